@@ -1,0 +1,550 @@
+import { sql } from "drizzle-orm";
+import {
+  sqliteTable,
+  text,
+  integer,
+  real,
+  index,
+  uniqueIndex,
+  primaryKey,
+} from "drizzle-orm/sqlite-core";
+
+const id = () => integer("id").primaryKey({ autoIncrement: true });
+const ts = (name: string) => integer(name, { mode: "timestamp_ms" });
+const bool = (name: string) => integer(name, { mode: "boolean" });
+const createdAt = () =>
+  ts("created_at")
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+
+export const ROLES = ["admin", "manager", "agent"] as const;
+export const CHANNEL_KINDS = [
+  "facebook",
+  "instagram",
+  "twitter",
+  "vk",
+  "telegram",
+  "youtube",
+  "email",
+  "web",
+  "api",
+] as const;
+export const CONVERSATION_KINDS = ["public_comment", "private_message"] as const;
+export const STATUSES = ["open", "pending", "snoozed", "resolved"] as const;
+export const CATEGORIES = ["request", "noise"] as const;
+export const SENTIMENTS = ["negative", "neutral", "positive"] as const;
+export const PRIORITIES = ["low", "normal", "high", "urgent"] as const;
+export const SLA_STATES = ["on_track", "at_risk", "breached", "met", "missed"] as const;
+export const DIRECTIONS = ["inbound", "outbound", "note"] as const;
+export const DELIVERY_STATES = ["queued", "sending", "sent", "failed"] as const;
+
+export type Role = (typeof ROLES)[number];
+export type ChannelKind = (typeof CHANNEL_KINDS)[number];
+export type SlaState = (typeof SLA_STATES)[number];
+
+export const brands = sqliteTable("brands", {
+  id: id(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  timezone: text("timezone").notNull().default("UTC"),
+  publicStatus: bool("public_status").notNull().default(false),
+  retrainEveryHours: integer("retrain_every_hours"),
+  createdAt: createdAt(),
+});
+
+export const users = sqliteTable("users", {
+  id: id(),
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  passwordHash: text("password_hash").notNull(),
+  mustChangePassword: bool("must_change_password").notNull().default(false),
+  languages: text("languages", { mode: "json" }).$type<string[]>().notNull().default([]),
+  locale: text("locale", { enum: ["en", "ru"] }).notNull().default("en"),
+  timezone: text("timezone"),
+  available: bool("available").notNull().default(true),
+  capacity: integer("capacity").notNull().default(20),
+  disabled: bool("disabled").notNull().default(false),
+  createdAt: createdAt(),
+});
+
+export const memberships = sqliteTable(
+  "memberships",
+  {
+    id: id(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    brandId: integer("brand_id")
+      .notNull()
+      .references(() => brands.id),
+    role: text("role", { enum: ROLES }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("memberships_user_brand").on(t.userId, t.brandId),
+    index("memberships_brand").on(t.brandId, t.role),
+  ],
+);
+
+export const channels = sqliteTable(
+  "channels",
+  {
+    id: id(),
+    brandId: integer("brand_id")
+      .notNull()
+      .references(() => brands.id),
+    kind: text("kind", { enum: CHANNEL_KINDS }).notNull(),
+    name: text("name").notNull(),
+    accountId: text("account_id"),
+    // AES-256-GCM ciphertext of a JSON object; never sent to the browser.
+    credentials: text("credentials"),
+    status: text("status", { enum: ["active", "paused", "error"] })
+      .notNull()
+      .default("active"),
+    lastEventAt: ts("last_event_at"),
+    lastError: text("last_error"),
+    lastErrorAt: ts("last_error_at"),
+    pollCursor: text("poll_cursor"),
+    pollNextAt: ts("poll_next_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("channels_brand").on(t.brandId),
+    // Meta webhooks route entries to channels by page / Instagram account id.
+    index("channels_kind_account").on(t.kind, t.accountId),
+  ],
+);
+
+export const contacts = sqliteTable(
+  "contacts",
+  {
+    id: id(),
+    channelId: integer("channel_id")
+      .notNull()
+      .references(() => channels.id),
+    externalId: text("external_id").notNull(),
+    handle: text("handle"),
+    name: text("name"),
+    followers: integer("followers"),
+    language: text("language"),
+    blocked: bool("blocked").notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("contacts_channel_external").on(t.channelId, t.externalId)],
+);
+
+export const conversations = sqliteTable(
+  "conversations",
+  {
+    id: id(),
+    brandId: integer("brand_id")
+      .notNull()
+      .references(() => brands.id),
+    channelId: integer("channel_id")
+      .notNull()
+      .references(() => channels.id),
+    contactId: integer("contact_id")
+      .notNull()
+      .references(() => contacts.id),
+    externalThreadId: text("external_thread_id"),
+    kind: text("kind", { enum: CONVERSATION_KINDS }).notNull(),
+    status: text("status", { enum: STATUSES }).notNull().default("open"),
+    category: text("category", { enum: CATEGORIES }).notNull().default("request"),
+    complaint: bool("complaint").notNull().default(false),
+    sentiment: text("sentiment", { enum: SENTIMENTS }).notNull().default("neutral"),
+    sentimentScore: real("sentiment_score").notNull().default(0),
+    priority: text("priority", { enum: PRIORITIES }).notNull().default("normal"),
+    assigneeId: integer("assignee_id").references(() => users.id),
+    language: text("language"),
+    labels: text("labels", { mode: "json" }).$type<string[]>().notNull().default([]),
+    currentCycleId: integer("current_cycle_id"),
+    escalationLevel: integer("escalation_level").notNull().default(0),
+    // Copied from the current cycle so the inbox sorts and filters without a join.
+    slaState: text("sla_state", { enum: SLA_STATES }),
+    firstResponseDueAt: ts("first_response_due_at"),
+    awaitingFirstResponse: bool("awaiting_first_response").notNull().default(false),
+    firstInboundAt: ts("first_inbound_at"),
+    lastMessageAt: ts("last_message_at").notNull(),
+    lastInboundAt: ts("last_inbound_at"),
+    lastInboundReceivedAt: ts("last_inbound_received_at"),
+    snoozedUntil: ts("snoozed_until"),
+    linkedConversationId: integer("linked_conversation_id"),
+    preview: text("preview").notNull().default(""),
+    createdAt: createdAt(),
+    updatedAt: ts("updated_at").notNull(),
+  },
+  (t) => [
+    index("conversations_thread").on(t.channelId, t.externalThreadId),
+    index("conversations_contact").on(t.contactId, t.kind),
+    // Default inbox view: waiting requests by due time.
+    index("conversations_queue").on(t.brandId, t.awaitingFirstResponse, t.category, t.firstResponseDueAt),
+    index("conversations_status").on(t.brandId, t.status, t.category, t.lastMessageAt),
+    index("conversations_assignee").on(t.assigneeId, t.status, t.lastMessageAt),
+    index("conversations_recent").on(t.brandId, t.lastMessageAt),
+    // The noise auto-resolver scans open noise by last inbound receipt.
+    index("conversations_noise_idle").on(t.category, t.status, t.lastInboundReceivedAt),
+  ],
+);
+
+export const responseCycles = sqliteTable(
+  "response_cycles",
+  {
+    id: id(),
+    conversationId: integer("conversation_id")
+      .notNull()
+      .references(() => conversations.id),
+    brandId: integer("brand_id").notNull(),
+    channelId: integer("channel_id").notNull(),
+    number: integer("number").notNull(),
+    category: text("category", { enum: CATEGORIES }).notNull(),
+    startedAt: ts("started_at").notNull(),
+    firstResponseAt: ts("first_response_at"),
+    firstResponseSeconds: integer("first_response_seconds"),
+    firstResponseBusinessSeconds: integer("first_response_business_seconds"),
+    firstResponderId: integer("first_responder_id"),
+    policyId: integer("policy_id"),
+    targetSeconds: integer("target_seconds").notNull(),
+    nextResponseTargetSeconds: integer("next_response_target_seconds"),
+    atRiskShare: real("at_risk_share").notNull(),
+    calendar: text("calendar", { mode: "json" }).$type<unknown>(),
+    atRiskAt: ts("at_risk_at"),
+    dueAt: ts("due_at").notNull(),
+    slaState: text("sla_state", { enum: SLA_STATES }).notNull(),
+    awaitingSince: ts("awaiting_since"),
+    resolvedAt: ts("resolved_at"),
+    resolutionSeconds: integer("resolution_seconds"),
+    resolutionBusinessSeconds: integer("resolution_business_seconds"),
+    reopened: bool("reopened").notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("cycles_conversation_number").on(t.conversationId, t.number),
+    index("cycles_brand_started").on(t.brandId, t.startedAt),
+    // Live figure: cycles answered in the last hour / day.
+    index("cycles_brand_first_response").on(t.brandId, t.firstResponseAt),
+    // Scheduler: unanswered cycles by their next SLA transition.
+    index("cycles_open_due").on(t.slaState, t.dueAt),
+  ],
+);
+
+export const messages = sqliteTable(
+  "messages",
+  {
+    id: id(),
+    conversationId: integer("conversation_id")
+      .notNull()
+      .references(() => conversations.id),
+    brandId: integer("brand_id").notNull(),
+    channelId: integer("channel_id").notNull(),
+    cycleId: integer("cycle_id"),
+    direction: text("direction", { enum: DIRECTIONS }).notNull(),
+    visibility: text("visibility", { enum: ["public", "private"] }).notNull().default("public"),
+    externalId: text("external_id"),
+    inReplyToExternalId: text("in_reply_to_external_id"),
+    contactId: integer("contact_id"),
+    userId: integer("user_id"),
+    text: text("text").notNull(),
+    createdAt: ts("created_at").notNull(),
+    receivedAt: ts("received_at").notNull(),
+    automated: bool("automated").notNull().default(false),
+    language: text("language"),
+    category: text("category", { enum: CATEGORIES }),
+    complaint: bool("complaint"),
+    sentiment: text("sentiment", { enum: SENTIMENTS }),
+    sentimentScore: real("sentiment_score"),
+    confidence: real("confidence"),
+    reasons: text("reasons", { mode: "json" }).$type<string[]>(),
+    corrected: bool("corrected").notNull().default(false),
+    url: text("url"),
+    attachments: text("attachments", { mode: "json" }).$type<{ kind: string; url: string }[]>(),
+    editedAt: ts("edited_at"),
+    deletedOnPlatformAt: ts("deleted_on_platform_at"),
+    hiddenAt: ts("hidden_at"),
+    hiddenReason: text("hidden_reason"),
+    nrtSeconds: integer("nrt_seconds"),
+    deliveryState: text("delivery_state", { enum: DELIVERY_STATES }),
+    idempotencyKey: text("idempotency_key"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: ts("next_attempt_at"),
+    sentAt: ts("sent_at"),
+    lastError: text("last_error"),
+  },
+  (t) => [
+    uniqueIndex("messages_channel_external").on(t.channelId, t.externalId),
+    index("messages_conversation").on(t.conversationId, t.createdAt),
+    index("messages_brand_created").on(t.brandId, t.createdAt),
+    // Outbox: queued replies by their next attempt.
+    index("messages_outbox").on(t.deliveryState, t.nextAttemptAt),
+  ],
+);
+
+export const slaPolicies = sqliteTable(
+  "sla_policies",
+  {
+    id: id(),
+    brandId: integer("brand_id")
+      .notNull()
+      .references(() => brands.id),
+    name: text("name").notNull(),
+    isDefault: bool("is_default").notNull().default(false),
+    firstResponseSeconds: integer("first_response_seconds").notNull().default(3600),
+    nextResponseSeconds: integer("next_response_seconds"),
+    atRiskShare: real("at_risk_share").notNull().default(0.75),
+    calendarId: integer("calendar_id"),
+    channelId: integer("channel_id"),
+    category: text("category", { enum: CATEGORIES }),
+    priority: text("priority", { enum: PRIORITIES }),
+    position: integer("position").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [index("sla_policies_brand").on(t.brandId)],
+);
+
+export const calendars = sqliteTable("calendars", {
+  id: id(),
+  brandId: integer("brand_id")
+    .notNull()
+    .references(() => brands.id),
+  name: text("name").notNull(),
+  timezone: text("timezone").notNull(),
+  intervals: text("intervals", { mode: "json" })
+    .$type<{ day: number; start: string; end: string }[] | null>(),
+  holidays: text("holidays", { mode: "json" }).$type<string[]>().notNull().default([]),
+  createdAt: createdAt(),
+});
+
+export const templates = sqliteTable(
+  "templates",
+  {
+    id: id(),
+    brandId: integer("brand_id")
+      .notNull()
+      .references(() => brands.id),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    language: text("language"),
+    shortcut: text("shortcut"),
+    createdBy: integer("created_by"),
+    updatedAt: ts("updated_at").notNull(),
+  },
+  (t) => [index("templates_brand").on(t.brandId, t.language)],
+);
+
+export const escalationRules = sqliteTable(
+  "escalation_rules",
+  {
+    id: id(),
+    brandId: integer("brand_id")
+      .notNull()
+      .references(() => brands.id),
+    name: text("name").notNull(),
+    match: text("match", { enum: ["all", "any"] }).notNull().default("all"),
+    conditions: text("conditions", { mode: "json" }).$type<unknown[]>().notNull(),
+    actions: text("actions", { mode: "json" }).$type<unknown[]>().notNull(),
+    enabled: bool("enabled").notNull().default(true),
+    position: integer("position").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [index("escalation_rules_brand").on(t.brandId, t.position)],
+);
+
+export const escalations = sqliteTable(
+  "escalations",
+  {
+    id: id(),
+    brandId: integer("brand_id").notNull(),
+    conversationId: integer("conversation_id")
+      .notNull()
+      .references(() => conversations.id),
+    messageId: integer("message_id"),
+    ruleId: integer("rule_id"),
+    level: integer("level").notNull(),
+    reason: text("reason").notNull(),
+    cues: text("cues", { mode: "json" }).$type<string[]>().notNull().default([]),
+    ownerId: integer("owner_id"),
+    status: text("status", { enum: ["open", "acknowledged", "resolved"] })
+      .notNull()
+      .default("open"),
+    createdBy: integer("created_by"),
+    createdAt: createdAt(),
+    acknowledgedBy: integer("acknowledged_by"),
+    acknowledgedAt: ts("acknowledged_at"),
+    resolvedBy: integer("resolved_by"),
+    resolvedAt: ts("resolved_at"),
+    note: text("note"),
+  },
+  (t) => [
+    index("escalations_brand_status").on(t.brandId, t.status, t.createdAt),
+    index("escalations_conversation").on(t.conversationId),
+  ],
+);
+
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: id(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    brandId: integer("brand_id").notNull(),
+    kind: text("kind").notNull(),
+    conversationId: integer("conversation_id"),
+    escalationId: integer("escalation_id"),
+    text: text("text").notNull(),
+    readAt: ts("read_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("notifications_user").on(t.userId, t.readAt, t.createdAt)],
+);
+
+export const webhookDeliveries = sqliteTable(
+  "webhook_deliveries",
+  {
+    id: id(),
+    brandId: integer("brand_id").notNull(),
+    url: text("url").notNull(),
+    payload: text("payload").notNull(),
+    idempotencyKey: text("idempotency_key").notNull().unique(),
+    state: text("state", { enum: ["queued", "delivered", "failed"] }).notNull().default("queued"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: ts("next_attempt_at"),
+    lastError: text("last_error"),
+    deliveredAt: ts("delivered_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("webhook_deliveries_queue").on(t.state, t.nextAttemptAt)],
+);
+
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: id(),
+    brandId: integer("brand_id"),
+    userId: integer("user_id"),
+    actor: text("actor").notNull(),
+    action: text("action").notNull(),
+    objectType: text("object_type").notNull(),
+    objectId: text("object_id"),
+    before: text("before", { mode: "json" }),
+    after: text("after", { mode: "json" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("audit_brand_created").on(t.brandId, t.createdAt),
+    index("audit_object").on(t.objectType, t.objectId),
+  ],
+);
+
+export const changes = sqliteTable(
+  "changes",
+  {
+    id: id(),
+    brandId: integer("brand_id").notNull(),
+    kind: text("kind").notNull(),
+    objectId: integer("object_id"),
+    conversationId: integer("conversation_id"),
+    userId: integer("user_id"),
+    data: text("data", { mode: "json" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("changes_brand_id").on(t.brandId, t.id)],
+);
+
+export const apiTokens = sqliteTable(
+  "api_tokens",
+  {
+    id: id(),
+    brandId: integer("brand_id")
+      .notNull()
+      .references(() => brands.id),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    scopes: text("scopes", { mode: "json" }).$type<("ingest" | "read")[]>().notNull(),
+    lastUsedAt: ts("last_used_at"),
+    revokedAt: ts("revoked_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("api_tokens_brand_name").on(t.brandId, t.name)],
+);
+
+export const signInAttempts = sqliteTable(
+  "sign_in_attempts",
+  {
+    id: id(),
+    email: text("email").notNull(),
+    address: text("address").notNull(),
+    ok: bool("ok").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("sign_in_attempts_email").on(t.email, t.createdAt),
+    index("sign_in_attempts_address").on(t.address, t.createdAt),
+  ],
+);
+
+export const drafts = sqliteTable(
+  "drafts",
+  {
+    userId: integer("user_id").notNull(),
+    conversationId: integer("conversation_id").notNull(),
+    body: text("body").notNull(),
+    mode: text("mode", { enum: ["public", "private", "note"] }).notNull().default("public"),
+    updatedAt: ts("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.conversationId] })],
+);
+
+export const presence = sqliteTable(
+  "presence",
+  {
+    userId: integer("user_id").notNull(),
+    conversationId: integer("conversation_id").notNull(),
+    brandId: integer("brand_id").notNull(),
+    state: text("state", { enum: ["viewing", "typing"] }).notNull(),
+    at: ts("at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.conversationId] }),
+    index("presence_conversation").on(t.conversationId, t.at),
+  ],
+);
+
+export const classifierExamples = sqliteTable(
+  "classifier_examples",
+  {
+    id: id(),
+    brandId: integer("brand_id")
+      .notNull()
+      .references(() => brands.id),
+    messageId: integer("message_id"),
+    userId: integer("user_id"),
+    text: text("text").notNull(),
+    language: text("language"),
+    request: bool("request"),
+    complaint: bool("complaint"),
+    sentiment: text("sentiment", { enum: SENTIMENTS }),
+    source: text("source", { enum: ["correction", "reply"] }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("classifier_examples_brand").on(t.brandId, t.createdAt),
+    uniqueIndex("classifier_examples_message_source").on(t.messageId, t.source),
+  ],
+);
+
+export const classifierModels = sqliteTable("classifier_models", {
+  brandId: integer("brand_id")
+    .primaryKey()
+    .references(() => brands.id),
+  model: text("model").notNull(),
+  examples: integer("examples").notNull(),
+  trainedAt: ts("trained_at").notNull(),
+  metrics: text("metrics"),
+});
+
+// Small key/value state of the background worker (cursors, last runs), so restarts resume.
+export const workerState = sqliteTable("worker_state", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+  updatedAt: ts("updated_at").notNull(),
+});
