@@ -1,0 +1,70 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { brands, memberships, users, type Role } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+
+const RANK: Record<Role, number> = { agent: 1, manager: 2, admin: 3 };
+
+export type Membership = { brandId: number; slug: string; name: string; timezone: string; role: Role };
+export type SessionUser = {
+  id: number;
+  email: string;
+  name: string;
+  locale: "en" | "ru";
+  timezone: string | null;
+  available: boolean;
+  mustChangePassword: boolean;
+  memberships: Membership[];
+};
+
+export function roleAtLeast(role: Role, needed: Role): boolean {
+  return RANK[role] >= RANK[needed];
+}
+
+export function loadSessionUser({ db, userId }: { db: Db; userId: number }): SessionUser | null {
+  const user = db.select().from(users).where(eq(users.id, userId)).get();
+  if (!user || user.disabled) return null;
+  const rows = db
+    .select({ brandId: brands.id, slug: brands.slug, name: brands.name, timezone: brands.timezone, role: memberships.role })
+    .from(memberships)
+    .innerJoin(brands, eq(brands.id, memberships.brandId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(brands.name)
+    .all();
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    locale: user.locale,
+    timezone: user.timezone,
+    available: user.available,
+    mustChangePassword: user.mustChangePassword,
+    memberships: rows,
+  };
+}
+
+// A brand the user does not belong to does not exist for them: 404, never 403.
+export function requireMembership({ user, brandId, role = "agent" }: { user: SessionUser; brandId: number; role?: Role }): Membership {
+  const membership = user.memberships.find((m) => m.brandId === brandId);
+  if (!membership) throw new AppError("not_found:brand");
+  if (!roleAtLeast(membership.role, role)) throw new AppError("forbidden:role", `This needs the ${role} role in ${membership.name}.`);
+  return membership;
+}
+
+export function requireMembershipBySlug({ user, slug, role = "agent" }: { user: SessionUser; slug: string; role?: Role }): Membership {
+  const membership = user.memberships.find((m) => m.slug === slug);
+  if (!membership) throw new AppError("not_found:brand");
+  return requireMembership({ user, brandId: membership.brandId, role });
+}
+
+export function brandIdsWithRole({ user, role = "agent" }: { user: SessionUser; role?: Role }): number[] {
+  return user.memberships.filter((m) => roleAtLeast(m.role, role)).map((m) => m.brandId);
+}
+
+export function isMember({ db, userId, brandId }: { db: Db; userId: number; brandId: number }): boolean {
+  return !!db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(and(eq(memberships.userId, userId), eq(memberships.brandId, brandId)))
+    .get();
+}

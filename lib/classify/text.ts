@@ -1,0 +1,74 @@
+// One pass over a message: folded word tokens plus the counts that the features and cues need.
+export type Tokens = {
+  lower: string;
+  words: string[];
+  // words and placeholders in order, for bigrams
+  seq: string[];
+  emojis: string[];
+  mentions: number;
+  urls: number;
+  hashtags: number;
+  questions: number;
+  exclaims: number;
+  numbers: number;
+  longNumbers: number;
+};
+
+const TOKEN =
+  /(https?:\/\/\S+|www\.\S+)|@([\p{L}\p{N}_.]+)|#([\p{L}\p{N}_]+)|([\p{L}\p{M}]+(?:'[\p{L}\p{M}]+)*)|(\p{N}+)|(\p{Extended_Pictographic})|([?¿？]+)|(!+)/gu;
+const NON_ASCII = /[^\x00-\x7f]/;
+const MARKS = /\p{M}/gu;
+
+export function foldText(lower: string): string {
+  const plain = lower.replace(/[’`´]/g, "'");
+  return NON_ASCII.test(plain) ? plain.normalize("NFD").replace(MARKS, "") : plain;
+}
+
+export function tokenize(text: string): Tokens {
+  const lower = text.toLowerCase();
+  const t: Tokens = {
+    lower,
+    words: [],
+    seq: [],
+    emojis: [],
+    mentions: 0,
+    urls: 0,
+    hashtags: 0,
+    questions: 0,
+    exclaims: 0,
+    numbers: 0,
+    longNumbers: 0,
+  };
+  const folded = foldText(lower);
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(folded); m !== null; m = TOKEN.exec(folded)) {
+    if (m[1] !== undefined) {
+      t.urls++;
+      t.seq.push("<url>");
+    } else if (m[2] !== undefined) {
+      t.mentions++;
+      t.seq.push("<@>");
+    } else if (m[3] !== undefined) {
+      t.hashtags++;
+      t.words.push(m[3]);
+      t.seq.push(m[3]);
+    } else if (m[4] !== undefined) {
+      t.words.push(m[4]);
+      t.seq.push(m[4]);
+    } else if (m[5] !== undefined) {
+      t.numbers++;
+      const long = m[5].length >= 5;
+      if (long) t.longNumbers++;
+      t.seq.push(long ? "<id>" : "<n>");
+    } else if (m[6] !== undefined) {
+      t.emojis.push(m[6]);
+      t.seq.push(m[6]);
+    } else if (m[7] !== undefined) {
+      t.questions++;
+      t.seq.push("?");
+    } else {
+      t.exclaims++;
+    }
+  }
+  return t;
+}

@@ -1,0 +1,43 @@
+import type { InboundEventInput } from "@/lib/ingest/event";
+import { type Obj, arr, compact, followers, id, obj, str, text, toIso } from "./read";
+
+/** One page of GET /2/users/:id/mentions with expansions=author_id. */
+export function parseXMentions(response: unknown, { accountId }: { accountId: string }) {
+  const r = obj(response);
+  const users = new Map<string, Obj>();
+  for (const raw of arr(obj(r?.includes)?.users)) {
+    const user = obj(raw);
+    const userId = id(user?.id);
+    if (user && userId) users.set(userId, user);
+  }
+  const events: InboundEventInput[] = [];
+  let skipped = 0;
+  for (const raw of arr(r?.data)) {
+    const event = tweetEvent({ tweet: obj(raw), users, accountId });
+    if (event) events.push(event);
+    else skipped++;
+  }
+  const meta = obj(r?.meta);
+  return { events, newestId: id(meta?.newest_id), nextToken: str(meta?.next_token) || undefined, skipped };
+}
+
+function tweetEvent({ tweet, users, accountId }: { tweet: Obj | undefined; users: Map<string, Obj>; accountId: string }): InboundEventInput | undefined {
+  const tweetId = id(tweet?.id);
+  const authorId = id(tweet?.author_id);
+  const createdAt = toIso(tweet?.created_at);
+  if (!tweet || !tweetId || !authorId || !createdAt || typeof tweet.text !== "string") return undefined;
+  const user = users.get(authorId);
+  const username = str(user?.username);
+  const repliedTo = arr(tweet.referenced_tweets).map(obj).find((ref) => ref?.type === "replied_to");
+  return compact({
+    externalId: tweetId,
+    kind: "public_comment" as const,
+    threadId: id(tweet.conversation_id) ?? tweetId,
+    inReplyTo: id(repliedTo?.id),
+    author: compact({ id: authorId, handle: username, name: str(user?.name), followers: followers(obj(user?.public_metrics)?.followers_count) }),
+    text: text(tweet.text),
+    createdAt,
+    direction: authorId === accountId ? ("outbound" as const) : ("inbound" as const),
+    url: `https://x.com/${username ?? "i/web"}/status/${tweetId}`,
+  });
+}
