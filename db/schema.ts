@@ -272,6 +272,8 @@ export const messages = sqliteTable(
   (t) => [
     uniqueIndex("messages_channel_external").on(t.channelId, t.externalId),
     index("messages_conversation").on(t.conversationId, t.createdAt),
+    // Orphan replies are linked when their parent arrives.
+    index("messages_reply_to").on(t.channelId, t.inReplyToExternalId),
     index("messages_brand_created").on(t.brandId, t.createdAt),
     // Outbox: queued replies by their next attempt.
     index("messages_outbox").on(t.deliveryState, t.nextAttemptAt),

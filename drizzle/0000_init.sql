@@ -263,6 +263,7 @@ CREATE TABLE `messages` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `messages_channel_external` ON `messages` (`channel_id`,`external_id`);--> statement-breakpoint
 CREATE INDEX `messages_conversation` ON `messages` (`conversation_id`,`created_at`);--> statement-breakpoint
+CREATE INDEX `messages_reply_to` ON `messages` (`channel_id`,`in_reply_to_external_id`);--> statement-breakpoint
 CREATE INDEX `messages_brand_created` ON `messages` (`brand_id`,`created_at`);--> statement-breakpoint
 CREATE INDEX `messages_outbox` ON `messages` (`delivery_state`,`next_attempt_at`);--> statement-breakpoint
 CREATE TABLE `notifications` (

@@ -1,6 +1,7 @@
 // One pass over a message: folded word tokens plus the counts that the features and cues need.
 export type Tokens = {
   lower: string;
+  folded: string;
   words: string[];
   // words and placeholders in order, for bigrams
   seq: string[];
@@ -26,8 +27,10 @@ export function foldText(lower: string): string {
 
 export function tokenize(text: string): Tokens {
   const lower = text.toLowerCase();
+  const folded = foldText(lower);
   const t: Tokens = {
     lower,
+    folded,
     words: [],
     seq: [],
     emojis: [],
@@ -39,7 +42,6 @@ export function tokenize(text: string): Tokens {
     numbers: 0,
     longNumbers: 0,
   };
-  const folded = foldText(lower);
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(folded); m !== null; m = TOKEN.exec(folded)) {
     if (m[1] !== undefined) {

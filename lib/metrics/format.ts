@@ -15,7 +15,7 @@ const DAY = 86_400;
 export function formatDuration({ seconds, locale }: { seconds: number; locale: string }): string {
   if (!Number.isFinite(seconds) || seconds < 0) throw new RangeError(`seconds must be >= 0, got ${seconds}`);
   const units = locale.toLowerCase().startsWith("ru") ? UNITS.ru : UNITS.en;
-  if (seconds < 30) return units.under;
+  if (seconds < MINUTE) return units.under;
   const minutes = Math.round(seconds / MINUTE);
   if (minutes < 60) return `${minutes} ${units.min}`;
   if (minutes < DAY / MINUTE) {

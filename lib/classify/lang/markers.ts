@@ -1,4 +1,4 @@
-// Letters and letter groups that point to a language, with how strongly they do.
+// Letters (matched as written) and letter groups (matched on folded text) that point to a language, with how strongly they do.
 export const LETTERS: Record<string, Record<string, number>> = {
   "ä": { de: 2 }, "ß": { de: 3 }, "ö": { de: 1, tr: 1 }, "ü": { de: 1, tr: 1 },
   "é": { fr: 1, es: 0.5, pt: 0.5, it: 0.3 }, "è": { fr: 1, it: 1 }, "ê": { fr: 1, pt: 1 },
@@ -20,5 +20,5 @@ export const GROUPS: Record<string, Record<string, number>> = {
   xh: { sq: 2 }, dh: { sq: 1 }, gj: { sq: 1.5 }, nh: { pt: 1 }, lh: { pt: 1 }, gli: { it: 1 },
   zion: { it: 2 }, eau: { fr: 2 }, ing: { en: 1 }, ght: { en: 1.5 }, th: { en: 0.5, sq: 0.3 },
   oo: { nl: 0.7, en: 0.3 }, aa: { nl: 1 }, ee: { nl: 0.5, en: 0.3 }, ou: { fr: 0.3 },
-  tsch: { de: 1 }, ção: { pt: 2 }, cion: { es: 1.5 }, ch: { de: 0.3, fr: 0.2 },
+  tsch: { de: 1 }, cao: { pt: 1.5 }, cion: { es: 1.5 }, ch: { de: 0.3, fr: 0.2 },
 };

@@ -35,9 +35,14 @@ function tweetEvent({ tweet, users, accountId }: { tweet: Obj | undefined; users
     threadId: id(tweet.conversation_id) ?? tweetId,
     inReplyTo: id(repliedTo?.id),
     author: compact({ id: authorId, handle: username, name: str(user?.name), followers: followers(obj(user?.public_metrics)?.followers_count) }),
-    text: text(tweet.text),
+    text: unescapeTweet(text(tweet.text)),
     createdAt,
     direction: authorId === accountId ? ("outbound" as const) : ("inbound" as const),
     url: `https://x.com/${username ?? "i/web"}/status/${tweetId}`,
   });
+}
+
+/** Twitter escapes &, < and > in tweet text; the stored text is what the author typed. */
+export function unescapeTweet(value: string) {
+  return value.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 }

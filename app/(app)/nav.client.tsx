@@ -1,0 +1,33 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname, useSearchParams } from "next/navigation";
+
+const ITEMS = [
+  { href: "/inbox", label: "Inbox" },
+  { href: "/escalations", label: "Escalations" },
+  { href: "/dashboard", label: "Dashboard" },
+  { href: "/settings", label: "Settings", settings: true },
+];
+
+export function Nav({ showSettings }: { showSettings: boolean }) {
+  const pathname = usePathname();
+  const brand = useSearchParams().get("brand");
+  return (
+    <nav aria-label="Main" className="flex gap-1">
+      {ITEMS.filter((item) => !item.settings || showSettings).map((item) => {
+        const active = pathname.startsWith(item.href);
+        return (
+          <Link
+            key={item.href}
+            href={brand ? `${item.href}?brand=${encodeURIComponent(brand)}` : item.href}
+            aria-current={active ? "page" : undefined}
+            className={`rounded-md px-2.5 py-1 ${active ? "bg-zinc-100 font-medium dark:bg-zinc-800" : "text-zinc-600 hover:bg-zinc-50 dark:text-zinc-400 dark:hover:bg-zinc-900"}`}
+          >
+            {item.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

@@ -1,0 +1,61 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { requireActionUser } from "@/lib/auth/session";
+import { requireMembership, roleAtLeast } from "@/lib/auth/access";
+import { runAction, formValues, type ActionState } from "@/lib/auth/action-result";
+import { createBrand, updateBrand, slugSchema, timezoneSchema } from "@/lib/brands/brands";
+import { setMembership } from "@/lib/team/users";
+import { AppError } from "@/lib/errors";
+
+const createSchema = z.object({ slug: slugSchema, name: z.string().trim().min(1).max(120), timezone: timezoneSchema });
+const updateSchema = z.object({
+  brandId: z.coerce.number().int().positive(),
+  name: z.string().trim().min(1).max(120),
+  timezone: timezoneSchema,
+  publicStatus: z.enum(["on", "off"]).optional(),
+});
+
+function firstIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  return `${issue.path.join(".") || "input"}: ${issue.message}`;
+}
+
+export async function createBrandAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await requireActionUser();
+  const values = formValues(formData);
+  return runAction(values, () => {
+    const input = createSchema.safeParse(values);
+    if (!input.success) return { error: firstIssue(input.error), values };
+    // An admin of any brand may open a new one (an agency adding a client) and becomes its admin.
+    if (!user.memberships.some((m) => roleAtLeast(m.role, "admin"))) throw new AppError("forbidden:brand", "Only admins can create brands.");
+    const db = getDb();
+    const actor = { userId: user.id, label: user.email };
+    const brand = createBrand({ db, ...input.data, actor });
+    setMembership({ db, userId: user.id, brandId: brand.id, role: "admin", actor });
+    revalidatePath("/", "layout");
+    return { ok: `Created ${brand.name}.` };
+  });
+}
+
+export async function updateBrandAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await requireActionUser();
+  const values = formValues(formData);
+  return runAction(values, () => {
+    const input = updateSchema.safeParse(values);
+    if (!input.success) return { error: firstIssue(input.error), values };
+    requireMembership({ user, brandId: input.data.brandId, role: "admin" });
+    updateBrand({
+      db: getDb(),
+      brandId: input.data.brandId,
+      name: input.data.name,
+      timezone: input.data.timezone,
+      publicStatus: input.data.publicStatus === "on",
+      actor: { userId: user.id, label: user.email },
+    });
+    revalidatePath("/", "layout");
+    return { ok: "Saved." };
+  });
+}

@@ -1,0 +1,63 @@
+"use client";
+
+import { useActionState } from "react";
+import { Button } from "@/app/_components/ui/button";
+import { Field, Input } from "@/app/_components/ui/input";
+import { FormMessage } from "@/app/_components/ui/form-message";
+import { createBrandAction, updateBrandAction } from "./actions";
+
+type BrandProps = { id: number; name: string; slug: string; timezone: string; publicStatus: boolean };
+
+export function EditBrandForm({ brand, timezones }: { brand: BrandProps; timezones: string[] }) {
+  const [state, action, pending] = useActionState(updateBrandAction, null);
+  return (
+    <form action={action} className="max-w-md space-y-3">
+      <input type="hidden" name="brandId" value={brand.id} />
+      <Field label="Name" htmlFor="brand-name">
+        <Input id="brand-name" name="name" defaultValue={state?.values?.name ?? brand.name} required maxLength={120} />
+      </Field>
+      <Field label="Time zone" htmlFor="brand-tz" hint="“Today” on the dashboard and the public figure follow this zone.">
+        <Input id="brand-tz" name="timezone" list="timezones" defaultValue={state?.values?.timezone ?? brand.timezone} required />
+      </Field>
+      <datalist id="timezones">
+        {timezones.map((tz) => (
+          <option key={tz} value={tz} />
+        ))}
+      </datalist>
+      <label className="flex items-center gap-2">
+        <input type="checkbox" name="publicStatus" value="on" defaultChecked={brand.publicStatus} />
+        Publish the live response time at <code>/status/{brand.slug}</code>
+      </label>
+      <FormMessage state={state} />
+      <Button type="submit" disabled={pending}>
+        {pending ? "Saving…" : "Save"}
+      </Button>
+    </form>
+  );
+}
+
+export function CreateBrandForm({ timezones }: { timezones: string[] }) {
+  const [state, action, pending] = useActionState(createBrandAction, null);
+  return (
+    <form action={action} className="max-w-md space-y-3">
+      <Field label="Name" htmlFor="new-brand-name">
+        <Input id="new-brand-name" name="name" defaultValue={state?.values?.name} required maxLength={120} />
+      </Field>
+      <Field label="Slug" htmlFor="new-brand-slug" hint="Lowercase letters, digits, - and _; used in URLs.">
+        <Input id="new-brand-slug" name="slug" defaultValue={state?.values?.slug} required pattern="[a-z0-9_\-]{1,64}" />
+      </Field>
+      <Field label="Time zone" htmlFor="new-brand-tz">
+        <Input id="new-brand-tz" name="timezone" list="timezones-new" defaultValue={state?.values?.timezone ?? "UTC"} required />
+      </Field>
+      <datalist id="timezones-new">
+        {timezones.map((tz) => (
+          <option key={tz} value={tz} />
+        ))}
+      </datalist>
+      <FormMessage state={state} />
+      <Button type="submit" disabled={pending}>
+        {pending ? "Creating…" : "Create brand"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,99 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { ROLES } from "@/db/schema";
+import { requireActionUser } from "@/lib/auth/session";
+import { requireMembership } from "@/lib/auth/access";
+import { runAction, formValues, type ActionState } from "@/lib/auth/action-result";
+import { generatePassword } from "@/lib/auth/password";
+import { createUser, emailSchema, getUserByEmail, removeMembership, setMembership, setPassword, setUserDisabled } from "@/lib/team/users";
+import { countAdmins, requireAccountAuthority, requireMember } from "@/lib/team/members";
+import { AppError } from "@/lib/errors";
+
+const brandId = z.coerce.number().int().positive();
+const userId = z.coerce.number().int().positive();
+
+function parse<T extends z.ZodType>(schema: T, values: Record<string, string>): z.output<T> {
+  const result = schema.safeParse(values);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new AppError("bad_request:input", `${issue.path.join(".") || "input"}: ${issue.message}`);
+  }
+  return result.data;
+}
+
+async function adminAction(formData: FormData, body: (ctx: { values: Record<string, string>; brandId: number; actor: { userId: number; label: string }; user: Awaited<ReturnType<typeof requireActionUser>> }) => Promise<ActionState> | ActionState) {
+  const user = await requireActionUser();
+  const values = formValues(formData);
+  return runAction(values, async () => {
+    const { brandId: id } = parse(z.object({ brandId }), values);
+    requireMembership({ user, brandId: id, role: "admin" });
+    const result = await body({ values, brandId: id, actor: { userId: user.id, label: user.email }, user });
+    revalidatePath("/settings/team");
+    return result;
+  });
+}
+
+export async function addMemberAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return adminAction(formData, async ({ values, brandId, actor }) => {
+    const input = parse(z.object({ email: emailSchema, name: z.string().trim().max(120).optional(), role: z.enum(ROLES) }), values);
+    const db = getDb();
+    const existing = getUserByEmail({ db, email: input.email });
+    if (existing) {
+      setMembership({ db, userId: existing.id, brandId, role: input.role, actor });
+      return { ok: `${existing.email} is now ${input.role} of this brand.` };
+    }
+    const password = generatePassword();
+    const user = await createUser({ db, email: input.email, password, name: input.name, mustChangePassword: true, actor });
+    setMembership({ db, userId: user.id, brandId, role: input.role, actor });
+    return { ok: `Created ${user.email}. One-time password (shown once; they choose their own at first sign-in):`, secret: password };
+  });
+}
+
+export async function changeRoleAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return adminAction(formData, ({ values, brandId, actor }) => {
+    const input = parse(z.object({ userId, role: z.enum(ROLES) }), values);
+    const db = getDb();
+    const member = requireMember({ db, brandId, userId: input.userId });
+    if (member.role === "admin" && input.role !== "admin" && countAdmins({ db, brandId }) <= 1)
+      throw new AppError("conflict:role", "A brand needs at least one admin.");
+    setMembership({ db, userId: input.userId, brandId, role: input.role, actor });
+    return { ok: `${member.name} is now ${input.role}.` };
+  });
+}
+
+export async function removeMemberAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return adminAction(formData, ({ values, brandId, actor }) => {
+    const input = parse(z.object({ userId }), values);
+    const db = getDb();
+    const member = requireMember({ db, brandId, userId: input.userId });
+    if (member.role === "admin" && countAdmins({ db, brandId }) <= 1) throw new AppError("conflict:role", "A brand needs at least one admin.");
+    removeMembership({ db, userId: input.userId, brandId, actor });
+    return { ok: `${member.name} was removed from this brand.` };
+  });
+}
+
+export async function setActiveAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return adminAction(formData, ({ values, brandId, actor, user }) => {
+    const input = parse(z.object({ userId, active: z.enum(["true", "false"]) }), values);
+    const db = getDb();
+    const member = requireMember({ db, brandId, userId: input.userId });
+    requireAccountAuthority({ db, actor: user, userId: input.userId });
+    setUserDisabled({ db, userId: input.userId, disabled: input.active === "false", brandId, actor });
+    return { ok: `${member.name} is ${input.active === "false" ? "deactivated" : "active again"}.` };
+  });
+}
+
+export async function resetPasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return adminAction(formData, async ({ values, brandId, actor, user }) => {
+    const input = parse(z.object({ userId }), values);
+    const db = getDb();
+    const member = requireMember({ db, brandId, userId: input.userId });
+    requireAccountAuthority({ db, actor: user, userId: input.userId });
+    const password = generatePassword();
+    await setPassword({ db, userId: input.userId, password, mustChangePassword: true, brandId, actor });
+    return { ok: `New one-time password for ${member.email} (shown once):`, secret: password };
+  });
+}

@@ -1,0 +1,106 @@
+"use client";
+
+import { useActionState } from "react";
+import { Button } from "@/app/_components/ui/button";
+import { Field, Input, Select } from "@/app/_components/ui/input";
+import { FormMessage } from "@/app/_components/ui/form-message";
+import { addMemberAction, changeRoleAction, removeMemberAction, resetPasswordAction, setActiveAction } from "./actions";
+
+const ROLES = ["agent", "manager", "admin"] as const;
+
+type ActionState = { ok?: string; error?: string; values?: Record<string, string>; secret?: string } | null;
+
+function Result({ state }: { state: ActionState }) {
+  return (
+    <>
+      <FormMessage state={state} />
+      {state?.secret && (
+        <p className="mt-1 font-mono text-base" data-testid="one-time-password">
+          {state.secret}
+        </p>
+      )}
+    </>
+  );
+}
+
+export function AddMemberForm({ brandId }: { brandId: number }) {
+  const [state, action, pending] = useActionState(addMemberAction, null);
+  return (
+    <form action={action} className="grid max-w-2xl grid-cols-1 gap-3 sm:grid-cols-4 sm:items-end">
+      <input type="hidden" name="brandId" value={brandId} />
+      <Field label="E-mail" htmlFor="member-email">
+        <Input id="member-email" name="email" type="email" required defaultValue={state?.values?.email} />
+      </Field>
+      <Field label="Name" htmlFor="member-name">
+        <Input id="member-name" name="name" defaultValue={state?.values?.name} />
+      </Field>
+      <Field label="Role" htmlFor="member-role">
+        <Select id="member-role" name="role" defaultValue={state?.values?.role ?? "agent"}>
+          {ROLES.map((r) => (
+            <option key={r}>{r}</option>
+          ))}
+        </Select>
+      </Field>
+      <Button type="submit" disabled={pending}>
+        {pending ? "Adding…" : "Add to brand"}
+      </Button>
+      <div className="sm:col-span-4">
+        <Result state={state} />
+      </div>
+    </form>
+  );
+}
+
+export function MemberActions({ brandId, userId, role, disabled, name }: { brandId: number; userId: number; role: string; disabled: boolean; name: string }) {
+  const [roleState, roleAction] = useActionState(changeRoleAction, null);
+  const [activeState, activeAction] = useActionState(setActiveAction, null);
+  const [resetState, resetAction] = useActionState(resetPasswordAction, null);
+  const [removeState, removeAction] = useActionState(removeMemberAction, null);
+  return (
+    <div className="space-y-1">
+      <div className="flex flex-wrap items-center gap-2">
+        <form action={roleAction} className="flex items-center gap-1">
+          <input type="hidden" name="brandId" value={brandId} />
+          <input type="hidden" name="userId" value={userId} />
+          <label className="sr-only" htmlFor={`role-${userId}`}>
+            Role of {name}
+          </label>
+          <Select id={`role-${userId}`} name="role" defaultValue={role} className="w-28">
+            {ROLES.map((r) => (
+              <option key={r}>{r}</option>
+            ))}
+          </Select>
+          <Button type="submit" variant="secondary">
+            Change role
+          </Button>
+        </form>
+        <form action={activeAction}>
+          <input type="hidden" name="brandId" value={brandId} />
+          <input type="hidden" name="userId" value={userId} />
+          <input type="hidden" name="active" value={disabled ? "true" : "false"} />
+          <Button type="submit" variant="secondary">
+            {disabled ? "Reactivate" : "Deactivate"}
+          </Button>
+        </form>
+        <form action={resetAction}>
+          <input type="hidden" name="brandId" value={brandId} />
+          <input type="hidden" name="userId" value={userId} />
+          <Button type="submit" variant="secondary">
+            Reset password
+          </Button>
+        </form>
+        <form action={removeAction}>
+          <input type="hidden" name="brandId" value={brandId} />
+          <input type="hidden" name="userId" value={userId} />
+          <Button type="submit" variant="ghost">
+            Remove from brand
+          </Button>
+        </form>
+      </div>
+      <Result state={roleState} />
+      <Result state={activeState} />
+      <Result state={resetState} />
+      <Result state={removeState} />
+    </div>
+  );
+}

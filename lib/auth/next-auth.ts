@@ -1,0 +1,50 @@
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { getDb } from "@/db/client";
+import { getSecrets } from "@/lib/security/secrets";
+import { checkSignIn } from "./sign-in";
+
+class LimitedSignIn extends CredentialsSignin {
+  code = "limited";
+}
+class DisabledSignIn extends CredentialsSignin {
+  code = "disabled";
+}
+
+function clientAddress(request: Request): string {
+  const forwarded = request.headers.get("x-forwarded-for");
+  return forwarded?.split(",")[0].trim() || request.headers.get("x-real-ip") || "local";
+}
+
+// Lazy config: secrets are read (or generated beside the database) on the first request, not at build.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  secret: getSecrets().authSecret,
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  pages: { signIn: "/login" },
+  providers: [
+    Credentials({
+      credentials: { email: { type: "email" }, password: { type: "password" } },
+      async authorize(credentials, request) {
+        const email = typeof credentials?.email === "string" ? credentials.email : "";
+        const password = typeof credentials?.password === "string" ? credentials.password : "";
+        if (!email || !password) return null;
+        const result = await checkSignIn({ db: getDb(), email, password, address: clientAddress(request) });
+        if (result.ok) return { id: String(result.userId) };
+        if (result.reason === "limited") throw new LimitedSignIn();
+        if (result.reason === "disabled") throw new DisabledSignIn();
+        return null;
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user?.id) token.uid = user.id;
+      return token;
+    },
+    session({ session, token }) {
+      if (typeof token.uid === "string") session.user.id = token.uid;
+      return session;
+    },
+  },
+}));

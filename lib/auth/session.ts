@@ -1,0 +1,26 @@
+import { redirect } from "next/navigation";
+import { getDb } from "@/db/client";
+import { AppError } from "@/lib/errors";
+import { auth } from "./next-auth";
+import { loadSessionUser, type SessionUser } from "./access";
+
+// Every page, action and route handler resolves the user from the database on each call:
+// a deactivated user or a removed membership takes effect immediately, whatever the JWT says.
+export async function getSessionUser(): Promise<SessionUser | null> {
+  const session = await auth();
+  const id = Number(session?.user?.id);
+  if (!Number.isInteger(id) || id <= 0) return null;
+  return loadSessionUser({ db: getDb(), userId: id });
+}
+
+export async function requirePageUser(): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) redirect("/login");
+  return user;
+}
+
+export async function requireActionUser(): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) throw new AppError("unauthorized:session");
+  return user;
+}

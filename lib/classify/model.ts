@@ -1,0 +1,44 @@
+import fs from "node:fs";
+import path from "node:path";
+import { DIM } from "./features";
+import { HEADS, type HeadName } from "./types";
+
+export type HeadMeta = { name: HeadName; bias: number; threshold: number };
+export type ModelMeta = {
+  version: string;
+  dim: number;
+  heads: HeadMeta[];
+  sources: string[];
+  examples: Record<string, number>;
+};
+// weights[feature * HEADS.length + head]: the heads of one feature share a cache line
+export type BaseModel = { meta: ModelMeta; weights: Float32Array };
+
+export const MODEL_DIR = "lib/classify/model";
+let cached: BaseModel | null = null;
+
+export function modelDir(): string {
+  return path.join(process.cwd(), MODEL_DIR);
+}
+
+export function readModel(dir: string = modelDir()): BaseModel {
+  const meta = JSON.parse(fs.readFileSync(path.join(dir, "meta.json"), "utf8")) as ModelMeta;
+  const bytes = fs.readFileSync(path.join(dir, "weights.bin"));
+  const weights = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  if (meta.dim !== DIM || weights.length !== DIM * HEADS.length) {
+    throw new Error(`classifier model in ${dir} does not match the feature space (dim ${meta.dim})`);
+  }
+  return { meta, weights };
+}
+
+export function writeModel({ model, dir = modelDir() }: { model: BaseModel; dir?: string }): void {
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, "meta.json"), `${JSON.stringify(model.meta, null, 2)}\n`);
+  fs.writeFileSync(path.join(dir, "weights.bin"), new Uint8Array(model.weights.buffer));
+}
+
+// Loaded once per process, on first use.
+export function loadModel(): BaseModel {
+  cached ??= readModel();
+  return cached;
+}

@@ -1,0 +1,17 @@
+import type { HeadName } from "../types";
+import type { SgdOptions } from "./sgd";
+
+export const SGD: Omit<SgdOptions, "seed"> = { epochs: 6, rate: 0.25, l2: 1e-5 };
+
+// A missed request costs more than one more noise comment shown, hence the low request threshold.
+export const THRESHOLDS: Record<HeadName, number> = { request: 0.4, complaint: 0.5, negative: 0.5, positive: 0.5 };
+
+// How much each source counts for each head (1 when not listed).
+export const SOURCE_WEIGHTS: Record<string, Partial<Record<HeadName, number>>> = {
+  corpus: {},
+  complaints: {},
+  airline: {},
+  rusentitweet: {},
+  bitext: { request: 0.3, complaint: 0.5 },
+  twcs: {},
+};

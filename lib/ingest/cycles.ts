@@ -1,0 +1,111 @@
+import { ALWAYS_OPEN, type Calendar } from "@/lib/sla/calendar";
+import { slaStateAt, responseSeconds } from "@/lib/sla/state";
+import { deadlinesFor, termsFor, type CycleTerms } from "@/lib/sla/policy-store";
+import type { ConversationRow, CycleRow, Statements } from "./store";
+
+type Policies = Parameters<typeof termsFor>[0]["policies"];
+
+export function cycleCalendar(cycle: CycleRow): Calendar {
+  return cycle.calendar ? (JSON.parse(cycle.calendar) as Calendar) : ALWAYS_OPEN;
+}
+
+export function stateOf({ cycle, now }: { cycle: CycleRow; now: number }) {
+  return slaStateAt({
+    startedAt: new Date(cycle.started_at),
+    firstResponseAt: cycle.first_response_at == null ? null : new Date(cycle.first_response_at),
+    targetSeconds: cycle.target_seconds,
+    atRiskShare: cycle.at_risk_share,
+    calendar: cycleCalendar(cycle),
+    now: new Date(now),
+  });
+}
+
+export function startCycle({
+  s,
+  conversation,
+  number,
+  startedAt,
+  category,
+  policies,
+  now,
+}: {
+  s: Statements;
+  conversation: ConversationRow;
+  number: number;
+  startedAt: number;
+  category: "request" | "noise";
+  policies: Policies;
+  now: number;
+}): CycleRow {
+  const terms: CycleTerms = termsFor({ policies, channelId: conversation.channel_id, category, priority: conversation.priority });
+  const { atRiskAt, dueAt } = deadlinesFor({ terms, startedAt });
+  const cycle = s.insertCycle.get({
+    conversationId: conversation.id,
+    brandId: conversation.brand_id,
+    channelId: conversation.channel_id,
+    number,
+    category,
+    startedAt,
+    policyId: terms.policyId,
+    targetSeconds: terms.targetSeconds,
+    nextTarget: terms.nextResponseTargetSeconds,
+    atRiskShare: terms.atRiskShare,
+    calendar: JSON.stringify(terms.calendar),
+    atRiskAt,
+    dueAt,
+    slaState: "on_track",
+    reopened: number > 1 ? 1 : 0,
+    now,
+  }) as CycleRow;
+  cycle.sla_state = stateOf({ cycle, now });
+  return cycle;
+}
+
+// An inbound message earlier than the cycle's start (out-of-order delivery) moves the start back.
+export function moveStart({ cycle, startedAt }: { cycle: CycleRow; startedAt: number }): void {
+  const calendar = cycleCalendar(cycle);
+  const terms: CycleTerms = { policyId: null, targetSeconds: cycle.target_seconds, nextResponseTargetSeconds: null, atRiskShare: cycle.at_risk_share, calendar };
+  const { dueAt } = deadlinesFor({ terms, startedAt });
+  cycle.started_at = startedAt;
+  cycle.due_at = dueAt;
+}
+
+export function saveCycle({ s, cycle, now, responderId = null }: { s: Statements; cycle: CycleRow; now: number; responderId?: number | null }): void {
+  const calendar = cycleCalendar(cycle);
+  const terms: CycleTerms = { policyId: null, targetSeconds: cycle.target_seconds, nextResponseTargetSeconds: null, atRiskShare: cycle.at_risk_share, calendar };
+  const { atRiskAt, dueAt } = deadlinesFor({ terms, startedAt: cycle.started_at });
+  cycle.due_at = dueAt;
+  cycle.sla_state = stateOf({ cycle, now });
+  const frt =
+    cycle.first_response_at == null
+      ? null
+      : responseSeconds({ calendar, from: new Date(cycle.started_at), to: new Date(cycle.first_response_at) });
+  s.updateCycle.run({
+    id: cycle.id,
+    category: cycle.category,
+    started_at: cycle.started_at,
+    first_response_at: cycle.first_response_at,
+    first_response_seconds: frt ? Math.round(frt.wall) : null,
+    first_response_business_seconds: frt ? Math.round(frt.business) : null,
+    first_responder_id: responderId,
+    at_risk_at: atRiskAt,
+    due_at: dueAt,
+    sla_state: cycle.sla_state,
+    awaiting_since: cycle.awaiting_since,
+  });
+}
+
+// A person's reply: the first one in the cycle sets FRT; any later one closes a next-response wait.
+export function applyPersonReply({ cycle, at }: { cycle: CycleRow; at: number }): { firstResponse: boolean; nrtSeconds: number | null } {
+  let firstResponse = false;
+  let nrtSeconds: number | null = null;
+  if (at >= cycle.started_at && (cycle.first_response_at == null || at < cycle.first_response_at)) {
+    cycle.first_response_at = at;
+    cycle.category = "request";
+    firstResponse = true;
+  } else if (cycle.awaiting_since != null && at >= cycle.awaiting_since) {
+    nrtSeconds = Math.round((at - cycle.awaiting_since) / 1000);
+    cycle.awaiting_since = null;
+  }
+  return { firstResponse, nrtSeconds };
+}

@@ -1,0 +1,20 @@
+/** @type {import('next').NextConfig} */
+const securityHeaders = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "same-origin" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+];
+
+const nextConfig = {
+  poweredByHeader: false,
+  serverExternalPackages: ["better-sqlite3"],
+  async headers() {
+    return [
+      // The public status page and badge are meant to be embedded on the brand's own site.
+      { source: "/((?!status/|api/public/).*)", headers: [...securityHeaders, { key: "X-Frame-Options", value: "DENY" }] },
+      { source: "/(status|api/public)/:path*", headers: securityHeaders },
+    ];
+  },
+};
+
+export default nextConfig;
