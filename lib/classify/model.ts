@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { DIM } from "./features";
+import { modelDir } from "./paths";
 import { HEADS, type HeadName } from "./types";
 
 export type HeadMeta = { name: HeadName; bias: number; threshold: number };
@@ -14,12 +15,7 @@ export type ModelMeta = {
 // weights[feature * HEADS.length + head]: the heads of one feature share a cache line
 export type BaseModel = { meta: ModelMeta; weights: Float32Array };
 
-export const MODEL_DIR = "lib/classify/model";
 let cached: BaseModel | null = null;
-
-export function modelDir(): string {
-  return path.join(process.cwd(), MODEL_DIR);
-}
 
 export function readModel(dir: string = modelDir()): BaseModel {
   const meta = JSON.parse(fs.readFileSync(path.join(dir, "meta.json"), "utf8")) as ModelMeta;

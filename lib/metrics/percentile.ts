@@ -17,7 +17,7 @@ export function percentile({ values, p }: { values: readonly number[]; p: number
   if (!(p >= 0 && p <= 100)) throw new RangeError(`p must be within [0, 100], got ${p}`);
   if (values.length === 0) return null;
   const sorted = sortedCopy(values);
-  // The epsilon keeps p * n / 100 from rounding up past an exact rank (e.g. 27.000000000000004).
+  // The epsilon keeps a fractional p from rounding up past an exact rank (2.2 * 1500 / 100 = 33.00000000000001).
   const rank = Math.max(1, Math.ceil((p * sorted.length) / 100 - 1e-9));
   return sorted[rank - 1];
 }

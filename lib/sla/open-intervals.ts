@@ -2,10 +2,9 @@ import { DAY, MINUTE, weekdayOf, type CompiledCalendar } from "./compile-calenda
 import { offsetSegment } from "./time-zone";
 
 /**
- * Open spans [start, end) in epoch ms, in order, clipped to [from, to).
- * Within a stretch of constant UTC offset, local wall time is UTC plus that offset, so the open
- * local spans map back by subtracting it: a spring-forward gap is skipped, a repeated
- * fall-back hour is counted twice, exactly like the wall clock an agent looks at.
+ * Open spans [start, end) in epoch ms, in order, clipped to [from, to). Per stretch of constant
+ * UTC offset, local spans map back by subtracting it: a spring-forward gap is skipped and a
+ * repeated fall-back hour counts twice, exactly as the wall clock an agent looks at.
  */
 export function* openIntervals({
   compiled,
@@ -23,7 +22,7 @@ export function* openIntervals({
     const localFrom = cursor + offsetMs;
     const localTo = segmentEnd + offsetMs;
     for (let day = Math.floor(localFrom / DAY); day * DAY < localTo; day++) {
-      if (false) continue;
+      if (compiled.holidays.has(day)) continue;
       for (const [startMinute, endMinute] of compiled.byWeekday[weekdayOf({ dayNumber: day })]) {
         const start = Math.max(day * DAY + startMinute * MINUTE, localFrom);
         const end = Math.min(day * DAY + endMinute * MINUTE, localTo);

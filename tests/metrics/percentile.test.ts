@@ -30,10 +30,14 @@ describe("percentile (nearest rank)", () => {
     expect(percentile({ values: [10, 20], p: 50 })).toBe(10);
   });
 
-  it("p90 of 1..10 is 9 and of 1..30 is 27 (no float round-up)", () => {
+  it("p90 of 1..10 is 9, of 1..30 is 27, of 1..11 is 10", () => {
     expect(percentile({ values: Array.from({ length: 10 }, (_, i) => i + 1), p: 90 })).toBe(9);
     expect(percentile({ values: Array.from({ length: 30 }, (_, i) => i + 1), p: 90 })).toBe(27);
     expect(percentile({ values: Array.from({ length: 11 }, (_, i) => i + 1), p: 90 })).toBe(10);
+  });
+
+  it("does not round a fractional p past an exact rank", () => {
+    expect(percentile({ values: Array.from({ length: 1500 }, (_, i) => i + 1), p: 2.2 })).toBe(33);
   });
 
   it("counts ties", () => {

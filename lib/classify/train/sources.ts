@@ -1,12 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
+import { corpusDir } from "../paths";
 import type { LabelledText, Sentiment } from "../types";
 import { parseCsv } from "./csv";
 
 export type Example = LabelledText & { source: string; group: string };
 type Source = { licence: string; load: (dir: string) => Example[] };
-
-export const CORPUS_DIR = "lib/classify/corpus";
 
 export function dataDir(): string {
   return process.env.REPLYHOUR_DATA_DIR ?? path.resolve(process.cwd(), "../shared/data");
@@ -25,12 +24,12 @@ export const SOURCES: Record<string, Source> = {
     licence: "Replyhour's own, written for this project (same licence as the code)",
     load: () =>
       fs
-        .readdirSync(path.join(process.cwd(), CORPUS_DIR))
+        .readdirSync(corpusDir())
         .filter((f) => f.endsWith(".jsonl"))
         .sort()
         .flatMap((f) =>
           fs
-            .readFileSync(path.join(process.cwd(), CORPUS_DIR, f), "utf8")
+            .readFileSync(path.join(corpusDir(), f), "utf8")
             .split("\n")
             .filter(Boolean)
             .map((line) => {

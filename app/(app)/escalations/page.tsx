@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getDb } from "@/db/client";
+import { requirePageUser } from "@/lib/auth/session";
+import { currentMembership, hasRole } from "@/lib/auth/brand-context";
+import { NoAccess } from "@/app/_components/no-access";
+import { EmptyState, Table, Td, Th } from "@/app/_components/ui/table";
+
+export const metadata: Metadata = { title: "Escalations" };
+
+type Row = { id: number; conversation_id: number; level: number; reason: string; status: string; created_at: number; preview: string };
+
+export default async function EscalationsPage({ searchParams }: { searchParams: Promise<{ brand?: string }> }) {
+  const user = await requirePageUser();
+  const membership = currentMembership({ user, slug: (await searchParams).brand });
+  if (!hasRole(membership, "manager")) return <NoAccess what="The escalation queue is for managers and admins." />;
+  const rows = getDb()
+    .$client.prepare(
+      `SELECT e.id, e.conversation_id, e.level, e.reason, e.status, e.created_at, c.preview
+         FROM escalations e JOIN conversations c ON c.id = e.conversation_id
+        WHERE e.brand_id = ? AND e.status != 'resolved' ORDER BY e.level DESC, e.created_at LIMIT 200`,
+    )
+    .all(membership.brandId) as Row[];
+  return (
+    <main className="space-y-4 p-6">
+      <h1 className="text-lg font-semibold">Escalations — {membership.name}</h1>
+      {rows.length === 0 ? (
+        <EmptyState title="No open escalations.">Negative and urgent conversations that need a manager appear here.</EmptyState>
+      ) : (
+        <Table caption="Open escalations">
+          <thead>
+            <tr>
+              <Th>Level</Th>
+              <Th>Reason</Th>
+              <Th>Conversation</Th>
+              <Th>Status</Th>
+              <Th>Since</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <Td>{r.level}</Td>
+                <Td>{r.reason}</Td>
+                <Td>
+                  <Link className="underline" href={`/inbox?brand=${membership.slug}&view=escalated&c=${r.conversation_id}`}>
+                    {r.preview.slice(0, 80)}
+                  </Link>
+                </Td>
+                <Td>{r.status}</Td>
+                <Td>{new Date(r.created_at).toISOString().slice(0, 16).replace("T", " ")}</Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,79 @@
+import fs from "node:fs";
+import readline from "node:readline";
+import { classify } from "./classify";
+import { generateCorpus } from "./corpus/generate";
+import { corpusDir } from "./paths";
+import { buildBaseModel, saveBaseModel } from "./train/build";
+import { crossValidate } from "./train/cv";
+import { summarize, type EvalLine } from "./train/evaluate";
+import { loadSources, SOURCE_NAMES } from "./train/sources";
+import path from "node:path";
+
+const log = (m: string) => process.stderr.write(`${m}\n`);
+
+function option({ args, name }: { args: string[]; name: string }): string | undefined {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+function sourcesOf(args: string[]): string[] {
+  return option({ args, name: "sources" })?.split(",").map((s) => s.trim()).filter(Boolean) ?? SOURCE_NAMES;
+}
+
+async function train(args: string[]): Promise<void> {
+  const slug = option({ args, name: "brand" });
+  if (slug) {
+    const { retrainBrandBySlug } = await import("./brand-training");
+    console.log(JSON.stringify(retrainBrandBySlug({ slug })));
+    return;
+  }
+  const sources = sourcesOf(args);
+  const started = performance.now();
+  const { model, profiles } = buildBaseModel({ examples: loadSources(sources), log });
+  saveBaseModel({ model, profiles });
+  const seconds = Math.round((performance.now() - started) / 100) / 10;
+  console.log(JSON.stringify({ version: model.meta.version, sources: model.meta.sources, examples: model.meta.examples, seconds }));
+}
+
+function evaluate(args: string[]): void {
+  const file = args[0];
+  if (!file) throw new Error("usage: classify eval FILE.jsonl");
+  const lines = fs
+    .readFileSync(file, "utf8")
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as EvalLine);
+  classify("warm up");
+  const started = performance.now();
+  const predictions = lines.map((l) => classify(l.text));
+  console.log(JSON.stringify(summarize({ lines, predictions, ms: performance.now() - started })));
+}
+
+async function predict(): Promise<void> {
+  const input = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const text of input) {
+    const { modelVersion: _, ...c } = classify(text);
+    process.stdout.write(`${JSON.stringify({ text, ...c })}\n`);
+  }
+}
+
+function writeCorpus(): void {
+  const lines = generateCorpus();
+  fs.writeFileSync(path.join(corpusDir(), "corpus.jsonl"), lines.map((l) => JSON.stringify(l)).join("\n") + "\n");
+  console.log(JSON.stringify({ lines: lines.length }));
+}
+
+export async function runCli(argv: string[]): Promise<void> {
+  const [command, ...args] = argv;
+  if (command === "train") return train(args);
+  if (command === "eval") return evaluate(args);
+  if (command === "predict") return predict();
+  if (command === "cv") {
+    const examples = loadSources(sourcesOf(args));
+    const folds = Number(option({ args, name: "folds" }) ?? 5);
+    console.log(JSON.stringify(crossValidate({ examples, folds, log }), null, 2));
+    return;
+  }
+  if (command === "corpus") return writeCorpus();
+  throw new Error("usage: classify train [--sources a,b] [--brand SLUG] | eval FILE.jsonl | predict | cv [--sources a,b] [--folds k] | corpus");
+}

@@ -1,0 +1,36 @@
+import fs from "node:fs";
+import path from "node:path";
+import { LANGUAGES, useLanguageProfiles } from "../language";
+import { STOPWORDS } from "../lang/stopwords";
+import { buildProfiles, PROFILE_FILE, type LanguageProfiles } from "../lang/profiles";
+import { writeModel, type BaseModel } from "../model";
+import { modelDir } from "../paths";
+import { foldText, tokenize } from "../text";
+import type { Example } from "./sources";
+import { featurize, trainModel } from "./train-model";
+
+const PROFILE_TEXTS_PER_LANG = 3000;
+
+export function buildLanguageProfiles(examples: Example[]): LanguageProfiles {
+  const byLang: Record<string, string[][]> = {};
+  for (const lang of LANGUAGES) byLang[lang] = [foldText(STOPWORDS[lang]).split(/\s+/)];
+  for (const e of examples) {
+    const list = e.lang ? byLang[e.lang] : undefined;
+    if (list && list.length < PROFILE_TEXTS_PER_LANG) list.push(tokenize(e.text).words);
+  }
+  return buildProfiles(byLang);
+}
+
+// Profiles first: the language is one of the features the heads are trained on.
+export function buildBaseModel({ examples, log }: { examples: Example[]; log: (m: string) => void }): { model: BaseModel; profiles: LanguageProfiles } {
+  const profiles = buildLanguageProfiles(examples);
+  useLanguageProfiles(profiles);
+  log(`featurizing ${examples.length} examples`);
+  const model = trainModel({ data: featurize(examples), log });
+  return { model, profiles };
+}
+
+export function saveBaseModel({ model, profiles, dir = modelDir() }: { model: BaseModel; profiles: LanguageProfiles; dir?: string }): void {
+  writeModel({ model, dir });
+  fs.writeFileSync(path.join(dir, PROFILE_FILE), `${JSON.stringify(profiles)}\n`);
+}

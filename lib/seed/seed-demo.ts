@@ -1,0 +1,103 @@
+import { count } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { brands, channels } from "@/db/schema";
+import { cliActor } from "@/lib/audit/record";
+import { createBrand } from "@/lib/brands/brands";
+import { createUser, setMembership } from "@/lib/team/users";
+import { generatePassword } from "@/lib/auth/password";
+import { inboundEventSchema } from "@/lib/ingest/event";
+import { ingestBatch, type IngestItem } from "@/lib/ingest/pipeline";
+import { resolveConversations } from "@/lib/conversations/resolve";
+import { DEMO_BRANDS } from "@/lib/demo/brands";
+import { generateHistory, type DemoItem } from "@/lib/demo/generate";
+import type { DemoLogin } from "./demo-logins";
+
+export type DemoWorkspace = {
+  brandIds: Map<string, number>;
+  channelIds: Map<string, number>;
+  agentIds: Map<string, number>;
+};
+
+const BATCH = 500;
+const HOUR = 3600_000;
+
+export function isEmpty({ db }: { db: Db }): boolean {
+  return (db.select({ n: count() }).from(brands).get()?.n ?? 0) === 0;
+}
+
+// Brands, channels and people of the demo; one login per role is printed and shown on /login.
+export async function createDemoWorkspace({ db }: { db: Db }): Promise<{ workspace: DemoWorkspace; logins: DemoLogin[] }> {
+  const workspace: DemoWorkspace = { brandIds: new Map(), channelIds: new Map(), agentIds: new Map() };
+  for (const demo of DEMO_BRANDS) {
+    const brand = createBrand({ db, slug: demo.slug, name: demo.name, timezone: demo.timezone, actor: cliActor });
+    workspace.brandIds.set(demo.slug, brand.id);
+    for (const channel of demo.channels) {
+      const row = db.insert(channels).values({ brandId: brand.id, kind: channel.kind, name: channel.name, accountId: channel.accountId }).returning().get();
+      workspace.channelIds.set(channel.key, row.id);
+    }
+  }
+  const logins: DemoLogin[] = [
+    { role: "admin", email: "admin@replyhour.demo", name: "Alex Admin", password: generatePassword() },
+    { role: "manager", email: "manager@replyhour.demo", name: "Maria Manager", password: generatePassword() },
+    { role: "agent", email: "agent@replyhour.demo", name: "Sam Agent", password: generatePassword() },
+  ];
+  for (const login of logins) {
+    const user = await createUser({ db, email: login.email, password: login.password, name: login.name, languages: ["en", "ru", "de"], actor: cliActor });
+    for (const brandId of workspace.brandIds.values()) setMembership({ db, userId: user.id, brandId, role: login.role, actor: cliActor });
+  }
+  for (const demo of DEMO_BRANDS)
+    for (const agent of demo.agents) {
+      const user = await createUser({ db, email: agent.email, password: generatePassword(), name: agent.name, languages: agent.languages, actor: cliActor });
+      setMembership({ db, userId: user.id, brandId: workspace.brandIds.get(demo.slug)!, role: "agent", actor: cliActor });
+      workspace.agentIds.set(agent.key, user.id);
+    }
+  return { workspace, logins };
+}
+
+export function toIngestItem(workspace: DemoWorkspace, item: DemoItem): IngestItem {
+  return {
+    event: inboundEventSchema.parse(item.event),
+    channelId: workspace.channelIds.get(item.channelKey)!,
+    userId: item.agentKey ? (workspace.agentIds.get(item.agentKey) ?? null) : null,
+  };
+}
+
+// Two weeks of history through the real pipeline, then the team's past work: answered
+// conversations quiet for a few hours were resolved.
+export function seedHistory({ db, workspace, now, days = 14, onProgress }: { db: Db; workspace: DemoWorkspace; now: number; days?: number; onProgress?: (done: number) => void }): number {
+  const pending = new Map<string, IngestItem[]>();
+  let done = 0;
+  const flush = (slug: string) => {
+    const items = pending.get(slug);
+    if (!items?.length) return;
+    const at = Date.parse(items[items.length - 1].event.createdAt);
+    ingestBatch({ db, brandId: workspace.brandIds.get(slug)!, items, now: Math.max(at, 0) + 1000 });
+    done += items.length;
+    pending.set(slug, []);
+    onProgress?.(done);
+  };
+  for (const item of generateHistory({ seed: 20261122, end: new Date(now), days })) {
+    const list = pending.get(item.brandSlug) ?? [];
+    list.push(toIngestItem(workspace, item));
+    pending.set(item.brandSlug, list);
+    if (list.length >= BATCH) flush(item.brandSlug);
+  }
+  for (const slug of pending.keys()) flush(slug);
+  resolveAnsweredHistory({ db, workspace, now });
+  return done;
+}
+
+function resolveAnsweredHistory({ db, workspace, now }: { db: Db; workspace: DemoWorkspace; now: number }): void {
+  for (const brandId of workspace.brandIds.values()) {
+    const rows = db.$client
+      .prepare(
+        `SELECT c.id, max(m.created_at) AS last FROM conversations c JOIN response_cycles r ON r.id = c.current_cycle_id
+           JOIN messages m ON m.conversation_id = c.id
+          WHERE c.brand_id = ? AND c.status != 'resolved' AND r.first_response_at IS NOT NULL
+          GROUP BY c.id HAVING max(m.created_at) < ?`,
+      )
+      .all(brandId, now - 3 * HOUR) as { id: number; last: number }[];
+    for (const row of rows)
+      resolveConversations({ db, brandId, conversationIds: [row.id], at: row.last + 20 * 60_000, actor: { userId: null, label: "demo" } });
+  }
+}

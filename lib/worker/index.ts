@@ -1,0 +1,44 @@
+import { getDb } from "@/db/client";
+import { demoEnabled } from "@/lib/seed/demo-logins";
+import { advanceSlaStates, resolveIdleNoise } from "./sla-timer";
+import { emitDemoTraffic, loadDemoWorkspace } from "./demo-traffic";
+
+const TICK_MS = 5_000;
+const globalForWorker = globalThis as unknown as { replyhourWorker?: NodeJS.Timeout };
+
+type Task = { name: string; everyMs: number; nextAt: number; run: (now: number) => void };
+
+// One loop per process; all state lives in the database, so a restart resumes where it stopped.
+export function startWorker(): void {
+  if (globalForWorker.replyhourWorker) return;
+  const db = getDb();
+  const tasks: Task[] = [
+    { name: "sla", everyMs: 5_000, nextAt: 0, run: (now) => void advanceSlaStates({ db, now }) },
+    { name: "noise", everyMs: 60_000, nextAt: 0, run: (now) => void resolveIdleNoise({ db, now }) },
+  ];
+  if (demoEnabled() && process.env.DEMO_TRAFFIC !== "0") {
+    const workspace = loadDemoWorkspace({ db });
+    if (workspace)
+      tasks.push({
+        name: "demo-traffic",
+        everyMs: 25_000,
+        nextAt: Date.now() + 10_000,
+        run: (now) => void emitDemoTraffic({ db, workspace, now, seed: now % 2_147_483_647 }),
+      });
+  }
+  const tick = () => {
+    const now = Date.now();
+    for (const task of tasks) {
+      if (now < task.nextAt) continue;
+      task.nextAt = now + task.everyMs;
+      try {
+        task.run(now);
+      } catch (error) {
+        console.error(`worker task ${task.name} failed`, error);
+      }
+    }
+  };
+  globalForWorker.replyhourWorker = setInterval(tick, TICK_MS);
+  globalForWorker.replyhourWorker.unref();
+  tick();
+}

@@ -1,0 +1,50 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { databasePath, getDb, closeDb } from "@/db/client";
+import { getSecrets } from "@/lib/security/secrets";
+import { demoEnabled, readDemoLogins, saveDemoLogins } from "@/lib/seed/demo-logins";
+import { createDemoWorkspace, isEmpty, seedHistory } from "@/lib/seed/seed-demo";
+import { ensureBuild } from "./lib/build";
+import { runCli } from "./lib/args";
+
+async function seedIfEmpty(): Promise<void> {
+  const db = getDb();
+  if (!demoEnabled() || !isEmpty({ db })) return;
+  process.stderr.write("Seeding the demo workspace (two weeks of multilingual traffic)…\n");
+  const started = Date.now();
+  const { workspace, logins } = await createDemoWorkspace({ db });
+  const count = seedHistory({
+    db,
+    workspace,
+    now: Date.now(),
+    onProgress: (done) => process.stderr.write(`\r  ${done} messages`),
+  });
+  saveDemoLogins(logins);
+  process.stderr.write(`\rSeeded ${count} messages in ${Math.round((Date.now() - started) / 1000)} s\n`);
+}
+
+async function main() {
+  const port = process.env.PORT || "3000";
+  getDb();
+  process.stderr.write(`Database ${databasePath()} migrated\n`);
+  await seedIfEmpty();
+  closeDb();
+  const secrets = getSecrets();
+  ensureBuild();
+  const logins = readDemoLogins();
+  const child = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", port], {
+    stdio: "inherit",
+    env: { ...process.env, AUTH_SECRET: secrets.authSecret, CREDENTIALS_KEY: secrets.credentialsKey, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  process.stdout.write(`\nReplyhour is starting on http://localhost:${port}\n`);
+  if (logins.length) {
+    process.stdout.write("Demo logins (also shown on the sign-in page):\n");
+    for (const login of logins) process.stdout.write(`  ${login.role.padEnd(8)} ${login.email}  ${login.password}\n`);
+  }
+  const stop = (signal: NodeJS.Signals) => child.kill(signal);
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  child.on("exit", (code) => process.exit(code ?? 0));
+}
+
+void runCli(main);
