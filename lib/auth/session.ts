@@ -1,8 +1,8 @@
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { AppError } from "@/lib/errors";
 import { auth } from "./next-auth";
-import { loadSessionUser, type SessionUser } from "./access";
+import { loadSessionUser, type Membership, type SessionUser } from "./access";
 
 // Every page, action and route handler resolves the user from the database on each call:
 // a deactivated user or a removed membership takes effect immediately, whatever the JWT says.
@@ -23,4 +23,11 @@ export async function requireActionUser(): Promise<SessionUser> {
   const user = await getSessionUser();
   if (!user) throw new AppError("unauthorized:session");
   return user;
+}
+
+// The brand a page works on; a brand the user does not belong to is a 404.
+export function pageMembership({ user, slug }: { user: SessionUser; slug?: string | null }): Membership {
+  const membership = slug ? user.memberships.find((m) => m.slug === slug) : user.memberships[0];
+  if (!membership) notFound();
+  return membership;
 }

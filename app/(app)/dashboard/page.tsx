@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db/client";
-import { requirePageUser } from "@/lib/auth/session";
-import { currentMembership } from "@/lib/auth/brand-context";
+import { pageMembership, requirePageUser } from "@/lib/auth/session";
 import { liveTiles } from "@/lib/metrics/tiles";
 import { formatDuration } from "@/lib/metrics/format";
 
@@ -22,7 +21,7 @@ function Tile({ label, value, hint, tone = "neutral" }: { label: string; value: 
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ brand?: string }> }) {
   const user = await requirePageUser();
-  const membership = currentMembership({ user, slug: (await searchParams).brand });
+  const membership = pageMembership({ user, slug: (await searchParams).brand });
   const tiles = liveTiles({ db: getDb(), brandId: membership.brandId, timeZone: membership.timezone });
   const duration = (s: number | null) => (s == null ? "—" : formatDuration({ seconds: s, locale: user.locale }));
   const median = tiles.medianFirstResponseTodaySeconds;

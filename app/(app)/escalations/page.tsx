@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
-import { requirePageUser } from "@/lib/auth/session";
-import { currentMembership, hasRole } from "@/lib/auth/brand-context";
+import { pageMembership, requirePageUser } from "@/lib/auth/session";
+import { hasRole } from "@/lib/auth/brand-context";
 import { NoAccess } from "@/app/_components/no-access";
 import { EmptyState, Table, Td, Th } from "@/app/_components/ui/table";
 
@@ -12,7 +12,7 @@ type Row = { id: number; conversation_id: number; level: number; reason: string;
 
 export default async function EscalationsPage({ searchParams }: { searchParams: Promise<{ brand?: string }> }) {
   const user = await requirePageUser();
-  const membership = currentMembership({ user, slug: (await searchParams).brand });
+  const membership = pageMembership({ user, slug: (await searchParams).brand });
   if (!hasRole(membership, "manager")) return <NoAccess what="The escalation queue is for managers and admins." />;
   const rows = getDb()
     .$client.prepare(

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
-import { requirePageUser } from "@/lib/auth/session";
-import { currentMembership } from "@/lib/auth/brand-context";
+import { pageMembership, requirePageUser } from "@/lib/auth/session";
 import { countViews, listConversations, VIEWS, type View } from "@/lib/inbox/list";
 import { EmptyState } from "@/app/_components/ui/table";
 import { SentimentBadge, SlaBadge } from "@/app/_components/sla-badge";
@@ -34,7 +33,7 @@ function href(search: Search, patch: Partial<Search>): string {
 export default async function InboxPage({ searchParams }: { searchParams: Promise<Search> }) {
   const search = await searchParams;
   const user = await requirePageUser();
-  const membership = currentMembership({ user, slug: search.brand });
+  const membership = pageMembership({ user, slug: search.brand });
   const view: View = VIEWS.includes(search.view as View) ? (search.view as View) : "waiting";
   const db = getDb();
   const counts = countViews({ db, brandId: membership.brandId, userId: user.id });

@@ -9,14 +9,21 @@ import { foldText, tokenize } from "../text";
 import type { Example } from "./sources";
 import { featurize, trainModel } from "./train-model";
 
-const PROFILE_TEXTS_PER_LANG = 3000;
+// The same amount of text per language, or the languages with little text get inflated trigram odds.
+const PROFILE_CHARS_PER_LANG = 9_000;
 
 export function buildLanguageProfiles(examples: Example[]): LanguageProfiles {
   const byLang: Record<string, string[][]> = {};
-  for (const lang of LANGUAGES) byLang[lang] = [foldText(STOPWORDS[lang]).split(/\s+/)];
+  const size: Record<string, number> = {};
+  for (const lang of LANGUAGES) {
+    byLang[lang] = [foldText(STOPWORDS[lang]).split(/\s+/)];
+    size[lang] = 0;
+  }
   for (const e of examples) {
-    const list = e.lang ? byLang[e.lang] : undefined;
-    if (list && list.length < PROFILE_TEXTS_PER_LANG) list.push(tokenize(e.text).words);
+    if (!e.lang || !byLang[e.lang] || size[e.lang] >= PROFILE_CHARS_PER_LANG) continue;
+    const words = tokenize(e.text).words;
+    byLang[e.lang].push(words);
+    size[e.lang] += words.join(" ").length;
   }
   return buildProfiles(byLang);
 }

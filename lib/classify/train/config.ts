@@ -6,8 +6,8 @@ export const SGD: Omit<SgdOptions, "seed"> = { epochs: 6, rate: 0.25, l2: 1e-5 }
 // A missed request costs more than one more noise comment shown, hence the low request threshold.
 export const THRESHOLDS: Record<HeadName, number> = { request: 0.4, complaint: 0.5, negative: 0.5, positive: 0.5 };
 
-// How much each source counts for each head (1 when not listed).
-export const SOURCE_WEIGHTS: Record<string, Partial<Record<HeadName, number>>> = {
+// How much an example counts for a head, by source: one weight, or [negative class, positive class].
+export const SOURCE_WEIGHTS: Record<string, Partial<Record<HeadName, number | [number, number]>>> = {
   corpus: {},
   complaints: {},
   airline: {},
@@ -15,3 +15,8 @@ export const SOURCE_WEIGHTS: Record<string, Partial<Record<HeadName, number>>> =
   bitext: { request: 0.3, complaint: 0.5 },
   twcs: {},
 };
+
+export function weightOf({ source, head, y }: { source: string; head: HeadName; y: number }): number {
+  const w = SOURCE_WEIGHTS[source]?.[head] ?? 1;
+  return typeof w === "number" ? w : w[y];
+}

@@ -56,7 +56,9 @@ export const SOURCES: Record<string, Source> = {
       readCsv({ dir, file: "airline-sentiment-dev.csv" }).map((r) => {
         const sentiment = r.airline_sentiment as Sentiment;
         const request = sentiment === "negative" || asks(r.text) ? true : sentiment === "positive" ? false : undefined;
-        return { text: r.text, lang: "en", sentiment, request, source: "airline", group: r.tweet_id };
+        // Negative tweets to an airline are nearly all complaints: a distant label, weighted in config.
+        const complaint = sentiment === "negative" ? true : sentiment === "positive" ? false : undefined;
+        return { text: r.text, lang: "en", sentiment, request, complaint, source: "airline", group: r.tweet_id };
       }),
   },
   rusentitweet: {

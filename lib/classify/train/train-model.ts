@@ -4,7 +4,7 @@ import type { BaseModel } from "../model";
 import { featureScale } from "../score";
 import { targetsOf } from "../brand-model";
 import { HEADS } from "../types";
-import { SGD, SOURCE_WEIGHTS, THRESHOLDS } from "./config";
+import { SGD, THRESHOLDS, weightOf } from "./config";
 import { trainLogistic, type TrainItem } from "./sgd";
 import type { Example } from "./sources";
 
@@ -44,8 +44,9 @@ export function trainModel({ data, log = () => {} }: { data: Featurized[]; log?:
     const items: TrainItem[] = [];
     for (const d of data) {
       const y = d.targets[h];
-      const weight = SOURCE_WEIGHTS[d.source]?.[name] ?? 1;
-      if (y >= 0 && weight > 0) items.push({ idx: d.idx, scale: d.scale, y, weight });
+      if (y < 0) continue;
+      const weight = weightOf({ source: d.source, head: name, y });
+      if (weight > 0) items.push({ idx: d.idx, scale: d.scale, y, weight });
     }
     log(`training ${name} on ${items.length} examples`);
     const head = trainLogistic({ items, options: { ...SGD, seed: h + 1 } });

@@ -25,7 +25,7 @@ export function twitterTimeToIso(value: string): string | undefined {
   const m = /^\w{3} (\w{3}) (\d{1,2}) (\d{2}):(\d{2}):(\d{2}) ([+-])(\d{2})(\d{2}) (\d{4})$/.exec(value.trim());
   const month = m ? months[m[1]] : undefined;
   if (!m || !month) return undefined;
-  const local = `${m[10]}-${month}-${m[2].padStart(2, "0")}T${m[3]}:${m[4]}:${m[5]}${m[6]}${m[7]}:${m[8]}`;
+  const local = `${m[9]}-${month}-${m[2].padStart(2, "0")}T${m[3]}:${m[4]}:${m[5]}${m[6]}${m[7]}:${m[8]}`;
   const date = new Date(local);
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db/client";
-import { requirePageUser } from "@/lib/auth/session";
-import { currentMembership, hasRole } from "@/lib/auth/brand-context";
+import { pageMembership, requirePageUser } from "@/lib/auth/session";
+import { hasRole } from "@/lib/auth/brand-context";
 import { requireBrandBySlug } from "@/lib/brands/brands";
 import { NoAccess } from "@/app/_components/no-access";
 import { CreateBrandForm, EditBrandForm } from "./brand-forms.client";
@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Brands" };
 
 export default async function BrandsSettings({ searchParams }: { searchParams: Promise<{ brand?: string }> }) {
   const user = await requirePageUser();
-  const membership = currentMembership({ user, slug: (await searchParams).brand });
+  const membership = pageMembership({ user, slug: (await searchParams).brand });
   if (!hasRole(membership, "admin")) return <NoAccess what="Brand settings are for admins." />;
   const brand = requireBrandBySlug({ db: getDb(), slug: membership.slug });
   const timezones = Intl.supportedValuesOf("timeZone");

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db/client";
-import { requirePageUser } from "@/lib/auth/session";
-import { currentMembership, hasRole } from "@/lib/auth/brand-context";
+import { pageMembership, requirePageUser } from "@/lib/auth/session";
+import { hasRole } from "@/lib/auth/brand-context";
 import { listMembers } from "@/lib/team/members";
 import { NoAccess } from "@/app/_components/no-access";
 import { Badge } from "@/app/_components/ui/badge";
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Team" };
 
 export default async function TeamSettings({ searchParams }: { searchParams: Promise<{ brand?: string }> }) {
   const user = await requirePageUser();
-  const membership = currentMembership({ user, slug: (await searchParams).brand });
+  const membership = pageMembership({ user, slug: (await searchParams).brand });
   if (!hasRole(membership, "admin")) return <NoAccess what="Team settings are for admins." />;
   const members = listMembers({ db: getDb(), brandId: membership.brandId });
   return (

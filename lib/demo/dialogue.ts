@@ -1,0 +1,63 @@
+import type { DemoAgent } from "./brands";
+import { pickAgent, type Thread } from "./conversation";
+import { inbound, outbound, type Place } from "./emit";
+import { isNight, MINUTE, responseDelay } from "./profile";
+
+const AUTO_ACK = { email: 0.7, web: 0.6, telegram: 0.5 } as Record<string, number>;
+
+/** A private-message dialogue with one contact (an e-mail thread gets its own id). */
+export function privateDialogue({ thread, isRequest, complaint }: { thread: Thread; isRequest: boolean; complaint: boolean }): number {
+  const { world, ch, set, contact, t0, slot } = thread;
+  const rng = world.rng;
+  const threadId = ch.channel.kind === "email" ? ch.prefix + "mail" + (world.seq++).toString(36) : contact.dmThread;
+  const place: Place = { ch, set, kind: "private_message", threadId };
+  const author = contact.author;
+  if (!isRequest) {
+    const template = rng.pick(rng.chance(0.3) ? set.thanks : rng.chance(0.15) ? set.emoji : set.noise);
+    inbound(world, place, { t: t0, template, author, request: false });
+    if (template.sentiment === "positive" && rng.chance(0.15)) {
+      const agent = pickAgent({ world, ch, language: contact.language });
+      outbound(world, place, { t: t0 + responseDelay({ rng, slot }), template: rng.pick(set.replyThanks), agent });
+    }
+    return 1;
+  }
+  inbound(world, place, { t: t0, template: rng.pick(complaint ? set.complaints : set.requests), author, request: true, complaint });
+  // People often split a private message in two: the question, then the details.
+  if (rng.chance(0.3)) inbound(world, place, { t: t0 + rng.int(10, 90) * 1000, template: rng.pick(set.dm), author, request: true, complaint });
+  if (rng.chance(AUTO_ACK[ch.channel.kind] ?? 0.12)) outbound(world, place, { t: t0 + rng.int(2, 30) * 1000, template: rng.pick(set.automated) });
+  const answered = !rng.chance(isNight(slot) ? 0.08 : 0.03);
+  const frt = responseDelay({ rng, slot });
+  if ((!answered || frt > 50 * MINUTE) && rng.chance(0.45)) {
+    const wait = answered ? frt * (0.35 + 0.45 * rng.next()) : rng.int(40, 180) * MINUTE;
+    inbound(world, place, { t: t0 + wait, template: rng.pick(set.followUps), author, request: true });
+  }
+  if (!answered) return 1;
+  const agent = pickAgent({ world, ch, language: contact.language });
+  const replyAt = t0 + frt;
+  outbound(world, place, { t: replyAt, template: rng.pick(complaint ? set.dmAnswers : set.answers), agent });
+  if (rng.chance(0.45)) inbound(world, place, { t: replyAt + rng.exponential(15 * MINUTE) + 20_000, template: rng.pick(set.thanks), author, request: false });
+  return 1;
+}
+
+/** The private half of "please DM us": same author, same channel, a private dialogue. */
+export function dmAfterAsk({ thread, agent, t, complaint }: { thread: Thread; agent: DemoAgent; t: number; complaint: boolean }): number {
+  const { world, ch, set, contact, slot } = thread;
+  const rng = world.rng;
+  const place: Place = { ch, set, kind: "private_message", threadId: contact.dmThread };
+  const author = contact.author;
+  let at: number;
+  if (rng.chance(0.75)) {
+    at = t + rng.exponential(12 * MINUTE) + 30_000;
+    inbound(world, place, { t: at, template: rng.pick(set.dm), author, request: true, complaint });
+  } else {
+    at = t + rng.int(20, 120) * 1000;
+    outbound(world, place, { t: at, template: rng.pick(set.dmOpen), agent });
+    if (rng.chance(0.15)) return 1;
+    at += rng.exponential(25 * MINUTE) + 60_000;
+    inbound(world, place, { t: at, template: rng.pick(set.dm), author, request: true, complaint });
+  }
+  at += Math.max(60_000, responseDelay({ rng, slot }) * 0.6);
+  outbound(world, place, { t: at, template: rng.pick(set.dmAnswers), agent });
+  if (rng.chance(0.55)) inbound(world, place, { t: at + rng.exponential(10 * MINUTE) + 20_000, template: rng.pick(set.thanks), author, request: false });
+  return 1;
+}

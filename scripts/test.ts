@@ -1,0 +1,48 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { spawnSync } from "node:child_process";
+import { ensureBuild } from "./lib/build";
+
+// `npm test`: unit and integration tests, then the production build in Chromium.
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const e2eOnly = process.argv.includes("--e2e-only");
+const vitest = path.join("node_modules", "vitest", "vitest.mjs");
+
+type Counts = { passed: number; failed: number; skipped: number };
+
+function run(config: string | null): { status: number; counts: Counts } {
+  const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "replyhour-vitest-")), "report.json");
+  const args = [vitest, "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`];
+  if (config) args.push("--config", config);
+  const result = spawnSync(process.execPath, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const counts: Counts = { passed: 0, failed: 0, skipped: 0 };
+  if (fs.existsSync(report)) {
+    const json = JSON.parse(fs.readFileSync(report, "utf8"));
+    counts.passed = json.numPassedTests ?? 0;
+    counts.failed = (json.numFailedTests ?? 0) + (json.numFailedTestSuites ?? 0);
+    counts.skipped = (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
+  }
+  return { status: result.status ?? 1, counts };
+}
+
+const total: Counts = { passed: 0, failed: 0, skipped: 0 };
+let failed = false;
+const add = (r: { status: number; counts: Counts }) => {
+  total.passed += r.counts.passed;
+  total.failed += r.counts.failed;
+  total.skipped += r.counts.skipped;
+  if (r.status !== 0) failed = true;
+};
+
+if (!e2eOnly) add(run(null));
+if (!fs.existsSync(CHROMIUM)) {
+  process.stderr.write(`\nEnd-to-end tests need Chromium at ${CHROMIUM}.\nInstall it with: sudo apt-get update && sudo apt-get install -y chromium\n(or set CHROMIUM_PATH to a Chromium binary)\n`);
+  failed = true;
+  total.failed += 1;
+} else {
+  ensureBuild();
+  add(run("vitest.e2e.config.ts"));
+}
+process.stdout.write(`\nTests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped\n`);
+process.exit(failed ? 1 : 0);

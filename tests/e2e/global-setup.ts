@@ -1,0 +1,99 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { openDatabase } from "@/db/client";
+import { cliActor } from "@/lib/audit/record";
+import { createBrand } from "@/lib/brands/brands";
+import { createUser, setMembership } from "@/lib/team/users";
+import { tempDir } from "../helpers/db";
+
+export const PASSWORD = "e2e-password-42";
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const port = (server.address() as net.AddressInfo).port;
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+}
+
+async function waitForServer(url: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode != null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      const response = await fetch(url, { redirect: "manual" });
+      if (response.status < 500) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`server did not answer at ${url}`);
+}
+
+// A production build served on a free port with its own database and its own people.
+export default async function setup(project: TestProject) {
+  if (!fs.existsSync(path.join(".next", "BUILD_ID"))) throw new Error("No production build: run `npm test` (it builds) or `npm run build`.");
+  const dir = tempDir("replyhour-e2e-");
+  const file = path.join(dir, "e2e.db");
+  const db = openDatabase({ file });
+  const brandA = createBrand({ db, slug: "e2e-air", name: "E2E Air", timezone: "Europe/Amsterdam", actor: cliActor });
+  const brandB = createBrand({ db, slug: "e2e-other", name: "Other Brand", actor: cliActor });
+  const people: Record<string, string> = {};
+  for (const role of ["admin", "manager", "agent"] as const) {
+    const email = `${role}@e2e.test`;
+    const user = await createUser({ db, email, password: PASSWORD, name: `E2E ${role}`, actor: cliActor });
+    setMembership({ db, userId: user.id, brandId: brandA.id, role, actor: cliActor });
+    people[role] = email;
+  }
+  const outsider = await createUser({ db, email: "outsider@e2e.test", password: PASSWORD, name: "Outsider", actor: cliActor });
+  setMembership({ db, userId: outsider.id, brandId: brandB.id, role: "admin", actor: cliActor });
+  db.$client.close();
+
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+    env: {
+      ...process.env,
+      DATABASE_PATH: file,
+      AUTH_SECRET: "e2e-auth-secret-0123456789abcdef0123456789",
+      CREDENTIALS_KEY: "e2e-credentials-key-0123456789abcdef",
+      DEMO: "0",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let log = "";
+  child.stdout?.on("data", (d) => (log += d));
+  child.stderr?.on("data", (d) => (log += d));
+  try {
+    await waitForServer(`${baseUrl}/login`, child);
+  } catch (error) {
+    child.kill("SIGKILL");
+    throw new Error(`${(error as Error).message}\n${log}`);
+  }
+  project.provide("baseUrl", baseUrl);
+  project.provide("databasePath", file);
+  project.provide("people", people);
+  project.provide("password", PASSWORD);
+  return async () => {
+    child.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 300));
+    if (child.exitCode == null) child.kill("SIGKILL");
+  };
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseUrl: string;
+    databasePath: string;
+    people: Record<string, string>;
+    password: string;
+  }
+}
