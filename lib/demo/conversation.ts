@@ -1,13 +1,10 @@
-import type { DemoAgent } from "./brands";
-import type { TextSet } from "./catalog";
 import { pickContact, newContact } from "./contacts";
 import { dmAfterAsk, privateDialogue } from "./dialogue";
 import { inbound, outbound, type Place } from "./emit";
 import { isNight, MINUTE, responseDelay, type LocalSlot } from "./profile";
 import { resetMemo } from "./templates";
-import { currentPost, type BrandState, type ChannelState, type Contact, type World } from "./world";
-
-export type Thread = { world: World; ch: ChannelState; set: TextSet; contact: Contact; t0: number; slot: LocalSlot };
+import { pickAgent, type Thread } from "./thread";
+import { currentPost, type BrandState, type World } from "./world";
 
 /** Starts one new thread at t0 and schedules all its later messages; returns the conversations made. */
 export function startConversation({ world, b, t0, slot }: { world: World; b: BrandState; t0: number; slot: LocalSlot }): number {
@@ -28,10 +25,6 @@ export function startConversation({ world, b, t0, slot }: { world: World; b: Bra
   const goPrivate = ch.mode === "private" || (ch.mode === "both" && rng.chance(isRequest ? 0.22 : 0.05));
   if (goPrivate) return privateDialogue({ thread, isRequest, complaint });
   return isRequest ? publicRequest({ thread, complaint }) : publicNoise({ thread });
-}
-
-export function pickAgent({ world, ch, language }: { world: World; ch: ChannelState; language: string }): DemoAgent {
-  return world.rng.pick(ch.brand.agents.get(language)!);
 }
 
 function publicPlace(thread: Thread): Place {

@@ -1,5 +1,5 @@
 import type { DemoAgent } from "./brands";
-import { pickAgent, type Thread } from "./conversation";
+import { pickAgent, type Thread } from "./thread";
 import { inbound, outbound, type Place } from "./emit";
 import { isNight, MINUTE, responseDelay } from "./profile";
 

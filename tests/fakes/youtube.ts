@@ -23,7 +23,12 @@ export async function startFakeYoutube({ channelId, accessToken = "yt-token", ap
       if (req.query.get("allThreadsRelatedToChannelId") !== channelId) return googleError(404, "channelNotFound", "The channel could not be found.");
       const sorted = [...threads].sort((a, b) => String(topOf(b).publishedAt).localeCompare(String(topOf(a).publishedAt)));
       const start = Number(req.query.get("pageToken") ?? 0);
-      const items = sorted.slice(start, start + pageSize);
+      // Like the API, a listing carries at most five replies; comments.list gives the rest.
+      const items = sorted.slice(start, start + pageSize).map((t) => ({
+        ...t,
+        snippet: { ...t.snippet, totalReplyCount: t.replies?.comments.length ?? 0 },
+        ...(t.replies ? { replies: { comments: t.replies.comments.slice(0, 5) } } : {}),
+      }));
       const next = start + pageSize < sorted.length ? String(start + pageSize) : undefined;
       return { status: 200, body: { kind: "youtube#commentThreadListResponse", nextPageToken: next, pageInfo: { totalResults: items.length, resultsPerPage: pageSize }, items } };
     }

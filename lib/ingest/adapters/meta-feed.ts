@@ -1,6 +1,6 @@
 import type { InboundEventInput } from "@/lib/ingest/event";
 import type { MetaContext } from "./meta";
-import { compact, id, obj, str, text, toIso } from "./read";
+import { attachment, compact, id, obj, short, str, text, toIso, valid } from "./read";
 
 const verbs: Record<string, InboundEventInput["action"]> = { add: "create", edited: "edit", edit: "edit", remove: "delete" };
 
@@ -25,13 +25,14 @@ export function parseFeedChange({ value, ctx }: { value: unknown; ctx: MetaConte
     threadId: postId,
     // A top-level comment carries the post id as its parent.
     inReplyTo: parentId && parentId !== postId ? parentId : undefined,
-    author: compact({ id: authorId, name: str(from?.name) }),
+    author: compact({ id: authorId, name: short(from?.name, 1024) }),
     text: text(v.message),
     createdAt,
     direction: authorId === ctx.accountId ? ("outbound" as const) : ("inbound" as const),
     action,
-    url: str(post?.permalink_url),
-    attachments: str(v.photo) ? [{ kind: "photo", url: str(v.photo)! }] : undefined,
+    url: short(post?.permalink_url, 4096),
+    attachments: v.photo ? attachment("photo", v.photo) : undefined,
   });
-  ctx.group.events.push(event);
+  if (valid(event)) ctx.group.events.push(event);
+  else ctx.group.skipped++;
 }

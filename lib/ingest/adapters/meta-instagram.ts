@@ -1,6 +1,6 @@
 import type { InboundEventInput } from "@/lib/ingest/event";
 import type { MetaContext } from "./meta";
-import { compact, id, obj, str, text, toIso } from "./read";
+import { compact, id, obj, short, text, toIso, valid } from "./read";
 
 /** Instagram `comments` change; the value carries no time of its own, so the entry time is used. */
 export function parseInstagramComment({ value, ctx }: { value: unknown; ctx: MetaContext }) {
@@ -16,10 +16,11 @@ export function parseInstagramComment({ value, ctx }: { value: unknown; ctx: Met
     kind: "public_comment" as const,
     threadId: id(obj(v.media)?.id),
     inReplyTo: id(v.parent_id),
-    author: compact({ id: authorId, handle: str(from?.username) }),
+    author: compact({ id: authorId, handle: short(from?.username) }),
     text: text(v.text),
     createdAt,
     direction: own ? ("outbound" as const) : ("inbound" as const),
   });
-  ctx.group.events.push(event);
+  if (valid(event)) ctx.group.events.push(event);
+  else ctx.group.skipped++;
 }

@@ -1,6 +1,6 @@
 import type { InboundEventInput } from "@/lib/ingest/event";
 import type { MetaContext } from "./meta";
-import { arr, compact, id, obj, str, text, toIso } from "./read";
+import { arr, attachment, compact, id, obj, text, toIso, valid } from "./read";
 
 /** One Messenger or Instagram messaging item: message, echo, edit or unsend. */
 export function parseMessaging({ item, ctx }: { item: unknown; ctx: MetaContext }) {
@@ -30,14 +30,11 @@ export function parseMessaging({ item, ctx }: { item: unknown; ctx: MetaContext 
     action: edit ? ("edit" as const) : message.is_deleted === true ? ("delete" as const) : ("create" as const),
     attachments: attachments(message.attachments),
   });
-  ctx.group.events.push(event);
+  if (valid(event)) ctx.group.events.push(event);
+  else ctx.group.skipped++;
 }
 
 function attachments(value: unknown) {
-  const list = arr(value).flatMap((raw) => {
-    const a = obj(raw);
-    const url = str(obj(a?.payload)?.url);
-    return a && url && url.length <= 4096 ? [{ kind: str(a.type)?.slice(0, 32) || "file", url }] : [];
-  });
+  const list = arr(value).flatMap((raw) => attachment(obj(raw)?.type ?? "file", obj(obj(raw)?.payload)?.url));
   return list.length ? list.slice(0, 100) : undefined;
 }

@@ -1,3 +1,5 @@
+import { type InboundEventInput, inboundEventSchema } from "@/lib/ingest/event";
+
 // Loose readers for untrusted platform payloads: wrong types become undefined, never a throw.
 export type Obj = Record<string, unknown>;
 
@@ -53,4 +55,22 @@ export function text(value: unknown, max = 100_000): string {
 export function compact<T extends Obj>(value: T): T {
   for (const key of Object.keys(value)) if (value[key] === undefined) delete value[key];
   return value;
+}
+
+/** A display string cut to a length the contract accepts (handles 512, names 1024). */
+export function short(value: unknown, max = 512): string | undefined {
+  const s = str(value);
+  return s === undefined ? undefined : s.slice(0, max);
+}
+
+/** An attachment only when both parts survive the contract's trimming and limits. */
+export function attachment(kind: unknown, url: unknown): { kind: string; url: string }[] {
+  const k = str(kind)?.trim().slice(0, 32);
+  const u = str(url)?.trim();
+  return k && u && u.length <= 4096 ? [{ kind: k, url: u }] : [];
+}
+
+/** Last guard: an adapter never hands the pipeline an event the contract would reject. */
+export function valid(event: InboundEventInput | undefined): event is InboundEventInput {
+  return event !== undefined && inboundEventSchema.safeParse(event).success;
 }

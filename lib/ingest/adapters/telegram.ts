@@ -1,6 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import type { InboundEventInput } from "@/lib/ingest/event";
-import { type Obj, arr, compact, id, obj, str, text, toIso } from "./read";
+import { type Obj, arr, compact, id, obj, short, str, text, toIso, valid } from "./read";
 
 /** Compares the X-Telegram-Bot-Api-Secret-Token header with the secret given to setWebhook. */
 export function verifyTelegramSecret({ header, secret }: { header: string | null; secret: string }): boolean {
@@ -21,7 +21,7 @@ export function parseTelegramUpdate(update: unknown, options: { botId?: string }
   const message = obj(u.message) ?? edited;
   if (!message) return [];
   const event = toEvent({ message, edited: Boolean(edited), botId: options.botId });
-  return event ? [event] : [];
+  return valid(event) ? [event] : [];
 }
 
 function toEvent({ message, edited, botId }: { message: Obj; edited: boolean; botId?: string }): InboundEventInput | undefined {
@@ -37,8 +37,8 @@ function toEvent({ message, edited, botId }: { message: Obj; edited: boolean; bo
     externalId: `${chatId}:${messageId}`,
     author: compact({
       id: authorId,
-      handle: str(from?.username) ?? str(senderChat?.username),
-      name: displayName(from) ?? str(senderChat?.title),
+      handle: short(from?.username) ?? short(senderChat?.username),
+      name: short(displayName(from) ?? senderChat?.title, 1024),
     }),
     text: text(message.text ?? message.caption),
     createdAt,

@@ -1,5 +1,5 @@
 import type { InboundEventInput } from "@/lib/ingest/event";
-import { type Obj, arr, compact, id, num, obj, str, text } from "./read";
+import { type Obj, arr, attachment, compact, id, num, obj, str, text } from "./read";
 
 type Target = { prefix: string; ownerKey: string; itemKey: string; replyParam: string };
 const targets: Record<string, Target> = {
@@ -51,8 +51,7 @@ export function vkAttachments(value: unknown) {
     const a = obj(raw);
     const kind = str(a?.type);
     const body = kind ? obj(a?.[kind]) : undefined;
-    const url = body ? attachmentUrl({ kind: kind!, body }) : undefined;
-    return kind && url ? [{ kind: kind.slice(0, 32), url }] : [];
+    return kind && body ? attachment(kind, attachmentUrl({ kind, body })) : [];
   });
   return list.length ? list.slice(0, 100) : undefined;
 }

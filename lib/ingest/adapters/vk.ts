@@ -1,6 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import type { InboundEventInput } from "@/lib/ingest/event";
-import { type Obj, compact, id, num, obj, str, text } from "./read";
+import { type Obj, compact, id, num, obj, str, text, valid } from "./read";
 import { vkAttachments, vkCommentEvent } from "./vk-comments";
 
 export type VkCallbackResult =
@@ -25,7 +25,7 @@ export function parseVkCallback(body: unknown, options: { groupId: string; secre
       : vkCommentEvent({ type, object, ctx })
     : null;
   if (event === null) return { type: "ignored" };
-  return event ? { type: "event", events: [event], skipped: 0 } : { type: "event", events: [], skipped: 1 };
+  return valid(event) ? { type: "event", events: [event], skipped: 0 } : { type: "event", events: [], skipped: 1 };
 }
 
 function sameSecret(given: string, expected: string) {

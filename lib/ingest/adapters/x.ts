@@ -1,5 +1,5 @@
 import type { InboundEventInput } from "@/lib/ingest/event";
-import { type Obj, arr, compact, followers, id, obj, str, text, toIso } from "./read";
+import { type Obj, arr, compact, followers, id, obj, short, text, toIso, valid } from "./read";
 
 /** One page of GET /2/users/:id/mentions with expansions=author_id. */
 export function parseXMentions(response: unknown, { accountId }: { accountId: string }) {
@@ -27,19 +27,20 @@ function tweetEvent({ tweet, users, accountId }: { tweet: Obj | undefined; users
   const createdAt = toIso(tweet?.created_at);
   if (!tweet || !tweetId || !authorId || !createdAt || typeof tweet.text !== "string") return undefined;
   const user = users.get(authorId);
-  const username = str(user?.username);
+  const username = short(user?.username);
   const repliedTo = arr(tweet.referenced_tweets).map(obj).find((ref) => ref?.type === "replied_to");
-  return compact({
+  const event: InboundEventInput = compact({
     externalId: tweetId,
     kind: "public_comment" as const,
     threadId: id(tweet.conversation_id) ?? tweetId,
     inReplyTo: id(repliedTo?.id),
-    author: compact({ id: authorId, handle: username, name: str(user?.name), followers: followers(obj(user?.public_metrics)?.followers_count) }),
+    author: compact({ id: authorId, handle: username, name: short(user?.name, 1024), followers: followers(obj(user?.public_metrics)?.followers_count) }),
     text: unescapeTweet(text(tweet.text)),
     createdAt,
     direction: authorId === accountId ? ("outbound" as const) : ("inbound" as const),
-    url: `https://x.com/${username ?? "i/web"}/status/${tweetId}`,
+    url: `https://x.com/${encodeURIComponent(username ?? "i")}/status/${tweetId}`.slice(0, 4096),
   });
+  return valid(event) ? event : undefined;
 }
 
 /** Twitter escapes &, < and > in tweet text; the stored text is what the author typed. */

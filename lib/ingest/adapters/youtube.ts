@@ -1,5 +1,5 @@
 import type { InboundEventInput } from "@/lib/ingest/event";
-import { arr, compact, id, obj, str, text, toIso } from "./read";
+import { arr, compact, id, obj, short, str, text, toIso, valid } from "./read";
 
 export type YoutubeComment = { event: InboundEventInput; publishedAt: string; updatedAt: string };
 
@@ -58,12 +58,12 @@ export function youtubeComment({ comment, threadId, channelId, videoId }: { comm
     kind: "public_comment" as const,
     threadId: threadId ?? parentId ?? commentId,
     inReplyTo: parentId,
-    author: compact({ id: authorId, handle, name: str(s.authorDisplayName) }),
+    author: compact({ id: authorId, handle: short(handle), name: short(s.authorDisplayName, 1024) }),
     // textOriginal is the author's own text; textDisplay is HTML and only for the owner's view.
     text: text(s.textOriginal ?? s.textDisplay),
     createdAt: publishedAt,
     direction: authorId === channelId ? ("outbound" as const) : ("inbound" as const),
-    url: video ? `https://www.youtube.com/watch?v=${encodeURIComponent(video)}&lc=${encodeURIComponent(commentId)}` : undefined,
+    url: video ? short(`https://www.youtube.com/watch?v=${encodeURIComponent(video)}&lc=${encodeURIComponent(commentId)}`, 4096) : undefined,
   });
-  return { event, publishedAt, updatedAt };
+  return valid(event) ? { event, publishedAt, updatedAt } : undefined;
 }

@@ -1,0 +1,69 @@
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { AppError } from "@/lib/errors";
+import { apiChannelId } from "@/lib/brands/brands";
+import { inboundEventSchema, type InboundEvent } from "@/lib/ingest/event";
+import { ingestBatch, type IngestOutcome } from "@/lib/ingest/pipeline";
+
+export const MAX_EVENTS = 1000;
+
+type FieldError = { path: string; message: string };
+
+function pathOf(prefix: string, path: PropertyKey[]): string {
+  return path.reduce<string>((acc, key) => (typeof key === "number" ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), prefix);
+}
+
+// The whole body is validated before anything is written: one bad event stores nothing.
+export function parseEventsBody(body: unknown): { events: InboundEvent[]; batch: boolean } {
+  const batch = !!body && typeof body === "object" && !Array.isArray(body) && "events" in body;
+  const list: unknown[] = batch ? ((body as { events: unknown }).events as unknown[]) : [body];
+  if (!Array.isArray(list)) throw new AppError("bad_request:events", "events must be an array.", { fields: [{ path: "events", message: "Expected an array" }] });
+  if (list.length === 0) throw new AppError("bad_request:events", "events is empty.", { fields: [{ path: "events", message: "Send at least one event" }] });
+  if (list.length > MAX_EVENTS)
+    throw new AppError("bad_request:events", `At most ${MAX_EVENTS} events per request.`, { fields: [{ path: "events", message: `Too many events (${list.length})` }] });
+  const fields: FieldError[] = [];
+  const events: InboundEvent[] = [];
+  list.forEach((item, index) => {
+    const result = inboundEventSchema.safeParse(item);
+    if (result.success) events.push(result.data);
+    else for (const issue of result.error.issues) fields.push({ path: pathOf(batch ? `events[${index}]` : "", issue.path), message: issue.message });
+  });
+  if (fields.length) throw new AppError("bad_request:event", `Invalid event${batch ? "s" : ""}: ${fields.slice(0, 3).map((f) => `${f.path || "body"}: ${f.message}`).join("; ")}`, { fields });
+  return { events, batch };
+}
+
+export function ingestApiEvents({ db, brandId, events }: { db: Db; brandId: number; events: InboundEvent[] }): {
+  accepted: number;
+  duplicates: number;
+  events: IngestOutcome[];
+} {
+  const defaultChannel = apiChannelId({ db, brandId });
+  const channels = new Map<string, number>();
+  const fields: FieldError[] = [];
+  const check = db.$client.prepare("SELECT id FROM channels WHERE id = ? AND brand_id = ?");
+  events.forEach((event, index) => {
+    if (!event.channel || channels.has(event.channel)) return;
+    const id = /^\d+$/.test(event.channel) ? Number(event.channel) : NaN;
+    if (Number.isSafeInteger(id) && check.get(id, brandId)) channels.set(event.channel, id);
+    else fields.push({ path: `events[${index}].channel`, message: `Unknown channel ${event.channel}` });
+  });
+  if (fields.length) throw new AppError("bad_request:channel", fields.map((f) => f.message).join("; "), { fields });
+  const outcomes = ingestBatch({
+    db,
+    brandId,
+    items: events.map((event) => ({ event, channelId: event.channel ? channels.get(event.channel)! : defaultChannel })),
+  });
+  const duplicates = outcomes.filter((o) => o.duplicate).length;
+  return { accepted: outcomes.filter((o) => !o.duplicate && o.messageId != null).length, duplicates, events: outcomes };
+}
+
+export const conversationFilterSchema = z.object({
+  status: z.enum(["open", "pending", "snoozed", "resolved"]).optional(),
+  category: z.enum(["request", "noise"]).optional(),
+  channel: z.string().regex(/^\d+$/).optional(),
+  assignee: z.union([z.literal("none"), z.string().regex(/^\d+$/)]).optional(),
+  slaState: z.enum(["on_track", "at_risk", "breached", "met", "missed"]).optional(),
+  q: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(100).optional(),
+});
