@@ -9,10 +9,10 @@ export type { DemoTruth } from "./catalog";
 export { generateLive, LIVE_BUCKET_MS } from "./live";
 
 // Calibrated so that about one inbound message in eight is a real request (KLM: 7,000 of 60,000).
-const HISTORY_MIX: Mix = { requestScript: 0.125, crowdMean: 0.6 };
+const HISTORY_MIX: Mix = { requestScript: 0.09, crowdMean: 0.8 };
 // The benchmark wants ~3 messages per conversation: longer chats under noise comments.
-const SCALE_MIX: Mix = { requestScript: 0.15, crowdMean: 1.9 };
-const HISTORY_MESSAGES_PER_CONVERSATION = 2.0;
+const SCALE_MIX: Mix = { requestScript: 0.165, crowdMean: 2.4 };
+const HISTORY_MESSAGES_PER_CONVERSATION = 1.9;
 
 export const DEFAULT_MESSAGES_PER_DAY = 450;
 

@@ -1,5 +1,5 @@
 import type { InboundEventInput } from "@/lib/ingest/event";
-import { type Obj, arr, compact, followers, id, obj, short, text, toIso, valid } from "./read";
+import { type Obj, arr, compact, followers, id, obj, short, str, text, toIso, valid } from "./read";
 
 /** One page of GET /2/users/:id/mentions with expansions=author_id. */
 export function parseXMentions(response: unknown, { accountId }: { accountId: string }) {
@@ -38,7 +38,7 @@ function tweetEvent({ tweet, users, accountId }: { tweet: Obj | undefined; users
     text: unescapeTweet(text(tweet.text)),
     createdAt,
     direction: authorId === accountId ? ("outbound" as const) : ("inbound" as const),
-    url: `https://x.com/${encodeURIComponent(username ?? "i")}/status/${tweetId}`.slice(0, 4096),
+    url: `https://x.com/${username ? encodeURIComponent(username) : "i/web"}/status/${tweetId}`.slice(0, 4096),
   });
   return valid(event) ? event : undefined;
 }

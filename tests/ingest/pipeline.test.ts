@@ -1,0 +1,187 @@
+import { describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
+import { channels } from "@/db/schema";
+import { ingestBatch } from "@/lib/ingest/pipeline";
+import { inboundEventSchema, type InboundEventInput } from "@/lib/ingest/event";
+import { resolveConversations } from "@/lib/conversations/resolve";
+import { advanceSlaStates } from "@/lib/worker/sla-timer";
+import type { Classification } from "@/lib/classify/types";
+import { makeBrand, testDb } from "../helpers/db";
+
+const T0 = Date.parse("2026-03-02T10:00:00Z");
+const at = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString();
+
+// A deterministic stand-in for the model: "?" or "refund" makes a request.
+function fakeClassify(text: string): Classification {
+  const request = /\?|refund|broken/i.test(text);
+  return {
+    language: "en",
+    category: request ? "request" : "noise",
+    complaint: /broken/i.test(text),
+    sentiment: /broken/i.test(text) ? "negative" : "neutral",
+    sentimentScore: /broken/i.test(text) ? -0.8 : 0,
+    confidence: 0.9,
+    reasons: request ? ["question"] : ["no request cue"],
+    modelVersion: "test",
+  };
+}
+
+function setup() {
+  const { db } = testDb();
+  const brand = makeBrand({ db });
+  const channel = db.insert(channels).values({ brandId: brand.id, kind: "facebook", name: "FB", accountId: "page-1" }).returning().get();
+  const ingest = (events: InboundEventInput[], now = T0 + 10 * 24 * 3600_000) =>
+    ingestBatch({ db, brandId: brand.id, items: events.map((e) => ({ event: inboundEventSchema.parse(e), channelId: channel.id })), now, classifyText: fakeClassify });
+  return { db, brand, channel, ingest };
+}
+
+const customer = { id: "u1", handle: "@ann", name: "Ann" };
+const page = { id: "page-1", name: "Brand" };
+
+function conversations(db: Db) {
+  return db.$client.prepare("SELECT * FROM conversations ORDER BY id").all() as Record<string, unknown>[];
+}
+function cycles(db: Db) {
+  return db.$client.prepare("SELECT * FROM response_cycles ORDER BY id").all() as Record<string, unknown>[];
+}
+
+describe("ingest pipeline", () => {
+  it("threads a comment and the brand's reply, and records the first response time", () => {
+    const { db, ingest } = setup();
+    const [first] = ingest([{ externalId: "c1", text: "Where is my refund?", createdAt: at(0), author: customer, threadId: "post-1" }]);
+    expect(first.duplicate).toBe(false);
+    ingest([{ externalId: "r1", text: "We are on it", createdAt: at(12), author: page, inReplyTo: "c1", direction: "outbound" }]);
+    const [conversation] = conversations(db);
+    expect(conversations(db)).toHaveLength(1);
+    expect(conversation.category).toBe("request");
+    const [cycle] = cycles(db);
+    expect(cycle.first_response_seconds).toBe(12 * 60);
+    expect(cycle.sla_state).toBe("met");
+    expect(conversation.awaiting_first_response).toBe(0);
+  });
+
+  it("stores a replayed event once and reports it as duplicate", () => {
+    const { db, ingest } = setup();
+    const event = { externalId: "c1", text: "Where is my refund?", createdAt: at(0), author: customer };
+    const first = ingest([event]);
+    const again = ingest([event, event]);
+    expect(again.map((o) => o.duplicate)).toEqual([true, true]);
+    expect(again[0].messageId).toBe(first[0].messageId);
+    expect((db.$client.prepare("SELECT count(*) AS n FROM messages").get() as { n: number }).n).toBe(1);
+  });
+
+  it("keeps edits and platform deletions, marked, never deleting", () => {
+    const { db, ingest } = setup();
+    ingest([{ externalId: "c1", text: "My bag is broken?", createdAt: at(0), author: customer }]);
+    ingest([{ externalId: "c1", text: "My bag is broken!!", createdAt: at(2), author: customer, action: "edit" }]);
+    ingest([{ externalId: "c1", text: "", createdAt: at(3), author: customer, action: "delete" }]);
+    const message = db.$client.prepare("SELECT text, edited_at, deleted_on_platform_at FROM messages").get() as Record<string, unknown>;
+    expect(message.text).toBe("My bag is broken!!");
+    expect(message.edited_at).toBe(T0 + 2 * 60_000);
+    expect(message.deleted_on_platform_at).toBe(T0 + 3 * 60_000);
+  });
+
+  it("starts an orphan reply's own conversation and links it when the parent arrives", () => {
+    const { db, ingest } = setup();
+    ingest([{ externalId: "c2", text: "Same problem here, refund?", createdAt: at(5), author: { id: "u2" }, inReplyTo: "c1" }]);
+    ingest([{ externalId: "c1", text: "Where is my refund?", createdAt: at(0), author: customer }]);
+    const rows = conversations(db);
+    expect(rows).toHaveLength(2);
+    expect(rows[0].linked_conversation_id).toBe(rows[1].id);
+    expect(rows[1].linked_conversation_id).toBe(rows[0].id);
+  });
+
+  it("takes a brand reply that arrived before its parent into the parent's thread", () => {
+    const { db, ingest } = setup();
+    ingest([{ externalId: "r1", text: "Sorry!", createdAt: at(20), author: page, inReplyTo: "c1", direction: "outbound" }]);
+    ingest([{ externalId: "c1", text: "Where is my refund?", createdAt: at(0), author: customer }]);
+    const open = conversations(db).filter((c) => c.status !== "resolved");
+    expect(open).toHaveLength(1);
+    expect(cycles(db)[0].first_response_seconds).toBe(20 * 60);
+  });
+
+  it("uses platform time: an earlier message arriving later moves the cycle start", () => {
+    const { db, ingest } = setup();
+    ingest([{ externalId: "dm2", kind: "private_message", text: "hello?", createdAt: at(10), author: customer }]);
+    ingest([{ externalId: "dm1", kind: "private_message", text: "refund please", createdAt: at(0), author: customer }]);
+    ingest([{ externalId: "dmr", kind: "private_message", text: "Hi Ann", createdAt: at(30), author: page, threadId: "u1", direction: "outbound" }]);
+    expect(conversations(db)).toHaveLength(1);
+    expect(cycles(db)[0].first_response_seconds).toBe(30 * 60);
+  });
+
+  it("does not count an automated reply as the first response", () => {
+    const { db, ingest } = setup();
+    ingest([{ externalId: "dm1", kind: "private_message", text: "Is my flight on time?", createdAt: at(0), author: customer }]);
+    ingest([{ externalId: "auto", kind: "private_message", text: "Thanks, we reply soon", createdAt: at(0.1), author: page, threadId: "u1", direction: "outbound", automated: true }]);
+    expect(cycles(db)[0].first_response_at).toBeNull();
+    ingest([{ externalId: "human", kind: "private_message", text: "It is", createdAt: at(45), author: page, threadId: "u1", direction: "outbound" }]);
+    expect(cycles(db)[0].first_response_seconds).toBe(45 * 60);
+  });
+
+  it("counts a 'please DM us' private reply as the answer to the public comment and links them", () => {
+    const { db, ingest } = setup();
+    ingest([{ externalId: "c1", text: "My luggage is broken, refund?", createdAt: at(0), author: customer }]);
+    ingest([{ externalId: "dm1", kind: "private_message", text: "Here is my booking", createdAt: at(5), author: customer }]);
+    ingest([{ externalId: "dmr", kind: "private_message", text: "Thanks, we sorted it", createdAt: at(25), author: page, threadId: "u1", direction: "outbound" }]);
+    const rows = conversations(db);
+    const publicOne = rows.find((c) => c.kind === "public_comment")!;
+    const dm = rows.find((c) => c.kind === "private_message")!;
+    expect(publicOne.linked_conversation_id).toBe(dm.id);
+    const publicCycle = cycles(db).find((c) => c.conversation_id === publicOne.id)!;
+    expect(publicCycle.first_response_seconds).toBe(25 * 60);
+  });
+
+  it("reopens a resolved conversation with a new cycle and keeps the old one", () => {
+    const { db, brand, ingest } = setup();
+    ingest([{ externalId: "dm1", kind: "private_message", text: "refund?", createdAt: at(0), author: customer }]);
+    ingest([{ externalId: "dmr", kind: "private_message", text: "done", createdAt: at(10), author: page, threadId: "u1", direction: "outbound" }]);
+    const [conversation] = conversations(db);
+    resolveConversations({ db, brandId: brand.id, conversationIds: [conversation.id as number], at: T0 + 20 * 60_000, actor: { userId: null, label: "test" } });
+    ingest([{ externalId: "dm2", kind: "private_message", text: "another question?", createdAt: at(120), author: customer }]);
+    const rows = cycles(db);
+    expect(rows).toHaveLength(2);
+    expect(rows[0].first_response_seconds).toBe(600);
+    expect(rows[0].resolved_at).toBe(T0 + 20 * 60_000);
+    expect(rows[1].number).toBe(2);
+    expect(rows[1].reopened).toBe(1);
+    expect(rows[1].first_response_at).toBeNull();
+    expect(conversations(db)[0].status).toBe("open");
+  });
+
+  it("keeps noise out of the queue but starts its clock at the first message", () => {
+    const { db, ingest } = setup();
+    ingest([{ externalId: "c1", text: "love you guys", createdAt: at(0), author: customer }]);
+    expect(conversations(db)[0].category).toBe("noise");
+    ingest([{ externalId: "c2", text: "but where is my refund?", createdAt: at(30), author: customer, inReplyTo: "c1" }]);
+    const [conversation] = conversations(db);
+    expect(conversation.category).toBe("request");
+    expect(cycles(db)[0].started_at).toBe(T0);
+  });
+
+  it("fires at-risk and breach transitions from stored due times", () => {
+    const { db, ingest } = setup();
+    ingest([{ externalId: "c1", text: "refund?", createdAt: at(0), author: customer }], T0 + 60_000);
+    expect(cycles(db)[0].sla_state).toBe("on_track");
+    advanceSlaStates({ db, now: T0 + 46 * 60_000 });
+    expect(cycles(db)[0].sla_state).toBe("at_risk");
+    advanceSlaStates({ db, now: T0 + 61 * 60_000 });
+    expect(cycles(db)[0].sla_state).toBe("breached");
+    expect(conversations(db)[0].sla_state).toBe("breached");
+  });
+
+  it("stores hostile text verbatim", () => {
+    const { db, ingest } = setup();
+    const text = `<script>alert(1)</script> '; DROP TABLE messages; -- \u202Eمرحبا 🎉\u0007`;
+    ingest([{ externalId: "x", text, createdAt: at(0), author: customer }]);
+    expect((db.$client.prepare("SELECT text FROM messages").get() as { text: string }).text).toBe(text);
+  });
+
+  it("writes the change log in the same transaction", () => {
+    const { db, ingest } = setup();
+    ingest([
+      { externalId: "a", text: "refund?", createdAt: at(0), author: customer },
+      { externalId: "b", text: "hi", createdAt: at(1), author: { id: "u9" } },
+    ]);
+    expect((db.$client.prepare("SELECT count(*) AS n FROM changes WHERE kind = 'conversation'").get() as { n: number }).n).toBe(2);
+  });
+});
