@@ -2,6 +2,7 @@ import type { InboundEventInput } from "@/lib/ingest/event";
 import type { DemoAgent } from "./brands";
 import type { DemoTruth, TextSet } from "./catalog";
 import type { DemoItem } from "./item";
+import { isoSecond } from "./iso";
 import { render, type Template } from "./templates";
 import { nextId, type Author, type ChannelState, type World } from "./world";
 
@@ -24,7 +25,7 @@ function baseEvent(world: World, place: Place, m: Message, author: Author, text:
     threadId: place.threadId,
     author,
     text,
-    createdAt: new Date(m.t).toISOString(),
+    createdAt: isoSecond(m.t),
     direction,
     channel: place.ch.channel.kind,
   };
@@ -65,7 +66,7 @@ const SENTIMENT_INDEX = { negative: 0, neutral: 1, positive: 2 } as const;
 function push(world: World, place: Place, t: number, event: InboundEventInput, truth: DemoTruth, agentKey: string | undefined): void {
   const item: DemoItem = { brandSlug: place.ch.brand.brand.slug, channelKey: place.ch.channel.key, event, truth };
   if (agentKey !== undefined) item.agentKey = agentKey;
-  world.queue.push(t, item);
+  world.queue.push(t - (t % 1000), item);
 }
 
 const firstNames = new Map<string, string>();

@@ -181,6 +181,7 @@ function placeInbound(ctx: Context, conversation: ConversationRow, at: number, c
     const cycle = startCycle({ s, conversation, number: (current?.number ?? 0) + 1, startedAt: at, category, policies: ctx.policies, now });
     conversation.current_cycle_id = cycle.id;
     conversation.status = "open";
+    s.setCurrentCycle.run(cycle.id, "open", conversation.id);
     return cycle;
   }
   if (at < current.started_at) moveStart({ cycle: current, startedAt: at });
@@ -188,7 +189,10 @@ function placeInbound(ctx: Context, conversation: ConversationRow, at: number, c
   if (current.first_response_at != null && current.awaiting_since == null && at >= current.first_response_at)
     current.awaiting_since = at;
   saveCycle({ s, cycle: current, now });
-  if (conversation.status !== "open") conversation.status = "open";
+  if (conversation.status !== "open") {
+    conversation.status = "open";
+    s.setCurrentCycle.run(current.id, "open", conversation.id);
+  }
   return current;
 }
 
@@ -243,7 +247,7 @@ export function refreshConversation(ctx: Pick<Context, "s" | "now">, conversatio
     | { text: string; sentiment: string | null; sentiment_score: number | null; created_at: number }
     | undefined;
   const summary = cycle ? (s.cycleSummary.get(cycle.id) as { complaint: number | null }) : { complaint: 0 };
-  const bounds = s.conversationBounds.get(conversationId) as { first: number | null; lastInbound: number | null; last: number | null; language: string | null };
+  const bounds = s.conversationBounds.get({ id: conversationId }) as { first: number | null; lastInbound: number | null; last: number | null; language: string | null };
   s.updateConversation.run({
     id: conversationId,
     status: conversation.status,

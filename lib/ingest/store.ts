@@ -131,10 +131,11 @@ function build(sqlite: Database.Database) {
       `SELECT min(CASE WHEN direction = 'inbound' THEN created_at END) AS first,
               max(CASE WHEN direction = 'inbound' THEN created_at END) AS lastInbound,
               max(CASE WHEN direction != 'note' THEN created_at END) AS last,
-              (SELECT language FROM messages m2 WHERE m2.conversation_id = ?1 AND m2.direction = 'inbound' AND m2.language IS NOT NULL
+              (SELECT language FROM messages m2 WHERE m2.conversation_id = @id AND m2.direction = 'inbound' AND m2.language IS NOT NULL
                 ORDER BY m2.created_at LIMIT 1) AS language
-         FROM messages WHERE conversation_id = ?1`,
+         FROM messages WHERE conversation_id = @id`,
     ),
+    setCurrentCycle: p("UPDATE conversations SET current_cycle_id = ?, status = ? WHERE id = ?"),
     touchChannel: p("UPDATE channels SET last_event_at = max(coalesce(last_event_at, 0), ?) WHERE id = ?"),
     change: p(
       "INSERT INTO changes (brand_id, kind, object_id, conversation_id, data, created_at) VALUES (?, ?, ?, ?, ?, ?)",

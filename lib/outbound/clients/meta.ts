@@ -56,6 +56,6 @@ export function graphFailure(reply: HttpReply): Failure {
     return { ok: false, retryable: true, reason, code: "server_error" };
   }
   if (code === 190) return { ok: false, retryable: false, reason, code: "unauthorized" };
-  if (code === 10 || code === 200 || (code !== undefined && code >= 200 && code < 300)) return { ok: false, retryable: false, reason, code: "forbidden" };
+  if (code === 10 || (code !== undefined && code >= 200 && code < 300)) return { ok: false, retryable: false, reason, code: "forbidden" };
   return { ok: false, retryable: false, reason, code: "platform_error" };
 }
