@@ -1,7 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
-const APP_PATHS = ["/inbox", "/escalations", "/dashboard", "/settings", "/audit", "/account"];
 
 // Only a redirect for signed-out visitors; every page and action checks the session itself.
 export function proxy(request: NextRequest) {
@@ -15,5 +14,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: APP_PATHS.flatMap((p) => [p, `${p}/:path*`]),
+  matcher: ["/inbox/:path*", "/escalations/:path*", "/dashboard/:path*", "/settings/:path*", "/audit/:path*", "/account/:path*"],
 };

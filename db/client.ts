@@ -8,11 +8,11 @@ import * as schema from "./schema";
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 export function databasePath(): string {
-  return path.resolve(process.env.DATABASE_PATH || "./data/replyhour.db");
+  return path.resolve(/*turbopackIgnore: true*/ process.env.DATABASE_PATH || "./data/replyhour.db");
 }
 
 export function migrationsFolder(): string {
-  return path.join(process.cwd(), "drizzle");
+  return path.join(/*turbopackIgnore: true*/ process.cwd(), "drizzle");
 }
 
 export function openDatabase({ file, runMigrations = true }: { file: string; runMigrations?: boolean }): Db {

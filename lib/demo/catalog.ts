@@ -27,8 +27,8 @@ export type TextSet = {
   dmAnswers: Template[];
   replyThanks: Template[];
   automated: Template[];
-  first: string[];
-  last: string[];
+  people: { first: string; female: boolean }[];
+  surnames: [male: string, female: string][];
   cities: string[];
   products: string[];
   stores: string[];
@@ -77,8 +77,11 @@ export function textSet({ domain, language }: { domain: "airline" | "coffee"; la
     dmAnswers: c(texts.dmAnswers, "neutral"),
     replyThanks: c(pack.replyThanks, "positive"),
     automated: c(pack.automated, "neutral"),
-    first: pack.names.first,
-    last: pack.names.last,
+    people: pack.names.first.map((n) => ({ first: n.replace(/^~/, ""), female: n.startsWith("~") })),
+    surnames: pack.names.last.map((n) => {
+      const [male, female = male] = n.split("/");
+      return [male, female];
+    }),
     cities: pack.slots?.city ?? DEFAULT_CITIES,
     products: pack.slots?.product ?? DEFAULT_PRODUCTS,
     stores: pack.slots?.store ?? DEFAULT_STORES,

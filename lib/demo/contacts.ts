@@ -24,8 +24,9 @@ export function newContact({
 }): Contact {
   const rng = world.rng;
   const set = ch.brand.sets.get(language)!;
-  const first = rng.pick(set.first);
-  const name = first + " " + rng.pick(set.last);
+  const person = rng.pick(set.people);
+  const first = person.first;
+  const name = first + " " + rng.pick(set.surnames)[person.female ? 1 : 0];
   const n = world.seq++;
   const handle = friendHandle(rng) + n.toString(36);
   let contact: Contact;

@@ -27,9 +27,9 @@ export function trafficWeight({ domain, slot }: { domain: "airline" | "coffee"; 
 /** Median first-response time in minutes: thin night shifts, queues at peaks and on disruption days. */
 export function medianResponseMinutes(slot: LocalSlot): number {
   const h = slot.hour;
-  let median = h < 6 ? 80 : h < 7 ? 45 : h < 8 ? 28 : h <= 10 ? 26 : h < 18 ? 15 : h <= 21 ? 25 : 42;
-  if (slot.weekend) median *= 1.25;
-  if (slot.disruption) median *= 2.6;
+  let median = h < 6 ? 62 : h < 7 ? 38 : h < 8 ? 22 : h <= 10 ? 21 : h < 18 ? 13 : h <= 21 ? 20 : 34;
+  if (slot.weekend) median *= 1.15;
+  if (slot.disruption) median *= 2.4;
   return median;
 }
 

@@ -66,8 +66,8 @@ export const pl: LanguagePack = {
   replyThanks: ["Bardzo dziękujemy, {name}! 💙 ^{agent}", "Miło to czytać, {name}! Przekażemy załodze 😊 ^{agent}"],
   automated: ["Dziękujemy za wiadomość! Otrzymaliśmy ją i odpowiemy najszybciej, jak to możliwe."],
   names: {
-    first: ["Zuzanna", "Jakub", "Julia", "Antoni", "Maja", "Jan", "Zofia", "Szymon", "Hanna", "Filip"],
-    last: ["Nowak", "Kowalski", "Wiśniewska", "Wójcik", "Kowalczyk", "Kamińska", "Lewandowski", "Zielińska"],
+    first: ["~Zuzanna", "Jakub", "~Julia", "Antoni", "~Maja", "Jan", "~Zofia", "Szymon", "~Hanna", "Filip"],
+    last: ["Nowak", "Kowalski/Kowalska", "Wiśniewski/Wiśniewska", "Wójcik", "Kowalczyk", "Kamiński/Kamińska", "Lewandowski/Lewandowska", "Zieliński/Zielińska"],
   },
   slots: { city: ["Amsterdam", "Barcelona", "Lizbona", "Rzym", "Paryż", "Teneryfa", "Nowy Jork", "Dubaj"] },
 };

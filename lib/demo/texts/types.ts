@@ -36,6 +36,7 @@ export type LanguagePack = {
   /** Agents' replies to praise. */
   replyThanks: string[];
   automated: string[];
+  /** A first name starting with "~" is female; "Иванов/Иванова" gives a surname's male/female forms. */
   names: { first: string[]; last: string[] };
   slots?: { city?: string[]; product?: string[]; store?: string[] };
 };
