@@ -4,6 +4,7 @@ import { advanceSlaStates, resolveIdleNoise } from "./sla-timer";
 import { emitDemoTraffic, loadDemoWorkspace } from "./demo-traffic";
 
 const TICK_MS = 5_000;
+const DEMO_SEED = 20261122;
 const globalForWorker = globalThis as unknown as { replyhourWorker?: NodeJS.Timeout };
 
 type Task = { name: string; everyMs: number; nextAt: number; run: (now: number) => void };
@@ -21,9 +22,10 @@ export function startWorker(): void {
     if (workspace)
       tasks.push({
         name: "demo-traffic",
-        everyMs: 25_000,
-        nextAt: Date.now() + 10_000,
-        run: (now) => void emitDemoTraffic({ db, workspace, now, seed: now % 2_147_483_647 }),
+        // The generator makes one comment per 15-second bucket; calling every bucket keeps follow-ups threaded.
+        everyMs: 15_000,
+        nextAt: Date.now() + 5_000,
+        run: (now) => void emitDemoTraffic({ db, workspace, now, seed: DEMO_SEED }),
       });
   }
   const tick = () => {

@@ -20,5 +20,3 @@ export function weightOf({ source, head, y }: { source: string; head: HeadName; 
   const w = SOURCE_WEIGHTS[source]?.[head] ?? 1;
   return typeof w === "number" ? w : w[y];
 }
-
-export const NB_HEADS: HeadName[] = ["request", "complaint", "negative", "positive"];

@@ -6,9 +6,7 @@ export type TrainItem = { idx: Int32Array; scale: number; y: number; weight: num
 export type SgdOptions = { epochs: number; rate: number; l2: number; seed: number };
 
 // Logistic regression by AdaGrad over hashed features, in a seeded order: same data, same weights.
-// With ratios (NB-LR), feature f enters as ratio[f] and the returned weights have it folded in.
-export function trainLogistic({ items, options, ratios }: { items: TrainItem[]; options: SgdOptions; ratios?: Float32Array }): { weights: Float32Array; bias: number } {
-  const r = ratios ?? new Float32Array(DIM).fill(1);
+export function trainLogistic({ items, options }: { items: TrainItem[]; options: SgdOptions }): { weights: Float32Array; bias: number } {
   const w = new Float32Array(DIM);
   const g2 = new Float32Array(DIM).fill(1e-3);
   let bias = 0;
@@ -20,38 +18,19 @@ export function trainLogistic({ items, options, ratios }: { items: TrainItem[]; 
       const it = items[i];
       const { idx, scale } = it;
       let z = bias;
-      for (let k = 0; k < idx.length; k++) z += w[idx[k]] * r[idx[k]] * scale;
+      for (let k = 0; k < idx.length; k++) z += w[idx[k]] * scale;
       const err = (sigmoid(z) - it.y) * it.weight;
       biasG2 += err * err;
       bias -= (options.rate * err) / Math.sqrt(biasG2);
       const gs = err * scale;
       for (let k = 0; k < idx.length; k++) {
         const f = idx[k];
-        const g = gs * r[f] + options.l2 * w[f];
+        const g = gs + options.l2 * w[f];
         g2[f] += g * g;
         w[f] -= (options.rate * g) / Math.sqrt(g2[f]);
       }
     }
   }
-  for (let f = 0; f < DIM; f++) w[f] *= r[f];
   return { weights: w, bias };
 }
 
-// Naive Bayes log-count ratios of feature presence between the two classes (Wang and Manning 2012).
-export function logCountRatios({ items, alpha = 1 }: { items: TrainItem[]; alpha?: number }): Float32Array {
-  const pos = new Float64Array(DIM).fill(alpha);
-  const neg = new Float64Array(DIM).fill(alpha);
-  for (const it of items) {
-    const counts = it.y === 1 ? pos : neg;
-    for (const f of new Set(it.idx)) counts[f] += it.weight;
-  }
-  let pSum = 0;
-  let nSum = 0;
-  for (let f = 0; f < DIM; f++) {
-    pSum += pos[f];
-    nSum += neg[f];
-  }
-  const out = new Float32Array(DIM);
-  for (let f = 0; f < DIM; f++) out[f] = Math.log(pos[f] / pSum) - Math.log(neg[f] / nSum);
-  return out;
-}
