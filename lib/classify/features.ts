@@ -80,10 +80,7 @@ export function extractFeatures(text: string, out: Int32Array = shared): Feature
     prev = h;
   }
   out[k++] = combineHashes(prev, hashString("</s>", SEED_WORD)) & MASK;
-  const X = process.env.FX ?? "";
-  if (X.includes("dup")) for (const w of tokens.words) out[k++] = hashString(w, SEED_WORD) & MASK;
-  if (X.includes("g4")) { for (const w of tokens.words) { const pad = ` ${w} `; for (let i = 0; i + 4 <= pad.length; i++) out[k++] = hashString(pad.slice(i, i + 4), SEED_GRAM) & MASK; } }
-  else if (!X.includes("nogram") && !(X.includes("noen") && language === "en")) for (const w of tokens.words) k = addGrams({ word: w, out, at: k });
+  for (const w of tokens.words) k = addGrams({ word: w, out, at: k });
   for (const f of flags) if (k < MAX_FEATURES) out[k++] = hashString(f, FNV_OFFSET) & MASK;
   return { tokens, language, buffer: out, count: k, flags };
 }

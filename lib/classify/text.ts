@@ -16,7 +16,7 @@ export type Tokens = {
 };
 
 const TOKEN =
-  /(https?:\/\/\S+|www\.\S+)|@([\p{L}\p{N}_.]+)|#([\p{L}\p{N}_]+)|([\p{L}\p{M}]+(?:'[\p{L}\p{M}]+)*)|(\p{N}+)|(\p{Extended_Pictographic})|([?¿？]+)|(!+)/gu;
+  /(https?:\/\/\S+|www\.\S+)|@([\p{L}\p{N}_.]+)|#([\p{L}\p{N}_]+)|([\p{L}\p{M}]+(?:'[\p{L}\p{M}]+)*)|(\p{N}+)|(\p{Extended_Pictographic})|([?¿？]+)|(!+)|(:-?\)|\){1,}|:-?\(|\({2,}|\(\s*$)/gu;
 const NON_ASCII = /[^\x00-\x7f]/;
 const MARKS = /\p{M}/gu;
 
@@ -68,8 +68,11 @@ export function tokenize(text: string): Tokens {
     } else if (m[7] !== undefined) {
       t.questions++;
       t.seq.push("?");
-    } else {
+    } else if (m[8] !== undefined) {
       t.exclaims++;
+    } else {
+      // ")" and "((" are how Russian-speaking users smile and frown
+      t.seq.push(m[9].includes(")") ? "<smile>" : "<frown>");
     }
   }
   return t;

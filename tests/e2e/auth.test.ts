@@ -25,7 +25,7 @@ describe("sign-in and roles in Chromium", () => {
   it("shows an error for a wrong password and keeps the e-mail", async () => {
     const page = await browser.newPage();
     await signIn(page, inject("people").agent, "not-the-password-1");
-    const alert = page.getByRole("alert");
+    const alert = page.locator("#login-error [role=alert]");
     await alert.waitFor();
     expect(await alert.textContent()).toContain("Wrong e-mail or password");
     expect(await page.getByLabel("E-mail").inputValue()).toBe(inject("people").agent);

@@ -13,7 +13,12 @@ type Row = { id: number; conversation_id: number; level: number; reason: string;
 export default async function EscalationsPage({ searchParams }: { searchParams: Promise<{ brand?: string }> }) {
   const user = await requirePageUser();
   const membership = pageMembership({ user, slug: (await searchParams).brand });
-  if (!hasRole(membership, "manager")) return <NoAccess what="The escalation queue is for managers and admins." />;
+  if (!hasRole(membership, "manager"))
+    return (
+      <main className="p-6">
+        <NoAccess what="The escalation queue is for managers and admins." />
+      </main>
+    );
   const rows = getDb()
     .$client.prepare(
       `SELECT e.id, e.conversation_id, e.level, e.reason, e.status, e.created_at, c.preview

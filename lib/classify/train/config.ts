@@ -4,16 +4,14 @@ import type { SgdOptions } from "./sgd";
 export const SGD: Omit<SgdOptions, "seed"> = { epochs: 6, rate: 0.25, l2: 1e-5 };
 
 // A missed request costs more than one more noise comment shown, hence the low request threshold.
-export const THRESHOLDS: Record<HeadName, number> = { request: 0.4, complaint: 0.5, negative: 0.5, positive: 0.5 };
+export const THRESHOLDS: Record<HeadName, number> = { request: 0.5, complaint: 0.5, negative: 0.5, positive: 0.5 };
 
 // How much an example counts for a head, by source: one weight, or [negative class, positive class].
 export const SOURCE_WEIGHTS: Record<string, Partial<Record<HeadName, number | [number, number]>>> = {
-  corpus: {},
-  complaints: {},
-  airline: {},
-  rusentitweet: {},
+  airline: { complaint: 0.3 },
   bitext: { request: 0.3, complaint: 0.5 },
-  twcs: {},
+  // RuSentiTweet is general chatter, not messages to brands: no request labels from it.
+  rusentitweet: { negative: [1, 1.6], request: 0 },
 };
 
 export function weightOf({ source, head, y }: { source: string; head: HeadName; y: number }): number {

@@ -1,0 +1,68 @@
+import fs from "node:fs";
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { channels } from "@/db/schema";
+import { cliActor } from "@/lib/audit/record";
+import { createBrand, getBrandBySlug } from "@/lib/brands/brands";
+import { createCsvParser, twcsHeader, twcsRowFromRecord, twcsToEvents, type TwcsHeader, type TwcsRow } from "@/lib/ingest/adapters/twcs";
+import { inboundEventSchema } from "@/lib/ingest/event";
+import { BATCH_SIZE, emptyTotals, ingestChunk, type BrandTotals } from "./batches";
+
+export type Progress = (p: { phase: "read" | "ingest"; done: number; total: number }) => void;
+export type TwcsSummary = { format: "twcs"; brands: Record<string, BrandTotals & { threads: number }>; skippedRows: number };
+
+/** Streams the CSV; threads need every row because the file is not in time order. */
+export async function readTwcsRows({ file, onProgress }: { file: string; onProgress?: Progress }): Promise<{ rows: TwcsRow[]; skipped: number }> {
+  const total = fs.statSync(file).size;
+  const parser = createCsvParser();
+  const rows: TwcsRow[] = [];
+  let header: TwcsHeader | undefined;
+  let skipped = 0;
+  let done = 0;
+  const take = (records: string[][]) => {
+    for (const record of records) {
+      if (!header) {
+        header = twcsHeader(record);
+        continue;
+      }
+      const row = twcsRowFromRecord({ record, header });
+      if (row) rows.push(row);
+      else skipped++;
+    }
+  };
+  for await (const chunk of fs.createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 20 })) {
+    done += Buffer.byteLength(chunk as string);
+    take(parser.push(chunk as string));
+    onProgress?.({ phase: "read", done, total });
+  }
+  take(parser.end());
+  return { rows, skipped };
+}
+
+// A brand per responding company, with the twitter channel its history is imported into.
+export function ensureCompanyChannel({ db, slug, name }: { db: Db; slug: string; name: string }): { brandId: number; channelId: number } {
+  const brand = getBrandBySlug({ db, slug }) ?? createBrand({ db, slug, name, actor: cliActor });
+  const existing = db.select({ id: channels.id }).from(channels).where(and(eq(channels.brandId, brand.id), eq(channels.kind, "twitter"))).orderBy(channels.id).get();
+  const channelId = existing?.id ?? db.insert(channels).values({ brandId: brand.id, kind: "twitter", name: `@${name}`, accountId: name }).returning({ id: channels.id }).get().id;
+  return { brandId: brand.id, channelId };
+}
+
+export async function importTwcs({ db, file, onProgress }: { db: Db; file: string; onProgress?: Progress }): Promise<TwcsSummary> {
+  const { rows, skipped } = await readTwcsRows({ file, onProgress });
+  const groups = twcsToEvents({ rows });
+  const total = groups.reduce((n, g) => n + g.events.length, 0);
+  const summary: TwcsSummary = { format: "twcs", brands: {}, skippedRows: skipped };
+  let done = 0;
+  for (const group of groups) {
+    const { brandId, channelId } = ensureCompanyChannel({ db, slug: group.companySlug, name: group.company });
+    const totals = emptyTotals();
+    for (let i = 0; i < group.events.length; i += BATCH_SIZE) {
+      const items = group.events.slice(i, i + BATCH_SIZE).map((event) => ({ event: inboundEventSchema.parse(event), channelId }));
+      ingestChunk({ db, brandId, items, totals });
+      done += items.length;
+      onProgress?.({ phase: "ingest", done, total });
+    }
+    summary.brands[group.companySlug] = { ...totals, threads: group.threads };
+  }
+  return summary;
+}

@@ -1,0 +1,43 @@
+import { and, eq, ne } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { channels } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { parseJson } from "@/lib/api/http";
+import { metaVerifyChallenge, parseMetaWebhook, verifyMetaSignature } from "@/lib/ingest/adapters/meta";
+import { ingestForChannel } from "./channel";
+
+export function answerMetaChallenge({ query, verifyToken }: { query: URLSearchParams; verifyToken: string }): string {
+  const result = metaVerifyChallenge({ query, verifyToken });
+  if (!result.ok) throw new AppError("forbidden:verify_token", "Wrong verify token.");
+  return result.challenge;
+}
+
+/**
+ * One Meta app serves every page of the installation: the signature is checked over the raw
+ * body, then each entry goes to the channels of its page / Instagram account. Entries of an
+ * account no channel has are counted, not refused: a non-2xx makes Meta disable the webhook.
+ */
+export function handleMetaWebhook({ db, rawBody, signature, appSecret, appId, now }: {
+  db: Db; rawBody: Buffer; signature: string | null; appSecret: string; appId?: string; now?: number;
+}): { stored: number; duplicates: number; unrouted: number } {
+  if (!verifyMetaSignature({ rawBody, header: signature, appSecret })) throw new AppError("unauthorized:signature", "Bad X-Hub-Signature-256.");
+  const groups = parseMetaWebhook(parseJson(rawBody), { appId });
+  let stored = 0;
+  let duplicates = 0;
+  let unrouted = 0;
+  for (const group of groups) {
+    const kind = group.object === "page" ? "facebook" : "instagram";
+    const rows = db.select().from(channels).where(and(eq(channels.kind, kind), eq(channels.accountId, group.accountId), ne(channels.status, "paused"))).all();
+    if (!rows.length) unrouted += group.events.length;
+    const ours = new Set(group.fromOurApp);
+    const events = group.events.filter((e) => !ours.has(e.externalId));
+    for (const row of rows) {
+      // Meta needs no per-channel secret to receive: the app secret signed the body.
+      const channel = { id: row.id, brandId: row.brandId, kind: row.kind, accountId: row.accountId, status: row.status, credentials: {} };
+      const outcomes = ingestForChannel({ db, channel, events, now });
+      stored += outcomes.filter((o) => !o.duplicate).length;
+      duplicates += outcomes.filter((o) => o.duplicate).length;
+    }
+  }
+  return { stored, duplicates, unrouted };
+}

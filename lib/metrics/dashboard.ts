@@ -1,0 +1,110 @@
+import type { Db } from "@/db/client";
+import { summarizeFrt, median, type FrtSummary } from "./percentile";
+import { localParts, type DashboardRange } from "./local-time";
+import { agentsTable, type AgentRow } from "./dashboard-agents";
+
+export type DashboardScope = { db: Db; brandId: number; timeZone: string; range: DashboardRange; channelId?: number | null };
+export type CycleFact = { started: number; frt: number | null; target: number; category: "request" | "noise"; responder: number | null };
+export type DailyRow = { day: string } & FrtSummary;
+export type VolumeRow = { day: string; total: number; byChannel: Record<string, number> };
+export type MixRow = { day: string; inbound: number; requests: number; noise: number; requestShare: number | null; corrected: number; correctedShare: number | null };
+export type HeatCell = { weekday: number; hour: number; arrivals: number; medianSeconds: number | null };
+export type ChannelInfo = { id: number; name: string; kind: string };
+export type DashboardData = {
+  channels: ChannelInfo[];
+  daily: DailyRow[];
+  volume: VolumeRow[];
+  mix: MixRow[];
+  heatmap: HeatCell[];
+  agents: AgentRow[];
+};
+
+const QUARTER_HOUR = 900_000;
+
+export function brandChannels({ db, brandId }: { db: Db; brandId: number }): ChannelInfo[] {
+  return db.$client.prepare("SELECT id, name, kind FROM channels WHERE brand_id = ? ORDER BY kind, name").all(brandId) as ChannelInfo[];
+}
+
+/** Cycles started in the range (cycles_brand_started), only the columns the figures need. */
+export function loadCycles({ db, brandId, range, channelId }: DashboardScope): CycleFact[] {
+  const channelClause = channelId ? " AND channel_id = ?" : "";
+  const args: number[] = [brandId, range.from, range.to, ...(channelId ? [channelId] : [])];
+  return db.$client
+    .prepare(
+      `SELECT started_at AS started, CASE WHEN first_response_at IS NULL THEN NULL
+              ELSE coalesce(first_response_business_seconds, first_response_seconds) END AS frt,
+              target_seconds AS target, category, first_responder_id AS responder
+         FROM response_cycles WHERE brand_id = ? AND started_at >= ? AND started_at < ?${channelClause}`,
+    )
+    .all(...args) as CycleFact[];
+}
+
+/** Per local day of the cycle's start: exact median and p90 FRT and share within target. */
+export function dailyResponse({ cycles, range, timeZone }: { cycles: CycleFact[]; range: DashboardRange; timeZone: string }): DailyRow[] {
+  const byDay = new Map<string, { frtSeconds: number | null; targetSeconds: number; category: "request" | "noise" }[]>(range.days.map((d) => [d, []]));
+  for (const c of cycles) byDay.get(localParts({ at: c.started, timeZone }).day)?.push({ frtSeconds: c.frt, targetSeconds: c.target, category: c.category });
+  return range.days.map((day) => ({ day, ...summarizeFrt({ cycles: byDay.get(day)! }) }));
+}
+
+/** Weekday (0 = Monday) × local hour: new requests, and the median FRT of those answered. */
+export function heatmap({ cycles, timeZone }: { cycles: CycleFact[]; timeZone: string }): HeatCell[] {
+  const cells = Array.from({ length: 7 * 24 }, () => ({ arrivals: 0, frts: [] as number[] }));
+  for (const c of cycles) {
+    if (c.category !== "request") continue;
+    const { weekday, hour } = localParts({ at: c.started, timeZone });
+    const cell = cells[weekday * 24 + hour];
+    cell.arrivals++;
+    if (c.frt != null) cell.frts.push(c.frt);
+  }
+  return cells.map((cell, i) => ({ weekday: Math.floor(i / 24), hour: i % 24, arrivals: cell.arrivals, medianSeconds: median({ values: cell.frts }) }));
+}
+
+/**
+ * Inbound messages per local day: by channel, request vs noise, corrected. Counted in SQL per
+ * quarter hour (every UTC offset is a multiple of 15 minutes) over messages_brand_created.
+ */
+export function inboundByDay({ db, brandId, timeZone, range, channelId, channels }: DashboardScope & { channels: ChannelInfo[] }): { volume: VolumeRow[]; mix: MixRow[] } {
+  const channelClause = channelId ? " AND channel_id = ?" : "";
+  const rows = db.$client
+    .prepare(
+      `SELECT created_at / ${QUARTER_HOUR} AS bucket, channel_id AS channel, category, corrected, count(*) AS n
+         FROM messages WHERE brand_id = ? AND created_at >= ? AND created_at < ? AND direction = 'inbound'${channelClause}
+        GROUP BY bucket, channel_id, category, corrected`,
+    )
+    .all(brandId, range.from, range.to, ...(channelId ? [channelId] : [])) as { bucket: number; channel: number; category: string | null; corrected: number; n: number }[];
+  const names = new Map(channels.map((c) => [c.id, c.name]));
+  const volume = new Map<string, VolumeRow>(range.days.map((day) => [day, { day, total: 0, byChannel: {} }]));
+  const mix = new Map<string, MixRow>(range.days.map((day) => [day, { day, inbound: 0, requests: 0, noise: 0, requestShare: null, corrected: 0, correctedShare: null }]));
+  for (const row of rows) {
+    const day = localParts({ at: Math.floor(row.bucket) * QUARTER_HOUR, timeZone }).day;
+    const v = volume.get(day);
+    const m = mix.get(day);
+    if (!v || !m) continue;
+    const name = names.get(row.channel) ?? `#${row.channel}`;
+    v.total += row.n;
+    v.byChannel[name] = (v.byChannel[name] ?? 0) + row.n;
+    m.inbound += row.n;
+    if (row.category === "request") m.requests += row.n;
+    if (row.category === "noise") m.noise += row.n;
+    if (row.corrected) m.corrected += row.n;
+  }
+  for (const m of mix.values()) {
+    m.requestShare = m.requests + m.noise === 0 ? null : m.requests / (m.requests + m.noise);
+    m.correctedShare = m.inbound === 0 ? null : m.corrected / m.inbound;
+  }
+  return { volume: [...volume.values()], mix: [...mix.values()] };
+}
+
+export function dashboardData(scope: DashboardScope): DashboardData {
+  const channels = brandChannels(scope);
+  const cycles = loadCycles(scope);
+  const { volume, mix } = inboundByDay({ ...scope, channels });
+  return {
+    channels,
+    daily: dailyResponse({ cycles, range: scope.range, timeZone: scope.timeZone }),
+    volume,
+    mix,
+    heatmap: heatmap({ cycles, timeZone: scope.timeZone }),
+    agents: agentsTable({ ...scope, cycles }),
+  };
+}
