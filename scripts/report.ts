@@ -34,7 +34,7 @@ function table(rows: string[][]): string {
 runCli(() => {
   // Boolean switches are taken out first so "--json response-time" cannot swallow the command.
   const argv = process.argv.slice(2);
-  const switches = new Set(argv.filter((arg) => arg === "--json" || arg === "--wall"));
+  const switches = new Set<string>(argv.filter((arg) => arg === "--json" || arg === "--wall"));
   const { positional, flags } = parseArgs(argv.filter((arg) => !switches.has(arg)));
   if (switches.has("--json")) flags.json = true;
   if (switches.has("--wall")) flags.wall = true;

@@ -7,9 +7,9 @@ import { HEADS } from "./types";
 const MAX_REASONS = 3;
 const SEED_WORD = hashString("w");
 
+// Traits an agent can check at a glance; language and length are not reasons.
 function label(flag: string): string | null {
-  if (flag.startsWith("lang:") || flag.startsWith("question in ")) return null;
-  if (flag.startsWith("len:")) return `${flag.slice(4)} words`;
+  if (flag.startsWith("lang:") || flag.startsWith("question in ") || flag.startsWith("len:")) return null;
   return flag.replace(":", ": ");
 }
 
@@ -19,7 +19,7 @@ export function explain({ model, features, request }: { model: BaseModel; featur
   const candidates: { text: string; weight: number }[] = [];
   const seen = new Set<string>();
   for (const word of features.tokens.words) {
-    if (seen.has(word)) continue;
+    if (word.length < 3 || seen.has(word)) continue;
     seen.add(word);
     const idx = hashString(word, SEED_WORD) & (DIM - 1);
     candidates.push({ text: `“${word}”`, weight: sign * model.weights[idx * HEADS.length] });

@@ -1,10 +1,10 @@
 import type { InboundEvent } from "./event";
 import type { ConversationRow, MessageRef, Statements } from "./store";
 
-// The key a new conversation is filed under: the dialogue for private messages, else the thread root.
+// The key a new conversation is filed under: the dialogue for private messages, else its first comment.
 export function threadKey(event: InboundEvent): string {
   if (event.kind === "private_message") return event.threadId ?? event.author.id;
-  return event.threadId && event.threadId !== event.externalId && !event.inReplyTo ? event.threadId : event.externalId;
+  return event.externalId;
 }
 
 // DESIGN.md threads: reply-to links first (a comment and every reply under it), then the
@@ -22,10 +22,11 @@ export function findThread({ s, channelId, event }: { s: Statements; channelId: 
     const parent = parentConversation(s, channelId, event.inReplyTo);
     if (parent) return parent;
   }
+  // A thread id that names a seen message (the root comment) joins its thread; a post id does not:
+  // every top-level comment under a post is a conversation of its own.
   if (event.threadId && event.threadId !== event.externalId) {
     const root = s.messageByExternal.get(channelId, event.threadId) as MessageRef | undefined;
     if (root) return s.conversation.get(root.conversation_id) as ConversationRow;
-    if (!event.inReplyTo) return (s.conversationByThread.get(channelId, event.threadId, "public_comment") as ConversationRow | undefined) ?? null;
   }
   return null;
 }

@@ -43,7 +43,9 @@ export function agentsTable({ db, brandId, range, channelId, cycles }: Scope & {
   const frts = new Map<number, number[]>();
   for (const c of cycles) {
     if (c.responder == null || c.frt == null || c.category !== "request") continue;
-    frts.set(c.responder, [...(frts.get(c.responder) ?? []), c.frt]);
+    const list = frts.get(c.responder) ?? [];
+    list.push(c.frt);
+    frts.set(c.responder, list);
   }
   const ids = new Set<number>([...replies.map((r) => r.userId), ...resolved.map((r) => r.userId), ...frts.keys()]);
   if (ids.size === 0) return [];

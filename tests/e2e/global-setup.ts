@@ -66,6 +66,8 @@ export default async function setup(project: TestProject) {
       CREDENTIALS_KEY: "e2e-credentials-key-0123456789abcdef",
       DEMO: "0",
       NEXT_TELEMETRY_DISABLED: "1",
+      META_APP_SECRET: "e2e-meta-secret",
+      META_VERIFY_TOKEN: "e2e-verify",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -185,3 +185,18 @@ describe("ingest pipeline", () => {
     expect((db.$client.prepare("SELECT count(*) AS n FROM changes WHERE kind = 'conversation'").get() as { n: number }).n).toBe(2);
   });
 });
+
+describe("public threads", () => {
+  it("keeps top-level comments under one post apart and replies with their comment", () => {
+    const { db, ingest } = setup();
+    ingest([
+      { externalId: "c1", text: "refund?", createdAt: at(0), author: customer, threadId: "post-9" },
+      { externalId: "c2", text: "nice plane", createdAt: at(1), author: { id: "u2" }, threadId: "post-9" },
+      { externalId: "c3", text: "me too, refund?", createdAt: at(2), author: { id: "u3" }, threadId: "post-9", inReplyTo: "c1" },
+    ]);
+    const rows = conversations(db);
+    expect(rows).toHaveLength(2);
+    const counts = db.$client.prepare("SELECT conversation_id, count(*) AS n FROM messages GROUP BY 1 ORDER BY 1").all();
+    expect(counts).toEqual([{ conversation_id: rows[0].id, n: 2 }, { conversation_id: rows[1].id, n: 1 }]);
+  });
+});

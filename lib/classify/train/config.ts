@@ -8,6 +8,8 @@ export const THRESHOLDS: Record<HeadName, number> = { request: 0.5, complaint: 0
 
 // How much an example counts for a head, by source: one weight, or [negative class, positive class].
 export const SOURCE_WEIGHTS: Record<string, Partial<Record<HeadName, number | [number, number]>>> = {
+  // The only complaints and sentiment outside English and Russian come from the corpus.
+  corpus: { complaint: 3, negative: 3, positive: 3 },
   airline: { complaint: 0.3 },
   bitext: { request: 0.3, complaint: 0.5 },
   // RuSentiTweet is general chatter, not messages to brands: no request labels from it.

@@ -1,0 +1,59 @@
+import type { DashboardData } from "./dashboard";
+
+export const TABLES = ["daily", "volume", "mix", "heatmap", "agents"] as const;
+export type TableName = (typeof TABLES)[number];
+export type Cell = string | number | null;
+export type DataTable = { title: string; header: string[]; rows: Cell[][] };
+
+const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+const share = (value: number | null) => (value == null ? null : Math.round(value * 10_000) / 10_000);
+
+/** Every dashboard table as plain rows: the CSV export and the charts' text alternatives share them. */
+export function dashboardTable({ data, name }: { data: DashboardData; name: TableName }): DataTable {
+  switch (name) {
+    case "daily":
+      return {
+        title: "First response by day",
+        header: ["day", "answered", "unanswered", "median_seconds", "p90_seconds", "within_target_share"],
+        rows: data.daily.map((d) => [d.day, d.answered, d.unanswered, d.medianSeconds, d.p90Seconds, share(d.withinTargetShare)]),
+      };
+    case "volume": {
+      const names = [...new Set(data.volume.flatMap((v) => Object.keys(v.byChannel)))].sort();
+      return {
+        title: "Inbound messages by channel",
+        header: ["day", "total", ...names],
+        rows: data.volume.map((v) => [v.day, v.total, ...names.map((n) => v.byChannel[n] ?? 0)]),
+      };
+    }
+    case "mix":
+      return {
+        title: "Requests, noise and corrected classifications",
+        header: ["day", "inbound", "requests", "noise", "request_share", "corrected", "corrected_share"],
+        rows: data.mix.map((m) => [m.day, m.inbound, m.requests, m.noise, share(m.requestShare), m.corrected, share(m.correctedShare)]),
+      };
+    case "heatmap":
+      return {
+        title: "New requests and median first response by weekday and hour",
+        header: ["weekday", "hour", "new_requests", "median_seconds"],
+        rows: data.heatmap.map((c) => [WEEKDAYS[c.weekday], c.hour, c.arrivals, c.medianSeconds]),
+      };
+    case "agents":
+      return {
+        title: "Agents",
+        header: ["agent", "replies", "answered_first", "median_first_response_seconds", "resolved", "reopened"],
+        rows: data.agents.map((a) => [a.name, a.replies, a.answeredFirst, a.medianFirstResponseSeconds, a.resolved, a.reopened]),
+      };
+  }
+}
+
+// RFC 4180 quoting, and a leading quote on text that a spreadsheet would run as a formula.
+function csvCell(cell: Cell): string {
+  if (cell == null) return "";
+  if (typeof cell === "number") return String(cell);
+  const safe = /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function toCsv(table: DataTable): string {
+  return [table.header, ...table.rows].map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+}
