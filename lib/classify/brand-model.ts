@@ -2,7 +2,7 @@ import { extractFeatures, type Features } from "./features";
 import { hashString, shuffleInPlace } from "./hash";
 import { featureScale, scoreFeatures, sigmoid } from "./score";
 import { HEADS, type HeadName, type LabelledText } from "./types";
-import type { BaseModel } from "./model";
+import { loadModel, type BaseModel } from "./model";
 
 // A brand's correction layer over the base model: per-head offsets on the same hashed
 // features, plus an exact memory of corrected texts. Plain JSON, stored per brand.
@@ -63,7 +63,7 @@ function trainHead({ items, seed }: { items: Item[]; seed: number }): Omit<Brand
   return { bias: round(bias), idx: kept.map(([f]) => f), w: kept.map(([, v]) => round(v)) };
 }
 
-export function trainBrandModel({ examples, model }: { examples: LabelledText[]; model: BaseModel }): BrandModel {
+export function trainBrandModel({ examples, model = loadModel() }: { examples: LabelledText[]; model?: BaseModel }): BrandModel {
   const memory = new Map<number, number[]>();
   const perHead: Item[][] = HEADS.map(() => []);
   for (const e of examples) {

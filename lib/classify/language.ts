@@ -1,5 +1,5 @@
 import { GROUPS, LETTERS } from "./lang/markers";
-import { compileProfiles, eachTrigram, readProfiles, type CompiledProfiles, type LanguageProfiles } from "./lang/profiles";
+import { compileProfiles, readProfiles, trigramHash, type CompiledProfiles, type LanguageProfiles } from "./lang/profiles";
 import { STOPWORDS } from "./lang/stopwords";
 import { modelDir } from "./paths";
 import { foldText, type Tokens } from "./text";
@@ -10,11 +10,15 @@ const GROUP_PATTERN = new RegExp(Object.keys(GROUPS).sort((a, b) => b.length - a
 const NOT_PROSE = /@[\p{L}\p{N}_.]+|https?:\/\/\S+|www\.\S+/gu;
 // Weight of one nat of trigram log-likelihood against one stopword hit.
 const PROFILE_WEIGHT = 0.25;
+// The language of a long text shows in its first words.
+const MAX_WORDS = 40;
 
 type Weights = [number, number][];
-type Index = { words: Map<string, number[]>; letters: Map<number, Weights>; groups: Map<string, Weights> };
+type Index = { words: Map<string, number[]>; letters: (Weights | undefined)[]; groups: Map<string, Weights> };
+// [profile column, LANGUAGES index] of the languages of each script
+type Profiles = CompiledProfiles & { cyrillic: [number, number][]; latin: [number, number][]; ll: Float64Array };
 let index: Index | null = null;
-let profiles: CompiledProfiles | null | undefined;
+let profiles: Profiles | null | undefined;
 
 function buildIndex(): Index {
   const words = new Map<string, number[]>();
@@ -25,17 +29,28 @@ function buildIndex(): Index {
   });
   const weights = (m: Record<string, number>, scale: number): Weights =>
     Object.entries(m).map(([lang, w]) => [LANGUAGES.indexOf(lang), w * scale]);
-  const letters = new Map(Object.entries(LETTERS).map(([ch, m]) => [ch.charCodeAt(0), weights(m, 0.7)]));
+  const letters: (Weights | undefined)[] = [];
+  for (const [ch, m] of Object.entries(LETTERS)) letters[ch.charCodeAt(0)] = weights(m, 0.7);
   const groups = new Map(Object.entries(GROUPS).map(([g, m]) => [g, weights(m, 0.4)]));
   return { words, letters, groups };
 }
 
 // The trainer sets freshly built profiles; everything else reads the committed ones once.
 export function useLanguageProfiles(p: LanguageProfiles | null): void {
-  profiles = p ? compileProfiles(p) : null;
+  if (!p) {
+    profiles = null;
+    return;
+  }
+  const columns = p.langs.map((lang, col): [number, number] => [col, LANGUAGES.indexOf(lang)]).filter(([, li]) => li >= 0);
+  profiles = {
+    ...compileProfiles(p),
+    cyrillic: columns.filter(([, li]) => CYRILLIC_LANGS.has(LANGUAGES[li])),
+    latin: columns.filter(([, li]) => !CYRILLIC_LANGS.has(LANGUAGES[li])),
+    ll: new Float64Array(p.langs.length),
+  };
 }
 
-function getProfiles(): CompiledProfiles | null {
+function getProfiles(): Profiles | null {
   if (profiles === undefined) useLanguageProfiles(readProfiles(modelDir()));
   return profiles ?? null;
 }
@@ -43,21 +58,24 @@ function getProfiles(): CompiledProfiles | null {
 function addProfileScores({ words, scores, cyr }: { words: string[]; scores: Float64Array; cyr: boolean }): void {
   const p = getProfiles();
   if (!p) return;
-  const ll = new Float64Array(p.langs.length);
-  for (const w of words) {
-    eachTrigram(w, (h) => {
-      const row = p.table.get(h) ?? p.floor;
-      for (let li = 0; li < ll.length; li++) ll[li] += row[li];
-    });
+  const family = cyr ? p.cyrillic : p.latin;
+  const { ll, table, floor } = p;
+  ll.fill(0);
+  for (let w = 0; w < words.length && w < MAX_WORDS; w++) {
+    const word = words[w];
+    let a = 32;
+    let b = word.charCodeAt(0);
+    for (let i = 1; i <= word.length; i++) {
+      const c = i < word.length ? word.charCodeAt(i) : 32;
+      const row = table.get(trigramHash(a, b, c)) ?? floor;
+      for (let f = 0; f < family.length; f++) ll[family[f][0]] += row[family[f][0]];
+      a = b;
+      b = c;
+    }
   }
   let best = -Infinity;
-  const slots = p.langs.map((lang) => LANGUAGES.indexOf(lang));
-  slots.forEach((s, li) => {
-    if (s >= 0 && CYRILLIC_LANGS.has(LANGUAGES[s]) === cyr) best = Math.max(best, ll[li]);
-  });
-  slots.forEach((s, li) => {
-    if (s >= 0) scores[s] += PROFILE_WEIGHT * Math.max(-8, ll[li] - best);
-  });
+  for (const [col] of family) best = Math.max(best, ll[col]);
+  for (const [col, li] of family) scores[li] += PROFILE_WEIGHT * Math.max(-8, ll[col] - best);
 }
 
 // Script decides the family; stopwords, letters, letter groups and trigram profiles the language.
@@ -77,7 +95,7 @@ export function detectLanguage(tokens: Tokens): string {
     if (c >= 0x400 && c <= 0x4ff) cyrillic++;
     else if (c >= 0xc0 && c <= 0x24f) latin++;
     else if (c < 0xd800 && /\p{L}/u.test(prose[i])) other++;
-    const hits = index.letters.get(c);
+    const hits = c < index.letters.length ? index.letters[c] : undefined;
     if (hits) for (const [li, w] of hits) scores[li] += w;
   }
   if (latin + cyrillic < 2 || other > latin + cyrillic) return "und";

@@ -286,3 +286,31 @@ function applyPlatformChange(
   }
   return { ...ref, duplicate: true };
 }
+
+// A reply sent from Replyhour counts when the platform accepted it (DESIGN.md FRT).
+export function recordSentReply({ db, messageId, externalId, sentAt, now = Date.now() }: { db: Db; messageId: number; externalId: string | null; sentAt: number; now?: number }): void {
+  const sqlite = db.$client;
+  const s = statements(sqlite);
+  sqlite.transaction(() => {
+    const message = sqlite
+      .prepare("SELECT id, conversation_id, brand_id, user_id, direction, visibility FROM messages WHERE id = ?")
+      .get(messageId) as { id: number; conversation_id: number; brand_id: number; user_id: number | null; direction: string; visibility: string };
+    sqlite
+      .prepare("UPDATE messages SET delivery_state = 'sent', external_id = coalesce(?, external_id), sent_at = ?, created_at = ?, last_error = NULL WHERE id = ?")
+      .run(externalId, sentAt, sentAt, messageId);
+    const conversation = s.conversation.get(message.conversation_id) as ConversationRow;
+    const ctx: Context = { s, brandId: message.brand_id, now, policies: [], classifyText: defaultClassify, touched: new Map(), channelKinds: new Map() };
+    if (conversation.current_cycle_id) {
+      const cycle = s.cycle.get(conversation.current_cycle_id) as CycleRow;
+      const result = applyPersonReply({ cycle, at: sentAt });
+      if (result.nrtSeconds != null) sqlite.prepare("UPDATE messages SET nrt_seconds = ? WHERE id = ?").run(result.nrtSeconds, messageId);
+      if (result.firstResponse) recordReplyExample(ctx, cycle, sentAt);
+      saveCycle({ s, cycle, now, responderId: message.user_id });
+    }
+    if (conversation.kind === "private_message") answerPublicByDm(ctx, conversation, sentAt, message.user_id);
+    refreshConversation(ctx, conversation.id, false);
+    ctx.touched.set(conversation.id, messageId);
+    for (const [conversationId, id] of ctx.touched)
+      s.change.run(message.brand_id, "conversation", conversationId, conversationId, JSON.stringify({ messageId: id }), now);
+  }).immediate();
+}

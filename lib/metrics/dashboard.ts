@@ -12,6 +12,8 @@ export type HeatCell = { weekday: number; hour: number; arrivals: number; median
 export type ChannelInfo = { id: number; name: string; kind: string };
 export type DashboardData = {
   channels: ChannelInfo[];
+  /** Over the whole range, exact: never combined from the daily figures. */
+  total: FrtSummary;
   daily: DailyRow[];
   volume: VolumeRow[];
   mix: MixRow[];
@@ -101,6 +103,7 @@ export function dashboardData(scope: DashboardScope): DashboardData {
   const { volume, mix } = inboundByDay({ ...scope, channels });
   return {
     channels,
+    total: summarizeFrt({ cycles: cycles.map((c) => ({ frtSeconds: c.frt, targetSeconds: c.target, category: c.category })) }),
     daily: dailyResponse({ cycles, range: scope.range, timeZone: scope.timeZone }),
     volume,
     mix,

@@ -10,6 +10,7 @@ import { ingestBatch, type IngestItem } from "@/lib/ingest/pipeline";
 import { resolveConversations } from "@/lib/conversations/resolve";
 import { DEMO_BRANDS } from "@/lib/demo/brands";
 import { generateHistory, type DemoItem } from "@/lib/demo/generate";
+import { encryptCredentials } from "@/lib/security/credentials";
 import type { DemoLogin } from "./demo-logins";
 
 export type DemoWorkspace = {
@@ -32,7 +33,11 @@ export async function createDemoWorkspace({ db }: { db: Db }): Promise<{ workspa
     const brand = createBrand({ db, slug: demo.slug, name: demo.name, timezone: demo.timezone, actor: cliActor });
     workspace.brandIds.set(demo.slug, brand.id);
     for (const channel of demo.channels) {
-      const row = db.insert(channels).values({ brandId: brand.id, kind: channel.kind, name: channel.name, accountId: channel.accountId }).returning().get();
+      const row = db
+        .insert(channels)
+        .values({ brandId: brand.id, kind: channel.kind, name: channel.name, accountId: channel.accountId, credentials: encryptCredentials({ demo: "1" }) })
+        .returning()
+        .get();
       workspace.channelIds.set(channel.key, row.id);
     }
   }

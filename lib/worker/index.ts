@@ -1,11 +1,24 @@
 import { getDb } from "@/db/client";
 import { demoEnabled } from "@/lib/seed/demo-logins";
+import { sendDueReplies } from "@/lib/outbound/outbox";
 import { advanceSlaStates, resolveIdleNoise } from "./sla-timer";
 import { emitDemoTraffic, loadDemoWorkspace } from "./demo-traffic";
+import { pollDueChannels } from "./pollers";
 
-const TICK_MS = 5_000;
+const TICK_MS = 1_000;
 const DEMO_SEED = 20261122;
 const globalForWorker = globalThis as unknown as { replyhourWorker?: NodeJS.Timeout };
+
+const running = new Set<string>();
+
+// Async tasks never overlap themselves: a slow platform must not make the outbox send twice.
+function runExclusive(name: string, body: () => Promise<unknown>): void {
+  if (running.has(name)) return;
+  running.add(name);
+  body()
+    .catch((error) => console.error(`worker task ${name} failed`, error))
+    .finally(() => running.delete(name));
+}
 
 type Task = { name: string; everyMs: number; nextAt: number; run: (now: number) => void };
 
@@ -16,6 +29,8 @@ export function startWorker(): void {
   const tasks: Task[] = [
     { name: "sla", everyMs: 5_000, nextAt: 0, run: (now) => void advanceSlaStates({ db, now }) },
     { name: "noise", everyMs: 60_000, nextAt: 0, run: (now) => void resolveIdleNoise({ db, now }) },
+    { name: "outbox", everyMs: 1_000, nextAt: 0, run: (now) => runExclusive("outbox", () => sendDueReplies({ db, now })) },
+    { name: "pollers", everyMs: 10_000, nextAt: 0, run: (now) => void pollDueChannels({ db, now }) },
   ];
   if (demoEnabled() && process.env.DEMO_TRAFFIC !== "0") {
     const workspace = loadDemoWorkspace({ db });

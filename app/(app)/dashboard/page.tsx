@@ -1,50 +1,45 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db/client";
+import { hasRole } from "@/lib/auth/brand-context";
 import { pageMembership, requirePageUser } from "@/lib/auth/session";
+import { brandChannels, dashboardData } from "@/lib/metrics/dashboard";
+import { parseRange } from "@/lib/metrics/local-time";
 import { liveTiles } from "@/lib/metrics/tiles";
-import { formatDuration } from "@/lib/metrics/format";
+import { Filters } from "./filters";
+import { LiveRefresh } from "./live-refresh.client";
+import { Tiles } from "./tiles";
+import { Trends } from "./trends";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-function Tile({ label, value, hint, tone = "neutral" }: { label: string; value: string; hint?: string; tone?: "neutral" | "bad" | "good" }) {
-  const color = tone === "bad" ? "text-red-700 dark:text-red-400" : tone === "good" ? "text-emerald-700 dark:text-emerald-400" : "";
+type Search = { brand?: string; channel?: string; from?: string; to?: string };
+
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const user = await requirePageUser();
+  const search = await searchParams;
+  const membership = pageMembership({ user, slug: search.brand });
+  const db = getDb();
+  const tiles = liveTiles({ db, brandId: membership.brandId, timeZone: membership.timezone });
+  const manager = hasRole(membership, "manager");
   return (
-    <div className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
-      <dt className="text-xs text-zinc-500">{label}</dt>
-      <dd className={`mt-1 text-2xl font-semibold tabular-nums ${color}`} data-testid={`tile-${label.toLowerCase().replace(/\W+/g, "-")}`}>
-        {value}
-      </dd>
-      {hint && <p className="mt-0.5 text-xs text-zinc-500">{hint}</p>}
-    </div>
+    <main className="space-y-6 p-6">
+      <LiveRefresh seconds={30} />
+      <h1 className="text-lg font-semibold">Response time — {membership.name}</h1>
+      <Tiles tiles={tiles} locale={user.locale} />
+      {manager && <ManagerView db={db} brandId={membership.brandId} slug={membership.slug} timeZone={membership.timezone} search={search} />}
+    </main>
   );
 }
 
-export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ brand?: string }> }) {
-  const user = await requirePageUser();
-  const membership = pageMembership({ user, slug: (await searchParams).brand });
-  const tiles = liveTiles({ db: getDb(), brandId: membership.brandId, timeZone: membership.timezone });
-  const duration = (s: number | null) => (s == null ? "—" : formatDuration({ seconds: s, locale: user.locale }));
-  const median = tiles.medianFirstResponseTodaySeconds;
+function ManagerView({ db, brandId, slug, timeZone, search }: { db: ReturnType<typeof getDb>; brandId: number; slug: string; timeZone: string; search: Search }) {
+  const channels = brandChannels({ db, brandId });
+  const channel = channels.find((c) => String(c.id) === search.channel)?.id ?? null;
+  const range = parseRange({ from: search.from, to: search.to, timeZone });
+  const data = dashboardData({ db, brandId, timeZone, range, channelId: channel });
   return (
-    <main className="space-y-6 p-6">
-      <h1 className="text-lg font-semibold">Response time — {membership.name}</h1>
-      <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
-        <Tile label="Waiting now" value={String(tiles.waitingNow)} hint="requests without a first reply" />
-        <Tile label="Oldest waiting" value={duration(tiles.oldestWaitingSeconds)} tone={tiles.oldestWaitingSeconds != null && tiles.oldestWaitingSeconds > tiles.targetSeconds ? "bad" : "neutral"} />
-        <Tile label="At risk" value={String(tiles.atRisk)} tone={tiles.atRisk > 0 ? "bad" : "neutral"} />
-        <Tile label="Breached today" value={String(tiles.breachedToday)} tone={tiles.breachedToday > 0 ? "bad" : "good"} />
-        <Tile
-          label="Median first response today"
-          value={duration(median)}
-          hint={`target ${duration(tiles.targetSeconds)} · ${tiles.answeredToday} answered`}
-          tone={median == null ? "neutral" : median <= tiles.targetSeconds ? "good" : "bad"}
-        />
-        <Tile
-          label="Within target today"
-          value={tiles.withinTargetShareToday == null ? "—" : `${Math.round(tiles.withinTargetShareToday * 100)}%`}
-          hint="answered requests"
-        />
-      </dl>
-    </main>
+    <>
+      <Filters state={{ brand: slug, channel, from: range.fromDay, to: range.toDay }} channels={channels} />
+      <Trends data={data} />
+    </>
   );
 }

@@ -3,6 +3,25 @@ import { conversationCycles, requireConversation, threadMessages } from "@/lib/i
 import { isAppError } from "@/lib/errors";
 import { SentimentBadge, SlaBadge } from "@/app/_components/sla-badge";
 import { Badge } from "@/app/_components/ui/badge";
+import { ComposerSlot } from "./composer-slot.client";
+import { ConversationToolbar, MessageCorrection, RetryReply } from "./conversation-actions.client";
+
+const PRIVATE_CAPABLE = new Set(["facebook", "instagram", "twitter", "vk", "telegram", "email", "web", "api"]);
+const WINDOW_24H = new Set(["facebook", "instagram"]);
+
+// Messenger and Instagram allow a private reply only within 24 h of the person's last message.
+function replyOptions(conversation: Record<string, unknown>, now = Date.now()) {
+  const kind = conversation.channel_kind as string;
+  const lastInbound = (conversation.last_inbound_at as number | null) ?? 0;
+  const inWindow = !WINDOW_24H.has(kind) || now - lastInbound < 24 * 3600_000;
+  const allowPrivate = PRIVATE_CAPABLE.has(kind) && inWindow;
+  const allowPublic = conversation.kind === "public_comment";
+  const privateBlockedReason =
+    PRIVATE_CAPABLE.has(kind) && !inWindow
+      ? "A private message is no longer possible: the platform allows it only within 24 hours of the person's last message. Reply publicly."
+      : null;
+  return { allowPrivate, allowPublic: allowPublic || !allowPrivate, privateBlockedReason };
+}
 
 function formatTime(ms: number, timezone: string): string {
   return new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: timezone }).format(new Date(ms));
@@ -34,6 +53,7 @@ export async function ConversationPane({ brandId, conversationId, timezone }: { 
           {!!conversation.complaint && <Badge tone="bad">complaint</Badge>}
           {conversation.contact_followers != null && <Badge>{String(conversation.contact_followers)} followers</Badge>}
         </div>
+        <ConversationToolbar brandId={brandId} conversationId={conversationId} status={conversation.status as string} />
       </header>
       <ol className="space-y-3">
         {messages.map((m) => (
@@ -47,10 +67,27 @@ export async function ConversationPane({ brandId, conversationId, timezone }: { 
               {m.category && <Badge tone={m.category === "request" ? "info" : "neutral"}>{m.category}</Badge>}
             </div>
             <p className="whitespace-pre-wrap break-words">{m.text}</p>
-            {m.reasons.length > 0 && <p className="mt-1 text-xs text-zinc-500">Why: {m.reasons.join(" · ")}</p>}
+            {m.direction === "inbound" && (
+              <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-zinc-500">
+                {m.reasons.length > 0 && <span>Why: {m.reasons.join(" · ")}</span>}
+                <MessageCorrection brandId={brandId} messageId={m.id} category={m.category} />
+              </p>
+            )}
+            {m.direction === "outbound" && m.deliveryState && m.deliveryState !== "sent" && (
+              <p className="mt-1 text-xs" role={m.deliveryState === "failed" ? "alert" : undefined}>
+                {m.deliveryState === "failed" ? (
+                  <span className="text-red-700 dark:text-red-400">
+                    Not delivered: {m.lastError} <RetryReply brandId={brandId} messageId={m.id} />
+                  </span>
+                ) : (
+                  <span className="text-zinc-500">{m.deliveryState === "queued" ? "Queued…" : "Sending…"}{m.lastError ? ` (last try: ${m.lastError})` : ""}</span>
+                )}
+              </p>
+            )}
           </li>
         ))}
       </ol>
+      <ComposerSlot brandId={brandId} conversationId={conversationId} channelKind={conversation.channel_kind as string} {...replyOptions(conversation)} />
       <section aria-label="Response cycles" className="text-xs text-zinc-500">
         {cycles.map((c) => (
           <p key={c.number}>

@@ -7,6 +7,7 @@ import { EmptyState } from "@/app/_components/ui/table";
 import { SentimentBadge, SlaBadge } from "@/app/_components/sla-badge";
 import { Badge } from "@/app/_components/ui/badge";
 import { ConversationPane } from "./conversation-pane";
+import { LiveUpdates } from "@/app/_components/live-updates.client";
 
 export const metadata: Metadata = { title: "Inbox" };
 
@@ -56,6 +57,9 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
             </li>
           ))}
         </ul>
+        <div className="mt-3 px-2.5">
+          <LiveUpdates brandId={membership.brandId} />
+        </div>
       </nav>
       <section aria-label="Conversations" className="w-[28rem] shrink-0 overflow-y-auto border-r border-zinc-200 dark:border-zinc-800">
         {items.length === 0 ? (

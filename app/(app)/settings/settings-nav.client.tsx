@@ -6,6 +6,7 @@ import { usePathname, useSearchParams } from "next/navigation";
 const ITEMS = [
   { href: "/settings/brands", label: "Brands" },
   { href: "/settings/team", label: "Team" },
+  { href: "/settings/channels", label: "Channels" },
 ];
 
 export function SettingsNav() {

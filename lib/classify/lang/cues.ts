@@ -40,7 +40,11 @@ export const CUES: Record<string, string> = {
     "liebe toll super beste lecker wunderbar perfekt genial adore génial parfait meilleur délicieux magnifique " +
     "encanta genial mejor delicioso perfecto maravillos* adoro ottimo migliore buonissimo perfetto fantastico " +
     "amo ótimo melhor delicioso perfeito maravilhos* geweldig beste heerlijk perfect prachtig top " +
-    "uwielbiam świetn* najlepsz* pyszn* idealn* cudown* bayıldım harika mükemmel süper lezzetli",
+    "uwielbiam świetn* najlepsz* pyszn* idealn* cudown* bayıldım harika mükemmel süper lezzetli " +
+    "incredible fantastic gorgeous stunning cute yummy wow brilliant невероятн* шикарн* потрясающ* красив* неймовірн* шикарн* " +
+    "красив* невероятн* прекрасн* fantastik mahnitëse mahnitës unglaublich fantastisch wunderschön incroyable fantastique " +
+    "superbe increíble fantástic* precios* incredibile fantastic* stupend* incrível fantástic* lind* ongelooflijk fantastisch " +
+    "prachtig niesamowit* fantastyczn* obłędn* piękn* inanılmaz muhteşem şahane",
   giveaway:
     "giveaway contest win winner enter entering participate raffle sweepstakes розыгрыш* конкурс* участвую " +
     "розіграш* конкурс* участь участвам томбол* игра garë gare fitoj pjesë gewinnspiel gewinnen " +

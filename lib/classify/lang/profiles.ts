@@ -10,11 +10,9 @@ export type CompiledProfiles = { langs: string[]; floor: Float64Array; table: Ma
 const TOP_GRAMS = 1500;
 export const PROFILE_FILE = "lang-profiles.json";
 
-export function eachTrigram(word: string, visit: (hash: number) => void): void {
-  const padded = ` ${word} `;
-  for (let i = 0; i + 3 <= padded.length; i++) {
-    visit(fnvStep(fnvStep(fnvStep(FNV_OFFSET, padded.charCodeAt(i)), padded.charCodeAt(i + 1)), padded.charCodeAt(i + 2)) >>> 0);
-  }
+// 30 bits keep the keys small integers, which Map hashes fastest.
+export function trigramHash(a: number, b: number, c: number): number {
+  return fnvStep(fnvStep(fnvStep(FNV_OFFSET, a), b), c) & 0x3fffffff;
 }
 
 function trigrams(word: string): string[] {
@@ -51,7 +49,7 @@ export function compileProfiles(p: LanguageProfiles): CompiledProfiles {
   const table = new Map<number, Float64Array>();
   p.langs.forEach((lang, li) => {
     for (const [g, logp] of Object.entries(p.grams[lang])) {
-      const h = [...g].reduce((acc, c) => fnvStep(acc, c.charCodeAt(0)), FNV_OFFSET) >>> 0;
+      const h = trigramHash(g.charCodeAt(0), g.charCodeAt(1), g.charCodeAt(2));
       const row = table.get(h) ?? Float64Array.from(p.floor);
       row[li] = logp;
       table.set(h, row);

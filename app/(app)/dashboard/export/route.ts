@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { requireMembership } from "@/lib/auth/access";
+import { currentMembership } from "@/lib/auth/brand-context";
+import { getSessionUser } from "@/lib/auth/session";
+import { errorResponse } from "@/lib/api/http";
+import { AppError } from "@/lib/errors";
+import { brandChannels, dashboardData } from "@/lib/metrics/dashboard";
+import { dashboardTable, TABLES, toCsv } from "@/lib/metrics/dashboard-tables";
+import { parseRange } from "@/lib/metrics/local-time";
+
+const querySchema = z.object({
+  table: z.enum(TABLES),
+  brand: z.string().max(64).optional(),
+  channel: z.coerce.number().int().positive().optional(),
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+});
+
+// CSV of one dashboard table for one brand: managers and admins of that brand only.
+export async function GET(request: Request) {
+  try {
+    const user = await getSessionUser();
+    if (!user) throw new AppError("unauthorized:session");
+    const parsed = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+    if (!parsed.success) throw new AppError("bad_request:query", "Invalid export query.");
+    const { table, brand, channel, from, to } = parsed.data;
+    const membership = requireMembership({ user, brandId: currentMembership({ user, slug: brand }).brandId, role: "manager" });
+    const db = getDb();
+    if (channel && !brandChannels({ db, brandId: membership.brandId }).some((c) => c.id === channel)) throw new AppError("not_found:channel");
+    const range = parseRange({ from, to, timeZone: membership.timezone });
+    const data = dashboardData({ db, brandId: membership.brandId, timeZone: membership.timezone, range, channelId: channel ?? null });
+    const filename = `${membership.slug}-${table}-${range.fromDay}-${range.toDay}.csv`;
+    return new Response(toCsv(dashboardTable({ data, name: table })), {
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="${filename}"`,
+        "Cache-Control": "private, no-store",
+      },
+    });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

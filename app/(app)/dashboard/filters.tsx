@@ -1,0 +1,45 @@
+import type { ChannelInfo } from "@/lib/metrics/dashboard";
+import { TABLES } from "@/lib/metrics/dashboard-tables";
+
+export type FilterState = { brand: string; channel: number | null; from: string; to: string };
+
+export function exportHref(state: FilterState, table: string): string {
+  const query = new URLSearchParams({ table, brand: state.brand, from: state.from, to: state.to });
+  if (state.channel) query.set("channel", String(state.channel));
+  return `/dashboard/export?${query}`;
+}
+
+// A plain GET form: the filters live in the URL, so a link reproduces the view.
+export function Filters({ state, channels }: { state: FilterState; channels: ChannelInfo[] }) {
+  const field = "rounded border border-zinc-300 bg-transparent px-2 py-1 dark:border-zinc-700";
+  return (
+    <form method="get" action="/dashboard" className="flex flex-wrap items-end gap-3" aria-label="Dashboard filters">
+      <input type="hidden" name="brand" value={state.brand} />
+      <label className="flex flex-col gap-1 text-xs text-zinc-500">
+        Channel
+        <select name="channel" defaultValue={state.channel ?? ""} className={field}>
+          <option value="">All channels</option>
+          {channels.map((c) => <option key={c.id} value={c.id}>{c.name} ({c.kind})</option>)}
+        </select>
+      </label>
+      <label className="flex flex-col gap-1 text-xs text-zinc-500">
+        From
+        <input type="date" name="from" defaultValue={state.from} className={field} />
+      </label>
+      <label className="flex flex-col gap-1 text-xs text-zinc-500">
+        To
+        <input type="date" name="to" defaultValue={state.to} className={field} />
+      </label>
+      <button type="submit" className="rounded bg-zinc-900 px-3 py-1.5 text-white dark:bg-zinc-100 dark:text-zinc-900">Apply</button>
+      <span className="ml-auto text-xs text-zinc-500">
+        CSV:{" "}
+        {TABLES.map((t, i) => (
+          <span key={t}>
+            {i > 0 && " · "}
+            <a href={exportHref(state, t)} className="underline" download>{t}</a>
+          </span>
+        ))}
+      </span>
+    </form>
+  );
+}

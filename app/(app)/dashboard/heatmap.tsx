@@ -1,0 +1,45 @@
+import type { HeatCell } from "@/lib/metrics/dashboard";
+import { formatDuration } from "@/lib/metrics/format";
+
+const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+// A plain table is its own accessible alternative; shade carries the same number as the text.
+export function Heatmap({ cells, metric, caption }: { cells: HeatCell[]; metric: "arrivals" | "median"; caption: string }) {
+  const value = (c: HeatCell) => (metric === "arrivals" ? c.arrivals : c.medianSeconds);
+  const max = Math.max(1, ...cells.map((c) => value(c) ?? 0));
+  const label = (c: HeatCell) => {
+    const v = value(c);
+    if (v == null) return "";
+    return metric === "arrivals" ? String(v) : formatDuration({ seconds: v, locale: "en" }).replace(" min", "m").replace(" h", "h");
+  };
+  return (
+    <div className="overflow-x-auto">
+      <table className="border-separate border-spacing-0.5 text-[10px] tabular-nums" data-testid={`heatmap-${metric}`}>
+        <caption className="sr-only">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="w-8" />
+            {Array.from({ length: 24 }, (_, h) => <th key={h} scope="col" className="w-8 font-normal text-zinc-500">{h}</th>)}
+          </tr>
+        </thead>
+        <tbody>
+          {WEEKDAYS.map((day, d) => (
+            <tr key={day}>
+              <th scope="row" className="pr-1 text-right font-normal text-zinc-500">{day}</th>
+              {cells.filter((c) => c.weekday === d).map((c) => {
+                const v = value(c);
+                const alpha = v == null ? 0 : 0.08 + 0.8 * (v / max);
+                const tip = `${day} ${c.hour}:00 — ${c.arrivals} new requests, median first response ${c.medianSeconds == null ? "—" : formatDuration({ seconds: c.medianSeconds, locale: "en" })}`;
+                return (
+                  <td key={c.hour} title={tip} className="h-6 w-8 rounded text-center" style={{ backgroundColor: `rgba(${metric === "arrivals" ? "37,99,235" : "220,38,38"},${alpha})`, color: alpha > 0.55 ? "white" : undefined }}>
+                    {label(c)}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

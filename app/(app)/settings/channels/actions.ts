@@ -1,0 +1,75 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { requireActionUser } from "@/lib/auth/session";
+import { requireMembership } from "@/lib/auth/access";
+import { runAction, formValues, type ActionState } from "@/lib/auth/action-result";
+import { createChannel, CONFIGURABLE_KINDS, requireChannel, setChannelPaused, updateChannel } from "@/lib/channels/channels";
+import { AppError } from "@/lib/errors";
+
+const id = z.coerce.number().int().positive();
+const text = (max: number) => z.string().trim().max(max);
+const CRED_PREFIX = "cred_";
+
+function parse<T extends z.ZodType>(schema: T, values: Record<string, string>): z.output<T> {
+  const result = schema.safeParse(values);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new AppError("bad_request:input", `${issue.path.join(".") || "input"}: ${issue.message}`);
+  }
+  return result.data;
+}
+
+// Typed secrets never travel back to the browser, not even in a failed form's values.
+function splitSecrets(formData: FormData): { values: Record<string, string>; credentials: Record<string, string>; clear: string[] } {
+  const all = formValues(formData);
+  const values: Record<string, string> = {};
+  const credentials: Record<string, string> = {};
+  const clear: string[] = [];
+  for (const [key, value] of Object.entries(all)) {
+    if (key.startsWith(CRED_PREFIX)) credentials[key.slice(CRED_PREFIX.length)] = value.slice(0, 4096);
+    else if (key.startsWith("clear_") && value === "on") clear.push(key.slice("clear_".length));
+    else values[key] = value;
+  }
+  return { values, credentials, clear };
+}
+
+async function adminAction(formData: FormData, body: (ctx: { values: Record<string, string>; credentials: Record<string, string>; clear: string[]; brandId: number; actor: { userId: number; label: string } }) => ActionState) {
+  const user = await requireActionUser();
+  const { values, credentials, clear } = splitSecrets(formData);
+  return runAction(values, () => {
+    const { brandId } = parse(z.object({ brandId: id }), values);
+    requireMembership({ user, brandId, role: "admin" });
+    const result = body({ values, credentials, clear, brandId, actor: { userId: user.id, label: user.email } });
+    revalidatePath("/settings/channels");
+    return result;
+  });
+}
+
+export async function createChannelAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return adminAction(formData, ({ values, credentials, brandId, actor }) => {
+    const input = parse(z.object({ kind: z.enum(CONFIGURABLE_KINDS), name: text(120).min(1, "A channel needs a name."), accountId: text(512).optional() }), values);
+    const channel = createChannel({ db: getDb(), brandId, kind: input.kind, name: input.name, accountId: input.accountId, credentials, actor });
+    return { ok: `Channel ${channel.name} was added.` };
+  });
+}
+
+export async function updateChannelAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return adminAction(formData, ({ values, credentials, clear, brandId, actor }) => {
+    const input = parse(z.object({ channelId: id, name: text(120).min(1, "A channel needs a name."), accountId: text(512).optional() }), values);
+    const db = getDb();
+    requireChannel({ db, id: input.channelId, brandId });
+    const channel = updateChannel({ db, brandId, id: input.channelId, name: input.name, accountId: input.accountId ?? null, credentials, clear, actor });
+    return { ok: `Channel ${channel.name} was saved.` };
+  });
+}
+
+export async function setChannelPausedAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return adminAction(formData, ({ values, brandId, actor }) => {
+    const input = parse(z.object({ channelId: id, paused: z.enum(["true", "false"]) }), values);
+    const channel = setChannelPaused({ db: getDb(), brandId, id: input.channelId, paused: input.paused === "true", actor });
+    return { ok: `Channel ${channel.name} is ${channel.status === "paused" ? "paused" : "active"}.` };
+  });
+}

@@ -1,0 +1,107 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { Button } from "@/app/_components/ui/button";
+import { Field, Input, Select } from "@/app/_components/ui/input";
+import { FormMessage } from "@/app/_components/ui/form-message";
+import { createChannelAction, setChannelPausedAction, updateChannelAction } from "./actions";
+
+type CredentialField = { key: string; label: string; secret: boolean };
+type KindForm = { kind: string; accountIdLabel: string | null; fields: CredentialField[] };
+type ChannelProps = { id: number; name: string; accountId: string | null; status: string; credentialKeys: string[] };
+
+function CredentialInputs({ prefix, fields, setKeys }: { prefix: string; fields: CredentialField[]; setKeys: string[] }) {
+  return (
+    <>
+      {fields.map((f) => {
+        const isSet = setKeys.includes(f.key);
+        return (
+          <Field key={f.key} label={f.label} htmlFor={`${prefix}-${f.key}`} hint={isSet ? "Set — leave empty to keep it." : "Not set."}>
+            <Input id={`${prefix}-${f.key}`} name={`cred_${f.key}`} type={f.secret ? "password" : "text"} autoComplete="off" />
+            {isSet && (
+              <label className="flex items-center gap-1 text-xs text-zinc-500">
+                <input type="checkbox" name={`clear_${f.key}`} /> remove
+              </label>
+            )}
+          </Field>
+        );
+      })}
+    </>
+  );
+}
+
+export function AddChannelForm({ brandId, kinds }: { brandId: number; kinds: KindForm[] }) {
+  const [state, action, pending] = useActionState(createChannelAction, null);
+  const [kind, setKind] = useState(state?.values?.kind ?? kinds[0]?.kind ?? "facebook");
+  const form = kinds.find((k) => k.kind === kind) ?? kinds[0];
+  return (
+    <form action={action} className="grid max-w-3xl grid-cols-1 gap-3 sm:grid-cols-3 sm:items-end">
+      <input type="hidden" name="brandId" value={brandId} />
+      <Field label="Kind" htmlFor="channel-kind">
+        <Select id="channel-kind" name="kind" value={kind} onChange={(e) => setKind(e.target.value)}>
+          {kinds.map((k) => (
+            <option key={k.kind}>{k.kind}</option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Name" htmlFor="channel-name">
+        <Input id="channel-name" name="name" required defaultValue={state?.values?.name} />
+      </Field>
+      {form?.accountIdLabel && (
+        <Field label={form.accountIdLabel} htmlFor="channel-account">
+          <Input id="channel-account" name="accountId" defaultValue={state?.values?.accountId} />
+        </Field>
+      )}
+      {form && <CredentialInputs prefix="new" fields={form.fields} setKeys={[]} />}
+      <div className="sm:col-span-3">
+        <Button type="submit" disabled={pending}>
+          {pending ? "Adding…" : "Add channel"}
+        </Button>
+      </div>
+      <div className="sm:col-span-3">
+        <FormMessage state={state} />
+      </div>
+    </form>
+  );
+}
+
+export function ChannelEditor({ brandId, channel, kind }: { brandId: number; channel: ChannelProps; kind: KindForm }) {
+  const [state, action, pending] = useActionState(updateChannelAction, null);
+  const [pauseState, pauseAction] = useActionState(setChannelPausedAction, null);
+  const paused = channel.status === "paused";
+  return (
+    <details className="text-sm">
+      <summary className="cursor-pointer text-zinc-600 dark:text-zinc-400">Edit</summary>
+      <form action={action} className="mt-2 grid max-w-3xl grid-cols-1 gap-3 sm:grid-cols-3 sm:items-end">
+        <input type="hidden" name="brandId" value={brandId} />
+        <input type="hidden" name="channelId" value={channel.id} />
+        <Field label="Name" htmlFor={`name-${channel.id}`}>
+          <Input id={`name-${channel.id}`} name="name" required defaultValue={state?.values?.name ?? channel.name} />
+        </Field>
+        {kind.accountIdLabel && (
+          <Field label={kind.accountIdLabel} htmlFor={`account-${channel.id}`}>
+            <Input id={`account-${channel.id}`} name="accountId" defaultValue={state?.values?.accountId ?? channel.accountId ?? ""} />
+          </Field>
+        )}
+        <CredentialInputs prefix={`c${channel.id}`} fields={kind.fields} setKeys={channel.credentialKeys} />
+        <div className="sm:col-span-3">
+          <Button type="submit" disabled={pending}>
+            {pending ? "Saving…" : "Save"}
+          </Button>
+        </div>
+        <div className="sm:col-span-3">
+          <FormMessage state={state} />
+        </div>
+      </form>
+      <form action={pauseAction} className="mt-2">
+        <input type="hidden" name="brandId" value={brandId} />
+        <input type="hidden" name="channelId" value={channel.id} />
+        <input type="hidden" name="paused" value={paused ? "false" : "true"} />
+        <Button type="submit" variant="secondary">
+          {paused ? "Resume" : "Pause"}
+        </Button>
+        <FormMessage state={pauseState} />
+      </form>
+    </details>
+  );
+}

@@ -1,0 +1,34 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
+
+// Re-renders the page's server components when the change log moves; at most once a second.
+export function LiveUpdates({ brandId }: { brandId: number }) {
+  const router = useRouter();
+  const [status, setStatus] = useState<"live" | "reconnecting">("live");
+  useEffect(() => {
+    const source = new EventSource("/api/realtime");
+    let pending: ReturnType<typeof setTimeout> | null = null;
+    source.addEventListener("change", (event) => {
+      const change = JSON.parse((event as MessageEvent).data) as { brandId: number };
+      if (change.brandId !== brandId || pending) return;
+      pending = setTimeout(() => {
+        pending = null;
+        router.refresh();
+      }, 700);
+    });
+    source.onopen = () => setStatus("live");
+    source.onerror = () => setStatus("reconnecting");
+    return () => {
+      source.close();
+      if (pending) clearTimeout(pending);
+    };
+  }, [brandId, router]);
+  return (
+    <span role="status" className="text-xs text-zinc-500" data-testid="live-status">
+      <span aria-hidden className={`mr-1 inline-block h-2 w-2 rounded-full ${status === "live" ? "bg-emerald-500" : "bg-amber-500"}`} />
+      {status === "live" ? "Live" : "Reconnecting…"}
+    </span>
+  );
+}

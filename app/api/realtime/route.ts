@@ -1,0 +1,56 @@
+import { getDb } from "@/db/client";
+import { getSessionUser } from "@/lib/auth/session";
+import { changesSince, latestChangeId } from "@/lib/realtime/tail";
+
+export const dynamic = "force-dynamic";
+
+const POLL_MS = 300;
+
+// Server-sent events tailing the change log for the brands the user belongs to.
+export async function GET(request: Request) {
+  const user = await getSessionUser();
+  if (!user) return Response.json({ error: { code: "unauthorized", message: "Sign in first." } }, { status: 401 });
+  const db = getDb();
+  const brandIds = user.memberships.map((m) => m.brandId);
+  const resume = Number(request.headers.get("last-event-id"));
+  let cursor = Number.isSafeInteger(resume) && resume > 0 ? resume : latestChangeId({ db });
+  const encoder = new TextEncoder();
+  let timer: ReturnType<typeof setInterval> | undefined;
+  const stream = new ReadableStream({
+    start(controller) {
+      controller.enqueue(encoder.encode(`retry: 2000\nid: ${cursor}\n\n`));
+      let idle = 0;
+      timer = setInterval(() => {
+        try {
+          const rows = changesSince({ db, brandIds, afterId: cursor });
+          for (const row of rows) {
+            cursor = row.id;
+            const data = { id: row.id, brandId: row.brand_id, kind: row.kind, conversationId: row.conversation_id, userId: row.user_id };
+            controller.enqueue(encoder.encode(`id: ${row.id}\nevent: change\ndata: ${JSON.stringify(data)}\n\n`));
+          }
+          if (rows.length === 0 && ++idle * POLL_MS >= 15_000) {
+            idle = 0;
+            controller.enqueue(encoder.encode(": keep-alive\n\n"));
+          }
+        } catch {
+          clearInterval(timer);
+          controller.close();
+        }
+      }, POLL_MS);
+      request.signal.addEventListener("abort", () => {
+        clearInterval(timer);
+        try {
+          controller.close();
+        } catch {
+          // Already closed by the client going away.
+        }
+      });
+    },
+    cancel() {
+      clearInterval(timer);
+    },
+  });
+  return new Response(stream, {
+    headers: { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-cache, no-transform", Connection: "keep-alive" },
+  });
+}
