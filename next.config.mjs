@@ -7,6 +7,7 @@ const securityHeaders = [
 
 const nextConfig = {
   poweredByHeader: false,
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // `npm run typecheck` checks types (CI runs it before the tests); the build need not do it twice.
   typescript: { ignoreBuildErrors: true },
   serverExternalPackages: ["better-sqlite3"],

@@ -4,11 +4,11 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 
 // Re-renders the page's server components when the change log moves; at most once a second.
-export function LiveUpdates({ brandId }: { brandId: number }) {
+export function LiveUpdates({ brandId, afterId }: { brandId: number; afterId: number }) {
   const router = useRouter();
   const [status, setStatus] = useState<"live" | "reconnecting">("live");
   useEffect(() => {
-    const source = new EventSource("/api/realtime");
+    const source = new EventSource(`/api/realtime?after=${afterId}`);
     let pending: ReturnType<typeof setTimeout> | null = null;
     source.addEventListener("change", (event) => {
       const change = JSON.parse((event as MessageEvent).data) as { brandId: number };
@@ -24,6 +24,8 @@ export function LiveUpdates({ brandId }: { brandId: number }) {
       source.close();
       if (pending) clearTimeout(pending);
     };
+    // afterId only seeds the first connection; later renders must not reconnect.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [brandId, router]);
   return (
     <span role="status" className="text-xs text-zinc-500" data-testid="live-status">

@@ -1,13 +1,14 @@
 import fs from "node:fs";
+import path from "node:path";
 import readline from "node:readline";
 import { classify } from "./classify";
 import { generateCorpus } from "./corpus/generate";
 import { corpusDir } from "./paths";
 import { buildBaseModel, saveBaseModel } from "./train/build";
+import { benchmark } from "./train/bench";
 import { crossValidate } from "./train/cv";
 import { summarize, type EvalLine } from "./train/evaluate";
 import { loadSources, SOURCE_NAMES } from "./train/sources";
-import path from "node:path";
 
 const log = (m: string) => process.stderr.write(`${m}\n`);
 
@@ -52,8 +53,9 @@ function evaluate(args: string[]): void {
 async function predict(): Promise<void> {
   const input = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const text of input) {
-    const { modelVersion: _, ...c } = classify(text);
-    process.stdout.write(`${JSON.stringify({ text, ...c })}\n`);
+    const c = classify(text);
+    const line = { text, language: c.language, category: c.category, complaint: c.complaint, sentiment: c.sentiment, sentimentScore: c.sentimentScore, confidence: c.confidence, reasons: c.reasons };
+    process.stdout.write(`${JSON.stringify(line)}\n`);
   }
 }
 
@@ -75,5 +77,9 @@ export async function runCli(argv: string[]): Promise<void> {
     return;
   }
   if (command === "corpus") return writeCorpus();
-  throw new Error("usage: classify train [--sources a,b] [--brand SLUG] | eval FILE.jsonl | predict | cv [--sources a,b] [--folds k] | corpus");
+  if (command === "bench") {
+    console.log(JSON.stringify(benchmark()));
+    return;
+  }
+  throw new Error("usage: classify train [--sources a,b] [--brand SLUG] | eval FILE.jsonl | predict | cv [--sources a,b] [--folds k] | corpus | bench");
 }

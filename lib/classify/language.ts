@@ -36,7 +36,7 @@ function buildIndex(): Index {
 }
 
 // The trainer sets freshly built profiles; everything else reads the committed ones once.
-export function useLanguageProfiles(p: LanguageProfiles | null): void {
+export function setLanguageProfiles(p: LanguageProfiles | null): void {
   if (!p) {
     profiles = null;
     return;
@@ -51,7 +51,7 @@ export function useLanguageProfiles(p: LanguageProfiles | null): void {
 }
 
 function getProfiles(): Profiles | null {
-  if (profiles === undefined) useLanguageProfiles(readProfiles(modelDir()));
+  if (profiles === undefined) setLanguageProfiles(readProfiles(modelDir()));
   return profiles ?? null;
 }
 

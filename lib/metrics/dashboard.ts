@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import { summarizeFrt, median, type FrtSummary } from "./percentile";
-import { localParts, type DashboardRange } from "./local-time";
+import { localClock, type DashboardRange } from "./local-time";
 import { agentsTable, type AgentRow } from "./dashboard-agents";
 
 export type DashboardScope = { db: Db; brandId: number; timeZone: string; range: DashboardRange; channelId?: number | null };
@@ -44,16 +44,18 @@ export function loadCycles({ db, brandId, range, channelId }: DashboardScope): C
 /** Per local day of the cycle's start: exact median and p90 FRT and share within target. */
 export function dailyResponse({ cycles, range, timeZone }: { cycles: CycleFact[]; range: DashboardRange; timeZone: string }): DailyRow[] {
   const byDay = new Map<string, { frtSeconds: number | null; targetSeconds: number; category: "request" | "noise" }[]>(range.days.map((d) => [d, []]));
-  for (const c of cycles) byDay.get(localParts({ at: c.started, timeZone }).day)?.push({ frtSeconds: c.frt, targetSeconds: c.target, category: c.category });
+  const clock = localClock({ timeZone });
+  for (const c of cycles) byDay.get(clock(c.started).day)?.push({ frtSeconds: c.frt, targetSeconds: c.target, category: c.category });
   return range.days.map((day) => ({ day, ...summarizeFrt({ cycles: byDay.get(day)! }) }));
 }
 
 /** Weekday (0 = Monday) × local hour: new requests, and the median FRT of those answered. */
 export function heatmap({ cycles, timeZone }: { cycles: CycleFact[]; timeZone: string }): HeatCell[] {
   const cells = Array.from({ length: 7 * 24 }, () => ({ arrivals: 0, frts: [] as number[] }));
+  const clock = localClock({ timeZone });
   for (const c of cycles) {
     if (c.category !== "request") continue;
-    const { weekday, hour } = localParts({ at: c.started, timeZone });
+    const { weekday, hour } = clock(c.started);
     const cell = cells[weekday * 24 + hour];
     cell.arrivals++;
     if (c.frt != null) cell.frts.push(c.frt);
@@ -77,8 +79,9 @@ export function inboundByDay({ db, brandId, timeZone, range, channelId, channels
   const names = new Map(channels.map((c) => [c.id, c.name]));
   const volume = new Map<string, VolumeRow>(range.days.map((day) => [day, { day, total: 0, byChannel: {} }]));
   const mix = new Map<string, MixRow>(range.days.map((day) => [day, { day, inbound: 0, requests: 0, noise: 0, requestShare: null, corrected: 0, correctedShare: null }]));
+  const clock = localClock({ timeZone });
   for (const row of rows) {
-    const day = localParts({ at: Math.floor(row.bucket) * QUARTER_HOUR, timeZone }).day;
+    const day = clock(Math.floor(row.bucket) * QUARTER_HOUR).day;
     const v = volume.get(day);
     const m = mix.get(day);
     if (!v || !m) continue;

@@ -9,6 +9,35 @@ export function localParts({ at, timeZone }: { at: number; timeZone: string }): 
   return { day: local.toISOString().slice(0, 10), weekday: (local.getUTCDay() + 6) % 7, hour: local.getUTCHours() };
 }
 
+const QUARTER_HOUR = 900_000;
+const HOUR = 3_600_000;
+
+/**
+ * localParts for many instants: offsets are looked up once per quarter hour (every zone
+ * transition falls on one) and the rest is arithmetic, so a range of rows costs little.
+ */
+export function localClock({ timeZone }: { timeZone: string }): (at: number) => { day: string; weekday: number; hour: number } {
+  const offsets = new Map<number, number>();
+  const days = new Map<number, string>();
+  return (at) => {
+    const bucket = Math.floor(at / QUARTER_HOUR);
+    let offset = offsets.get(bucket);
+    if (offset === undefined) {
+      offset = readOffset({ timeZone, at: bucket * QUARTER_HOUR });
+      offsets.set(bucket, offset);
+    }
+    const local = at + offset;
+    const dayIndex = Math.floor(local / DAY);
+    let day = days.get(dayIndex);
+    if (day === undefined) {
+      day = new Date(dayIndex * DAY).toISOString().slice(0, 10);
+      days.set(dayIndex, day);
+    }
+    // 1970-01-01 was a Thursday: index 3 with Monday = 0.
+    return { day, weekday: (((dayIndex + 3) % 7) + 7) % 7, hour: Math.floor((local - dayIndex * DAY) / HOUR) };
+  };
+}
+
 /** The instant of local midnight starting the given "YYYY-MM-DD" in the zone. */
 export function localMidnight({ day, timeZone }: { day: string; timeZone: string }): number {
   const noonUtc = Date.parse(`${day}T12:00:00Z`);

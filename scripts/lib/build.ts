@@ -4,7 +4,8 @@ import path from "node:path";
 import { spawnSync } from "node:child_process";
 
 const SOURCES = ["app", "lib", "db", "drizzle", "proxy.ts", "instrumentation.ts", "next.config.mjs", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
-const STAMP = path.join(".next", "replyhour-source-hash");
+const DIST = process.env.NEXT_DIST_DIR || ".next";
+const STAMP = path.join(DIST, "replyhour-source-hash");
 
 function walk(entry: string, out: string[]): void {
   if (!fs.existsSync(entry)) return;
@@ -24,7 +25,7 @@ export function sourceHash(): string {
 // Builds the production app when there is no build for the current sources.
 export function ensureBuild({ force = false }: { force?: boolean } = {}): void {
   const hash = sourceHash();
-  const fresh = fs.existsSync(path.join(".next", "BUILD_ID")) && fs.existsSync(STAMP) && fs.readFileSync(STAMP, "utf8") === hash;
+  const fresh = fs.existsSync(path.join(DIST, "BUILD_ID")) && fs.existsSync(STAMP) && fs.readFileSync(STAMP, "utf8") === hash;
   if (fresh && !force) return;
   process.stderr.write("Building the production app (first start or changed sources)…\n");
   const started = Date.now();

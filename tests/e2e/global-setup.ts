@@ -39,7 +39,7 @@ async function waitForServer(url: string, child: ChildProcess): Promise<void> {
 
 // A production build served on a free port with its own database and its own people.
 export default async function setup(project: TestProject) {
-  if (!fs.existsSync(path.join(".next", "BUILD_ID"))) throw new Error("No production build: run `npm test` (it builds) or `npm run build`.");
+  if (!fs.existsSync(path.join(process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) throw new Error("No production build: run `npm test` (it builds) or `npm run build`.");
   const dir = tempDir("replyhour-e2e-");
   const file = path.join(dir, "e2e.db");
   const db = openDatabase({ file });

@@ -91,3 +91,15 @@ describe("dashboardData", () => {
     expect(toCsv({ title: "t", header: ["a", "b"], rows: [["=SUM(A1)", 'x,"y"'], [null, 1.5]] })).toBe(`a,b\r\n'=SUM(A1),"x,""y"""\r\n,1.5\r\n`);
   });
 });
+
+describe("localClock", () => {
+  it("agrees with localParts across a DST change and in a quarter-hour zone", async () => {
+    const { localClock, localParts } = await import("@/lib/metrics/local-time");
+    for (const timeZone of ["Europe/Amsterdam", "Asia/Kathmandu", "America/St_Johns", "UTC"]) {
+      const clock = localClock({ timeZone });
+      for (let at = Date.parse("2026-03-27T00:00:00Z"); at < Date.parse("2026-03-31T00:00:00Z"); at += 7 * MIN) {
+        expect(clock(at)).toEqual(localParts({ at, timeZone }));
+      }
+    }
+  });
+});

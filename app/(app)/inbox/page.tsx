@@ -8,6 +8,7 @@ import { SentimentBadge, SlaBadge } from "@/app/_components/sla-badge";
 import { Badge } from "@/app/_components/ui/badge";
 import { ConversationPane } from "./conversation-pane";
 import { LiveUpdates } from "@/app/_components/live-updates.client";
+import { latestChangeId } from "@/lib/realtime/tail";
 
 export const metadata: Metadata = { title: "Inbox" };
 
@@ -58,7 +59,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
           ))}
         </ul>
         <div className="mt-3 px-2.5">
-          <LiveUpdates brandId={membership.brandId} />
+          <LiveUpdates brandId={membership.brandId} afterId={latestChangeId({ db })} />
         </div>
       </nav>
       <section aria-label="Conversations" className="w-[28rem] shrink-0 overflow-y-auto border-r border-zinc-200 dark:border-zinc-800">

@@ -12,8 +12,10 @@ export async function GET(request: Request) {
   if (!user) return Response.json({ error: { code: "unauthorized", message: "Sign in first." } }, { status: 401 });
   const db = getDb();
   const brandIds = user.memberships.map((m) => m.brandId);
-  const resume = Number(request.headers.get("last-event-id"));
-  let cursor = Number.isSafeInteger(resume) && resume > 0 ? resume : latestChangeId({ db });
+  // Resume from the browser's Last-Event-ID, else from the change the page was rendered at.
+  const resume = request.headers.get("last-event-id") ?? new URL(request.url).searchParams.get("after");
+  const resumeId = resume != null && /^\d{1,15}$/.test(resume) ? Number(resume) : null;
+  let cursor = resumeId ?? latestChangeId({ db });
   const encoder = new TextEncoder();
   let timer: ReturnType<typeof setInterval> | undefined;
   const stream = new ReadableStream({
@@ -51,6 +53,13 @@ export async function GET(request: Request) {
     },
   });
   return new Response(stream, {
-    headers: { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-cache, no-transform", Connection: "keep-alive" },
+    // No compression: a gzip stream would hold events back until its buffer fills.
+    headers: {
+      "Content-Type": "text/event-stream; charset=utf-8",
+      "Cache-Control": "no-cache, no-transform",
+      "Content-Encoding": "none",
+      "X-Accel-Buffering": "no",
+      Connection: "keep-alive",
+    },
   });
 }

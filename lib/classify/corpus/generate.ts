@@ -1,19 +1,19 @@
 import { seededRandom, hashString } from "../hash";
 import { foldText } from "../text";
 import type { LabelledText, Sentiment } from "../types";
-import bg from "./templates/bg";
-import de from "./templates/de";
-import en from "./templates/en";
-import es from "./templates/es";
-import fr from "./templates/fr";
-import it from "./templates/it";
-import nl from "./templates/nl";
-import pl from "./templates/pl";
-import pt from "./templates/pt";
-import ru from "./templates/ru";
-import sq from "./templates/sq";
-import tr from "./templates/tr";
-import uk from "./templates/uk";
+import { templates as bg } from "./templates/bg";
+import { templates as de } from "./templates/de";
+import { templates as en } from "./templates/en";
+import { templates as es } from "./templates/es";
+import { templates as fr } from "./templates/fr";
+import { templates as it } from "./templates/it";
+import { templates as nl } from "./templates/nl";
+import { templates as pl } from "./templates/pl";
+import { templates as pt } from "./templates/pt";
+import { templates as ru } from "./templates/ru";
+import { templates as sq } from "./templates/sq";
+import { templates as tr } from "./templates/tr";
+import { templates as uk } from "./templates/uk";
 
 export type CorpusLine = LabelledText & { kind: string; template: string };
 

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { LANGUAGES, useLanguageProfiles } from "../language";
+import { LANGUAGES, setLanguageProfiles } from "../language";
 import { STOPWORDS } from "../lang/stopwords";
 import { buildProfiles, PROFILE_FILE, type LanguageProfiles } from "../lang/profiles";
 import { writeModel, type BaseModel } from "../model";
@@ -31,7 +31,7 @@ export function buildLanguageProfiles(examples: Example[]): LanguageProfiles {
 // Profiles first: the language is one of the features the heads are trained on.
 export function buildBaseModel({ examples, log }: { examples: Example[]; log: (m: string) => void }): { model: BaseModel; profiles: LanguageProfiles } {
   const profiles = buildLanguageProfiles(examples);
-  useLanguageProfiles(profiles);
+  setLanguageProfiles(profiles);
   log(`featurizing ${examples.length} examples`);
   const model = trainModel({ data: featurize(examples), log });
   return { model, profiles };

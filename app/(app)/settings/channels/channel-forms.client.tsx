@@ -38,7 +38,7 @@ export function AddChannelForm({ brandId, kinds }: { brandId: number; kinds: Kin
     <form action={action} className="grid max-w-3xl grid-cols-1 gap-3 sm:grid-cols-3 sm:items-end">
       <input type="hidden" name="brandId" value={brandId} />
       <Field label="Kind" htmlFor="channel-kind">
-        <Select id="channel-kind" name="kind" value={kind} onChange={(e) => setKind(e.target.value)}>
+        <Select id="channel-kind" name="kind" defaultValue={kind} onChange={(e) => setKind(e.target.value)}>
           {kinds.map((k) => (
             <option key={k.kind}>{k.kind}</option>
           ))}

@@ -1,4 +1,4 @@
-export default [
+export const templates = [
   "Q|wo ist meine Bestellung {id}? Angeblich wurde sie gestern zugestellt",
   "Q|wann wird meine Bestellung verschickt?",
   "Q|ist Flug {fl} nach München heute pünktlich?",

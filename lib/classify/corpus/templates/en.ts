@@ -1,7 +1,7 @@
 // Codes: Q question, R request, C complaint or problem (request), T thanks or praise, F tagging
 // friends, G giveaway entry, H chit-chat, S spam, N negative chit-chat (the last six are noise).
 // A trailing +, - or 0 after the code sets the sentiment.
-export default [
+export const templates = [
   "Q|where is my order {id}? it said delivered yesterday",
   "Q|hi, when will my order ship?",
   "Q|is flight {fl} to Lisbon on time today?",

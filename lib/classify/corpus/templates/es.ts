@@ -1,4 +1,4 @@
-export default [
+export const templates = [
   "Q|¿dónde está mi pedido {id}? pone que se entregó ayer",
   "Q|¿cuándo envían mi pedido?",
   "Q|¿el vuelo {fl} a Madrid sale a su hora hoy?",

@@ -1,4 +1,4 @@
-export default [
+export const templates = [
   "Q|où est ma commande {id} ? c'est marqué livrée hier",
   "Q|quand est-ce que ma commande sera expédiée ?",
   "Q|le vol {fl} pour Nice est à l'heure aujourd'hui ?",

@@ -1,4 +1,4 @@
-export default [
+export const templates = [
   "Q|dov'è il mio ordine {id}? risulta consegnato ieri",
   "Q|quando spedite il mio ordine?",
   "Q|il volo {fl} per Milano è in orario oggi?",

@@ -1,4 +1,4 @@
-export default [
+export const templates = [
   "Q|waar is mijn bestelling {id}? er staat dat hij gisteren bezorgd is",
   "Q|wanneer wordt mijn bestelling verzonden?",
   "Q|is vlucht {fl} naar Amsterdam vandaag op tijd?",

@@ -1,4 +1,4 @@
-export default [
+export const templates = [
   "Q|gdzie jest moje zamówienie {id}? pisze że dostarczone wczoraj",
   "Q|kiedy wyślecie moje zamówienie?",
   "Q|czy lot {fl} do Krakowa jest dziś o czasie?",

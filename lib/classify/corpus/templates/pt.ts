@@ -1,4 +1,4 @@
-export default [
+export const templates = [
   "Q|cadê meu pedido {id}? diz que foi entregue ontem",
   "Q|quando vocês vão enviar meu pedido?",
   "Q|o voo {fl} para Lisboa está no horário hoje?",

@@ -1,4 +1,4 @@
-export default [
+export const templates = [
   "Q|ku është porosia ime {id}? thotë që u dorëzua dje",
   "Q|kur do ta dërgoni porosinë time?",
   "Q|fluturimi {fl} për Tiranë është në orar sot?",

@@ -1,4 +1,4 @@
-export default [
+export const templates = [
   "Q|siparişim {id} nerede? dün teslim edildi yazıyor",
   "Q|siparişim ne zaman kargoya verilecek?",
   "Q|{fl} sefer sayılı İzmir uçuşu bugün zamanında mı?",

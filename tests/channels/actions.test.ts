@@ -1,0 +1,82 @@
+import path from "node:path";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { getDb, type Db } from "@/db/client";
+import { loadSessionUser, type SessionUser } from "@/lib/auth/access";
+import { resetSecretsCache } from "@/lib/security/secrets";
+import { makeBrand, makeMember, tempDir } from "../helpers/db";
+
+// Only the session and Next's cache are stood in for; the database is real.
+let current: SessionUser | null = null;
+vi.mock("@/lib/auth/session", () => ({
+  requireActionUser: async () => {
+    if (!current) throw new Error("unauthorized");
+    return current;
+  },
+}));
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+
+const { createChannelAction, setChannelPausedAction, updateChannelAction } = await import("@/app/(app)/settings/channels/actions");
+
+let db: Db;
+beforeAll(() => {
+  process.env.DATABASE_PATH = path.join(tempDir(), "actions.db");
+  process.env.AUTH_SECRET = "act-auth-secret-0123456789abcdef";
+  process.env.CREDENTIALS_KEY = "act-credentials-key-0123456789abcdef";
+  resetSecretsCache();
+  db = getDb();
+});
+beforeEach(() => {
+  current = null;
+});
+
+const form = (values: Record<string, string | number>) => {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(values)) data.set(k, String(v));
+  return data;
+};
+const channelCount = (brandId: number) => (db.$client.prepare("SELECT count(*) AS n FROM channels WHERE brand_id = ?").get(brandId) as { n: number }).n;
+
+describe("channel settings actions", () => {
+  it("let an admin add, edit and pause a channel, with audit entries and no secret in the answer", async () => {
+    const brand = makeBrand({ db });
+    const admin = await makeMember({ db, brandId: brand.id, role: "admin" });
+    current = loadSessionUser({ db, userId: admin.id });
+    const created = await createChannelAction(null, form({ brandId: brand.id, kind: "telegram", name: "Bot", accountId: "1", cred_botToken: "1:tok", cred_webhookSecret: "sec" }));
+    expect(created).toMatchObject({ ok: expect.stringContaining("Bot") });
+    const id = (db.$client.prepare("SELECT id FROM channels WHERE brand_id = ? AND kind = 'telegram'").get(brand.id) as { id: number }).id;
+    const failed = await updateChannelAction(null, form({ brandId: brand.id, channelId: id, name: "", cred_botToken: "2:new-secret" }));
+    expect(failed?.error).toBeTruthy();
+    expect(JSON.stringify(failed)).not.toContain("new-secret");
+    expect(await setChannelPausedAction(null, form({ brandId: brand.id, channelId: id, paused: "true" }))).toMatchObject({ ok: expect.stringContaining("paused") });
+    const actions = (db.$client.prepare("SELECT action FROM audit_log WHERE brand_id = ? AND object_type = 'channel' ORDER BY id").all(brand.id) as { action: string }[]).map((r) => r.action);
+    expect(actions).toEqual(["channel.create", "channel.pause"]);
+  });
+
+  it("refuse a manager, an agent and an admin of another brand", async () => {
+    const brand = makeBrand({ db });
+    const other = makeBrand({ db });
+    const admin = await makeMember({ db, brandId: brand.id, role: "admin" });
+    current = loadSessionUser({ db, userId: admin.id });
+    await createChannelAction(null, form({ brandId: brand.id, kind: "vk", name: "VK", accountId: "5" }));
+    const id = (db.$client.prepare("SELECT id FROM channels WHERE brand_id = ? AND kind = 'vk'").get(brand.id) as { id: number }).id;
+    const outsiders = [
+      await makeMember({ db, brandId: brand.id, role: "manager" }),
+      await makeMember({ db, brandId: brand.id, role: "agent" }),
+      await makeMember({ db, brandId: other.id, role: "admin" }),
+    ];
+    for (const person of outsiders) {
+      current = loadSessionUser({ db, userId: person.id });
+      expect((await createChannelAction(null, form({ brandId: brand.id, kind: "vk", name: "x", accountId: "6" })))?.error).toBeTruthy();
+      expect((await updateChannelAction(null, form({ brandId: brand.id, channelId: id, name: "x" })))?.error).toBeTruthy();
+      expect((await setChannelPausedAction(null, form({ brandId: brand.id, channelId: id, paused: "true" })))?.error).toBeTruthy();
+    }
+    // The other brand's admin cannot reach the channel through their own brand either.
+    expect((await updateChannelAction(null, form({ brandId: other.id, channelId: id, name: "x" })))?.error).toMatch(/not found/i);
+    expect(channelCount(brand.id)).toBe(2);
+    expect(db.$client.prepare("SELECT name, status FROM channels WHERE id = ?").get(id)).toEqual({ name: "VK", status: "active" });
+  });
+
+  it("refuse a signed-out caller before reading the form", async () => {
+    await expect(createChannelAction(null, form({ brandId: 1, kind: "vk", name: "x" }))).rejects.toThrow();
+  });
+});
