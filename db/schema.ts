@@ -219,7 +219,17 @@ export const responseCycles = sqliteTable(
   },
   (t) => [
     uniqueIndex("cycles_conversation_number").on(t.conversationId, t.number),
-    index("cycles_brand_started").on(t.brandId, t.startedAt),
+    // Covering for the dashboard and the report: a range scan never touches the table.
+    index("cycles_brand_started").on(
+      t.brandId,
+      t.startedAt,
+      t.category,
+      t.firstResponseAt,
+      t.firstResponseBusinessSeconds,
+      t.firstResponseSeconds,
+      t.targetSeconds,
+      t.firstResponderId,
+    ),
     // Live figure: cycles answered in the last hour / day.
     index("cycles_brand_first_response").on(t.brandId, t.firstResponseAt),
     // Scheduler: unanswered cycles by their next SLA transition.
@@ -274,7 +284,10 @@ export const messages = sqliteTable(
     index("messages_conversation").on(t.conversationId, t.createdAt),
     // Orphan replies are linked when their parent arrives.
     index("messages_reply_to").on(t.channelId, t.inReplyToExternalId),
-    index("messages_brand_created").on(t.brandId, t.createdAt),
+    // Covering for the dashboard's volume, request share and corrected share.
+    index("messages_brand_created").on(t.brandId, t.createdAt, t.direction, t.channelId, t.category, t.corrected),
+    // Channel health: the gaps between a channel's recent inbound messages.
+    index("messages_channel_created").on(t.channelId, t.direction, t.createdAt),
     // Outbox: queued replies by their next attempt.
     index("messages_outbox").on(t.deliveryState, t.nextAttemptAt),
   ],

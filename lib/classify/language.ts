@@ -6,6 +6,9 @@ import { foldText, type Tokens } from "./text";
 
 export const LANGUAGES = Object.keys(STOPWORDS);
 const CYRILLIC_LANGS = new Set(["ru", "uk", "bg"]);
+const IS_CYRILLIC = LANGUAGES.map((lang) => CYRILLIC_LANGS.has(lang));
+// Stopword and letter evidence this far ahead of the runner-up needs no trigram profile.
+const CLEAR_LEAD = 2;
 const GROUP_PATTERN = new RegExp(Object.keys(GROUPS).sort((a, b) => b.length - a.length).join("|"), "g");
 const NOT_PROSE = /@[\p{L}\p{N}_.]+|https?:\/\/\S+|www\.\S+/gu;
 // Weight of one nat of trigram log-likelihood against one stopword hit.
@@ -79,6 +82,21 @@ function addProfileScores({ words, scores, cyr }: { words: string[]; scores: Flo
 }
 
 // Script decides the family; stopwords, letters, letter groups and trigram profiles the language.
+function leader({ scores, cyr }: { scores: Float64Array; cyr: boolean }): { best: number; margin: number } {
+  let best = -1;
+  let second = -Infinity;
+  for (let li = 0; li < LANGUAGES.length; li++) {
+    if (IS_CYRILLIC[li] !== cyr) continue;
+    if (best < 0 || scores[li] > scores[best]) {
+      if (best >= 0) second = scores[best];
+      best = li;
+    } else second = Math.max(second, scores[li]);
+  }
+  return { best, margin: scores[best] - second };
+}
+
+// Script decides the family; stopwords, letters and letter groups the language, and the
+// trigram profiles settle what those leave open.
 export function detectLanguage(tokens: Tokens): string {
   index ??= buildIndex();
   const scores = new Float64Array(LANGUAGES.length);
@@ -99,7 +117,6 @@ export function detectLanguage(tokens: Tokens): string {
     if (hits) for (const [li, w] of hits) scores[li] += w;
   }
   if (latin + cyrillic < 2 || other > latin + cyrillic) return "und";
-  let evidence = 0;
   for (const w of tokens.words) {
     const hits = index.words.get(w) ?? (w.includes("'") ? index.words.get(w.slice(0, w.indexOf("'") + 1)) : undefined);
     if (hits) for (const li of hits) scores[li] += 1;
@@ -108,18 +125,12 @@ export function detectLanguage(tokens: Tokens): string {
   for (let m = GROUP_PATTERN.exec(tokens.folded); m !== null; m = GROUP_PATTERN.exec(tokens.folded)) {
     for (const [li, w] of index.groups.get(m[0]) ?? []) scores[li] += w;
   }
-  for (const s of scores) evidence = Math.max(evidence, s);
   const cyr = cyrillic > latin;
+  const cues = leader({ scores, cyr });
+  const evidence = scores[cues.best];
+  if (evidence >= CLEAR_LEAD && cues.margin >= CLEAR_LEAD) return LANGUAGES[cues.best];
   addProfileScores({ words: tokens.words, scores, cyr });
-  let best = -1;
-  let second = -Infinity;
-  for (let li = 0; li < LANGUAGES.length; li++) {
-    if (CYRILLIC_LANGS.has(LANGUAGES[li]) !== cyr) continue;
-    if (best < 0 || scores[li] > scores[best]) {
-      if (best >= 0) second = scores[best];
-      best = li;
-    } else second = Math.max(second, scores[li]);
-  }
-  if (evidence >= 1 || scores[best] - second >= 1) return LANGUAGES[best];
+  const { best, margin } = leader({ scores, cyr });
+  if (evidence >= 1 || margin >= 1) return LANGUAGES[best];
   return cyr ? "ru" : "und";
 }
