@@ -47,12 +47,23 @@ function toApi(r: Row) {
 export function apiListConversations({ db, brandId, filters }: { db: Db; brandId: number; filters: Filters }) {
   const where = ["c.brand_id = @brandId"];
   const params: Record<string, unknown> = { brandId, limit: filters.limit + 1 };
-  if (filters.status) (where.push("c.status = @status"), (params.status = filters.status));
-  if (filters.category) (where.push("c.category = @category"), (params.category = filters.category));
-  if (filters.channel) (where.push("c.channel_id = @channel"), (params.channel = Number(filters.channel)));
+  const equal: [keyof Filters, string, (v: string) => unknown][] = [
+    ["status", "c.status", String],
+    ["category", "c.category", String],
+    ["channel", "c.channel_id", Number],
+    ["slaState", "r.sla_state", String],
+  ];
+  for (const [key, column, cast] of equal) {
+    const value = filters[key];
+    if (typeof value !== "string") continue;
+    where.push(`${column} = @${key}`);
+    params[key] = cast(value);
+  }
   if (filters.assignee === "none") where.push("c.assignee_id IS NULL");
-  else if (filters.assignee) (where.push("c.assignee_id = @assignee"), (params.assignee = Number(filters.assignee)));
-  if (filters.slaState) (where.push("r.sla_state = @slaState"), (params.slaState = filters.slaState));
+  else if (filters.assignee) {
+    where.push("c.assignee_id = @assignee");
+    params.assignee = Number(filters.assignee);
+  }
   if (filters.q) {
     const match = ftsQuery(filters.q);
     if (match) {

@@ -8,6 +8,8 @@ export const DIM = 1 << DIM_BITS;
 const MASK = DIM - 1;
 const MAX_FEATURES = 8192;
 const MAX_GRAM_WORD = 24;
+// What decides a message is in its opening; a pasted book must not stall the pipeline.
+const MAX_CHARS = 4000;
 const SEED_WORD = hashString("w");
 const SEED_GRAM = hashString("g");
 
@@ -67,7 +69,7 @@ function addGrams({ word, out, at }: { word: string; out: Int32Array; at: number
 
 // Words, word bigrams, character 3-5-grams inside words, cue words and message shape, hashed.
 export function extractFeatures(text: string, out: Int32Array = shared): Features {
-  const tokens = tokenize(text);
+  const tokens = tokenize(text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text);
   const language = detectLanguage(tokens);
   const flags = shapeFlags({ tokens, language });
   let k = 0;

@@ -65,6 +65,13 @@ describe("classify", () => {
     }
   });
 
+  it("stays fast on a very long message", () => {
+    const started = performance.now();
+    const c = classify(`${"where is my refund? ".repeat(5000)}`);
+    expect(performance.now() - started).toBeLessThan(100);
+    expect(c.category).toBe("request");
+  });
+
   it("says which model decided", () => {
     expect(classify("hello").modelVersion).toMatch(/^rh-clf-1\.[0-9a-f]{8}$/);
   });
