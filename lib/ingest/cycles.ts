@@ -53,11 +53,17 @@ export function startCycle({
     calendar: JSON.stringify(terms.calendar),
     atRiskAt,
     dueAt,
-    slaState: "on_track",
+    slaState: slaStateAt({
+      startedAt: new Date(startedAt),
+      firstResponseAt: null,
+      targetSeconds: terms.targetSeconds,
+      atRiskShare: terms.atRiskShare,
+      calendar: terms.calendar,
+      now: new Date(now),
+    }),
     reopened: number > 1 ? 1 : 0,
     now,
   }) as CycleRow;
-  cycle.sla_state = stateOf({ cycle, now });
   return cycle;
 }
 
