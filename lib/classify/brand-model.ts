@@ -23,6 +23,8 @@ const EPOCHS = 30;
 const RATE = 0.3;
 const L2 = 0.02;
 const BIAS_L2 = 0.2;
+const MIN_DELTA = 0.01;
+const MAX_DELTAS = 3000;
 
 export function textKey(features: Features): number {
   return hashString(features.tokens.folded.replace(/\s+/g, " ").trim());
@@ -58,8 +60,13 @@ function trainHead({ items, seed }: { items: Item[]; seed: number }): Omit<Brand
       }
     }
   }
-  const kept = [...w.entries()].filter(([, v]) => Math.abs(v) >= 0.005).sort((a, b) => a[0] - b[0]);
-  const round = (v: number) => Math.round(v * 1e4) / 1e4;
+  // The strongest deltas carry the correction; the long tail only makes the JSON big.
+  const kept = [...w.entries()]
+    .filter(([, v]) => Math.abs(v) >= MIN_DELTA)
+    .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || a[0] - b[0])
+    .slice(0, MAX_DELTAS)
+    .sort((a, b) => a[0] - b[0]);
+  const round = (v: number) => Math.round(v * 1e3) / 1e3;
   return { bias: round(bias), idx: kept.map(([f]) => f), w: kept.map(([, v]) => round(v)) };
 }
 

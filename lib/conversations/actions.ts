@@ -98,10 +98,10 @@ export function correctMessage({
     if (message.cycle_id) {
       const derived = sqlite
         .prepare(
-          `SELECT (SELECT count(*) FROM messages WHERE cycle_id = @c AND direction = 'inbound' AND category = 'request') +
+          `SELECT (SELECT count(*) FROM messages WHERE conversation_id = @conv AND cycle_id = @c AND direction = 'inbound' AND category = 'request') +
                   (SELECT count(*) FROM response_cycles WHERE id = @c AND first_response_at IS NOT NULL) AS n`,
         )
-        .get({ c: message.cycle_id }) as { n: number };
+        .get({ c: message.cycle_id, conv: message.conversation_id }) as { n: number };
       sqlite.prepare("UPDATE response_cycles SET category = ? WHERE id = ?").run(derived.n > 0 ? "request" : "noise", message.cycle_id);
     }
     refreshConversation({ s: statements(sqlite), now: Date.now() }, message.conversation_id, false);

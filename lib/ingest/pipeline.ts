@@ -197,7 +197,7 @@ function placeInbound(ctx: Context, conversation: ConversationRow, at: number, c
 }
 
 function recordReplyExample(ctx: Context, cycle: CycleRow, at: number): void {
-  const message = ctx.s.latestInboundBefore.get(cycle.id, at) as { id: number; text: string; language: string | null } | undefined;
+  const message = ctx.s.latestInboundBefore.get({ conversationId: cycle.conversation_id, cycleId: cycle.id, at }) as { id: number; text: string; language: string | null } | undefined;
   if (message) ctx.s.replyExample.run(ctx.brandId, message.id, message.text, message.language, ctx.now);
 }
 
@@ -246,7 +246,7 @@ export function refreshConversation(ctx: Pick<Context, "s" | "now">, conversatio
   const latest = s.latestInbound.get(conversationId) as
     | { text: string; sentiment: string | null; sentiment_score: number | null; created_at: number }
     | undefined;
-  const summary = cycle ? (s.cycleSummary.get(cycle.id) as { complaint: number | null }) : { complaint: 0 };
+  const summary = cycle ? (s.cycleSummary.get({ conversationId, cycleId: cycle.id }) as { complaint: number | null }) : { complaint: 0 };
   const bounds = s.conversationBounds.get({ id: conversationId }) as { first: number | null; lastInbound: number | null; last: number | null; language: string | null };
   s.updateConversation.run({
     id: conversationId,

@@ -93,7 +93,8 @@ function build(sqlite: Database.Database) {
     resolveEmptyConversation: p("UPDATE conversations SET status = 'resolved', updated_at = ? WHERE id = ?"),
     link: p("UPDATE conversations SET linked_conversation_id = ? WHERE id = ? AND linked_conversation_id IS NULL"),
     latestInboundBefore: p(
-      `SELECT id, text, language FROM messages WHERE cycle_id = ? AND direction = 'inbound' AND created_at <= ?
+      `SELECT id, text, language FROM messages
+        WHERE conversation_id = @conversationId AND cycle_id = @cycleId AND direction = 'inbound' AND created_at <= @at
        ORDER BY created_at DESC LIMIT 1`,
     ),
     replyExample: p(
@@ -107,7 +108,8 @@ function build(sqlite: Database.Database) {
           AND r.first_response_at IS NULL AND r.started_at <= ?`,
     ),
     cycleSummary: p(
-      `SELECT max(complaint) AS complaint FROM messages WHERE cycle_id = ? AND direction = 'inbound'`,
+      `SELECT max(complaint) AS complaint FROM messages
+        WHERE conversation_id = @conversationId AND cycle_id = @cycleId AND direction = 'inbound'`,
     ),
     latestInbound: p(
       `SELECT text, sentiment, sentiment_score, created_at FROM messages WHERE conversation_id = ? AND direction = 'inbound'
