@@ -59,6 +59,7 @@ export function updateBrand({
   name,
   timezone,
   publicStatus,
+  retrainEveryHours,
   actor,
 }: {
   db: Db;
@@ -66,6 +67,7 @@ export function updateBrand({
   name?: string;
   timezone?: string;
   publicStatus?: boolean;
+  retrainEveryHours?: number | null;
   actor: Actor;
 }): Brand {
   if (name !== undefined && !name.trim()) throw new AppError("bad_request:name", "A brand needs a name.");
@@ -76,7 +78,12 @@ export function updateBrand({
     if (!before) throw new AppError("not_found:brand");
     const after = tx
       .update(brands)
-      .set({ name: name?.trim() ?? before.name, timezone: timezone ?? before.timezone, publicStatus: publicStatus ?? before.publicStatus })
+      .set({
+        name: name?.trim() ?? before.name,
+        timezone: timezone ?? before.timezone,
+        publicStatus: publicStatus ?? before.publicStatus,
+        retrainEveryHours: retrainEveryHours === undefined ? before.retrainEveryHours : retrainEveryHours,
+      })
       .where(eq(brands.id, brandId))
       .returning()
       .get();

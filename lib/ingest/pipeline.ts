@@ -2,6 +2,7 @@ import type { Db } from "@/db/client";
 import { AppError } from "@/lib/errors";
 import { classify as defaultClassify } from "@/lib/classify";
 import type { Classification } from "@/lib/classify/types";
+import { loadBrandModel } from "@/lib/classify/brand-training";
 import { loadBrandPolicies } from "@/lib/sla/policy-store";
 import type { InboundEvent } from "./event";
 import { statements, type ConversationRow, type CycleRow, type Statements } from "./store";
@@ -28,6 +29,12 @@ type Context = {
 
 const PREVIEW_CHARS = 140;
 
+// The base model, adapted by the brand's own layer when agents' corrections have trained one.
+function brandClassifier(db: Db, brandId: number): (text: string) => Classification {
+  const brandModel = loadBrandModel({ db, brandId });
+  return (text) => defaultClassify(text, { brandModel });
+}
+
 // One synchronous transaction per batch: everything or nothing is stored, and the caller
 // acknowledges only after this returns.
 export function ingestBatch({
@@ -35,7 +42,7 @@ export function ingestBatch({
   brandId,
   items,
   now = Date.now(),
-  classifyText = defaultClassify,
+  classifyText,
 }: {
   db: Db;
   brandId: number;
@@ -51,7 +58,7 @@ export function ingestBatch({
       brandId,
       now,
       policies: loadBrandPolicies({ sqlite, brandId }),
-      classifyText,
+      classifyText: classifyText ?? brandClassifier(db, brandId),
       touched: new Map(),
       channelKinds: new Map(),
     };

@@ -1,5 +1,6 @@
 import { getDb } from "@/db/client";
 import { demoEnabled } from "@/lib/seed/demo-logins";
+import { retrainDueBrands } from "./retrain";
 import { sendDueReplies } from "@/lib/outbound/outbox";
 import { advanceSlaStates, resolveIdleNoise } from "./sla-timer";
 import { emitDemoTraffic, loadDemoWorkspace } from "./demo-traffic";
@@ -29,6 +30,7 @@ export function startWorker(): void {
   const tasks: Task[] = [
     { name: "sla", everyMs: 5_000, nextAt: 0, run: (now) => void advanceSlaStates({ db, now }) },
     { name: "noise", everyMs: 60_000, nextAt: 0, run: (now) => void resolveIdleNoise({ db, now }) },
+    { name: "retrain", everyMs: 10 * 60_000, nextAt: Date.now() + 60_000, run: (now) => void retrainDueBrands({ db, now }) },
     { name: "outbox", everyMs: 1_000, nextAt: 0, run: (now) => runExclusive("outbox", () => sendDueReplies({ db, now })) },
     { name: "pollers", everyMs: 10_000, nextAt: 0, run: (now) => void pollDueChannels({ db, now }) },
   ];

@@ -6,7 +6,7 @@ import { Field, Input } from "@/app/_components/ui/input";
 import { FormMessage } from "@/app/_components/ui/form-message";
 import { createBrandAction, updateBrandAction } from "./actions";
 
-type BrandProps = { id: number; name: string; slug: string; timezone: string; publicStatus: boolean };
+type BrandProps = { id: number; name: string; slug: string; timezone: string; publicStatus: boolean; retrainEveryHours: number | null };
 
 export function EditBrandForm({ brand, timezones }: { brand: BrandProps; timezones: string[] }) {
   const [state, action, pending] = useActionState(updateBrandAction, null);
@@ -24,6 +24,9 @@ export function EditBrandForm({ brand, timezones }: { brand: BrandProps; timezon
           <option key={tz} value={tz} />
         ))}
       </datalist>
+      <Field label="Retrain the classifier every (hours)" htmlFor="brand-retrain" hint="Learns from your team's corrections and replies. Empty: only when run by hand.">
+        <Input id="brand-retrain" name="retrainEveryHours" type="number" min={1} max={720} defaultValue={state?.values?.retrainEveryHours ?? brand.retrainEveryHours ?? ""} />
+      </Field>
       <label className="flex items-center gap-2">
         <input type="checkbox" name="publicStatus" value="on" defaultChecked={brand.publicStatus} />
         Publish the live response time at <code>/status/{brand.slug}</code>
