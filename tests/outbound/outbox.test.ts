@@ -1,0 +1,71 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { channels } from "@/db/schema";
+import { ingestBatch } from "@/lib/ingest/pipeline";
+import { inboundEventSchema } from "@/lib/ingest/event";
+import { queueReply, sendDueReplies } from "@/lib/outbound/outbox";
+import { encryptCredentials } from "@/lib/security/credentials";
+import { startFakeTelegram } from "../fakes/telegram";
+import { makeBrand, makeMember, testDb } from "../helpers/db";
+
+const closers: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  while (closers.length) await closers.pop()!();
+  delete process.env.TELEGRAM_API_URL;
+});
+
+async function setup() {
+  const fake = await startFakeTelegram({ botToken: "42:secret" });
+  closers.push(fake.close);
+  process.env.TELEGRAM_API_URL = fake.url;
+  const { db } = testDb();
+  const brand = makeBrand({ db });
+  const agent = await makeMember({ db, brandId: brand.id, role: "agent" });
+  const channel = db
+    .insert(channels)
+    .values({ brandId: brand.id, kind: "telegram", name: "Bot", accountId: "42", credentials: encryptCredentials({ botToken: "42:secret" }) })
+    .returning()
+    .get();
+  const started = Date.now() - 10 * 60_000;
+  const [outcome] = ingestBatch({
+    db,
+    brandId: brand.id,
+    items: [{ channelId: channel.id, event: inboundEventSchema.parse({ externalId: "777:5", kind: "private_message", threadId: "777", text: "Is my order lost?", createdAt: new Date(started).toISOString(), author: { id: "777", name: "Ivan" } }) }],
+  });
+  const conversationId = Number(outcome.conversationId);
+  const messageId = queueReply({ db, brandId: brand.id, conversationId, text: "It's on its way!", visibility: "private", actor: { userId: agent.id, label: agent.email } });
+  const row = () => db.$client.prepare("SELECT delivery_state, attempts, last_error, external_id, next_attempt_at FROM messages WHERE id = ?").get(messageId) as Record<string, unknown>;
+  const cycle = () => db.$client.prepare("SELECT first_response_at, sla_state FROM response_cycles WHERE conversation_id = ?").get(conversationId) as Record<string, unknown>;
+  return { db, fake, row, cycle, messageId, started };
+}
+
+describe("the outbox", () => {
+  it("retries 500 and 429 and delivers exactly once, then sets the first response", async () => {
+    const { db, fake, row, cycle } = await setup();
+    fake.fail({ kind: "server_error", times: 1 });
+    await sendDueReplies({ db });
+    expect(row().delivery_state).toBe("queued");
+    expect(cycle().first_response_at).toBeNull();
+    fake.fail({ kind: "rate_limit", retryAfter: 1 });
+    await sendDueReplies({ db, now: Date.now() + 60_000 });
+    expect(row().delivery_state).toBe("queued");
+    await sendDueReplies({ db, now: Date.now() + 120_000 });
+    expect(row().delivery_state).toBe("sent");
+    expect(row().attempts).toBe(3);
+    expect(row().external_id).toMatch(/^777:\d+$/);
+    await sendDueReplies({ db, now: Date.now() + 600_000 });
+    const delivered = fake.requests.filter((r) => r.path.endsWith("/sendMessage"));
+    expect(delivered).toHaveLength(3);
+    expect(fake.sent).toHaveLength(1);
+    expect(cycle().sla_state).toBe("met");
+    expect(cycle().first_response_at).not.toBeNull();
+  });
+
+  it("marks a permanent failure with the platform's reason and never counts it as a reply", async () => {
+    const { db, fake, row, cycle } = await setup();
+    fake.fail({ kind: "status", status: 403, times: 1 });
+    await sendDueReplies({ db });
+    expect(row().delivery_state).toBe("failed");
+    expect(String(row().last_error)).not.toBe("");
+    expect(cycle().first_response_at).toBeNull();
+  });
+});
