@@ -5,10 +5,9 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { requireActionUser } from "@/lib/auth/session";
 import { requireMembership } from "@/lib/auth/access";
-import { runAction, type ActionState } from "@/lib/auth/action-result";
+import { runAction, parseInput as parse, type ActionState } from "@/lib/auth/action-result";
 import { queueReply, retryReply } from "@/lib/outbound/outbox";
 import { addNote, assignConversations, correctMessage, markConversationsNoise, setConversationStatus } from "@/lib/conversations/actions";
-import { AppError } from "@/lib/errors";
 
 const id = z.coerce.number().int().positive();
 const ids = z.string().transform((v, ctx) => {
@@ -20,11 +19,6 @@ const ids = z.string().transform((v, ctx) => {
   return list;
 });
 
-function parse<T extends z.ZodType>(schema: T, formData: FormData): z.output<T> {
-  const result = schema.safeParse(Object.fromEntries(formData));
-  if (!result.success) throw new AppError("bad_request:input", result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
-  return result.data;
-}
 
 async function inboxAction(formData: FormData, role: "agent" | "manager", body: (ctx: { brandId: number; actor: { userId: number; label: string } }) => ActionState): Promise<ActionState> {
   const user = await requireActionUser();

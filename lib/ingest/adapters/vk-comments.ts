@@ -1,5 +1,5 @@
 import type { InboundEventInput } from "@/lib/ingest/event";
-import { type Obj, arr, attachment, compact, id, num, obj, str, text } from "./read";
+import { type Obj, arr, attachment, compact, id, num, obj, str, text, toIso } from "./read";
 
 type Target = { prefix: string; ownerKey: string; itemKey: string; replyParam: string };
 const targets: Record<string, Target> = {
@@ -26,7 +26,7 @@ export function vkCommentEvent({ type, object, ctx }: { type: string; object: Ob
   const commentId = id(object.id);
   const authorId = isDelete ? (id(object.deleter_id) ?? id(object.user_id) ?? owner) : id(object.from_id);
   const date = num(object.date);
-  const createdAt = date && date > 0 ? new Date(date * 1000).toISOString() : isDelete ? ctx.now.toISOString() : undefined;
+  const createdAt = toIso(date) ?? (isDelete ? ctx.now.toISOString() : undefined);
   if (!owner || !item || !commentId || !authorId || !createdAt) return undefined;
   const threadId = `${target.prefix}${owner}_${item}`;
   const ref = (comment: string) => `${threadId}?${target.replyParam}=${comment}`;

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import type { InboundEventInput } from "@/lib/ingest/event";
-import { type Obj, compact, id, num, obj, str, text, valid } from "./read";
+import { type Obj, compact, id, num, obj, str, text, toIso, valid } from "./read";
 import { vkAttachments, vkCommentEvent } from "./vk-comments";
 
 export type VkCallbackResult =
@@ -49,7 +49,7 @@ function vkMessageEvent({ type, object, ctx }: { type: string; object: Obj; ctx:
   const peerId = id(m.peer_id);
   const fromId = id(m.from_id);
   const date = num(m.update_time) && kind.action === "edit" ? m.update_time : m.date;
-  const createdAt = typeof date === "number" && date > 0 ? new Date(date * 1000).toISOString() : undefined;
+  const createdAt = toIso(date);
   const messageId = id(m.id);
   const convId = id(m.conversation_message_id);
   const externalId = messageId && messageId !== "0" ? `msg${messageId}` : convId ? `msg${peerId}_${convId}` : undefined;

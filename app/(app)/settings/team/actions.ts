@@ -6,7 +6,7 @@ import { getDb } from "@/db/client";
 import { ROLES } from "@/db/schema";
 import { requireActionUser } from "@/lib/auth/session";
 import { requireMembership } from "@/lib/auth/access";
-import { runAction, formValues, type ActionState } from "@/lib/auth/action-result";
+import { runAction, formValues, parseInput as parse, type ActionState } from "@/lib/auth/action-result";
 import { generatePassword } from "@/lib/auth/password";
 import { createUser, emailSchema, getUserByEmail, removeMembership, setMembership, setPassword, setUserDisabled } from "@/lib/team/users";
 import { countAdmins, requireAccountAuthority, requireMember } from "@/lib/team/members";
@@ -15,14 +15,6 @@ import { AppError } from "@/lib/errors";
 const brandId = z.coerce.number().int().positive();
 const userId = z.coerce.number().int().positive();
 
-function parse<T extends z.ZodType>(schema: T, values: Record<string, string>): z.output<T> {
-  const result = schema.safeParse(values);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new AppError("bad_request:input", `${issue.path.join(".") || "input"}: ${issue.message}`);
-  }
-  return result.data;
-}
 
 async function adminAction(formData: FormData, body: (ctx: { values: Record<string, string>; brandId: number; actor: { userId: number; label: string }; user: Awaited<ReturnType<typeof requireActionUser>> }) => Promise<ActionState> | ActionState) {
   const user = await requireActionUser();
