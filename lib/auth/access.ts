@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { brands, memberships, users, type Role } from "@/db/schema";
 import { AppError } from "@/lib/errors";
@@ -49,22 +49,4 @@ export function requireMembership({ user, brandId, role = "agent" }: { user: Ses
   if (!membership) throw new AppError("not_found:brand");
   if (!roleAtLeast(membership.role, role)) throw new AppError("forbidden:role", `This needs the ${role} role in ${membership.name}.`);
   return membership;
-}
-
-export function requireMembershipBySlug({ user, slug, role = "agent" }: { user: SessionUser; slug: string; role?: Role }): Membership {
-  const membership = user.memberships.find((m) => m.slug === slug);
-  if (!membership) throw new AppError("not_found:brand");
-  return requireMembership({ user, brandId: membership.brandId, role });
-}
-
-export function brandIdsWithRole({ user, role = "agent" }: { user: SessionUser; role?: Role }): number[] {
-  return user.memberships.filter((m) => roleAtLeast(m.role, role)).map((m) => m.brandId);
-}
-
-export function isMember({ db, userId, brandId }: { db: Db; userId: number; brandId: number }): boolean {
-  return !!db
-    .select({ id: memberships.id })
-    .from(memberships)
-    .where(and(eq(memberships.userId, userId), eq(memberships.brandId, brandId)))
-    .get();
 }

@@ -1,6 +1,5 @@
-import type { Role } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { requireMembership, roleAtLeast, type Membership, type SessionUser } from "./access";
+import { roleAtLeast, type Membership, type SessionUser } from "./access";
 
 // The brand a page works on: ?brand=slug, else the user's first brand.
 export function currentMembership({ user, slug }: { user: SessionUser; slug?: string | null }): Membership {
@@ -9,11 +8,7 @@ export function currentMembership({ user, slug }: { user: SessionUser; slug?: st
   return membership;
 }
 
-export function currentMembershipWithRole({ user, slug, role }: { user: SessionUser; slug?: string | null; role: Role }): Membership {
-  const membership = currentMembership({ user, slug });
-  return requireMembership({ user, brandId: membership.brandId, role });
-}
 
-export function hasRole(membership: Membership, role: Role): boolean {
+export function hasRole(membership: Membership, role: Membership["role"]): boolean {
   return roleAtLeast(membership.role, role);
 }

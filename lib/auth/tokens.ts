@@ -61,11 +61,3 @@ export function authenticateBearer({ db, header }: { db: Db; header: string | nu
 export function requireScope(principal: TokenPrincipal, scope: Scope): void {
   if (!principal.scopes.includes(scope)) throw new AppError("forbidden:scope", `This token lacks the '${scope}' scope.`);
 }
-
-export function listTokens({ db, brandId }: { db: Db; brandId: number }) {
-  return db
-    .select({ id: apiTokens.id, name: apiTokens.name, scopes: apiTokens.scopes, lastUsedAt: apiTokens.lastUsedAt, createdAt: apiTokens.createdAt, revokedAt: apiTokens.revokedAt })
-    .from(apiTokens)
-    .where(eq(apiTokens.brandId, brandId))
-    .all();
-}

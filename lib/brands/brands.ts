@@ -1,7 +1,7 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { brands, channels, memberships, slaPolicies } from "@/db/schema";
+import { brands, channels, slaPolicies } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 
@@ -102,11 +102,6 @@ export function requireBrandBySlug({ db, slug }: { db: Db; slug: string }): Bran
   return brand;
 }
 
-export function listBrands({ db, ids }: { db: Db; ids?: number[] }): Brand[] {
-  const query = db.select().from(brands);
-  return (ids ? query.where(inArray(brands.id, ids)) : query).orderBy(asc(brands.name)).all();
-}
-
 export function apiChannelId({ db, brandId }: { db: Db; brandId: number }): number {
   const row = db
     .select({ id: channels.id })
@@ -115,8 +110,4 @@ export function apiChannelId({ db, brandId }: { db: Db; brandId: number }): numb
     .get();
   if (!row) throw new AppError("not_found:channel", "The brand has no api channel.");
   return row.id;
-}
-
-export function brandMembers({ db, brandId }: { db: Db; brandId: number }) {
-  return db.select().from(memberships).where(eq(memberships.brandId, brandId)).all();
 }

@@ -3,14 +3,13 @@ import { AppError } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import { refreshConversation } from "@/lib/ingest/pipeline";
 import { statements } from "@/lib/ingest/store";
+import { recordChange } from "@/lib/realtime/record-change";
 import { resolveConversations } from "./resolve";
 
 type Ctx = { db: Db; brandId: number; actor: Actor };
 
-function change(db: Db, brandId: number, conversationId: number, userId: number | null, data?: unknown) {
-  db.$client
-    .prepare("INSERT INTO changes (brand_id, kind, object_id, conversation_id, user_id, data, created_at) VALUES (?, 'conversation', ?, ?, ?, ?, ?)")
-    .run(brandId, conversationId, conversationId, userId, data ? JSON.stringify(data) : null, Date.now());
+function change(db: Db, brandId: number, conversationId: number, userId: number | null) {
+  recordChange(db.$client, { brandId, kind: "conversation", objectId: conversationId, conversationId, userId });
 }
 
 function requireIds({ db, brandId, ids }: { db: Db; brandId: number; ids: number[] }): void {

@@ -2,6 +2,7 @@ import type { Db } from "@/db/client";
 import { responseSeconds } from "@/lib/sla/state";
 import { cycleCalendar } from "@/lib/ingest/cycles";
 import type { CycleRow } from "@/lib/ingest/store";
+import { recordChange } from "@/lib/realtime/record-change";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 
 // Resolving closes the current cycle; a later inbound message opens the next one.
@@ -15,7 +16,6 @@ export function resolveConversations({ db, brandId, conversationIds, at, actor }
   const close = sqlite.prepare(
     "UPDATE conversations SET status = 'resolved', awaiting_first_response = 0, snoozed_until = NULL, updated_at = ? WHERE id = ?",
   );
-  const change = sqlite.prepare("INSERT INTO changes (brand_id, kind, object_id, conversation_id, user_id, created_at) VALUES (?, 'conversation', ?, ?, ?, ?)");
   return sqlite.transaction(() => {
     let resolved = 0;
     for (const id of conversationIds) {
@@ -28,7 +28,7 @@ export function resolveConversations({ db, brandId, conversationIds, at, actor }
         closeCycle.run(end, Math.round(spent.wall), Math.round(spent.business), cycle.id);
       }
       close.run(at, id);
-      change.run(brandId, id, id, actor.userId, Date.now());
+      recordChange(sqlite, { brandId, kind: "conversation", objectId: id, conversationId: id, userId: actor.userId });
       recordAudit(db, { actor, brandId, action: "conversation.resolve", objectType: "conversation", objectId: id });
       resolved++;
     }

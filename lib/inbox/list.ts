@@ -145,13 +145,8 @@ function toItem(r: Row): ConversationListItem {
   };
 }
 
+// One pass over the brand's conversations for every view's count.
 export function countViews({ db, brandId, userId }: { db: Db; brandId: number; userId: number }): Record<View, number> {
-  const counts = {} as Record<View, number>;
-  for (const view of VIEWS) {
-    const row = db.$client
-      .prepare(`SELECT count(*) AS n FROM conversations c WHERE c.brand_id = @brandId AND ${VIEW_WHERE[view]}`)
-      .get({ brandId, userId }) as { n: number };
-    counts[view] = row.n;
-  }
-  return counts;
+  const columns = VIEWS.map((view) => `coalesce(sum(${VIEW_WHERE[view]}), 0) AS "${view}"`).join(", ");
+  return db.$client.prepare(`SELECT ${columns} FROM conversations c WHERE c.brand_id = @brandId`).get({ brandId, userId }) as Record<View, number>;
 }

@@ -9,6 +9,11 @@ export function cycleCalendar(cycle: CycleRow): Calendar {
   return cycle.calendar ? (JSON.parse(cycle.calendar) as Calendar) : ALWAYS_OPEN;
 }
 
+// The policy terms a cycle stored when it started (DESIGN: never the policy in force today).
+function storedTerms(cycle: CycleRow): CycleTerms {
+  return { policyId: null, targetSeconds: cycle.target_seconds, nextResponseTargetSeconds: null, atRiskShare: cycle.at_risk_share, calendar: cycleCalendar(cycle) };
+}
+
 export function stateOf({ cycle, now }: { cycle: CycleRow; now: number }) {
   return slaStateAt({
     startedAt: new Date(cycle.started_at),
@@ -67,18 +72,9 @@ export function startCycle({
   return cycle;
 }
 
-// An inbound message earlier than the cycle's start (out-of-order delivery) moves the start back.
-export function moveStart({ cycle, startedAt }: { cycle: CycleRow; startedAt: number }): void {
-  const calendar = cycleCalendar(cycle);
-  const terms: CycleTerms = { policyId: null, targetSeconds: cycle.target_seconds, nextResponseTargetSeconds: null, atRiskShare: cycle.at_risk_share, calendar };
-  const { dueAt } = deadlinesFor({ terms, startedAt });
-  cycle.started_at = startedAt;
-  cycle.due_at = dueAt;
-}
-
 export function saveCycle({ s, cycle, now, responderId = null }: { s: Statements; cycle: CycleRow; now: number; responderId?: number | null }): void {
-  const calendar = cycleCalendar(cycle);
-  const terms: CycleTerms = { policyId: null, targetSeconds: cycle.target_seconds, nextResponseTargetSeconds: null, atRiskShare: cycle.at_risk_share, calendar };
+  const terms = storedTerms(cycle);
+  const calendar = terms.calendar;
   const { atRiskAt, dueAt } = deadlinesFor({ terms, startedAt: cycle.started_at });
   cycle.due_at = dueAt;
   cycle.sla_state = stateOf({ cycle, now });

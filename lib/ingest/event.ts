@@ -41,7 +41,3 @@ export const inboundEventSchema = z
 
 export type InboundEventInput = z.input<typeof inboundEventSchema>;
 export type InboundEvent = z.output<typeof inboundEventSchema>;
-
-export function parseInboundEvent(value: unknown): InboundEvent {
-  return inboundEventSchema.parse(value);
-}

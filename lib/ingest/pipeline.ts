@@ -6,8 +6,9 @@ import { loadBrandModel } from "@/lib/classify/brand-training";
 import { loadBrandPolicies } from "@/lib/sla/policy-store";
 import type { InboundEvent } from "./event";
 import { statements, type ConversationRow, type CycleRow, type Statements } from "./store";
-import { applyPersonReply, moveStart, saveCycle, startCycle } from "./cycles";
+import { applyPersonReply, saveCycle, startCycle } from "./cycles";
 import { findThread, threadKey } from "./threading";
+import { recordChange } from "@/lib/realtime/record-change";
 
 export type IngestItem = { event: InboundEvent; channelId: number; userId?: number | null };
 export type IngestOutcome = {
@@ -63,11 +64,16 @@ export function ingestBatch({
       channelKinds: new Map(),
     };
     const outcomes = items.map((item) => ingestOne(ctx, item));
-    for (const [conversationId, messageId] of ctx.touched)
-      s.change.run(brandId, "conversation", conversationId, conversationId, JSON.stringify({ messageId }), now);
+    recordTouched(ctx);
     return outcomes;
   });
   return run.immediate();
+}
+
+function recordTouched(ctx: Context): void {
+  const sqlite = ctx.s.sqlite;
+  for (const [conversationId, messageId] of ctx.touched)
+    recordChange(sqlite, { brandId: ctx.brandId, kind: "conversation", objectId: conversationId, conversationId, data: { messageId }, at: ctx.now });
 }
 
 function checkChannel(ctx: Context, channelId: number): void {
@@ -191,7 +197,8 @@ function placeInbound(ctx: Context, conversation: ConversationRow, at: number, c
     s.setCurrentCycle.run(cycle.id, "open", conversation.id);
     return cycle;
   }
-  if (at < current.started_at) moveStart({ cycle: current, startedAt: at });
+  // An earlier message arriving later moves the start back; saveCycle recomputes the deadlines.
+  if (at < current.started_at) current.started_at = at;
   if (category === "request") current.category = "request";
   if (current.first_response_at != null && current.awaiting_since == null && at >= current.first_response_at)
     current.awaiting_since = at;
@@ -317,7 +324,6 @@ export function recordSentReply({ db, messageId, externalId, sentAt, now = Date.
     if (conversation.kind === "private_message") answerPublicByDm(ctx, conversation, sentAt, message.user_id);
     refreshConversation(ctx, conversation.id, false);
     ctx.touched.set(conversation.id, messageId);
-    for (const [conversationId, id] of ctx.touched)
-      s.change.run(message.brand_id, "conversation", conversationId, conversationId, JSON.stringify({ messageId: id }), now);
+    recordTouched(ctx);
   }).immediate();
 }

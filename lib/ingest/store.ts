@@ -38,6 +38,7 @@ export type MessageRef = { id: number; conversation_id: number; text: string; de
 function build(sqlite: Database.Database) {
   const p = (sql: string) => sqlite.prepare(sql);
   return {
+    sqlite,
     channel: p("SELECT id, brand_id, kind FROM channels WHERE id = ?"),
     messageByExternal: p(
       "SELECT id, conversation_id, text, deleted_on_platform_at, direction FROM messages WHERE channel_id = ? AND external_id = ?",
@@ -139,9 +140,6 @@ function build(sqlite: Database.Database) {
     ),
     setCurrentCycle: p("UPDATE conversations SET current_cycle_id = ?, status = ? WHERE id = ?"),
     touchChannel: p("UPDATE channels SET last_event_at = max(coalesce(last_event_at, 0), ?) WHERE id = ?"),
-    change: p(
-      "INSERT INTO changes (brand_id, kind, object_id, conversation_id, data, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-    ),
   };
 }
 

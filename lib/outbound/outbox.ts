@@ -5,6 +5,7 @@ import { decryptCredentials } from "@/lib/security/credentials";
 import { recordSentReply } from "@/lib/ingest/pipeline";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import type { ReplyRequest, SendResult } from "./clients/types";
+import { recordChange } from "@/lib/realtime/record-change";
 import { clientFor } from "./registry";
 
 const MAX_ATTEMPTS = 8;
@@ -40,9 +41,7 @@ export function queueReply({
       )
       .run(conversation.id, brandId, conversation.channel_id, conversation.current_cycle_id, visibility, actor.userId, text, now, now, crypto.randomUUID(), now);
     const messageId = Number(info.lastInsertRowid);
-    sqlite
-      .prepare("INSERT INTO changes (brand_id, kind, object_id, conversation_id, user_id, created_at) VALUES (?, 'message', ?, ?, ?, ?)")
-      .run(brandId, messageId, conversation.id, actor.userId, now);
+    recordChange(sqlite, { brandId, kind: "message", objectId: messageId, conversationId: conversation.id, userId: actor.userId, at: now });
     recordAudit(db, { actor, brandId, action: "message.reply", objectType: "conversation", objectId: conversation.id, after: { messageId, visibility } });
     return messageId;
   })();
@@ -50,6 +49,7 @@ export function queueReply({
 
 type Due = {
   id: number;
+  brand_id: number;
   text: string;
   visibility: "public" | "private";
   idempotency_key: string;
@@ -74,7 +74,7 @@ export async function sendDueReplies({ db, now = Date.now(), limit = 20 }: { db:
   const sqlite = db.$client;
   const due = sqlite
     .prepare(
-      `SELECT m.id, m.text, m.visibility, m.idempotency_key, m.attempts, m.conversation_id, c.kind AS conv_kind,
+      `SELECT m.id, m.brand_id, m.text, m.visibility, m.idempotency_key, m.attempts, m.conversation_id, c.kind AS conv_kind,
               c.external_thread_id, ct.external_id AS contact_external_id, ch.kind AS channel_kind, ch.account_id, ch.credentials,
               (SELECT external_id FROM messages p WHERE p.conversation_id = m.conversation_id AND p.direction = 'inbound'
                  ORDER BY p.created_at DESC LIMIT 1) AS in_reply_to
@@ -96,9 +96,7 @@ export async function sendDueReplies({ db, now = Date.now(), limit = 20 }: { db:
       sqlite
         .prepare("UPDATE messages SET delivery_state = ?, last_error = ?, next_attempt_at = ? WHERE id = ?")
         .run(retry ? "queued" : "failed", result.reason, retry ? Date.now() + backoffMs(attempts, result.retryAfterSeconds) : null, message.id);
-      sqlite
-        .prepare("INSERT INTO changes (brand_id, kind, object_id, conversation_id, created_at) SELECT brand_id, 'message', id, conversation_id, ? FROM messages WHERE id = ?")
-        .run(Date.now(), message.id);
+      recordChange(sqlite, { brandId: message.brand_id, kind: "message", objectId: message.id, conversationId: message.conversation_id });
     }
   }
   return sent;

@@ -1,4 +1,5 @@
 import { resolveConversations } from "@/lib/conversations/resolve";
+import { recordChange } from "@/lib/realtime/record-change";
 import type { Db } from "@/db/client";
 
 // Fires at-risk and breach transitions on time; the due instants are stored, so a restart resumes.
@@ -15,13 +16,10 @@ export function advanceSlaStates({ db, now = Date.now() }: { db: Db; now?: numbe
       .all({ now }) as { id: number; conversation_id: number; brand_id: number; next: string }[];
     const setCycle = sqlite.prepare("UPDATE response_cycles SET sla_state = ? WHERE id = ?");
     const setConversation = sqlite.prepare("UPDATE conversations SET sla_state = ?, updated_at = ? WHERE current_cycle_id = ?");
-    const change = sqlite.prepare(
-      "INSERT INTO changes (brand_id, kind, object_id, conversation_id, data, created_at) VALUES (?, 'conversation', ?, ?, ?, ?)",
-    );
     for (const cycle of due) {
       setCycle.run(cycle.next, cycle.id);
       setConversation.run(cycle.next, now, cycle.id);
-      change.run(cycle.brand_id, cycle.conversation_id, cycle.conversation_id, JSON.stringify({ slaState: cycle.next }), now);
+      recordChange(sqlite, { brandId: cycle.brand_id, kind: "conversation", objectId: cycle.conversation_id, conversationId: cycle.conversation_id, data: { slaState: cycle.next }, at: now });
     }
     return due.length;
   })();

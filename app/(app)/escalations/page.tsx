@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
+import { openEscalations } from "@/lib/escalation/queue";
 import { pageMembership, requirePageUser } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/brand-context";
 import { NoAccess } from "@/app/_components/no-access";
 import { EmptyState, Table, Td, Th } from "@/app/_components/ui/table";
 
 export const metadata: Metadata = { title: "Escalations" };
-
-type Row = { id: number; conversation_id: number; level: number; reason: string; status: string; created_at: number; preview: string };
 
 export default async function EscalationsPage({ searchParams }: { searchParams: Promise<{ brand?: string }> }) {
   const user = await requirePageUser();
@@ -19,13 +18,7 @@ export default async function EscalationsPage({ searchParams }: { searchParams: 
         <NoAccess what="The escalation queue is for managers and admins." />
       </main>
     );
-  const rows = getDb()
-    .$client.prepare(
-      `SELECT e.id, e.conversation_id, e.level, e.reason, e.status, e.created_at, c.preview
-         FROM escalations e JOIN conversations c ON c.id = e.conversation_id
-        WHERE e.brand_id = ? AND e.status != 'resolved' ORDER BY e.level DESC, e.created_at LIMIT 200`,
-    )
-    .all(membership.brandId) as Row[];
+  const rows = openEscalations({ db: getDb(), brandId: membership.brandId });
   return (
     <main className="space-y-4 p-6">
       <h1 className="text-lg font-semibold">Escalations — {membership.name}</h1>
@@ -48,12 +41,12 @@ export default async function EscalationsPage({ searchParams }: { searchParams: 
                 <Td>{r.level}</Td>
                 <Td>{r.reason}</Td>
                 <Td>
-                  <Link className="underline" href={`/inbox?brand=${membership.slug}&view=escalated&c=${r.conversation_id}`}>
+                  <Link className="underline" href={`/inbox?brand=${membership.slug}&view=escalated&c=${r.conversationId}`}>
                     {r.preview.slice(0, 80)}
                   </Link>
                 </Td>
                 <Td>{r.status}</Td>
-                <Td>{new Date(r.created_at).toISOString().slice(0, 16).replace("T", " ")}</Td>
+                <Td>{new Date(r.createdAt).toISOString().slice(0, 16).replace("T", " ")}</Td>
               </tr>
             ))}
           </tbody>
