@@ -128,6 +128,8 @@ export const contacts = sqliteTable(
     followers: integer("followers"),
     language: text("language"),
     blocked: bool("blocked").notNull().default(false),
+    blockedBy: integer("blocked_by"),
+    blockedAt: ts("blocked_at"),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("contacts_channel_external").on(t.channelId, t.externalId)],
@@ -271,6 +273,7 @@ export const messages = sqliteTable(
     deletedOnPlatformAt: ts("deleted_on_platform_at"),
     hiddenAt: ts("hidden_at"),
     hiddenReason: text("hidden_reason"),
+    hiddenBy: integer("hidden_by"),
     nrtSeconds: integer("nrt_seconds"),
     deliveryState: text("delivery_state", { enum: DELIVERY_STATES }),
     idempotencyKey: text("idempotency_key"),
@@ -412,11 +415,30 @@ export const notifications = sqliteTable(
   (t) => [index("notifications_user").on(t.userId, t.readAt, t.createdAt)],
 );
 
+// Outgoing webhook targets of a brand; the signing secret is encrypted and never leaves the server.
+export const webhookEndpoints = sqliteTable(
+  "webhook_endpoints",
+  {
+    id: id(),
+    brandId: integer("brand_id")
+      .notNull()
+      .references(() => brands.id),
+    name: text("name").notNull(),
+    url: text("url").notNull(),
+    secret: text("secret").notNull(),
+    enabled: bool("enabled").notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [index("webhook_endpoints_brand").on(t.brandId)],
+);
+
 export const webhookDeliveries = sqliteTable(
   "webhook_deliveries",
   {
     id: id(),
     brandId: integer("brand_id").notNull(),
+    endpointId: integer("endpoint_id"),
+    escalationId: integer("escalation_id"),
     url: text("url").notNull(),
     payload: text("payload").notNull(),
     idempotencyKey: text("idempotency_key").notNull().unique(),

@@ -7,6 +7,10 @@ const ITEMS = [
   { href: "/settings/brands", label: "Brands" },
   { href: "/settings/team", label: "Team" },
   { href: "/settings/channels", label: "Channels" },
+  { href: "/settings/sla", label: "Response targets" },
+  { href: "/settings/templates", label: "Templates" },
+  { href: "/settings/escalation", label: "Escalation rules" },
+  { href: "/settings/audit", label: "Audit log" },
 ];
 
 export function SettingsNav() {
