@@ -5,8 +5,18 @@ import type { ConversationRow, CycleRow, Statements } from "./store";
 
 type Policies = Parameters<typeof termsFor>[0]["policies"];
 
+// A brand has a handful of calendars; parsing the stored JSON once each keeps the hot path cheap.
+const parsedCalendars = new Map<string, Calendar>();
+
 export function cycleCalendar(cycle: CycleRow): Calendar {
-  return cycle.calendar ? (JSON.parse(cycle.calendar) as Calendar) : ALWAYS_OPEN;
+  if (!cycle.calendar) return ALWAYS_OPEN;
+  let calendar = parsedCalendars.get(cycle.calendar);
+  if (!calendar) {
+    if (parsedCalendars.size > 256) parsedCalendars.clear();
+    calendar = JSON.parse(cycle.calendar) as Calendar;
+    parsedCalendars.set(cycle.calendar, calendar);
+  }
+  return calendar;
 }
 
 // The policy terms a cycle stored when it started (DESIGN: never the policy in force today).

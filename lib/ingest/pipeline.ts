@@ -162,13 +162,25 @@ function ingestOne(ctx: Context, { event, channelId, userId = null }: IngestItem
   });
   const messageId = Number(info.lastInsertRowid);
   linkOrphans(ctx, conversation, channelId, event.externalId, cycle);
-  refreshConversation(ctx, conversation.id, inbound);
+  refreshConversation(ctx, conversation.id, inbound, { conversation, cycle });
   s.touchChannel.run(now, channelId);
   ctx.touched.set(conversation.id, messageId);
   return { externalId: event.externalId, messageId: String(messageId), conversationId: String(conversation.id), duplicate: false };
 }
 
 function upsertContact(s: Statements, channelId: number, event: InboundEvent, now: number) {
+  // Most messages come from a known contact whose profile did not change: a read, not a write.
+  const known = s.contactByExternal.get(channelId, event.author.id) as
+    | { id: number; blocked: number; handle: string | null; name: string | null; followers: number | null }
+    | undefined;
+  const { handle, name, followers } = event.author;
+  if (
+    known &&
+    (handle == null || handle === known.handle) &&
+    (name == null || name === known.name) &&
+    (followers == null || followers === known.followers)
+  )
+    return { id: known.id, blocked: !!known.blocked };
   const row = s.upsertContact.get({
     channelId,
     externalId: event.author.id,
@@ -253,10 +265,20 @@ function reapplyAdoptedReplies(ctx: Context, conversationId: number, cycle: Cycl
   saveCycle({ s: ctx.s, cycle, now: ctx.now });
 }
 
-export function refreshConversation(ctx: Pick<Context, "s" | "now">, conversationId: number, inbound: boolean): void {
+export function refreshConversation(
+  ctx: Pick<Context, "s" | "now">,
+  conversationId: number,
+  inbound: boolean,
+  // The caller's up-to-date rows, when it has them, spare two reads per message.
+  known?: { conversation: ConversationRow; cycle: CycleRow | null },
+): void {
   const { s, now } = ctx;
-  const conversation = s.conversation.get(conversationId) as ConversationRow & { status: string };
-  const cycle = conversation.current_cycle_id ? (s.cycle.get(conversation.current_cycle_id) as CycleRow) : null;
+  const conversation = known?.conversation ?? (s.conversation.get(conversationId) as ConversationRow);
+  const cycle = known
+    ? known.cycle
+    : conversation.current_cycle_id
+      ? (s.cycle.get(conversation.current_cycle_id) as CycleRow)
+      : null;
   const latest = s.latestInbound.get(conversationId) as
     | { text: string; sentiment: string | null; sentiment_score: number | null; created_at: number }
     | undefined;

@@ -35,6 +35,10 @@ export type CycleRow = {
 
 export type MessageRef = { id: number; conversation_id: number; text: string; deleted_on_platform_at: number | null; direction: string };
 
+// Only the columns the hot path reads: wide rows cost more to materialise than the lookup itself.
+const CONVERSATION_COLUMNS = "id, brand_id, channel_id, contact_id, kind, status, category, current_cycle_id, priority, first_inbound_at, last_message_at, last_inbound_at, language";
+const CYCLE_COLUMNS = "id, conversation_id, number, category, started_at, first_response_at, target_seconds, at_risk_share, calendar, due_at, sla_state, awaiting_since, resolved_at";
+
 function build(sqlite: Database.Database) {
   const p = (sql: string) => sqlite.prepare(sql);
   return {
@@ -42,6 +46,9 @@ function build(sqlite: Database.Database) {
     channel: p("SELECT id, brand_id, kind FROM channels WHERE id = ?"),
     messageByExternal: p(
       "SELECT id, conversation_id, text, deleted_on_platform_at, direction FROM messages WHERE channel_id = ? AND external_id = ?",
+    ),
+    contactByExternal: p(
+      "SELECT id, blocked, handle, name, followers FROM contacts WHERE channel_id = ? AND external_id = ?",
     ),
     upsertContact: p(
       `INSERT INTO contacts (channel_id, external_id, handle, name, followers, created_at)
@@ -51,23 +58,23 @@ function build(sqlite: Database.Database) {
          followers = coalesce(excluded.followers, followers)
        RETURNING id, blocked`,
     ),
-    conversation: p("SELECT * FROM conversations WHERE id = ?"),
+    conversation: p(`SELECT ${CONVERSATION_COLUMNS} FROM conversations WHERE id = ?`),
     conversationByThread: p(
-      "SELECT * FROM conversations WHERE channel_id = ? AND external_thread_id = ? AND kind = ? ORDER BY id DESC LIMIT 1",
+      `SELECT ${CONVERSATION_COLUMNS} FROM conversations WHERE channel_id = ? AND external_thread_id = ? AND kind = ? ORDER BY id DESC LIMIT 1`,
     ),
     insertConversation: p(
       `INSERT INTO conversations (brand_id, channel_id, contact_id, external_thread_id, kind, status, category,
          last_message_at, created_at, updated_at, preview)
        VALUES (@brandId, @channelId, @contactId, @threadKey, @kind, 'open', 'noise', @at, @now, @now, '')
-       RETURNING *`,
+       RETURNING ${CONVERSATION_COLUMNS}`,
     ),
-    cycle: p("SELECT * FROM response_cycles WHERE id = ?"),
+    cycle: p(`SELECT ${CYCLE_COLUMNS} FROM response_cycles WHERE id = ?`),
     insertCycle: p(
       `INSERT INTO response_cycles (conversation_id, brand_id, channel_id, number, category, started_at, policy_id,
          target_seconds, next_response_target_seconds, at_risk_share, calendar, at_risk_at, due_at, sla_state, reopened, created_at)
        VALUES (@conversationId, @brandId, @channelId, @number, @category, @startedAt, @policyId, @targetSeconds,
          @nextTarget, @atRiskShare, @calendar, @atRiskAt, @dueAt, @slaState, @reopened, @now)
-       RETURNING *`,
+       RETURNING ${CYCLE_COLUMNS}`,
     ),
     updateCycle: p(
       `UPDATE response_cycles SET category = @category, started_at = @started_at, first_response_at = @first_response_at,
