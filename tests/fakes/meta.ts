@@ -10,10 +10,20 @@ const graphError = (status: number, error: Record<string, unknown>): FakeRespons
 /** Graph API: POST /{comment-id}/comments, /{ig-comment-id}/replies, /{page-or-ig-id}/messages. */
 export async function startFakeMeta({ accessToken = "page-token" }: { accessToken?: string } = {}) {
   const posted: MetaPost[] = [];
+  const hidden: string[] = [];
   let seq = 1000;
   const handle = (req: RecordedRequest): FakeResponse => {
     const token = req.query.get("access_token") ?? (req.form?.get("access_token") ?? undefined);
     if (token !== accessToken) return graphError(400, { message: "Invalid OAuth access token - Cannot parse access token", code: 190 });
+    // Moderation: POST /{comment-id} with is_hidden (Facebook) or hide (Instagram).
+    const node = /^\/([^/]+)$/.exec(req.path);
+    if (req.method === "POST" && node) {
+      const fields = (req.json ?? Object.fromEntries(req.form ?? [])) as { is_hidden?: unknown; hide?: unknown };
+      const value = fields.is_hidden ?? fields.hide;
+      if (value !== true && value !== "true") return graphError(400, { message: "(#100) Param is_hidden must be a boolean", code: 100 });
+      hidden.push(node[1]);
+      return { status: 200, body: { success: true } };
+    }
     const match = /^\/([^/]+)\/(comments|replies|messages)$/.exec(req.path);
     if (req.method !== "POST" || !match) {
       return graphError(400, { message: "Unsupported post request.", code: 100, error_subcode: 33 });
@@ -42,5 +52,5 @@ export async function startFakeMeta({ accessToken = "page-token" }: { accessToke
     return graphError(500, { message: "An unexpected error has occurred. Please retry your request later.", code: 2, is_transient: true });
   };
   const server = await startFake({ handle, renderFault });
-  return { ...server, posted };
+  return { ...server, posted, hidden };
 }

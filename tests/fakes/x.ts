@@ -15,6 +15,7 @@ export async function startFakeX({ accountId, accessToken = "x-token", pageSize 
   const mentions: XTweet[] = [];
   const users = new Map<string, XUser>();
   const tweets: { id: string; text: string; replyTo?: string }[] = [];
+  const hidden: string[] = [];
   let seq = 1_800_000_000_000_000_000n;
   const handle = (req: RecordedRequest): FakeResponse => {
     if (bearer(req) !== accessToken) return problem(401, "Unauthorized", "Unauthorized");
@@ -28,6 +29,15 @@ export async function startFakeX({ accountId, accessToken = "x-token", pageSize 
       const id = String(++seq);
       tweets.push({ id, text: body.text, replyTo });
       return { status: 201, body: { data: { id, text: body.text, edit_history_tweet_ids: [id] } } };
+    }
+    // Hide replies: PUT /tweets/:id/hidden; only replies to the account's own posts can be hidden.
+    const hide = /^\/tweets\/([^/]+)\/hidden$/.exec(req.path);
+    if (req.method === "PUT" && hide) {
+      const mention = mentions.find((t) => t.id === hide[1]);
+      if (!mention || mention.in_reply_to_user_id !== accountId) return problem(403, "Forbidden", "You can only hide replies to your own posts.");
+      if ((req.json as { hidden?: unknown })?.hidden !== true) return problem(400, "Invalid Request", "hidden must be a boolean");
+      hidden.push(hide[1]);
+      return { status: 200, body: { data: { hidden: true } } };
     }
     const match = /^\/users\/([^/]+)\/mentions$/.exec(req.path);
     if (req.method === "GET" && match) {
@@ -68,6 +78,7 @@ export async function startFakeX({ accountId, accessToken = "x-token", pageSize 
   return {
     ...server,
     tweets,
+    hidden,
     addMention: ({ tweet, user }: { tweet: XTweet; user: XUser }) => {
       mentions.push(tweet);
       users.set(user.id, user);

@@ -15,6 +15,7 @@ const googleError = (code: number, reason: string, message: string, domain = "yo
 export async function startFakeYoutube({ channelId, accessToken = "yt-token", apiKey = "yt-key", pageSize = 2 }: { channelId: string; accessToken?: string; apiKey?: string; pageSize?: number }) {
   const threads: YoutubeThread[] = [];
   const inserted: Comment[] = [];
+  const moderated: { id: string; status: string }[] = [];
   let seq = 1;
   const authorised = (req: RecordedRequest) => bearer(req) === accessToken || req.query.get("key") === apiKey;
   const handle = (req: RecordedRequest): FakeResponse => {
@@ -31,6 +32,13 @@ export async function startFakeYoutube({ channelId, accessToken = "yt-token", ap
       }));
       const next = start + pageSize < sorted.length ? String(start + pageSize) : undefined;
       return { status: 200, body: { kind: "youtube#commentThreadListResponse", nextPageToken: next, pageInfo: { totalResults: items.length, resultsPerPage: pageSize }, items } };
+    }
+    if (req.method === "POST" && req.path === "/comments/setModerationStatus") {
+      if (!bearer(req)) return googleError(403, "forbidden", "The request is not properly authorized.", "youtube.comment");
+      const status = req.query.get("moderationStatus");
+      if (!["heldForReview", "published", "rejected"].includes(status ?? "")) return googleError(400, "invalidModerationStatus", "The moderation status is invalid.", "youtube.comment");
+      moderated.push({ id: req.query.get("id") ?? "", status: status! });
+      return { status: 204 };
     }
     if (req.method === "GET" && req.path === "/comments") {
       const thread = threads.find((t) => t.id === req.query.get("parentId"));
@@ -66,7 +74,7 @@ export async function startFakeYoutube({ channelId, accessToken = "yt-token", ap
     return googleError(500, "backendError", "Backend Error", "global");
   };
   const server = await startFake({ handle, renderFault });
-  return { ...server, threads, inserted, addThread: (thread: YoutubeThread) => threads.push(thread) };
+  return { ...server, threads, inserted, moderated, addThread: (thread: YoutubeThread) => threads.push(thread) };
 }
 
 function topOf(thread: YoutubeThread): Record<string, unknown> {

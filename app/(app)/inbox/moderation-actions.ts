@@ -1,0 +1,42 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { requireActionUser } from "@/lib/auth/session";
+import { requireMembership } from "@/lib/auth/access";
+import { formValues, parseInput, runAction, type ActionState } from "@/lib/auth/action-result";
+import { HIDE_REASONS, hideMessage, setContactBlocked } from "@/lib/moderation/actions";
+
+const id = z.coerce.number().int().positive();
+
+export async function hideMessageAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await requireActionUser();
+  return runAction(formValues(formData), async () => {
+    const input = parseInput(z.object({ brandId: id, messageId: id, reason: z.enum(HIDE_REASONS), note: z.string().max(500) }), formData);
+    const membership = requireMembership({ user, brandId: input.brandId });
+    await hideMessage({
+      db: getDb(),
+      brandId: input.brandId,
+      role: membership.role,
+      actor: { userId: user.id, label: user.email },
+      messageId: input.messageId,
+      reason: input.reason,
+      note: input.note,
+    });
+    revalidatePath("/inbox");
+    return { ok: "Hidden on the platform. The comment stays here, marked hidden." };
+  });
+}
+
+export async function blockContactAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await requireActionUser();
+  return runAction(formValues(formData), () => {
+    const input = parseInput(z.object({ brandId: id, contactId: id, blocked: z.enum(["1", "0"]) }), formData);
+    const membership = requireMembership({ user, brandId: input.brandId });
+    const blocked = input.blocked === "1";
+    setContactBlocked({ db: getDb(), brandId: input.brandId, role: membership.role, actor: { userId: user.id, label: user.email }, contactId: input.contactId, blocked });
+    revalidatePath("/inbox");
+    return { ok: blocked ? "Author blocked: their next messages are filed as noise." : "Block lifted." };
+  });
+}

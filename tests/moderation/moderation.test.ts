@@ -1,0 +1,171 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { channels } from "@/db/schema";
+import { ingestBatch } from "@/lib/ingest/pipeline";
+import { inboundEventSchema } from "@/lib/ingest/event";
+import { encryptCredentials } from "@/lib/security/credentials";
+import { hideMessage, setContactBlocked } from "@/lib/moderation/actions";
+import { hideOnPlatform } from "@/lib/moderation/platform";
+import type { Classification } from "@/lib/classify/types";
+import { makeBrand, makeMember, testDb } from "../helpers/db";
+import { startFakeMeta } from "../fakes/meta";
+import { startFakeX } from "../fakes/x";
+import { startFakeYoutube } from "../fakes/youtube";
+
+const T0 = Date.parse("2026-03-02T10:00:00Z");
+
+function classify(text: string): Classification {
+  const negative = /awful|scam|worst/i.test(text);
+  return {
+    language: "en",
+    category: /\?|awful/i.test(text) ? "request" : "noise",
+    complaint: negative,
+    sentiment: negative ? "negative" : "neutral",
+    sentimentScore: negative ? -0.9 : 0,
+    confidence: 0.9,
+    reasons: [],
+    modelVersion: "test",
+  };
+}
+
+let meta: Awaited<ReturnType<typeof startFakeMeta>>;
+beforeAll(async () => {
+  meta = await startFakeMeta();
+});
+afterAll(() => meta.close());
+
+async function setup(kind: "facebook" | "vk" = "facebook") {
+  const { db } = testDb();
+  const brand = makeBrand({ db });
+  const channel = db
+    .insert(channels)
+    .values({ brandId: brand.id, kind, name: "Page", accountId: "page-1", credentials: encryptCredentials({ accessToken: "page-token" }) })
+    .returning()
+    .get();
+  const agent = await makeMember({ db, brandId: brand.id, role: "agent" });
+  const manager = await makeMember({ db, brandId: brand.id, role: "manager" });
+  const ingest = (externalId: string, text: string, author = "spammer") =>
+    ingestBatch({
+      db,
+      brandId: brand.id,
+      now: T0,
+      classifyText: classify,
+      items: [{ channelId: channel.id, event: inboundEventSchema.parse({ externalId, kind: "public_comment", direction: "inbound", text, createdAt: new Date(T0).toISOString(), author: { id: author, name: author } }) }],
+    })[0];
+  const hide = (role: "agent" | "manager", messageId: string, reason: "spam" | "abuse" | "personal_data" | "other", note = "links to a scam shop") =>
+    hideMessage({
+      db,
+      brandId: brand.id,
+      role,
+      actor: { userId: role === "agent" ? agent.id : manager.id, label: role },
+      messageId: Number(messageId),
+      reason,
+      note,
+      hide: (request) => hideOnPlatform({ ...request, baseUrl: meta.url }),
+    });
+  const message = (id: string) => db.$client.prepare("SELECT * FROM messages WHERE id = ?").get(Number(id)) as Record<string, unknown>;
+  const audit = (action: string) => db.$client.prepare("SELECT * FROM audit_log WHERE action = ?").all(action) as Record<string, unknown>[];
+  return { db, brand, channel, agent, manager, ingest, hide, message, audit };
+}
+
+describe("hiding a comment on the platform", () => {
+  it("hides spam through the Graph API, keeps the message and audits who and why", async () => {
+    const t = await setup();
+    const { messageId } = t.ingest("c_spam_1", "Win a free phone at scam.example — worst deal");
+    await t.hide("agent", messageId!, "spam");
+    expect(meta.hidden).toContain("c_spam_1");
+    const row = t.message(messageId!);
+    expect(row.hidden_at).not.toBeNull();
+    expect(row.hidden_reason).toBe("spam: links to a scam shop");
+    expect(row.text).toContain("Win a free phone");
+    expect(t.audit("message.hide")).toHaveLength(1);
+  });
+
+  it("needs a manager for a negative comment that is not spam", async () => {
+    const t = await setup();
+    const { messageId } = t.ingest("c_neg_1", "Your service is awful, three hours on hold");
+    await expect(t.hide("agent", messageId!, "abuse", "rude words")).rejects.toThrow(/needs a manager/);
+    expect(t.message(messageId!).hidden_at).toBeNull();
+    await t.hide("manager", messageId!, "abuse", "rude words");
+    expect(t.message(messageId!).hidden_at).not.toBeNull();
+  });
+
+  it("needs a reason and refuses to hide twice", async () => {
+    const t = await setup();
+    const { messageId } = t.ingest("c_spam_2", "buy followers cheap");
+    await expect(t.hide("agent", messageId!, "spam", " ")).rejects.toThrow(/Say why/);
+    await t.hide("agent", messageId!, "spam");
+    await expect(t.hide("agent", messageId!, "spam")).rejects.toThrow(/already hidden/);
+  });
+
+  it("reports a platform refusal and changes nothing", async () => {
+    const t = await setup();
+    const { messageId } = t.ingest("c_spam_3", "buy followers now");
+    meta.fail({ kind: "status", status: 403 });
+    await expect(t.hide("agent", messageId!, "spam")).rejects.toThrow(/refused to hide/);
+    expect(t.message(messageId!).hidden_at).toBeNull();
+    expect(t.audit("message.hide_failed")).toHaveLength(1);
+  });
+
+  it("explains that VK cannot hide, and never deletes", async () => {
+    const t = await setup("vk");
+    const { messageId } = t.ingest("vk_1", "buy followers now");
+    await expect(t.hide("agent", messageId!, "spam")).rejects.toThrow(/VK cannot hide/);
+    expect(t.message(messageId!).hidden_at).toBeNull();
+  });
+
+  it("speaks X's hide-replies and YouTube's moderation APIs", async () => {
+    const x = await startFakeX({ accountId: "brand-x", accessToken: "x-token" });
+    const youtube = await startFakeYoutube({ channelId: "UC1", accessToken: "yt-token" });
+    try {
+      x.addMention({
+        tweet: { id: "1900", text: "@brand spam", author_id: "9", conversation_id: "1800", created_at: new Date(T0).toISOString(), in_reply_to_user_id: "brand-x" },
+        user: { id: "9", name: "S", username: "s" },
+      });
+      expect(await hideOnPlatform({ kind: "twitter", baseUrl: x.url, credentials: { accessToken: "x-token" }, externalId: "1900" })).toEqual({ ok: true });
+      expect(x.hidden).toEqual(["1900"]);
+      const refused = await hideOnPlatform({ kind: "twitter", baseUrl: x.url, credentials: { accessToken: "x-token" }, externalId: "777" });
+      expect(refused).toMatchObject({ ok: false, code: "forbidden" });
+      expect(await hideOnPlatform({ kind: "youtube", baseUrl: youtube.url, credentials: { accessToken: "yt-token" }, externalId: "Ug1" })).toEqual({ ok: true });
+      expect(youtube.moderated).toEqual([{ id: "Ug1", status: "heldForReview" }]);
+    } finally {
+      await x.close();
+      await youtube.close();
+    }
+  });
+});
+
+describe("blocking an author", () => {
+  it("files the author's later messages as noise; only a manager lifts the block", async () => {
+    const t = await setup();
+    const first = t.ingest("c_b1", "Is this awful thing for sale?", "bot-1");
+    const contactId = (t.db.$client.prepare("SELECT contact_id FROM messages WHERE id = ?").get(Number(first.messageId)) as { contact_id: number }).contact_id;
+    setContactBlocked({ db: t.db, brandId: t.brand.id, role: "agent", actor: { userId: t.agent.id, label: "agent" }, contactId, blocked: true });
+    const later = t.ingest("c_b2", "Is this awful thing still for sale?", "bot-1");
+    expect(t.message(later.messageId!).category).toBe("noise");
+    expect(() =>
+      setContactBlocked({ db: t.db, brandId: t.brand.id, role: "agent", actor: { userId: t.agent.id, label: "agent" }, contactId, blocked: false }),
+    ).toThrow(/Only a manager/);
+    setContactBlocked({ db: t.db, brandId: t.brand.id, role: "manager", actor: { userId: t.manager.id, label: "manager" }, contactId, blocked: false });
+    expect(t.message(t.ingest("c_b3", "Is this awful thing for sale?", "bot-1").messageId!).category).toBe("request");
+    expect(t.audit("contact.block")).toHaveLength(1);
+    expect(t.audit("contact.unblock")).toHaveLength(1);
+  });
+
+  it("cannot reach another brand's contact", async () => {
+    const t = await setup();
+    const otherBrand = makeBrand({ db: t.db });
+    const otherChannel = t.db.insert(channels).values({ brandId: otherBrand.id, kind: "facebook", name: "Other", accountId: "page-2" }).returning().get();
+    const [m] = ingestBatch({
+      db: t.db,
+      brandId: otherBrand.id,
+      now: T0,
+      classifyText: classify,
+      items: [{ channelId: otherChannel.id, event: inboundEventSchema.parse({ externalId: "o1", kind: "public_comment", direction: "inbound", text: "hello", createdAt: new Date(T0).toISOString(), author: { id: "someone" } }) }],
+    });
+    const contactId = (t.db.$client.prepare("SELECT contact_id FROM messages WHERE id = ?").get(Number(m.messageId)) as { contact_id: number }).contact_id;
+    expect(() =>
+      setContactBlocked({ db: t.db, brandId: t.brand.id, role: "manager", actor: { userId: t.manager.id, label: "m" }, contactId, blocked: true }),
+    ).toThrow(/not found/i);
+    await expect(t.hide("manager", m.messageId!, "spam")).rejects.toThrow(/not found/i);
+  });
+});
