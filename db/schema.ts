@@ -49,6 +49,8 @@ export const brands = sqliteTable("brands", {
   timezone: text("timezone").notNull().default("UTC"),
   publicStatus: bool("public_status").notNull().default(false),
   retrainEveryHours: integer("retrain_every_hours"),
+  // Waiting requests are handed out round-robin to available agents when on.
+  autoAssign: bool("auto_assign").notNull().default(false),
   createdAt: createdAt(),
 });
 

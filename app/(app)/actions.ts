@@ -1,7 +1,17 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
+import { getDb } from "@/db/client";
 import { signOut } from "@/lib/auth/next-auth";
+import { requireActionUser } from "@/lib/auth/session";
+import { setAvailability } from "@/lib/assignment/round-robin";
 
 export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: "/login" });
+}
+
+export async function setAvailabilityAction(formData: FormData): Promise<void> {
+  const user = await requireActionUser();
+  setAvailability({ db: getDb(), userId: user.id, available: formData.get("available") === "1" });
+  revalidatePath("/", "layout");
 }

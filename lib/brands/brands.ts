@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { brands, channels, slaPolicies } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/audit/record";
+import { installDefaultRules } from "@/lib/escalation/rules";
 
 export const slugSchema = z
   .string()
@@ -48,6 +49,7 @@ export function createBrand({
     tx.insert(slaPolicies)
       .values({ brandId: brand.id, name: "Default", isDefault: true, firstResponseSeconds: 3600, atRiskShare: 0.75 })
       .run();
+    installDefaultRules({ tx, brandId: brand.id, actor });
     recordAudit(tx, { actor, brandId: brand.id, action: "brand.create", objectType: "brand", objectId: brand.id, after: brand });
     return brand;
   });
@@ -60,6 +62,7 @@ export function updateBrand({
   timezone,
   publicStatus,
   retrainEveryHours,
+  autoAssign,
   actor,
 }: {
   db: Db;
@@ -68,6 +71,7 @@ export function updateBrand({
   timezone?: string;
   publicStatus?: boolean;
   retrainEveryHours?: number | null;
+  autoAssign?: boolean;
   actor: Actor;
 }): Brand {
   if (name !== undefined && !name.trim()) throw new AppError("bad_request:name", "A brand needs a name.");
@@ -83,6 +87,7 @@ export function updateBrand({
         timezone: timezone ?? before.timezone,
         publicStatus: publicStatus ?? before.publicStatus,
         retrainEveryHours: retrainEveryHours === undefined ? before.retrainEveryHours : retrainEveryHours,
+        autoAssign: autoAssign ?? before.autoAssign,
       })
       .where(eq(brands.id, brandId))
       .returning()

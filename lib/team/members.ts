@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import type { SessionUser } from "@/lib/auth/access";
 import { roleAtLeast } from "@/lib/auth/access";
 
-export type Member = { userId: number; email: string; name: string; role: Role; disabled: boolean; available: boolean; languages: string[] };
+export type Member = { userId: number; email: string; name: string; role: Role; disabled: boolean; available: boolean; languages: string[]; capacity: number };
 
 export function listMembers({ db, brandId }: { db: Db; brandId: number }): Member[] {
   return db
@@ -17,6 +17,7 @@ export function listMembers({ db, brandId }: { db: Db; brandId: number }): Membe
       disabled: users.disabled,
       available: users.available,
       languages: users.languages,
+      capacity: users.capacity,
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))

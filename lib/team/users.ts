@@ -142,3 +142,19 @@ export async function setPassword({
     recordAudit(tx, { actor, brandId, action: "user.password", objectType: "user", objectId: userId });
   });
 }
+
+const languageCode = z.string().regex(/^[a-z]{2}$/, "Languages are two-letter ISO 639-1 codes, such as en, ru, de.");
+
+/** Automatic assignment settings of a person: the languages they answer in and how many open conversations they hold. */
+export function setRouting({ db, userId, languages, capacity, actor }: { db: Db; userId: number; languages: string[]; capacity: number; actor: Actor }): void {
+  const parsed = z.array(languageCode).max(20).safeParse(languages);
+  if (!parsed.success) throw new AppError("bad_request:languages", parsed.error.issues[0].message);
+  if (!Number.isInteger(capacity) || capacity < 1 || capacity > 500) throw new AppError("bad_request:capacity", "Capacity is a whole number from 1 to 500.");
+  db.transaction((tx) => {
+    const before = tx.select({ languages: users.languages, capacity: users.capacity }).from(users).where(eq(users.id, userId)).get();
+    if (!before) throw new AppError("not_found:user");
+    const after = { languages: [...new Set(parsed.data)], capacity };
+    tx.update(users).set(after).where(eq(users.id, userId)).run();
+    recordAudit(tx, { actor, brandId: null, action: "user.routing", objectType: "user", objectId: userId, before, after });
+  });
+}

@@ -16,6 +16,7 @@ const updateSchema = z.object({
   name: z.string().trim().min(1).max(120),
   timezone: timezoneSchema,
   publicStatus: z.enum(["on", "off"]).optional(),
+  autoAssign: z.enum(["on", "off"]).optional(),
   retrainEveryHours: z.union([z.literal(""), z.coerce.number().int().min(1).max(24 * 30)]).optional(),
 });
 
@@ -54,6 +55,7 @@ export async function updateBrandAction(_prev: ActionState, formData: FormData):
       name: input.data.name,
       timezone: input.data.timezone,
       publicStatus: input.data.publicStatus === "on",
+      autoAssign: input.data.autoAssign === "on",
       retrainEveryHours: input.data.retrainEveryHours === "" || input.data.retrainEveryHours === undefined ? null : input.data.retrainEveryHours,
       actor: { userId: user.id, label: user.email },
     });

@@ -6,7 +6,7 @@ import { Field, Input } from "@/app/_components/ui/input";
 import { FormMessage } from "@/app/_components/ui/form-message";
 import { createBrandAction, updateBrandAction } from "./actions";
 
-type BrandProps = { id: number; name: string; slug: string; timezone: string; publicStatus: boolean; retrainEveryHours: number | null };
+type BrandProps = { id: number; name: string; slug: string; timezone: string; publicStatus: boolean; retrainEveryHours: number | null; autoAssign: boolean };
 
 export function EditBrandForm({ brand, timezones }: { brand: BrandProps; timezones: string[] }) {
   const [state, action, pending] = useActionState(updateBrandAction, null);
@@ -30,6 +30,13 @@ export function EditBrandForm({ brand, timezones }: { brand: BrandProps; timezon
       <label className="flex items-center gap-2">
         <input type="checkbox" name="publicStatus" value="on" defaultChecked={brand.publicStatus} />
         Publish the live response time at <code>/status/{brand.slug}</code>
+      </label>
+      <label className="flex items-start gap-2">
+        <input type="checkbox" name="autoAssign" value="on" defaultChecked={brand.autoAssign} className="mt-1" />
+        <span>
+          Assign waiting requests automatically
+          <span className="block text-xs text-zinc-500">Round-robin among available agents, within each agent&apos;s capacity, matching the customer&apos;s language when someone speaks it.</span>
+        </span>
       </label>
       <FormMessage state={state} />
       <Button type="submit" disabled={pending}>

@@ -20,7 +20,7 @@ export default async function BrandsSettings({ searchParams }: { searchParams: P
         <h1 id="brand-heading" className="text-lg font-semibold">
           {brand.name}
         </h1>
-        <EditBrandForm brand={{ id: brand.id, name: brand.name, slug: brand.slug, timezone: brand.timezone, publicStatus: brand.publicStatus, retrainEveryHours: brand.retrainEveryHours }} timezones={timezones} />
+        <EditBrandForm brand={{ id: brand.id, name: brand.name, slug: brand.slug, timezone: brand.timezone, publicStatus: brand.publicStatus, retrainEveryHours: brand.retrainEveryHours, autoAssign: brand.autoAssign }} timezones={timezones} />
       </section>
       <section aria-labelledby="new-brand-heading" className="space-y-3">
         <h2 id="new-brand-heading" className="text-base font-semibold">

@@ -8,7 +8,7 @@ import { requireActionUser } from "@/lib/auth/session";
 import { requireMembership } from "@/lib/auth/access";
 import { runAction, formValues, parseInput as parse, type ActionState } from "@/lib/auth/action-result";
 import { generatePassword } from "@/lib/auth/password";
-import { createUser, emailSchema, getUserByEmail, removeMembership, setMembership, setPassword, setUserDisabled } from "@/lib/team/users";
+import { createUser, emailSchema, getUserByEmail, removeMembership, setMembership, setPassword, setRouting, setUserDisabled } from "@/lib/team/users";
 import { countAdmins, requireAccountAuthority, requireMember } from "@/lib/team/members";
 import { AppError } from "@/lib/errors";
 
@@ -87,5 +87,18 @@ export async function resetPasswordAction(_prev: ActionState, formData: FormData
     const password = generatePassword();
     await setPassword({ db, userId: input.userId, password, mustChangePassword: true, brandId, actor });
     return { ok: `New one-time password for ${member.email} (shown once):`, secret: password };
+  });
+}
+
+export async function setRoutingAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return adminAction(formData, ({ values, brandId, actor, user }) => {
+    const input = parse(z.object({ userId, languages: z.string().max(200), capacity: z.coerce.number().int() }), values);
+    const db = getDb();
+    requireMember({ db, brandId, userId: input.userId });
+    // Languages and capacity hold across brands: only someone who administers all of the person's brands changes them.
+    if (input.userId !== user.id) requireAccountAuthority({ db, actor: user, userId: input.userId });
+    const languages = input.languages.split(/[\s,]+/).map((l) => l.trim().toLowerCase()).filter(Boolean);
+    setRouting({ db, userId: input.userId, languages, capacity: input.capacity, actor });
+    return { ok: "Saved." };
   });
 }

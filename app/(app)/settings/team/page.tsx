@@ -6,7 +6,7 @@ import { listMembers } from "@/lib/team/members";
 import { NoAccess } from "@/app/_components/no-access";
 import { Badge } from "@/app/_components/ui/badge";
 import { Table, Td, Th } from "@/app/_components/ui/table";
-import { AddMemberForm, MemberActions } from "./team-forms.client";
+import { AddMemberForm, MemberActions, RoutingForm } from "./team-forms.client";
 
 export const metadata: Metadata = { title: "Team" };
 
@@ -28,6 +28,7 @@ export default async function TeamSettings({ searchParams }: { searchParams: Pro
               <Th>E-mail</Th>
               <Th>Role</Th>
               <Th>Status</Th>
+              <Th>Routing</Th>
               <Th>Actions</Th>
             </tr>
           </thead>
@@ -38,6 +39,9 @@ export default async function TeamSettings({ searchParams }: { searchParams: Pro
                 <Td>{m.email}</Td>
                 <Td>{m.role}</Td>
                 <Td>{m.disabled ? <Badge tone="bad">deactivated</Badge> : m.available ? <Badge tone="good">available</Badge> : <Badge>away</Badge>}</Td>
+                <Td>
+                  <RoutingForm brandId={membership.brandId} userId={m.userId} name={m.name} languages={m.languages} capacity={m.capacity} />
+                </Td>
                 <Td>
                   {m.userId === user.id ? (
                     <span className="text-zinc-500">you</span>

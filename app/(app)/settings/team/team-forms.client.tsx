@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { Button } from "@/app/_components/ui/button";
 import { Field, Input, Select } from "@/app/_components/ui/input";
 import { FormMessage } from "@/app/_components/ui/form-message";
-import { addMemberAction, changeRoleAction, removeMemberAction, resetPasswordAction, setActiveAction } from "./actions";
+import { addMemberAction, changeRoleAction, removeMemberAction, resetPasswordAction, setActiveAction, setRoutingAction } from "./actions";
 
 const ROLES = ["agent", "manager", "admin"] as const;
 
@@ -102,5 +102,29 @@ export function MemberActions({ brandId, userId, role, disabled, name }: { brand
       <Result state={resetState} />
       <Result state={removeState} />
     </div>
+  );
+}
+
+// Languages and capacity steer automatic assignment.
+export function RoutingForm({ brandId, userId, name, languages, capacity }: { brandId: number; userId: number; name: string; languages: string[]; capacity: number }) {
+  const [state, action, pending] = useActionState(setRoutingAction, null);
+  return (
+    <form action={action} className="flex flex-wrap items-end gap-2" aria-label={`Routing for ${name}`}>
+      <input type="hidden" name="brandId" value={brandId} />
+      <input type="hidden" name="userId" value={userId} />
+      <label className="flex flex-col text-xs text-zinc-500">
+        Languages
+        <Input name="languages" defaultValue={state?.values?.languages ?? languages.join(", ")} placeholder="any" className="w-28" aria-describedby={`routing-hint-${userId}`} />
+      </label>
+      <label className="flex flex-col text-xs text-zinc-500">
+        Capacity
+        <Input name="capacity" type="number" min={1} max={500} defaultValue={state?.values?.capacity ?? capacity} className="w-20" />
+      </label>
+      <span id={`routing-hint-${userId}`} className="sr-only">Two-letter codes separated by commas; empty means any language.</span>
+      <Button type="submit" variant="secondary" disabled={pending}>
+        Save
+      </Button>
+      <FormMessage state={state} />
+    </form>
   );
 }

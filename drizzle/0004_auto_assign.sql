@@ -1,0 +1,1 @@
+ALTER TABLE `brands` ADD `auto_assign` integer DEFAULT false NOT NULL;

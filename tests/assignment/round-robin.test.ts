@@ -1,0 +1,123 @@
+import { describe, expect, it } from "vitest";
+import { channels } from "@/db/schema";
+import { ingestBatch } from "@/lib/ingest/pipeline";
+import { inboundEventSchema } from "@/lib/ingest/event";
+import { assignWaiting, pickAgent, setAvailability } from "@/lib/assignment/round-robin";
+import type { Classification } from "@/lib/classify/types";
+import { makeBrand, makeMember, testDb } from "../helpers/db";
+
+const T0 = Date.parse("2026-05-04T09:00:00Z");
+
+const classify = (language: string) => (): Classification => ({
+  language,
+  category: "request",
+  complaint: false,
+  sentiment: "neutral",
+  sentimentScore: 0,
+  confidence: 0.9,
+  reasons: [],
+  modelVersion: "test",
+});
+
+async function setup({ autoAssign = true } = {}) {
+  const { db } = testDb();
+  const brand = makeBrand({ db });
+  db.$client.prepare("UPDATE brands SET auto_assign = ? WHERE id = ?").run(autoAssign ? 1 : 0, brand.id);
+  const channel = db.insert(channels).values({ brandId: brand.id, kind: "telegram", name: "Bot", accountId: "bot" }).returning().get();
+  let n = 0;
+  const ask = (language: string, minutes = n) => {
+    n += 1;
+    const [out] = ingestBatch({
+      db,
+      brandId: brand.id,
+      now: T0 + minutes * 60_000,
+      classifyText: classify(language),
+      items: [{ channelId: channel.id, event: inboundEventSchema.parse({ externalId: `m${n}`, kind: "private_message", direction: "inbound", text: "Where is my bag?", createdAt: new Date(T0 + minutes * 60_000).toISOString(), author: { id: `c${n}` } }) }],
+    });
+    return Number(out.conversationId);
+  };
+  const agent = async (languages: string[], capacity = 20) => {
+    const member = await makeMember({ db, brandId: brand.id, role: "agent" });
+    db.$client.prepare("UPDATE users SET languages = ?, capacity = ? WHERE id = ?").run(JSON.stringify(languages), capacity, member.id);
+    return member.id;
+  };
+  const assignee = (conversationId: number) =>
+    (db.$client.prepare("SELECT assignee_id FROM conversations WHERE id = ?").get(conversationId) as { assignee_id: number | null }).assignee_id;
+  return { db, brand, ask, agent, assignee };
+}
+
+describe("round-robin assignment", () => {
+  it("takes turns among available agents, most urgent request first", async () => {
+    const t = await setup();
+    const a = await t.agent([]);
+    const b = await t.agent([]);
+    const first = t.ask("en", 0);
+    const second = t.ask("en", 1);
+    const third = t.ask("en", 2);
+    expect(assignWaiting({ db: t.db, now: T0 + 5 * 60_000 })).toBe(3);
+    expect([t.assignee(first), t.assignee(second), t.assignee(third)]).toEqual([a, b, a]);
+    // The turn survives a restart: the next one goes to b.
+    const fourth = t.ask("en", 3);
+    assignWaiting({ db: t.db });
+    expect(t.assignee(fourth)).toBe(b);
+  });
+
+  it("matches the language when someone speaks it, else still hands it out", async () => {
+    const t = await setup();
+    const english = await t.agent(["en"]);
+    const russian = await t.agent(["ru", "uk"]);
+    const ru = t.ask("ru", 0);
+    const uk = t.ask("uk", 1);
+    const de = t.ask("de", 2);
+    assignWaiting({ db: t.db });
+    expect(t.assignee(ru)).toBe(russian);
+    expect(t.assignee(uk)).toBe(russian);
+    expect([english, russian]).toContain(t.assignee(de));
+  });
+
+  it("respects capacity and skips agents who are away", async () => {
+    const t = await setup();
+    const busy = await t.agent([], 1);
+    const away = await t.agent([]);
+    setAvailability({ db: t.db, userId: away, available: false });
+    const ids = [t.ask("en", 0), t.ask("en", 1), t.ask("en", 2)];
+    expect(assignWaiting({ db: t.db })).toBe(1);
+    expect(ids.map(t.assignee)).toEqual([busy, null, null]);
+  });
+
+  it("does nothing for a brand that has not turned it on", async () => {
+    const t = await setup({ autoAssign: false });
+    await t.agent([]);
+    const id = t.ask("en");
+    expect(assignWaiting({ db: t.db })).toBe(0);
+    expect(t.assignee(id)).toBeNull();
+  });
+
+  it("pickAgent prefers speakers and wraps around", () => {
+    const agents = [
+      { id: 1, languages: ["en"], load: 0, capacity: 5 },
+      { id: 2, languages: ["ru"], load: 0, capacity: 5 },
+      { id: 3, languages: ["en"], load: 5, capacity: 5 },
+    ];
+    expect(pickAgent(agents, "en", 1)?.id).toBe(1);
+    expect(pickAgent(agents, "ru", 2)?.id).toBe(2);
+    expect(pickAgent(agents, "fr", 1)?.id).toBe(2);
+    expect(pickAgent(agents.map((a) => ({ ...a, load: 5 })), "en", 0)).toBeNull();
+  });
+});
+
+describe("routing settings", () => {
+  it("validates languages and capacity and audits the change", async () => {
+    const { setRouting } = await import("@/lib/team/users");
+    const t = await setup();
+    const id = await t.agent([]);
+    const actor = { userId: null, label: "test" };
+    expect(() => setRouting({ db: t.db, userId: id, languages: ["english"], capacity: 5, actor })).toThrow(/two-letter/);
+    expect(() => setRouting({ db: t.db, userId: id, languages: ["en"], capacity: 0, actor })).toThrow(/Capacity/);
+    setRouting({ db: t.db, userId: id, languages: ["en", "ru", "en"], capacity: 7, actor });
+    const row = t.db.$client.prepare("SELECT languages, capacity FROM users WHERE id = ?").get(id) as { languages: string; capacity: number };
+    expect(JSON.parse(row.languages)).toEqual(["en", "ru"]);
+    expect(row.capacity).toBe(7);
+    expect(t.db.$client.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'user.routing'").get()).toEqual({ n: 1 });
+  });
+});
