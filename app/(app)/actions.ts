@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { signOut } from "@/lib/auth/next-auth";
 import { requireActionUser } from "@/lib/auth/session";
 import { setAvailability } from "@/lib/assignment/round-robin";
+import { setLocale } from "@/lib/team/users";
 
 export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: "/login" });
@@ -13,5 +14,13 @@ export async function signOutAction(): Promise<void> {
 export async function setAvailabilityAction(formData: FormData): Promise<void> {
   const user = await requireActionUser();
   setAvailability({ db: getDb(), userId: user.id, available: formData.get("available") === "1" });
+  revalidatePath("/", "layout");
+}
+
+export async function setLocaleAction(formData: FormData): Promise<void> {
+  const user = await requireActionUser();
+  const locale = formData.get("locale");
+  if (locale !== "en" && locale !== "ru") return;
+  setLocale({ db: getDb(), userId: user.id, locale });
   revalidatePath("/", "layout");
 }

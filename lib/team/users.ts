@@ -158,3 +158,10 @@ export function setRouting({ db, userId, languages, capacity, actor }: { db: Db;
     recordAudit(tx, { actor, brandId: null, action: "user.routing", objectType: "user", objectId: userId, before, after });
   });
 }
+
+export function setLocale({ db, userId, locale }: { db: Db; userId: number; locale: "en" | "ru" }): void {
+  db.transaction((tx) => {
+    tx.update(users).set({ locale }).where(eq(users.id, userId)).run();
+    recordAudit(tx, { actor: { userId, label: `user:${userId}` }, brandId: null, action: "user.locale", objectType: "user", objectId: userId, after: { locale } });
+  });
+}

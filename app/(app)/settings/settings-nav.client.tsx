@@ -2,22 +2,25 @@
 
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
+import { useT } from "@/app/_components/i18n.client";
+import type { MessageKey } from "@/lib/i18n/messages";
 
-const ITEMS = [
-  { href: "/settings/brands", label: "Brands" },
-  { href: "/settings/team", label: "Team" },
-  { href: "/settings/channels", label: "Channels" },
-  { href: "/settings/sla", label: "Response targets" },
-  { href: "/settings/templates", label: "Templates" },
-  { href: "/settings/escalation", label: "Escalation rules" },
-  { href: "/settings/audit", label: "Audit log" },
+const ITEMS: { href: string; label: MessageKey }[] = [
+  { href: "/settings/brands", label: "settings.brands" },
+  { href: "/settings/team", label: "settings.team" },
+  { href: "/settings/channels", label: "settings.channels" },
+  { href: "/settings/sla", label: "settings.sla" },
+  { href: "/settings/templates", label: "settings.templates" },
+  { href: "/settings/escalation", label: "settings.escalation" },
+  { href: "/settings/audit", label: "settings.audit" },
 ];
 
 export function SettingsNav() {
   const pathname = usePathname();
   const brand = useSearchParams().get("brand");
+  const t = useT();
   return (
-    <nav aria-label="Settings" className="w-48 shrink-0 border-r border-zinc-200 p-3 dark:border-zinc-800">
+    <nav aria-label={t("settings.nav")} className="w-48 shrink-0 border-r border-zinc-200 p-3 dark:border-zinc-800">
       <ul className="space-y-0.5">
         {ITEMS.map((item) => (
           <li key={item.href}>
@@ -26,7 +29,7 @@ export function SettingsNav() {
               aria-current={pathname === item.href ? "page" : undefined}
               className={`block rounded-md px-2.5 py-1.5 ${pathname === item.href ? "bg-zinc-100 font-medium dark:bg-zinc-800" : "text-zinc-600 hover:bg-zinc-50 dark:text-zinc-400 dark:hover:bg-zinc-900"}`}
             >
-              {item.label}
+              {t(item.label)}
             </Link>
           </li>
         ))}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { en, ru, localeFromHeader, translator, type MessageKey } from "@/lib/i18n/messages";
+
+describe("interface languages", () => {
+  it("has a Russian text for every English one, with the same variables", () => {
+    for (const key of Object.keys(en) as MessageKey[]) {
+      expect(ru[key], key).toBeTruthy();
+      const vars = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      expect(vars(ru[key]), key).toEqual(vars(en[key]));
+    }
+  });
+
+  it("fills variables and leaves unknown ones visible", () => {
+    const t = translator("ru");
+    expect(t("nav.inbox")).toBe("Входящие");
+    const check = translator("en") as (key: string, vars?: Record<string, string>) => string;
+    expect(check("nav.inbox", { x: "1" })).toBe("Inbox");
+  });
+
+  it("picks the language of the browser before sign-in", () => {
+    expect(localeFromHeader("ru-RU,ru;q=0.9,en;q=0.8")).toBe("ru");
+    expect(localeFromHeader("de-DE,en;q=0.5")).toBe("en");
+    expect(localeFromHeader(null)).toBe("en");
+  });
+});
