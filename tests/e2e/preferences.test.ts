@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import Database from "better-sqlite3";
+import type { Browser } from "playwright-core";
+import { createToken } from "@/lib/auth/tokens";
+import { openDatabase } from "@/db/client";
+import { launch, signIn } from "./browser";
+
+let browser: Browser;
+let token: string;
+const base = () => inject("baseUrl");
+
+beforeAll(async () => {
+  browser = await launch();
+  const db = openDatabase({ file: inject("databasePath"), runMigrations: false });
+  const brand = db.$client.prepare("SELECT id FROM brands WHERE slug = 'e2e-air'").get() as { id: number };
+  token = createToken({ db, brandId: brand.id, name: `prefs-${Date.now()}`, actor: { userId: null, label: "test" } });
+  db.$client.close();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function post(events: unknown[]) {
+  const response = await fetch(`${base()}/api/v1/events`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify({ events }),
+  });
+  expect(response.status).toBe(202);
+}
+
+const readDb = <T>(sql: string, ...args: unknown[]) => {
+  const db = new Database(inject("databasePath"), { readonly: true });
+  try {
+    return db.prepare(sql).get(...args) as T;
+  } finally {
+    db.close();
+  }
+};
+
+describe("an agent's own settings and blocking a spammer", () => {
+  it("switches the interface to Russian and back, and sets themselves away", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, inject("people").agent);
+    await page.waitForURL(/\/inbox/);
+    await page.getByLabel("Interface language").selectOption("ru");
+    await page.getByRole("navigation", { name: "Главное меню" }).getByRole("link", { name: "Входящие" }).waitFor();
+    await page.getByRole("button", { name: "На связи" }).click();
+    await page.getByRole("button", { name: "Нет на месте" }).waitFor();
+    expect(readDb<{ available: number; locale: string }>("SELECT available, locale FROM users WHERE email = ?", inject("people").agent)).toEqual({ available: 0, locale: "ru" });
+    await page.getByLabel("Язык интерфейса").selectOption("en");
+    await page.getByRole("button", { name: "Away" }).click();
+    await page.getByRole("button", { name: "Available" }).waitFor();
+    await context.close();
+  });
+
+  it("blocks an author so their next message is noise; only a manager lifts it", async () => {
+    const stamp = Date.now();
+    await post([{ externalId: `spam-${stamp}`, text: "Cheap followers here, do you want some?", createdAt: new Date().toISOString(), author: { id: `spammer-${stamp}`, name: `Spammy ${stamp}` } }]);
+    const agent = await (await browser.newContext()).newPage();
+    await signIn(agent, inject("people").agent);
+    await agent.waitForURL(/\/inbox/);
+    const conversationId = readDb<{ conversation_id: number }>("SELECT conversation_id FROM messages WHERE external_id = ?", `spam-${stamp}`).conversation_id;
+    await agent.goto(`${base()}/inbox?c=${conversationId}`);
+    await agent.getByRole("heading", { name: new RegExp(`Spammy ${stamp}`) }).waitFor();
+    await agent.getByRole("button", { name: "Block author" }).click();
+    await agent.getByText("Author blocked").first().waitFor();
+    await post([{ externalId: `spam2-${stamp}`, text: "Do you want cheap followers? Write me!", createdAt: new Date().toISOString(), author: { id: `spammer-${stamp}`, name: `Spammy ${stamp}` } }]);
+    expect(readDb<{ category: string }>("SELECT category FROM messages WHERE external_id = ?", `spam2-${stamp}`).category).toBe("noise");
+    expect(await agent.getByRole("button", { name: "Unblock author" }).count()).toBe(0);
+
+    const manager = await (await browser.newContext()).newPage();
+    await signIn(manager, inject("people").manager);
+    await manager.waitForURL(/\/inbox/);
+    await manager.goto(`${base()}/inbox?c=${conversationId}`);
+    await manager.getByRole("button", { name: "Unblock author" }).click();
+    await manager.getByText("Block lifted").waitFor();
+    expect(readDb<{ blocked: number }>("SELECT blocked FROM contacts WHERE external_id = ?", `spammer-${stamp}`).blocked).toBe(0);
+  });
+});
