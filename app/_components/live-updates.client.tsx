@@ -11,8 +11,9 @@ export function LiveUpdates({ brandId, afterId }: { brandId: number; afterId: nu
     const source = new EventSource(`/api/realtime?after=${afterId}`);
     let pending: ReturnType<typeof setTimeout> | null = null;
     source.addEventListener("change", (event) => {
-      const change = JSON.parse((event as MessageEvent).data) as { brandId: number };
-      if (change.brandId !== brandId || pending) return;
+      const change = JSON.parse((event as MessageEvent).data) as { brandId: number; kind?: string };
+      // Presence has its own listener (inbox/presence.client.tsx); it must not re-render whole pages.
+      if (change.brandId !== brandId || change.kind === "presence" || pending) return;
       pending = setTimeout(() => {
         pending = null;
         router.refresh();

@@ -57,6 +57,8 @@ export default async function setup(project: TestProject) {
   db.$client.close();
 
   const port = await freePort();
+  // The server reads META_GRAPH_URL at send time; tests start a fake Graph API on this port.
+  const metaGraphPort = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     env: {
@@ -68,6 +70,7 @@ export default async function setup(project: TestProject) {
       NEXT_TELEMETRY_DISABLED: "1",
       META_APP_SECRET: "e2e-meta-secret",
       META_VERIFY_TOKEN: "e2e-verify",
+      META_GRAPH_URL: `http://127.0.0.1:${metaGraphPort}`,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -84,6 +87,7 @@ export default async function setup(project: TestProject) {
   project.provide("databasePath", file);
   project.provide("people", people);
   project.provide("password", PASSWORD);
+  project.provide("metaGraphPort", metaGraphPort);
   return async () => {
     child.kill("SIGTERM");
     await new Promise((r) => setTimeout(r, 300));
@@ -97,5 +101,6 @@ declare module "vitest" {
     databasePath: string;
     people: Record<string, string>;
     password: string;
+    metaGraphPort: number;
   }
 }

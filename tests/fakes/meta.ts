@@ -8,7 +8,7 @@ const graphError = (status: number, error: Record<string, unknown>): FakeRespons
 });
 
 /** Graph API: POST /{comment-id}/comments, /{ig-comment-id}/replies, /{page-or-ig-id}/messages. */
-export async function startFakeMeta({ accessToken = "page-token" }: { accessToken?: string } = {}) {
+export async function startFakeMeta({ accessToken = "page-token", port }: { accessToken?: string; port?: number } = {}) {
   const posted: MetaPost[] = [];
   const hidden: string[] = [];
   let seq = 1000;
@@ -51,6 +51,6 @@ export async function startFakeMeta({ accessToken = "page-token" }: { accessToke
     if (fault.kind === "rate_limit") return graphError(400, { message: "(#613) Calls to this api have exceeded the rate limit.", code: 613 });
     return graphError(500, { message: "An unexpected error has occurred. Please retry your request later.", code: 2, is_transient: true });
   };
-  const server = await startFake({ handle, renderFault });
+  const server = await startFake({ handle, renderFault, port });
   return { ...server, posted, hidden };
 }

@@ -26,10 +26,12 @@ export type FakeServer = {
 };
 
 /** A node:http server on 127.0.0.1 and a free port that records requests and injects faults. */
-export async function startFake({ handle, renderFault, basePath = "" }: {
+export async function startFake({ handle, renderFault, basePath = "", port: listenPort = 0 }: {
   handle: Handler;
   renderFault: (fault: Fault, req: RecordedRequest) => FakeResponse;
   basePath?: string;
+  /** A fixed port, for a server started before the fake (the e2e server reads its base URL at start). */
+  port?: number;
 }): Promise<FakeServer> {
   const requests: RecordedRequest[] = [];
   const faults: Fault[] = [];
@@ -63,7 +65,7 @@ export async function startFake({ handle, renderFault, basePath = "" }: {
       res.end(payload);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(listenPort, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}${basePath}`,

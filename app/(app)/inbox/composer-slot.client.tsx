@@ -1,8 +1,14 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import type { ComposerProps } from "./composer.client";
 
-export const ComposerSlot = dynamic(() => import("./composer.client").then((m) => m.Composer), {
+const Composer = dynamic(() => import("./composer.client").then((m) => m.Composer), {
   ssr: false,
   loading: () => <div className="h-36 rounded-lg border border-zinc-200 dark:border-zinc-800" aria-busy="true" />,
 });
+
+// Keyed by conversation: a draft, its baseline and an open picker never follow the agent to the next one.
+export function ComposerSlot(props: ComposerProps) {
+  return <Composer key={props.conversationId} {...props} />;
+}

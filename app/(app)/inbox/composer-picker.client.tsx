@@ -1,0 +1,109 @@
+"use client";
+
+import Link from "next/link";
+import { useId, useState } from "react";
+
+export type PickerTemplate = { id: number; title: string; shortcut: string | null; language: string | null; text: string; missing: string[] };
+
+function matches(t: PickerTemplate, query: string): boolean {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const hay = `${t.title} ${t.shortcut ?? ""} ${t.language ?? ""} ${t.text}`.toLowerCase();
+  return words.every((w) => hay.includes(w));
+}
+
+// A searchable list of the brand's templates, already rendered for this conversation; the
+// server sorts the conversation's language first. Arrow keys move, Enter inserts, Escape closes.
+export function TemplatePicker({
+  templates,
+  language,
+  onPick,
+  onClose,
+}: {
+  templates: PickerTemplate[];
+  language: string | null;
+  onPick: (template: PickerTemplate) => void;
+  onClose: () => void;
+}) {
+  const [query, setQuery] = useState("");
+  const [active, setActive] = useState(0);
+  const listId = useId();
+  const shown = templates.filter((t) => matches(t, query));
+  const current = Math.min(active, Math.max(0, shown.length - 1));
+
+  const onKeyDown = (event: React.KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      if (shown.length) setActive((current + (event.key === "ArrowDown" ? 1 : shown.length - 1)) % shown.length);
+    } else if (event.key === "Enter") {
+      event.preventDefault();
+      if (shown[current]) onPick(shown[current]);
+    } else if (event.key === "Escape") {
+      event.preventDefault();
+      event.stopPropagation();
+      onClose();
+    }
+  };
+
+  return (
+    <div role="dialog" aria-label="Insert a template" className="space-y-2 rounded-lg border border-zinc-300 bg-white p-2 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
+      <input
+        type="search"
+        role="combobox"
+        aria-label="Search templates"
+        aria-expanded="true"
+        aria-controls={listId}
+        aria-activedescendant={shown[current] ? `${listId}-${shown[current].id}` : undefined}
+        autoFocus
+        value={query}
+        onChange={(event) => {
+          setQuery(event.target.value);
+          setActive(0);
+        }}
+        onKeyDown={onKeyDown}
+        onBlur={(event) => {
+          if (!event.currentTarget.closest("[role=dialog]")?.contains(event.relatedTarget as Node | null)) onClose();
+        }}
+        placeholder={language ? `Search templates (${language} first)` : "Search templates"}
+        className="block w-full rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+      />
+      {templates.length === 0 ? (
+        <p className="px-1 py-2 text-sm text-zinc-500">
+          No templates yet. Managers add them in{" "}
+          <Link href="/settings/templates" className="text-blue-700 underline dark:text-blue-400">
+            Settings → Templates
+          </Link>
+          .
+        </p>
+      ) : shown.length === 0 ? (
+        <p className="px-1 py-2 text-sm text-zinc-500">No template matches “{query}”.</p>
+      ) : (
+        <ul id={listId} role="listbox" aria-label="Templates" className="max-h-64 overflow-y-auto">
+          {shown.map((t, i) => (
+            <li
+              key={t.id}
+              id={`${listId}-${t.id}`}
+              role="option"
+              aria-selected={i === current}
+              tabIndex={-1}
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => onPick(t)}
+              onMouseEnter={() => setActive(i)}
+              className={`cursor-pointer rounded-md px-2 py-1.5 ${i === current ? "bg-blue-50 dark:bg-blue-950" : ""}`}
+            >
+              <div className="flex items-center gap-2 text-sm">
+                <span className="font-medium">{t.title}</span>
+                {t.language && <span className="text-xs text-zinc-500">{t.language}</span>}
+                {t.shortcut && <kbd className="ml-auto rounded bg-zinc-100 px-1 text-xs dark:bg-zinc-800">{t.shortcut}</kbd>}
+              </div>
+              <p className="truncate text-xs text-zinc-500">{t.text}</p>
+              {t.missing.length > 0 && (
+                <p className="text-xs text-amber-700 dark:text-amber-400">No value here for {t.missing.map((m) => `{{${m}}}`).join(", ")}: check the text.</p>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="px-1 text-xs text-zinc-500">↑ ↓ to choose, Enter to insert, Esc to close. Type a shortcut like ;refund and Space in the reply.</p>
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+import path from "node:path";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { closeDb, getDb, type Db } from "@/db/client";
+import { loadSessionUser, type SessionUser } from "@/lib/auth/access";
+import { createTemplate } from "@/lib/templates/templates";
+import { makeBrand, makeMember, tempDir } from "../helpers/db";
+
+// Only the session and Next's cache are stood in for; the database is real.
+let current: SessionUser | null = null;
+vi.mock("@/lib/auth/session", () => ({
+  requireActionUser: async () => {
+    if (!current) throw new Error("unauthorized");
+    return current;
+  },
+}));
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+
+const { deleteTemplateAction, previewTemplateAction, saveTemplateAction } = await import("@/app/(app)/settings/templates/actions");
+
+let db: Db;
+beforeAll(() => {
+  closeDb();
+  process.env.DATABASE_PATH = path.join(tempDir(), "templates-actions.db");
+  db = getDb();
+});
+beforeEach(() => {
+  current = null;
+});
+
+const form = (values: Record<string, string | number>) => {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(values)) data.set(k, String(v));
+  return data;
+};
+const count = (brandId: number) => (db.$client.prepare("SELECT count(*) AS n FROM templates WHERE brand_id = ?").get(brandId) as { n: number }).n;
+
+describe("template settings actions", () => {
+  it("let a manager add and edit; an agent and another brand's admin are refused", async () => {
+    const brand = makeBrand({ db });
+    const manager = await makeMember({ db, brandId: brand.id, role: "manager" });
+    const agent = await makeMember({ db, brandId: brand.id, role: "agent" });
+    const outsider = await makeMember({ db, brandId: makeBrand({ db }).id, role: "admin" });
+    const input = { brandId: brand.id, title: "Hello", body: "Hi {{name}}", language: "en", shortcut: ";hi" };
+
+    current = loadSessionUser({ db, userId: agent.id });
+    expect(await saveTemplateAction(null, form(input))).toMatchObject({ error: expect.stringMatching(/needs the manager role/) });
+    current = loadSessionUser({ db, userId: outsider.id });
+    expect(await saveTemplateAction(null, form(input))).toMatchObject({ error: expect.stringMatching(/brand was not found/) });
+    expect(count(brand.id)).toBe(0);
+
+    current = loadSessionUser({ db, userId: manager.id });
+    expect(await saveTemplateAction(null, form({ ...input, body: "Hi {{nmae}}" }))).toMatchObject({ error: expect.stringMatching(/Unknown variable \{\{nmae\}\}/), values: expect.objectContaining({ body: "Hi {{nmae}}" }) });
+    expect(await saveTemplateAction(null, form(input))).toMatchObject({ ok: "Added “Hello”." });
+    const id = (db.$client.prepare("SELECT id FROM templates WHERE brand_id = ?").get(brand.id) as { id: number }).id;
+    expect(await saveTemplateAction(null, form({ ...input, templateId: id, title: "Hello again" }))).toMatchObject({ ok: "Saved “Hello again”." });
+    expect(count(brand.id)).toBe(1);
+  });
+
+  it("refuses deleting for an agent and across brands", async () => {
+    const brand = makeBrand({ db });
+    const other = makeBrand({ db });
+    const agent = await makeMember({ db, brandId: brand.id, role: "agent" });
+    const otherManager = await makeMember({ db, brandId: other.id, role: "manager" });
+    const t = createTemplate({ db, brandId: brand.id, actor: { userId: null, label: "test" }, input: { title: "Keep", body: "x" } });
+    current = loadSessionUser({ db, userId: agent.id });
+    expect((await deleteTemplateAction(null, form({ brandId: brand.id, templateId: t.id })))?.error).toMatch(/manager role/);
+    current = loadSessionUser({ db, userId: otherManager.id });
+    expect((await deleteTemplateAction(null, form({ brandId: other.id, templateId: t.id })))?.error).toMatch(/not found/);
+    expect(count(brand.id)).toBe(1);
+  });
+
+  it("previews with sample values for the brand's managers only", async () => {
+    const brand = makeBrand({ db });
+    const manager = await makeMember({ db, brandId: brand.id, role: "manager" });
+    const agent = await makeMember({ db, brandId: brand.id, role: "agent" });
+    current = loadSessionUser({ db, userId: manager.id });
+    expect(await previewTemplateAction(null, form({ brandId: brand.id, body: "Hi {{first_name}}, {{agent}} of {{brand}} {{x}}" }))).toEqual({
+      text: `Hi Anna, manager of ${brand.name} {{x}}`,
+      missing: [],
+      unknown: ["x"],
+    });
+    expect(await previewTemplateAction(null, form({ brandId: makeBrand({ db }).id, body: "Hi" }))).toEqual({ error: "The brand was not found." });
+    current = loadSessionUser({ db, userId: agent.id });
+    expect(await previewTemplateAction(null, form({ brandId: brand.id, body: "Hi" }))).toMatchObject({ error: expect.stringMatching(/manager role/) });
+  });
+});
