@@ -9,6 +9,8 @@ import { statements, type ConversationRow, type CycleRow, type Statements } from
 import { applyPersonReply, saveCycle, startCycle } from "./cycles";
 import { findThread, threadKey } from "./threading";
 import { recordChange } from "@/lib/realtime/record-change";
+import { escalateIngested } from "@/lib/escalation/engine";
+import { resolveOnReply } from "@/lib/escalation/resolve-on-reply";
 
 export type IngestItem = { event: InboundEvent; channelId: number; userId?: number | null };
 export type IngestOutcome = {
@@ -163,6 +165,7 @@ function ingestOne(ctx: Context, { event, channelId, userId = null }: IngestItem
   const messageId = Number(info.lastInsertRowid);
   linkOrphans(ctx, conversation, channelId, event.externalId, cycle);
   refreshConversation(ctx, conversation.id, inbound, { conversation, cycle });
+  escalateIngested(ctx, { messageId, conversationId: conversation.id, channelId, event, classification, contact, userId });
   s.touchChannel.run(now, channelId);
   ctx.touched.set(conversation.id, messageId);
   return { externalId: event.externalId, messageId: String(messageId), conversationId: String(conversation.id), duplicate: false };
@@ -345,6 +348,7 @@ export function recordSentReply({ db, messageId, externalId, sentAt, now = Date.
     }
     if (conversation.kind === "private_message") answerPublicByDm(ctx, conversation, sentAt, message.user_id);
     refreshConversation(ctx, conversation.id, false);
+    resolveOnReply(sqlite, { brandId: message.brand_id, conversationId: conversation.id, messageId, userId: message.user_id, now });
     ctx.touched.set(conversation.id, messageId);
     recordTouched(ctx);
   }).immediate();

@@ -37,7 +37,7 @@ export function brandLiveFigure({ db, slug, now = Date.now() }: { db: Db; slug: 
   return figure;
 }
 
-function computeFigure({ db, brandId, name, now }: { db: Db; brandId: number; name: string; now: number }): PublicFigure {
+export function computeFigure({ db, brandId, name, now }: { db: Db; brandId: number; name: string; now: number }): PublicFigure {
   const sqlite = db.$client;
   // cycles_brand_first_response: request cycles answered in the last 24 h.
   const answered = sqlite

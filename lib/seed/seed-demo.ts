@@ -8,6 +8,7 @@ import { generatePassword } from "@/lib/auth/password";
 import { inboundEventSchema } from "@/lib/ingest/event";
 import { ingestBatch, type IngestItem } from "@/lib/ingest/pipeline";
 import { resolveConversations } from "@/lib/conversations/resolve";
+import { settleDemoEscalations } from "@/lib/escalation/demo-history";
 import { DEMO_BRANDS } from "@/lib/demo/brands";
 import { generateHistory, type DemoItem } from "@/lib/demo/generate";
 import { encryptCredentials } from "@/lib/security/credentials";
@@ -89,6 +90,7 @@ export function seedHistory({ db, workspace, now, days = 14, onProgress }: { db:
   }
   for (const slug of pending.keys()) flush(slug);
   resolveAnsweredHistory({ db, workspace, now });
+  settleDemoEscalations({ db, brandIds: workspace.brandIds.values(), now });
   return done;
 }
 

@@ -5,6 +5,9 @@ import { sendDueReplies } from "@/lib/outbound/outbox";
 import { advanceSlaStates, resolveIdleNoise } from "./sla-timer";
 import { emitDemoTraffic, loadDemoWorkspace } from "./demo-traffic";
 import { pollDueChannels } from "./pollers";
+import { assignWaiting } from "@/lib/assignment/round-robin";
+import { deliverDueWebhooks } from "@/lib/escalation/webhooks";
+import { ALERT_EVERY_MS, checkBrandAlerts } from "@/lib/escalation/alerts";
 
 const TICK_MS = 1_000;
 const DEMO_SEED = 20261122;
@@ -33,6 +36,9 @@ export function startWorker(): void {
     { name: "retrain", everyMs: 10 * 60_000, nextAt: Date.now() + 60_000, run: (now) => void retrainDueBrands({ db, now }) },
     { name: "outbox", everyMs: 1_000, nextAt: 0, run: (now) => runExclusive("outbox", () => sendDueReplies({ db, now })) },
     { name: "pollers", everyMs: 10_000, nextAt: 0, run: (now) => void pollDueChannels({ db, now }) },
+    { name: "round-robin", everyMs: 5_000, nextAt: 0, run: (now) => void assignWaiting({ db, now }) },
+    { name: "webhooks", everyMs: 1_000, nextAt: 0, run: (now) => runExclusive("webhooks", () => deliverDueWebhooks({ db, now })) },
+    { name: "brand-alerts", everyMs: ALERT_EVERY_MS, nextAt: 0, run: (now) => void checkBrandAlerts({ db, now }) },
   ];
   if (demoEnabled() && process.env.DEMO_TRAFFIC !== "0") {
     const workspace = loadDemoWorkspace({ db });

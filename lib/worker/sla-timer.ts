@@ -1,5 +1,6 @@
 import { resolveConversations } from "@/lib/conversations/resolve";
 import { recordChange } from "@/lib/realtime/record-change";
+import { escalateOnSlaTransitions } from "@/lib/escalation/engine";
 import type { Db } from "@/db/client";
 
 // Fires at-risk and breach transitions on time; the due instants are stored, so a restart resumes.
@@ -21,6 +22,7 @@ export function advanceSlaStates({ db, now = Date.now() }: { db: Db; now?: numbe
       setConversation.run(cycle.next, now, cycle.id);
       recordChange(sqlite, { brandId: cycle.brand_id, kind: "conversation", objectId: cycle.conversation_id, conversationId: cycle.conversation_id, data: { slaState: cycle.next }, at: now });
     }
+    escalateOnSlaTransitions({ sqlite, transitions: due, now });
     return due.length;
   })();
 }
@@ -30,7 +32,7 @@ export function resolveIdleNoise({ db, now = Date.now() }: { db: Db; now?: numbe
   const rows = db.$client
     .prepare(
       `SELECT id, brand_id FROM conversations
-        WHERE category = 'noise' AND status != 'resolved' AND last_inbound_received_at <= ? LIMIT 1000`,
+        WHERE category = 'noise' AND status != 'resolved' AND last_inbound_received_at <= ? AND escalation_level = 0 LIMIT 1000`,
     )
     .all(now - 24 * 3600 * 1000) as { id: number; brand_id: number }[];
   const byBrand = new Map<number, number[]>();

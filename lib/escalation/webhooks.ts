@@ -1,0 +1,106 @@
+import crypto from "node:crypto";
+import type { Db } from "@/db/client";
+import { decryptCredentials } from "@/lib/security/credentials";
+import { sendEmailNotice } from "./mail";
+
+export { enqueueWebhook, enqueueEmail } from "./deliveries";
+
+export const MAX_DELIVERY_ATTEMPTS = 8;
+const TIMEOUT_MS = 10_000;
+const LEASE_MS = 5 * 60_000;
+const MAX_WAIT_MS = 60 * 60_000;
+
+export type AttemptResult = { ok: true } | { ok: false; retryable: boolean; reason: string; retryAfterMs?: number };
+
+/** `sha256=<hex>` of HMAC-SHA256(secret, timestamp + "." + body): what receivers recompute. */
+export function signWebhook({ secret, timestamp, body }: { secret: string; timestamp: string; body: string }): string {
+  return `sha256=${crypto.createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex")}`;
+}
+
+export function backoffMs(attempts: number): number {
+  return Math.min(MAX_WAIT_MS, 10_000 * 2 ** Math.max(0, attempts - 1));
+}
+
+// Retry-After is seconds or an HTTP date.
+export function parseRetryAfter(value: string | null, now: number): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(value) - now;
+  return Number.isFinite(ms) ? Math.min(MAX_WAIT_MS, Math.max(0, ms)) : undefined;
+}
+
+type Due = { id: number; brand_id: number; endpoint_id: number | null; url: string; payload: string; idempotency_key: string; attempts: number };
+
+/**
+ * Sends due webhook and e-mail deliveries. A row is leased before its attempt so a second
+ * worker never sends it at the same time; once delivered it is never selected again, and every
+ * retry carries the same Idempotency-Key (and e-mails the same Message-ID).
+ */
+export async function deliverDueWebhooks({ db, now = Date.now(), limit = 20 }: { db: Db; now?: number; limit?: number }): Promise<number> {
+  const sqlite = db.$client;
+  const due = sqlite
+    .prepare(
+      `SELECT id, brand_id, endpoint_id, url, payload, idempotency_key, attempts FROM webhook_deliveries
+        WHERE state = 'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?`,
+    )
+    .all(now, limit) as Due[];
+  const lease = sqlite.prepare("UPDATE webhook_deliveries SET attempts = attempts + 1, next_attempt_at = ? WHERE id = ? AND state = 'queued' AND next_attempt_at <= ?");
+  const delivered = sqlite.prepare("UPDATE webhook_deliveries SET state = 'delivered', delivered_at = ?, last_error = NULL, next_attempt_at = NULL WHERE id = ?");
+  const failed = sqlite.prepare("UPDATE webhook_deliveries SET state = ?, last_error = ?, next_attempt_at = ? WHERE id = ?");
+  let sent = 0;
+  for (const row of due) {
+    if (lease.run(now + LEASE_MS, row.id, now).changes === 0) continue;
+    const result = await attempt(db, row, now);
+    const attempts = row.attempts + 1;
+    if (result.ok) {
+      delivered.run(Date.now(), row.id);
+      sent++;
+    } else {
+      const retry = result.retryable && attempts < MAX_DELIVERY_ATTEMPTS;
+      const reason = retry || !result.retryable ? result.reason : `${result.reason} (gave up after ${attempts} attempts)`;
+      failed.run(retry ? "queued" : "failed", reason.slice(0, 500), retry ? now + (result.retryAfterMs ?? backoffMs(attempts)) : null, row.id);
+    }
+  }
+  return sent;
+}
+
+async function attempt(db: Db, row: Due, now: number): Promise<AttemptResult> {
+  if (row.url.startsWith("mailto:")) return sendEmailNotice({ to: row.url.slice("mailto:".length), payload: row.payload, key: row.idempotency_key });
+  const endpoint = db.$client.prepare("SELECT url, secret, enabled FROM webhook_endpoints WHERE id = ? AND brand_id = ?").get(row.endpoint_id, row.brand_id) as
+    | { url: string; secret: string; enabled: number }
+    | undefined;
+  if (!endpoint) return { ok: false, retryable: false, reason: "The webhook endpoint was deleted." };
+  if (!endpoint.enabled) return { ok: false, retryable: false, reason: "The webhook endpoint is disabled." };
+  const secret = decryptCredentials(endpoint.secret).secret;
+  return postWebhook({ url: endpoint.url, secret, body: row.payload, key: row.idempotency_key, now });
+}
+
+export async function postWebhook({ url, secret, body, key, now = Date.now() }: { url: string; secret: string; body: string; key: string; now?: number }): Promise<AttemptResult> {
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: "POST",
+      redirect: "manual",
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+      headers: {
+        "content-type": "application/json",
+        "user-agent": "Replyhour-Webhooks/1",
+        "x-replyhour-timestamp": timestamp,
+        "x-replyhour-signature": signWebhook({ secret, timestamp, body }),
+        "idempotency-key": key,
+      },
+      body,
+    });
+  } catch (error) {
+    const e = error as Error;
+    return { ok: false, retryable: true, reason: e.name === "TimeoutError" ? `No answer within ${TIMEOUT_MS / 1000} s` : `Could not connect: ${e.message}` };
+  }
+  const text = (await response.text().catch(() => "")).slice(0, 200).trim();
+  if (response.ok) return { ok: true };
+  const reason = `HTTP ${response.status}${text ? `: ${text}` : ""}`;
+  if (response.status === 429) return { ok: false, retryable: true, reason, retryAfterMs: parseRetryAfter(response.headers.get("retry-after"), now) };
+  if (response.status >= 500 || response.status === 408 || response.status === 425) return { ok: false, retryable: true, reason };
+  if (response.status >= 300 && response.status < 400) return { ok: false, retryable: false, reason: `${reason} (redirects are not followed; use the final URL)` };
+  return { ok: false, retryable: false, reason };
+}

@@ -1,0 +1,54 @@
+import { channels } from "@/db/schema";
+import type { Db } from "@/db/client";
+import { ingestBatch } from "@/lib/ingest/pipeline";
+import { inboundEventSchema } from "@/lib/ingest/event";
+import { cliActor } from "@/lib/audit/record";
+import { createRule } from "@/lib/escalation/rules";
+import { makeBrand, makeMember, testDb } from "../helpers/db";
+
+export const NEGATIVE = "This is the worst airline ever. You lost my luggage and nobody answers. Disgusting service!";
+export const PRAISE = "Thanks, love it!";
+
+let seq = 0;
+
+// A brand with one person per role and a twitter channel; the default rules are removed unless kept.
+export async function escalationBrand({ keepDefaults = false, db: given }: { keepDefaults?: boolean; db?: Db } = {}) {
+  const db = given ?? testDb().db;
+  const brand = makeBrand({ db });
+  if (!keepDefaults) db.$client.prepare("DELETE FROM escalation_rules WHERE brand_id = ?").run(brand.id);
+  const [admin, manager, agent] = [await makeMember({ db, brandId: brand.id, role: "admin" }), await makeMember({ db, brandId: brand.id, role: "manager" }), await makeMember({ db, brandId: brand.id, role: "agent" })];
+  const channel = db.insert(channels).values({ brandId: brand.id, kind: "twitter", name: "X", accountId: `acc-${brand.id}` }).returning().get();
+  const ingest = (
+    text: string,
+    opts: { kind?: "public_comment" | "private_message"; author?: string; followers?: number; threadId?: string; direction?: "inbound" | "outbound"; at?: number; now?: number; userId?: number; channelId?: number; automated?: boolean } = {},
+  ) => {
+    const id = `m-${++seq}-${Math.random().toString(36).slice(2, 8)}`;
+    const [outcome] = ingestBatch({
+      db,
+      brandId: brand.id,
+      now: opts.now,
+      items: [
+        {
+          channelId: opts.channelId ?? channel.id,
+          userId: opts.userId ?? null,
+          event: inboundEventSchema.parse({
+            externalId: id,
+            kind: opts.kind ?? "public_comment",
+            threadId: opts.threadId,
+            inReplyTo: opts.threadId,
+            direction: opts.direction ?? "inbound",
+            automated: opts.automated,
+            text,
+            createdAt: new Date(opts.at ?? opts.now ?? Date.now()).toISOString(),
+            author: { id: opts.author ?? `author-${id}`, followers: opts.followers },
+          }),
+        },
+      ],
+    });
+    return { messageId: Number(outcome.messageId), conversationId: Number(outcome.conversationId), externalId: id };
+  };
+  const rule = (input: Record<string, unknown>) => createRule({ db, brandId: brand.id, input: { name: "Test rule", ...input }, actor: cliActor });
+  const q = <T>(sql: string, ...params: unknown[]) => db.$client.prepare(sql).all(...params) as T[];
+  const one = <T>(sql: string, ...params: unknown[]) => db.$client.prepare(sql).get(...params) as T;
+  return { db, brand, admin, manager, agent, channel, ingest, rule, q, one };
+}
