@@ -1,56 +1,154 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
-import { openEscalations } from "@/lib/escalation/queue";
+import { openEscalations, queueCounts, routeTargets, type QueueFilter } from "@/lib/escalation/queue";
+import { latestChangeId } from "@/lib/realtime/tail";
 import { pageMembership, requirePageUser } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/brand-context";
 import { NoAccess } from "@/app/_components/no-access";
-import { EmptyState, Table, Td, Th } from "@/app/_components/ui/table";
+import { LiveUpdates } from "@/app/_components/live-updates.client";
+import { EmptyState } from "@/app/_components/ui/table";
+import { Badge } from "@/app/_components/ui/badge";
+import { EscalationActions } from "./escalation-actions.client";
+import { LiveAge } from "./live-age.client";
 
 export const metadata: Metadata = { title: "Escalations" };
 
-export default async function EscalationsPage({ searchParams }: { searchParams: Promise<{ brand?: string }> }) {
+type Search = { brand?: string; status?: string; level?: string };
+
+const LEVEL_LABEL: Record<number, string> = { 1: "managers", 2: "admins" };
+
+function parseFilter(search: Search): QueueFilter {
+  const status = search.status === "open" || search.status === "acknowledged" ? search.status : undefined;
+  const level = Number(search.level);
+  return { status, level: Number.isInteger(level) && level > 0 && level < 10 ? level : undefined };
+}
+
+function href(slug: string, filter: QueueFilter): string {
+  const params = new URLSearchParams({ brand: slug });
+  if (filter.status) params.set("status", filter.status);
+  if (filter.level) params.set("level", String(filter.level));
+  return `/escalations?${params}`;
+}
+
+function FilterLink({ to, active, children }: { to: string; active: boolean; children: React.ReactNode }) {
+  return (
+    <Link
+      href={to}
+      aria-current={active ? "page" : undefined}
+      className={`rounded-md px-2.5 py-1 ${active ? "bg-zinc-100 font-medium dark:bg-zinc-800" : "text-zinc-600 hover:bg-zinc-50 dark:text-zinc-400 dark:hover:bg-zinc-900"}`}
+    >
+      {children}
+    </Link>
+  );
+}
+
+export default async function EscalationsPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const search = await searchParams;
   const user = await requirePageUser();
-  const membership = pageMembership({ user, slug: (await searchParams).brand });
+  const membership = pageMembership({ user, slug: search.brand });
   if (!hasRole(membership, "manager"))
     return (
       <main className="p-6">
         <NoAccess what="The escalation queue is for managers and admins." />
       </main>
     );
-  const rows = openEscalations({ db: getDb(), brandId: membership.brandId });
+  const db = getDb();
+  const filter = parseFilter(search);
+  const afterId = latestChangeId({ db });
+  const rows = openEscalations({ db, brandId: membership.brandId, filter });
+  const counts = queueCounts({ db, brandId: membership.brandId });
+  const people = routeTargets({ db, brandId: membership.brandId });
+  const filtered = filter.status !== undefined || filter.level !== undefined;
   return (
     <main className="space-y-4 p-6">
-      <h1 className="text-lg font-semibold">Escalations — {membership.name}</h1>
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-lg font-semibold">Escalations — {membership.name}</h1>
+        <LiveUpdates brandId={membership.brandId} afterId={afterId} />
+      </div>
+      <div className="flex flex-wrap items-center gap-4 text-sm">
+        <nav aria-label="Status filter" className="flex gap-1">
+          <FilterLink to={href(membership.slug, { ...filter, status: undefined })} active={!filter.status}>
+            All unresolved ({counts.open + counts.acknowledged})
+          </FilterLink>
+          <FilterLink to={href(membership.slug, { ...filter, status: "open" })} active={filter.status === "open"}>
+            Open ({counts.open})
+          </FilterLink>
+          <FilterLink to={href(membership.slug, { ...filter, status: "acknowledged" })} active={filter.status === "acknowledged"}>
+            Acknowledged ({counts.acknowledged})
+          </FilterLink>
+        </nav>
+        <nav aria-label="Level filter" className="flex gap-1">
+          <FilterLink to={href(membership.slug, { ...filter, level: undefined })} active={!filter.level}>
+            Any level
+          </FilterLink>
+          {[1, 2].map((level) => (
+            <FilterLink key={level} to={href(membership.slug, { ...filter, level })} active={filter.level === level}>
+              Level {level}
+            </FilterLink>
+          ))}
+        </nav>
+      </div>
       {rows.length === 0 ? (
-        <EmptyState title="No open escalations.">Negative and urgent conversations that need a manager appear here.</EmptyState>
+        filtered ? (
+          <EmptyState title="No escalations match these filters.">
+            <Link className="underline" href={href(membership.slug, {})}>
+              Show all unresolved escalations
+            </Link>
+          </EmptyState>
+        ) : (
+          <EmptyState title="No open escalations.">
+            Negative and urgent conversations that match an escalation rule appear here the moment they arrive. Rules are set in{" "}
+            <Link className="underline" href={`/settings/escalation?brand=${encodeURIComponent(membership.slug)}`}>
+              Settings → Escalation rules
+            </Link>
+            .
+          </EmptyState>
+        )
       ) : (
-        <Table caption="Open escalations">
-          <thead>
-            <tr>
-              <Th>Level</Th>
-              <Th>Reason</Th>
-              <Th>Conversation</Th>
-              <Th>Status</Th>
-              <Th>Since</Th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <Td>{r.level}</Td>
-                <Td>{r.reason}</Td>
-                <Td>
-                  <Link className="underline" href={`/inbox?brand=${membership.slug}&view=escalated&c=${r.conversationId}`}>
-                    {r.preview.slice(0, 80)}
-                  </Link>
-                </Td>
-                <Td>{r.status}</Td>
-                <Td>{new Date(r.createdAt).toISOString().slice(0, 16).replace("T", " ")}</Td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+        <ol className="space-y-3" aria-label="Unresolved escalations">
+          {rows.map((r) => (
+            <li key={r.id} id={`escalation-${r.id}`} data-testid="escalation" className="scroll-mt-4 space-y-2 rounded-lg border border-zinc-200 p-4 target:ring-2 target:ring-blue-500 dark:border-zinc-800">
+              <div className="flex flex-wrap items-center gap-2 text-sm">
+                <Badge tone={r.level >= 2 ? "bad" : "warn"}>
+                  Level {r.level}
+                  {LEVEL_LABEL[r.level] ? ` · ${LEVEL_LABEL[r.level]}` : ""}
+                </Badge>
+                <Badge tone={r.status === "open" ? "info" : "neutral"}>{r.status}</Badge>
+                <span className="text-zinc-500">
+                  waiting <LiveAge since={r.createdAt} ageSeconds={r.ageSeconds} />
+                </span>
+                <span className="text-zinc-500">
+                  · owner: {r.ownerName ?? (LEVEL_LABEL[r.level] ? `the ${LEVEL_LABEL[r.level]}` : "nobody")}
+                </span>
+                {r.acknowledgedByName && <span className="text-zinc-500">· acknowledged by {r.acknowledgedByName}</span>}
+              </div>
+              <p className="text-sm">
+                <span className="font-medium">{r.ruleName ? `Rule “${r.ruleName}”` : "Escalated by hand"}</span>
+                {r.reason && r.reason !== r.ruleName && <span className="text-zinc-600 dark:text-zinc-400"> — {r.reason}</span>}
+              </p>
+              {r.cues.length > 0 && (
+                <ul aria-label="Cues" className="flex flex-wrap gap-1">
+                  {r.cues.map((cue) => (
+                    <li key={cue}>
+                      <Badge>{cue}</Badge>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              <Link
+                className="block rounded-md border border-zinc-100 px-3 py-2 hover:bg-zinc-50 dark:border-zinc-900 dark:hover:bg-zinc-900"
+                href={`/inbox?brand=${encodeURIComponent(membership.slug)}&c=${r.conversationId}`}
+              >
+                <span className="text-xs text-zinc-500">
+                  {r.channelKind} · {r.contactName ?? "Unknown"} · conversation {r.conversationStatus}
+                </span>
+                <span className="block truncate">{r.preview || "(no text)"}</span>
+              </Link>
+              <EscalationActions brandId={membership.brandId} escalation={r} people={people} />
+            </li>
+          ))}
+        </ol>
       )}
     </main>
   );
