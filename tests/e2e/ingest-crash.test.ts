@@ -60,7 +60,7 @@ afterAll(() => {
 
 describe("kill -9 in the middle of a load", () => {
   it("keeps every acknowledged event exactly once", async () => {
-    if (!fs.existsSync(path.join(".next", "BUILD_ID"))) throw new Error("No production build: run `npm run build`.");
+    if (!fs.existsSync(path.join(process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) throw new Error("No production build: run `npm run build`.");
     const file = path.join(tempDir("replyhour-crash-"), "crash.db");
     const db = openDatabase({ file });
     const brand = createBrand({ db, slug: "crash", name: "Crash", actor: cliActor });

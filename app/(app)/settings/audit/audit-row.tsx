@@ -1,0 +1,58 @@
+import Link from "next/link";
+import { auditObjectHref, type AuditEntry } from "@/lib/audit/query";
+import { Td } from "@/app/_components/ui/table";
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatAt(at: number, timeZone: string): string {
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-GB", { timeZone, dateStyle: "medium", timeStyle: "medium" });
+    formatters.set(timeZone, format);
+  }
+  return format.format(at);
+}
+
+export function AuditRow({ entry, brandSlug, timeZone }: { entry: AuditEntry; brandSlug: string; timeZone: string }) {
+  const objectHref = auditObjectHref({ objectType: entry.objectType, objectId: entry.objectId, brandSlug });
+  const object = `${entry.objectType.replace(/_/g, " ")}${entry.objectId ? ` #${entry.objectId}` : ""}`;
+  return (
+    <tr data-testid="audit-entry">
+      <Td className="whitespace-nowrap align-top">
+        <time dateTime={new Date(entry.at).toISOString()}>{formatAt(entry.at, timeZone)}</time>
+      </Td>
+      <Td className="align-top">{entry.actor}</Td>
+      <Td className="align-top">
+        <code className="text-xs">{entry.action}</code>
+      </Td>
+      <Td className="whitespace-nowrap align-top">{objectHref ? <Link className="underline" href={objectHref}>{object}</Link> : object}</Td>
+      <Td className="align-top">
+        {entry.changes.length === 0 ? (
+          <span className="text-zinc-500">—</span>
+        ) : (
+          <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs">
+            {entry.changes.map((line) => (
+              <div key={line.path} className="contents">
+                <dt className="font-medium text-zinc-600 dark:text-zinc-400">{line.path}</dt>
+                <dd className="break-all">
+                  {line.before !== undefined && (
+                    <del className="bg-red-50 text-red-800 dark:bg-red-950 dark:text-red-300">
+                      <span className="sr-only">was </span>
+                      {line.before}
+                    </del>
+                  )}
+                  {line.before !== undefined && line.after !== undefined && <span aria-hidden="true"> → </span>}
+                  {line.after !== undefined && (
+                    <ins className="bg-emerald-50 text-emerald-800 no-underline dark:bg-emerald-950 dark:text-emerald-300">
+                      <span className="sr-only">{line.before !== undefined ? " now " : "set to "}</span>
+                      {line.after}
+                    </ins>
+                  )}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        )}
+      </Td>
+    </tr>
+  );
+}

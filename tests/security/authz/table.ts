@@ -1,0 +1,359 @@
+import type { Role } from "@/db/schema";
+import type { Persona, World } from "./world";
+
+// The authorization table: every route handler and every server action of the app, with the
+// least it needs, per DESIGN.md's roles table. The matrix test fails for anything not listed
+// here (and for stale entries), so a new route or action gets a line in this file.
+//
+// access: "public" — anyone; "signed-in" — any signed-in user, scoped to themselves;
+// a role — that role or higher in the brand the call names (other brands answer 404);
+// "token:<scope>" — an API token with that scope; "webhook" — a platform signature or secret.
+
+export type Access = "public" | "signed-in" | Role;
+export type Form = Record<string, string>;
+type Build<T> = (w: World, as: Persona) => T | Promise<T>;
+
+export type ActionEntry = {
+  access: Access;
+  /** Valid input for brand A, built afresh for every call so allowed calls never collide. */
+  form?: Build<Form>;
+  /** The function takes no arguments (a bell refresh, sign-out). */
+  noArgs?: true;
+  /** The function takes the FormData alone (a plain <form action>), not (state, formData). */
+  formOnly?: true;
+  /** The function takes other arguments (a preview called from the client). */
+  args?: (w: World, as: Persona) => unknown[] | Promise<unknown[]>;
+  /**
+   * For input whose fully valid form is costly to build: allowed callers need only get past
+   * authorization (a validation or business refusal counts); refusals are checked as strictly.
+   */
+  authorizedOnly?: true;
+  /** Default: an admin of another brand gets 404. "allowed" for actions that are not about one brand. */
+  outsider?: "allowed" | "not_found";
+  /** Brand A's objects named from brand B (or another user's objects): must change nothing. */
+  cross?: Build<Form>;
+  note?: string;
+};
+
+export type RouteCall = { url: string; init?: RequestInit; params?: Record<string, string> };
+
+export type RouteEntry =
+  | {
+      access: Access;
+      request: (w: World) => RouteCall;
+      /** Called as the outsider (admin of B) naming brand A's objects from brand B: must change nothing. */
+      cross?: (w: World) => RouteCall;
+      note?: string;
+    }
+  | {
+      access: "token:ingest" | "token:read";
+      request: (w: World) => RouteCall;
+      /** A valid token of brand B aimed at brand A's data: assert what it gets. */
+      otherBrand: (w: World) => { call: RouteCall; token: string; expect: (response: Response, w: World) => Promise<void> };
+    }
+  | { access: "webhook"; request: (w: World) => RouteCall; note?: string }
+  | { access: "public"; skip: string };
+
+const fresh = () => Math.random().toString(36).slice(2, 10);
+const A = (w: World) => String(w.a.id);
+const B = (w: World) => String(w.b.id);
+const json = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({
+  method: "POST",
+  headers: { "content-type": "application/json", ...headers },
+  body: JSON.stringify(body),
+});
+
+const CALENDAR = JSON.stringify({ timezone: "UTC", intervals: [{ day: 1, start: "09:00", end: "17:00" }], holidays: [] });
+const POLICY = { name: "Policy", firstResponse: "1", firstResponseUnit: "hours", nextResponse: "", nextResponseUnit: "hours", atRiskPercent: "75", calendarId: "" };
+
+// The escalation queue is a manager's tool.
+function escalationEntry(extra: Form): ActionEntry {
+  return {
+    access: "manager",
+    form: (w) => ({ brandId: A(w), escalationId: String(w.escalation()), ...extra }),
+    cross: (w) => ({ brandId: B(w), escalationId: String(w.escalation()), ...extra }),
+  };
+}
+
+export const ACTIONS: Record<string, ActionEntry> = {
+  "app/login/actions.ts#signInAction": { access: "public", form: () => ({ email: "nobody@authz.test", password: "x" }), note: "next-auth's signIn is substituted; brute force is tested in sign-in.test.ts" },
+  "app/(app)/actions.ts#signOutAction": { access: "public", noArgs: true },
+
+  "app/(app)/inbox/actions.ts#replyAction": {
+    access: "agent",
+    form: (w) => ({ brandId: A(w), conversationId: String(w.conversation().conversationId), text: "On it", mode: "public" }),
+    cross: (w) => ({ brandId: B(w), conversationId: String(w.conversation().conversationId), text: "cross", mode: "public" }),
+  },
+  "app/(app)/inbox/actions.ts#assignAction": {
+    access: "agent",
+    form: (w) => ({ brandId: A(w), conversationIds: String(w.conversation().conversationId), assignee: "me" }),
+    cross: (w) => ({ brandId: B(w), conversationIds: String(w.conversation().conversationId), assignee: "me" }),
+    note: "assigning someone else needs manager: see the extra matrix row in the test",
+  },
+  "app/(app)/inbox/actions.ts#statusAction": {
+    access: "agent",
+    form: (w) => ({ brandId: A(w), conversationIds: String(w.conversation().conversationId), status: "resolved" }),
+    cross: (w) => ({ brandId: B(w), conversationIds: String(w.conversation().conversationId), status: "resolved" }),
+  },
+  "app/(app)/inbox/actions.ts#markNoiseAction": {
+    access: "agent",
+    form: (w) => ({ brandId: A(w), conversationIds: String(w.conversation().conversationId) }),
+    cross: (w) => ({ brandId: B(w), conversationIds: String(w.conversation().conversationId) }),
+  },
+  "app/(app)/inbox/actions.ts#priorityAction": {
+    access: "agent",
+    form: (w) => ({ brandId: A(w), conversationIds: String(w.conversation().conversationId), priority: "high" }),
+    cross: (w) => ({ brandId: B(w), conversationIds: String(w.conversation().conversationId), priority: "urgent" }),
+  },
+  "app/(app)/inbox/actions.ts#labelsAction": {
+    access: "agent",
+    form: (w) => ({ brandId: A(w), conversationId: String(w.conversation().conversationId), add: "refund" }),
+    cross: (w) => ({ brandId: B(w), conversationId: String(w.conversation().conversationId), add: "stolen" }),
+  },
+  "app/(app)/inbox/actions.ts#correctAction": {
+    access: "agent",
+    form: (w) => ({ brandId: A(w), messageId: String(w.conversation().messageId), request: "false" }),
+    cross: (w) => ({ brandId: B(w), messageId: String(w.conversation().messageId), request: "false" }),
+  },
+  "app/(app)/inbox/actions.ts#retryAction": {
+    access: "agent",
+    form: (w) => ({ brandId: A(w), messageId: String(w.failedReply()) }),
+    cross: (w) => ({ brandId: B(w), messageId: String(w.failedReply()) }),
+  },
+
+  "app/(app)/inbox/reply-actions.ts#sendFromComposerAction": {
+    access: "agent",
+    form: (w) => ({ brandId: A(w), conversationId: String(w.conversation().conversationId), text: "On it", mode: "public" }),
+    cross: (w) => ({ brandId: B(w), conversationId: String(w.conversation().conversationId), text: "cross", mode: "note" }),
+  },
+
+  "app/(app)/escalations/actions.ts#acknowledgeAction": escalationEntry({}),
+  "app/(app)/escalations/actions.ts#raiseAction": escalationEntry({}),
+  "app/(app)/escalations/actions.ts#rerouteAction": escalationEntry({ target: "level:2" }),
+  "app/(app)/escalations/actions.ts#resolveAction": escalationEntry({ note: "Called the customer back." }),
+
+  "app/(app)/actions.ts#setAvailabilityAction": { access: "signed-in", formOnly: true, form: () => ({ available: "1" }) },
+  "app/(app)/actions.ts#setLocaleAction": { access: "signed-in", formOnly: true, form: () => ({ locale: "en" }) },
+
+  "app/(app)/inbox/moderation-actions.ts#hideMessageAction": {
+    access: "agent",
+    authorizedOnly: true,
+    form: (w) => ({ brandId: A(w), messageId: String(w.conversation().messageId), reason: "spam", note: "Spam link to a fake shop" }),
+    cross: (w) => ({ brandId: B(w), messageId: String(w.conversation().messageId), reason: "spam", note: "Spam link to a fake shop" }),
+    note: "api-channel comments cannot be hidden on a platform: allowed callers get that refusal; a negative non-spam comment needs a manager (lib/moderation)",
+  },
+  "app/(app)/inbox/moderation-actions.ts#blockContactAction": {
+    access: "agent",
+    form: (w) => ({ brandId: A(w), contactId: String(w.contact()), blocked: "1" }),
+    cross: (w) => ({ brandId: B(w), contactId: String(w.contact()), blocked: "1" }),
+  },
+
+  "app/(app)/settings/team/actions.ts#setRoutingAction": {
+    access: "admin",
+    form: async (w) => ({ brandId: A(w), userId: String((await w.person()).id), languages: "en, nl", capacity: "5" }),
+    cross: async (w) => ({ brandId: B(w), userId: String((await w.person()).id), languages: "xx", capacity: "1" }),
+  },
+
+  "app/(app)/settings/sla/actions.ts#createCalendarAction": { access: "admin", form: (w) => ({ brandId: A(w), name: `Cal ${fresh()}`, calendar: CALENDAR }) },
+  "app/(app)/settings/sla/actions.ts#updateCalendarAction": {
+    access: "admin",
+    form: (w) => ({ brandId: A(w), calendarId: String(w.slaCalendar()), name: "Office", calendar: CALENDAR }),
+    cross: (w) => ({ brandId: B(w), calendarId: String(w.slaCalendar()), name: "Stolen", calendar: CALENDAR }),
+  },
+  "app/(app)/settings/sla/actions.ts#deleteCalendarAction": {
+    access: "admin",
+    form: (w) => ({ brandId: A(w), calendarId: String(w.slaCalendar()) }),
+    cross: (w) => ({ brandId: B(w), calendarId: String(w.slaCalendar()) }),
+  },
+  "app/(app)/settings/sla/actions.ts#createPolicyAction": { access: "admin", form: (w) => ({ brandId: A(w), ...POLICY, name: `P ${fresh()}`, channelId: String(w.webChannel()) }) },
+  "app/(app)/settings/sla/actions.ts#updatePolicyAction": {
+    access: "admin",
+    form: (w) => ({ brandId: A(w), policyId: String(w.slaPolicy()), ...POLICY, channelId: String(w.webChannel()) }),
+    cross: (w) => ({ brandId: B(w), policyId: String(w.slaPolicy()), ...POLICY, firstResponse: "99", channelId: String(w.webChannel()) }),
+  },
+  "app/(app)/settings/sla/actions.ts#deletePolicyAction": {
+    access: "admin",
+    form: (w) => ({ brandId: A(w), policyId: String(w.slaPolicy()) }),
+    cross: (w) => ({ brandId: B(w), policyId: String(w.slaPolicy()) }),
+  },
+  "app/(app)/settings/sla/actions.ts#movePolicyAction": {
+    access: "admin",
+    authorizedOnly: true,
+    form: (w) => ({ brandId: A(w), policyId: String(w.slaPolicy()), direction: "down" }),
+    cross: (w) => ({ brandId: B(w), policyId: String(w.slaPolicy()), direction: "up" }),
+  },
+  "app/(app)/settings/sla/actions.ts#previewAction": {
+    access: "agent",
+    args: (w) => [{ brandId: w.a.id, targetSeconds: 3600, atRiskShare: 0.75 }],
+    note: "any member may preview; it reads nothing of another brand",
+  },
+
+  "app/(app)/settings/templates/actions.ts#saveTemplateAction": { access: "manager", form: (w) => ({ brandId: A(w), title: `T ${fresh()}`, body: "Hi {{name}}, thanks!" }) },
+  "app/(app)/settings/templates/actions.ts#deleteTemplateAction": {
+    access: "manager",
+    authorizedOnly: true,
+    form: (w) => ({ brandId: A(w), templateId: "999999" }),
+  },
+  "app/(app)/settings/templates/actions.ts#previewTemplateAction": { access: "manager", form: (w) => ({ brandId: A(w), body: "Hi {{name}}" }) },
+
+  "app/(app)/settings/escalation/actions.ts#saveRuleAction": { access: "manager", authorizedOnly: true, form: (w) => ({ brandId: A(w), name: "r" }) },
+  "app/(app)/settings/escalation/actions.ts#dryRunAction": { access: "manager", authorizedOnly: true, form: (w) => ({ brandId: A(w), name: "r" }) },
+  "app/(app)/settings/escalation/actions.ts#setRuleEnabledAction": { access: "manager", authorizedOnly: true, form: (w) => ({ brandId: A(w), ruleId: "999999", enabled: "false" }) },
+  "app/(app)/settings/escalation/actions.ts#moveRuleAction": { access: "manager", authorizedOnly: true, form: (w) => ({ brandId: A(w), ruleId: "999999", direction: "up" }) },
+  "app/(app)/settings/escalation/actions.ts#deleteRuleAction": { access: "manager", authorizedOnly: true, form: (w) => ({ brandId: A(w), ruleId: "999999" }) },
+  "app/(app)/settings/escalation/actions.ts#createEndpointAction": { access: "admin", authorizedOnly: true, form: (w) => ({ brandId: A(w), name: "hook" }) },
+  "app/(app)/settings/escalation/actions.ts#endpointAction": { access: "admin", authorizedOnly: true, form: (w) => ({ brandId: A(w), endpointId: "999999", op: "disable" }) },
+  "app/(app)/settings/escalation/actions.ts#retryDeliveryAction": { access: "admin", authorizedOnly: true, form: (w) => ({ brandId: A(w), deliveryId: "999999" }) },
+
+  "app/(app)/notifications-actions.ts#loadNotificationsAction": { access: "signed-in", noArgs: true },
+  "app/(app)/notifications-actions.ts#markNotificationsReadAction": {
+    access: "signed-in",
+    form: (w, as) => ({ ids: String(w.notification(as === "signed-out" ? w.people.agent.id : w.people[as].id, as === "outsider" ? w.b : w.a)) }),
+    cross: (w) => ({ ids: String(w.notification(w.people.agent.id)) }),
+  },
+
+  "app/(app)/settings/brands/actions.ts#createBrandAction": {
+    access: "admin",
+    outsider: "allowed",
+    form: () => ({ slug: `authz-new-${fresh()}`, name: "New brand", timezone: "UTC" }),
+    note: "an admin of any brand may open a new one and becomes its admin",
+  },
+  "app/(app)/settings/brands/actions.ts#updateBrandAction": { access: "admin", form: (w) => ({ brandId: A(w), name: "Authz A", timezone: "UTC" }) },
+
+  "app/(app)/settings/channels/actions.ts#createChannelAction": { access: "admin", form: (w) => ({ brandId: A(w), kind: "web", name: `Site ${fresh()}` }) },
+  "app/(app)/settings/channels/actions.ts#updateChannelAction": {
+    access: "admin",
+    form: (w) => ({ brandId: A(w), channelId: String(w.vkA.id), name: "vk" }),
+    cross: (w) => ({ brandId: B(w), channelId: String(w.vkA.id), name: "stolen", cred_secret: "attacker" }),
+  },
+  "app/(app)/settings/channels/actions.ts#setChannelPausedAction": {
+    access: "admin",
+    form: (w) => ({ brandId: A(w), channelId: String(w.telegramA.id), paused: "false" }),
+    cross: (w) => ({ brandId: B(w), channelId: String(w.telegramA.id), paused: "true" }),
+  },
+
+  "app/(app)/settings/team/actions.ts#addMemberAction": { access: "admin", form: (w) => ({ brandId: A(w), email: `new-${fresh()}@authz.test`, role: "agent" }) },
+  "app/(app)/settings/team/actions.ts#changeRoleAction": {
+    access: "admin",
+    form: async (w) => ({ brandId: A(w), userId: String((await w.person()).id), role: "manager" }),
+    cross: async (w) => ({ brandId: B(w), userId: String((await w.person()).id), role: "admin" }),
+  },
+  "app/(app)/settings/team/actions.ts#removeMemberAction": {
+    access: "admin",
+    form: async (w) => ({ brandId: A(w), userId: String((await w.person()).id) }),
+    cross: async (w) => ({ brandId: B(w), userId: String((await w.person()).id) }),
+  },
+  "app/(app)/settings/team/actions.ts#setActiveAction": {
+    access: "admin",
+    form: async (w) => ({ brandId: A(w), userId: String((await w.person()).id), active: "false" }),
+    cross: async (w) => ({ brandId: B(w), userId: String((await w.person()).id), active: "false" }),
+  },
+  "app/(app)/settings/team/actions.ts#resetPasswordAction": {
+    access: "admin",
+    form: async (w) => ({ brandId: A(w), userId: String((await w.person()).id) }),
+    cross: async (w) => ({ brandId: B(w), userId: String((await w.person()).id) }),
+  },
+};
+
+export const ROUTES: Record<string, RouteEntry> = {
+  "GET /api/auth/[...nextauth]": { access: "public", skip: "Auth.js's own handlers; sign-in limits are in sign-in.test.ts and the e2e suite" },
+  "POST /api/auth/[...nextauth]": { access: "public", skip: "Auth.js's own handlers; sign-in limits are in sign-in.test.ts and the e2e suite" },
+  "GET /api/public/brands/[slug]/response-time": {
+    access: "public",
+    request: (w) => ({ url: `/api/public/brands/${w.a.slug}/response-time`, params: { slug: w.a.slug } }),
+  },
+  "GET /api/public/brands/[slug]/response-time.svg": {
+    access: "public",
+    request: (w) => ({ url: `/api/public/brands/${w.a.slug}/response-time.svg`, params: { slug: w.a.slug } }),
+  },
+  "GET /api/realtime": { access: "signed-in", request: () => ({ url: "/api/realtime?after=0" }) },
+  "GET /api/presence": {
+    access: "agent",
+    request: (w) => ({ url: `/api/presence?brandId=${w.a.id}&conversationId=${w.conversation().conversationId}` }),
+    cross: (w) => ({ url: `/api/presence?brandId=${w.b.id}&conversationId=${w.conversation().conversationId}` }),
+  },
+  "POST /api/presence": {
+    access: "agent",
+    request: (w) => ({ url: "/api/presence", init: json({ brandId: w.a.id, conversationId: w.conversation().conversationId, state: "typing" }) }),
+    cross: (w) => ({ url: "/api/presence", init: json({ brandId: w.b.id, conversationId: w.conversation().conversationId, state: "typing" }) }),
+  },
+  "GET /dashboard/export": { access: "manager", request: (w) => ({ url: `/dashboard/export?table=daily&brand=${w.a.slug}` }) },
+  "GET /api/v1/conversations": {
+    access: "token:read",
+    request: () => ({ url: "/api/v1/conversations" }),
+    otherBrand: (w) => ({
+      call: { url: "/api/v1/conversations?limit=200" },
+      token: w.tokens.readB,
+      expect: async (response, w) => {
+        if (response.status !== 200) throw new Error(`expected 200, got ${response.status}`);
+        const body = (await response.json()) as { conversations: { id: string }[] };
+        const ofA = w.db.$client.prepare("SELECT id FROM conversations WHERE brand_id = ?").pluck().all(w.a.id).map(String);
+        if (body.conversations.some((c) => ofA.includes(c.id))) throw new Error("brand B's token listed a conversation of brand A");
+      },
+    }),
+  },
+  "GET /api/v1/conversations/[id]": {
+    access: "token:read",
+    request: (w) => {
+      const id = String(w.conversation().conversationId);
+      return { url: `/api/v1/conversations/${id}`, params: { id } };
+    },
+    otherBrand: (w) => {
+      const id = String(w.conversation().conversationId);
+      return {
+        call: { url: `/api/v1/conversations/${id}`, params: { id } },
+        token: w.tokens.readB,
+        expect: async (response) => {
+          if (response.status !== 404) throw new Error(`expected 404, got ${response.status}`);
+        },
+      };
+    },
+  },
+  "POST /api/v1/events": {
+    access: "token:ingest",
+    request: () => ({ url: "/api/v1/events", init: json({ externalId: `authz-${fresh()}`, text: "hi", createdAt: new Date().toISOString(), author: { id: "x" } }) }),
+    otherBrand: (w) => ({
+      // Brand B's ingest token naming a channel of brand A.
+      call: { url: "/api/v1/events", init: json({ externalId: `authz-${fresh()}`, text: "hi", createdAt: new Date().toISOString(), author: { id: "x" }, channel: String(w.telegramA.id) }) },
+      token: w.tokens.ingestB,
+      expect: async (response) => {
+        if (response.status !== 400) throw new Error(`expected 400, got ${response.status}`);
+      },
+    }),
+  },
+  "GET /api/webhooks/meta": { access: "webhook", request: () => ({ url: "/api/webhooks/meta?hub.mode=subscribe&hub.verify_token=guess&hub.challenge=1" }) },
+  "POST /api/webhooks/meta": {
+    access: "webhook",
+    request: () => ({ url: "/api/webhooks/meta", init: json({ object: "page", entry: [{ id: "p", changes: [] }] }, { "x-hub-signature-256": "sha256=" + "0".repeat(64) }) }),
+  },
+  "POST /api/webhooks/telegram/[channelId]": {
+    access: "webhook",
+    request: (w) => ({
+      url: `/api/webhooks/telegram/${w.telegramA.id}`,
+      params: { channelId: String(w.telegramA.id) },
+      init: json({ update_id: 1, message: { message_id: 1, date: 1, chat: { id: 5, type: "private" }, from: { id: 5, first_name: "A" }, text: "hi" } }, { "x-telegram-bot-api-secret-token": "guess" }),
+    }),
+  },
+  "POST /api/webhooks/vk/[channelId]": {
+    access: "webhook",
+    request: (w) => ({
+      url: `/api/webhooks/vk/${w.vkA.id}`,
+      params: { channelId: String(w.vkA.id) },
+      init: json({ type: "message_new", group_id: 1, secret: "guess", object: { message: { id: 1, from_id: 2, peer_id: 2, text: "hi", date: 1 } } }),
+    }),
+  },
+};
+
+// Rules inside one action that need a higher role than the action itself.
+export const ACTION_VARIANTS: Record<string, ActionEntry & { action: string }> = {
+  "assign a conversation to someone else": {
+    action: "app/(app)/inbox/actions.ts#assignAction",
+    access: "manager",
+    form: (w) => ({ brandId: A(w), conversationIds: String(w.conversation().conversationId), assignee: String(w.people.manager.id) }),
+  },
+  "unassign a conversation": {
+    action: "app/(app)/inbox/actions.ts#assignAction",
+    access: "manager",
+    form: (w) => ({ brandId: A(w), conversationIds: String(w.conversation().conversationId), assignee: "none" }),
+  },
+};

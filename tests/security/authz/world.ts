@@ -1,0 +1,143 @@
+import crypto from "node:crypto";
+import type { Db } from "@/db/client";
+import { channels, type Role } from "@/db/schema";
+import { cliActor } from "@/lib/audit/record";
+import { createBrand, type Brand } from "@/lib/brands/brands";
+import { loadSessionUser } from "@/lib/auth/access";
+import { createToken } from "@/lib/auth/tokens";
+import { createCalendar, createPolicy } from "@/lib/sla/settings";
+import type { CalendarInput, PolicyInput } from "@/lib/sla/settings-input";
+import { inboundEventSchema } from "@/lib/ingest/event";
+import { ingestBatch } from "@/lib/ingest/pipeline";
+import { notify } from "@/lib/notifications/notify";
+import { encryptCredentials } from "@/lib/security/credentials";
+import { createUser, setMembership } from "@/lib/team/users";
+
+export const PERSONAS = ["signed-out", "outsider", "agent", "manager", "admin"] as const;
+export type Persona = (typeof PERSONAS)[number];
+
+export type Person = { id: number; email: string };
+
+// Brand A with one person per role, brand B whose admin is the "outsider", and factories that
+// make fresh objects of A so that one entry's allowed call cannot spoil another's fixture.
+export type World = {
+  db: Db;
+  a: Brand;
+  b: Brand;
+  people: Record<Exclude<Persona, "signed-out">, Person>;
+  tokens: { ingestA: string; readA: string; readB: string; ingestB: string };
+  telegramA: { id: number; secret: string };
+  vkA: { id: number; secret: string };
+  conversation: (brand?: Brand) => { conversationId: number; messageId: number };
+  failedReply: () => number;
+  escalation: () => number;
+  contact: () => number;
+  slaCalendar: () => number;
+  slaPolicy: () => number;
+  webChannel: () => number;
+  person: (role?: Role) => Promise<Person>;
+  notification: (userId: number, brand?: Brand) => number;
+};
+
+export async function makeWorld(db: Db): Promise<World> {
+  const a = createBrand({ db, slug: `authz-a-${hex()}`, name: "Authz A", actor: cliActor });
+  const b = createBrand({ db, slug: `authz-b-${hex()}`, name: "Authz B", actor: cliActor });
+  const person = async (role: Role = "agent", brand: Brand = a): Promise<Person> => {
+    const email = `${role}-${hex()}@authz.test`;
+    const user = await createUser({ db, email, password: "authz-password-42", name: `${role} ${email}`, actor: cliActor });
+    setMembership({ db, userId: user.id, brandId: brand.id, role, actor: cliActor });
+    return { id: user.id, email };
+  };
+  const people = { agent: await person("agent"), manager: await person("manager"), admin: await person("admin"), outsider: await person("admin", b) };
+  const addChannel = (kind: "telegram" | "vk", credentials: Record<string, string>) =>
+    db.insert(channels).values({ brandId: a.id, kind, name: kind, accountId: hex(), credentials: encryptCredentials(credentials) }).returning().get().id;
+  const telegramA = { id: addChannel("telegram", { botToken: "1:authz", webhookSecret: "tg-authz-secret" }), secret: "tg-authz-secret" };
+  const vkA = { id: addChannel("vk", { accessToken: "vk", confirmationCode: "c0de", secret: "vk-authz-secret" }), secret: "vk-authz-secret" };
+  const conversation = (brand: Brand = a) => {
+    const [outcome] = ingestBatch({
+      db,
+      brandId: brand.id,
+      items: [
+        {
+          channelId: db.$client.prepare("SELECT id FROM channels WHERE brand_id = ? AND kind = 'api'").pluck().get(brand.id) as number,
+          event: inboundEventSchema.parse({ externalId: `authz-${hex()}`, text: "Where is my refund?", createdAt: new Date().toISOString(), author: { id: `cust-${hex()}`, name: "Customer" } }),
+        },
+      ],
+    });
+    return { conversationId: Number(outcome.conversationId), messageId: Number(outcome.messageId) };
+  };
+  const failedReply = () => {
+    const { conversationId } = conversation();
+    const row = db.$client.prepare("SELECT channel_id, current_cycle_id FROM conversations WHERE id = ?").get(conversationId) as { channel_id: number; current_cycle_id: number };
+    const now = Date.now();
+    return Number(
+      db.$client
+        .prepare(
+          `INSERT INTO messages (conversation_id, brand_id, channel_id, cycle_id, direction, visibility, user_id, text, created_at, received_at, delivery_state, idempotency_key, attempts, last_error)
+           VALUES (?, ?, ?, ?, 'outbound', 'public', ?, 'Sorry!', ?, ?, 'failed', ?, 8, 'HTTP 500')`,
+        )
+        .run(conversationId, a.id, row.channel_id, row.current_cycle_id, people.agent.id, now, now, crypto.randomUUID()).lastInsertRowid,
+    );
+  };
+  const escalation = () => {
+    const { conversationId, messageId } = conversation();
+    return Number(
+      db.$client
+        .prepare("INSERT INTO escalations (brand_id, conversation_id, message_id, level, reason, cues, status, created_at) VALUES (?, ?, ?, 1, 'authz', '[]', 'open', ?)")
+        .run(a.id, conversationId, messageId, Date.now()).lastInsertRowid,
+    );
+  };
+  const contact = () => {
+    const { conversationId } = conversation();
+    return db.$client.prepare("SELECT contact_id FROM conversations WHERE id = ?").pluck().get(conversationId) as number;
+  };
+  const webChannel = () => db.insert(channels).values({ brandId: a.id, kind: "web", name: `web-${hex()}` }).returning().get().id;
+  const adminSession = () => loadSessionUser({ db, userId: people.admin.id })!;
+  const slaCalendar = () => createCalendar({ db, user: adminSession(), brandId: a.id, input: { name: `cal-${hex()}`, timezone: "UTC", intervals: null, holidays: [] } as CalendarInput }).id;
+  const slaPolicy = () =>
+    createPolicy({
+      db,
+      user: adminSession(),
+      brandId: a.id,
+      input: { name: `pol-${hex()}`, firstResponseSeconds: 3600, nextResponseSeconds: null, atRiskShare: 0.75, calendarId: null, channelId: webChannel(), category: null, priority: null } as PolicyInput,
+    }).id;
+  const notification = (userId: number, brand: Brand = a) => notify(db.$client, { brandId: brand.id, userIds: [userId], kind: "mention", text: "authz" })[0];
+  return {
+    db,
+    a,
+    b,
+    people,
+    tokens: {
+      ingestA: createToken({ db, brandId: a.id, name: "ingest", scopes: ["ingest"], actor: cliActor }),
+      readA: createToken({ db, brandId: a.id, name: "read", scopes: ["read"], actor: cliActor }),
+      readB: createToken({ db, brandId: b.id, name: "read", scopes: ["read"], actor: cliActor }),
+      ingestB: createToken({ db, brandId: b.id, name: "ingest", scopes: ["ingest"], actor: cliActor }),
+    },
+    telegramA,
+    vkA,
+    conversation,
+    failedReply,
+    escalation,
+    contact,
+    slaCalendar,
+    slaPolicy,
+    webChannel,
+    person,
+    notification,
+  };
+}
+
+function hex() {
+  return crypto.randomBytes(4).toString("hex");
+}
+
+// Every row of every table (or of `only`), hashed: "a refused call changed nothing" without
+// knowing what it would have touched.
+export function dbFingerprint(db: Db, { only }: { only?: string[] } = {}): string {
+  const hash = crypto.createHash("sha256");
+  const tables = only ?? (db.$client.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%' ORDER BY name").pluck().all() as string[]);
+  for (const table of tables) hash.update(table + JSON.stringify(db.$client.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).raw().all()));
+  return hash.digest("hex");
+}
+
+export const STORED = ["messages", "conversations", "contacts", "response_cycles", "escalations"];
