@@ -69,9 +69,31 @@ function backoffMs(attempts: number, retryAfterSeconds?: number): number {
   return Math.min(30 * 60_000, 2 ** attempts * 5_000);
 }
 
+const SENDING_LEASE_MS = 2 * 60_000;
+export const INTERRUPTED_REASON = "Sending was interrupted (the server stopped); the platform may have posted it. Check there before retrying.";
+
+/**
+ * A reply left "sending" past its lease was cut off mid-call: the platform may or may not have
+ * posted it, and not every platform takes an idempotency key. It is marked failed with that
+ * reason, for a person to check and retry, rather than resent blindly.
+ */
+export function failInterrupted({ db, now = Date.now() }: { db: Db; now?: number }): number {
+  const sqlite = db.$client;
+  const stuck = sqlite
+    .prepare("SELECT id, brand_id, conversation_id FROM messages WHERE delivery_state = 'sending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)")
+    .all(now) as { id: number; brand_id: number; conversation_id: number }[];
+  for (const m of stuck)
+    sqlite.transaction(() => {
+      sqlite.prepare("UPDATE messages SET delivery_state = 'failed', last_error = ?, next_attempt_at = NULL WHERE id = ? AND delivery_state = 'sending'").run(INTERRUPTED_REASON, m.id);
+      recordChange(sqlite, { brandId: m.brand_id, kind: "message", objectId: m.id, conversationId: m.conversation_id, at: now });
+    })();
+  return stuck.length;
+}
+
 // Sends due replies; a retry re-uses the idempotency key, so the platform never posts twice.
 export async function sendDueReplies({ db, now = Date.now(), limit = 20 }: { db: Db; now?: number; limit?: number }): Promise<number> {
   const sqlite = db.$client;
+  failInterrupted({ db, now });
   const due = sqlite
     .prepare(
       `SELECT m.id, m.brand_id, m.text, m.visibility, m.idempotency_key, m.attempts, m.conversation_id, c.kind AS conv_kind,
@@ -85,7 +107,8 @@ export async function sendDueReplies({ db, now = Date.now(), limit = 20 }: { db:
     .all(now, limit) as Due[];
   let sent = 0;
   for (const message of due) {
-    sqlite.prepare("UPDATE messages SET delivery_state = 'sending', attempts = attempts + 1 WHERE id = ?").run(message.id);
+    // The lease outlives any send (15 s timeout); one still "sending" after it was cut off by a crash.
+    sqlite.prepare("UPDATE messages SET delivery_state = 'sending', attempts = attempts + 1, next_attempt_at = ? WHERE id = ?").run(Date.now() + SENDING_LEASE_MS, message.id);
     const result = await send(message);
     if (result.ok) {
       recordSentReply({ db, messageId: message.id, externalId: result.externalId, sentAt: result.sentAt.getTime() });

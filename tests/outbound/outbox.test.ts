@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { channels } from "@/db/schema";
 import { ingestBatch } from "@/lib/ingest/pipeline";
 import { inboundEventSchema } from "@/lib/ingest/event";
-import { queueReply, sendDueReplies } from "@/lib/outbound/outbox";
+import { INTERRUPTED_REASON, queueReply, sendDueReplies } from "@/lib/outbound/outbox";
 import { encryptCredentials } from "@/lib/security/credentials";
 import { startFakeTelegram } from "../fakes/telegram";
 import { makeBrand, makeMember, testDb } from "../helpers/db";
@@ -67,5 +67,17 @@ describe("the outbox", () => {
     expect(row().delivery_state).toBe("failed");
     expect(String(row().last_error)).not.toBe("");
     expect(cycle().first_response_at).toBeNull();
+  });
+
+  it("marks a reply cut off mid-send by a crash as failed for a person to check, never resends it blindly", async () => {
+    const { db, fake, row, messageId } = await setup();
+    // What a kill -9 during the platform call leaves behind: "sending" with its lease.
+    db.$client.prepare("UPDATE messages SET delivery_state = 'sending', attempts = 1, next_attempt_at = ? WHERE id = ?").run(Date.now() + 120_000, messageId);
+    await sendDueReplies({ db });
+    expect(row().delivery_state).toBe("sending");
+    await sendDueReplies({ db, now: Date.now() + 121_000 });
+    expect(row().delivery_state).toBe("failed");
+    expect(row().last_error).toBe(INTERRUPTED_REASON);
+    expect(fake.requests).toHaveLength(0);
   });
 });
