@@ -22,6 +22,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   trustHost: true,
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   pages: { signIn: "/login" },
+  // A wrong password is an expected outcome, counted in sign_in_attempts; only real faults are logged.
+  logger: {
+    error(error: Error) {
+      const type = (error as Error & { type?: string }).type;
+      if (type === "CredentialsSignin" || error.name === "CredentialsSignin") return;
+      console.error("[auth]", error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: { type: "email" }, password: { type: "password" } },
