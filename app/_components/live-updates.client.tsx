@@ -2,10 +2,12 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
+import { useT } from "./i18n.client";
 
 // Re-renders the page's server components when the change log moves; at most once a second.
 export function LiveUpdates({ brandId, afterId }: { brandId: number; afterId: number }) {
   const router = useRouter();
+  const t = useT();
   const [status, setStatus] = useState<"live" | "reconnecting">("live");
   useEffect(() => {
     const source = new EventSource(`/api/realtime?after=${afterId}`);
@@ -31,7 +33,7 @@ export function LiveUpdates({ brandId, afterId }: { brandId: number; afterId: nu
   return (
     <span role="status" className="text-xs text-zinc-500" data-testid="live-status">
       <span aria-hidden className={`mr-1 inline-block h-2 w-2 rounded-full ${status === "live" ? "bg-emerald-500" : "bg-amber-500"}`} />
-      {status === "live" ? "Live" : "Reconnecting…"}
+      {t(status === "live" ? "live.live" : "live.reconnecting")}
     </span>
   );
 }

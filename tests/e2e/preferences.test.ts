@@ -78,4 +78,33 @@ describe("an agent's own settings and blocking a spammer", () => {
     await manager.getByText("Block lifted").waitFor();
     expect(readDb<{ blocked: number }>("SELECT blocked FROM contacts WHERE external_id = ?", `spammer-${stamp}`).blocked).toBe(0);
   });
+
+  it("shows the composer in Russian to an agent who chose Russian", async () => {
+    const stamp = Date.now();
+    await post([{ externalId: `ru-${stamp}`, text: "Где мой заказ?", createdAt: new Date().toISOString(), author: { id: `ru-${stamp}`, name: `Иван ${stamp}` } }]);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    try {
+      await signIn(page, inject("people").agent);
+      await page.waitForURL(/\/inbox/);
+      await page.getByLabel("Interface language").selectOption("ru");
+      await page.getByRole("navigation", { name: "Главное меню" }).waitFor();
+      const conversationId = readDb<{ conversation_id: number }>("SELECT conversation_id FROM messages WHERE external_id = ?", `ru-${stamp}`).conversation_id;
+      await page.goto(`${base()}/inbox?c=${conversationId}`);
+      const kinds = page.getByRole("radiogroup", { name: "Тип ответа" });
+      await kinds.getByRole("radio", { name: "Публичный ответ" }).waitFor();
+      await kinds.getByRole("radio", { name: "Внутренняя заметка" }).click();
+      await page.getByRole("button", { name: "Добавить заметку" }).waitFor();
+      expect(await page.locator("textarea[name=text]").getAttribute("placeholder")).toBe("Заметки видит только ваша команда; через @ можно упомянуть коллегу (клавиша n)");
+      await page.getByRole("button", { name: /^Шаблоны/ }).click();
+      await page.getByRole("dialog", { name: "Вставить шаблон" }).getByRole("combobox", { name: "Поиск по шаблонам" }).waitFor();
+      expect(await page.getByRole("radio", { name: "Public reply" }).count()).toBe(0);
+    } finally {
+      // The other tests sign in as this agent and read English.
+      const db = new Database(inject("databasePath"));
+      db.prepare("UPDATE users SET locale = 'en' WHERE email = ?").run(inject("people").agent);
+      db.close();
+      await context.close();
+    }
+  });
 });

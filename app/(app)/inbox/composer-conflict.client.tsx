@@ -2,6 +2,7 @@
 
 import { useEffect, useRef } from "react";
 import { Button } from "@/app/_components/ui/button";
+import { useLocale, useT } from "@/app/_components/i18n.client";
 
 export type NewerReply = { id: number; direction: "outbound" | "note"; author: string; text: string; createdAt: number };
 
@@ -10,17 +11,19 @@ export type NewerReply = { id: number; direction: "outbound" | "note"; author: s
 export function ConflictNotice({ replies, pending, onEdit }: { replies: NewerReply[]; pending: boolean; onEdit: () => void }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
-  const someone = replies.some((r) => r.direction === "outbound") ? "replied" : "added a note";
+  const t = useT();
+  const locale = useLocale();
+  const replied = replies.some((r) => r.direction === "outbound");
   return (
     <section role="alertdialog" aria-labelledby="conflict-heading" className="space-y-2 rounded-md border border-amber-400 bg-amber-50 p-3 text-sm dark:border-amber-700 dark:bg-amber-950">
       <h2 id="conflict-heading" ref={heading} tabIndex={-1} className="font-medium outline-none">
-        {replies[0].author} {someone} while you were writing. Send yours anyway?
+        {t(replied ? "composer.conflict.replied" : "composer.conflict.noted", { author: replies[0].author })}
       </h2>
       <ul className="space-y-1.5">
         {replies.map((r) => (
           <li key={r.id} className="rounded border border-amber-200 bg-white p-2 dark:border-amber-900 dark:bg-zinc-900">
             <p className="text-xs text-zinc-500">
-              {r.author} · {r.direction === "note" ? "internal note" : "reply"} · <time dateTime={new Date(r.createdAt).toISOString()}>{new Date(r.createdAt).toLocaleTimeString()}</time>
+              {r.author} · {t(r.direction === "note" ? "composer.conflict.kindNote" : "composer.conflict.kindReply")} · <time dateTime={new Date(r.createdAt).toISOString()}>{new Date(r.createdAt).toLocaleTimeString(locale, { hour: "2-digit", minute: "2-digit" })}</time>
             </p>
             <p className="whitespace-pre-wrap break-words">{r.text}</p>
           </li>
@@ -28,10 +31,10 @@ export function ConflictNotice({ replies, pending, onEdit }: { replies: NewerRep
       </ul>
       <div className="flex gap-2">
         <Button type="submit" name="force" value="1" disabled={pending}>
-          Send anyway
+          {t("composer.conflict.send")}
         </Button>
         <Button type="button" variant="secondary" onClick={onEdit}>
-          Edit my reply
+          {t("composer.conflict.edit")}
         </Button>
       </div>
     </section>

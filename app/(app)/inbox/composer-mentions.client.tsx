@@ -1,5 +1,7 @@
 "use client";
 
+import { useT } from "@/app/_components/i18n.client";
+
 export type Teammate = { userId: number; name: string; email: string };
 
 // The "@query" being typed just before the caret, if any: at most two words, so "@Anna Pe" works.
@@ -20,8 +22,9 @@ export function filterTeammates(teammates: Teammate[], query: string): Teammate[
 }
 
 export function MentionList({ id, options, active, onPick }: { id: string; options: Teammate[]; active: number; onPick: (mate: Teammate) => void }) {
+  const t = useT();
   return (
-    <ul id={id} role="listbox" aria-label="Mention a teammate" className="max-w-sm rounded-md border border-zinc-300 bg-white p-1 text-sm shadow-md dark:border-zinc-700 dark:bg-zinc-900">
+    <ul id={id} role="listbox" aria-label={t("composer.mention")} className="max-w-sm rounded-md border border-zinc-300 bg-white p-1 text-sm shadow-md dark:border-zinc-700 dark:bg-zinc-900">
       {options.map((mate, i) => (
         <li
           key={mate.userId}

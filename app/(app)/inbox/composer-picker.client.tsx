@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useId, useState } from "react";
+import { useT } from "@/app/_components/i18n.client";
 
 export type PickerTemplate = { id: number; title: string; shortcut: string | null; language: string | null; text: string; missing: string[] };
 
@@ -27,6 +28,7 @@ export function TemplatePicker({
   const [query, setQuery] = useState("");
   const [active, setActive] = useState(0);
   const listId = useId();
+  const t = useT();
   const shown = templates.filter((t) => matches(t, query));
   const current = Math.min(active, Math.max(0, shown.length - 1));
 
@@ -45,11 +47,11 @@ export function TemplatePicker({
   };
 
   return (
-    <div role="dialog" aria-label="Insert a template" className="space-y-2 rounded-lg border border-zinc-300 bg-white p-2 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
+    <div role="dialog" aria-label={t("composer.picker.label")} className="space-y-2 rounded-lg border border-zinc-300 bg-white p-2 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
       <input
         type="search"
         role="combobox"
-        aria-label="Search templates"
+        aria-label={t("composer.picker.search")}
         aria-expanded="true"
         aria-controls={listId}
         aria-activedescendant={shown[current] ? `${listId}-${shown[current].id}` : undefined}
@@ -63,47 +65,47 @@ export function TemplatePicker({
         onBlur={(event) => {
           if (!event.currentTarget.closest("[role=dialog]")?.contains(event.relatedTarget as Node | null)) onClose();
         }}
-        placeholder={language ? `Search templates (${language} first)` : "Search templates"}
+        placeholder={language ? t("composer.picker.searchLanguage", { language }) : t("composer.picker.search")}
         className="block w-full rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900"
       />
       {templates.length === 0 ? (
         <p className="px-1 py-2 text-sm text-zinc-500">
-          No templates yet. Managers add them in{" "}
+          {t("composer.picker.none")}{" "}
           <Link href="/settings/templates" className="text-blue-700 underline dark:text-blue-400">
-            Settings → Templates
+            {t("composer.picker.noneLink")}
           </Link>
           .
         </p>
       ) : shown.length === 0 ? (
-        <p className="px-1 py-2 text-sm text-zinc-500">No template matches “{query}”.</p>
+        <p className="px-1 py-2 text-sm text-zinc-500">{t("composer.picker.noMatch", { query })}</p>
       ) : (
-        <ul id={listId} role="listbox" aria-label="Templates" className="max-h-64 overflow-y-auto">
-          {shown.map((t, i) => (
+        <ul id={listId} role="listbox" aria-label={t("composer.templates")} className="max-h-64 overflow-y-auto">
+          {shown.map((tpl, i) => (
             <li
-              key={t.id}
-              id={`${listId}-${t.id}`}
+              key={tpl.id}
+              id={`${listId}-${tpl.id}`}
               role="option"
               aria-selected={i === current}
               tabIndex={-1}
               onMouseDown={(event) => event.preventDefault()}
-              onClick={() => onPick(t)}
+              onClick={() => onPick(tpl)}
               onMouseEnter={() => setActive(i)}
               className={`cursor-pointer rounded-md px-2 py-1.5 ${i === current ? "bg-blue-50 dark:bg-blue-950" : ""}`}
             >
               <div className="flex items-center gap-2 text-sm">
-                <span className="font-medium">{t.title}</span>
-                {t.language && <span className="text-xs text-zinc-500">{t.language}</span>}
-                {t.shortcut && <kbd className="ml-auto rounded bg-zinc-100 px-1 text-xs dark:bg-zinc-800">{t.shortcut}</kbd>}
+                <span className="font-medium">{tpl.title}</span>
+                {tpl.language && <span className="text-xs text-zinc-500">{tpl.language}</span>}
+                {tpl.shortcut && <kbd className="ml-auto rounded bg-zinc-100 px-1 text-xs dark:bg-zinc-800">{tpl.shortcut}</kbd>}
               </div>
-              <p className="truncate text-xs text-zinc-500">{t.text}</p>
-              {t.missing.length > 0 && (
-                <p className="text-xs text-amber-700 dark:text-amber-400">No value here for {t.missing.map((m) => `{{${m}}}`).join(", ")}: check the text.</p>
+              <p className="truncate text-xs text-zinc-500">{tpl.text}</p>
+              {tpl.missing.length > 0 && (
+                <p className="text-xs text-amber-700 dark:text-amber-400">{t("composer.picker.missing", { variables: tpl.missing.map((m) => `{{${m}}}`).join(", ") })}</p>
               )}
             </li>
           ))}
         </ul>
       )}
-      <p className="px-1 text-xs text-zinc-500">↑ ↓ to choose, Enter to insert, Esc to close. Type a shortcut like ;refund and Space in the reply.</p>
+      <p className="px-1 text-xs text-zinc-500">{t("composer.picker.help")}</p>
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { FormMessage } from "@/app/_components/ui/form-message";
 import { TemplatePicker, type PickerTemplate } from "./composer-picker.client";
 import { ConflictNotice } from "./composer-conflict.client";
 import { filterTeammates, MentionList, mentionAt, type Teammate } from "./composer-mentions.client";
+import { useLocale, useT } from "@/app/_components/i18n.client";
 
 const LIMITS: Record<string, number> = { twitter: 280, instagram: 2200, facebook: 8000, vk: 4096, telegram: 4096, youtube: 10000 };
 
@@ -58,6 +59,9 @@ export function Composer({
   const caret = useRef<number | null>(null);
   const limit = mode === "note" ? 10000 : (LIMITS[channelKind] ?? 10000);
   const conflict = state?.conflict && state !== dismissed ? state.conflict : null;
+  const t = useT();
+  const locale = useLocale();
+  const count = new Intl.NumberFormat(locale);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -164,7 +168,7 @@ export function Composer({
       <input type="hidden" name="mode" value={mode} />
       <input type="hidden" name="seenMessageId" value={baseline} />
       <div className="flex flex-wrap items-center gap-1 text-xs">
-        <div role="radiogroup" aria-label="Reply type" className="flex gap-1">
+        <div role="radiogroup" aria-label={t("composer.replyType")} className="flex gap-1">
           {(["public", "private", "note"] as const).map((m) => {
             const disabled = (m === "public" && !allowPublic) || (m === "private" && !allowPrivate);
             return (
@@ -177,7 +181,7 @@ export function Composer({
                 onClick={() => setMode(m)}
                 className={`rounded px-2 py-1 ${mode === m ? "bg-zinc-900 text-white dark:bg-zinc-100 dark:text-zinc-900" : "bg-zinc-100 dark:bg-zinc-800"} disabled:opacity-40`}
               >
-                {m === "public" ? "Public reply" : m === "private" ? "Private message" : "Internal note"}
+                {t(m === "public" ? "composer.public" : m === "private" ? "composer.private" : "composer.note")}
               </button>
             );
           })}
@@ -190,13 +194,13 @@ export function Composer({
           onClick={() => setPicker(picker ? null : { slash: false })}
           className="ml-auto rounded px-2 py-1 hover:bg-zinc-100 dark:hover:bg-zinc-800"
         >
-          Templates <kbd className="text-zinc-500">Ctrl+/</kbd>
+          {t("composer.templates")} <kbd className="text-zinc-500">Ctrl+/</kbd>
         </button>
       </div>
       {privateBlockedReason && <p className="text-xs text-amber-700 dark:text-amber-400">{privateBlockedReason}</p>}
       {picker && <TemplatePicker templates={templates} language={language} onPick={insertTemplate} onClose={closePicker} />}
       <label htmlFor={`reply-${conversationId}`} className="sr-only">
-        {mode === "note" ? "Internal note" : "Reply"}
+        {t(mode === "note" ? "composer.note" : "composer.reply")}
       </label>
       <textarea
         ref={area}
@@ -215,7 +219,7 @@ export function Composer({
         aria-activedescendant={mention && mentionOptions.length ? `mentions-${conversationId}-${mentionOptions[Math.min(mention.active, mentionOptions.length - 1)].userId}` : undefined}
         rows={4}
         maxLength={limit}
-        placeholder={mode === "note" ? "Only your team sees notes; @ mentions a teammate (press n)" : "Write a reply (press r); / or Ctrl+/ for templates, ;shortcut + Space expands"}
+        placeholder={t(mode === "note" ? "composer.placeholder.note" : "composer.placeholder.reply")}
         className="block w-full rounded-md border border-zinc-300 bg-white p-2 dark:border-zinc-700 dark:bg-zinc-900"
       />
       {mention && mentionOptions.length > 0 && (
@@ -236,10 +240,10 @@ export function Composer({
       )}
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={pending || !text.trim() || text.length > limit}>
-          {pending ? "Sending…" : mode === "note" ? "Add note" : "Send"}
+          {t(pending ? "composer.sending" : mode === "note" ? "composer.addNote" : "composer.send")}
         </Button>
         <span className={`text-xs tabular-nums ${text.length > limit * 0.9 ? "text-amber-700" : "text-zinc-500"}`}>
-          {text.length} / {limit}
+          {count.format(text.length)} / {count.format(limit)}
         </span>
         <FormMessage state={state} />
       </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { useT } from "@/app/_components/i18n.client";
 
 type Viewer = { userId: number; name: string; state: "viewing" | "typing" };
 
@@ -13,6 +14,7 @@ const TYPING_RENEW_MS = 4_000;
 // server after 30 s); presence changes on the server's change stream make it immediate.
 export function Presence({ brandId, conversationId }: { brandId: number; conversationId: number }) {
   const [others, setOthers] = useState<Viewer[]>([]);
+  const t = useT();
 
   useEffect(() => {
     let stopped = false;
@@ -78,13 +80,13 @@ export function Presence({ brandId, conversationId }: { brandId: number; convers
       {typing.length > 0 && (
         <p className="text-amber-800 dark:text-amber-300">
           <span aria-hidden className="mr-1 inline-block h-2 w-2 animate-pulse rounded-full bg-amber-500" />
-          {names(typing)} {typing.length === 1 ? "is" : "are"} typing…
+          {t(typing.length === 1 ? "presence.typing.one" : "presence.typing.many", { names: names(typing) })}
         </p>
       )}
       {viewing.length > 0 && (
         <p className="text-zinc-600 dark:text-zinc-400">
           <span aria-hidden className="mr-1 inline-block h-2 w-2 rounded-full bg-emerald-500" />
-          {names(viewing)} {viewing.length === 1 ? "is" : "are"} viewing
+          {t(viewing.length === 1 ? "presence.viewing.one" : "presence.viewing.many", { names: names(viewing) })}
         </p>
       )}
     </div>

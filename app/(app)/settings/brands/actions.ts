@@ -9,6 +9,7 @@ import { runAction, formValues, type ActionState } from "@/lib/auth/action-resul
 import { createBrand, updateBrand, slugSchema, timezoneSchema } from "@/lib/brands/brands";
 import { setMembership } from "@/lib/team/users";
 import { AppError } from "@/lib/errors";
+import { translator } from "@/lib/i18n/messages";
 
 const createSchema = z.object({ slug: slugSchema, name: z.string().trim().min(1).max(120), timezone: timezoneSchema });
 const updateSchema = z.object({
@@ -32,13 +33,13 @@ export async function createBrandAction(_prev: ActionState, formData: FormData):
     const input = createSchema.safeParse(values);
     if (!input.success) return { error: firstIssue(input.error), values };
     // An admin of any brand may open a new one (an agency adding a client) and becomes its admin.
-    if (!user.memberships.some((m) => roleAtLeast(m.role, "admin"))) throw new AppError("forbidden:brand", "Only admins can create brands.");
+    if (!user.memberships.some((m) => roleAtLeast(m.role, "admin"))) throw new AppError("forbidden:brand", translator(user.locale)("brands.adminsOnly"));
     const db = getDb();
     const actor = { userId: user.id, label: user.email };
     const brand = createBrand({ db, ...input.data, actor });
     setMembership({ db, userId: user.id, brandId: brand.id, role: "admin", actor });
     revalidatePath("/", "layout");
-    return { ok: `Created ${brand.name}.` };
+    return { ok: translator(user.locale)("brands.created", { name: brand.name }) };
   });
 }
 
@@ -60,6 +61,6 @@ export async function updateBrandAction(_prev: ActionState, formData: FormData):
       actor: { userId: user.id, label: user.email },
     });
     revalidatePath("/", "layout");
-    return { ok: "Saved." };
+    return { ok: translator(user.locale)("common.saved") };
   });
 }

@@ -4,14 +4,18 @@ import { pageMembership, requirePageUser } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/brand-context";
 import { requireBrandBySlug } from "@/lib/brands/brands";
 import { NoAccess } from "@/app/_components/no-access";
+import { translator } from "@/lib/i18n/messages";
 import { CreateBrandForm, EditBrandForm } from "./brand-forms.client";
 
-export const metadata: Metadata = { title: "Brands" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: translator((await requirePageUser()).locale)("settings.brands") };
+}
 
 export default async function BrandsSettings({ searchParams }: { searchParams: Promise<{ brand?: string }> }) {
   const user = await requirePageUser();
+  const t = translator(user.locale);
   const membership = pageMembership({ user, slug: (await searchParams).brand });
-  if (!hasRole(membership, "admin")) return <NoAccess what="Brand settings are for admins." />;
+  if (!hasRole(membership, "admin")) return <NoAccess what={t("brands.noAccess")} />;
   const brand = requireBrandBySlug({ db: getDb(), slug: membership.slug });
   const timezones = Intl.supportedValuesOf("timeZone");
   return (
@@ -24,9 +28,9 @@ export default async function BrandsSettings({ searchParams }: { searchParams: P
       </section>
       <section aria-labelledby="new-brand-heading" className="space-y-3">
         <h2 id="new-brand-heading" className="text-base font-semibold">
-          New brand
+          {t("brands.new")}
         </h2>
-        <p className="text-zinc-500">Every brand gets an API channel and a one-hour, 24/7 first-response policy.</p>
+        <p className="text-zinc-500">{t("brands.newIntro")}</p>
         <CreateBrandForm timezones={timezones} />
       </section>
     </div>

@@ -8,6 +8,7 @@ import { requireMembership } from "@/lib/auth/access";
 import { runAction, formValues, type ActionState } from "@/lib/auth/action-result";
 import { createChannel, CONFIGURABLE_KINDS, requireChannel, setChannelPaused, updateChannel } from "@/lib/channels/channels";
 import { AppError } from "@/lib/errors";
+import { translator, type Translate } from "@/lib/i18n/messages";
 
 const id = z.coerce.number().int().positive();
 const text = (max: number) => z.string().trim().max(max);
@@ -36,40 +37,40 @@ function splitSecrets(formData: FormData): { values: Record<string, string>; cre
   return { values, credentials, clear };
 }
 
-async function adminAction(formData: FormData, body: (ctx: { values: Record<string, string>; credentials: Record<string, string>; clear: string[]; brandId: number; actor: { userId: number; label: string } }) => ActionState) {
+async function adminAction(formData: FormData, body: (ctx: { values: Record<string, string>; credentials: Record<string, string>; clear: string[]; brandId: number; actor: { userId: number; label: string }; t: Translate }) => ActionState) {
   const user = await requireActionUser();
   const { values, credentials, clear } = splitSecrets(formData);
   return runAction(values, () => {
     const { brandId } = parse(z.object({ brandId: id }), values);
     requireMembership({ user, brandId, role: "admin" });
-    const result = body({ values, credentials, clear, brandId, actor: { userId: user.id, label: user.email } });
+    const result = body({ values, credentials, clear, brandId, actor: { userId: user.id, label: user.email }, t: translator(user.locale) });
     revalidatePath("/settings/channels");
     return result;
   });
 }
 
 export async function createChannelAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return adminAction(formData, ({ values, credentials, brandId, actor }) => {
-    const input = parse(z.object({ kind: z.enum(CONFIGURABLE_KINDS), name: text(120).min(1, "A channel needs a name."), accountId: text(512).optional() }), values);
+  return adminAction(formData, ({ values, credentials, brandId, actor, t }) => {
+    const input = parse(z.object({ kind: z.enum(CONFIGURABLE_KINDS), name: text(120).min(1, t("channels.nameRequired")), accountId: text(512).optional() }), values);
     const channel = createChannel({ db: getDb(), brandId, kind: input.kind, name: input.name, accountId: input.accountId, credentials, actor });
-    return { ok: `Channel ${channel.name} was added.` };
+    return { ok: t("channels.added", { name: channel.name }) };
   });
 }
 
 export async function updateChannelAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return adminAction(formData, ({ values, credentials, clear, brandId, actor }) => {
-    const input = parse(z.object({ channelId: id, name: text(120).min(1, "A channel needs a name."), accountId: text(512).optional() }), values);
+  return adminAction(formData, ({ values, credentials, clear, brandId, actor, t }) => {
+    const input = parse(z.object({ channelId: id, name: text(120).min(1, t("channels.nameRequired")), accountId: text(512).optional() }), values);
     const db = getDb();
     requireChannel({ db, id: input.channelId, brandId });
     const channel = updateChannel({ db, brandId, id: input.channelId, name: input.name, accountId: input.accountId ?? null, credentials, clear, actor });
-    return { ok: `Channel ${channel.name} was saved.` };
+    return { ok: t("channels.saved", { name: channel.name }) };
   });
 }
 
 export async function setChannelPausedAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return adminAction(formData, ({ values, brandId, actor }) => {
+  return adminAction(formData, ({ values, brandId, actor, t }) => {
     const input = parse(z.object({ channelId: id, paused: z.enum(["true", "false"]) }), values);
     const channel = setChannelPaused({ db: getDb(), brandId, id: input.channelId, paused: input.paused === "true", actor });
-    return { ok: `Channel ${channel.name} is ${channel.status === "paused" ? "paused" : "active"}.` };
+    return { ok: t(channel.status === "paused" ? "channels.pausedOk" : "channels.activeOk", { name: channel.name }) };
   });
 }

@@ -4,6 +4,7 @@ import { useActionState, useState } from "react";
 import { Button } from "@/app/_components/ui/button";
 import { Field, Input, Select } from "@/app/_components/ui/input";
 import { FormMessage } from "@/app/_components/ui/form-message";
+import { useT } from "@/app/_components/i18n.client";
 import { createChannelAction, setChannelPausedAction, updateChannelAction } from "./actions";
 
 type CredentialField = { key: string; label: string; secret: boolean };
@@ -11,16 +12,17 @@ type KindForm = { kind: string; accountIdLabel: string | null; fields: Credentia
 type ChannelProps = { id: number; name: string; accountId: string | null; status: string; credentialKeys: string[] };
 
 function CredentialInputs({ prefix, fields, setKeys }: { prefix: string; fields: CredentialField[]; setKeys: string[] }) {
+  const t = useT();
   return (
     <>
       {fields.map((f) => {
         const isSet = setKeys.includes(f.key);
         return (
-          <Field key={f.key} label={f.label} htmlFor={`${prefix}-${f.key}`} hint={isSet ? "Set — leave empty to keep it." : "Not set."}>
+          <Field key={f.key} label={f.label} htmlFor={`${prefix}-${f.key}`} hint={t(isSet ? "channels.isSet" : "channels.notSet")}>
             <Input id={`${prefix}-${f.key}`} name={`cred_${f.key}`} type={f.secret ? "password" : "text"} autoComplete="off" />
             {isSet && (
               <label className="flex items-center gap-1 text-xs text-zinc-500">
-                <input type="checkbox" name={`clear_${f.key}`} /> remove
+                <input type="checkbox" name={`clear_${f.key}`} /> {t("channels.clear")}
               </label>
             )}
           </Field>
@@ -32,19 +34,20 @@ function CredentialInputs({ prefix, fields, setKeys }: { prefix: string; fields:
 
 export function AddChannelForm({ brandId, kinds }: { brandId: number; kinds: KindForm[] }) {
   const [state, action, pending] = useActionState(createChannelAction, null);
+  const t = useT();
   const [kind, setKind] = useState(state?.values?.kind ?? kinds[0]?.kind ?? "facebook");
   const form = kinds.find((k) => k.kind === kind) ?? kinds[0];
   return (
     <form action={action} className="grid max-w-3xl grid-cols-1 gap-3 sm:grid-cols-3 sm:items-end">
       <input type="hidden" name="brandId" value={brandId} />
-      <Field label="Kind" htmlFor="channel-kind">
+      <Field label={t("channels.kind")} htmlFor="channel-kind">
         <Select id="channel-kind" name="kind" defaultValue={kind} onChange={(e) => setKind(e.target.value)}>
           {kinds.map((k) => (
             <option key={k.kind}>{k.kind}</option>
           ))}
         </Select>
       </Field>
-      <Field label="Name" htmlFor="channel-name">
+      <Field label={t("channels.name")} htmlFor="channel-name">
         <Input id="channel-name" name="name" required defaultValue={state?.values?.name} />
       </Field>
       {form?.accountIdLabel && (
@@ -55,7 +58,7 @@ export function AddChannelForm({ brandId, kinds }: { brandId: number; kinds: Kin
       {form && <CredentialInputs prefix="new" fields={form.fields} setKeys={[]} />}
       <div className="sm:col-span-3">
         <Button type="submit" disabled={pending}>
-          {pending ? "Adding…" : "Add channel"}
+          {t(pending ? "common.adding" : "channels.add")}
         </Button>
       </div>
       <div className="sm:col-span-3">
@@ -69,13 +72,14 @@ export function ChannelEditor({ brandId, channel, kind }: { brandId: number; cha
   const [state, action, pending] = useActionState(updateChannelAction, null);
   const [pauseState, pauseAction] = useActionState(setChannelPausedAction, null);
   const paused = channel.status === "paused";
+  const t = useT();
   return (
     <details className="text-sm">
-      <summary className="cursor-pointer text-zinc-600 dark:text-zinc-400">Edit</summary>
+      <summary className="cursor-pointer text-zinc-600 dark:text-zinc-400">{t("common.edit")}</summary>
       <form action={action} className="mt-2 grid max-w-3xl grid-cols-1 gap-3 sm:grid-cols-3 sm:items-end">
         <input type="hidden" name="brandId" value={brandId} />
         <input type="hidden" name="channelId" value={channel.id} />
-        <Field label="Name" htmlFor={`name-${channel.id}`}>
+        <Field label={t("channels.name")} htmlFor={`name-${channel.id}`}>
           <Input id={`name-${channel.id}`} name="name" required defaultValue={state?.values?.name ?? channel.name} />
         </Field>
         {kind.accountIdLabel && (
@@ -86,7 +90,7 @@ export function ChannelEditor({ brandId, channel, kind }: { brandId: number; cha
         <CredentialInputs prefix={`c${channel.id}`} fields={kind.fields} setKeys={channel.credentialKeys} />
         <div className="sm:col-span-3">
           <Button type="submit" disabled={pending}>
-            {pending ? "Saving…" : "Save"}
+            {t(pending ? "common.saving" : "common.save")}
           </Button>
         </div>
         <div className="sm:col-span-3">
@@ -98,7 +102,7 @@ export function ChannelEditor({ brandId, channel, kind }: { brandId: number; cha
         <input type="hidden" name="channelId" value={channel.id} />
         <input type="hidden" name="paused" value={paused ? "false" : "true"} />
         <Button type="submit" variant="secondary">
-          {paused ? "Resume" : "Pause"}
+          {t(paused ? "channels.resume" : "channels.pause")}
         </Button>
         <FormMessage state={pauseState} />
       </form>

@@ -6,9 +6,12 @@ import { hasRole } from "@/lib/auth/brand-context";
 import { channelSettings } from "@/lib/channels/settings";
 import { NoAccess } from "@/app/_components/no-access";
 import { Badge, type Tone } from "@/app/_components/ui/badge";
+import { isMessageKey, translator, type Translate } from "@/lib/i18n/messages";
 import { AddChannelForm, ChannelEditor } from "./channel-forms.client";
 
-export const metadata: Metadata = { title: "Channels" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: translator((await requirePageUser()).locale)("settings.channels") };
+}
 
 const HEALTH_TONE: Record<string, Tone> = { ok: "good", failing: "bad", silent: "warn", paused: "neutral", waiting: "info" };
 
@@ -19,19 +22,37 @@ async function origin(): Promise<string> {
   return `${proto}://${host}`;
 }
 
+// Texts lib/ keeps in English, shown in the interface language when the dictionary has them.
+function localText(t: Translate, key: string, fallback: string): string {
+  return isMessageKey(key) ? t(key) : fallback;
+}
+
 export default async function ChannelSettings({ searchParams }: { searchParams: Promise<{ brand?: string }> }) {
   const user = await requirePageUser();
+  const t = translator(user.locale);
+  const when = new Intl.DateTimeFormat(user.locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+  const at = (iso: string) => `${when.format(new Date(iso))} UTC`;
   const membership = pageMembership({ user, slug: (await searchParams).brand });
-  if (!hasRole(membership, "admin")) return <NoAccess what="Channel settings are for admins." />;
-  const { channels, kinds } = channelSettings({ db: getDb(), brandId: membership.brandId });
+  if (!hasRole(membership, "admin")) return <NoAccess what={t("channels.noAccess")} />;
+  const settings = channelSettings({ db: getDb(), brandId: membership.brandId });
+  const channels = settings.channels.map((c) => {
+    // Failing and silent reasons carry the platform's error or a measured gap: shown as lib/ words them.
+    const reason = c.health.state === "ok" || c.health.state === "paused" || c.health.state === "waiting" ? localText(t, `channels.reason.${c.health.state}`, c.health.reason) : c.health.reason;
+    return { ...c, health: { ...c.health, reason } };
+  });
+  const kinds = settings.kinds.map((k) => ({
+    ...k,
+    accountIdLabel: k.accountIdLabel && localText(t, `channels.accountId.${k.kind}`, k.accountIdLabel),
+    fields: k.fields.map((f) => ({ ...f, label: localText(t, `channels.field.${k.kind}.${f.key}`, f.label) })),
+  }));
   const base = await origin();
   return (
     <div className="space-y-8">
       <section aria-labelledby="channels-heading" className="space-y-3">
         <h1 id="channels-heading" className="text-lg font-semibold">
-          Channels of {membership.name}
+          {t("channels.heading", { brand: membership.name })}
         </h1>
-        <p className="text-zinc-500">Secrets are stored encrypted and never shown again; leave a secret field empty to keep the stored value.</p>
+        <p className="text-zinc-500">{t("channels.secrets")}</p>
         <ul className="space-y-3">
           {channels.map((c) => (
             <li key={c.id} className="space-y-2 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800" data-testid={`channel-${c.id}`}>
@@ -39,20 +60,20 @@ export default async function ChannelSettings({ searchParams }: { searchParams: 
                 <span className="font-medium">{c.name}</span>
                 <Badge>{c.kind}</Badge>
                 <Badge tone={HEALTH_TONE[c.health.state]} title={c.health.reason}>
-                  {c.health.state}
+                  {localText(t, `channels.state.${c.health.state}`, c.health.state)}
                 </Badge>
-                {c.accountId && <span className="text-xs text-zinc-500">account {c.accountId}</span>}
+                {c.accountId && <span className="text-xs text-zinc-500">{t("channels.account", { id: c.accountId })}</span>}
               </div>
               <dl className="grid grid-cols-1 gap-x-6 gap-y-1 text-xs sm:grid-cols-[10rem_1fr]">
-                <dt className="text-zinc-500">Health</dt>
+                <dt className="text-zinc-500">{t("channels.health")}</dt>
                 <dd>{c.health.reason}</dd>
-                <dt className="text-zinc-500">Last event</dt>
-                <dd>{c.lastEventAt ? new Date(c.lastEventAt).toUTCString() : "none yet"}</dd>
-                <dt className="text-zinc-500">Last error</dt>
-                <dd>{c.lastError ? `${c.lastError} (${c.lastErrorAt ? new Date(c.lastErrorAt).toUTCString() : ""})` : "none"}</dd>
+                <dt className="text-zinc-500">{t("channels.lastEvent")}</dt>
+                <dd>{c.lastEventAt ? at(c.lastEventAt) : t("channels.noneYet")}</dd>
+                <dt className="text-zinc-500">{t("channels.lastError")}</dt>
+                <dd>{c.lastError ? (c.lastErrorAt ? `${c.lastError} (${at(c.lastErrorAt)})` : c.lastError) : t("channels.none")}</dd>
                 {c.webhookPath && (
                   <>
-                    <dt className="text-zinc-500">Webhook URL</dt>
+                    <dt className="text-zinc-500">{t("channels.webhook")}</dt>
                     <dd>
                       <code className="break-all select-all">{`${base}${c.webhookPath}`}</code>
                     </dd>
@@ -66,11 +87,9 @@ export default async function ChannelSettings({ searchParams }: { searchParams: 
       </section>
       <section aria-labelledby="add-channel-heading" className="space-y-3">
         <h2 id="add-channel-heading" className="text-base font-semibold">
-          Connect a channel
+          {t("channels.connect")}
         </h2>
-        <p className="text-zinc-500">
-          Facebook and Instagram share one webhook for the installation ({`${base}/api/webhooks/meta`}); Telegram and VK get their own URL once the channel is added. YouTube and X are polled every minute.
-        </p>
+        <p className="text-zinc-500">{t("channels.connectIntro", { url: `${base}/api/webhooks/meta` })}</p>
         <AddChannelForm brandId={membership.brandId} kinds={kinds.filter((k) => k.kind !== "api")} />
       </section>
     </div>

@@ -6,30 +6,38 @@ import { listMembers } from "@/lib/team/members";
 import { NoAccess } from "@/app/_components/no-access";
 import { Badge } from "@/app/_components/ui/badge";
 import { Table, Td, Th } from "@/app/_components/ui/table";
+import { isMessageKey, translator } from "@/lib/i18n/messages";
 import { AddMemberForm, MemberActions, RoutingForm } from "./team-forms.client";
 
-export const metadata: Metadata = { title: "Team" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: translator((await requirePageUser()).locale)("settings.team") };
+}
 
 export default async function TeamSettings({ searchParams }: { searchParams: Promise<{ brand?: string }> }) {
   const user = await requirePageUser();
+  const t = translator(user.locale);
+  const roleName = (role: string) => {
+    const key = `role.${role}`;
+    return isMessageKey(key) ? t(key) : role;
+  };
   const membership = pageMembership({ user, slug: (await searchParams).brand });
-  if (!hasRole(membership, "admin")) return <NoAccess what="Team settings are for admins." />;
+  if (!hasRole(membership, "admin")) return <NoAccess what={t("team.noAccess")} />;
   const members = listMembers({ db: getDb(), brandId: membership.brandId });
   return (
     <div className="space-y-8">
       <section aria-labelledby="team-heading" className="space-y-3">
         <h1 id="team-heading" className="text-lg font-semibold">
-          Team of {membership.name}
+          {t("team.heading", { brand: membership.name })}
         </h1>
-        <Table caption="Members">
+        <Table caption={t("team.members")}>
           <thead>
             <tr>
-              <Th>Name</Th>
-              <Th>E-mail</Th>
-              <Th>Role</Th>
-              <Th>Status</Th>
-              <Th>Routing</Th>
-              <Th>Actions</Th>
+              <Th>{t("team.name")}</Th>
+              <Th>{t("team.email")}</Th>
+              <Th>{t("team.role")}</Th>
+              <Th>{t("team.status")}</Th>
+              <Th>{t("team.routing")}</Th>
+              <Th>{t("common.actions")}</Th>
             </tr>
           </thead>
           <tbody>
@@ -37,14 +45,14 @@ export default async function TeamSettings({ searchParams }: { searchParams: Pro
               <tr key={m.userId}>
                 <Td>{m.name}</Td>
                 <Td>{m.email}</Td>
-                <Td>{m.role}</Td>
-                <Td>{m.disabled ? <Badge tone="bad">deactivated</Badge> : m.available ? <Badge tone="good">available</Badge> : <Badge>away</Badge>}</Td>
+                <Td>{roleName(m.role)}</Td>
+                <Td>{m.disabled ? <Badge tone="bad">{t("team.deactivated")}</Badge> : m.available ? <Badge tone="good">{t("team.available")}</Badge> : <Badge>{t("team.away")}</Badge>}</Td>
                 <Td>
                   <RoutingForm brandId={membership.brandId} userId={m.userId} name={m.name} languages={m.languages} capacity={m.capacity} />
                 </Td>
                 <Td>
                   {m.userId === user.id ? (
-                    <span className="text-zinc-500">you</span>
+                    <span className="text-zinc-500">{t("team.you")}</span>
                   ) : (
                     <MemberActions brandId={membership.brandId} userId={m.userId} role={m.role} disabled={m.disabled} name={m.name} />
                   )}
@@ -56,9 +64,9 @@ export default async function TeamSettings({ searchParams }: { searchParams: Pro
       </section>
       <section aria-labelledby="add-heading" className="space-y-3">
         <h2 id="add-heading" className="text-base font-semibold">
-          Add a person
+          {t("team.add")}
         </h2>
-        <p className="text-zinc-500">A new person gets a one-time password to sign in with; an existing user is added with the role you choose.</p>
+        <p className="text-zinc-500">{t("team.addIntro")}</p>
         <AddMemberForm brandId={membership.brandId} />
       </section>
     </div>

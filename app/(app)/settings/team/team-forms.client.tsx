@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { Button } from "@/app/_components/ui/button";
 import { Field, Input, Select } from "@/app/_components/ui/input";
 import { FormMessage } from "@/app/_components/ui/form-message";
+import { useT } from "@/app/_components/i18n.client";
 import { addMemberAction, changeRoleAction, removeMemberAction, resetPasswordAction, setActiveAction, setRoutingAction } from "./actions";
 
 const ROLES = ["agent", "manager", "admin"] as const;
@@ -25,24 +26,27 @@ function Result({ state }: { state: ActionState }) {
 
 export function AddMemberForm({ brandId }: { brandId: number }) {
   const [state, action, pending] = useActionState(addMemberAction, null);
+  const t = useT();
   return (
     <form action={action} className="grid max-w-2xl grid-cols-1 gap-3 sm:grid-cols-4 sm:items-end">
       <input type="hidden" name="brandId" value={brandId} />
-      <Field label="E-mail" htmlFor="member-email">
+      <Field label={t("team.email")} htmlFor="member-email">
         <Input id="member-email" name="email" type="email" required defaultValue={state?.values?.email} />
       </Field>
-      <Field label="Name" htmlFor="member-name">
+      <Field label={t("team.name")} htmlFor="member-name">
         <Input id="member-name" name="name" defaultValue={state?.values?.name} />
       </Field>
-      <Field label="Role" htmlFor="member-role">
+      <Field label={t("team.role")} htmlFor="member-role">
         <Select id="member-role" name="role" defaultValue={state?.values?.role ?? "agent"}>
           {ROLES.map((r) => (
-            <option key={r}>{r}</option>
+            <option key={r} value={r}>
+              {t(`role.${r}`)}
+            </option>
           ))}
         </Select>
       </Field>
       <Button type="submit" disabled={pending}>
-        {pending ? "Adding…" : "Add to brand"}
+        {t(pending ? "common.adding" : "team.addToBrand")}
       </Button>
       <div className="sm:col-span-4">
         <Result state={state} />
@@ -56,6 +60,7 @@ export function MemberActions({ brandId, userId, role, disabled, name }: { brand
   const [activeState, activeAction] = useActionState(setActiveAction, null);
   const [resetState, resetAction] = useActionState(resetPasswordAction, null);
   const [removeState, removeAction] = useActionState(removeMemberAction, null);
+  const t = useT();
   return (
     <div className="space-y-1">
       <div className="flex flex-wrap items-center gap-2">
@@ -63,15 +68,17 @@ export function MemberActions({ brandId, userId, role, disabled, name }: { brand
           <input type="hidden" name="brandId" value={brandId} />
           <input type="hidden" name="userId" value={userId} />
           <label className="sr-only" htmlFor={`role-${userId}`}>
-            Role of {name}
+            {t("team.roleOf", { name })}
           </label>
-          <Select id={`role-${userId}`} name="role" defaultValue={role} className="w-28">
+          <Select id={`role-${userId}`} name="role" defaultValue={role} className="w-36">
             {ROLES.map((r) => (
-              <option key={r}>{r}</option>
+              <option key={r} value={r}>
+                {t(`role.${r}`)}
+              </option>
             ))}
           </Select>
           <Button type="submit" variant="secondary">
-            Change role
+            {t("team.changeRole")}
           </Button>
         </form>
         <form action={activeAction}>
@@ -79,21 +86,21 @@ export function MemberActions({ brandId, userId, role, disabled, name }: { brand
           <input type="hidden" name="userId" value={userId} />
           <input type="hidden" name="active" value={disabled ? "true" : "false"} />
           <Button type="submit" variant="secondary">
-            {disabled ? "Reactivate" : "Deactivate"}
+            {t(disabled ? "team.reactivate" : "team.deactivate")}
           </Button>
         </form>
         <form action={resetAction}>
           <input type="hidden" name="brandId" value={brandId} />
           <input type="hidden" name="userId" value={userId} />
           <Button type="submit" variant="secondary">
-            Reset password
+            {t("team.resetPassword")}
           </Button>
         </form>
         <form action={removeAction}>
           <input type="hidden" name="brandId" value={brandId} />
           <input type="hidden" name="userId" value={userId} />
           <Button type="submit" variant="ghost">
-            Remove from brand
+            {t("team.remove")}
           </Button>
         </form>
       </div>
@@ -108,21 +115,24 @@ export function MemberActions({ brandId, userId, role, disabled, name }: { brand
 // Languages and capacity steer automatic assignment.
 export function RoutingForm({ brandId, userId, name, languages, capacity }: { brandId: number; userId: number; name: string; languages: string[]; capacity: number }) {
   const [state, action, pending] = useActionState(setRoutingAction, null);
+  const t = useT();
   return (
-    <form action={action} className="flex flex-wrap items-end gap-2" aria-label={`Routing for ${name}`}>
+    <form action={action} className="flex flex-wrap items-end gap-2" aria-label={t("team.routingFor", { name })}>
       <input type="hidden" name="brandId" value={brandId} />
       <input type="hidden" name="userId" value={userId} />
       <label className="flex flex-col text-xs text-zinc-500">
-        Languages
-        <Input name="languages" defaultValue={state?.values?.languages ?? languages.join(", ")} placeholder="any" className="w-28" aria-describedby={`routing-hint-${userId}`} />
+        {t("team.languages")}
+        <Input name="languages" defaultValue={state?.values?.languages ?? languages.join(", ")} placeholder={t("team.anyLanguage")} className="w-28" aria-describedby={`routing-hint-${userId}`} />
       </label>
       <label className="flex flex-col text-xs text-zinc-500">
-        Capacity
+        {t("team.capacity")}
         <Input name="capacity" type="number" min={1} max={500} defaultValue={state?.values?.capacity ?? capacity} className="w-20" />
       </label>
-      <span id={`routing-hint-${userId}`} className="sr-only">Two-letter codes separated by commas; empty means any language.</span>
+      <span id={`routing-hint-${userId}`} className="sr-only">
+        {t("team.languagesHint")}
+      </span>
       <Button type="submit" variant="secondary" disabled={pending}>
-        Save
+        {t("common.save")}
       </Button>
       <FormMessage state={state} />
     </form>

@@ -9,17 +9,18 @@ import { runAction, formValues, parseInput, type ActionState } from "@/lib/auth/
 import { isAppError } from "@/lib/errors";
 import { createTemplate, deleteTemplate, updateTemplate } from "@/lib/templates/templates";
 import { renderTemplate, sampleValues, unknownVariables } from "@/lib/templates/variables";
+import { translator, type Translate } from "@/lib/i18n/messages";
 
 const id = z.coerce.number().int().positive();
 
 // Templates are managed by managers and admins of the brand (DESIGN.md roles); agents use them.
-async function managerAction(formData: FormData, body: (ctx: { values: Record<string, string>; brandId: number; actor: { userId: number; label: string } }) => ActionState) {
+async function managerAction(formData: FormData, body: (ctx: { values: Record<string, string>; brandId: number; actor: { userId: number; label: string }; t: Translate }) => ActionState) {
   const user = await requireActionUser();
   const values = formValues(formData);
   return runAction(values, () => {
     const { brandId } = parseInput(z.object({ brandId: id }), values);
     requireMembership({ user, brandId, role: "manager" });
-    const result = body({ values, brandId, actor: { userId: user.id, label: user.email } });
+    const result = body({ values, brandId, actor: { userId: user.id, label: user.email }, t: translator(user.locale) });
     revalidatePath("/settings/templates");
     revalidatePath("/inbox");
     return result;
@@ -27,7 +28,7 @@ async function managerAction(formData: FormData, body: (ctx: { values: Record<st
 }
 
 export async function saveTemplateAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return managerAction(formData, ({ values, brandId, actor }) => {
+  return managerAction(formData, ({ values, brandId, actor, t }) => {
     const input = parseInput(
       z.object({ templateId: z.union([z.literal(""), id]).optional(), title: z.string(), body: z.string(), language: z.string().optional(), shortcut: z.string().optional() }),
       values,
@@ -35,18 +36,18 @@ export async function saveTemplateAction(_prev: ActionState, formData: FormData)
     const fields = { title: input.title, body: input.body, language: input.language, shortcut: input.shortcut };
     if (input.templateId) {
       const saved = updateTemplate({ db: getDb(), brandId, actor, id: input.templateId, input: fields });
-      return { ok: `Saved “${saved.title}”.`, values };
+      return { ok: t("templates.saved", { title: saved.title }), values };
     }
     const saved = createTemplate({ db: getDb(), brandId, actor, input: fields });
-    return { ok: `Added “${saved.title}”.` };
+    return { ok: t("templates.added", { title: saved.title }) };
   });
 }
 
 export async function deleteTemplateAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return managerAction(formData, ({ values, brandId, actor }) => {
+  return managerAction(formData, ({ values, brandId, actor, t }) => {
     const { templateId } = parseInput(z.object({ templateId: id }), values);
     deleteTemplate({ db: getDb(), brandId, actor, id: templateId });
-    return { ok: "Template deleted." };
+    return { ok: t("templates.deleted") };
   });
 }
 

@@ -4,6 +4,7 @@ import { useActionState, useRef, useState, useTransition } from "react";
 import { Button } from "@/app/_components/ui/button";
 import { Field, Input } from "@/app/_components/ui/input";
 import { FormMessage } from "@/app/_components/ui/form-message";
+import { useT } from "@/app/_components/i18n.client";
 import { deleteTemplateAction, previewTemplateAction, saveTemplateAction, type Preview } from "./actions";
 
 type Fields = { title: string; body: string; language: string; shortcut: string };
@@ -20,6 +21,7 @@ export function TemplateForm({
   variables: { name: string; description: string }[];
   initialPreview: Preview | null;
 }) {
+  const t = useT();
   const [fields, setFields] = useState<Fields>(template ?? EMPTY);
   const [preview, setPreview] = useState<Preview | null>(initialPreview);
   const [, startPreview] = useTransition();
@@ -64,13 +66,13 @@ export function TemplateForm({
         <input type="hidden" name="brandId" value={brandId} />
         <input type="hidden" name="templateId" value={template?.id ?? ""} />
         <div className="grid gap-3 sm:grid-cols-[1fr_8rem_10rem]">
-          <Field label="Title" htmlFor="template-title">
+          <Field label={t("templates.title")} htmlFor="template-title">
             <Input id="template-title" name="title" required maxLength={120} value={fields.title} onChange={(e) => set("title", e.target.value)} />
           </Field>
-          <Field label="Language" htmlFor="template-language" hint="Empty: any language">
+          <Field label={t("templates.language")} htmlFor="template-language" hint={t("templates.languageHint")}>
             <Input id="template-language" name="language" list="template-languages" placeholder="en" maxLength={11} value={fields.language} onChange={(e) => set("language", e.target.value)} />
           </Field>
-          <Field label="Shortcut" htmlFor="template-shortcut" hint="Type it + Space in a reply">
+          <Field label={t("templates.shortcut")} htmlFor="template-shortcut" hint={t("templates.shortcutHint")}>
             <Input id="template-shortcut" name="shortcut" placeholder=";refund" maxLength={33} value={fields.shortcut} onChange={(e) => set("shortcut", e.target.value)} />
           </Field>
         </div>
@@ -79,7 +81,7 @@ export function TemplateForm({
             <option key={l} value={l} />
           ))}
         </datalist>
-        <Field label="Text" htmlFor="template-body">
+        <Field label={t("templates.text")} htmlFor="template-body">
           <textarea
             ref={body}
             id="template-body"
@@ -94,30 +96,30 @@ export function TemplateForm({
         </Field>
         <div className="flex items-center gap-3">
           <Button type="submit" disabled={pending}>
-            {pending ? "Saving…" : template ? "Save changes" : "Add template"}
+            {t(pending ? "common.saving" : template ? "templates.saveChanges" : "templates.add")}
           </Button>
           <FormMessage state={state} />
         </div>
       </div>
       <aside className="space-y-3 text-sm">
         <div>
-          <h3 className="text-xs font-medium text-zinc-700 dark:text-zinc-300">Variables</h3>
+          <h3 className="text-xs font-medium text-zinc-700 dark:text-zinc-300">{t("templates.variables")}</h3>
           <ul className="mt-1 space-y-1">
             {variables.map((v) => (
               <li key={v.name}>
-                <button type="button" onClick={() => insertVariable(v.name)} className="font-mono text-xs text-blue-700 underline dark:text-blue-400" aria-label={`Insert {{${v.name}}}: ${v.description}`}>
+                <button type="button" onClick={() => insertVariable(v.name)} className="font-mono text-xs text-blue-700 underline dark:text-blue-400" aria-label={t("templates.insertVariable", { variable: `{{${v.name}}}`, description: v.description })}>
                   {`{{${v.name}}}`}
                 </button>{" "}
                 <span className="text-xs text-zinc-500">{v.description}</span>
               </li>
             ))}
           </ul>
-          <p className="mt-1 text-xs text-zinc-500">A fallback for an empty value: {"{{first_name|there}}"}.</p>
+          <p className="mt-1 text-xs text-zinc-500">{t("templates.fallback")}</p>
         </div>
         <div aria-live="polite">
-          <h3 className="text-xs font-medium text-zinc-700 dark:text-zinc-300">Preview</h3>
+          <h3 className="text-xs font-medium text-zinc-700 dark:text-zinc-300">{t("templates.preview")}</h3>
           {!preview ? (
-            <p className="mt-1 text-xs text-zinc-500">Start writing the text to see it as an agent would insert it.</p>
+            <p className="mt-1 text-xs text-zinc-500">{t("templates.previewEmpty")}</p>
           ) : "error" in preview ? (
             <p className="mt-1 text-xs text-red-700">{preview.error}</p>
           ) : (
@@ -127,10 +129,10 @@ export function TemplateForm({
               </p>
               {preview.unknown.length > 0 && (
                 <p role="alert" className="mt-1 text-xs text-red-700 dark:text-red-400">
-                  Unknown: {preview.unknown.map((u) => `{{${u}}}`).join(", ")}. Saving will be refused until it is fixed.
+                  {t("templates.unknown", { variables: preview.unknown.map((u) => `{{${u}}}`).join(", ") })}
                 </p>
               )}
-              {preview.missing.length > 0 && <p className="mt-1 text-xs text-amber-700">Empty in this sample: {preview.missing.map((u) => `{{${u}}}`).join(", ")}.</p>}
+              {preview.missing.length > 0 && <p className="mt-1 text-xs text-amber-700">{t("templates.emptySample", { variables: preview.missing.map((u) => `{{${u}}}`).join(", ") })}</p>}
             </>
           )}
         </div>
@@ -142,22 +144,23 @@ export function TemplateForm({
 export function DeleteTemplate({ brandId, templateId, title }: { brandId: number; templateId: number; title: string }) {
   const [state, action, pending] = useActionState(deleteTemplateAction, null);
   const [confirming, setConfirming] = useState(false);
+  const t = useT();
   if (!confirming)
     return (
-      <Button type="button" variant="ghost" onClick={() => setConfirming(true)} aria-label={`Delete ${title}`}>
-        Delete
+      <Button type="button" variant="ghost" onClick={() => setConfirming(true)} aria-label={t("templates.deleteNamed", { title })}>
+        {t("common.delete")}
       </Button>
     );
   return (
     <form action={action} className="flex items-center gap-1">
       <input type="hidden" name="brandId" value={brandId} />
       <input type="hidden" name="templateId" value={templateId} />
-      <span className="text-xs">Delete “{title}”?</span>
+      <span className="text-xs">{t("templates.confirmDelete", { title })}</span>
       <Button type="submit" variant="danger" disabled={pending} autoFocus>
-        {pending ? "Deleting…" : "Delete"}
+        {t(pending ? "common.deleting" : "common.delete")}
       </Button>
       <Button type="button" variant="secondary" onClick={() => setConfirming(false)}>
-        Keep
+        {t("templates.keep")}
       </Button>
       <FormMessage state={state} />
     </form>
