@@ -1,0 +1,66 @@
+import type { Db } from "@/db/client";
+import { DEMO_BRANDS } from "@/lib/demo/brands";
+import { agentsTable } from "@/lib/metrics/dashboard-agents";
+import { brandChannels, dailyResponse, dashboardData, heatmap, inboundByDay, loadCycles } from "@/lib/metrics/dashboard";
+import { localParts, parseRange } from "@/lib/metrics/local-time";
+import { liveTiles } from "@/lib/metrics/tiles";
+import type { BenchWorkspace } from "./fill";
+import { Samples, type Latency } from "./stats";
+
+export type DashboardFigures = {
+  conversations: number;
+  /** Of the slowest function the page calls (each must meet the target on its own). */
+  p50Ms: number;
+  p95Ms: number;
+  /** Cycles that started in the 30-day range, both brands. */
+  cyclesInRange: number;
+  /** What the page calls: liveTiles, brandChannels, dashboardData (everything a manager sees). */
+  perQuery: Record<string, Latency>;
+  /** The parts of dashboardData, timed one by one. */
+  parts: Record<string, Latency>;
+};
+
+const DAY = 86_400_000;
+export const PAGE_FUNCTIONS = ["liveTiles", "brandChannels", "dashboardData"];
+
+/**
+ * The dashboard page over the last 30 days (today included) for each brand, with and without a
+ * channel filter: the functions the page calls, `rounds` rounds (each brand, with and without a channel), and their parts on their
+ * own so that the slow one shows.
+ */
+export function benchDashboard({ db, workspace, now, rounds = 10 }: { db: Db; workspace: BenchWorkspace; now: number; rounds?: number }): DashboardFigures {
+  const page = new Samples();
+  const parts = new Samples();
+  let cyclesInRange = 0;
+  const scopes = DEMO_BRANDS.flatMap((demo) => {
+    const brandId = workspace.brandIds.get(demo.slug)!;
+    const timeZone = demo.timezone;
+    const to = localParts({ at: now, timeZone }).day;
+    const from = localParts({ at: now - 29 * DAY, timeZone }).day;
+    const range = parseRange({ from, to, timeZone, now });
+    const channelId = workspace.channelIds.get(demo.channels[0].key)!;
+    return [{ db, brandId, timeZone, range, channelId: null }, { db, brandId, timeZone, range, channelId }];
+  });
+  const round = (record: boolean) => {
+    for (const scope of scopes) {
+      const { brandId, timeZone } = scope;
+      page.time("liveTiles", () => liveTiles({ db, brandId, timeZone, now }));
+      const channels = page.time("brandChannels", () => brandChannels({ db, brandId }));
+      page.time("dashboardData", () => dashboardData(scope));
+      const cycles = parts.time("loadCycles", () => loadCycles(scope));
+      parts.time("inboundByDay", () => inboundByDay({ ...scope, channels }));
+      parts.time("dailyResponse", () => dailyResponse({ cycles, range: scope.range, timeZone }));
+      parts.time("heatmap", () => heatmap({ cycles, timeZone }));
+      parts.time("agentsTable", () => agentsTable({ ...scope, cycles }));
+      if (record && scope.channelId == null) cyclesInRange += cycles.length;
+    }
+  };
+  round(false);
+  page.byName.clear();
+  parts.byName.clear();
+  for (let i = 0; i < rounds; i++) round(i === 0);
+  const perQuery = page.each();
+  const worst = Object.values(perQuery).reduce((a, b) => (b.p95Ms > a.p95Ms ? b : a));
+  const conversations = (db.$client.prepare("SELECT count(*) AS n FROM conversations").get() as { n: number }).n;
+  return { conversations, p50Ms: worst.p50Ms, p95Ms: worst.p95Ms, cyclesInRange, perQuery, parts: parts.each() };
+}

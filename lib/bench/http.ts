@@ -1,0 +1,53 @@
+import { brandBatches, type FreshEvent } from "./events";
+import type { BenchWorkspace } from "./fill";
+import { latency, type Latency } from "./stats";
+
+export type HttpFigures = { eventsPerSecond: number; p95Ms: number; p50Ms: number; requests: number; events: number; clients: number; batchSize: number; perRequest: Latency };
+
+export const HTTP_BATCH = 100;
+export const HTTP_CLIENTS = 8;
+const WARM_UP = 8;
+
+type Body = { token: string; body: string; events: number };
+
+/** Request bodies of `size` fresh events each, addressed to the fill's channels, with each brand's token. */
+export function requestBodies({ workspace, events, tokens, size = HTTP_BATCH }: { workspace: BenchWorkspace; events: FreshEvent[]; tokens: Map<string, string>; size?: number }): Body[] {
+  return brandBatches(events, size).map(({ brandSlug, items }) => ({
+    token: tokens.get(brandSlug)!,
+    events: items.length,
+    body: JSON.stringify({ events: items.map((e) => ({ ...e.event, channel: String(workspace.channelIds.get(e.channelKey)!) })) }),
+  }));
+}
+
+/**
+ * POST /api/v1/events over loopback: `clients` concurrent clients, each sending the next batch as
+ * soon as its previous one was answered. Bodies are serialised beforehand, so the clients cost
+ * little of the two cores the server shares with them. The first few requests warm the route up.
+ */
+export async function benchHttp({ url, bodies, clients = HTTP_CLIENTS }: { url: string; bodies: Body[]; clients?: number }): Promise<HttpFigures> {
+  const post = async (b: Body): Promise<number> => {
+    const t0 = performance.now();
+    const response = await fetch(`${url}/api/v1/events`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${b.token}`, "content-type": "application/json" },
+      body: b.body,
+    });
+    const text = await response.text();
+    if (response.status !== 202) throw new Error(`POST /api/v1/events answered ${response.status}: ${text.slice(0, 300)}`);
+    return performance.now() - t0;
+  };
+  for (const b of bodies.slice(0, WARM_UP)) await post(b);
+  const measured = bodies.slice(WARM_UP);
+  const samples: number[] = [];
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (next < measured.length) samples.push(await post(measured[next++]));
+    }),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  const events = measured.reduce((sum, b) => sum + b.events, 0);
+  const perRequest = latency(samples);
+  return { eventsPerSecond: Math.round(events / seconds), p95Ms: perRequest.p95Ms, p50Ms: perRequest.p50Ms, requests: measured.length, events, clients, batchSize: HTTP_BATCH, perRequest };
+}

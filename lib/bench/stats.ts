@@ -1,0 +1,35 @@
+import { percentile } from "@/lib/metrics/percentile";
+
+export type Latency = { calls: number; p50Ms: number; p95Ms: number; maxMs: number };
+
+export function latency(samples: number[]): Latency {
+  const at = (p: number) => Math.round((percentile({ values: samples, p }) ?? 0) * 100) / 100;
+  return { calls: samples.length, p50Ms: at(50), p95Ms: at(95), maxMs: at(100) };
+}
+
+/** Runs `fn` and adds its wall time in milliseconds to `into`. */
+export function timeInto<T>(into: number[], fn: () => T): T {
+  const t0 = performance.now();
+  const result = fn();
+  into.push(performance.now() - t0);
+  return result;
+}
+
+/** Samples grouped by name, plus all of them together. */
+export class Samples {
+  readonly byName = new Map<string, number[]>();
+
+  time<T>(name: string, fn: () => T): T {
+    let list = this.byName.get(name);
+    if (!list) this.byName.set(name, (list = []));
+    return timeInto(list, fn);
+  }
+
+  all(): number[] {
+    return [...this.byName.values()].flat();
+  }
+
+  each(): Record<string, Latency> {
+    return Object.fromEntries([...this.byName].map(([name, list]) => [name, latency(list)]));
+  }
+}
