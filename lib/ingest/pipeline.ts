@@ -9,6 +9,7 @@ import { statements, type ConversationRow, type CycleRow, type Statements } from
 import { applyPersonReply, saveCycle, startCycle } from "./cycles";
 import { findThread, threadKey } from "./threading";
 import { recordChange } from "@/lib/realtime/record-change";
+import { indexNewMessages } from "@/lib/search/fts-index";
 import { escalateIngested } from "@/lib/escalation/engine";
 import { resolveOnReply } from "@/lib/escalation/resolve-on-reply";
 
@@ -67,6 +68,7 @@ export function ingestBatch({
     };
     const outcomes = items.map((item) => ingestOne(ctx, item));
     recordTouched(ctx);
+    indexNewMessages(sqlite, now);
     return outcomes;
   });
   return run.immediate();

@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import { indexNewMessages } from "@/lib/search/fts-index";
 import type { Db } from "@/db/client";
 import { AppError } from "@/lib/errors";
 import { decryptCredentials } from "@/lib/security/credentials";
@@ -43,6 +44,7 @@ export function queueReply({
     const messageId = Number(info.lastInsertRowid);
     recordChange(sqlite, { brandId, kind: "message", objectId: messageId, conversationId: conversation.id, userId: actor.userId, at: now });
     recordAudit(db, { actor, brandId, action: "message.reply", objectType: "conversation", objectId: conversation.id, after: { messageId, visibility } });
+    indexNewMessages(sqlite, now);
     return messageId;
   })();
 }
