@@ -238,6 +238,8 @@ export const responseCycles = sqliteTable(
     index("cycles_brand_first_response").on(t.brandId, t.firstResponseAt),
     // Scheduler: unanswered cycles by their next SLA transition.
     index("cycles_open_due").on(t.slaState, t.dueAt),
+    // "Breached today": cycles of a brand by due time, covering.
+    index("cycles_brand_due").on(t.brandId, t.dueAt, t.category, t.firstResponseAt),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX `cycles_brand_due` ON `response_cycles` (`brand_id`,`due_at`,`category`,`first_response_at`);
