@@ -1,6 +1,6 @@
 import type { DashboardData } from "./dashboard";
 
-export const TABLES = ["daily", "volume", "mix", "heatmap", "agents"] as const;
+export const TABLES = ["daily", "volume", "mix", "heatmap", "agents", "escalations"] as const;
 export type TableName = (typeof TABLES)[number];
 export type Cell = string | number | null;
 export type DataTable = { title: string; header: string[]; rows: Cell[][] };
@@ -42,6 +42,12 @@ export function dashboardTable({ data, name }: { data: DashboardData; name: Tabl
         title: "Agents",
         header: ["agent", "replies", "answered_first", "median_first_response_seconds", "resolved", "reopened"],
         rows: data.agents.map((a) => [a.name, a.replies, a.answeredFirst, a.medianFirstResponseSeconds, a.resolved, a.reopened]),
+      };
+    case "escalations":
+      return {
+        title: "Escalations by day",
+        header: ["day", "created", "acknowledged", "median_acknowledge_seconds"],
+        rows: data.escalations.daily.map((d) => [d.day, d.created, d.acknowledged, d.medianAckSeconds]),
       };
   }
 }

@@ -5,6 +5,7 @@ import { pageMembership, requirePageUser } from "@/lib/auth/session";
 import { brandChannels, dashboardData } from "@/lib/metrics/dashboard";
 import { parseRange } from "@/lib/metrics/local-time";
 import { liveTiles } from "@/lib/metrics/tiles";
+import { Escalations } from "./escalations";
 import { Filters } from "./filters";
 import { LiveRefresh } from "./live-refresh.client";
 import { Tiles } from "./tiles";
@@ -40,6 +41,7 @@ function ManagerView({ db, brandId, slug, timeZone, search }: { db: ReturnType<t
     <>
       <Filters state={{ brand: slug, channel, from: range.fromDay, to: range.toDay }} channels={channels} />
       <Trends data={data} />
+      <Escalations data={data} />
     </>
   );
 }

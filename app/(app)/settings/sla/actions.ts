@@ -1,0 +1,161 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { CATEGORIES, PRIORITIES } from "@/db/schema";
+import { requireMembership, type SessionUser } from "@/lib/auth/access";
+import { formValues, parseInput, runAction, type ActionState } from "@/lib/auth/action-result";
+import { requireActionUser } from "@/lib/auth/session";
+import { AppError, isAppError } from "@/lib/errors";
+import { checkCalendar, type CalendarInput, type PolicyInput } from "@/lib/sla/settings-input";
+import { previewDue, type PreviewExample } from "@/lib/sla/settings-preview";
+import { createCalendar, createPolicy, deleteCalendar, deletePolicy, movePolicy, policyCalendar, updateCalendar, updatePolicy } from "@/lib/sla/settings";
+
+const id = z.coerce.number().int().positive();
+const optionalId = z.union([z.literal(""), id]).transform((v) => (v === "" ? null : v));
+const UNITS = { minutes: 60, hours: 3600 } as const;
+const unit = z.enum(["minutes", "hours"]);
+const amount = z.coerce.number().positive("must be a positive number").max(100_000);
+
+const calendarJson = z.object({
+  timezone: z.string().max(100),
+  intervals: z.array(z.object({ day: z.number().int().min(0).max(6), start: z.string().max(5), end: z.string().max(5) })).max(200).nullable(),
+  holidays: z.array(z.string().max(10)).max(1000),
+});
+
+const calendarForm = z.object({ name: z.string().max(200), calendar: z.string().max(50_000) });
+
+const policyForm = z.object({
+  name: z.string().max(200),
+  firstResponse: amount,
+  firstResponseUnit: unit,
+  nextResponse: z.union([z.literal(""), amount]),
+  nextResponseUnit: unit,
+  atRiskPercent: z.coerce.number().min(1, "must be 1% or more").max(99, "must be 99% or less"),
+  calendarId: optionalId,
+  channelId: optionalId.optional(),
+  category: z.enum(["", ...CATEGORIES]).optional().default(""),
+  priority: z.enum(["", ...PRIORITIES]).optional().default(""),
+});
+
+function parseCalendar(text: string): Omit<CalendarInput, "name"> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new AppError("bad_request:calendar", "The opening hours could not be read; reload the page and try again.");
+  }
+  const parsed = calendarJson.safeParse(raw);
+  if (!parsed.success) throw new AppError("bad_request:calendar", "The opening hours could not be read; reload the page and try again.");
+  return parsed.data as Omit<CalendarInput, "name">;
+}
+
+function toPolicyInput(values: Record<string, string>): PolicyInput {
+  const form = parseInput(policyForm, values);
+  return {
+    name: form.name,
+    firstResponseSeconds: Math.round(form.firstResponse * UNITS[form.firstResponseUnit]),
+    nextResponseSeconds: form.nextResponse === "" ? null : Math.round(form.nextResponse * UNITS[form.nextResponseUnit]),
+    atRiskShare: Math.round(form.atRiskPercent) / 100,
+    calendarId: form.calendarId,
+    channelId: form.channelId ?? null,
+    category: form.category || null,
+    priority: form.priority || null,
+  };
+}
+
+// Authenticate before reading input; lib/sla/settings checks the admin role itself.
+async function settingsAction(formData: FormData, body: (ctx: { values: Record<string, string>; user: SessionUser; brandId: number }) => ActionState): Promise<ActionState> {
+  const user = await requireActionUser();
+  const values = formValues(formData);
+  return runAction(values, () => {
+    const { brandId } = parseInput(z.object({ brandId: id }), values);
+    const result = body({ values, user, brandId });
+    revalidatePath("/settings/sla");
+    return result;
+  });
+}
+
+export async function createCalendarAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return settingsAction(formData, ({ values, user, brandId }) => {
+    const form = parseInput(calendarForm, values);
+    const row = createCalendar({ db: getDb(), user, brandId, input: { name: form.name, ...parseCalendar(form.calendar) } });
+    return { ok: `Calendar “${row.name}” was added. Choose it in a policy to use it.` };
+  });
+}
+
+export async function updateCalendarAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return settingsAction(formData, ({ values, user, brandId }) => {
+    const form = parseInput(calendarForm.extend({ calendarId: id }), values);
+    const row = updateCalendar({ db: getDb(), user, brandId, id: form.calendarId, input: { name: form.name, ...parseCalendar(form.calendar) } });
+    return { ok: `Calendar “${row.name}” was saved. Requests arriving from now on follow it.` };
+  });
+}
+
+export async function deleteCalendarAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return settingsAction(formData, ({ values, user, brandId }) => {
+    const { calendarId } = parseInput(z.object({ calendarId: id }), values);
+    deleteCalendar({ db: getDb(), user, brandId, id: calendarId });
+    return { ok: "The calendar was deleted." };
+  });
+}
+
+export async function createPolicyAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return settingsAction(formData, ({ values, user, brandId }) => {
+    const row = createPolicy({ db: getDb(), user, brandId, input: toPolicyInput(values) });
+    return { ok: `Policy “${row.name}” was added. It applies to requests arriving from now on.` };
+  });
+}
+
+export async function updatePolicyAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return settingsAction(formData, ({ values, user, brandId }) => {
+    const { policyId } = parseInput(z.object({ policyId: id }), values);
+    const row = updatePolicy({ db: getDb(), user, brandId, id: policyId, input: toPolicyInput(values) });
+    return { ok: `Policy “${row.name}” was saved. Requests already waiting keep the target they started with.` };
+  });
+}
+
+export async function deletePolicyAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return settingsAction(formData, ({ values, user, brandId }) => {
+    const { policyId } = parseInput(z.object({ policyId: id }), values);
+    deletePolicy({ db: getDb(), user, brandId, id: policyId });
+    return { ok: "The policy was deleted." };
+  });
+}
+
+export async function movePolicyAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return settingsAction(formData, ({ values, user, brandId }) => {
+    const { policyId, direction } = parseInput(z.object({ policyId: id, direction: z.enum(["up", "down"]) }), values);
+    movePolicy({ db: getDb(), user, brandId, id: policyId, direction });
+    return { ok: `Moved ${direction}.` };
+  });
+}
+
+export type PreviewResult = { examples: PreviewExample[]; timeZone: string } | { error: string };
+
+const previewInput = z.object({
+  brandId: id,
+  targetSeconds: z.number().int().min(60).max(30 * 86_400),
+  atRiskShare: z.number().min(0.01).max(0.99),
+  calendarId: z.number().int().positive().nullable().optional(),
+  calendar: z.string().max(50_000).optional(),
+});
+
+/** The live preview: a saved calendar (or 24/7) by id, or the draft being edited. Any member may look. */
+export async function previewAction(input: z.input<typeof previewInput>): Promise<PreviewResult> {
+  const user = await requireActionUser();
+  const parsed = previewInput.safeParse(input);
+  if (!parsed.success) return { error: "Enter a target between 1 minute and 30 days, and an at-risk share between 1% and 99%." };
+  const { brandId, targetSeconds, atRiskShare, calendarId, calendar } = parsed.data;
+  try {
+    requireMembership({ user, brandId });
+    const db = getDb();
+    const resolved = calendar !== undefined ? checkCalendar(parseCalendar(calendar)) : policyCalendar({ db, brandId, calendarId: calendarId ?? null });
+    return { examples: previewDue({ calendar: resolved, targetSeconds, atRiskShare, now: Date.now() }), timeZone: resolved.timezone };
+  } catch (error) {
+    if (isAppError(error)) return { error: error.message };
+    console.error("preview failed", error);
+    return { error: "The preview could not be computed." };
+  }
+}

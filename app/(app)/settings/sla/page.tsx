@@ -1,0 +1,200 @@
+import type { Metadata } from "next";
+import { getDb } from "@/db/client";
+import { pageMembership, requirePageUser } from "@/lib/auth/session";
+import { formatDuration } from "@/lib/metrics/format";
+import type { Calendar } from "@/lib/sla/calendar";
+import { openNow, previewDue } from "@/lib/sla/settings-preview";
+import { loadSlaSettings, type CalendarRow, type PolicyRow } from "@/lib/sla/settings";
+import { Badge } from "@/app/_components/ui/badge";
+import { EmptyState } from "@/app/_components/ui/table";
+import { CalendarForm, DeleteCalendar } from "./calendar-form.client";
+import { summarizeHours } from "./hours";
+import { PolicyControls, PolicyForm, type Choices } from "./policy-forms.client";
+import { PreviewList } from "./preview-list";
+
+export const metadata: Metadata = { title: "Response targets" };
+
+const duration = (seconds: number) => formatDuration({ seconds, locale: "en" });
+
+function calendarOf(row: CalendarRow): Calendar {
+  return { timezone: row.timezone, intervals: row.intervals as Calendar["intervals"], holidays: row.holidays };
+}
+
+function scopeText(p: PolicyRow, channels: Choices["channels"]): string {
+  if (p.isDefault) return "Every conversation no other policy matches";
+  const parts = [
+    p.channelId !== null ? `channel ${channels.find((c) => c.id === p.channelId)?.name ?? `#${p.channelId}`}` : null,
+    p.category ? `${p.category}s` : null,
+    p.priority ? `${p.priority} priority` : null,
+  ].filter(Boolean);
+  return `Only ${parts.join(", ")}`;
+}
+
+export default async function SlaSettings({ searchParams }: { searchParams: Promise<{ brand?: string }> }) {
+  const user = await requirePageUser();
+  const membership = pageMembership({ user, slug: (await searchParams).brand });
+  const db = getDb();
+  const settings = loadSlaSettings({ db, user, brandId: membership.brandId });
+  // One instant for every preview on the page, read once per request.
+  const now = new Date().getTime();
+  const byId = new Map(settings.calendars.map((c) => [c.id, c]));
+  const calendarFor = (id: number | null): Calendar => {
+    const row = id === null ? undefined : byId.get(id);
+    return row ? calendarOf(row) : { timezone: settings.brandTimezone, intervals: null, holidays: [] };
+  };
+  const preview = (p: { calendarId: number | null; firstResponseSeconds: number; atRiskShare: number }) => {
+    const calendar = calendarFor(p.calendarId);
+    return { examples: previewDue({ calendar, targetSeconds: p.firstResponseSeconds, atRiskShare: p.atRiskShare, now }), timeZone: calendar.timezone };
+  };
+  const choices: Choices = {
+    brandId: membership.brandId,
+    brandTimezone: settings.brandTimezone,
+    calendars: settings.calendars.map((c) => ({ id: c.id, name: c.name, timezone: c.timezone })),
+    channels: settings.channels,
+  };
+  const defaultPolicy = settings.policies.find((p) => p.isDefault);
+  const target = defaultPolicy
+    ? { seconds: defaultPolicy.firstResponseSeconds, share: defaultPolicy.atRiskShare, label: `the default target (${duration(defaultPolicy.firstResponseSeconds)})` }
+    : { seconds: 3600, share: 0.75, label: "a 1 h target" };
+  const ordered = settings.policies.filter((p) => !p.isDefault);
+  const usedBy = (calendarId: number) => settings.policies.filter((p) => p.calendarId === calendarId).map((p) => p.name);
+
+  return (
+    <div className="max-w-5xl space-y-8" data-testid="sla-settings">
+      <header className="space-y-1">
+        <h1 className="text-lg font-semibold">Response targets — {membership.name}</h1>
+        <p className="text-zinc-500">
+          How fast each request should get its first reply, and which hours count. A conversation takes the policy in force when its request arrives and keeps it: changes here apply to requests that arrive after you save.
+        </p>
+        {!settings.canEdit && (
+          <p role="note" className="rounded-md bg-zinc-100 px-3 py-2 text-sm dark:bg-zinc-800">
+            You can see these targets; only admins of {membership.name} can change them.
+          </p>
+        )}
+      </header>
+
+      <section aria-labelledby="policies-heading" className="space-y-3">
+        <h2 id="policies-heading" className="text-base font-semibold">
+          Policies
+        </h2>
+        <p className="text-xs text-zinc-500">
+          The policy that sets the most conditions matching a conversation&apos;s channel, category and priority wins; between equally specific ones, the one higher in this list. Everything else gets the default.
+        </p>
+        <ol className="space-y-3">
+          {settings.policies.map((p) => {
+            const index = ordered.findIndex((o) => o.id === p.id);
+            const calendar = p.calendarId === null ? null : byId.get(p.calendarId);
+            return (
+              <li key={p.id} className="space-y-2 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800" data-testid={`policy-${p.id}`} aria-label={`Policy ${p.name}`}>
+                <div className="flex flex-wrap items-center gap-2">
+                  <span className="font-medium">{p.name}</span>
+                  {p.isDefault ? <Badge tone="info">Default</Badge> : <Badge>#{index + 1}</Badge>}
+                  <span className="text-xs text-zinc-500">{scopeText(p, settings.channels)}</span>
+                </div>
+                <dl className="grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-[11rem_1fr]">
+                  <dt className="text-zinc-500">First response</dt>
+                  <dd>
+                    {duration(p.firstResponseSeconds)} · at risk after {Math.round(p.atRiskShare * 100)}% ({duration(p.firstResponseSeconds * p.atRiskShare)})
+                  </dd>
+                  <dt className="text-zinc-500">Next response</dt>
+                  <dd>{p.nextResponseSeconds === null ? "no target" : duration(p.nextResponseSeconds)}</dd>
+                  <dt className="text-zinc-500">Calendar</dt>
+                  <dd>{calendar ? `${calendar.name} (${calendar.timezone})` : `24/7 (${settings.brandTimezone})`}</dd>
+                </dl>
+                <PreviewList {...preview(p)} testId={`policy-${p.id}-saved-preview`} />
+                {settings.canEdit && (
+                  <>
+                    {!p.isDefault && <PolicyControls brandId={membership.brandId} policy={{ id: p.id, name: p.name }} first={index === 0} last={index === ordered.length - 1} />}
+                    <details className="text-sm">
+                      <summary className="cursor-pointer text-zinc-600 dark:text-zinc-400">Edit {p.name}</summary>
+                      <div className="mt-3">
+                        <PolicyForm choices={choices} policy={p} initialPreview={preview(p)} />
+                      </div>
+                    </details>
+                  </>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+        {settings.canEdit && (
+          <details className="rounded-lg border border-dashed border-zinc-300 p-4 dark:border-zinc-700">
+            <summary className="cursor-pointer font-medium">Add a policy</summary>
+            <p className="mt-1 text-xs text-zinc-500">For example a shorter target for urgent conversations, or business hours for e-mail.</p>
+            <div className="mt-3">
+              <PolicyForm choices={choices} initialPreview={preview({ calendarId: null, firstResponseSeconds: 3600, atRiskShare: 0.75 })} />
+            </div>
+          </details>
+        )}
+      </section>
+
+      <section aria-labelledby="calendars-heading" className="space-y-3">
+        <h2 id="calendars-heading" className="text-base font-semibold">
+          Calendars
+        </h2>
+        <p className="text-xs text-zinc-500">Business hours and holidays. Under a calendar only open hours count towards a target; a policy without one counts every hour.</p>
+        {settings.calendars.length === 0 ? (
+          <EmptyState title="No calendars yet.">{settings.canEdit ? "Every policy counts time 24/7. Add business hours below, then choose them in a policy." : "Every policy counts time 24/7."}</EmptyState>
+        ) : (
+          <ul className="space-y-3">
+            {settings.calendars.map((c) => {
+              const users = usedBy(c.id);
+              const calendar = calendarOf(c);
+              return (
+                <li key={c.id} className="space-y-2 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800" data-testid={`calendar-${c.id}`} aria-label={`Calendar ${c.name}`}>
+                  <div className="flex flex-wrap items-center gap-2">
+                    <span className="font-medium">{c.name}</span>
+                    <Badge>{c.timezone}</Badge>
+                    {openNow({ calendar, now }) ? <Badge tone="good">open now</Badge> : <Badge>closed now</Badge>}
+                  </div>
+                  <p className="text-sm">{summarizeHours(c.intervals)}</p>
+                  <p className="text-xs text-zinc-500">
+                    {c.holidays.length === 0 ? "No holidays" : `Holidays: ${c.holidays.join(", ")}`} · {users.length === 0 ? "not used by a policy yet" : `used by ${users.join(", ")}`}
+                  </p>
+                  {settings.canEdit && (
+                    <>
+                      <DeleteCalendar brandId={membership.brandId} calendar={{ id: c.id, name: c.name }} />
+                      <details className="text-sm">
+                        <summary className="cursor-pointer text-zinc-600 dark:text-zinc-400">Edit {c.name}</summary>
+                        <div className="mt-3">
+                          <CalendarForm
+                            brandId={membership.brandId}
+                            calendar={{ id: c.id, name: c.name, timezone: c.timezone, intervals: c.intervals, holidays: c.holidays }}
+                            defaultTimezone={settings.brandTimezone}
+                            target={target}
+                            initialPreview={{ examples: previewDue({ calendar, targetSeconds: target.seconds, atRiskShare: target.share, now }), timeZone: c.timezone }}
+                          />
+                        </div>
+                      </details>
+                    </>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        {settings.canEdit && (
+          <details className="rounded-lg border border-dashed border-zinc-300 p-4 dark:border-zinc-700">
+            <summary className="cursor-pointer font-medium">Add a calendar</summary>
+            <div className="mt-3">
+              <CalendarForm
+                brandId={membership.brandId}
+                defaultTimezone={settings.brandTimezone}
+                target={target}
+                initialPreview={{
+                  examples: previewDue({ calendar: { timezone: settings.brandTimezone, intervals: [1, 2, 3, 4, 5].map((day) => ({ day: day as 1, start: "09:00", end: "17:00" })), holidays: [] }, targetSeconds: target.seconds, atRiskShare: target.share, now }),
+                  timeZone: settings.brandTimezone,
+                }}
+              />
+            </div>
+          </details>
+        )}
+      </section>
+      <datalist id="sla-timezones">
+        {Intl.supportedValuesOf("timeZone").map((tz) => (
+          <option key={tz} value={tz} />
+        ))}
+      </datalist>
+    </div>
+  );
+}

@@ -1,0 +1,188 @@
+"use client";
+
+import { useActionState, useState, type FormEvent } from "react";
+import { Button } from "@/app/_components/ui/button";
+import { FormMessage } from "@/app/_components/ui/form-message";
+import { Field, Input, Select } from "@/app/_components/ui/input";
+import { createPolicyAction, deletePolicyAction, movePolicyAction, updatePolicyAction } from "./actions";
+import { LivePreview, usePreview, type PreviewState } from "./live-preview.client";
+
+export type PolicyValues = {
+  id: number;
+  name: string;
+  isDefault: boolean;
+  firstResponseSeconds: number;
+  nextResponseSeconds: number | null;
+  atRiskShare: number;
+  calendarId: number | null;
+  channelId: number | null;
+  category: string | null;
+  priority: string | null;
+};
+export type Choices = {
+  brandId: number;
+  brandTimezone: string;
+  calendars: { id: number; name: string; timezone: string }[];
+  channels: { id: number; name: string; kind: string }[];
+};
+
+const UNIT_SECONDS = { minutes: 60, hours: 3600 } as const;
+const NEW_POLICY: Omit<PolicyValues, "id"> = {
+  name: "",
+  isDefault: false,
+  firstResponseSeconds: 3600,
+  nextResponseSeconds: null,
+  atRiskShare: 0.75,
+  calendarId: null,
+  channelId: null,
+  category: "request",
+  priority: null,
+};
+
+function split(seconds: number | null): { amount: string; unit: "minutes" | "hours" } {
+  if (seconds === null) return { amount: "", unit: "minutes" };
+  return seconds % 3600 === 0 ? { amount: String(seconds / 3600), unit: "hours" } : { amount: String(Math.round((seconds / 60) * 100) / 100), unit: "minutes" };
+}
+
+function Duration({ id, name, label, seconds, optional, values }: { id: string; name: string; label: string; seconds: number | null; optional?: boolean; values?: Record<string, string> }) {
+  const initial = split(seconds);
+  return (
+    <Field label={label} htmlFor={id} hint={optional ? "Optional: leave empty for none." : undefined}>
+      <div className="flex gap-2">
+        <div className="w-24">
+          <Input id={id} name={name} type="number" min="0" step="any" inputMode="decimal" required={!optional} defaultValue={values?.[name] ?? initial.amount} />
+        </div>
+        <Select aria-label={`${label} unit`} name={`${name}Unit`} defaultValue={values?.[`${name}Unit`] ?? initial.unit}>
+          <option value="minutes">minutes</option>
+          <option value="hours">hours</option>
+        </Select>
+      </div>
+    </Field>
+  );
+}
+
+/** Create (no policy) or edit one policy, with a live preview of its due times. */
+export function PolicyForm({ choices, policy, initialPreview }: { choices: Choices; policy?: PolicyValues; initialPreview: PreviewState }) {
+  const [state, action, pending] = useActionState(policy ? updatePolicyAction : createPolicyAction, null);
+  const [preview, requestPreview] = usePreview(choices.brandId, initialPreview);
+  const p = policy ?? { ...NEW_POLICY, id: 0 };
+  const v = state?.values;
+  const prefix = policy ? `policy-${policy.id}` : "policy-new";
+
+  function onChange(event: FormEvent<HTMLFormElement>) {
+    const data = new FormData(event.currentTarget);
+    const amount = Number(data.get("firstResponse"));
+    const targetSeconds = Math.round(amount * UNIT_SECONDS[data.get("firstResponseUnit") === "hours" ? "hours" : "minutes"]);
+    const percent = Number(data.get("atRiskPercent"));
+    if (!(targetSeconds >= 60 && targetSeconds <= 30 * 86_400)) return requestPreview({ error: "Enter a first-response target between 1 minute and 30 days to see a preview." });
+    if (!(percent >= 1 && percent <= 99)) return requestPreview({ error: "Enter an at-risk share between 1% and 99% to see a preview." });
+    const calendar = String(data.get("calendarId") ?? "");
+    requestPreview({ targetSeconds, atRiskShare: Math.round(percent) / 100, calendarId: calendar === "" ? null : Number(calendar) });
+  }
+
+  return (
+    <form action={action} onChange={onChange} className="space-y-3" aria-label={policy ? `Edit policy ${policy.name}` : "New policy"}>
+      <input type="hidden" name="brandId" value={choices.brandId} />
+      {policy && <input type="hidden" name="policyId" value={policy.id} />}
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">
+        <Field label="Name" htmlFor={`${prefix}-name`}>
+          <Input id={`${prefix}-name`} name="name" required maxLength={80} defaultValue={v?.name ?? p.name} />
+        </Field>
+        <Duration id={`${prefix}-frt`} name="firstResponse" label="First-response target" seconds={p.firstResponseSeconds} values={v} />
+        <Duration id={`${prefix}-nrt`} name="nextResponse" label="Next-response target" seconds={p.nextResponseSeconds} optional values={v} />
+        <Field label="At risk after (% of the target)" htmlFor={`${prefix}-risk`}>
+          <Input id={`${prefix}-risk`} name="atRiskPercent" type="number" min="1" max="99" step="1" required defaultValue={v?.atRiskPercent ?? String(Math.round(p.atRiskShare * 100))} />
+        </Field>
+        <Field label="Calendar" htmlFor={`${prefix}-calendar`} hint="Only open hours count towards the target.">
+          <Select id={`${prefix}-calendar`} name="calendarId" defaultValue={v?.calendarId ?? (p.calendarId === null ? "" : String(p.calendarId))}>
+            <option value="">24/7 ({choices.brandTimezone})</option>
+            {choices.calendars.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name} ({c.timezone})
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      {!p.isDefault && (
+        <fieldset className="grid grid-cols-1 gap-3 sm:grid-cols-3">
+          <legend className="mb-1 text-xs font-medium text-zinc-700 dark:text-zinc-300">Applies to conversations matching every condition you set</legend>
+          <Field label="Channel" htmlFor={`${prefix}-channel`}>
+            <Select id={`${prefix}-channel`} name="channelId" defaultValue={v?.channelId ?? (p.channelId === null ? "" : String(p.channelId))}>
+              <option value="">Any channel</option>
+              {choices.channels.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name} ({c.kind})
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="Category" htmlFor={`${prefix}-category`}>
+            <Select id={`${prefix}-category`} name="category" defaultValue={v?.category ?? p.category ?? ""}>
+              <option value="">Any category</option>
+              <option value="request">request</option>
+              <option value="noise">noise</option>
+            </Select>
+          </Field>
+          <Field label="Priority" htmlFor={`${prefix}-priority`}>
+            <Select id={`${prefix}-priority`} name="priority" defaultValue={v?.priority ?? p.priority ?? ""}>
+              <option value="">Any priority</option>
+              {["urgent", "high", "normal", "low"].map((x) => (
+                <option key={x}>{x}</option>
+              ))}
+            </Select>
+          </Field>
+        </fieldset>
+      )}
+      <LivePreview preview={preview} heading="Preview" testId={`${prefix}-preview`} />
+      <div className="flex items-center gap-3">
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : policy ? "Save policy" : "Add policy"}
+        </Button>
+        <span className="text-xs text-zinc-500">Applies to requests that arrive after you save; waiting ones keep their target.</span>
+      </div>
+      <FormMessage state={state} />
+    </form>
+  );
+}
+
+/** Order and delete for a non-default policy; deleting asks once more. */
+export function PolicyControls({ brandId, policy, first, last }: { brandId: number; policy: { id: number; name: string }; first: boolean; last: boolean }) {
+  const [moveState, move, moving] = useActionState(movePolicyAction, null);
+  const [deleteState, remove, deleting] = useActionState(deletePolicyAction, null);
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <form action={move} className="flex gap-1">
+        <input type="hidden" name="brandId" value={brandId} />
+        <input type="hidden" name="policyId" value={policy.id} />
+        <Button type="submit" name="direction" value="up" variant="secondary" disabled={first || moving} aria-label={`Move ${policy.name} up`}>
+          ↑ Up
+        </Button>
+        <Button type="submit" name="direction" value="down" variant="secondary" disabled={last || moving} aria-label={`Move ${policy.name} down`}>
+          ↓ Down
+        </Button>
+      </form>
+      <form action={remove} className="flex items-center gap-1">
+        <input type="hidden" name="brandId" value={brandId} />
+        <input type="hidden" name="policyId" value={policy.id} />
+        {confirming ? (
+          <>
+            <Button type="submit" variant="danger" disabled={deleting}>
+              Delete “{policy.name}”
+            </Button>
+            <Button type="button" variant="ghost" onClick={() => setConfirming(false)}>
+              Cancel
+            </Button>
+          </>
+        ) : (
+          <Button type="button" variant="ghost" onClick={() => setConfirming(true)} aria-label={`Delete ${policy.name}…`}>
+            Delete…
+          </Button>
+        )}
+      </form>
+      {moveState?.error && <FormMessage state={moveState} />}
+      <FormMessage state={deleteState} />
+    </div>
+  );
+}
