@@ -239,7 +239,7 @@ export const responseCycles = sqliteTable(
     // Scheduler: unanswered cycles by their next SLA transition.
     index("cycles_open_due").on(t.slaState, t.dueAt),
     // "Breached today": cycles of a brand by due time, covering.
-    index("cycles_brand_due").on(t.brandId, t.dueAt, t.category, t.firstResponseAt),
+    index("cycles_brand_due").on(t.brandId, t.category, t.dueAt, t.firstResponseAt),
   ],
 );
 
@@ -291,8 +291,8 @@ export const messages = sqliteTable(
     index("messages_conversation").on(t.conversationId, t.createdAt),
     // Orphan replies are linked when their parent arrives.
     index("messages_reply_to").on(t.channelId, t.inReplyToExternalId),
-    // Covering for the dashboard's volume, request share and corrected share.
-    index("messages_brand_created").on(t.brandId, t.createdAt, t.direction, t.channelId, t.category, t.corrected),
+    // Covering for the dashboard: inbound volume, request share, corrected share, and replies per agent.
+    index("messages_brand_direction_created").on(t.brandId, t.direction, t.createdAt, t.channelId, t.category, t.corrected, t.automated, t.userId),
     // Channel health: the gaps between a channel's recent inbound messages.
     index("messages_channel_created").on(t.channelId, t.direction, t.createdAt),
     // Outbox: queued replies by their next attempt.
@@ -472,6 +472,8 @@ export const auditLog = sqliteTable(
   },
   (t) => [
     index("audit_brand_created").on(t.brandId, t.createdAt),
+    // The dashboard's resolved-per-agent count.
+    index("audit_brand_action").on(t.brandId, t.action, t.createdAt, t.userId, t.objectId),
     index("audit_object").on(t.objectType, t.objectId),
   ],
 );

@@ -36,7 +36,7 @@ export function dryRunRule({ db, brandId, rule, limit = 500, now = Date.now() }:
   if (ruleKind(rule) === "brand_alert") return { examined: 0, matched: [], brandAlert: true };
   const sqlite = db.$client;
   const compiled = compileRule({ ...rule, id: 0 });
-  // messages_brand_created: newest first within the brand.
+  // messages_brand_direction_created: the brand's inbound messages, newest first.
   const rows = sqlite
     .prepare(
       `SELECT m.id, m.conversation_id, m.text, m.created_at, m.sentiment, m.sentiment_score, m.complaint, m.language, m.visibility,

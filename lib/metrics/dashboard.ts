@@ -70,7 +70,7 @@ export function heatmap({ cycles, timeZone }: { cycles: CycleFact[]; timeZone: s
 
 /**
  * Inbound messages per local day: by channel, request vs noise, corrected. Counted in SQL per
- * quarter hour (every UTC offset is a multiple of 15 minutes) over messages_brand_created.
+ * quarter hour (every UTC offset is a multiple of 15 minutes) over messages_brand_direction_created.
  */
 export function inboundByDay({ db, brandId, timeZone, range, channelId, channels }: DashboardScope & { channels: ChannelInfo[] }): { volume: VolumeRow[]; mix: MixRow[] } {
   const channelClause = channelId ? " AND channel_id = ?" : "";

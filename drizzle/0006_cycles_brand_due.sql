@@ -1,1 +1,0 @@
-CREATE INDEX `cycles_brand_due` ON `response_cycles` (`brand_id`,`due_at`,`category`,`first_response_at`);
