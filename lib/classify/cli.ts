@@ -73,7 +73,8 @@ export async function runCli(argv: string[]): Promise<void> {
   if (command === "cv") {
     const examples = loadSources(sourcesOf(args));
     const folds = Number(option({ args, name: "folds" }) ?? 5);
-    console.log(JSON.stringify(crossValidate({ examples, folds, log }), null, 2));
+    const targets = option({ args, name: "targets" })?.split(",").map((s) => s.trim()).filter(Boolean);
+    console.log(JSON.stringify(crossValidate({ examples, folds, targets, log }), null, 2));
     return;
   }
   if (command === "corpus") return writeCorpus();
@@ -81,5 +82,5 @@ export async function runCli(argv: string[]): Promise<void> {
     console.log(JSON.stringify(benchmark()));
     return;
   }
-  throw new Error("usage: classify train [--sources a,b] [--brand SLUG] | eval FILE.jsonl | predict | cv [--sources a,b] [--folds k] | corpus | bench");
+  throw new Error("usage: classify train [--sources a,b] [--brand SLUG] | eval FILE.jsonl | predict | cv [--sources a,b] [--folds k] [--targets a,b] | corpus | bench");
 }

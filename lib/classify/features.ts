@@ -1,6 +1,7 @@
 import { cueOf, CUE_KINDS } from "./cues";
 import { combineHashes, fnvStep, hashString, FNV_OFFSET } from "./hash";
 import { detectLanguage } from "./language";
+import { stemOf } from "./lang/stem";
 import { tokenize, type Tokens } from "./text";
 
 export const DIM_BITS = 18;
@@ -12,6 +13,9 @@ const MAX_GRAM_WORD = 24;
 const MAX_CHARS = 4000;
 const SEED_WORD = hashString("w");
 const SEED_GRAM = hashString("g");
+const SEED_STEM = hashString("s");
+// Brands answer from accounts named like this; a message to one is more often a request or complaint.
+const SUPPORT_HANDLE = /help|support|care|serv|assist|^ask|desk|cs$|_cs|hilfe|aiuto|ayuda|ajuda|pomoc|yardim/;
 
 export type Features = {
   tokens: Tokens;
@@ -39,6 +43,7 @@ export function shapeFlags({ tokens, language }: { tokens: Tokens; language: str
     else flags.push("no words");
   }
   if (t.mentions > 0) flags.push(`mentions:${bucket(t.mentions)}`);
+  if (t.handles.some((h) => SUPPORT_HANDLE.test(h))) flags.push("to a support account");
   if (t.emojis.length > 0) flags.push(`emojis:${bucket(t.emojis.length)}`);
   if (t.questions > 0) flags.push("question mark");
   if (t.exclaims > 0) flags.push("exclamation");
@@ -67,7 +72,8 @@ function addGrams({ word, out, at }: { word: string; out: Int32Array; at: number
   return k;
 }
 
-// Words, word bigrams, character 3-5-grams inside words, cue words and message shape, hashed.
+// Words, word bigrams, Cyrillic stems, mentioned handles, character 3-5-grams inside words, cue
+// words and message shape, hashed.
 export function extractFeatures(text: string, out: Int32Array = shared): Features {
   const tokens = tokenize(text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text);
   const language = detectLanguage(tokens);
@@ -82,7 +88,13 @@ export function extractFeatures(text: string, out: Int32Array = shared): Feature
     prev = h;
   }
   out[k++] = combineHashes(prev, hashString("</s>", SEED_WORD)) & MASK;
-  for (const w of tokens.words) k = addGrams({ word: w, out, at: k });
+  for (const h of tokens.handles) if (k < MAX_FEATURES - 64) out[k++] = hashString(`@${h}`, SEED_WORD) & MASK;
+  for (const w of tokens.words) {
+    if (k >= MAX_FEATURES - 64) break;
+    const stem = stemOf(w);
+    if (stem !== w) out[k++] = hashString(stem, SEED_STEM) & MASK;
+    k = addGrams({ word: w, out, at: k });
+  }
   for (const f of flags) if (k < MAX_FEATURES) out[k++] = hashString(f, FNV_OFFSET) & MASK;
   return { tokens, language, buffer: out, count: k, flags };
 }

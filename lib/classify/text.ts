@@ -7,6 +7,8 @@ export type Tokens = {
   seq: string[];
   emojis: string[];
   mentions: number;
+  // the mentioned handles: a support account's name ("…help", "…care") says who is addressed
+  handles: string[];
   urls: number;
   hashtags: number;
   questions: number;
@@ -35,6 +37,7 @@ export function tokenize(text: string): Tokens {
     seq: [],
     emojis: [],
     mentions: 0,
+    handles: [],
     urls: 0,
     hashtags: 0,
     questions: 0,
@@ -49,6 +52,7 @@ export function tokenize(text: string): Tokens {
       t.seq.push("<url>");
     } else if (m[2] !== undefined) {
       t.mentions++;
+      t.handles.push(m[2]);
       t.seq.push("<@>");
     } else if (m[3] !== undefined) {
       t.hashtags++;

@@ -24,7 +24,8 @@ describe("retrainBrand and loadBrandModel", () => {
   it("trains on the brand's own examples only and caches until retrained", () => {
     const brandId = seedBrand("beanbrew");
     const otherId = seedBrand("other");
-    const quiz = ["kenya?", "is it colombia??", "ethiopia again?", "gotta be brazil?", "my guess: peru?", "rwanda?"];
+    // the brand's daily "guess the origin" quiz: answers end in a question mark but are noise there
+    const quiz = ["kenya?", "is it colombia??", "ethiopia again?", "gotta be brazil?", "my guess: peru?", "rwanda?", "costa rica?", "java!?", "honduras maybe?"];
     db.insert(classifierExamples)
       .values([
         ...quiz.map((text) => ({ brandId, text, request: false, source: "correction" as const })),
@@ -35,13 +36,13 @@ describe("retrainBrand and loadBrandModel", () => {
 
     expect(loadBrandModel({ db, brandId })).toBeNull();
     const result = retrainBrand({ db, brandId });
-    expect(result.examples).toBe(7);
+    expect(result.examples).toBe(10);
     const row = db.select().from(classifierModels).where(eq(classifierModels.brandId, brandId)).get();
-    expect(row?.examples).toBe(7);
+    expect(row?.examples).toBe(10);
     expect(JSON.parse(row?.metrics ?? "{}")).toHaveProperty("requestAccuracyBrand");
 
     const model = loadBrandModel({ db, brandId });
-    expect(model?.examples).toBe(7);
+    expect(model?.examples).toBe(10);
     expect(loadBrandModel({ db, brandId })).toBe(model);
     expect(classify("sumatra?", { brandModel: model }).category).toBe("noise");
     expect(classify("sumatra?").category).toBe("request");

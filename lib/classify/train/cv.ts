@@ -19,11 +19,11 @@ function toLine(e: Example): EvalLine {
 
 // k-fold over one target source; the other sources always train. Folds split by group, so
 // corpus sentences from one template never sit on both sides.
-export function crossValidate({ examples, folds = 5, log }: { examples: Example[]; folds?: number; log: (m: string) => void }): Record<string, EvalResult> {
+export function crossValidate({ examples, folds = 5, targets = CV_TARGETS, log }: { examples: Example[]; folds?: number; targets?: string[]; log: (m: string) => void }): Record<string, EvalResult> {
   const data = featurize(examples);
   const foldOf = examples.map((e) => hashString(`${e.source}:${e.group}`) % folds);
   const results: Record<string, EvalResult> = {};
-  for (const target of CV_TARGETS.filter((t) => examples.some((e) => e.source === t))) {
+  for (const target of targets.filter((t) => examples.some((e) => e.source === t))) {
     const predictions: Classification[] = [];
     const lines: EvalLine[] = [];
     let ms = 0;

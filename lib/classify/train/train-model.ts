@@ -4,8 +4,8 @@ import type { BaseModel } from "../model";
 import { featureScale } from "../score";
 import { targetsOf } from "../brand-model";
 import { HEADS } from "../types";
-import { SGD, THRESHOLDS, weightOf } from "./config";
-import { trainLogistic, type TrainItem } from "./sgd";
+import { NB_ALPHA, SGD, THRESHOLDS, weightOf } from "./config";
+import { nbScales, trainLogistic, type TrainItem } from "./sgd";
 import type { Example } from "./sources";
 
 export type Featurized = {
@@ -49,7 +49,9 @@ export function trainModel({ data, log = () => {} }: { data: Featurized[]; log?:
       if (weight > 0) items.push({ idx: d.idx, scale: d.scale, y, weight });
     }
     log(`training ${name} on ${items.length} examples`);
-    const head = trainLogistic({ items, options: { ...SGD, seed: h + 1 } });
+    const alpha = NB_ALPHA[name];
+    const scales = alpha === undefined ? undefined : nbScales({ items, alpha });
+    const head = trainLogistic({ items, options: { ...SGD, seed: h + 1 }, scales });
     for (let f = 0; f < DIM; f++) weights[f * HEADS.length + h] = head.weights[f];
     return { name, bias: head.bias, threshold: THRESHOLDS[name] };
   });
