@@ -4,12 +4,13 @@ import { agentsTable } from "@/lib/metrics/dashboard-agents";
 import { brandChannels, dailyResponse, dashboardData, heatmap, inboundByDay, loadCycles } from "@/lib/metrics/dashboard";
 import { localParts, parseRange } from "@/lib/metrics/local-time";
 import { liveTiles } from "@/lib/metrics/tiles";
+import { escalationFigures } from "@/lib/metrics/escalations";
 import type { BenchWorkspace } from "./fill";
 import { Samples, type Latency } from "./stats";
 
 export type DashboardFigures = {
   conversations: number;
-  /** Of the slowest function the page calls (each must meet the target on its own). */
+  /** Of the slowest single query the page runs: liveTiles, brandChannels and each part of dashboardData. */
   p50Ms: number;
   p95Ms: number;
   /** Cycles that started in the 30-day range, both brands. */
@@ -52,6 +53,7 @@ export function benchDashboard({ db, workspace, now, rounds = 10 }: { db: Db; wo
       parts.time("dailyResponse", () => dailyResponse({ cycles, range: scope.range, timeZone }));
       parts.time("heatmap", () => heatmap({ cycles, timeZone }));
       parts.time("agentsTable", () => agentsTable({ ...scope, cycles }));
+      parts.time("escalationFigures", () => escalationFigures({ ...scope, now }));
       if (record && scope.channelId == null) cyclesInRange += cycles.length;
     }
   };
@@ -60,7 +62,11 @@ export function benchDashboard({ db, workspace, now, rounds = 10 }: { db: Db; wo
   parts.byName.clear();
   for (let i = 0; i < rounds; i++) round(i === 0);
   const perQuery = page.each();
-  const worst = Object.values(perQuery).reduce((a, b) => (b.p95Ms > a.p95Ms ? b : a));
+  const partFigures = parts.each();
+  // "Each dashboard query": the page's own queries and every part of dashboardData on its own;
+  // dashboardData as a whole (all of them in a row) is reported beside them in perQuery.
+  const queries = [perQuery.liveTiles, perQuery.brandChannels, ...Object.values(partFigures)];
+  const worst = queries.reduce((a, b) => (b.p95Ms > a.p95Ms ? b : a));
   const conversations = (db.$client.prepare("SELECT count(*) AS n FROM conversations").get() as { n: number }).n;
-  return { conversations, p50Ms: worst.p50Ms, p95Ms: worst.p95Ms, cyclesInRange, perQuery, parts: parts.each() };
+  return { conversations, p50Ms: worst.p50Ms, p95Ms: worst.p95Ms, cyclesInRange, perQuery, parts: partFigures };
 }
