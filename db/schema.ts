@@ -416,7 +416,11 @@ export const notifications = sqliteTable(
     readAt: ts("read_at"),
     createdAt: createdAt(),
   },
-  (t) => [index("notifications_user").on(t.userId, t.readAt, t.createdAt)],
+  (t) => [
+    index("notifications_user").on(t.userId, t.readAt, t.createdAt),
+    // Resolving an escalation clears its bell entries.
+    index("notifications_escalation").on(t.escalationId, t.readAt),
+  ],
 );
 
 // Outgoing webhook targets of a brand; the signing secret is encrypted and never leaves the server.

@@ -33,12 +33,11 @@ export function userLabel(sqlite: Database.Database, userId: number): string {
 
 // A resolved escalation needs nobody any more; its bell entries stop counting as unread.
 export function markNotificationsRead(sqlite: Database.Database, escalationId: number, now: number): void {
-  // Through the brand's members: notifications_user (user_id, read_at) keeps this to their unread rows.
-  const rows = prepared(
-    sqlite,
-    `SELECT n.id, n.user_id, n.brand_id FROM escalations e JOIN memberships m ON m.brand_id = e.brand_id
-       JOIN notifications n ON n.user_id = m.user_id AND n.read_at IS NULL AND n.escalation_id = e.id WHERE e.id = ?`,
-  ).all(escalationId) as { id: number; user_id: number; brand_id: number }[];
+  const rows = prepared(sqlite, "SELECT id, user_id, brand_id FROM notifications WHERE escalation_id = ? AND read_at IS NULL").all(escalationId) as {
+    id: number;
+    user_id: number;
+    brand_id: number;
+  }[];
   for (const row of rows) {
     prepared(sqlite, "UPDATE notifications SET read_at = ? WHERE id = ?").run(now, row.id);
     recordChange(sqlite, { brandId: row.brand_id, kind: "notification", objectId: row.id, userId: row.user_id, at: now });

@@ -1,0 +1,1 @@
+CREATE INDEX `notifications_escalation` ON `notifications` (`escalation_id`,`read_at`);
