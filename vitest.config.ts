@@ -5,7 +5,7 @@ export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
     include: ["tests/**/*.test.ts"],
-    exclude: ["tests/e2e/**", "node_modules/**"],
+    exclude: ["tests/e2e/**", "tests/soak/**", "node_modules/**"],
     environment: "node",
     setupFiles: ["tests/setup-fast-check.ts"],
     pool: "forks",
