@@ -95,7 +95,8 @@ async function asUser(email: string, urls: string[]) {
   await page.addInitScript(() => {
     const w = window as unknown as { __xss: string[] };
     w.__xss = [];
-    window.alert = window.confirm = ((m?: string) => void w.__xss.push(String(m))) as typeof window.alert;
+    window.alert = (m?: unknown) => void w.__xss.push(String(m));
+    window.confirm = (m?: string) => (w.__xss.push(String(m)), false);
     window.prompt = ((m?: string) => (w.__xss.push(String(m)), null)) as typeof window.prompt;
   });
   await signIn(page, email);

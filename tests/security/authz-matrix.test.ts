@@ -169,13 +169,15 @@ describe.each(Object.entries(ROUTES))("route %s", (key, entry) => {
     return;
   }
   if (entry.access === "token:read" || entry.access === "token:ingest") {
-    const otherScope = () => (entry.access === "token:read" ? w.tokens.ingestA : w.tokens.readA);
-    const rightScope = () => (entry.access === "token:read" ? w.tokens.readA : w.tokens.ingestA);
-    it.each([
+    const readScope: boolean = entry.access === "token:read";
+    const otherScope = (): string => (readScope ? w.tokens.ingestA : w.tokens.readA);
+    const rightScope = (): string => (readScope ? w.tokens.readA : w.tokens.ingestA);
+    const refusals: [string, () => string | null, number][] = [
       ["no token", () => null, 401],
       ["a forged token", () => "rh_forged0000000000000000000000000000000000", 401],
       ["a token without the scope", otherScope, 403],
-    ] as const)("refuses %s", async (_label, token, status) => {
+    ];
+    it.each(refusals)("refuses %s", async (_label, token, status) => {
       const call = entry.request(w);
       const before = dbFingerprint(w.db, { only: STORED });
       const t = token();
