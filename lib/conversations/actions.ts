@@ -5,6 +5,10 @@ import { refreshConversation } from "@/lib/ingest/pipeline";
 import { statements } from "@/lib/ingest/store";
 import { recordChange } from "@/lib/realtime/record-change";
 import { resolveConversations } from "./resolve";
+import { notify } from "@/lib/notifications/notify";
+import type { PRIORITIES } from "@/db/schema";
+
+type Priority = (typeof PRIORITIES)[number];
 
 type Ctx = { db: Db; brandId: number; actor: Actor };
 
@@ -20,21 +24,35 @@ function requireIds({ db, brandId, ids }: { db: Db; brandId: number; ids: number
   if (found.n !== new Set(ids).size) throw new AppError("not_found:conversation");
 }
 
-export function assignConversations({ db, brandId, actor, conversationIds, assigneeId }: Ctx & { conversationIds: number[]; assigneeId: number | null }): void {
+// Returns how many conversations changed hands; the new assignee is told when someone else assigned them.
+export function assignConversations({ db, brandId, actor, conversationIds, assigneeId }: Ctx & { conversationIds: number[]; assigneeId: number | null }): number {
   requireIds({ db, brandId, ids: conversationIds });
   if (assigneeId != null) {
     const member = db.$client.prepare("SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.brand_id = ? AND m.user_id = ? AND u.disabled = 0").get(brandId, assigneeId);
     if (!member) throw new AppError("bad_request:assignee", "The assignee is not an active member of this brand.");
   }
-  db.$client.transaction(() => {
-    for (const id of conversationIds) {
-      db.$client.prepare("UPDATE conversations SET assignee_id = ?, updated_at = ? WHERE id = ? AND brand_id = ?").run(assigneeId, Date.now(), id, brandId);
-      recordAudit(db, { actor, brandId, action: "conversation.assign", objectType: "conversation", objectId: id, after: { assigneeId } });
+  const sqlite = db.$client;
+  return sqlite.transaction(() => {
+    const current = sqlite.prepare("SELECT assignee_id, preview FROM conversations WHERE id = ? AND brand_id = ?");
+    const update = sqlite.prepare("UPDATE conversations SET assignee_id = ?, updated_at = ? WHERE id = ? AND brand_id = ?");
+    const changed: number[] = [];
+    for (const id of new Set(conversationIds)) {
+      const before = current.get(id, brandId) as { assignee_id: number | null; preview: string };
+      if (before.assignee_id === assigneeId) continue;
+      update.run(assigneeId, Date.now(), id, brandId);
+      recordAudit(db, { actor, brandId, action: "conversation.assign", objectType: "conversation", objectId: id, before: { assigneeId: before.assignee_id }, after: { assigneeId } });
       change(db, brandId, id, actor.userId);
+      changed.push(id);
     }
+    if (assigneeId != null && assigneeId !== actor.userId && changed.length > 0) {
+      const text = changed.length === 1 ? `${actor.label} assigned you a conversation.` : `${actor.label} assigned you ${changed.length} conversations.`;
+      notify(sqlite, { brandId, userIds: [assigneeId], kind: "assignment", text, conversationId: changed.length === 1 ? changed[0] : null });
+    }
+    return changed.length;
   })();
 }
 
+// Returns how many changed; resolved conversations are skipped for open/pending/snooze (a new message reopens them).
 export function setConversationStatus({
   db,
   brandId,
@@ -42,23 +60,77 @@ export function setConversationStatus({
   conversationIds,
   status,
   snoozedUntil,
-}: Ctx & { conversationIds: number[]; status: "open" | "pending" | "snoozed" | "resolved"; snoozedUntil?: number | null }): void {
+}: Ctx & { conversationIds: number[]; status: "open" | "pending" | "snoozed" | "resolved"; snoozedUntil?: number | null }): { changed: number; skipped: number } {
   requireIds({ db, brandId, ids: conversationIds });
+  const ids = [...new Set(conversationIds)];
   if (status === "resolved") {
-    resolveConversations({ db, brandId, conversationIds, at: Date.now(), actor });
-    return;
+    const changed = resolveConversations({ db, brandId, conversationIds: ids, at: Date.now(), actor });
+    return { changed, skipped: ids.length - changed };
   }
   if (status === "snoozed" && (!snoozedUntil || snoozedUntil <= Date.now())) throw new AppError("bad_request:snooze", "Snooze until a time in the future.");
-  db.$client.transaction(() => {
-    for (const id of conversationIds) {
-      const row = db.$client.prepare("SELECT status FROM conversations WHERE id = ?").get(id) as { status: string };
-      if (row.status === "resolved") throw new AppError("conflict:status", "A resolved conversation reopens when the customer writes again.");
-      db.$client
-        .prepare("UPDATE conversations SET status = ?, snoozed_until = ?, updated_at = ? WHERE id = ?")
-        .run(status, status === "snoozed" ? snoozedUntil : null, Date.now(), id);
-      recordAudit(db, { actor, brandId, action: `conversation.${status}`, objectType: "conversation", objectId: id });
+  const sqlite = db.$client;
+  const result = sqlite.transaction(() => {
+    const current = sqlite.prepare("SELECT status, snoozed_until FROM conversations WHERE id = ? AND brand_id = ?");
+    const update = sqlite.prepare("UPDATE conversations SET status = ?, snoozed_until = ?, updated_at = ? WHERE id = ? AND brand_id = ?");
+    let changed = 0;
+    let skipped = 0;
+    for (const id of ids) {
+      const row = current.get(id, brandId) as { status: string; snoozed_until: number | null };
+      const until = status === "snoozed" ? snoozedUntil! : null;
+      if (row.status === "resolved") skipped++;
+      if (row.status === "resolved" || (row.status === status && row.snoozed_until === until)) continue;
+      update.run(status, until, Date.now(), id, brandId);
+      recordAudit(db, { actor, brandId, action: `conversation.${status}`, objectType: "conversation", objectId: id, before: { status: row.status }, after: { status, snoozedUntil: until } });
       change(db, brandId, id, actor.userId);
+      changed++;
     }
+    return { changed, skipped };
+  })();
+  if (result.changed === 0 && result.skipped === ids.length)
+    throw new AppError("conflict:status", "A resolved conversation reopens when the customer writes again.");
+  return result;
+}
+
+export function setConversationPriority({ db, brandId, actor, conversationIds, priority }: Ctx & { conversationIds: number[]; priority: Priority }): number {
+  requireIds({ db, brandId, ids: conversationIds });
+  const sqlite = db.$client;
+  return sqlite.transaction(() => {
+    const current = sqlite.prepare("SELECT priority FROM conversations WHERE id = ? AND brand_id = ?");
+    const update = sqlite.prepare("UPDATE conversations SET priority = ?, updated_at = ? WHERE id = ? AND brand_id = ?");
+    let changed = 0;
+    for (const id of new Set(conversationIds)) {
+      const before = (current.get(id, brandId) as { priority: string }).priority;
+      if (before === priority) continue;
+      update.run(priority, Date.now(), id, brandId);
+      recordAudit(db, { actor, brandId, action: "conversation.priority", objectType: "conversation", objectId: id, before: { priority: before }, after: { priority } });
+      change(db, brandId, id, actor.userId);
+      changed++;
+    }
+    return changed;
+  })();
+}
+
+export const MAX_LABELS = 20;
+
+// Labels are kept trimmed and lower-case so "VIP" and "vip " are one label in filters and suggestions.
+export function normalizeLabel(label: string): string {
+  return label.normalize("NFKC").trim().replace(/\s+/g, " ").toLowerCase().slice(0, 40);
+}
+
+export function changeLabels({ db, brandId, actor, conversationId, add = [], remove = [] }: Ctx & { conversationId: number; add?: string[]; remove?: string[] }): string[] {
+  requireIds({ db, brandId, ids: [conversationId] });
+  const sqlite = db.$client;
+  return sqlite.transaction(() => {
+    const row = sqlite.prepare("SELECT labels FROM conversations WHERE id = ? AND brand_id = ?").get(conversationId, brandId) as { labels: string };
+    const before = JSON.parse(row.labels) as string[];
+    const removed = new Set(remove.map(normalizeLabel));
+    const after = [...new Set([...before, ...add.map(normalizeLabel).filter(Boolean)])].filter((l) => !removed.has(l));
+    if (after.length > MAX_LABELS) throw new AppError("bad_request:labels", `At most ${MAX_LABELS} labels on a conversation.`);
+    if (after.length === before.length && after.every((l, i) => l === before[i])) return before;
+    sqlite.prepare("UPDATE conversations SET labels = ?, updated_at = ? WHERE id = ?").run(JSON.stringify(after), Date.now(), conversationId);
+    recordAudit(db, { actor, brandId, action: "conversation.labels", objectType: "conversation", objectId: conversationId, before: { labels: before }, after: { labels: after } });
+    change(db, brandId, conversationId, actor.userId);
+    return after;
   })();
 }
 
@@ -131,15 +203,20 @@ export function addNote({ db, brandId, actor, conversationId, text }: Ctx & { co
   return Number(info.lastInsertRowid);
 }
 
-export function markConversationsNoise({ db, brandId, actor, conversationIds }: Ctx & { conversationIds: number[] }): void {
+// Marks the current cycle's request messages as noise (each a correction the classifier learns from); returns how many conversations changed.
+export function markConversationsNoise({ db, brandId, actor, conversationIds }: Ctx & { conversationIds: number[] }): number {
   requireIds({ db, brandId, ids: conversationIds });
-  for (const id of conversationIds) {
-    const messages = db.$client
-      .prepare(
-        `SELECT m.id FROM messages m JOIN conversations c ON c.id = m.conversation_id
-          WHERE m.conversation_id = ? AND m.direction = 'inbound' AND m.cycle_id = c.current_cycle_id AND m.category = 'request'`,
-      )
-      .all(id) as { id: number }[];
-    for (const m of messages) correctMessage({ db, brandId, actor, messageId: m.id, request: false });
-  }
+  const requests = db.$client.prepare(
+    `SELECT m.id FROM messages m JOIN conversations c ON c.id = m.conversation_id
+      WHERE m.conversation_id = ? AND m.direction = 'inbound' AND m.cycle_id = c.current_cycle_id AND m.category = 'request'`,
+  );
+  return db.$client.transaction(() => {
+    let changed = 0;
+    for (const id of new Set(conversationIds)) {
+      const messages = requests.all(id) as { id: number }[];
+      for (const m of messages) correctMessage({ db, brandId, actor, messageId: m.id, request: false });
+      if (messages.length > 0) changed++;
+    }
+    return changed;
+  })();
 }

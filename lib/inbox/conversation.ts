@@ -15,6 +15,9 @@ export type ThreadMessage = {
   url: string | null;
   editedAt: number | null;
   deletedOnPlatformAt: number | null;
+  hiddenAt: number | null;
+  hiddenReason: string | null;
+  visibility: "public" | "private";
   deliveryState: string | null;
   lastError: string | null;
   author: string;
@@ -37,7 +40,7 @@ export function requireConversation({ db, brandId, id }: { db: Db; brandId: numb
   const row = db.$client
     .prepare(
       `SELECT c.*, ch.kind AS channel_kind, ch.name AS channel_name, ct.handle AS contact_handle, ct.name AS contact_name,
-              ct.followers AS contact_followers, ct.external_id AS contact_external_id, u.name AS assignee_name
+              ct.followers AS contact_followers, ct.external_id AS contact_external_id, ct.blocked AS contact_blocked, u.name AS assignee_name
          FROM conversations c JOIN channels ch ON ch.id = c.channel_id JOIN contacts ct ON ct.id = c.contact_id
          LEFT JOIN users u ON u.id = c.assignee_id
         WHERE c.id = ? AND c.brand_id = ?`,
@@ -69,6 +72,9 @@ export function threadMessages({ db, conversationId }: { db: Db; conversationId:
     url: (r.url as string) ?? null,
     editedAt: (r.edited_at as number) ?? null,
     deletedOnPlatformAt: (r.deleted_on_platform_at as number) ?? null,
+    hiddenAt: (r.hidden_at as number) ?? null,
+    hiddenReason: (r.hidden_reason as string) ?? null,
+    visibility: r.visibility as ThreadMessage["visibility"],
     deliveryState: (r.delivery_state as string) ?? null,
     lastError: (r.last_error as string) ?? null,
     author:

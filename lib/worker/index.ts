@@ -7,6 +7,7 @@ import { emitDemoTraffic, loadDemoWorkspace } from "./demo-traffic";
 import { pollDueChannels } from "./pollers";
 import { assignWaiting } from "@/lib/assignment/round-robin";
 import { indexNewMessages } from "@/lib/search/fts-index";
+import { wakeSnoozed } from "@/lib/conversations/snooze";
 import { deliverDueWebhooks } from "@/lib/escalation/webhooks";
 import { ALERT_EVERY_MS, checkBrandAlerts } from "@/lib/escalation/alerts";
 
@@ -38,6 +39,7 @@ export function startWorker(): void {
     { name: "outbox", everyMs: 1_000, nextAt: 0, run: (now) => runExclusive("outbox", () => sendDueReplies({ db, now })) },
     { name: "pollers", everyMs: 10_000, nextAt: 0, run: (now) => void pollDueChannels({ db, now }) },
     { name: "round-robin", everyMs: 5_000, nextAt: 0, run: (now) => void assignWaiting({ db, now }) },
+    { name: "snooze", everyMs: 15_000, nextAt: 0, run: (now) => void wakeSnoozed({ db, now }) },
     // A safety net: every writer indexes its own messages, this catches any that did not.
     { name: "search-index", everyMs: 2_000, nextAt: 0, run: (now) => void indexNewMessages(db.$client, now) },
     { name: "webhooks", everyMs: 1_000, nextAt: 0, run: (now) => runExclusive("webhooks", () => deliverDueWebhooks({ db, now })) },

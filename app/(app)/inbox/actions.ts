@@ -7,7 +7,10 @@ import { requireActionUser } from "@/lib/auth/session";
 import { requireMembership } from "@/lib/auth/access";
 import { runAction, parseInput as parse, type ActionState } from "@/lib/auth/action-result";
 import { queueReply, retryReply } from "@/lib/outbound/outbox";
-import { addNote, assignConversations, correctMessage, markConversationsNoise, setConversationStatus } from "@/lib/conversations/actions";
+import { addNote, assignConversations, changeLabels, correctMessage, markConversationsNoise, normalizeLabel, setConversationPriority, setConversationStatus } from "@/lib/conversations/actions";
+import { SNOOZE_PRESETS, snoozeUntil } from "@/lib/conversations/snooze";
+import { AppError } from "@/lib/errors";
+import { PRIORITIES } from "@/db/schema";
 
 const id = z.coerce.number().int().positive();
 const ids = z.string().transform((v, ctx) => {
@@ -51,6 +54,8 @@ export async function replyAction(_prev: ActionState, formData: FormData): Promi
   });
 }
 
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
 export async function assignAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requireActionUser();
   return runAction({}, () => {
@@ -59,26 +64,61 @@ export async function assignAction(_prev: ActionState, formData: FormData): Prom
     const toOther = input.assignee !== "me" && input.assignee !== "none" && input.assignee !== user.id;
     requireMembership({ user, brandId: input.brandId, role: toOther || input.assignee === "none" ? "manager" : "agent" });
     const assigneeId = input.assignee === "me" ? user.id : input.assignee === "none" ? null : input.assignee;
-    assignConversations({ db: getDb(), brandId: input.brandId, actor: { userId: user.id, label: user.email }, conversationIds: input.conversationIds, assigneeId });
+    const changed = assignConversations({ db: getDb(), brandId: input.brandId, actor: { userId: user.id, label: user.email }, conversationIds: input.conversationIds, assigneeId });
     revalidatePath("/inbox");
-    return { ok: "Assigned." };
+    const who = assigneeId === user.id ? "you" : assigneeId === null ? "nobody" : "the teammate";
+    return { ok: changed === 0 ? `Already assigned to ${who}.` : `${plural(changed, "conversation")} assigned to ${who}.` };
   });
 }
 
+const statusSchema = z.object({
+  brandId: id,
+  conversationIds: ids,
+  status: z.enum(["open", "pending", "snoozed", "resolved"]),
+  snooze: z.enum(SNOOZE_PRESETS).optional(),
+  custom: z.string().max(20).optional(),
+});
+
 export async function statusAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await requireActionUser();
   return inboxAction(formData, "agent", ({ brandId, actor }) => {
-    const input = parse(z.object({ brandId: id, conversationIds: ids, status: z.enum(["open", "pending", "snoozed", "resolved"]), snoozedUntil: z.string().optional() }), formData);
-    const until = input.snoozedUntil ? Date.parse(input.snoozedUntil) : null;
-    setConversationStatus({ db: getDb(), brandId, actor, conversationIds: input.conversationIds, status: input.status, snoozedUntil: until });
-    return { ok: `Marked ${input.status}.` };
+    const input = parse(statusSchema, formData);
+    let until: number | null = null;
+    if (input.status === "snoozed") {
+      // Presets are read in the agent's own time zone ("tomorrow 9:00" is their morning).
+      const timeZone = user.timezone ?? user.memberships.find((m) => m.brandId === brandId)?.timezone ?? "UTC";
+      until = snoozeUntil({ preset: input.snooze ?? "1h", now: Date.now(), timeZone, custom: input.custom });
+      if (until == null) throw new AppError("bad_request:snooze", "Choose a date and time to snooze until.");
+    }
+    const { changed, skipped } = setConversationStatus({ db: getDb(), brandId, actor, conversationIds: input.conversationIds, status: input.status, snoozedUntil: until });
+    const verb = input.status === "snoozed" ? "snoozed" : input.status === "resolved" ? "resolved" : `marked ${input.status}`;
+    const note = skipped > 0 && input.status !== "resolved" ? ` ${plural(skipped, "resolved conversation")} left as is.` : "";
+    return { ok: `${plural(changed, "conversation")} ${verb}.${note}` };
   });
 }
 
 export async function markNoiseAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return inboxAction(formData, "agent", ({ brandId, actor }) => {
     const input = parse(z.object({ brandId: id, conversationIds: ids }), formData);
-    markConversationsNoise({ db: getDb(), brandId, actor, conversationIds: input.conversationIds });
-    return { ok: "Marked as noise." };
+    const changed = markConversationsNoise({ db: getDb(), brandId, actor, conversationIds: input.conversationIds });
+    return { ok: changed === 0 ? "Already noise." : `${plural(changed, "conversation")} marked as noise.` };
+  });
+}
+
+export async function priorityAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return inboxAction(formData, "agent", ({ brandId, actor }) => {
+    const input = parse(z.object({ brandId: id, conversationIds: ids, priority: z.enum(PRIORITIES) }), formData);
+    const changed = setConversationPriority({ db: getDb(), brandId, actor, conversationIds: input.conversationIds, priority: input.priority });
+    return { ok: changed === 0 ? `Priority is already ${input.priority}.` : `Priority set to ${input.priority}.` };
+  });
+}
+
+export async function labelsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return inboxAction(formData, "agent", ({ brandId, actor }) => {
+    const input = parse(z.object({ brandId: id, conversationId: id, add: z.string().max(40).optional(), remove: z.string().max(40).optional() }), formData);
+    if (!input.add?.trim() && !input.remove) throw new AppError("bad_request:label", "Type a label first.");
+    changeLabels({ db: getDb(), brandId, actor, conversationId: input.conversationId, add: input.add ? [input.add] : [], remove: input.remove ? [input.remove] : [] });
+    return { ok: input.add ? `Label "${normalizeLabel(input.add)}" added.` : `Label "${input.remove}" removed.` };
   });
 }
 

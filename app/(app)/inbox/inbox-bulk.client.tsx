@@ -1,0 +1,101 @@
+"use client";
+
+import { useEffect, useState, useTransition, type RefObject } from "react";
+import { assignAction, markNoiseAction, statusAction } from "./actions";
+
+export type Teammate = { id: number; name: string; available: boolean };
+export type BulkOp = "resolve" | "noise" | "me" | { assignee: number };
+
+type Result = { ok?: string; error?: string } | null;
+
+// Bulk actions on the selected rows; the answer says how many conversations changed.
+export function BulkBar({
+  brandId,
+  selectedIds,
+  teammates,
+  canAssignOthers,
+  onDone,
+  runRef,
+}: {
+  brandId: number;
+  selectedIds: number[];
+  teammates: Teammate[];
+  canAssignOthers: boolean;
+  onDone: () => void;
+  runRef: RefObject<(op: BulkOp) => void>;
+}) {
+  const [result, setResult] = useState<Result>(null);
+  const [pending, startTransition] = useTransition();
+
+  const run = (op: BulkOp) => {
+    if (selectedIds.length === 0 || pending) return;
+    const form = new FormData();
+    form.set("brandId", String(brandId));
+    form.set("conversationIds", selectedIds.join(","));
+    startTransition(async () => {
+      let answer: Result;
+      if (op === "resolve") {
+        form.set("status", "resolved");
+        answer = await statusAction(null, form);
+      } else if (op === "noise") answer = await markNoiseAction(null, form);
+      else {
+        form.set("assignee", op === "me" ? "me" : String(op.assignee));
+        answer = await assignAction(null, form);
+      }
+      setResult(answer);
+      if (answer?.ok) onDone();
+    });
+  };
+
+  useEffect(() => {
+    runRef.current = run;
+  });
+
+  const count = selectedIds.length;
+  const button = "rounded border border-zinc-300 px-2 py-0.5 hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800";
+  return (
+    <div className="flex min-w-0 flex-wrap items-center gap-1.5" role="group" aria-label="Bulk actions">
+      {count > 0 ? (
+        <>
+          <span className="font-medium tabular-nums">{count} selected</span>
+          <button type="button" className={button} disabled={pending} onClick={() => run("resolve")} aria-keyshortcuts="e">
+            Resolve <kbd>e</kbd>
+          </button>
+          <button type="button" className={button} disabled={pending} onClick={() => run("noise")} aria-keyshortcuts="m">
+            Mark noise <kbd>m</kbd>
+          </button>
+          <button type="button" className={button} disabled={pending} onClick={() => run("me")} aria-keyshortcuts="a">
+            Assign to me <kbd>a</kbd>
+          </button>
+          {canAssignOthers && (
+            <>
+              <label htmlFor="bulk-assignee" className="sr-only">
+                Assign the selection to
+              </label>
+              <select
+                id="bulk-assignee"
+                className="rounded border border-zinc-300 bg-transparent px-1 py-0.5 dark:border-zinc-700"
+                value=""
+                disabled={pending}
+                onChange={(event) => event.target.value && run({ assignee: Number(event.target.value) })}
+              >
+                <option value="">Assign to…</option>
+                {teammates.map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.name}
+                    {t.available ? "" : " (away)"}
+                  </option>
+                ))}
+              </select>
+            </>
+          )}
+        </>
+      ) : (
+        <span className="text-zinc-500">Select with x or the checkboxes</span>
+      )}
+      <span role="status" aria-live="polite" className={result?.error ? "text-red-700 dark:text-red-400" : "text-emerald-700 dark:text-emerald-400"}>
+        {pending ? "Working…" : (result?.error ?? result?.ok ?? "")}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+"use client";
+
+import { useSyncExternalStore } from "react";
+import { formatDuration } from "@/lib/metrics/format";
+
+// One shared ticking clock for every SLA timer and age on the page (one interval, not one per row).
+let now = Date.now();
+const listeners = new Set<() => void>();
+let timer: ReturnType<typeof setInterval> | null = null;
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  if (!timer) {
+    now = Date.now();
+    timer = setInterval(() => {
+      now = Date.now();
+      for (const l of listeners) l();
+    }, 15_000);
+  }
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0 && timer) {
+      clearInterval(timer);
+      timer = null;
+    }
+  };
+}
+
+// serverNow keeps the first render identical on the server and in the browser.
+export function useNow(serverNow: number): number {
+  return useSyncExternalStore(
+    subscribe,
+    () => (timer ? now : serverNow),
+    () => serverNow,
+  );
+}
+
+const SLA_TEXT: Record<string, { label: string; className: string }> = {
+  on_track: { label: "On track", className: "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300" },
+  at_risk: { label: "At risk", className: "bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-300" },
+  breached: { label: "Breached", className: "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-300" },
+  met: { label: "Met", className: "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300" },
+  missed: { label: "Missed", className: "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-300" },
+};
+
+// While a first reply is awaited the state follows the clock (the worker stores the same transitions).
+export function liveSlaState({ state, dueAt, atRiskAt, now }: { state: string | null; dueAt: number | null; atRiskAt: number | null; now: number }): string | null {
+  if (!state || !["on_track", "at_risk", "breached"].includes(state) || dueAt == null) return state;
+  if (now >= dueAt) return "breached";
+  if (atRiskAt != null && now >= atRiskAt) return "at_risk";
+  return state === "breached" ? "breached" : "on_track";
+}
+
+export function SlaTimer({ state, dueAt, atRiskAt, serverNow }: { state: string | null; dueAt: number | null; atRiskAt: number | null; serverNow: number }) {
+  const now = useNow(serverNow);
+  const live = liveSlaState({ state, dueAt, atRiskAt, now });
+  if (!live) return null;
+  const info = SLA_TEXT[live] ?? { label: live, className: "bg-zinc-100 text-zinc-700" };
+  const waiting = dueAt != null && ["on_track", "at_risk", "breached"].includes(live);
+  const left = waiting ? formatDuration({ seconds: Math.abs(dueAt - now) / 1000, locale: "en" }) : null;
+  return (
+    <span className={`inline-flex items-center gap-1 whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-medium tabular-nums ${info.className}`} data-sla={live}>
+      {info.label}
+      {left && <span className="font-normal">{live === "breached" ? `${left} over` : `${left} left`}</span>}
+    </span>
+  );
+}
+
+export function Age({ since, serverNow }: { since: number | null; serverNow: number }) {
+  const now = useNow(serverNow);
+  if (since == null) return null;
+  const text = formatDuration({ seconds: Math.max(0, now - since) / 1000, locale: "en" });
+  return (
+    <time dateTime={new Date(since).toISOString()} className="whitespace-nowrap tabular-nums">
+      {text}
+    </time>
+  );
+}
+
+// Focus only counts as typing in a field that takes text; a checkbox or button does not block shortcuts.
+export function isTypingTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target.closest("textarea, select, [contenteditable=''], [contenteditable='true']")) return true;
+  const input = target.closest("input");
+  return !!input && !["checkbox", "radio", "button", "submit", "reset"].includes(input.type);
+}
