@@ -1,4 +1,5 @@
 import type { Db } from "@/db/client";
+import { indexNewMessages } from "@/lib/search/fts-index";
 import { AppError } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import { refreshConversation } from "@/lib/ingest/pipeline";
@@ -193,14 +194,19 @@ export function addNote({ db, brandId, actor, conversationId, text }: Ctx & { co
   requireIds({ db, brandId, ids: [conversationId] });
   if (!text.trim()) throw new AppError("bad_request:note", "A note needs some text.");
   const now = Date.now();
-  const info = db.$client
-    .prepare(
-      `INSERT INTO messages (conversation_id, brand_id, channel_id, direction, visibility, user_id, text, created_at, received_at)
-       SELECT id, brand_id, channel_id, 'note', 'private', ?, ?, ?, ? FROM conversations WHERE id = ?`,
-    )
-    .run(actor.userId, text, now, now, conversationId);
-  change(db, brandId, conversationId, actor.userId);
-  return Number(info.lastInsertRowid);
+  return db.$client.transaction(() => {
+    const info = db.$client
+      .prepare(
+        `INSERT INTO messages (conversation_id, brand_id, channel_id, direction, visibility, user_id, text, created_at, received_at)
+         SELECT id, brand_id, channel_id, 'note', 'private', ?, ?, ?, ? FROM conversations WHERE id = ?`,
+      )
+      .run(actor.userId, text, now, now, conversationId);
+    const messageId = Number(info.lastInsertRowid);
+    recordAudit(db, { actor, brandId, action: "conversation.note", objectType: "conversation", objectId: conversationId, after: { messageId } });
+    change(db, brandId, conversationId, actor.userId);
+    indexNewMessages(db.$client, now);
+    return messageId;
+  })();
 }
 
 // Marks the current cycle's request messages as noise (each a correction the classifier learns from); returns how many conversations changed.

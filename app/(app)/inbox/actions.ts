@@ -6,8 +6,8 @@ import { getDb } from "@/db/client";
 import { requireActionUser } from "@/lib/auth/session";
 import { requireMembership } from "@/lib/auth/access";
 import { runAction, parseInput as parse, type ActionState } from "@/lib/auth/action-result";
-import { queueReply, retryReply } from "@/lib/outbound/outbox";
-import { addNote, assignConversations, changeLabels, correctMessage, markConversationsNoise, normalizeLabel, setConversationPriority, setConversationStatus } from "@/lib/conversations/actions";
+import { retryReply } from "@/lib/outbound/outbox";
+import { assignConversations, changeLabels, correctMessage, markConversationsNoise, normalizeLabel, setConversationPriority, setConversationStatus } from "@/lib/conversations/actions";
 import { SNOOZE_PRESETS, snoozeUntil } from "@/lib/conversations/snooze";
 import { AppError } from "@/lib/errors";
 import { PRIORITIES } from "@/db/schema";
@@ -31,26 +31,6 @@ async function inboxAction(formData: FormData, role: "agent" | "manager", body: 
     const result = body({ brandId, actor: { userId: user.id, label: user.email } });
     revalidatePath("/inbox");
     return result;
-  });
-}
-
-const replySchema = z.object({
-  brandId: id,
-  conversationId: id,
-  text: z.string().trim().min(1, "Write a reply first.").max(10_000),
-  mode: z.enum(["public", "private", "note"]),
-});
-
-export async function replyAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return inboxAction(formData, "agent", ({ brandId, actor }) => {
-    const input = parse(replySchema, formData);
-    const db = getDb();
-    if (input.mode === "note") {
-      addNote({ db, brandId, actor, conversationId: input.conversationId, text: input.text });
-      return { ok: "Note added." };
-    }
-    queueReply({ db, brandId, conversationId: input.conversationId, text: input.text, visibility: input.mode, actor });
-    return { ok: "Reply queued; it shows as sent once the platform accepts it." };
   });
 }
 

@@ -79,11 +79,6 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "app/login/actions.ts#signInAction": { access: "public", form: () => ({ email: "nobody@authz.test", password: "x" }), note: "next-auth's signIn is substituted; brute force is tested in sign-in.test.ts" },
   "app/(app)/actions.ts#signOutAction": { access: "public", noArgs: true },
 
-  "app/(app)/inbox/actions.ts#replyAction": {
-    access: "agent",
-    form: (w) => ({ brandId: A(w), conversationId: String(w.conversation().conversationId), text: "On it", mode: "public" }),
-    cross: (w) => ({ brandId: B(w), conversationId: String(w.conversation().conversationId), text: "cross", mode: "public" }),
-  },
   "app/(app)/inbox/actions.ts#assignAction": {
     access: "agent",
     form: (w) => ({ brandId: A(w), conversationIds: String(w.conversation().conversationId), assignee: "me" }),
