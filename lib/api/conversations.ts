@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { AppError } from "@/lib/errors";
-import { ftsQuery } from "@/lib/inbox/search";
+import { ftsQuery, searchHitsSql } from "@/lib/inbox/search";
 import type { conversationFilterSchema } from "./events";
 
 type Filters = z.output<typeof conversationFilterSchema>;
@@ -67,8 +67,9 @@ export function apiListConversations({ db, brandId, filters }: { db: Db; brandId
   if (filters.q) {
     const match = ftsQuery(filters.q);
     if (match) {
-      where.push("c.id IN (SELECT m.conversation_id FROM messages_fts f JOIN messages m ON m.id = f.rowid WHERE messages_fts MATCH @q AND m.brand_id = @brandId)");
-      params.q = match;
+      // The full-text index leads (the brand's newest matches), never a walk over the brand's messages.
+      where.push(`c.id IN (${searchHitsSql()})`);
+      params.f_q = match;
     }
   }
   if (filters.cursor) {
