@@ -87,9 +87,9 @@ function rawInsertRate({ db, afterId, fts }: { db: Db; afterId: number; fts: "tr
   try {
     // The per-row trigger the schema had before indexing moved to one statement per transaction: kept as the comparison.
     if (fts === "trigger")
-      sqlite.exec("CREATE TEMP TRIGGER bench_fts_per_row AFTER INSERT ON main.messages BEGIN INSERT INTO messages_fts(rowid, text) VALUES (new.id, new.text); END");
+      sqlite.exec("CREATE TEMP TRIGGER bench_fts_per_row AFTER INSERT ON main.messages BEGIN INSERT INTO messages_fts(rowid, text, brand_id) VALUES (new.id, new.text, new.brand_id); END");
     const last = sqlite.prepare("SELECT max(id) AS id FROM messages").pluck();
-    const index = sqlite.prepare("INSERT INTO messages_fts (rowid, text) SELECT id, text FROM messages WHERE id > ?");
+    const index = sqlite.prepare("INSERT INTO messages_fts (rowid, text, brand_id) SELECT id, text, brand_id FROM messages WHERE id > ?");
     for (let i = 0; i < rows.length; i += INGEST_BATCH) {
       const t0 = performance.now();
       sqlite.exec("SAVEPOINT raw_batch");

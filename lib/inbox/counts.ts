@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import type { View } from "./list";
+import { UNRESOLVED_ESCALATIONS_SQL, type View } from "./list";
 
 /*
  * The view counts, each read from an index rather than the table: the status index covers the
@@ -32,12 +32,14 @@ export function countViews({ db, brandId, userId }: { db: Db; brandId: number; u
     brandId,
     brandId,
   );
-  const escalated = one(
-    `SELECT count(*) AS n FROM conversations c
-      WHERE c.id IN (SELECT conversation_id FROM escalations WHERE brand_id = ?) AND c.escalation_level > 0
-        AND c.status IN ('open', 'pending', 'snoozed')`,
-    brandId,
-  );
+  const escalated = (
+    sqlite
+      .prepare(
+        `SELECT count(*) AS n FROM conversations c
+          WHERE c.id IN (${UNRESOLVED_ESCALATIONS_SQL}) AND c.escalation_level > 0 AND c.status IN ('open', 'pending', 'snoozed')`,
+      )
+      .get({ brandId }) as { n: number }
+  ).n;
   return {
     waiting,
     mine,

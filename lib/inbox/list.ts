@@ -2,6 +2,9 @@ import type { Db } from "@/db/client";
 import { filterSql, type InboxFilters } from "./filters";
 import { searchHitsSql } from "./search";
 
+// Escalated means an escalation still waiting for someone; escalations_brand_status reads just those.
+export const UNRESOLVED_ESCALATIONS_SQL = "SELECT conversation_id FROM escalations WHERE brand_id = @brandId AND status IN ('open', 'acknowledged')";
+
 export const VIEWS = ["waiting", "mine", "unassigned", "open", "pending", "snoozed", "resolved", "noise", "escalated"] as const;
 export type View = (typeof VIEWS)[number];
 
@@ -175,7 +178,7 @@ export function listStatements({ brandId, view = "waiting", userId, filters = {}
   const keyset = after ? beyond("@cv", "@cid") : "1";
   const filterWhere = filter.where.length ? filter.where.join(" AND ") : "1";
   const orderBy = `ORDER BY ${key} ${dir}, c.id ${dir}`;
-  const hits = filter.search ? searchHitsSql() : view === "escalated" ? "SELECT conversation_id FROM escalations WHERE brand_id = @brandId ORDER BY id DESC LIMIT 5000" : null;
+  const hits = filter.search ? searchHitsSql() : view === "escalated" ? UNRESOLVED_ESCALATIONS_SQL : null;
   if (hits) {
     // A bounded hit list (search matches, escalations) drives; the view and the filters narrow it.
     const rows: Statement = {

@@ -11,10 +11,11 @@ export function ftsQuery(input: string): string | null {
 }
 
 // How many of the newest matching messages a search looks at; recent conversations are what agents look for.
-export const SEARCH_HITS = 10_000;
+export const SEARCH_HITS = 500;
 
 // The conversations of the brand's newest matching messages (@f_q from ftsQuery, @brandId).
 export function searchHitsSql(): string {
   return `SELECT m.conversation_id FROM messages_fts f JOIN messages m ON m.id = f.rowid
-           WHERE messages_fts MATCH @f_q AND +m.brand_id = @brandId ORDER BY f.rowid DESC LIMIT ${SEARCH_HITS}`;
+           WHERE messages_fts MATCH ('brand_id : "' || CAST(@brandId AS INTEGER) || '" AND text : (' || @f_q || ')') AND +m.brand_id = @brandId
+           ORDER BY f.rowid DESC LIMIT ${SEARCH_HITS}`;
 }

@@ -12,7 +12,7 @@ export function indexNewMessages(sqlite: Database.Database, now = Date.now()): n
   if (!s) {
     s = {
       cursor: sqlite.prepare("SELECT CAST(value AS INTEGER) AS id FROM worker_state WHERE key = 'fts-cursor'"),
-      index: sqlite.prepare("INSERT INTO messages_fts (rowid, text) SELECT id, text FROM messages WHERE id > ? ORDER BY id"),
+      index: sqlite.prepare("INSERT INTO messages_fts (rowid, text, brand_id) SELECT id, text, brand_id FROM messages WHERE id > ? ORDER BY id"),
       advance: sqlite.prepare(
         `INSERT INTO worker_state (key, value, updated_at) VALUES ('fts-cursor', (SELECT coalesce(max(id), 0) FROM messages), ?)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
