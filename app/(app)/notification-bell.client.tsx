@@ -5,21 +5,20 @@ import * as Menu from "@radix-ui/react-dropdown-menu";
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import { formatDuration } from "@/lib/metrics/format";
 import { loadNotificationsAction, markNotificationsReadAction } from "./notifications-actions";
+import { useLocale, useT } from "@/app/_components/i18n.client";
+import { isMessageKey, type Locale, type Translate } from "@/lib/i18n/messages";
 
 export type BellItem = { id: number; kind: string; text: string; href: string; read: boolean; createdAt: number };
 // `at` is the server time the data was read: the newer of props and fetched data wins.
 export type BellData = { at: number; unread: number; items: BellItem[] };
 
-const KIND_LABEL: Record<string, string> = {
-  escalation: "Escalation",
-  sla_breach: "SLA breach",
-  brand_alert: "Alert",
-  mention: "Mention",
-  assignment: "Assigned",
-};
+function kindLabel(t: Translate, kind: string): string {
+  const key = `notifications.kind.${kind}`;
+  return isMessageKey(key) ? t(key) : kind;
+}
 
-function ago(ms: number): string {
-  return ms < 60_000 ? "just now" : `${formatDuration({ seconds: ms / 1000, locale: "en" })} ago`;
+function ago(ms: number, t: Translate, locale: Locale): string {
+  return ms < 60_000 ? t("notifications.justNow") : t("notifications.ago", { duration: formatDuration({ seconds: ms / 1000, locale }) });
 }
 
 function ids(list: number[]): FormData {
@@ -29,8 +28,11 @@ function ids(list: number[]): FormData {
 }
 
 export function NotificationBell({ userId, afterId, initial }: { userId: number; afterId: number; initial: BellData }) {
+  const t = useT();
+  const locale = useLocale();
   const [fetched, setFetched] = useState<BellData | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [loadFailed, setLoadFailed] = useState(false);
   const [, startTransition] = useTransition();
   const data = fetched && fetched.at >= initial.at ? fetched : initial;
   const loading = useRef(false);
@@ -42,8 +44,9 @@ export function NotificationBell({ userId, afterId, initial }: { userId: number;
       .then((next) => {
         setFetched(next);
         setError(null);
+        setLoadFailed(false);
       })
-      .catch(() => setError("Could not load notifications; they will refresh on the next change."))
+      .catch(() => setLoadFailed(true))
       .finally(() => {
         loading.current = false;
       });
@@ -75,7 +78,8 @@ export function NotificationBell({ userId, afterId, initial }: { userId: number;
       reload();
     });
 
-  const label = data.unread === 0 ? "Notifications, none unread" : `Notifications, ${data.unread} unread`;
+  const shownError = loadFailed ? t("notifications.loadFailed") : error;
+  const label = data.unread === 0 ? t("notifications.noneUnread") : t("notifications.unreadCount", { count: data.unread });
   return (
     <Menu.Root onOpenChange={(open) => open && reload()}>
       <Menu.Trigger
@@ -96,11 +100,11 @@ export function NotificationBell({ userId, afterId, initial }: { userId: number;
         <Menu.Content
           align="end"
           sideOffset={6}
-          aria-label="Notifications"
+          aria-label={t("notifications.title")}
           className="z-50 w-96 max-w-[calc(100vw-1rem)] rounded-lg border border-zinc-200 bg-white p-1 text-sm shadow-lg dark:border-zinc-800 dark:bg-zinc-900"
         >
           <div className="flex items-center justify-between px-2 py-1.5">
-            <span className="font-medium">Notifications</span>
+            <span className="font-medium">{t("notifications.title")}</span>
             <Menu.Item
               disabled={data.unread === 0}
               onSelect={(event) => {
@@ -109,17 +113,17 @@ export function NotificationBell({ userId, afterId, initial }: { userId: number;
               }}
               className="cursor-pointer rounded px-2 py-0.5 text-xs text-blue-700 outline-none data-[disabled]:cursor-default data-[disabled]:text-zinc-400 data-[highlighted]:bg-zinc-100 dark:text-blue-400 dark:data-[highlighted]:bg-zinc-800"
             >
-              Mark all read
+              {t("notifications.markAll")}
             </Menu.Item>
           </div>
-          {error && (
+          {shownError && (
             <p role="alert" className="px-2 py-1 text-xs text-red-700 dark:text-red-400">
-              {error}
+              {shownError}
             </p>
           )}
           <Menu.Separator className="my-1 h-px bg-zinc-200 dark:bg-zinc-800" />
           {data.items.length === 0 ? (
-            <p className="px-2 py-6 text-center text-zinc-500">No notifications. Escalations and missed response targets that need you show up here.</p>
+            <p className="px-2 py-6 text-center text-zinc-500">{t("notifications.empty")}</p>
           ) : (
             <div className="max-h-96 overflow-y-auto">
               {data.items.map((n) => (
@@ -131,9 +135,9 @@ export function NotificationBell({ userId, afterId, initial }: { userId: number;
                   >
                     <span className="flex items-center gap-2 text-xs text-zinc-500">
                       {!n.read && <span aria-hidden className="inline-block h-2 w-2 rounded-full bg-blue-600" />}
-                      <span className={n.read ? "" : "font-medium text-zinc-700 dark:text-zinc-300"}>{KIND_LABEL[n.kind] ?? n.kind}</span>
-                      <span>{ago(data.at - n.createdAt)}</span>
-                      {!n.read && <span className="sr-only">unread</span>}
+                      <span className={n.read ? "" : "font-medium text-zinc-700 dark:text-zinc-300"}>{kindLabel(t, n.kind)}</span>
+                      <span>{ago(data.at - n.createdAt, t, locale)}</span>
+                      {!n.read && <span className="sr-only">{t("notifications.unread")}</span>}
                     </span>
                     <span className={`line-clamp-2 break-words ${n.read ? "text-zinc-600 dark:text-zinc-400" : "font-medium"}`}>{n.text}</span>
                   </Link>

@@ -7,6 +7,7 @@ import { runAction, formValues, parseInput, type ActionState } from "@/lib/auth/
 import { markRead, notificationSummary } from "@/lib/notifications/list";
 import { withLinks } from "./notification-bell";
 import type { BellData } from "./notification-bell.client";
+import { translator } from "@/lib/i18n/messages";
 
 const ids = z
   .string()
@@ -34,6 +35,7 @@ export async function markNotificationsReadAction(_prev: ActionState, formData: 
   return runAction(values, () => {
     const input = parseInput(z.object({ ids }), values);
     const n = markRead({ db: getDb(), userId: user.id, ids: input.ids, actor: { userId: user.id, label: user.email } });
-    return { ok: n === 1 ? "1 notification marked read." : `${n} notifications marked read.` };
+    const t = translator(user.locale);
+    return { ok: n === 1 ? t("notifications.markedOne") : t("notifications.marked", { count: n }) };
   });
 }

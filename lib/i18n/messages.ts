@@ -1,4 +1,10 @@
 // The interface in English and Russian. Keys are stable ids; {name} marks a variable.
+// Larger areas keep their texts in dict-*.ts, merged here.
+import { inboxEn, inboxRu } from "./dict-inbox";
+import { escalationsEn, escalationsRu } from "./dict-escalations";
+import { dashboardEn, dashboardRu } from "./dict-dashboard";
+import { settingsEn, settingsRu } from "./dict-settings";
+
 export const en = {
   "nav.main": "Main",
   "nav.inbox": "Inbox",
@@ -277,6 +283,10 @@ export const en = {
   "channels.field.email.from": "From address",
   "channels.field.email.user": "SMTP user",
   "channels.field.email.password": "SMTP password",
+  ...inboxEn,
+  ...escalationsEn,
+  ...dashboardEn,
+  ...settingsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -559,6 +569,10 @@ export const ru: Record<MessageKey, string> = {
   "channels.field.email.from": "Адрес отправителя",
   "channels.field.email.user": "Пользователь SMTP",
   "channels.field.email.password": "Пароль SMTP",
+  ...inboxRu,
+  ...escalationsRu,
+  ...dashboardRu,
+  ...settingsRu,
 };
 
 export const LOCALES = ["en", "ru"] as const;

@@ -108,3 +108,41 @@ describe("an agent's own settings and blocking a spammer", () => {
     }
   });
 });
+
+describe("the inbox for a Russian-speaking agent", () => {
+  it("shows the views, the list and the conversation toolbar in Russian, and answers in Russian", async () => {
+    const stamp = Date.now();
+    await post([{ externalId: `ru-inbox-${stamp}`, text: "Когда придёт мой заказ?", createdAt: new Date().toISOString(), author: { id: `ru-inbox-${stamp}`, name: `Мария ${stamp}` } }]);
+    const setLocale = (locale: string) => {
+      const db = new Database(inject("databasePath"));
+      db.prepare("UPDATE users SET locale = ? WHERE email = ?").run(locale, inject("people").agent);
+      db.close();
+    };
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    try {
+      setLocale("ru");
+      await signIn(page, inject("people").agent);
+      await page.waitForURL(/\/inbox/);
+      const conversationId = readDb<{ conversation_id: number }>("SELECT conversation_id FROM messages WHERE external_id = ?", `ru-inbox-${stamp}`).conversation_id;
+      await page.goto(`${base()}/inbox?view=open&c=${conversationId}`);
+      const views = page.getByRole("navigation", { name: "Представления" });
+      await views.getByRole("link", { name: /^Ждут ответа/ }).waitFor();
+      await views.getByRole("link", { name: /^Без исполнителя/ }).waitFor();
+      expect(await page.getByRole("searchbox", { name: "Поиск по обращениям" }).getAttribute("placeholder")).toBe("Поиск по сообщениям (клавиша /)");
+      await page.getByRole("grid", { name: "Обращения" }).waitFor();
+      const toolbar = page.getByRole("toolbar", { name: "Действия с обращением" });
+      await page.getByRole("heading", { name: new RegExp(`Мария ${stamp}`) }).waitFor();
+      await toolbar.getByRole("button", { name: "Решено" }).waitFor();
+      await toolbar.getByRole("button", { name: /^Отложить/ }).waitFor();
+      expect(await toolbar.getByRole("combobox", { name: "Приоритет" }).locator("option:checked").textContent()).toMatch(/^Приоритет: (срочный|высокий|обычный|низкий)$/);
+      expect(await toolbar.getByRole("button", { name: "Resolve" }).count()).toBe(0);
+      await toolbar.getByRole("button", { name: "Это шум" }).click();
+      await page.getByRole("status").filter({ hasText: "Отмечено как шум: 1 обращение." }).waitFor();
+    } finally {
+      // The other tests sign in as this agent and read English.
+      setLocale("en");
+      await context.close();
+    }
+  });
+});

@@ -1,28 +1,32 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { useLocale, useT } from "@/app/_components/i18n.client";
 
 const COLORS = ["#2563eb", "#16a34a", "#d97706", "#9333ea", "#dc2626", "#0891b2", "#4b5563", "#db2777", "#65a30d"];
 const shortDay = (day: string) => day.slice(5);
-const fmt = (unit: string) => (value: unknown) => (typeof value === "number" ? `${value.toLocaleString("en", { maximumFractionDigits: 1 })}${unit}` : "—");
+const fmt = (unit: string, locale: string) => (value: unknown) => (typeof value === "number" ? `${value.toLocaleString(locale, { maximumFractionDigits: 1 })}${unit}` : "—");
 
 export type ResponsePoint = { day: string; median: number | null; p90: number | null; within: number | null };
 
 /** Minutes on the left axis, share within target (%) on the right. */
 export function ResponseChart({ data }: { data: ResponsePoint[] }) {
+  const t = useT();
+  const locale = useLocale();
+  const min = t("dashboard.chart.min");
   return (
     <div className="h-64" aria-hidden="true">
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.3} />
           <XAxis dataKey="day" tickFormatter={shortDay} fontSize={11} />
-          <YAxis yAxisId="min" fontSize={11} unit=" min" width={60} />
+          <YAxis yAxisId="min" fontSize={11} unit={min} width={60} />
           <YAxis yAxisId="pct" orientation="right" domain={[0, 100]} fontSize={11} unit="%" width={44} />
-          <Tooltip formatter={(value, name) => [fmt(name === "Within target" ? "%" : " min")(value), name]} />
+          <Tooltip formatter={(value, name, item) => [fmt(item.dataKey === "within" ? "%" : min, locale)(value), name]} />
           <Legend />
-          <Line yAxisId="min" type="monotone" dataKey="median" name="Median" stroke={COLORS[0]} strokeWidth={2} connectNulls dot={false} />
-          <Line yAxisId="min" type="monotone" dataKey="p90" name="p90" stroke={COLORS[2]} strokeWidth={2} strokeDasharray="5 3" connectNulls dot={false} />
-          <Line yAxisId="pct" type="monotone" dataKey="within" name="Within target" stroke={COLORS[1]} strokeWidth={2} connectNulls dot={false} />
+          <Line yAxisId="min" type="monotone" dataKey="median" name={t("dashboard.chart.median")} stroke={COLORS[0]} strokeWidth={2} connectNulls dot={false} />
+          <Line yAxisId="min" type="monotone" dataKey="p90" name={t("dashboard.chart.p90")} stroke={COLORS[2]} strokeWidth={2} strokeDasharray="5 3" connectNulls dot={false} />
+          <Line yAxisId="pct" type="monotone" dataKey="within" name={t("dashboard.chart.within")} stroke={COLORS[1]} strokeWidth={2} connectNulls dot={false} />
         </LineChart>
       </ResponsiveContainer>
     </div>
@@ -51,6 +55,8 @@ export function VolumeChart({ data, channels }: { data: Record<string, string | 
 export type MixPoint = { day: string; requestShare: number | null; correctedShare: number | null };
 
 export function MixChart({ data }: { data: MixPoint[] }) {
+  const t = useT();
+  const locale = useLocale();
   return (
     <div className="h-56" aria-hidden="true">
       <ResponsiveContainer width="100%" height="100%">
@@ -58,10 +64,10 @@ export function MixChart({ data }: { data: MixPoint[] }) {
           <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.3} />
           <XAxis dataKey="day" tickFormatter={shortDay} fontSize={11} />
           <YAxis domain={[0, 100]} unit="%" fontSize={11} width={48} />
-          <Tooltip formatter={(value, name) => [fmt("%")(value), name]} />
+          <Tooltip formatter={(value, name) => [fmt("%", locale)(value), name]} />
           <Legend />
-          <Line type="monotone" dataKey="requestShare" name="Requests (vs noise)" stroke={COLORS[0]} strokeWidth={2} connectNulls dot={false} />
-          <Line type="monotone" dataKey="correctedShare" name="Corrected by agents" stroke={COLORS[4]} strokeWidth={2} connectNulls dot={false} />
+          <Line type="monotone" dataKey="requestShare" name={t("dashboard.chart.requests")} stroke={COLORS[0]} strokeWidth={2} connectNulls dot={false} />
+          <Line type="monotone" dataKey="correctedShare" name={t("dashboard.chart.corrected")} stroke={COLORS[4]} strokeWidth={2} connectNulls dot={false} />
         </LineChart>
       </ResponsiveContainer>
     </div>

@@ -1,13 +1,20 @@
 import { Table, Td, Th } from "@/app/_components/ui/table";
-import type { DataTable as Data } from "@/lib/metrics/dashboard-tables";
+import type { DataTable as Data, TableName } from "@/lib/metrics/dashboard-tables";
+import { isMessageKey, translator, type Locale } from "@/lib/i18n/messages";
 
 // A chart's text alternative (visually hidden) or a visible table, from the same rows as the CSV.
-export function DataTable({ table, hidden = false, format }: { table: Data; hidden?: boolean; format?: (value: string | number | null, column: string) => string }) {
+// The CSV keeps its English column names; on screen they are in the reader's language.
+export function DataTable({ table, name, locale, hidden = false, format }: { table: Data; name: TableName; locale: Locale; hidden?: boolean; format?: (value: string | number | null, column: string) => string }) {
+  const t = translator(locale);
   const show = format ?? ((v) => (v == null ? "—" : String(v)));
+  const column = (h: string) => {
+    const key = `dashboard.column.${h}`;
+    return isMessageKey(key) ? t(key) : h.replace(/_/g, " ");
+  };
   const body = (
-    <Table caption={table.title}>
+    <Table caption={t(`dashboard.tableTitle.${name}`)}>
       <thead>
-        <tr>{table.header.map((h) => <Th key={h}>{h.replace(/_/g, " ")}</Th>)}</tr>
+        <tr>{table.header.map((h) => <Th key={h}>{column(h)}</Th>)}</tr>
       </thead>
       <tbody>
         {table.rows.map((row, i) => (

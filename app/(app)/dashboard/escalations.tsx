@@ -2,6 +2,7 @@ import { formatDuration } from "@/lib/metrics/format";
 import type { DashboardData } from "@/lib/metrics/dashboard";
 import { dashboardTable } from "@/lib/metrics/dashboard-tables";
 import { DataTable } from "./data-table";
+import { translator, type Locale } from "@/lib/i18n/messages";
 
 function Figure({ label, value, hint, id }: { label: string; value: string; hint?: string; id: string }) {
   return (
@@ -15,36 +16,47 @@ function Figure({ label, value, hint, id }: { label: string; value: string; hint
   );
 }
 
-const duration = (s: number | null) => (s == null ? "—" : formatDuration({ seconds: s, locale: "en" }));
-
-function cell(value: string | number | null, column: string): string {
-  if (value == null) return "—";
-  return typeof value === "number" && column.endsWith("_seconds") ? duration(value) : String(value);
-}
+const durationIn = (locale: Locale) => (s: number | null) => (s == null ? "—" : formatDuration({ seconds: s, locale }));
 
 // How quickly managers pick up escalations: time to acknowledge over the range, and the queue now.
-export function Escalations({ data }: { data: DashboardData }) {
+export function Escalations({ data, locale }: { data: DashboardData; locale: Locale }) {
+  const t = translator(locale);
+  const duration = durationIn(locale);
+  const cell = (value: string | number | null, column: string): string => {
+    if (value == null) return "—";
+    return typeof value === "number" && column.endsWith("_seconds") ? duration(value) : String(value);
+  };
   const e = data.escalations;
   const busyDays = e.daily.filter((d) => d.created > 0).length;
   return (
     <section className="space-y-3 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800" aria-labelledby="escalations-heading">
       <h2 id="escalations-heading" className="font-medium">
-        Escalations
+        {t("dashboard.esc.title")}
       </h2>
       <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-5">
-        <Figure id="open-now" label="Open now" value={String(e.openNow)} hint={`${e.unacknowledgedNow} not acknowledged${e.oldestUnacknowledgedSeconds == null ? "" : `, oldest ${duration(e.oldestUnacknowledgedSeconds)}`}`} />
-        <Figure id="median-ack" label="Median time to acknowledge" value={duration(e.medianAckSeconds)} hint={`${e.acknowledged} of ${e.created} acknowledged`} />
-        <Figure id="p90-ack" label="p90 time to acknowledge" value={duration(e.p90AckSeconds)} hint="9 in 10 acknowledged within" />
-        <Figure id="created" label="Created in the range" value={String(e.created)} />
-        <Figure id="per-day" label="Per day" value={e.daily.length === 0 ? "—" : (Math.round((e.created / e.daily.length) * 10) / 10).toLocaleString("en")} hint={`over ${e.daily.length} days`} />
+        <Figure
+          id="open-now"
+          label={t("dashboard.esc.openNow")}
+          value={String(e.openNow)}
+          hint={`${t("dashboard.esc.notAcknowledged", { count: e.unacknowledgedNow })}${e.oldestUnacknowledgedSeconds == null ? "" : t("dashboard.esc.oldest", { duration: duration(e.oldestUnacknowledgedSeconds) })}`}
+        />
+        <Figure id="median-ack" label={t("dashboard.esc.medianAck")} value={duration(e.medianAckSeconds)} hint={t("dashboard.esc.acknowledgedOf", { acknowledged: e.acknowledged, created: e.created })} />
+        <Figure id="p90-ack" label={t("dashboard.esc.p90Ack")} value={duration(e.p90AckSeconds)} hint={t("dashboard.esc.p90Hint")} />
+        <Figure id="created" label={t("dashboard.esc.created")} value={String(e.created)} />
+        <Figure
+          id="per-day"
+          label={t("dashboard.esc.perDay")}
+          value={e.daily.length === 0 ? "—" : (Math.round((e.created / e.daily.length) * 10) / 10).toLocaleString(locale)}
+          hint={t("dashboard.esc.overDays", { count: e.daily.length })}
+        />
       </dl>
       {busyDays === 0 ? (
-        <p className="text-sm text-zinc-500">No escalations were created in this range.</p>
+        <p className="text-sm text-zinc-500">{t("dashboard.esc.none")}</p>
       ) : (
         <details>
-          <summary className="cursor-pointer text-sm text-zinc-600 dark:text-zinc-400">Escalations by day</summary>
+          <summary className="cursor-pointer text-sm text-zinc-600 dark:text-zinc-400">{t("dashboard.esc.byDay")}</summary>
           <div className="mt-2">
-            <DataTable table={dashboardTable({ data, name: "escalations" })} format={cell} />
+            <DataTable table={dashboardTable({ data, name: "escalations" })} name="escalations" locale={locale} format={cell} />
           </div>
         </details>
       )}

@@ -1,5 +1,6 @@
 import type { ChannelInfo } from "@/lib/metrics/dashboard";
 import { TABLES } from "@/lib/metrics/dashboard-tables";
+import { translator, type Locale } from "@/lib/i18n/messages";
 
 export type FilterState = { brand: string; channel: number | null; from: string; to: string };
 
@@ -10,33 +11,34 @@ export function exportHref(state: FilterState, table: string): string {
 }
 
 // A plain GET form: the filters live in the URL, so a link reproduces the view.
-export function Filters({ state, channels }: { state: FilterState; channels: ChannelInfo[] }) {
+export function Filters({ state, channels, locale }: { state: FilterState; channels: ChannelInfo[]; locale: Locale }) {
+  const t = translator(locale);
   const field = "rounded border border-zinc-300 bg-transparent px-2 py-1 dark:border-zinc-700";
   return (
-    <form method="get" action="/dashboard" className="flex flex-wrap items-end gap-3" aria-label="Dashboard filters">
+    <form method="get" action="/dashboard" className="flex flex-wrap items-end gap-3" aria-label={t("dashboard.filters")}>
       <input type="hidden" name="brand" value={state.brand} />
       <label className="flex flex-col gap-1 text-xs text-zinc-500">
-        Channel
+        {t("dashboard.channel")}
         <select name="channel" defaultValue={state.channel ?? ""} className={field}>
-          <option value="">All channels</option>
+          <option value="">{t("dashboard.allChannels")}</option>
           {channels.map((c) => <option key={c.id} value={c.id}>{c.name} ({c.kind})</option>)}
         </select>
       </label>
       <label className="flex flex-col gap-1 text-xs text-zinc-500">
-        From
+        {t("dashboard.from")}
         <input type="date" name="from" defaultValue={state.from} className={field} />
       </label>
       <label className="flex flex-col gap-1 text-xs text-zinc-500">
-        To
+        {t("dashboard.to")}
         <input type="date" name="to" defaultValue={state.to} className={field} />
       </label>
-      <button type="submit" className="rounded bg-zinc-900 px-3 py-1.5 text-white dark:bg-zinc-100 dark:text-zinc-900">Apply</button>
+      <button type="submit" className="rounded bg-zinc-900 px-3 py-1.5 text-white dark:bg-zinc-100 dark:text-zinc-900">{t("dashboard.apply")}</button>
       <span className="ml-auto text-xs text-zinc-500">
         CSV:{" "}
-        {TABLES.map((t, i) => (
-          <span key={t}>
+        {TABLES.map((name, i) => (
+          <span key={name}>
             {i > 0 && " · "}
-            <a href={exportHref(state, t)} className="underline" download>{t}</a>
+            <a href={exportHref(state, name)} className="underline" download>{t(`dashboard.table.${name}`)}</a>
           </span>
         ))}
       </span>

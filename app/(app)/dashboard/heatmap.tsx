@@ -1,16 +1,20 @@
 import type { HeatCell } from "@/lib/metrics/dashboard";
 import { formatDuration } from "@/lib/metrics/format";
+import { translator, type Locale } from "@/lib/i18n/messages";
 
-const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+// Monday first; 1 January 2024 was a Monday.
+const weekdays = (locale: Locale) => Array.from({ length: 7 }, (_, d) => new Intl.DateTimeFormat(locale, { weekday: "short", timeZone: "UTC" }).format(Date.UTC(2024, 0, 1 + d)));
 
 // A plain table is its own accessible alternative; shade carries the same number as the text.
-export function Heatmap({ cells, metric, caption }: { cells: HeatCell[]; metric: "arrivals" | "median"; caption: string }) {
+export function Heatmap({ cells, metric, caption, locale }: { cells: HeatCell[]; metric: "arrivals" | "median"; caption: string; locale: Locale }) {
+  const t = translator(locale);
   const value = (c: HeatCell) => (metric === "arrivals" ? c.arrivals : c.medianSeconds);
   const max = Math.max(1, ...cells.map((c) => value(c) ?? 0));
   const label = (c: HeatCell) => {
     const v = value(c);
     if (v == null) return "";
-    return metric === "arrivals" ? String(v) : formatDuration({ seconds: v, locale: "en" }).replace(" min", "m").replace(" h", "h");
+    const compact = formatDuration({ seconds: v, locale });
+    return metric === "arrivals" ? String(v) : locale === "ru" ? compact.replace(" мин", "м").replace(" ч", "ч") : compact.replace(" min", "m").replace(" h", "h");
   };
   return (
     <div className="overflow-x-auto">
@@ -23,13 +27,13 @@ export function Heatmap({ cells, metric, caption }: { cells: HeatCell[]; metric:
           </tr>
         </thead>
         <tbody>
-          {WEEKDAYS.map((day, d) => (
+          {weekdays(locale).map((day, d) => (
             <tr key={day}>
               <th scope="row" className="pr-1 text-right font-normal text-zinc-500">{day}</th>
               {cells.filter((c) => c.weekday === d).map((c) => {
                 const v = value(c);
                 const alpha = v == null ? 0 : 0.08 + 0.8 * (v / max);
-                const tip = `${day} ${c.hour}:00 — ${c.arrivals} new requests, median first response ${c.medianSeconds == null ? "—" : formatDuration({ seconds: c.medianSeconds, locale: "en" })}`;
+                const tip = t("dashboard.heatTip", { day, hour: c.hour, arrivals: c.arrivals, median: c.medianSeconds == null ? "—" : formatDuration({ seconds: c.medianSeconds, locale }) });
                 return (
                   <td key={c.hour} title={tip} className="h-6 w-8 rounded text-center" style={{ backgroundColor: `rgba(${metric === "arrivals" ? "37,99,235" : "220,38,38"},${alpha})`, color: alpha > 0.55 ? "white" : undefined }}>
                     {label(c)}

@@ -10,8 +10,11 @@ import { Filters } from "./filters";
 import { LiveRefresh } from "./live-refresh.client";
 import { Tiles } from "./tiles";
 import { Trends } from "./trends";
+import { translator, type Locale } from "@/lib/i18n/messages";
 
-export const metadata: Metadata = { title: "Dashboard" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: translator((await requirePageUser()).locale)("nav.dashboard") };
+}
 
 type Search = { brand?: string; channel?: string; from?: string; to?: string };
 
@@ -25,23 +28,23 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   return (
     <main className="space-y-6 p-6">
       <LiveRefresh seconds={30} />
-      <h1 className="text-lg font-semibold">Response time — {membership.name}</h1>
+      <h1 className="text-lg font-semibold">{translator(user.locale)("dashboard.title", { brand: membership.name })}</h1>
       <Tiles tiles={tiles} locale={user.locale} />
-      {manager && <ManagerView db={db} brandId={membership.brandId} slug={membership.slug} timeZone={membership.timezone} search={search} />}
+      {manager && <ManagerView db={db} brandId={membership.brandId} slug={membership.slug} timeZone={membership.timezone} search={search} locale={user.locale} />}
     </main>
   );
 }
 
-function ManagerView({ db, brandId, slug, timeZone, search }: { db: ReturnType<typeof getDb>; brandId: number; slug: string; timeZone: string; search: Search }) {
+function ManagerView({ db, brandId, slug, timeZone, search, locale }: { db: ReturnType<typeof getDb>; brandId: number; slug: string; timeZone: string; search: Search; locale: Locale }) {
   const channels = brandChannels({ db, brandId });
   const channel = channels.find((c) => String(c.id) === search.channel)?.id ?? null;
   const range = parseRange({ from: search.from, to: search.to, timeZone });
   const data = dashboardData({ db, brandId, timeZone, range, channelId: channel });
   return (
     <>
-      <Filters state={{ brand: slug, channel, from: range.fromDay, to: range.toDay }} channels={channels} />
-      <Trends data={data} />
-      <Escalations data={data} />
+      <Filters state={{ brand: slug, channel, from: range.fromDay, to: range.toDay }} channels={channels} locale={locale} />
+      <Trends data={data} locale={locale} />
+      <Escalations data={data} locale={locale} />
     </>
   );
 }

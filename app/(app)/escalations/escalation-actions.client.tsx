@@ -5,6 +5,8 @@ import { Button } from "@/app/_components/ui/button";
 import { FormMessage } from "@/app/_components/ui/form-message";
 import type { ActionResult } from "@/app/_components/ui/form-message";
 import { acknowledgeAction, raiseAction, rerouteAction, resolveAction } from "./actions";
+import { useT } from "@/app/_components/i18n.client";
+import { isMessageKey } from "@/lib/i18n/messages";
 
 export type Person = { id: number; name: string; role: string };
 
@@ -18,7 +20,12 @@ async function dispatch(prev: ActionResult, formData: FormData): Promise<ActionR
 }
 
 export function EscalationActions({ brandId, escalation, people }: { brandId: number; escalation: { id: number; level: number; status: string; ownerId: number | null }; people: Person[] }) {
+  const t = useT();
   const [state, act, pending] = useActionState(dispatch, null);
+  const roleWord = (role: string) => {
+    const key = `role.${role}`;
+    return isMessageKey(key) ? t(key) : role;
+  };
   const hidden = (op: keyof typeof OPS) => (
     <>
       <input type="hidden" name="op" value={op} />
@@ -34,7 +41,7 @@ export function EscalationActions({ brandId, escalation, people }: { brandId: nu
           <form action={act}>
             {hidden("acknowledge")}
             <Button type="submit" disabled={pending}>
-              Acknowledge
+              {t("escalations.acknowledge")}
             </Button>
           </form>
         )}
@@ -42,14 +49,14 @@ export function EscalationActions({ brandId, escalation, people }: { brandId: nu
           <form action={act}>
             {hidden("raise")}
             <Button type="submit" variant="secondary" disabled={pending}>
-              Raise to level {escalation.level + 1}
+              {t("escalations.raiseTo", { level: escalation.level + 1 })}
             </Button>
           </form>
         )}
         <form action={act} className="flex items-center gap-1">
           {hidden("reroute")}
           <label className="flex items-center gap-1.5 text-sm text-zinc-600 dark:text-zinc-400">
-            Re-route to
+            {t("escalations.rerouteTo")}
             <select
               name="target"
               required
@@ -57,32 +64,32 @@ export function EscalationActions({ brandId, escalation, people }: { brandId: nu
               className="w-56 rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
             >
               <option value="" disabled>
-                Choose…
+                {t("escalations.choose")}
               </option>
-              <optgroup label="Level">
-                <option value="level:1">Level 1 — the managers</option>
-                <option value="level:2">Level 2 — the admins</option>
+              <optgroup label={t("escalations.levelGroup")}>
+                <option value="level:1">{t("escalations.level1Option")}</option>
+                <option value="level:2">{t("escalations.level2Option")}</option>
               </optgroup>
-              <optgroup label="Person">
+              <optgroup label={t("escalations.person")}>
                 {people.map((p) => (
                   <option key={p.id} value={`user:${p.id}`} disabled={p.id === escalation.ownerId}>
-                    {p.name} ({p.role}){p.id === escalation.ownerId ? " — owner" : ""}
+                    {p.name} ({roleWord(p.role)}){p.id === escalation.ownerId ? t("escalations.ownerMark") : ""}
                   </option>
                 ))}
               </optgroup>
             </select>
           </label>
           <Button type="submit" variant="secondary" disabled={pending}>
-            Re-route
+            {t("escalations.reroute")}
           </Button>
         </form>
       </div>
       <details className="text-sm" open={state?.values?.op === "resolve" ? true : undefined}>
-        <summary className="cursor-pointer text-zinc-600 dark:text-zinc-400">Resolve with a note…</summary>
+        <summary className="cursor-pointer text-zinc-600 dark:text-zinc-400">{t("escalations.resolveWithNote")}</summary>
         <form action={act} className="mt-2 flex max-w-xl flex-col gap-2">
           {hidden("resolve")}
           <label htmlFor={`note-${id}`} className="text-xs font-medium text-zinc-700 dark:text-zinc-300">
-            What was done (kept in the conversation’s timeline)
+            {t("escalations.whatWasDone")}
           </label>
           <textarea
             id={`note-${id}`}
@@ -95,7 +102,7 @@ export function EscalationActions({ brandId, escalation, people }: { brandId: nu
           />
           <div>
             <Button type="submit" disabled={pending}>
-              Resolve
+              {t("escalations.resolve")}
             </Button>
           </div>
         </form>

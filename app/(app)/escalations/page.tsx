@@ -11,12 +11,20 @@ import { EmptyState } from "@/app/_components/ui/table";
 import { Badge } from "@/app/_components/ui/badge";
 import { EscalationActions } from "./escalation-actions.client";
 import { LiveAge } from "./live-age.client";
+import { isMessageKey, translator, type Translate } from "@/lib/i18n/messages";
 
-export const metadata: Metadata = { title: "Escalations" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: translator((await requirePageUser()).locale)("nav.escalations") };
+}
 
 type Search = { brand?: string; status?: string; level?: string };
 
-const LEVEL_LABEL: Record<number, string> = { 1: "managers", 2: "admins" };
+const levelLabel = (t: Translate, level: number) => (level === 1 || level === 2 ? t(`escalations.levelGroup.${level}`) : null);
+const levelOwner = (t: Translate, level: number) => (level === 1 || level === 2 ? t(`escalations.ownerGroup.${level}`) : null);
+const word = (t: Translate, prefix: string, value: string) => {
+  const key = `${prefix}.${value}`;
+  return isMessageKey(key) ? t(key) : value;
+};
 
 function parseFilter(search: Search): QueueFilter {
   const status = search.status === "open" || search.status === "acknowledged" ? search.status : undefined;
@@ -46,11 +54,12 @@ function FilterLink({ to, active, children }: { to: string; active: boolean; chi
 export default async function EscalationsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const search = await searchParams;
   const user = await requirePageUser();
+  const t = translator(user.locale);
   const membership = pageMembership({ user, slug: search.brand });
   if (!hasRole(membership, "manager"))
     return (
       <main className="p-6">
-        <NoAccess what="The escalation queue is for managers and admins." />
+        <NoAccess what={t("escalations.noAccess")} />
       </main>
     );
   const db = getDb();
@@ -63,72 +72,72 @@ export default async function EscalationsPage({ searchParams }: { searchParams: 
   return (
     <main className="space-y-4 p-6">
       <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-lg font-semibold">Escalations — {membership.name}</h1>
+        <h1 className="text-lg font-semibold">{t("escalations.title", { brand: membership.name })}</h1>
         <LiveUpdates brandId={membership.brandId} afterId={afterId} />
       </div>
       <div className="flex flex-wrap items-center gap-4 text-sm">
-        <nav aria-label="Status filter" className="flex gap-1">
+        <nav aria-label={t("escalations.statusFilter")} className="flex gap-1">
           <FilterLink to={href(membership.slug, { ...filter, status: undefined })} active={!filter.status}>
-            All unresolved ({counts.open + counts.acknowledged})
+            {t("escalations.allUnresolved", { count: counts.open + counts.acknowledged })}
           </FilterLink>
           <FilterLink to={href(membership.slug, { ...filter, status: "open" })} active={filter.status === "open"}>
-            Open ({counts.open})
+            {t("escalations.openCount", { count: counts.open })}
           </FilterLink>
           <FilterLink to={href(membership.slug, { ...filter, status: "acknowledged" })} active={filter.status === "acknowledged"}>
-            Acknowledged ({counts.acknowledged})
+            {t("escalations.acknowledgedCount", { count: counts.acknowledged })}
           </FilterLink>
         </nav>
-        <nav aria-label="Level filter" className="flex gap-1">
+        <nav aria-label={t("escalations.levelFilter")} className="flex gap-1">
           <FilterLink to={href(membership.slug, { ...filter, level: undefined })} active={!filter.level}>
-            Any level
+            {t("escalations.anyLevel")}
           </FilterLink>
           {[1, 2].map((level) => (
             <FilterLink key={level} to={href(membership.slug, { ...filter, level })} active={filter.level === level}>
-              Level {level}
+              {t("escalations.level", { level })}
             </FilterLink>
           ))}
         </nav>
       </div>
       {rows.length === 0 ? (
         filtered ? (
-          <EmptyState title="No escalations match these filters.">
+          <EmptyState title={t("escalations.noMatches")}>
             <Link className="underline" href={href(membership.slug, {})}>
-              Show all unresolved escalations
+              {t("escalations.showAll")}
             </Link>
           </EmptyState>
         ) : (
-          <EmptyState title="No open escalations.">
-            Negative and urgent conversations that match an escalation rule appear here the moment they arrive. Rules are set in{" "}
+          <EmptyState title={t("escalations.empty")}>
+            {t("escalations.emptyHint")}{" "}
             <Link className="underline" href={`/settings/escalation?brand=${encodeURIComponent(membership.slug)}`}>
-              Settings → Escalation rules
+              {t("nav.settings")} → {t("settings.escalation")}
             </Link>
             .
           </EmptyState>
         )
       ) : (
-        <ol className="space-y-3" aria-label="Unresolved escalations">
+        <ol className="space-y-3" aria-label={t("escalations.list")}>
           {rows.map((r) => (
             <li key={r.id} id={`escalation-${r.id}`} data-testid="escalation" className="scroll-mt-4 space-y-2 rounded-lg border border-zinc-200 p-4 target:ring-2 target:ring-blue-500 dark:border-zinc-800">
               <div className="flex flex-wrap items-center gap-2 text-sm">
                 <Badge tone={r.level >= 2 ? "bad" : "warn"}>
-                  Level {r.level}
-                  {LEVEL_LABEL[r.level] ? ` · ${LEVEL_LABEL[r.level]}` : ""}
+                  {t("escalations.level", { level: r.level })}
+                  {levelLabel(t, r.level) ? ` · ${levelLabel(t, r.level)}` : ""}
                 </Badge>
-                <Badge tone={r.status === "open" ? "info" : "neutral"}>{r.status}</Badge>
+                <Badge tone={r.status === "open" ? "info" : "neutral"}>{word(t, "escalations.status", r.status)}</Badge>
                 <span className="text-zinc-500">
-                  waiting <LiveAge since={r.createdAt} ageSeconds={r.ageSeconds} />
+                  {t("escalations.waiting")} <LiveAge since={r.createdAt} ageSeconds={r.ageSeconds} />
                 </span>
                 <span className="text-zinc-500">
-                  · owner: {r.ownerName ?? (LEVEL_LABEL[r.level] ? `the ${LEVEL_LABEL[r.level]}` : "nobody")}
+                  {t("escalations.owner", { owner: r.ownerName ?? levelOwner(t, r.level) ?? t("escalations.nobody") })}
                 </span>
-                {r.acknowledgedByName && <span className="text-zinc-500">· acknowledged by {r.acknowledgedByName}</span>}
+                {r.acknowledgedByName && <span className="text-zinc-500">{t("escalations.acknowledgedBy", { name: r.acknowledgedByName })}</span>}
               </div>
               <p className="text-sm">
-                <span className="font-medium">{r.ruleName ? `Rule “${r.ruleName}”` : "Escalated by hand"}</span>
+                <span className="font-medium">{r.ruleName ? t("escalations.rule", { name: r.ruleName }) : t("escalations.byHand")}</span>
                 {r.reason && r.reason !== r.ruleName && <span className="text-zinc-600 dark:text-zinc-400"> — {r.reason}</span>}
               </p>
               {r.cues.length > 0 && (
-                <ul aria-label="Cues" className="flex flex-wrap gap-1">
+                <ul aria-label={t("escalations.cues")} className="flex flex-wrap gap-1">
                   {r.cues.map((cue) => (
                     <li key={cue}>
                       <Badge>{cue}</Badge>
@@ -141,9 +150,9 @@ export default async function EscalationsPage({ searchParams }: { searchParams: 
                 href={`/inbox?brand=${encodeURIComponent(membership.slug)}&c=${r.conversationId}`}
               >
                 <span className="text-xs text-zinc-500">
-                  {r.channelKind} · {r.contactName ?? "Unknown"} · conversation {r.conversationStatus}
+                  {r.channelKind} · {r.contactName ?? t("inbox.row.unknown")} · {t("escalations.conversationStatus", { status: word(t, "conversation.status", r.conversationStatus) })}
                 </span>
-                <span className="block truncate">{r.preview || "(no text)"}</span>
+                <span className="block truncate">{r.preview || t("inbox.row.noText")}</span>
               </Link>
               <EscalationActions brandId={membership.brandId} escalation={r} people={people} />
             </li>

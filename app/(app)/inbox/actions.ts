@@ -11,6 +11,7 @@ import { assignConversations, changeLabels, correctMessage, markConversationsNoi
 import { SNOOZE_PRESETS, snoozeUntil } from "@/lib/conversations/snooze";
 import { AppError } from "@/lib/errors";
 import { PRIORITIES } from "@/db/schema";
+import { plural, translator, type Locale, type Translate } from "@/lib/i18n/messages";
 
 const id = z.coerce.number().int().positive();
 const ids = z.string().transform((v, ctx) => {
@@ -23,18 +24,19 @@ const ids = z.string().transform((v, ctx) => {
 });
 
 
-async function inboxAction(formData: FormData, role: "agent" | "manager", body: (ctx: { brandId: number; actor: { userId: number; label: string } }) => ActionState): Promise<ActionState> {
+async function inboxAction(formData: FormData, role: "agent" | "manager", body: (ctx: { brandId: number; actor: { userId: number; label: string }; t: Translate; locale: Locale }) => ActionState): Promise<ActionState> {
   const user = await requireActionUser();
   return runAction({ text: String(formData.get("text") ?? "") }, () => {
     const { brandId } = parse(z.object({ brandId: id }), formData);
     requireMembership({ user, brandId, role });
-    const result = body({ brandId, actor: { userId: user.id, label: user.email } });
+    const result = body({ brandId, actor: { userId: user.id, label: user.email }, t: translator(user.locale), locale: user.locale });
     revalidatePath("/inbox");
     return result;
   });
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+// "3 conversations" in the reader's language: the count and the word agreeing with it.
+const counted = (t: Translate, locale: Locale, n: number, forms: "conversation.forms" | "conversation.resolvedForms") => ({ count: n, conversations: plural(locale, n, t(forms)) });
 
 export async function assignAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requireActionUser();
@@ -46,8 +48,10 @@ export async function assignAction(_prev: ActionState, formData: FormData): Prom
     const assigneeId = input.assignee === "me" ? user.id : input.assignee === "none" ? null : input.assignee;
     const changed = assignConversations({ db: getDb(), brandId: input.brandId, actor: { userId: user.id, label: user.email }, conversationIds: input.conversationIds, assigneeId });
     revalidatePath("/inbox");
-    const who = assigneeId === user.id ? "you" : assigneeId === null ? "nobody" : "the teammate";
-    return { ok: changed === 0 ? `Already assigned to ${who}.` : `${plural(changed, "conversation")} assigned to ${who}.` };
+    const t = translator(user.locale);
+    const who = assigneeId === user.id ? "you" : assigneeId === null ? "nobody" : "other";
+    const already = { you: "conversation.assign.alreadyYou", nobody: "conversation.assign.alreadyNobody", other: "conversation.assign.alreadyOther" } as const;
+    return { ok: changed === 0 ? t(already[who]) : t(`conversation.assign.${who}`, counted(t, user.locale, changed, "conversation.forms")) };
   });
 }
 
@@ -61,49 +65,49 @@ const statusSchema = z.object({
 
 export async function statusAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requireActionUser();
-  return inboxAction(formData, "agent", ({ brandId, actor }) => {
+  return inboxAction(formData, "agent", ({ brandId, actor, t, locale }) => {
     const input = parse(statusSchema, formData);
     let until: number | null = null;
     if (input.status === "snoozed") {
       // Presets are read in the agent's own time zone ("tomorrow 9:00" is their morning).
       const timeZone = user.timezone ?? user.memberships.find((m) => m.brandId === brandId)?.timezone ?? "UTC";
       until = snoozeUntil({ preset: input.snooze ?? "1h", now: Date.now(), timeZone, custom: input.custom });
-      if (until == null) throw new AppError("bad_request:snooze", "Choose a date and time to snooze until.");
+      if (until == null) throw new AppError("bad_request:snooze", t("conversation.snoozeNeedsTime"));
     }
     const { changed, skipped } = setConversationStatus({ db: getDb(), brandId, actor, conversationIds: input.conversationIds, status: input.status, snoozedUntil: until });
-    const verb = input.status === "snoozed" ? "snoozed" : input.status === "resolved" ? "resolved" : `marked ${input.status}`;
-    const note = skipped > 0 && input.status !== "resolved" ? ` ${plural(skipped, "resolved conversation")} left as is.` : "";
-    return { ok: `${plural(changed, "conversation")} ${verb}.${note}` };
+    const note = skipped > 0 && input.status !== "resolved" ? ` ${t("conversation.done.skipped", counted(t, locale, skipped, "conversation.resolvedForms"))}` : "";
+    return { ok: `${t(`conversation.done.${input.status}`, counted(t, locale, changed, "conversation.forms"))}${note}` };
   });
 }
 
 export async function markNoiseAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return inboxAction(formData, "agent", ({ brandId, actor }) => {
+  return inboxAction(formData, "agent", ({ brandId, actor, t, locale }) => {
     const input = parse(z.object({ brandId: id, conversationIds: ids }), formData);
     const changed = markConversationsNoise({ db: getDb(), brandId, actor, conversationIds: input.conversationIds });
-    return { ok: changed === 0 ? "Already noise." : `${plural(changed, "conversation")} marked as noise.` };
+    return { ok: changed === 0 ? t("conversation.alreadyNoise") : t("conversation.markedNoise", counted(t, locale, changed, "conversation.forms")) };
   });
 }
 
 export async function priorityAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return inboxAction(formData, "agent", ({ brandId, actor }) => {
+  return inboxAction(formData, "agent", ({ brandId, actor, t }) => {
     const input = parse(z.object({ brandId: id, conversationIds: ids, priority: z.enum(PRIORITIES) }), formData);
     const changed = setConversationPriority({ db: getDb(), brandId, actor, conversationIds: input.conversationIds, priority: input.priority });
-    return { ok: changed === 0 ? `Priority is already ${input.priority}.` : `Priority set to ${input.priority}.` };
+    const priority = t(`conversation.priority.${input.priority}`);
+    return { ok: changed === 0 ? t("conversation.priorityAlready", { priority }) : t("conversation.prioritySet", { priority }) };
   });
 }
 
 export async function labelsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return inboxAction(formData, "agent", ({ brandId, actor }) => {
+  return inboxAction(formData, "agent", ({ brandId, actor, t }) => {
     const input = parse(z.object({ brandId: id, conversationId: id, add: z.string().max(40).optional(), remove: z.string().max(40).optional() }), formData);
-    if (!input.add?.trim() && !input.remove) throw new AppError("bad_request:label", "Type a label first.");
+    if (!input.add?.trim() && !input.remove) throw new AppError("bad_request:label", t("conversation.labelFirst"));
     changeLabels({ db: getDb(), brandId, actor, conversationId: input.conversationId, add: input.add ? [input.add] : [], remove: input.remove ? [input.remove] : [] });
-    return { ok: input.add ? `Label "${normalizeLabel(input.add)}" added.` : `Label "${input.remove}" removed.` };
+    return { ok: input.add ? t("conversation.labelAdded", { label: normalizeLabel(input.add) }) : t("conversation.labelRemoved", { label: input.remove ?? "" }) };
   });
 }
 
 export async function correctAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return inboxAction(formData, "agent", ({ brandId, actor }) => {
+  return inboxAction(formData, "agent", ({ brandId, actor, t }) => {
     const input = parse(
       z.object({
         brandId: id,
@@ -123,14 +127,14 @@ export async function correctAction(_prev: ActionState, formData: FormData): Pro
       complaint: input.complaint === undefined ? undefined : input.complaint === "true",
       sentiment: input.sentiment,
     });
-    return { ok: "Thanks — the classifier learns from this." };
+    return { ok: t("conversation.corrected") };
   });
 }
 
 export async function retryAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return inboxAction(formData, "agent", ({ brandId }) => {
+  return inboxAction(formData, "agent", ({ brandId, t }) => {
     const input = parse(z.object({ brandId: id, messageId: id }), formData);
     retryReply({ db: getDb(), brandId, messageId: input.messageId });
-    return { ok: "Sending again." };
+    return { ok: t("conversation.sendingAgain") };
   });
 }

@@ -5,6 +5,8 @@ import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
 import { assignAction, correctAction, labelsAction, markNoiseAction, priorityAction, retryAction, statusAction } from "./actions";
 import { isTypingTarget } from "./inbox-clock.client";
 import { FormMessage } from "@/app/_components/ui/form-message";
+import { useLocale, useT } from "@/app/_components/i18n.client";
+import type { MessageKey } from "@/lib/i18n/messages";
 
 function Hidden({ values }: { values: Record<string, string | number> }) {
   return (
@@ -20,11 +22,12 @@ type Result = { ok?: string; error?: string } | null;
 type Teammate = { id: number; name: string; available: boolean };
 type Action = (prev: Result, form: FormData) => Promise<Result>;
 
-const SNOOZES: [string, string][] = [
-  ["1h", "For 1 hour"],
-  ["tomorrow", "Until tomorrow 9:00"],
-  ["monday", "Until next Monday 9:00"],
+const SNOOZES: [string, MessageKey][] = [
+  ["1h", "conversation.snooze.1h"],
+  ["tomorrow", "conversation.snooze.tomorrow"],
+  ["monday", "conversation.snooze.monday"],
 ];
+const PRIORITIES = ["urgent", "high", "normal", "low"] as const;
 
 const pill = "rounded-md border border-zinc-300 px-2.5 py-1 text-sm hover:bg-zinc-50 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800";
 const field = "rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900";
@@ -57,6 +60,8 @@ export function ConversationToolbar({
   canAssignOthers: boolean;
   timezone: string;
 }) {
+  const t = useT();
+  const locale = useLocale();
   const [result, setResult] = useState<Result>(null);
   const [pending, startTransition] = useTransition();
   const [custom, setCustom] = useState<string | null>(null);
@@ -98,14 +103,14 @@ export function ConversationToolbar({
   const others = teammates.filter((t) => t.id !== userId);
   return (
     <div className="space-y-2" aria-busy={pending}>
-      <div className="flex flex-wrap items-center gap-2" role="toolbar" aria-label="Conversation actions">
+      <div className="flex flex-wrap items-center gap-2" role="toolbar" aria-label={t("conversation.toolbar")}>
         <button type="button" className={pill} disabled={pending || assigneeId === userId} onClick={() => run(assignAction, { assignee: "me" })} aria-keyshortcuts="a">
-          {assigneeId === userId ? "Assigned to you" : "Assign to me"}
+          {assigneeId === userId ? t("conversation.assignedToYou") : t("conversation.assignToMe")}
         </button>
         {canAssignOthers && (
           <>
             <label htmlFor={`assign-${conversationId}`} className="sr-only">
-              Assignee
+              {t("conversation.assignee")}
             </label>
             <select
               id={`assign-${conversationId}`}
@@ -114,62 +119,62 @@ export function ConversationToolbar({
               disabled={pending}
               onChange={(event) => run(assignAction, { assignee: event.target.value || "none" })}
             >
-              <option value="">Unassigned</option>
-              {teammates.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.id === userId ? `${t.name} (you)` : t.name}
-                  {t.available ? "" : " (away)"}
+              <option value="">{t("conversation.unassigned")}</option>
+              {teammates.map((mate) => (
+                <option key={mate.id} value={mate.id}>
+                  {mate.id === userId ? t("conversation.you", { name: mate.name }) : mate.name}
+                  {mate.available ? "" : ` ${t("inbox.away")}`}
                 </option>
               ))}
             </select>
           </>
         )}
         {!canAssignOthers && assigneeId != null && assigneeId !== userId && (
-          <span className="text-sm text-zinc-500">Assigned to {others.find((t) => t.id === assigneeId)?.name ?? "a teammate"}</span>
+          <span className="text-sm text-zinc-500">{t("conversation.assignedTo", { name: others.find((mate) => mate.id === assigneeId)?.name ?? t("conversation.aTeammate") })}</span>
         )}
         <span className="mx-1 h-5 w-px bg-zinc-200 dark:bg-zinc-800" aria-hidden />
         {(status === "pending" || status === "snoozed") && (
           <button type="button" className={pill} disabled={pending} onClick={() => run(statusAction, { status: "open" })}>
-            Reopen
+            {t("conversation.reopen")}
           </button>
         )}
         <button type="button" className={pill} disabled={pending || resolved || status === "pending"} onClick={() => run(statusAction, { status: "pending" })}>
-          Pending
+          {t("conversation.pending")}
         </button>
         <DropdownMenu.Root>
           <DropdownMenu.Trigger className={pill} disabled={pending || resolved}>
-            Snooze ▾
+            {t("conversation.snooze")} ▾
           </DropdownMenu.Trigger>
           <DropdownMenu.Portal>
             <DropdownMenu.Content align="start" className="z-50 min-w-48 rounded-md border border-zinc-200 bg-white p-1 text-sm shadow-lg dark:border-zinc-800 dark:bg-zinc-900">
-              {SNOOZES.map(([preset, text]) => (
+              {SNOOZES.map(([preset, key]) => (
                 <DropdownMenu.Item
                   key={preset}
                   className="cursor-pointer rounded px-2 py-1.5 outline-none data-[highlighted]:bg-zinc-100 dark:data-[highlighted]:bg-zinc-800"
                   onSelect={() => run(statusAction, { status: "snoozed", snooze: preset })}
                 >
-                  {text}
+                  {t(key)}
                 </DropdownMenu.Item>
               ))}
               <DropdownMenu.Item className="cursor-pointer rounded px-2 py-1.5 outline-none data-[highlighted]:bg-zinc-100 dark:data-[highlighted]:bg-zinc-800" onSelect={() => setCustom("")}>
-                Pick a date and time…
+                {t("conversation.snooze.pick")}
               </DropdownMenu.Item>
             </DropdownMenu.Content>
           </DropdownMenu.Portal>
         </DropdownMenu.Root>
         <button type="button" className={pill} disabled={pending || resolved} onClick={() => run(statusAction, { status: "resolved" })} aria-keyshortcuts="e">
-          Resolve
+          {t("conversation.resolve")}
         </button>
         <button type="button" className={pill} disabled={pending} onClick={() => run(markNoiseAction, {})} aria-keyshortcuts="m">
-          Mark noise
+          {t("conversation.markNoiseShort")}
         </button>
         <label htmlFor={`priority-${conversationId}`} className="sr-only">
-          Priority
+          {t("conversation.priority")}
         </label>
         <select id={`priority-${conversationId}`} className={field} value={priority} disabled={pending} onChange={(event) => run(priorityAction, { priority: event.target.value })}>
-          {["urgent", "high", "normal", "low"].map((p) => (
+          {PRIORITIES.map((p) => (
             <option key={p} value={p}>
-              Priority: {p}
+              {t("conversation.priorityOption", { priority: t(`conversation.priority.${p}`) })}
             </option>
           ))}
         </select>
@@ -182,30 +187,30 @@ export function ConversationToolbar({
             run(statusAction, { status: "snoozed", snooze: "custom", custom }, () => setCustom(null));
           }}
         >
-          <label htmlFor={`snooze-${conversationId}`}>Snooze until ({timezone})</label>
+          <label htmlFor={`snooze-${conversationId}`}>{t("conversation.snooze.until", { timezone })}</label>
           <input id={`snooze-${conversationId}`} type="datetime-local" required className={field} value={custom} onChange={(event) => setCustom(event.target.value)} />
           <button type="submit" className={pill} disabled={pending || !custom}>
-            Snooze
+            {t("conversation.snooze")}
           </button>
           <button type="button" className="text-zinc-500 underline" onClick={() => setCustom(null)}>
-            Cancel
+            {t("common.cancel")}
           </button>
         </form>
       )}
       {status === "snoozed" && snoozedUntil != null && (
         <p className="text-xs text-zinc-500">
-          Snoozed until{" "}
+          {t("conversation.snoozedUntil")}{" "}
           <time dateTime={new Date(snoozedUntil).toISOString()}>
-            {new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: timezone }).format(snoozedUntil)}
+            {new Intl.DateTimeFormat(locale === "ru" ? "ru-RU" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: timezone }).format(snoozedUntil)}
           </time>
-          ; it comes back to the inbox then, or sooner if the customer writes.
+          {t("conversation.snoozedComesBack")}
         </p>
       )}
-      <div className="flex flex-wrap items-center gap-1.5 text-sm" role="group" aria-label="Labels">
+      <div className="flex flex-wrap items-center gap-1.5 text-sm" role="group" aria-label={t("conversation.labels")}>
         {labels.map((l) => (
           <span key={l} className="inline-flex items-center gap-1 rounded border border-zinc-300 px-1.5 py-0.5 text-xs dark:border-zinc-700">
             #{l}
-            <button type="button" aria-label={`Remove label ${l}`} disabled={pending} onClick={() => run(labelsAction, { remove: l })} className="text-zinc-500 hover:text-red-700">
+            <button type="button" aria-label={t("conversation.removeLabel", { label: l })} disabled={pending} onClick={() => run(labelsAction, { remove: l })} className="text-zinc-500 hover:text-red-700">
               ×
             </button>
           </span>
@@ -218,7 +223,7 @@ export function ConversationToolbar({
           }}
         >
           <label htmlFor={`label-${conversationId}`} className="sr-only">
-            Add a label
+            {t("conversation.addLabel")}
           </label>
           <input
             id={`label-${conversationId}`}
@@ -226,7 +231,7 @@ export function ConversationToolbar({
             value={label}
             maxLength={40}
             onChange={(event) => setLabel(event.target.value)}
-            placeholder="Add label"
+            placeholder={t("conversation.addLabelPlaceholder")}
             className={`${field} w-28 py-0.5 text-xs`}
           />
           <datalist id={`labels-${conversationId}`}>
@@ -235,7 +240,7 @@ export function ConversationToolbar({
             ))}
           </datalist>
           <button type="submit" className="text-xs text-blue-700 underline disabled:opacity-50 dark:text-blue-400" disabled={pending || !label.trim()}>
-            Add
+            {t("conversation.add")}
           </button>
         </form>
       </div>
@@ -245,13 +250,14 @@ export function ConversationToolbar({
 }
 
 export function MessageCorrection({ brandId, messageId, category }: { brandId: number; messageId: number; category: string | null }) {
+  const t = useT();
   const [state, correct] = useActionState(correctAction, null);
   const isRequest = category === "request";
   return (
     <form action={correct} className="inline-flex items-center gap-2">
       <Hidden values={{ brandId, messageId, request: isRequest ? "false" : "true" }} />
       <button type="submit" className="text-xs text-blue-700 underline dark:text-blue-400">
-        {isRequest ? "Not a request" : "Is a request"}
+        {isRequest ? t("conversation.notRequest") : t("conversation.isRequest")}
       </button>
       {state?.error && <span className="text-xs text-red-700">{state.error}</span>}
     </form>
@@ -259,12 +265,13 @@ export function MessageCorrection({ brandId, messageId, category }: { brandId: n
 }
 
 export function RetryReply({ brandId, messageId }: { brandId: number; messageId: number }) {
+  const t = useT();
   const [state, retry] = useActionState(retryAction, null);
   return (
     <form action={retry} className="inline">
       <Hidden values={{ brandId, messageId }} />
       <button type="submit" className="text-xs text-blue-700 underline">
-        Retry
+        {t("conversation.retry")}
       </button>
       {state?.error && <span className="text-xs text-red-700"> {state.error}</span>}
     </form>

@@ -2,6 +2,7 @@
 
 import { useEffect, useState, useTransition, type RefObject } from "react";
 import { assignAction, markNoiseAction, statusAction } from "./actions";
+import { useT } from "@/app/_components/i18n.client";
 
 export type Teammate = { id: number; name: string; available: boolean };
 export type BulkOp = "resolve" | "noise" | "me" | { assignee: number };
@@ -24,6 +25,7 @@ export function BulkBar({
   onDone: () => void;
   runRef: RefObject<(op: BulkOp) => void>;
 }) {
+  const t = useT();
   const [result, setResult] = useState<Result>(null);
   const [pending, startTransition] = useTransition();
 
@@ -54,23 +56,23 @@ export function BulkBar({
   const count = selectedIds.length;
   const button = "rounded border border-zinc-300 px-2 py-0.5 hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800";
   return (
-    <div className="flex min-w-0 flex-wrap items-center gap-1.5" role="group" aria-label="Bulk actions">
+    <div className="flex min-w-0 flex-wrap items-center gap-1.5" role="group" aria-label={t("inbox.bulk.label")}>
       {count > 0 ? (
         <>
-          <span className="font-medium tabular-nums">{count} selected</span>
+          <span className="font-medium tabular-nums">{t("inbox.bulk.selected", { count })}</span>
           <button type="button" className={button} disabled={pending} onClick={() => run("resolve")} aria-keyshortcuts="e">
-            Resolve <kbd>e</kbd>
+            {t("conversation.resolve")} <kbd>e</kbd>
           </button>
           <button type="button" className={button} disabled={pending} onClick={() => run("noise")} aria-keyshortcuts="m">
-            Mark noise <kbd>m</kbd>
+            {t("conversation.markNoiseShort")} <kbd>m</kbd>
           </button>
           <button type="button" className={button} disabled={pending} onClick={() => run("me")} aria-keyshortcuts="a">
-            Assign to me <kbd>a</kbd>
+            {t("conversation.assignToMe")} <kbd>a</kbd>
           </button>
           {canAssignOthers && (
             <>
               <label htmlFor="bulk-assignee" className="sr-only">
-                Assign the selection to
+                {t("inbox.bulk.assignTo")}
               </label>
               <select
                 id="bulk-assignee"
@@ -79,11 +81,11 @@ export function BulkBar({
                 disabled={pending}
                 onChange={(event) => event.target.value && run({ assignee: Number(event.target.value) })}
               >
-                <option value="">Assign to…</option>
-                {teammates.map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.name}
-                    {t.available ? "" : " (away)"}
+                <option value="">{t("inbox.bulk.assignPlaceholder")}</option>
+                {teammates.map((mate) => (
+                  <option key={mate.id} value={mate.id}>
+                    {mate.name}
+                    {mate.available ? "" : ` ${t("inbox.away")}`}
                   </option>
                 ))}
               </select>
@@ -91,10 +93,10 @@ export function BulkBar({
           )}
         </>
       ) : (
-        <span className="text-zinc-500">Select with x or the checkboxes</span>
+        <span className="text-zinc-500">{t("inbox.bulk.hint")}</span>
       )}
       <span role="status" aria-live="polite" className={result?.error ? "text-red-700 dark:text-red-400" : "text-emerald-700 dark:text-emerald-400"}>
-        {pending ? "Working…" : (result?.error ?? result?.ok ?? "")}
+        {pending ? t("inbox.bulk.working") : (result?.error ?? result?.ok ?? "")}
       </span>
     </div>
   );

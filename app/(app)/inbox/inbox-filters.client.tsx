@@ -2,6 +2,8 @@
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
+import { useT } from "@/app/_components/i18n.client";
+import type { Translate } from "@/lib/i18n/messages";
 
 export type FilterOptions = {
   channels: { id: number; name: string; kind: string }[];
@@ -10,18 +12,29 @@ export type FilterOptions = {
   labels: string[];
 };
 
-const SELECTS: { key: string; label: string; options: [string, string][] }[] = [
-  { key: "status", label: "Status", options: [["open", "Open"], ["pending", "Pending"], ["snoozed", "Snoozed"], ["resolved", "Resolved"]] },
-  { key: "category", label: "Category", options: [["request", "Request"], ["noise", "Noise"]] },
-  { key: "sentiment", label: "Sentiment", options: [["negative", "Negative"], ["neutral", "Neutral"], ["positive", "Positive"]] },
-  { key: "sla", label: "SLA", options: [["on_track", "On track"], ["at_risk", "At risk"], ["breached", "Breached"], ["met", "Met"], ["missed", "Missed"]] },
-  { key: "priority", label: "Priority", options: [["urgent", "Urgent"], ["high", "High"], ["normal", "Normal"], ["low", "Low"]] },
+const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+const selects = (t: Translate): { key: string; label: string; options: [string, string][] }[] => [
+  {
+    key: "status",
+    label: t("inbox.filter.status"),
+    options: [["open", t("inbox.filter.status.open")], ["pending", t("inbox.filter.status.pending")], ["snoozed", t("inbox.filter.status.snoozed")], ["resolved", t("inbox.filter.status.resolved")]],
+  },
+  { key: "category", label: t("inbox.filter.category"), options: [["request", t("inbox.filter.category.request")], ["noise", t("inbox.filter.category.noise")]] },
+  {
+    key: "sentiment",
+    label: t("inbox.filter.sentiment"),
+    options: [["negative", t("inbox.filter.sentiment.negative")], ["neutral", t("inbox.filter.sentiment.neutral")], ["positive", t("inbox.filter.sentiment.positive")]],
+  },
+  { key: "sla", label: t("inbox.filter.sla"), options: (["on_track", "at_risk", "breached", "met", "missed"] as const).map((s) => [s, capital(t(`sla.${s}`))]) },
+  { key: "priority", label: t("inbox.filter.priority"), options: (["urgent", "high", "normal", "low"] as const).map((p) => [p, capital(t(`conversation.priority.${p}`))]) },
 ];
 
 const field = "rounded border border-zinc-300 bg-white px-1.5 py-1 text-xs dark:border-zinc-700 dark:bg-zinc-900";
 
 // Every filter is a URL parameter: a link or a reload shows the same list, Back undoes a change.
 export function InboxFilters({ options }: { options: FilterOptions }) {
+  const t = useT();
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
@@ -48,7 +61,7 @@ export function InboxFilters({ options }: { options: FilterOptions }) {
     <label key={key} className="flex items-center gap-1">
       <span className="sr-only">{label}</span>
       <select name={key} value={params.get(key) ?? ""} onChange={(event) => go({ [key]: event.target.value })} className={field} aria-label={label}>
-        <option value="">{label}: any</option>
+        <option value="">{t("inbox.filter.any", { label })}</option>
         {list.map(([value, text]) => (
           <option key={value} value={value}>
             {text}
@@ -68,7 +81,7 @@ export function InboxFilters({ options }: { options: FilterOptions }) {
         }}
       >
         <label htmlFor="inbox-search" className="sr-only">
-          Search conversations
+          {t("inbox.filter.searchLabel")}
         </label>
         <input
           id="inbox-search"
@@ -81,27 +94,27 @@ export function InboxFilters({ options }: { options: FilterOptions }) {
               document.querySelector<HTMLElement>("[data-inbox-grid] a[tabindex='0']")?.focus();
             }
           }}
-          placeholder="Search messages (press /)"
+          placeholder={t("inbox.filter.searchPlaceholder")}
           aria-keyshortcuts="/"
           className="block w-full rounded-md border border-zinc-300 bg-white px-2.5 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900"
         />
       </form>
-      <div className="flex flex-wrap gap-1.5" aria-label="Filters" role="group">
+      <div className="flex flex-wrap gap-1.5" aria-label={t("inbox.filter.group")} role="group">
         {select(
           "channel",
-          "Channel",
+          t("inbox.filter.channel"),
           options.channels.map((c) => [String(c.id), `${c.name} (${c.kind})`]),
         )}
-        {select("assignee", "Assignee", [["me", "Me"], ["none", "Unassigned"], ...options.teammates.map((t): [string, string] => [String(t.id), t.name])])}
-        {SELECTS.map((s) => select(s.key, s.label, s.options))}
+        {select("assignee", t("inbox.filter.assignee"), [["me", t("inbox.filter.me")], ["none", t("inbox.filter.unassigned")], ...options.teammates.map((mate): [string, string] => [String(mate.id), mate.name])])}
+        {selects(t).map((s) => select(s.key, s.label, s.options))}
         {select(
           "language",
-          "Language",
+          t("inbox.filter.language"),
           options.languages.map((l) => [l.code, l.name]),
         )}
         {select(
           "label",
-          "Label",
+          t("inbox.filter.label"),
           [...new Set([...options.labels, ...(params.get("label") ? [params.get("label")!] : [])])].map((l) => [l, `#${l}`]),
         )}
       </div>

@@ -7,6 +7,7 @@ import { isTypingTarget } from "./inbox-clock.client";
 import { RowContent, type InboxRow } from "./inbox-row.client";
 import { BulkBar, type BulkOp, type Teammate } from "./inbox-bulk.client";
 import { ShortcutsDialog } from "./inbox-shortcuts.client";
+import { useT } from "@/app/_components/i18n.client";
 
 type Props = {
   rows: InboxRow[];
@@ -26,6 +27,7 @@ type Props = {
  */
 export function InboxList({ rows, hrefs, openId, brandId, teammates, canAssignOthers, serverNow, empty }: Props) {
   const router = useRouter();
+  const t = useT();
   const [active, setActive] = useState(() => ({ id: openId ?? rows[0]?.id ?? null, index: 0 }));
   const [selected, setSelected] = useState<Set<number>>(() => new Set());
   const [helpOpen, setHelpOpen] = useState(false);
@@ -152,7 +154,7 @@ export function InboxList({ rows, hrefs, openId, brandId, teammates, canAssignOt
       <div className="sticky top-0 z-10 flex items-center gap-2 border-b border-zinc-200 bg-white px-3 py-1.5 text-xs dark:border-zinc-800 dark:bg-zinc-950">
         <input
           type="checkbox"
-          aria-label="Select all on this page"
+          aria-label={t("inbox.list.selectAll")}
           disabled={rows.length === 0}
           checked={allOnPage}
           ref={(el) => {
@@ -169,14 +171,14 @@ export function InboxList({ rows, hrefs, openId, brandId, teammates, canAssignOt
           runRef={bulk}
         />
         <button type="button" onClick={() => setHelpOpen(true)} className="ml-auto rounded px-1.5 py-0.5 text-zinc-500 hover:bg-zinc-100 dark:hover:bg-zinc-800" aria-keyshortcuts="Shift+?">
-          Shortcuts <kbd className="rounded border border-zinc-300 px-1 dark:border-zinc-700">?</kbd>
+          {t("inbox.list.shortcuts")} <kbd className="rounded border border-zinc-300 px-1 dark:border-zinc-700">?</kbd>
         </button>
       </div>
       {rows.length === 0 && <div className="p-4">{empty}</div>}
       <div
         hidden={rows.length === 0}
         role="grid"
-        aria-label="Conversations"
+        aria-label={t("inbox.list.label")}
         aria-multiselectable="true"
         aria-rowcount={rows.length}
         data-inbox-grid=""
@@ -211,7 +213,7 @@ export function InboxList({ rows, hrefs, openId, brandId, teammates, canAssignOt
                     if (el) boxes.current.set(row.id, el);
                     else boxes.current.delete(row.id);
                   }}
-                  aria-label={`Select conversation with ${row.contact.name ?? row.contact.handle ?? "unknown"}`}
+                  aria-label={t("inbox.list.select", { name: row.contact.name ?? row.contact.handle ?? t("inbox.list.unknownAuthor") })}
                   checked={isSelected}
                   onClick={(event) => {
                     event.preventDefault();

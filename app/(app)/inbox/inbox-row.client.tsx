@@ -1,6 +1,8 @@
 "use client";
 
 import { Age, SlaTimer } from "./inbox-clock.client";
+import { useT } from "@/app/_components/i18n.client";
+import { isMessageKey } from "@/lib/i18n/messages";
 
 // The list row as the page passes it (a plain copy of lib/inbox's ConversationListItem).
 export type InboxRow = {
@@ -38,7 +40,11 @@ const CHANNELS: Record<string, { short: string; name: string; className: string 
 };
 
 export function ChannelIcon({ kind, name }: { kind: string; name: string }) {
-  const info = CHANNELS[kind] ?? { short: kind.slice(0, 2), name: kind, className: "bg-zinc-400 text-white" };
+  const t = useT();
+  const known = CHANNELS[kind];
+  // Only the generic kinds have a word to translate; the rest are brand names.
+  const key = `inbox.channel.${kind}`;
+  const info = known ? { ...known, name: isMessageKey(key) ? t(key) : known.name } : { short: kind.slice(0, 2), name: kind, className: "bg-zinc-400 text-white" };
   return (
     <span
       role="img"
@@ -60,34 +66,39 @@ const PRIORITY: Record<string, string> = {
 const chip = "inline-flex items-center rounded px-1.5 py-0.5 text-xs font-medium";
 
 export function RowContent({ row, serverNow }: { row: InboxRow; serverNow: number }) {
+  const t = useT();
+  const word = (prefix: string, value: string) => {
+    const key = `${prefix}.${value}`;
+    return isMessageKey(key) ? t(key) : value;
+  };
   return (
     <>
       <div className="flex items-center gap-2">
         <ChannelIcon kind={row.channel.kind} name={row.channel.name} />
-        <span className="truncate font-medium">{row.contact.name ?? row.contact.handle ?? "Unknown"}</span>
-        {row.language && <span className="text-xs uppercase text-zinc-500" title="Language">{row.language}</span>}
+        <span className="truncate font-medium">{row.contact.name ?? row.contact.handle ?? t("inbox.row.unknown")}</span>
+        {row.language && <span className="text-xs uppercase text-zinc-500" title={t("inbox.row.language")}>{row.language}</span>}
         <span className="ml-auto flex items-center gap-1.5">
           <SlaTimer state={row.slaState} dueAt={row.firstResponseDueAt} atRiskAt={row.atRiskAt} serverNow={serverNow} />
         </span>
       </div>
-      <p className="truncate text-zinc-600 dark:text-zinc-400">{row.preview || "(no text)"}</p>
+      <p className="truncate text-zinc-600 dark:text-zinc-400">{row.preview || t("inbox.row.noText")}</p>
       <div className="mt-0.5 flex flex-wrap items-center gap-1.5 text-xs text-zinc-500">
-        {row.complaint && <span className={`${chip} bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-300`}>complaint</span>}
+        {row.complaint && <span className={`${chip} bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-300`}>{t("inbox.row.complaint")}</span>}
         {row.sentiment !== "neutral" && (
           <span className={`${chip} ${row.sentiment === "negative" ? "bg-red-50 text-red-700 dark:bg-red-950 dark:text-red-300" : "bg-emerald-50 text-emerald-700 dark:bg-emerald-950 dark:text-emerald-300"}`}>
-            {row.sentiment}
+            {word("sentiment", row.sentiment)}
           </span>
         )}
-        {row.priority !== "normal" && <span className={`${chip} ${PRIORITY[row.priority] ?? ""}`}>{row.priority} priority</span>}
-        {row.escalationLevel > 0 && <span className={`${chip} bg-purple-100 text-purple-800 dark:bg-purple-950 dark:text-purple-300`}>escalated</span>}
+        {row.priority !== "normal" && <span className={`${chip} ${PRIORITY[row.priority] ?? ""}`}>{t("inbox.row.priority", { priority: word("conversation.priority", row.priority) })}</span>}
+        {row.escalationLevel > 0 && <span className={`${chip} bg-purple-100 text-purple-800 dark:bg-purple-950 dark:text-purple-300`}>{t("inbox.row.escalated")}</span>}
         {row.labels.map((label) => (
           <span key={label} className={`${chip} border border-zinc-300 dark:border-zinc-700`}>
             #{label}
           </span>
         ))}
-        {row.status !== "open" && <span>{row.status}</span>}
+        {row.status !== "open" && <span>{word("conversation.status", row.status)}</span>}
         <span className="ml-auto flex items-center gap-2">
-          <span>{row.assignee ? `→ ${row.assignee.name}` : "unassigned"}</span>
+          <span>{row.assignee ? `→ ${row.assignee.name}` : t("inbox.row.unassigned")}</span>
           <Age since={row.firstInboundAt ?? row.lastMessageAt} serverNow={serverNow} />
         </span>
       </div>

@@ -2,38 +2,40 @@
 
 import * as Dialog from "@radix-ui/react-dialog";
 import { useRef } from "react";
+import { useT } from "@/app/_components/i18n.client";
+import type { Translate } from "@/lib/i18n/messages";
 
-const GROUPS: { title: string; keys: [string, string][] }[] = [
+const groups = (t: Translate): { title: string; keys: [string, string][] }[] => [
   {
-    title: "List",
+    title: t("inbox.keys.list"),
     keys: [
-      ["j / ↓", "Next conversation"],
-      ["k / ↑", "Previous conversation"],
-      ["Enter", "Open the focused conversation"],
-      ["x", "Select or unselect the focused conversation"],
-      ["Shift + x / Shift + click", "Select a range"],
-      ["Esc", "Clear the selection"],
-      ["/", "Search"],
-      ["?", "This list"],
+      ["j / ↓", t("inbox.keys.next")],
+      ["k / ↑", t("inbox.keys.previous")],
+      ["Enter", t("inbox.keys.enter")],
+      ["x", t("inbox.keys.select")],
+      ["Shift + x / Shift + click", t("inbox.keys.range")],
+      ["Esc", t("inbox.keys.clear")],
+      ["/", t("inbox.keys.search")],
+      ["?", t("inbox.keys.help")],
     ],
   },
   {
-    title: "Open conversation (or the selection, when there is one)",
+    title: t("inbox.keys.open"),
     keys: [
-      ["a", "Assign to me"],
-      ["e", "Resolve"],
-      ["m", "Mark as noise"],
+      ["a", t("inbox.keys.assign")],
+      ["e", t("inbox.keys.resolve")],
+      ["m", t("inbox.keys.noise")],
     ],
   },
   {
-    title: "Reply",
+    title: t("inbox.keys.reply"),
     keys: [
-      ["r", "Write a reply"],
-      ["n", "Write an internal note"],
-      ["Ctrl / ⌘ + /", "Pick a template"],
-      ["/ (empty reply)", "Pick a template"],
-      [";shortcut + Space", "Insert that template"],
-      ["@name", "Mention a teammate in a note"],
+      ["r", t("inbox.keys.writeReply")],
+      ["n", t("inbox.keys.writeNote")],
+      ["Ctrl / ⌘ + /", t("inbox.keys.template")],
+      [t("inbox.keys.emptyReply"), t("inbox.keys.template")],
+      [";shortcut + Space", t("inbox.keys.insertTemplate")],
+      ["@name", t("inbox.keys.mention")],
     ],
   },
 ];
@@ -41,6 +43,7 @@ const GROUPS: { title: string; keys: [string, string][] }[] = [
 // Opened by "?" without a trigger element, so it hands focus back to whatever had it (the row).
 export function ShortcutsDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
   const previous = useRef<HTMLElement | null>(null);
+  const t = useT();
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <Dialog.Portal>
@@ -55,9 +58,9 @@ export function ShortcutsDialog({ open, onOpenChange }: { open: boolean; onOpenC
             previous.current.focus();
           }}
           className="fixed left-1/2 top-1/2 z-50 max-h-[85vh] w-[28rem] max-w-[95vw] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg bg-white p-5 shadow-xl dark:bg-zinc-900">
-          <Dialog.Title className="text-base font-semibold">Keyboard shortcuts</Dialog.Title>
-          <Dialog.Description className="mb-3 text-xs text-zinc-500">Shortcuts never fire while you type in a field. Esc closes this.</Dialog.Description>
-          {GROUPS.map((group) => (
+          <Dialog.Title className="text-base font-semibold">{t("inbox.keys.title")}</Dialog.Title>
+          <Dialog.Description className="mb-3 text-xs text-zinc-500">{t("inbox.keys.description")}</Dialog.Description>
+          {groups(t).map((group) => (
             <section key={group.title} className="mb-3">
               <h3 className="mb-1 text-xs font-medium uppercase text-zinc-500">{group.title}</h3>
               <dl className="grid grid-cols-[9rem_1fr] gap-x-3 gap-y-1 text-sm">
@@ -72,7 +75,7 @@ export function ShortcutsDialog({ open, onOpenChange }: { open: boolean; onOpenC
               </dl>
             </section>
           ))}
-          <Dialog.Close className="mt-2 rounded-md border border-zinc-300 px-3 py-1.5 text-sm dark:border-zinc-700">Close</Dialog.Close>
+          <Dialog.Close className="mt-2 rounded-md border border-zinc-300 px-3 py-1.5 text-sm dark:border-zinc-700">{t("inbox.keys.close")}</Dialog.Close>
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>

@@ -7,6 +7,7 @@ import { requireActionUser } from "@/lib/auth/session";
 import { requireMembership } from "@/lib/auth/access";
 import { formValues, parseInput, runAction, type ActionState } from "@/lib/auth/action-result";
 import { HIDE_REASONS, hideMessage, setContactBlocked } from "@/lib/moderation/actions";
+import { translator } from "@/lib/i18n/messages";
 
 const id = z.coerce.number().int().positive();
 
@@ -25,7 +26,7 @@ export async function hideMessageAction(_prev: ActionState, formData: FormData):
       note: input.note,
     });
     revalidatePath("/inbox");
-    return { ok: "Hidden on the platform. The comment stays here, marked hidden." };
+    return { ok: translator(user.locale)("conversation.hidden") };
   });
 }
 
@@ -37,6 +38,6 @@ export async function blockContactAction(_prev: ActionState, formData: FormData)
     const blocked = input.blocked === "1";
     setContactBlocked({ db: getDb(), brandId: input.brandId, role: membership.role, actor: { userId: user.id, label: user.email }, contactId: input.contactId, blocked });
     revalidatePath("/inbox");
-    return { ok: blocked ? "Author blocked: their next messages are filed as noise." : "Block lifted." };
+    return { ok: translator(user.locale)(blocked ? "conversation.blocked" : "conversation.unblocked") };
   });
 }

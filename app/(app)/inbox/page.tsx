@@ -15,20 +15,23 @@ import { LiveUpdates } from "@/app/_components/live-updates.client";
 import { latestChangeId } from "@/lib/realtime/tail";
 import { InboxList } from "./inbox-list.client";
 import { InboxFilters } from "./inbox-filters.client";
+import { plural, translator, type Locale, type Translate } from "@/lib/i18n/messages";
 
-export const metadata: Metadata = { title: "Inbox" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: translator((await requirePageUser()).locale)("nav.inbox") };
+}
 
-const LABELS: Record<View, string> = {
-  waiting: "Waiting",
-  mine: "Mine",
-  unassigned: "Unassigned",
-  open: "Open",
-  pending: "Pending",
-  snoozed: "Snoozed",
-  resolved: "Resolved",
-  noise: "Noise",
-  escalated: "Escalated",
-};
+const viewLabels = (t: Translate): Record<View, string> => ({
+  waiting: t("inbox.view.waiting"),
+  mine: t("inbox.view.mine"),
+  unassigned: t("inbox.view.unassigned"),
+  open: t("inbox.view.open"),
+  pending: t("inbox.view.pending"),
+  snoozed: t("inbox.view.snoozed"),
+  resolved: t("inbox.view.resolved"),
+  noise: t("inbox.view.noise"),
+  escalated: t("inbox.view.escalated"),
+});
 
 type Search = Record<string, string | string[] | undefined>;
 
@@ -46,11 +49,14 @@ function requestTime(): number {
   return Date.now();
 }
 
-const languageNames = new Intl.DisplayNames(["en"], { type: "language" });
+const languageNames = (locale: Locale) => new Intl.DisplayNames([locale], { type: "language" });
 
 export default async function InboxPage({ searchParams }: { searchParams: Promise<Search> }) {
   const search = await searchParams;
   const user = await requirePageUser();
+  const t = translator(user.locale);
+  const LABELS = viewLabels(t);
+  const names = languageNames(user.locale);
   const one = (key: string) => (Array.isArray(search[key]) ? search[key][0] : search[key]);
   const membership = pageMembership({ user, slug: one("brand") });
   const view: View = VIEWS.includes(one("view") as View) ? (one("view") as View) : "waiting";
@@ -66,7 +72,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   const serverNow = requestTime();
   return (
     <div className="flex flex-1 overflow-hidden">
-      <nav aria-label="Views" className="w-44 shrink-0 border-r border-zinc-200 p-2 dark:border-zinc-800">
+      <nav aria-label={t("inbox.views")} className="w-44 shrink-0 border-r border-zinc-200 p-2 dark:border-zinc-800">
         <ul className="space-y-0.5">
           {VIEWS.map((v) => (
             <li key={v}>
@@ -85,23 +91,23 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
           <LiveUpdates brandId={brandId} afterId={latestChangeId({ db })} />
         </div>
       </nav>
-      <section aria-label={`${LABELS[view]} conversations`} className="flex w-[30rem] shrink-0 flex-col overflow-y-auto border-r border-zinc-200 dark:border-zinc-800">
+      <section aria-label={t("inbox.viewConversations", { view: LABELS[view] })} className="flex w-[30rem] shrink-0 flex-col overflow-y-auto border-r border-zinc-200 dark:border-zinc-800">
         <InboxFilters
           options={{
             channels: brandChannels({ db, brandId }),
             teammates,
-            languages: LANGUAGES.map((code) => ({ code, name: languageNames.of(code) ?? code })),
+            languages: LANGUAGES.map((code) => ({ code, name: names.of(code) ?? code })),
             labels: labelSuggestions({ db, brandId }),
           }}
         />
         {filtered && (
           <p className="flex items-center gap-2 px-3 py-1.5 text-xs text-zinc-500">
             <span>
-              {activeFilterCount(filters)} filter{activeFilterCount(filters) === 1 ? "" : "s"} on {LABELS[view]}
-              {filters.q ? ` · search looks through the ${SEARCH_HITS.toLocaleString("en")} newest matching messages` : ""}
+              {t("inbox.filtersOn", { count: activeFilterCount(filters), filters: plural(user.locale, activeFilterCount(filters), t("inbox.filterForms")), view: LABELS[view] })}
+              {filters.q ? ` · ${t("inbox.searchLimit", { count: SEARCH_HITS.toLocaleString(user.locale) })}` : ""}
             </span>
             <Link href={reset} className="ml-auto text-blue-700 underline dark:text-blue-400">
-              Reset filters
+              {t("inbox.resetFilters")}
             </Link>
           </p>
         )}
@@ -116,21 +122,21 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
           serverNow={serverNow}
           empty={
             filtered ? (
-              <EmptyState title={page.partial ? "No matches among the most recent conversations." : "No conversations match these filters."}>
+              <EmptyState title={page.partial ? t("inbox.noMatchesRecent") : t("inbox.noMatches")}>
                 <span className="flex flex-col items-center gap-1">
                   {page.partial && page.nextCursor && (
                     <Link className="text-blue-700 underline dark:text-blue-400" href={href(search, { cursor: page.nextCursor, c: undefined })}>
-                      Keep looking further back
+                      {t("inbox.keepLooking")}
                     </Link>
                   )}
                   <Link className="text-blue-700 underline dark:text-blue-400" href={reset}>
-                    Reset filters
+                    {t("inbox.resetFilters")}
                   </Link>
                 </span>
               </EmptyState>
             ) : (
-              <EmptyState title={view === "waiting" ? "Nobody is waiting for a first reply." : `Nothing in ${LABELS[view]}.`}>
-                New comments and messages appear here as they arrive.
+              <EmptyState title={view === "waiting" ? t("inbox.nobodyWaiting") : t("inbox.nothingIn", { view: LABELS[view] })}>
+                {t("inbox.emptyHint")}
               </EmptyState>
             )
           }
@@ -139,23 +145,23 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
           <div className="flex gap-4 p-3 text-sm">
             {one("cursor") && (
               <Link className="text-blue-700 underline dark:text-blue-400" href={href(search, { cursor: undefined, c: undefined })}>
-                Newest
+                {t("inbox.newest")}
               </Link>
             )}
             {page.nextCursor && (
               <Link className="text-blue-700 underline dark:text-blue-400" href={href(search, { cursor: page.nextCursor, c: undefined })}>
-                {page.partial ? "Keep looking further back" : "Older conversations"}
+                {page.partial ? t("inbox.keepLooking") : t("inbox.older")}
               </Link>
             )}
           </div>
         )}
       </section>
-      <section aria-label="Conversation" className="flex-1 overflow-y-auto">
+      <section aria-label={t("inbox.conversation")} className="flex-1 overflow-y-auto">
         {selected ? (
           <ConversationPane brandId={brandId} conversationId={selected} timezone={user.timezone ?? membership.timezone} />
         ) : (
           <div className="p-8 text-zinc-500">
-            Select a conversation to read it. Press <kbd className="rounded border px-1">?</kbd> for keyboard shortcuts.
+            {t("inbox.selectBefore")} <kbd className="rounded border px-1">?</kbd> {t("inbox.selectAfter")}
           </div>
         )}
       </section>

@@ -1,24 +1,26 @@
 import Link from "next/link";
 import { auditObjectHref, type AuditEntry } from "@/lib/audit/query";
 import { Td } from "@/app/_components/ui/table";
+import { translator, type Locale } from "@/lib/i18n/messages";
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatAt(at: number, timeZone: string): string {
-  let format = formatters.get(timeZone);
+function formatAt(at: number, timeZone: string, locale: Locale): string {
+  let format = formatters.get(`${locale}:${timeZone}`);
   if (!format) {
-    format = new Intl.DateTimeFormat("en-GB", { timeZone, dateStyle: "medium", timeStyle: "medium" });
-    formatters.set(timeZone, format);
+    format = new Intl.DateTimeFormat(locale === "ru" ? "ru-RU" : "en-GB", { timeZone, dateStyle: "medium", timeStyle: "medium" });
+    formatters.set(`${locale}:${timeZone}`, format);
   }
   return format.format(at);
 }
 
-export function AuditRow({ entry, brandSlug, timeZone }: { entry: AuditEntry; brandSlug: string; timeZone: string }) {
+export function AuditRow({ entry, brandSlug, timeZone, locale }: { entry: AuditEntry; brandSlug: string; timeZone: string; locale: Locale }) {
+  const t = translator(locale);
   const objectHref = auditObjectHref({ objectType: entry.objectType, objectId: entry.objectId, brandSlug });
   const object = `${entry.objectType.replace(/_/g, " ")}${entry.objectId ? ` #${entry.objectId}` : ""}`;
   return (
     <tr data-testid="audit-entry">
       <Td className="whitespace-nowrap align-top">
-        <time dateTime={new Date(entry.at).toISOString()}>{formatAt(entry.at, timeZone)}</time>
+        <time dateTime={new Date(entry.at).toISOString()}>{formatAt(entry.at, timeZone, locale)}</time>
       </Td>
       <Td className="align-top">{entry.actor}</Td>
       <Td className="align-top">
@@ -36,14 +38,14 @@ export function AuditRow({ entry, brandSlug, timeZone }: { entry: AuditEntry; br
                 <dd className="break-all">
                   {line.before !== undefined && (
                     <del className="bg-red-50 text-red-800 dark:bg-red-950 dark:text-red-300">
-                      <span className="sr-only">was </span>
+                      <span className="sr-only">{`${t("audit.was")} `}</span>
                       {line.before}
                     </del>
                   )}
                   {line.before !== undefined && line.after !== undefined && <span aria-hidden="true"> → </span>}
                   {line.after !== undefined && (
                     <ins className="bg-emerald-50 text-emerald-800 no-underline dark:bg-emerald-950 dark:text-emerald-300">
-                      <span className="sr-only">{line.before !== undefined ? " now " : "set to "}</span>
+                      <span className="sr-only">{line.before !== undefined ? ` ${t("audit.now")} ` : `${t("audit.setTo")} `}</span>
                       {line.after}
                     </ins>
                   )}

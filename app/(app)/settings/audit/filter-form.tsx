@@ -2,18 +2,20 @@ import type { AuditFilters } from "@/lib/audit/query";
 import Link from "next/link";
 import { Button } from "@/app/_components/ui/button";
 import { Field, Input, Select } from "@/app/_components/ui/input";
+import { translator, type Locale } from "@/lib/i18n/messages";
 
 type Facets = { actors: { value: string; label: string }[]; actions: string[]; objectTypes: string[] };
 
 // A plain GET form: the filters live in the URL, so a link reproduces the view, and it works without JavaScript.
-export function AuditFilterForm({ brand, filters, facets }: { brand: string; filters: AuditFilters; facets: Facets }) {
+export function AuditFilterForm({ brand, filters, facets, locale }: { brand: string; filters: AuditFilters; facets: Facets; locale: Locale }) {
+  const t = translator(locale);
   const groups = [...new Set(facets.actions.map((a) => a.split(".")[0]))].filter((g) => facets.actions.filter((a) => a.startsWith(`${g}.`)).length > 1);
   return (
-    <form method="get" action="/settings/audit" role="search" aria-label="Filter the audit log" className="grid grid-cols-2 items-end gap-3 md:grid-cols-4 lg:grid-cols-7">
+    <form method="get" action="/settings/audit" role="search" aria-label={t("audit.filter")} className="grid grid-cols-2 items-end gap-3 md:grid-cols-4 lg:grid-cols-7">
       <input type="hidden" name="brand" value={brand} />
-      <Field label="Who" htmlFor="audit-actor">
+      <Field label={t("audit.who")} htmlFor="audit-actor">
         <Select id="audit-actor" name="actor" defaultValue={filters.actor ?? ""}>
-          <option value="">Anyone</option>
+          <option value="">{t("audit.anyone")}</option>
           {facets.actors.map((a) => (
             <option key={a.value} value={a.value}>
               {a.label}
@@ -21,12 +23,12 @@ export function AuditFilterForm({ brand, filters, facets }: { brand: string; fil
           ))}
         </Select>
       </Field>
-      <Field label="Action" htmlFor="audit-action">
+      <Field label={t("audit.action")} htmlFor="audit-action">
         <Select id="audit-action" name="action" defaultValue={filters.action ?? ""}>
-          <option value="">Any action</option>
+          <option value="">{t("audit.anyAction")}</option>
           {groups.map((g) => (
             <option key={`${g}.`} value={`${g}.`}>
-              {`${g}.* (all)`}
+              {t("audit.group", { group: g })}
             </option>
           ))}
           {facets.actions.map((a) => (
@@ -36,29 +38,29 @@ export function AuditFilterForm({ brand, filters, facets }: { brand: string; fil
           ))}
         </Select>
       </Field>
-      <Field label="Object type" htmlFor="audit-object-type">
+      <Field label={t("audit.objectType")} htmlFor="audit-object-type">
         <Select id="audit-object-type" name="objectType" defaultValue={filters.objectType ?? ""}>
-          <option value="">Any object</option>
-          {facets.objectTypes.map((t) => (
-            <option key={t} value={t}>
-              {t.replace(/_/g, " ")}
+          <option value="">{t("audit.anyObject")}</option>
+          {facets.objectTypes.map((type) => (
+            <option key={type} value={type}>
+              {type.replace(/_/g, " ")}
             </option>
           ))}
         </Select>
       </Field>
-      <Field label="Object id" htmlFor="audit-object-id">
-        <Input id="audit-object-id" name="objectId" defaultValue={filters.objectId ?? ""} inputMode="numeric" placeholder="e.g. 1042" />
+      <Field label={t("audit.objectId")} htmlFor="audit-object-id">
+        <Input id="audit-object-id" name="objectId" defaultValue={filters.objectId ?? ""} inputMode="numeric" placeholder={t("audit.objectIdPlaceholder")} />
       </Field>
-      <Field label="From" htmlFor="audit-from">
+      <Field label={t("audit.from")} htmlFor="audit-from">
         <Input id="audit-from" name="from" type="date" defaultValue={filters.from ?? ""} />
       </Field>
-      <Field label="To" htmlFor="audit-to">
+      <Field label={t("audit.to")} htmlFor="audit-to">
         <Input id="audit-to" name="to" type="date" defaultValue={filters.to ?? ""} />
       </Field>
       <div className="flex gap-2">
-        <Button type="submit">Filter</Button>
+        <Button type="submit">{t("audit.apply")}</Button>
         <Link href={`/settings/audit?brand=${encodeURIComponent(brand)}`} className="rounded-md px-3 py-1.5 text-sm text-zinc-600 hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800">
-          Clear
+          {t("audit.clear")}
         </Link>
       </div>
     </form>

@@ -8,8 +8,11 @@ import { NoAccess } from "@/app/_components/no-access";
 import { EmptyState, Table, Th } from "@/app/_components/ui/table";
 import { AuditFilterForm } from "./filter-form";
 import { AuditRow } from "./audit-row";
+import { translator } from "@/lib/i18n/messages";
 
-export const metadata: Metadata = { title: "Audit log" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: translator((await requirePageUser()).locale)("settings.audit") };
+}
 
 type Search = Record<string, string | string[] | undefined>;
 
@@ -21,10 +24,11 @@ function href(brand: string, filters: AuditFilters, patch: Partial<AuditFilters>
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requirePageUser();
+  const t = translator(user.locale);
   const search = await searchParams;
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
   const membership = pageMembership({ user, slug: first(search.brand) });
-  if (!hasRole(membership, "admin")) return <NoAccess what="The audit log is for admins." />;
+  if (!hasRole(membership, "admin")) return <NoAccess what={t("audit.noAccess")} />;
   const filters = auditFiltersSchema.parse(Object.fromEntries(Object.entries(search).map(([k, v]) => [k, first(v)])));
   const db = getDb();
   const { entries, nextCursor } = listAudit({ db, brandId: membership.brandId, timeZone: membership.timezone, filters });
@@ -34,48 +38,48 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <section aria-labelledby="audit-heading" className="space-y-4">
       <div>
         <h1 id="audit-heading" className="text-lg font-semibold">
-          Audit log of {membership.name}
+          {t("audit.title", { brand: membership.name })}
         </h1>
-        <p className="text-zinc-500">Who changed which conversation, rule or setting, newest first. Times are in {membership.timezone}.</p>
+        <p className="text-zinc-500">{t("audit.intro", { timezone: membership.timezone })}</p>
       </div>
-      <AuditFilterForm brand={membership.slug} filters={filters} facets={facets} />
+      <AuditFilterForm brand={membership.slug} filters={filters} facets={facets} locale={user.locale} />
       {entries.length === 0 ? (
-        <EmptyState title={filtered ? "No entries match these filters" : "Nothing recorded yet"}>
+        <EmptyState title={filtered ? t("audit.noMatches") : t("audit.empty")}>
           {filtered ? (
             <Link className="underline" href={`/settings/audit?brand=${encodeURIComponent(membership.slug)}`}>
-              Clear the filters
+              {t("audit.clearFilters")}
             </Link>
           ) : (
-            "Changes to conversations, rules and settings of this brand appear here as people make them."
+            t("audit.emptyHint")
           )}
         </EmptyState>
       ) : (
-        <Table caption="Audit entries">
+        <Table caption={t("audit.entries")}>
           <thead>
             <tr>
-              <Th>When</Th>
-              <Th>Who</Th>
-              <Th>Action</Th>
-              <Th>Object</Th>
-              <Th>Changes</Th>
+              <Th>{t("audit.when")}</Th>
+              <Th>{t("audit.who")}</Th>
+              <Th>{t("audit.action")}</Th>
+              <Th>{t("audit.object")}</Th>
+              <Th>{t("audit.changes")}</Th>
             </tr>
           </thead>
           <tbody>
             {entries.map((entry) => (
-              <AuditRow key={entry.id} entry={entry} brandSlug={membership.slug} timeZone={membership.timezone} />
+              <AuditRow key={entry.id} entry={entry} brandSlug={membership.slug} timeZone={membership.timezone} locale={user.locale} />
             ))}
           </tbody>
         </Table>
       )}
-      <nav aria-label="Audit pages" className="flex gap-3">
+      <nav aria-label={t("audit.pages")} className="flex gap-3">
         {filters.cursor && (
           <Link className="rounded-md border border-zinc-300 px-3 py-1.5 dark:border-zinc-700" href={href(membership.slug, filters, { cursor: undefined })}>
-            ← Newest
+            {t("audit.newest")}
           </Link>
         )}
         {nextCursor && (
           <Link className="rounded-md border border-zinc-300 px-3 py-1.5 dark:border-zinc-700" href={href(membership.slug, filters, { cursor: nextCursor })} rel="next">
-            Older entries →
+            {t("audit.older")}
           </Link>
         )}
       </nav>

@@ -11,6 +11,7 @@ import { AppError, isAppError } from "@/lib/errors";
 import { checkCalendar, type CalendarInput, type PolicyInput } from "@/lib/sla/settings-input";
 import { previewDue, type PreviewExample } from "@/lib/sla/settings-preview";
 import { createCalendar, createPolicy, deleteCalendar, deletePolicy, movePolicy, policyCalendar, updateCalendar, updatePolicy } from "@/lib/sla/settings";
+import { translator, type Translate } from "@/lib/i18n/messages";
 
 const id = z.coerce.number().int().positive();
 const optionalId = z.union([z.literal(""), id]).transform((v) => (v === "" ? null : v));
@@ -39,15 +40,15 @@ const policyForm = z.object({
   priority: z.enum(["", ...PRIORITIES]).optional().default(""),
 });
 
-function parseCalendar(text: string): Omit<CalendarInput, "name"> {
+function parseCalendar(text: string, t: Translate): Omit<CalendarInput, "name"> {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
-    throw new AppError("bad_request:calendar", "The opening hours could not be read; reload the page and try again.");
+    throw new AppError("bad_request:calendar", t("sla.settings.unreadable"));
   }
   const parsed = calendarJson.safeParse(raw);
-  if (!parsed.success) throw new AppError("bad_request:calendar", "The opening hours could not be read; reload the page and try again.");
+  if (!parsed.success) throw new AppError("bad_request:calendar", t("sla.settings.unreadable"));
   return parsed.data as Omit<CalendarInput, "name">;
 }
 
@@ -66,69 +67,69 @@ function toPolicyInput(values: Record<string, string>): PolicyInput {
 }
 
 // Authenticate before reading input; lib/sla/settings checks the admin role itself.
-async function settingsAction(formData: FormData, body: (ctx: { values: Record<string, string>; user: SessionUser; brandId: number }) => ActionState): Promise<ActionState> {
+async function settingsAction(formData: FormData, body: (ctx: { values: Record<string, string>; user: SessionUser; brandId: number; t: Translate }) => ActionState): Promise<ActionState> {
   const user = await requireActionUser();
   const values = formValues(formData);
   return runAction(values, () => {
     const { brandId } = parseInput(z.object({ brandId: id }), values);
-    const result = body({ values, user, brandId });
+    const result = body({ values, user, brandId, t: translator(user.locale) });
     revalidatePath("/settings/sla");
     return result;
   });
 }
 
 export async function createCalendarAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return settingsAction(formData, ({ values, user, brandId }) => {
+  return settingsAction(formData, ({ values, user, brandId, t }) => {
     const form = parseInput(calendarForm, values);
-    const row = createCalendar({ db: getDb(), user, brandId, input: { name: form.name, ...parseCalendar(form.calendar) } });
-    return { ok: `Calendar “${row.name}” was added. Choose it in a policy to use it.` };
+    const row = createCalendar({ db: getDb(), user, brandId, input: { name: form.name, ...parseCalendar(form.calendar, t) } });
+    return { ok: t("sla.settings.calendarAdded", { name: row.name }) };
   });
 }
 
 export async function updateCalendarAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return settingsAction(formData, ({ values, user, brandId }) => {
+  return settingsAction(formData, ({ values, user, brandId, t }) => {
     const form = parseInput(calendarForm.extend({ calendarId: id }), values);
-    const row = updateCalendar({ db: getDb(), user, brandId, id: form.calendarId, input: { name: form.name, ...parseCalendar(form.calendar) } });
-    return { ok: `Calendar “${row.name}” was saved. Requests arriving from now on follow it.` };
+    const row = updateCalendar({ db: getDb(), user, brandId, id: form.calendarId, input: { name: form.name, ...parseCalendar(form.calendar, t) } });
+    return { ok: t("sla.settings.calendarSaved", { name: row.name }) };
   });
 }
 
 export async function deleteCalendarAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return settingsAction(formData, ({ values, user, brandId }) => {
+  return settingsAction(formData, ({ values, user, brandId, t }) => {
     const { calendarId } = parseInput(z.object({ calendarId: id }), values);
     deleteCalendar({ db: getDb(), user, brandId, id: calendarId });
-    return { ok: "The calendar was deleted." };
+    return { ok: t("sla.settings.calendarDeleted") };
   });
 }
 
 export async function createPolicyAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return settingsAction(formData, ({ values, user, brandId }) => {
+  return settingsAction(formData, ({ values, user, brandId, t }) => {
     const row = createPolicy({ db: getDb(), user, brandId, input: toPolicyInput(values) });
-    return { ok: `Policy “${row.name}” was added. It applies to requests arriving from now on.` };
+    return { ok: t("sla.settings.policyAdded", { name: row.name }) };
   });
 }
 
 export async function updatePolicyAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return settingsAction(formData, ({ values, user, brandId }) => {
+  return settingsAction(formData, ({ values, user, brandId, t }) => {
     const { policyId } = parseInput(z.object({ policyId: id }), values);
     const row = updatePolicy({ db: getDb(), user, brandId, id: policyId, input: toPolicyInput(values) });
-    return { ok: `Policy “${row.name}” was saved. Requests already waiting keep the target they started with.` };
+    return { ok: t("sla.settings.policySaved", { name: row.name }) };
   });
 }
 
 export async function deletePolicyAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return settingsAction(formData, ({ values, user, brandId }) => {
+  return settingsAction(formData, ({ values, user, brandId, t }) => {
     const { policyId } = parseInput(z.object({ policyId: id }), values);
     deletePolicy({ db: getDb(), user, brandId, id: policyId });
-    return { ok: "The policy was deleted." };
+    return { ok: t("sla.settings.policyDeleted") };
   });
 }
 
 export async function movePolicyAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return settingsAction(formData, ({ values, user, brandId }) => {
+  return settingsAction(formData, ({ values, user, brandId, t }) => {
     const { policyId, direction } = parseInput(z.object({ policyId: id, direction: z.enum(["up", "down"]) }), values);
     movePolicy({ db: getDb(), user, brandId, id: policyId, direction });
-    return { ok: `Moved ${direction}.` };
+    return { ok: t(direction === "up" ? "sla.settings.movedUp" : "sla.settings.movedDown") };
   });
 }
 
@@ -145,17 +146,18 @@ const previewInput = z.object({
 /** The live preview: a saved calendar (or 24/7) by id, or the draft being edited. Any member may look. */
 export async function previewAction(input: z.input<typeof previewInput>): Promise<PreviewResult> {
   const user = await requireActionUser();
+  const t = translator(user.locale);
   const parsed = previewInput.safeParse(input);
-  if (!parsed.success) return { error: "Enter a target between 1 minute and 30 days, and an at-risk share between 1% and 99%." };
+  if (!parsed.success) return { error: t("sla.settings.previewRange") };
   const { brandId, targetSeconds, atRiskShare, calendarId, calendar } = parsed.data;
   try {
     requireMembership({ user, brandId });
     const db = getDb();
-    const resolved = calendar !== undefined ? checkCalendar(parseCalendar(calendar)) : policyCalendar({ db, brandId, calendarId: calendarId ?? null });
+    const resolved = calendar !== undefined ? checkCalendar(parseCalendar(calendar, t)) : policyCalendar({ db, brandId, calendarId: calendarId ?? null });
     return { examples: previewDue({ calendar: resolved, targetSeconds, atRiskShare, now: Date.now() }), timeZone: resolved.timezone };
   } catch (error) {
     if (isAppError(error)) return { error: error.message };
     console.error("preview failed", error);
-    return { error: "The preview could not be computed." };
+    return { error: t("sla.settings.previewFailed") };
   }
 }

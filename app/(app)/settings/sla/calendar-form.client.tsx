@@ -6,6 +6,8 @@ import { FormMessage } from "@/app/_components/ui/form-message";
 import { Field, Input } from "@/app/_components/ui/input";
 import { createCalendarAction, deleteCalendarAction, updateCalendarAction } from "./actions";
 import { LivePreview, usePreview, type PreviewState } from "./live-preview.client";
+import { useLocale, useT } from "@/app/_components/i18n.client";
+import type { Locale, Translate } from "@/lib/i18n/messages";
 
 export type CalendarValues = { id: number; name: string; timezone: string; intervals: { day: number; start: string; end: string }[] | null; holidays: string[] };
 type Row = { key: number; day: number; start: string; end: string };
@@ -13,7 +15,12 @@ type Draft = { timezone: string; alwaysOpen: boolean; rows: Row[]; holidays: str
 
 // Monday first, as people read a week; day numbers are the engine's (0 = Sunday).
 const WEEK = [1, 2, 3, 4, 5, 6, 0];
-const DAY = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+// Day 0 is Sunday; 7 January 2024 was a Sunday.
+const dayNames = (locale: Locale) =>
+  Array.from({ length: 7 }, (_, d) => {
+    const name = new Intl.DateTimeFormat(locale, { weekday: "long", timeZone: "UTC" }).format(Date.UTC(2024, 0, 7 + d));
+    return name.charAt(0).toUpperCase() + name.slice(1);
+  });
 const OFFICE_HOURS = [1, 2, 3, 4, 5].map((day) => ({ day, start: "09:00", end: "17:00" }));
 let nextKey = 1;
 
@@ -31,36 +38,38 @@ function serialize(draft: Draft): string {
   return JSON.stringify({ timezone: draft.timezone.trim(), intervals, holidays: draft.holidays });
 }
 
-function endHint(row: Row): string | null {
+function endHint(row: Row, t: Translate): string | null {
   if (!row.start || !row.end) return null;
-  if (row.end === "00:00") return "until midnight";
-  if (row.end === row.start) return "opens and closes at the same time";
-  return row.end < row.start ? `until ${row.end} the next day` : null;
+  if (row.end === "00:00") return t("sla.settings.untilMidnight");
+  if (row.end === row.start) return t("sla.settings.sameTime");
+  return row.end < row.start ? t("sla.settings.untilNextDay", { time: row.end }) : null;
 }
 
 function DayRows({ day, rows, update, remove, add }: { day: number; rows: Row[]; update: (key: number, patch: Partial<Row>) => void; remove: (key: number) => void; add: (day: number) => void }) {
+  const t = useT();
+  const DAY = dayNames(useLocale());
   return (
     <div className="grid grid-cols-[7rem_1fr] items-start gap-2 border-t border-zinc-100 py-2 dark:border-zinc-800" role="group" aria-label={DAY[day]}>
       <span className="pt-1.5 text-sm font-medium">{DAY[day]}</span>
       <div className="space-y-1.5">
-        {rows.length === 0 && <span className="inline-block pt-1.5 text-sm text-zinc-500">Closed</span>}
+        {rows.length === 0 && <span className="inline-block pt-1.5 text-sm text-zinc-500">{t("sla.settings.closed")}</span>}
         {rows.map((row, index) => (
           <div key={row.key} className="flex flex-wrap items-center gap-2">
             <div className="w-36">
-              <Input type="time" aria-label={`${DAY[day]} opens (${index + 1})`} value={row.start} required onChange={(e) => update(row.key, { start: e.target.value })} />
+              <Input type="time" aria-label={t("sla.settings.opens", { day: DAY[day], n: index + 1 })} value={row.start} required onChange={(e) => update(row.key, { start: e.target.value })} />
             </div>
-            <span aria-hidden="true">to</span>
+            <span aria-hidden="true">{t("sla.settings.to")}</span>
             <div className="w-36">
-              <Input type="time" aria-label={`${DAY[day]} closes (${index + 1})`} value={row.end} required onChange={(e) => update(row.key, { end: e.target.value })} />
+              <Input type="time" aria-label={t("sla.settings.closes", { day: DAY[day], n: index + 1 })} value={row.end} required onChange={(e) => update(row.key, { end: e.target.value })} />
             </div>
-            {endHint(row) && <span className="text-xs text-zinc-500">{endHint(row)}</span>}
-            <Button type="button" variant="ghost" onClick={() => remove(row.key)} aria-label={`Remove ${DAY[day]} ${row.start}–${row.end}`}>
-              Remove
+            {endHint(row, t) && <span className="text-xs text-zinc-500">{endHint(row, t)}</span>}
+            <Button type="button" variant="ghost" onClick={() => remove(row.key)} aria-label={t("sla.settings.removeSpan", { day: DAY[day], span: `${row.start}–${row.end}` })}>
+              {t("sla.settings.remove")}
             </Button>
           </div>
         ))}
-        <Button type="button" variant="ghost" onClick={() => add(day)} aria-label={`Add hours on ${DAY[day]}`}>
-          + Add hours
+        <Button type="button" variant="ghost" onClick={() => add(day)} aria-label={t("sla.settings.addHoursOn", { day: DAY[day] })}>
+          {t("sla.settings.addHours")}
         </Button>
       </div>
     </div>
@@ -69,6 +78,7 @@ function DayRows({ day, rows, update, remove, add }: { day: number; rows: Row[];
 
 /** Create or edit a calendar: 24/7 or weekly hours (split and overnight shifts), and holidays. */
 export function CalendarForm({ brandId, calendar, defaultTimezone, target, initialPreview }: { brandId: number; calendar?: CalendarValues; defaultTimezone: string; target: { seconds: number; share: number; label: string }; initialPreview: PreviewState }) {
+  const t = useT();
   const [state, action, pending] = useActionState(calendar ? updateCalendarAction : createCalendarAction, null);
   const [draft, setDraftState] = useState<Draft>(() => ({
     timezone: calendar?.timezone ?? defaultTimezone,
@@ -82,7 +92,7 @@ export function CalendarForm({ brandId, calendar, defaultTimezone, target, initi
 
   function setDraft(next: Draft) {
     setDraftState(next);
-    if (!next.alwaysOpen && next.rows.some((r) => !r.start || !r.end)) return requestPreview({ error: "Fill in every opening and closing time to see a preview." });
+    if (!next.alwaysOpen && next.rows.some((r) => !r.start || !r.end)) return requestPreview({ error: t("sla.settings.fillTimes") });
     requestPreview({ targetSeconds: target.seconds, atRiskShare: target.share, calendar: serialize(next) });
   }
   const update = (key: number, patch: Partial<Row>) => setDraft({ ...draft, rows: draft.rows.map((r) => (r.key === key ? { ...r, ...patch } : r)) });
@@ -100,48 +110,48 @@ export function CalendarForm({ brandId, calendar, defaultTimezone, target, initi
   };
 
   return (
-    <form action={action} className="space-y-4" aria-label={calendar ? `Edit calendar ${calendar.name}` : "New calendar"}>
+    <form action={action} className="space-y-4" aria-label={calendar ? t("sla.settings.editCalendar", { name: calendar.name }) : t("sla.settings.newCalendar")}>
       <input type="hidden" name="brandId" value={brandId} />
       {calendar && <input type="hidden" name="calendarId" value={calendar.id} />}
       <input type="hidden" name="calendar" value={serialize(draft)} />
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
-        <Field label="Name" htmlFor={`${prefix}-name`}>
-          <Input id={`${prefix}-name`} name="name" required maxLength={80} defaultValue={state?.values?.name ?? calendar?.name ?? ""} placeholder="Office hours" />
+        <Field label={t("sla.settings.name")} htmlFor={`${prefix}-name`}>
+          <Input id={`${prefix}-name`} name="name" required maxLength={80} defaultValue={state?.values?.name ?? calendar?.name ?? ""} placeholder={t("sla.settings.calendarPlaceholder")} />
         </Field>
-        <Field label="Time zone" htmlFor={`${prefix}-tz`} hint="IANA name, e.g. Europe/Amsterdam. Hours and holidays are local to it.">
+        <Field label={t("sla.settings.timezone")} htmlFor={`${prefix}-tz`} hint={t("sla.settings.timezoneHint")}>
           <Input id={`${prefix}-tz`} list="sla-timezones" value={draft.timezone} required onChange={(e) => setDraft({ ...draft, timezone: e.target.value })} />
         </Field>
       </div>
       <fieldset className="space-y-1">
-        <legend className="text-xs font-medium text-zinc-700 dark:text-zinc-300">Opening hours</legend>
+        <legend className="text-xs font-medium text-zinc-700 dark:text-zinc-300">{t("sla.settings.openingHours")}</legend>
         <label className="mr-4 inline-flex items-center gap-1.5 text-sm">
-          <input type="radio" name={`${prefix}-mode`} checked={draft.alwaysOpen} onChange={() => setDraft({ ...draft, alwaysOpen: true })} /> Open 24/7
+          <input type="radio" name={`${prefix}-mode`} checked={draft.alwaysOpen} onChange={() => setDraft({ ...draft, alwaysOpen: true })} /> {t("sla.settings.open247")}
         </label>
         <label className="inline-flex items-center gap-1.5 text-sm">
-          <input type="radio" name={`${prefix}-mode`} checked={!draft.alwaysOpen} onChange={() => setDraft({ ...draft, alwaysOpen: false })} /> Business hours
+          <input type="radio" name={`${prefix}-mode`} checked={!draft.alwaysOpen} onChange={() => setDraft({ ...draft, alwaysOpen: false })} /> {t("sla.settings.businessHours")}
         </label>
       </fieldset>
       {!draft.alwaysOpen && (
         <div>
-          <p className="text-xs text-zinc-500">Add several spans to a day for split shifts; a closing time before the opening time runs overnight into the next day.</p>
+          <p className="text-xs text-zinc-500">{t("sla.settings.spansHint")}</p>
           {WEEK.map((day) => (
             <DayRows key={day} day={day} rows={draft.rows.filter((r) => r.day === day)} update={update} remove={remove} add={add} />
           ))}
           <Button type="button" variant="secondary" onClick={copyMonday}>
-            Copy Monday to Tuesday–Friday
+            {t("sla.settings.copyMonday")}
           </Button>
         </div>
       )}
       <fieldset className="space-y-2">
-        <legend className="text-xs font-medium text-zinc-700 dark:text-zinc-300">Holidays (closed all day)</legend>
+        <legend className="text-xs font-medium text-zinc-700 dark:text-zinc-300">{t("sla.settings.holidays")}</legend>
         {draft.holidays.length === 0 ? (
-          <p className="text-sm text-zinc-500">No holidays.</p>
+          <p className="text-sm text-zinc-500">{t("sla.settings.noHolidays")}</p>
         ) : (
           <ul className="flex flex-wrap gap-2">
             {draft.holidays.map((h) => (
               <li key={h} className="inline-flex items-center gap-1 rounded border border-zinc-200 px-2 py-0.5 text-sm dark:border-zinc-700">
                 {h}
-                <button type="button" className="text-zinc-500 hover:text-red-600" aria-label={`Remove holiday ${h}`} onClick={() => setDraft({ ...draft, holidays: draft.holidays.filter((x) => x !== h) })}>
+                <button type="button" className="text-zinc-500 hover:text-red-600" aria-label={t("sla.settings.removeHoliday", { date: h })} onClick={() => setDraft({ ...draft, holidays: draft.holidays.filter((x) => x !== h) })}>
                   ×
                 </button>
               </li>
@@ -150,17 +160,17 @@ export function CalendarForm({ brandId, calendar, defaultTimezone, target, initi
         )}
         <div className="flex items-center gap-2">
           <div className="w-44">
-            <Input type="date" aria-label="Holiday date" value={holiday} onChange={(e) => setHoliday(e.target.value)} onKeyDown={(e) => e.key === "Enter" && (e.preventDefault(), addHoliday())} />
+            <Input type="date" aria-label={t("sla.settings.holidayDate")} value={holiday} onChange={(e) => setHoliday(e.target.value)} onKeyDown={(e) => e.key === "Enter" && (e.preventDefault(), addHoliday())} />
           </div>
           <Button type="button" variant="secondary" onClick={addHoliday} disabled={!holiday}>
-            Add holiday
+            {t("sla.settings.addHoliday")}
           </Button>
         </div>
       </fieldset>
-      <LivePreview preview={preview} heading={`Preview with ${target.label}`} testId={`${prefix}-preview`} />
+      <LivePreview preview={preview} heading={t("sla.settings.previewWith", { target: target.label })} testId={`${prefix}-preview`} />
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : calendar ? "Save calendar" : "Add calendar"}
+          {pending ? t("common.saving") : calendar ? t("sla.settings.saveCalendar") : t("sla.settings.addCalendarButton")}
         </Button>
       </div>
       <FormMessage state={state} />
@@ -169,6 +179,7 @@ export function CalendarForm({ brandId, calendar, defaultTimezone, target, initi
 }
 
 export function DeleteCalendar({ brandId, calendar }: { brandId: number; calendar: { id: number; name: string } }) {
+  const t = useT();
   const [state, action, pending] = useActionState(deleteCalendarAction, null);
   const [confirming, setConfirming] = useState(false);
   return (
@@ -178,15 +189,15 @@ export function DeleteCalendar({ brandId, calendar }: { brandId: number; calenda
       {confirming ? (
         <>
           <Button type="submit" variant="danger" disabled={pending}>
-            Delete “{calendar.name}”
+            {t("sla.settings.deleteNamed", { name: calendar.name })}
           </Button>
           <Button type="button" variant="ghost" onClick={() => setConfirming(false)}>
-            Cancel
+            {t("common.cancel")}
           </Button>
         </>
       ) : (
-        <Button type="button" variant="ghost" onClick={() => setConfirming(true)} aria-label={`Delete ${calendar.name}…`}>
-          Delete…
+        <Button type="button" variant="ghost" onClick={() => setConfirming(true)} aria-label={t("sla.settings.deleteLabel", { name: calendar.name })}>
+          {t("sla.settings.deleteAsk")}
         </Button>
       )}
       <FormMessage state={state} />

@@ -1,23 +1,28 @@
 // Readable summaries of a calendar's weekly hours for the settings list.
+import { translator, type Locale, type Translate } from "@/lib/i18n/messages";
+
 type Interval = { day: number; start: string; end: string };
 
-const SHORT = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 const WEEK = [1, 2, 3, 4, 5, 6, 0];
+// Day 0 is Sunday, as in the engine; 7 January 2024 was a Sunday.
+const shortDays = (locale: Locale) => Array.from({ length: 7 }, (_, d) => new Intl.DateTimeFormat(locale, { weekday: "short", timeZone: "UTC" }).format(Date.UTC(2024, 0, 7 + d)));
 
-function span(i: Interval): string {
-  const end = i.end === "24:00" || i.end === "00:00" ? "midnight" : i.end;
+function span(i: Interval, t: Translate): string {
+  const end = i.end === "24:00" || i.end === "00:00" ? t("sla.settings.hours.midnight") : i.end;
   const overnight = i.end !== "24:00" && i.end !== "00:00" && i.end <= i.start;
-  return `${i.start}–${end}${overnight ? " (next day)" : ""}`;
+  return `${i.start}–${end}${overnight ? ` ${t("sla.settings.hours.nextDay")}` : ""}`;
 }
 
 /** "Mon–Fri 09:00–17:00 · Sat 10:00–14:00", consecutive days with equal hours grouped. */
-export function summarizeHours(intervals: Interval[] | null): string {
-  if (intervals === null) return "Open 24/7";
+export function summarizeHours(intervals: Interval[] | null, locale: Locale = "en"): string {
+  const t = translator(locale);
+  if (intervals === null) return t("sla.settings.hours.always");
+  const SHORT = shortDays(locale);
   const perDay = WEEK.map((day) =>
     intervals
       .filter((i) => i.day === day)
       .sort((a, b) => a.start.localeCompare(b.start))
-      .map(span)
+      .map((i) => span(i, t))
       .join(", "),
   );
   const groups: { from: number; to: number; text: string }[] = [];
@@ -27,6 +32,6 @@ export function summarizeHours(intervals: Interval[] | null): string {
     else groups.push({ from: index, to: index, text });
   });
   const open = groups.filter((g) => g.text !== "");
-  if (open.length === 0) return "Never open";
+  if (open.length === 0) return t("sla.settings.hours.never");
   return open.map((g) => `${SHORT[WEEK[g.from]]}${g.to > g.from ? `–${SHORT[WEEK[g.to]]}` : ""} ${g.text}`).join(" · ");
 }

@@ -11,27 +11,32 @@ import { CalendarForm, DeleteCalendar } from "./calendar-form.client";
 import { summarizeHours } from "./hours";
 import { PolicyControls, PolicyForm, type Choices } from "./policy-forms.client";
 import { PreviewList } from "./preview-list";
+import { isMessageKey, translator, type Translate } from "@/lib/i18n/messages";
 
-export const metadata: Metadata = { title: "Response targets" };
-
-const duration = (seconds: number) => formatDuration({ seconds, locale: "en" });
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: translator((await requirePageUser()).locale)("settings.sla") };
+}
 
 function calendarOf(row: CalendarRow): Calendar {
   return { timezone: row.timezone, intervals: row.intervals as Calendar["intervals"], holidays: row.holidays };
 }
 
-function scopeText(p: PolicyRow, channels: Choices["channels"]): string {
-  if (p.isDefault) return "Every conversation no other policy matches";
+function scopeText(p: PolicyRow, channels: Choices["channels"], t: Translate): string {
+  if (p.isDefault) return t("sla.settings.scopeDefault");
+  const word = (key: string, fallback: string) => (isMessageKey(key) ? t(key) : fallback);
   const parts = [
-    p.channelId !== null ? `channel ${channels.find((c) => c.id === p.channelId)?.name ?? `#${p.channelId}`}` : null,
-    p.category ? `${p.category}s` : null,
-    p.priority ? `${p.priority} priority` : null,
+    p.channelId !== null ? t("sla.settings.scopeChannel", { name: channels.find((c) => c.id === p.channelId)?.name ?? `#${p.channelId}` }) : null,
+    p.category ? word(`sla.settings.scope.${p.category}`, `${p.category}s`) : null,
+    p.priority ? t("inbox.row.priority", { priority: word(`conversation.priority.${p.priority}`, p.priority) }) : null,
   ].filter(Boolean);
-  return `Only ${parts.join(", ")}`;
+  return t("sla.settings.scopeOnly", { parts: parts.join(", ") });
 }
 
 export default async function SlaSettings({ searchParams }: { searchParams: Promise<{ brand?: string }> }) {
   const user = await requirePageUser();
+  const t = translator(user.locale);
+  const locale = user.locale;
+  const duration = (seconds: number) => formatDuration({ seconds, locale });
   const membership = pageMembership({ user, slug: (await searchParams).brand });
   const db = getDb();
   const settings = loadSlaSettings({ db, user, brandId: membership.brandId });
@@ -54,59 +59,55 @@ export default async function SlaSettings({ searchParams }: { searchParams: Prom
   };
   const defaultPolicy = settings.policies.find((p) => p.isDefault);
   const target = defaultPolicy
-    ? { seconds: defaultPolicy.firstResponseSeconds, share: defaultPolicy.atRiskShare, label: `the default target (${duration(defaultPolicy.firstResponseSeconds)})` }
-    : { seconds: 3600, share: 0.75, label: "a 1 h target" };
+    ? { seconds: defaultPolicy.firstResponseSeconds, share: defaultPolicy.atRiskShare, label: t("sla.settings.defaultTarget", { duration: duration(defaultPolicy.firstResponseSeconds) }) }
+    : { seconds: 3600, share: 0.75, label: t("sla.settings.oneHourTarget") };
   const ordered = settings.policies.filter((p) => !p.isDefault);
   const usedBy = (calendarId: number) => settings.policies.filter((p) => p.calendarId === calendarId).map((p) => p.name);
 
   return (
     <div className="max-w-5xl space-y-8" data-testid="sla-settings">
       <header className="space-y-1">
-        <h1 className="text-lg font-semibold">Response targets — {membership.name}</h1>
-        <p className="text-zinc-500">
-          How fast each request should get its first reply, and which hours count. A conversation takes the policy in force when its request arrives and keeps it: changes here apply to requests that arrive after you save.
-        </p>
+        <h1 className="text-lg font-semibold">{t("sla.settings.title", { brand: membership.name })}</h1>
+        <p className="text-zinc-500">{t("sla.settings.intro")}</p>
         {!settings.canEdit && (
           <p role="note" className="rounded-md bg-zinc-100 px-3 py-2 text-sm dark:bg-zinc-800">
-            You can see these targets; only admins of {membership.name} can change them.
+            {t("sla.settings.readOnly", { brand: membership.name })}
           </p>
         )}
       </header>
 
       <section aria-labelledby="policies-heading" className="space-y-3">
         <h2 id="policies-heading" className="text-base font-semibold">
-          Policies
+          {t("sla.settings.policies")}
         </h2>
-        <p className="text-xs text-zinc-500">
-          The policy that sets the most conditions matching a conversation&apos;s channel, category and priority wins; between equally specific ones, the one higher in this list. Everything else gets the default.
-        </p>
+        <p className="text-xs text-zinc-500">{t("sla.settings.policiesHint")}</p>
         <ol className="space-y-3">
           {settings.policies.map((p) => {
             const index = ordered.findIndex((o) => o.id === p.id);
             const calendar = p.calendarId === null ? null : byId.get(p.calendarId);
             return (
-              <li key={p.id} className="space-y-2 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800" data-testid={`policy-${p.id}`} aria-label={`Policy ${p.name}`}>
+              <li key={p.id} className="space-y-2 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800" data-testid={`policy-${p.id}`} aria-label={t("sla.settings.policyLabel", { name: p.name })}>
                 <div className="flex flex-wrap items-center gap-2">
                   <span className="font-medium">{p.name}</span>
-                  {p.isDefault ? <Badge tone="info">Default</Badge> : <Badge>#{index + 1}</Badge>}
-                  <span className="text-xs text-zinc-500">{scopeText(p, settings.channels)}</span>
+                  {p.isDefault ? <Badge tone="info">{t("sla.settings.default")}</Badge> : <Badge>#{index + 1}</Badge>}
+                  <span className="text-xs text-zinc-500">{scopeText(p, settings.channels, t)}</span>
                 </div>
                 <dl className="grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-[11rem_1fr]">
-                  <dt className="text-zinc-500">First response</dt>
+                  <dt className="text-zinc-500">{t("sla.settings.firstResponse")}</dt>
                   <dd>
-                    {duration(p.firstResponseSeconds)} · at risk after {Math.round(p.atRiskShare * 100)}% ({duration(p.firstResponseSeconds * p.atRiskShare)})
+                    {t("sla.settings.firstResponseValue", { target: duration(p.firstResponseSeconds), percent: Math.round(p.atRiskShare * 100), duration: duration(p.firstResponseSeconds * p.atRiskShare) })}
                   </dd>
-                  <dt className="text-zinc-500">Next response</dt>
-                  <dd>{p.nextResponseSeconds === null ? "no target" : duration(p.nextResponseSeconds)}</dd>
-                  <dt className="text-zinc-500">Calendar</dt>
-                  <dd>{calendar ? `${calendar.name} (${calendar.timezone})` : `24/7 (${settings.brandTimezone})`}</dd>
+                  <dt className="text-zinc-500">{t("sla.settings.nextResponse")}</dt>
+                  <dd>{p.nextResponseSeconds === null ? t("sla.settings.noTarget") : duration(p.nextResponseSeconds)}</dd>
+                  <dt className="text-zinc-500">{t("sla.settings.calendar")}</dt>
+                  <dd>{calendar ? `${calendar.name} (${calendar.timezone})` : t("sla.settings.allHours", { timezone: settings.brandTimezone })}</dd>
                 </dl>
-                <PreviewList {...preview(p)} testId={`policy-${p.id}-saved-preview`} />
+                <PreviewList {...preview(p)} testId={`policy-${p.id}-saved-preview`} locale={locale} />
                 {settings.canEdit && (
                   <>
                     {!p.isDefault && <PolicyControls brandId={membership.brandId} policy={{ id: p.id, name: p.name }} first={index === 0} last={index === ordered.length - 1} />}
                     <details className="text-sm">
-                      <summary className="cursor-pointer text-zinc-600 dark:text-zinc-400">Edit {p.name}</summary>
+                      <summary className="cursor-pointer text-zinc-600 dark:text-zinc-400">{t("sla.settings.editItem", { name: p.name })}</summary>
                       <div className="mt-3">
                         <PolicyForm choices={choices} policy={p} initialPreview={preview(p)} />
                       </div>
@@ -119,8 +120,8 @@ export default async function SlaSettings({ searchParams }: { searchParams: Prom
         </ol>
         {settings.canEdit && (
           <details className="rounded-lg border border-dashed border-zinc-300 p-4 dark:border-zinc-700">
-            <summary className="cursor-pointer font-medium">Add a policy</summary>
-            <p className="mt-1 text-xs text-zinc-500">For example a shorter target for urgent conversations, or business hours for e-mail.</p>
+            <summary className="cursor-pointer font-medium">{t("sla.settings.addPolicy")}</summary>
+            <p className="mt-1 text-xs text-zinc-500">{t("sla.settings.addPolicyHint")}</p>
             <div className="mt-3">
               <PolicyForm choices={choices} initialPreview={preview({ calendarId: null, firstResponseSeconds: 3600, atRiskShare: 0.75 })} />
             </div>
@@ -130,32 +131,33 @@ export default async function SlaSettings({ searchParams }: { searchParams: Prom
 
       <section aria-labelledby="calendars-heading" className="space-y-3">
         <h2 id="calendars-heading" className="text-base font-semibold">
-          Calendars
+          {t("sla.settings.calendars")}
         </h2>
-        <p className="text-xs text-zinc-500">Business hours and holidays. Under a calendar only open hours count towards a target; a policy without one counts every hour.</p>
+        <p className="text-xs text-zinc-500">{t("sla.settings.calendarsHint")}</p>
         {settings.calendars.length === 0 ? (
-          <EmptyState title="No calendars yet.">{settings.canEdit ? "Every policy counts time 24/7. Add business hours below, then choose them in a policy." : "Every policy counts time 24/7."}</EmptyState>
+          <EmptyState title={t("sla.settings.noCalendars")}>{settings.canEdit ? t("sla.settings.noCalendarsEdit") : t("sla.settings.noCalendarsView")}</EmptyState>
         ) : (
           <ul className="space-y-3">
             {settings.calendars.map((c) => {
               const users = usedBy(c.id);
               const calendar = calendarOf(c);
               return (
-                <li key={c.id} className="space-y-2 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800" data-testid={`calendar-${c.id}`} aria-label={`Calendar ${c.name}`}>
+                <li key={c.id} className="space-y-2 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800" data-testid={`calendar-${c.id}`} aria-label={t("sla.settings.calendarLabel", { name: c.name })}>
                   <div className="flex flex-wrap items-center gap-2">
                     <span className="font-medium">{c.name}</span>
                     <Badge>{c.timezone}</Badge>
-                    {openNow({ calendar, now }) ? <Badge tone="good">open now</Badge> : <Badge>closed now</Badge>}
+                    {openNow({ calendar, now }) ? <Badge tone="good">{t("sla.settings.openNow")}</Badge> : <Badge>{t("sla.settings.closedNow")}</Badge>}
                   </div>
-                  <p className="text-sm">{summarizeHours(c.intervals)}</p>
+                  <p className="text-sm">{summarizeHours(c.intervals, locale)}</p>
                   <p className="text-xs text-zinc-500">
-                    {c.holidays.length === 0 ? "No holidays" : `Holidays: ${c.holidays.join(", ")}`} · {users.length === 0 ? "not used by a policy yet" : `used by ${users.join(", ")}`}
+                    {c.holidays.length === 0 ? t("sla.settings.noHolidaysShort") : t("sla.settings.holidaysList", { list: c.holidays.join(", ") })} ·{" "}
+                    {users.length === 0 ? t("sla.settings.unused") : t("sla.settings.usedBy", { names: users.join(", ") })}
                   </p>
                   {settings.canEdit && (
                     <>
                       <DeleteCalendar brandId={membership.brandId} calendar={{ id: c.id, name: c.name }} />
                       <details className="text-sm">
-                        <summary className="cursor-pointer text-zinc-600 dark:text-zinc-400">Edit {c.name}</summary>
+                        <summary className="cursor-pointer text-zinc-600 dark:text-zinc-400">{t("sla.settings.editItem", { name: c.name })}</summary>
                         <div className="mt-3">
                           <CalendarForm
                             brandId={membership.brandId}
@@ -175,7 +177,7 @@ export default async function SlaSettings({ searchParams }: { searchParams: Prom
         )}
         {settings.canEdit && (
           <details className="rounded-lg border border-dashed border-zinc-300 p-4 dark:border-zinc-700">
-            <summary className="cursor-pointer font-medium">Add a calendar</summary>
+            <summary className="cursor-pointer font-medium">{t("sla.settings.addCalendar")}</summary>
             <div className="mt-3">
               <CalendarForm
                 brandId={membership.brandId}

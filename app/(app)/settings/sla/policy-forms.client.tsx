@@ -6,6 +6,7 @@ import { FormMessage } from "@/app/_components/ui/form-message";
 import { Field, Input, Select } from "@/app/_components/ui/input";
 import { createPolicyAction, deletePolicyAction, movePolicyAction, updatePolicyAction } from "./actions";
 import { LivePreview, usePreview, type PreviewState } from "./live-preview.client";
+import { useT } from "@/app/_components/i18n.client";
 
 export type PolicyValues = {
   id: number;
@@ -45,16 +46,17 @@ function split(seconds: number | null): { amount: string; unit: "minutes" | "hou
 }
 
 function Duration({ id, name, label, seconds, optional, values }: { id: string; name: string; label: string; seconds: number | null; optional?: boolean; values?: Record<string, string> }) {
+  const t = useT();
   const initial = split(seconds);
   return (
-    <Field label={label} htmlFor={id} hint={optional ? "Optional: leave empty for none." : undefined}>
+    <Field label={label} htmlFor={id} hint={optional ? t("sla.settings.optional") : undefined}>
       <div className="flex gap-2">
         <div className="w-24">
           <Input id={id} name={name} type="number" min="0" step="any" inputMode="decimal" required={!optional} defaultValue={values?.[name] ?? initial.amount} />
         </div>
-        <Select aria-label={`${label} unit`} name={`${name}Unit`} defaultValue={values?.[`${name}Unit`] ?? initial.unit}>
-          <option value="minutes">minutes</option>
-          <option value="hours">hours</option>
+        <Select aria-label={t("sla.settings.unit", { label })} name={`${name}Unit`} defaultValue={values?.[`${name}Unit`] ?? initial.unit}>
+          <option value="minutes">{t("sla.settings.minutes")}</option>
+          <option value="hours">{t("sla.settings.hoursUnit")}</option>
         </Select>
       </div>
     </Field>
@@ -63,6 +65,7 @@ function Duration({ id, name, label, seconds, optional, values }: { id: string; 
 
 /** Create (no policy) or edit one policy, with a live preview of its due times. */
 export function PolicyForm({ choices, policy, initialPreview }: { choices: Choices; policy?: PolicyValues; initialPreview: PreviewState }) {
+  const t = useT();
   const [state, action, pending] = useActionState(policy ? updatePolicyAction : createPolicyAction, null);
   const [preview, requestPreview] = usePreview(choices.brandId, initialPreview);
   const p = policy ?? { ...NEW_POLICY, id: 0 };
@@ -74,28 +77,28 @@ export function PolicyForm({ choices, policy, initialPreview }: { choices: Choic
     const amount = Number(data.get("firstResponse"));
     const targetSeconds = Math.round(amount * UNIT_SECONDS[data.get("firstResponseUnit") === "hours" ? "hours" : "minutes"]);
     const percent = Number(data.get("atRiskPercent"));
-    if (!(targetSeconds >= 60 && targetSeconds <= 30 * 86_400)) return requestPreview({ error: "Enter a first-response target between 1 minute and 30 days to see a preview." });
-    if (!(percent >= 1 && percent <= 99)) return requestPreview({ error: "Enter an at-risk share between 1% and 99% to see a preview." });
+    if (!(targetSeconds >= 60 && targetSeconds <= 30 * 86_400)) return requestPreview({ error: t("sla.settings.targetRange") });
+    if (!(percent >= 1 && percent <= 99)) return requestPreview({ error: t("sla.settings.shareRange") });
     const calendar = String(data.get("calendarId") ?? "");
     requestPreview({ targetSeconds, atRiskShare: Math.round(percent) / 100, calendarId: calendar === "" ? null : Number(calendar) });
   }
 
   return (
-    <form action={action} onChange={onChange} className="space-y-3" aria-label={policy ? `Edit policy ${policy.name}` : "New policy"}>
+    <form action={action} onChange={onChange} className="space-y-3" aria-label={policy ? t("sla.settings.editPolicy", { name: policy.name }) : t("sla.settings.newPolicy")}>
       <input type="hidden" name="brandId" value={choices.brandId} />
       {policy && <input type="hidden" name="policyId" value={policy.id} />}
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">
-        <Field label="Name" htmlFor={`${prefix}-name`}>
+        <Field label={t("sla.settings.name")} htmlFor={`${prefix}-name`}>
           <Input id={`${prefix}-name`} name="name" required maxLength={80} defaultValue={v?.name ?? p.name} />
         </Field>
-        <Duration id={`${prefix}-frt`} name="firstResponse" label="First-response target" seconds={p.firstResponseSeconds} values={v} />
-        <Duration id={`${prefix}-nrt`} name="nextResponse" label="Next-response target" seconds={p.nextResponseSeconds} optional values={v} />
-        <Field label="At risk after (% of the target)" htmlFor={`${prefix}-risk`}>
+        <Duration id={`${prefix}-frt`} name="firstResponse" label={t("sla.settings.frt")} seconds={p.firstResponseSeconds} values={v} />
+        <Duration id={`${prefix}-nrt`} name="nextResponse" label={t("sla.settings.nrt")} seconds={p.nextResponseSeconds} optional values={v} />
+        <Field label={t("sla.settings.atRisk")} htmlFor={`${prefix}-risk`}>
           <Input id={`${prefix}-risk`} name="atRiskPercent" type="number" min="1" max="99" step="1" required defaultValue={v?.atRiskPercent ?? String(Math.round(p.atRiskShare * 100))} />
         </Field>
-        <Field label="Calendar" htmlFor={`${prefix}-calendar`} hint="Only open hours count towards the target.">
+        <Field label={t("sla.settings.calendar")} htmlFor={`${prefix}-calendar`} hint={t("sla.settings.calendarHint")}>
           <Select id={`${prefix}-calendar`} name="calendarId" defaultValue={v?.calendarId ?? (p.calendarId === null ? "" : String(p.calendarId))}>
-            <option value="">24/7 ({choices.brandTimezone})</option>
+            <option value="">{t("sla.settings.allHours", { timezone: choices.brandTimezone })}</option>
             {choices.calendars.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name} ({c.timezone})
@@ -106,10 +109,10 @@ export function PolicyForm({ choices, policy, initialPreview }: { choices: Choic
       </div>
       {!p.isDefault && (
         <fieldset className="grid grid-cols-1 gap-3 sm:grid-cols-3">
-          <legend className="mb-1 text-xs font-medium text-zinc-700 dark:text-zinc-300">Applies to conversations matching every condition you set</legend>
-          <Field label="Channel" htmlFor={`${prefix}-channel`}>
+          <legend className="mb-1 text-xs font-medium text-zinc-700 dark:text-zinc-300">{t("sla.settings.appliesTo")}</legend>
+          <Field label={t("sla.settings.channel")} htmlFor={`${prefix}-channel`}>
             <Select id={`${prefix}-channel`} name="channelId" defaultValue={v?.channelId ?? (p.channelId === null ? "" : String(p.channelId))}>
-              <option value="">Any channel</option>
+              <option value="">{t("sla.settings.anyChannel")}</option>
               {choices.channels.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.name} ({c.kind})
@@ -117,29 +120,31 @@ export function PolicyForm({ choices, policy, initialPreview }: { choices: Choic
               ))}
             </Select>
           </Field>
-          <Field label="Category" htmlFor={`${prefix}-category`}>
+          <Field label={t("sla.settings.category")} htmlFor={`${prefix}-category`}>
             <Select id={`${prefix}-category`} name="category" defaultValue={v?.category ?? p.category ?? ""}>
-              <option value="">Any category</option>
-              <option value="request">request</option>
-              <option value="noise">noise</option>
+              <option value="">{t("sla.settings.anyCategory")}</option>
+              <option value="request">{t("conversation.category.request")}</option>
+              <option value="noise">{t("conversation.category.noise")}</option>
             </Select>
           </Field>
-          <Field label="Priority" htmlFor={`${prefix}-priority`}>
+          <Field label={t("sla.settings.priority")} htmlFor={`${prefix}-priority`}>
             <Select id={`${prefix}-priority`} name="priority" defaultValue={v?.priority ?? p.priority ?? ""}>
-              <option value="">Any priority</option>
-              {["urgent", "high", "normal", "low"].map((x) => (
-                <option key={x}>{x}</option>
+              <option value="">{t("sla.settings.anyPriority")}</option>
+              {(["urgent", "high", "normal", "low"] as const).map((x) => (
+                <option key={x} value={x}>
+                  {t(`conversation.priority.${x}`)}
+                </option>
               ))}
             </Select>
           </Field>
         </fieldset>
       )}
-      <LivePreview preview={preview} heading="Preview" testId={`${prefix}-preview`} />
+      <LivePreview preview={preview} heading={t("sla.settings.preview")} testId={`${prefix}-preview`} />
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : policy ? "Save policy" : "Add policy"}
+          {pending ? t("common.saving") : policy ? t("sla.settings.savePolicy") : t("sla.settings.addPolicyButton")}
         </Button>
-        <span className="text-xs text-zinc-500">Applies to requests that arrive after you save; waiting ones keep their target.</span>
+        <span className="text-xs text-zinc-500">{t("sla.settings.savedHint")}</span>
       </div>
       <FormMessage state={state} />
     </form>
@@ -148,6 +153,7 @@ export function PolicyForm({ choices, policy, initialPreview }: { choices: Choic
 
 /** Order and delete for a non-default policy; deleting asks once more. */
 export function PolicyControls({ brandId, policy, first, last }: { brandId: number; policy: { id: number; name: string }; first: boolean; last: boolean }) {
+  const t = useT();
   const [moveState, move, moving] = useActionState(movePolicyAction, null);
   const [deleteState, remove, deleting] = useActionState(deletePolicyAction, null);
   const [confirming, setConfirming] = useState(false);
@@ -156,11 +162,11 @@ export function PolicyControls({ brandId, policy, first, last }: { brandId: numb
       <form action={move} className="flex gap-1">
         <input type="hidden" name="brandId" value={brandId} />
         <input type="hidden" name="policyId" value={policy.id} />
-        <Button type="submit" name="direction" value="up" variant="secondary" disabled={first || moving} aria-label={`Move ${policy.name} up`}>
-          ↑ Up
+        <Button type="submit" name="direction" value="up" variant="secondary" disabled={first || moving} aria-label={t("sla.settings.moveUp", { name: policy.name })}>
+          {t("sla.settings.up")}
         </Button>
-        <Button type="submit" name="direction" value="down" variant="secondary" disabled={last || moving} aria-label={`Move ${policy.name} down`}>
-          ↓ Down
+        <Button type="submit" name="direction" value="down" variant="secondary" disabled={last || moving} aria-label={t("sla.settings.moveDown", { name: policy.name })}>
+          {t("sla.settings.down")}
         </Button>
       </form>
       <form action={remove} className="flex items-center gap-1">
@@ -169,15 +175,15 @@ export function PolicyControls({ brandId, policy, first, last }: { brandId: numb
         {confirming ? (
           <>
             <Button type="submit" variant="danger" disabled={deleting}>
-              Delete “{policy.name}”
+              {t("sla.settings.deleteNamed", { name: policy.name })}
             </Button>
             <Button type="button" variant="ghost" onClick={() => setConfirming(false)}>
-              Cancel
+              {t("common.cancel")}
             </Button>
           </>
         ) : (
-          <Button type="button" variant="ghost" onClick={() => setConfirming(true)} aria-label={`Delete ${policy.name}…`}>
-            Delete…
+          <Button type="button" variant="ghost" onClick={() => setConfirming(true)} aria-label={t("sla.settings.deleteLabel", { name: policy.name })}>
+            {t("sla.settings.deleteAsk")}
           </Button>
         )}
       </form>

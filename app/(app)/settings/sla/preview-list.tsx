@@ -1,21 +1,33 @@
 import { formatDuration } from "@/lib/metrics/format";
+import { translator, type Locale, type MessageKey } from "@/lib/i18n/messages";
 
 // Mirrors lib/sla/settings-preview's PreviewExample: client files may not import lib types.
-export type PreviewView = { label: string; arrives: string; due: string; wallSeconds: number };
+export type PreviewView = { label: string; arrives: string; due: string; wallSeconds: number; arrivesAt?: number; dueAt?: number };
 
-// Shared by the server page and the live editors; plain markup, no lib imports.
-export function PreviewList({ examples, timeZone, testId }: { examples: PreviewView[]; timeZone: string; testId?: string }) {
-  if (examples.length === 0) return <p className="text-xs text-zinc-500">No preview: the calendar has no open hours.</p>;
+const SAMPLES: Record<string, MessageKey> = {
+  now: "sla.settings.sample.now",
+  "on Friday evening": "sla.settings.sample.friday",
+  "on Sunday": "sla.settings.sample.sunday",
+  "on a holiday": "sla.settings.sample.holiday",
+};
+
+// Shared by the server page and the live editors (each passes the reader's locale); plain markup.
+export function PreviewList({ examples, timeZone, testId, locale }: { examples: PreviewView[]; timeZone: string; testId?: string; locale: Locale }) {
+  const t = translator(locale);
+  // English keeps the engine's own wording; other languages format the instants themselves.
+  const when = (text: string, at: number | undefined) =>
+    locale === "en" || at === undefined ? text : new Intl.DateTimeFormat(locale, { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone }).format(at);
+  if (examples.length === 0) return <p className="text-xs text-zinc-500">{t("sla.settings.noPreview")}</p>;
   return (
     <ul className="space-y-0.5 text-xs text-zinc-600 dark:text-zinc-400" data-testid={testId}>
       {examples.map((e) => (
         <li key={e.label}>
-          A request arriving {e.label} (<span className="font-medium text-zinc-800 dark:text-zinc-200">{e.arrives}</span>) would be due{" "}
-          <span className="font-medium text-zinc-800 dark:text-zinc-200">{e.due}</span>
-          <span className="text-zinc-500"> — {formatDuration({ seconds: e.wallSeconds, locale: "en" })} later</span>
+          {t("sla.settings.previewArriving", { label: SAMPLES[e.label] ? t(SAMPLES[e.label]) : e.label })} (<span className="font-medium text-zinc-800 dark:text-zinc-200">{when(e.arrives, e.arrivesAt)}</span>) {t("sla.settings.previewDue")}{" "}
+          <span className="font-medium text-zinc-800 dark:text-zinc-200">{when(e.due, e.dueAt)}</span>
+          <span className="text-zinc-500"> — {t("sla.settings.previewLater", { duration: formatDuration({ seconds: e.wallSeconds, locale }) })}</span>
         </li>
       ))}
-      <li className="text-zinc-500">Times in {timeZone}.</li>
+      <li className="text-zinc-500">{t("sla.settings.previewZone", { timezone: timeZone })}</li>
     </ul>
   );
 }

@@ -1,0 +1,78 @@
+import path from "node:path";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { closeDb, getDb, type Db } from "@/db/client";
+import { channels } from "@/db/schema";
+import { loadSessionUser, type SessionUser } from "@/lib/auth/access";
+import { ingestBatch } from "@/lib/ingest/pipeline";
+import { inboundEventSchema } from "@/lib/ingest/event";
+import type { Classification } from "@/lib/classify/types";
+import { makeBrand, makeMember, tempDir } from "../helpers/db";
+
+// Only the session and Next's cache are stood in for; the database is real.
+let current: SessionUser | null = null;
+vi.mock("@/lib/auth/session", () => ({
+  requireActionUser: async () => {
+    if (!current) throw new Error("unauthorized");
+    return current;
+  },
+}));
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+
+const { assignAction, labelsAction, markNoiseAction, priorityAction, statusAction } = await import("@/app/(app)/inbox/actions");
+const { markNotificationsReadAction } = await import("@/app/(app)/notifications-actions");
+
+let db: Db;
+beforeAll(() => {
+  closeDb();
+  process.env.DATABASE_PATH = path.join(tempDir(), "i18n-inbox-actions.db");
+  db = getDb();
+});
+
+const form = (values: Record<string, string | number>) => {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(values)) data.set(k, String(v));
+  return data;
+};
+
+const classify = (): Classification => ({ language: "ru", category: "request", complaint: false, sentiment: "neutral", sentimentScore: 0, confidence: 0.9, reasons: [], modelVersion: "test" });
+
+// An agent speaking `locale` in a brand with `n` open conversations.
+async function agentWith(locale: "en" | "ru", n: number) {
+  const brand = makeBrand({ db });
+  const channel = db.insert(channels).values({ brandId: brand.id, kind: "telegram", name: "TG", accountId: `bot-${brand.id}` }).returning().get();
+  const now = Date.now();
+  const items = Array.from({ length: n }, (_, i) => ({
+    event: inboundEventSchema.parse({ externalId: `${brand.id}-${i}`, text: `Где заказ ${i}?`, createdAt: new Date(now - (n - i) * 60_000).toISOString(), author: { id: `${brand.id}-u${i}`, name: `Клиент ${i}` } }),
+    channelId: channel.id,
+  }));
+  const ids = ingestBatch({ db, brandId: brand.id, items, now, classifyText: classify }).map((o) => Number(o.conversationId));
+  const agent = await makeMember({ db, brandId: brand.id, role: "agent" });
+  db.$client.prepare("UPDATE users SET locale = ? WHERE id = ?").run(locale, agent.id);
+  current = loadSessionUser({ db, userId: agent.id });
+  return { brandId: brand.id, ids };
+}
+
+describe("inbox actions answer in the agent's language", () => {
+  it("in Russian, with the noun agreeing with the count", async () => {
+    const { brandId, ids } = await agentWith("ru", 5);
+    expect(await statusAction(null, form({ brandId, conversationIds: ids.slice(0, 1).join(","), status: "resolved" }))).toEqual({ ok: "Решено: 1 обращение." });
+    expect(await markNoiseAction(null, form({ brandId, conversationIds: ids.slice(1, 3).join(",") }))).toEqual({ ok: "Отмечено как шум: 2 обращения." });
+    expect(await statusAction(null, form({ brandId, conversationIds: ids.join(","), status: "pending" }))).toEqual({ ok: "Переведено в ожидание: 4 обращения. Без изменений: 1 решённое обращение." });
+    expect(await assignAction(null, form({ brandId, conversationIds: ids.join(","), assignee: "me" }))).toEqual({ ok: "Назначено вам: 5 обращений." });
+    expect(await assignAction(null, form({ brandId, conversationIds: ids.join(","), assignee: "me" }))).toEqual({ ok: "Уже назначено вам." });
+    expect(await priorityAction(null, form({ brandId, conversationIds: String(ids[0]), priority: "urgent" }))).toEqual({ ok: "Приоритет изменён: срочный." });
+    expect(await labelsAction(null, form({ brandId, conversationId: ids[0], add: "Доставка" }))).toMatchObject({ ok: expect.stringMatching(/^Метка «.+» добавлена\.$/) });
+    expect(await labelsAction(null, form({ brandId, conversationId: ids[0], add: " " }))).toMatchObject({ error: "Сначала введите метку." });
+    expect(await markNotificationsReadAction(null, form({}))).toEqual({ ok: "Отмечено как прочитанные: 0." });
+  });
+
+  it("in English, word for word as before", async () => {
+    const { brandId, ids } = await agentWith("en", 3);
+    expect(await statusAction(null, form({ brandId, conversationIds: String(ids[0]), status: "resolved" }))).toEqual({ ok: "1 conversation resolved." });
+    expect(await statusAction(null, form({ brandId, conversationIds: ids.join(","), status: "pending" }))).toEqual({ ok: "2 conversations marked pending. 1 resolved conversation left as is." });
+    expect(await markNoiseAction(null, form({ brandId, conversationIds: ids.slice(1).join(",") }))).toEqual({ ok: "2 conversations marked as noise." });
+    expect(await assignAction(null, form({ brandId, conversationIds: ids.join(","), assignee: "me" }))).toEqual({ ok: "3 conversations assigned to you." });
+    expect(await priorityAction(null, form({ brandId, conversationIds: String(ids[0]), priority: "high" }))).toEqual({ ok: "Priority set to high." });
+    expect(await labelsAction(null, form({ brandId, conversationId: ids[0], remove: "vip" }))).toEqual({ ok: 'Label "vip" removed.' });
+  });
+});
