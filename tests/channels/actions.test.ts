@@ -1,18 +1,12 @@
 import path from "node:path";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb, type Db } from "@/db/client";
-import { loadSessionUser, type SessionUser } from "@/lib/auth/access";
+import { loadSessionUser } from "@/lib/auth/access";
 import { resetSecretsCache } from "@/lib/security/secrets";
 import { makeBrand, makeMember, tempDir } from "../helpers/db";
+import { form, session } from "../helpers/actions";
 
-// Only the session and Next's cache are stood in for; the database is real.
-let current: SessionUser | null = null;
-vi.mock("@/lib/auth/session", () => ({
-  requireActionUser: async () => {
-    if (!current) throw new Error("unauthorized");
-    return current;
-  },
-}));
+vi.mock("@/lib/auth/session", async () => (await import("../helpers/actions")).sessionModule());
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 const { createChannelAction, setChannelPausedAction, updateChannelAction } = await import("@/app/(app)/settings/channels/actions");
@@ -26,21 +20,16 @@ beforeAll(() => {
   db = getDb();
 });
 beforeEach(() => {
-  current = null;
+  session.user = null;
 });
 
-const form = (values: Record<string, string | number>) => {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(values)) data.set(k, String(v));
-  return data;
-};
 const channelCount = (brandId: number) => (db.$client.prepare("SELECT count(*) AS n FROM channels WHERE brand_id = ?").get(brandId) as { n: number }).n;
 
 describe("channel settings actions", () => {
   it("let an admin add, edit and pause a channel, with audit entries and no secret in the answer", async () => {
     const brand = makeBrand({ db });
     const admin = await makeMember({ db, brandId: brand.id, role: "admin" });
-    current = loadSessionUser({ db, userId: admin.id });
+    session.user = loadSessionUser({ db, userId: admin.id });
     const created = await createChannelAction(null, form({ brandId: brand.id, kind: "telegram", name: "Bot", accountId: "1", cred_botToken: "1:tok", cred_webhookSecret: "sec" }));
     expect(created).toMatchObject({ ok: expect.stringContaining("Bot") });
     const id = (db.$client.prepare("SELECT id FROM channels WHERE brand_id = ? AND kind = 'telegram'").get(brand.id) as { id: number }).id;
@@ -56,7 +45,7 @@ describe("channel settings actions", () => {
     const brand = makeBrand({ db });
     const other = makeBrand({ db });
     const admin = await makeMember({ db, brandId: brand.id, role: "admin" });
-    current = loadSessionUser({ db, userId: admin.id });
+    session.user = loadSessionUser({ db, userId: admin.id });
     await createChannelAction(null, form({ brandId: brand.id, kind: "vk", name: "VK", accountId: "5" }));
     const id = (db.$client.prepare("SELECT id FROM channels WHERE brand_id = ? AND kind = 'vk'").get(brand.id) as { id: number }).id;
     const outsiders = [
@@ -65,7 +54,7 @@ describe("channel settings actions", () => {
       await makeMember({ db, brandId: other.id, role: "admin" }),
     ];
     for (const person of outsiders) {
-      current = loadSessionUser({ db, userId: person.id });
+      session.user = loadSessionUser({ db, userId: person.id });
       expect((await createChannelAction(null, form({ brandId: brand.id, kind: "vk", name: "x", accountId: "6" })))?.error).toBeTruthy();
       expect((await updateChannelAction(null, form({ brandId: brand.id, channelId: id, name: "x" })))?.error).toBeTruthy();
       expect((await setChannelPausedAction(null, form({ brandId: brand.id, channelId: id, paused: "true" })))?.error).toBeTruthy();

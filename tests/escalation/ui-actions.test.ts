@@ -2,21 +2,16 @@ import path from "node:path";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { closeDb, getDb, type Db } from "@/db/client";
 import { channels } from "@/db/schema";
-import { loadSessionUser, type SessionUser } from "@/lib/auth/access";
+import { loadSessionUser } from "@/lib/auth/access";
 import { resetSecretsCache } from "@/lib/security/secrets";
 import { ingestBatch } from "@/lib/ingest/pipeline";
 import { inboundEventSchema } from "@/lib/ingest/event";
 import type { Classification } from "@/lib/classify/types";
 import { makeBrand, makeMember, tempDir } from "../helpers/db";
+import { form, session } from "../helpers/actions";
 
 // Only the session and Next's cache are stood in for; the database and the lib code are real.
-let current: SessionUser | null = null;
-vi.mock("@/lib/auth/session", () => ({
-  requireActionUser: async () => {
-    if (!current) throw new Error("unauthorized");
-    return current;
-  },
-}));
+vi.mock("@/lib/auth/session", async () => (await import("../helpers/actions")).sessionModule());
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 const queue = await import("@/app/(app)/escalations/actions");
@@ -32,16 +27,11 @@ beforeAll(() => {
   db = getDb();
 });
 beforeEach(() => {
-  current = null;
+  session.user = null;
 });
 
-const form = (values: Record<string, string | number>) => {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(values)) data.set(k, String(v));
-  return data;
-};
 const as = (user: { id: number }) => {
-  current = loadSessionUser({ db, userId: user.id });
+  session.user = loadSessionUser({ db, userId: user.id });
 };
 
 const negative = (text: string): Classification => ({
@@ -114,7 +104,7 @@ describe("escalation queue actions", () => {
     // Through the manager's own brand, the other brand's escalation does not exist.
     as(w.otherManager);
     expect((await queue.acknowledgeAction(null, form({ brandId: w.other.id, escalationId: w.escalationId })))?.error).toMatch(/no such escalation/i);
-    current = null;
+    session.user = null;
     await expect(queue.acknowledgeAction(null, form(ids))).rejects.toThrow();
     expect(status(w.escalationId)).toEqual(before);
   });
@@ -166,7 +156,7 @@ describe("escalation settings actions", () => {
     expect((await settings.deleteRuleAction(null, form({ brandId: w.other.id, ruleId })))?.error).toMatch(/no such/i);
     as(w.manager);
     expect((await settings.createEndpointAction(null, form({ brandId: w.brand.id, name: "x", url: "https://example.test/hook" })))?.error).toMatch(/admin/);
-    current = null;
+    session.user = null;
     await expect(settings.saveRuleAction(null, form({ brandId: w.brand.id, rule: JSON.stringify(validRule) }))).rejects.toThrow();
     expect(ruleCount(w.brand.id)).toBe(base);
     expect(db.$client.prepare("SELECT enabled FROM escalation_rules WHERE id = ?").get(ruleId)).toEqual({ enabled: 1 });

@@ -1,17 +1,11 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { closeDb, getDb, type Db } from "@/db/client";
-import { loadSessionUser, type SessionUser } from "@/lib/auth/access";
+import { loadSessionUser } from "@/lib/auth/access";
 import { makeBrand, makeMember, tempDir } from "../helpers/db";
+import { form, session } from "../helpers/actions";
 
-// Only the session and Next's cache are stood in for; the database is real.
-let current: SessionUser | null = null;
-vi.mock("@/lib/auth/session", () => ({
-  requireActionUser: async () => {
-    if (!current) throw new Error("unauthorized");
-    return current;
-  },
-}));
+vi.mock("@/lib/auth/session", async () => (await import("../helpers/actions")).sessionModule());
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 const { saveTemplateAction } = await import("@/app/(app)/settings/templates/actions");
@@ -25,18 +19,13 @@ beforeAll(() => {
   db = getDb();
 });
 
-const form = (values: Record<string, string | number>) => {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(values)) data.set(k, String(v));
-  return data;
-};
 
 async function adminIn(locale: "en" | "ru") {
   const brand = makeBrand({ db });
   const admin = await makeMember({ db, brandId: brand.id, role: "admin" });
   const agent = await makeMember({ db, brandId: brand.id, role: "agent" });
   db.$client.prepare("UPDATE users SET locale = ? WHERE id = ?").run(locale, admin.id);
-  current = loadSessionUser({ db, userId: admin.id });
+  session.user = loadSessionUser({ db, userId: admin.id });
   return { brand, agent };
 }
 

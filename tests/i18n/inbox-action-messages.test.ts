@@ -2,20 +2,14 @@ import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { closeDb, getDb, type Db } from "@/db/client";
 import { channels } from "@/db/schema";
-import { loadSessionUser, type SessionUser } from "@/lib/auth/access";
+import { loadSessionUser } from "@/lib/auth/access";
 import { ingestBatch } from "@/lib/ingest/pipeline";
 import { inboundEventSchema } from "@/lib/ingest/event";
 import type { Classification } from "@/lib/classify/types";
 import { makeBrand, makeMember, tempDir } from "../helpers/db";
+import { form, session } from "../helpers/actions";
 
-// Only the session and Next's cache are stood in for; the database is real.
-let current: SessionUser | null = null;
-vi.mock("@/lib/auth/session", () => ({
-  requireActionUser: async () => {
-    if (!current) throw new Error("unauthorized");
-    return current;
-  },
-}));
+vi.mock("@/lib/auth/session", async () => (await import("../helpers/actions")).sessionModule());
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 const { assignAction, labelsAction, markNoiseAction, priorityAction, statusAction } = await import("@/app/(app)/inbox/actions");
@@ -28,11 +22,6 @@ beforeAll(() => {
   db = getDb();
 });
 
-const form = (values: Record<string, string | number>) => {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(values)) data.set(k, String(v));
-  return data;
-};
 
 const classify = (): Classification => ({ language: "ru", category: "request", complaint: false, sentiment: "neutral", sentimentScore: 0, confidence: 0.9, reasons: [], modelVersion: "test" });
 
@@ -48,7 +37,7 @@ async function agentWith(locale: "en" | "ru", n: number) {
   const ids = ingestBatch({ db, brandId: brand.id, items, now, classifyText: classify }).map((o) => Number(o.conversationId));
   const agent = await makeMember({ db, brandId: brand.id, role: "agent" });
   db.$client.prepare("UPDATE users SET locale = ? WHERE id = ?").run(locale, agent.id);
-  current = loadSessionUser({ db, userId: agent.id });
+  session.user = loadSessionUser({ db, userId: agent.id });
   return { brandId: brand.id, ids };
 }
 

@@ -1,18 +1,13 @@
 import path from "node:path";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { closeDb, getDb, type Db } from "@/db/client";
-import { loadSessionUser, type SessionUser } from "@/lib/auth/access";
+import { loadSessionUser } from "@/lib/auth/access";
 import { notify } from "@/lib/notifications/notify";
 import { resetSecretsCache } from "@/lib/security/secrets";
 import { makeBrand, makeMember, tempDir } from "../helpers/db";
+import { session } from "../helpers/actions";
 
-let current: SessionUser | null = null;
-vi.mock("@/lib/auth/session", () => ({
-  requireActionUser: async () => {
-    if (!current) throw new Error("unauthorized");
-    return current;
-  },
-}));
+vi.mock("@/lib/auth/session", async () => (await import("../helpers/actions")).sessionModule());
 
 const { loadNotificationsAction, markNotificationsReadAction } = await import("@/app/(app)/notifications-actions");
 
@@ -26,7 +21,7 @@ beforeAll(() => {
   db = getDb();
 });
 beforeEach(() => {
-  current = null;
+  session.user = null;
 });
 
 const form = (values: Record<string, string>) => {
@@ -43,12 +38,12 @@ describe("notification bell actions", () => {
     notify(db.$client, { brandId: brand.id, userIds: [manager.id, agent.id], kind: "escalation", text: "Escalation: “awful”", conversationId: 11, escalationId: 5 });
     notify(db.$client, { brandId: brand.id, userIds: [agent.id], kind: "assignment", text: "Assigned to you", conversationId: 12 });
 
-    current = loadSessionUser({ db, userId: manager.id });
+    session.user = loadSessionUser({ db, userId: manager.id });
     const mine = await loadNotificationsAction();
     expect(mine.unread).toBe(1);
     expect(mine.items.map((i) => i.href)).toEqual([`/escalations?brand=${brand.slug}#escalation-5`]);
 
-    current = loadSessionUser({ db, userId: agent.id });
+    session.user = loadSessionUser({ db, userId: agent.id });
     const theirs = await loadNotificationsAction();
     expect(theirs.unread).toBe(2);
     expect(theirs.items.map((i) => i.href).sort()).toEqual([`/inbox?brand=${brand.slug}&c=11`, `/inbox?brand=${brand.slug}&c=12`]);
@@ -63,12 +58,12 @@ describe("notification bell actions", () => {
     const [theirs] = notify(db.$client, { brandId: brand.id, userIds: [other.id], kind: "mention", text: "c" });
 
     await expect(markNotificationsReadAction(null, form({}))).rejects.toThrow();
-    current = loadSessionUser({ db, userId: me.id });
+    session.user = loadSessionUser({ db, userId: me.id });
     expect(await markNotificationsReadAction(null, form({ ids: `${mine},${theirs}` }))).toEqual({ ok: "1 notification marked read." });
     expect((await markNotificationsReadAction(null, form({ ids: "x,1" })))?.error).toBeTruthy();
     expect(await markNotificationsReadAction(null, form({}))).toEqual({ ok: "1 notification marked read." });
     expect((await loadNotificationsAction()).unread).toBe(0);
-    current = loadSessionUser({ db, userId: other.id });
+    session.user = loadSessionUser({ db, userId: other.id });
     expect((await loadNotificationsAction()).unread).toBe(1);
   });
 });

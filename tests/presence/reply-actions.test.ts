@@ -1,18 +1,13 @@
 import path from "node:path";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { closeDb, getDb, type Db } from "@/db/client";
-import { loadSessionUser, type SessionUser } from "@/lib/auth/access";
+import { loadSessionUser } from "@/lib/auth/access";
 import { queueReply } from "@/lib/outbound/outbox";
 import { makeBrand, makeMember, tempDir } from "../helpers/db";
 import { makeConversation } from "./fixtures";
+import { form, session } from "../helpers/actions";
 
-let current: SessionUser | null = null;
-vi.mock("@/lib/auth/session", () => ({
-  requireActionUser: async () => {
-    if (!current) throw new Error("unauthorized");
-    return current;
-  },
-}));
+vi.mock("@/lib/auth/session", async () => (await import("../helpers/actions")).sessionModule());
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 const { sendFromComposerAction } = await import("@/app/(app)/inbox/reply-actions");
@@ -24,14 +19,9 @@ beforeAll(() => {
   db = getDb();
 });
 beforeEach(() => {
-  current = null;
+  session.user = null;
 });
 
-const form = (values: Record<string, string | number>) => {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(values)) data.set(k, String(v));
-  return data;
-};
 const messages = (conversationId: number, direction: string) =>
   (db.$client.prepare("SELECT count(*) AS n FROM messages WHERE conversation_id = ? AND direction = ?").get(conversationId, direction) as { n: number }).n;
 
@@ -43,7 +33,7 @@ describe("the composer's send action", () => {
     const conversationId = makeConversation({ db, brandId: brand.id });
     const seen = (db.$client.prepare("SELECT max(id) AS id FROM messages WHERE conversation_id = ?").get(conversationId) as { id: number }).id;
     queueReply({ db, brandId: brand.id, conversationId, text: "Max: found it", visibility: "public", actor: { userId: max.id, label: max.email } });
-    current = loadSessionUser({ db, userId: anna.id });
+    session.user = loadSessionUser({ db, userId: anna.id });
     const input = { brandId: brand.id, conversationId, text: "Anna: looking", mode: "public", seenMessageId: seen };
     const asked = await sendFromComposerAction(null, form(input));
     expect(asked?.conflict?.map((r) => r.text)).toEqual(["Max: found it"]);
@@ -58,7 +48,7 @@ describe("the composer's send action", () => {
     const anna = await makeMember({ db, brandId: brand.id, role: "agent" });
     const max = await makeMember({ db, brandId: brand.id, role: "manager" });
     const conversationId = makeConversation({ db, brandId: brand.id });
-    current = loadSessionUser({ db, userId: anna.id });
+    session.user = loadSessionUser({ db, userId: anna.id });
     const result = await sendFromComposerAction(null, form({ brandId: brand.id, conversationId, text: `@${max.name} can you approve?`, mode: "note" }));
     expect(result).toMatchObject({ ok: "Note added; 1 teammate was notified.", mentioned: 1 });
     const notes = db.$client.prepare("SELECT user_id FROM notifications WHERE kind = 'mention' AND conversation_id = ?").all(conversationId);
@@ -70,7 +60,7 @@ describe("the composer's send action", () => {
     const brand = makeBrand({ db });
     const outsider = await makeMember({ db, brandId: makeBrand({ db }).id, role: "admin" });
     const conversationId = makeConversation({ db, brandId: brand.id });
-    current = loadSessionUser({ db, userId: outsider.id });
+    session.user = loadSessionUser({ db, userId: outsider.id });
     for (const mode of ["public", "note"]) {
       const result = await sendFromComposerAction(null, form({ brandId: brand.id, conversationId, text: "hi @x", mode }));
       expect(result?.error).toMatch(/not found/);

@@ -1,18 +1,12 @@
 import path from "node:path";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { closeDb, getDb, type Db } from "@/db/client";
-import { loadSessionUser, type SessionUser } from "@/lib/auth/access";
+import { loadSessionUser } from "@/lib/auth/access";
 import { createTemplate } from "@/lib/templates/templates";
 import { makeBrand, makeMember, tempDir } from "../helpers/db";
+import { form, session } from "../helpers/actions";
 
-// Only the session and Next's cache are stood in for; the database is real.
-let current: SessionUser | null = null;
-vi.mock("@/lib/auth/session", () => ({
-  requireActionUser: async () => {
-    if (!current) throw new Error("unauthorized");
-    return current;
-  },
-}));
+vi.mock("@/lib/auth/session", async () => (await import("../helpers/actions")).sessionModule());
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 const { deleteTemplateAction, previewTemplateAction, saveTemplateAction } = await import("@/app/(app)/settings/templates/actions");
@@ -24,14 +18,9 @@ beforeAll(() => {
   db = getDb();
 });
 beforeEach(() => {
-  current = null;
+  session.user = null;
 });
 
-const form = (values: Record<string, string | number>) => {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(values)) data.set(k, String(v));
-  return data;
-};
 const count = (brandId: number) => (db.$client.prepare("SELECT count(*) AS n FROM templates WHERE brand_id = ?").get(brandId) as { n: number }).n;
 
 describe("template settings actions", () => {
@@ -42,13 +31,13 @@ describe("template settings actions", () => {
     const outsider = await makeMember({ db, brandId: makeBrand({ db }).id, role: "admin" });
     const input = { brandId: brand.id, title: "Hello", body: "Hi {{name}}", language: "en", shortcut: ";hi" };
 
-    current = loadSessionUser({ db, userId: agent.id });
+    session.user = loadSessionUser({ db, userId: agent.id });
     expect(await saveTemplateAction(null, form(input))).toMatchObject({ error: expect.stringMatching(/needs the manager role/) });
-    current = loadSessionUser({ db, userId: outsider.id });
+    session.user = loadSessionUser({ db, userId: outsider.id });
     expect(await saveTemplateAction(null, form(input))).toMatchObject({ error: expect.stringMatching(/brand was not found/) });
     expect(count(brand.id)).toBe(0);
 
-    current = loadSessionUser({ db, userId: manager.id });
+    session.user = loadSessionUser({ db, userId: manager.id });
     expect(await saveTemplateAction(null, form({ ...input, body: "Hi {{nmae}}" }))).toMatchObject({ error: expect.stringMatching(/Unknown variable \{\{nmae\}\}/), values: expect.objectContaining({ body: "Hi {{nmae}}" }) });
     expect(await saveTemplateAction(null, form(input))).toMatchObject({ ok: "Added “Hello”." });
     const id = (db.$client.prepare("SELECT id FROM templates WHERE brand_id = ?").get(brand.id) as { id: number }).id;
@@ -62,9 +51,9 @@ describe("template settings actions", () => {
     const agent = await makeMember({ db, brandId: brand.id, role: "agent" });
     const otherManager = await makeMember({ db, brandId: other.id, role: "manager" });
     const t = createTemplate({ db, brandId: brand.id, actor: { userId: null, label: "test" }, input: { title: "Keep", body: "x" } });
-    current = loadSessionUser({ db, userId: agent.id });
+    session.user = loadSessionUser({ db, userId: agent.id });
     expect((await deleteTemplateAction(null, form({ brandId: brand.id, templateId: t.id })))?.error).toMatch(/manager role/);
-    current = loadSessionUser({ db, userId: otherManager.id });
+    session.user = loadSessionUser({ db, userId: otherManager.id });
     expect((await deleteTemplateAction(null, form({ brandId: other.id, templateId: t.id })))?.error).toMatch(/not found/);
     expect(count(brand.id)).toBe(1);
   });
@@ -73,14 +62,14 @@ describe("template settings actions", () => {
     const brand = makeBrand({ db });
     const manager = await makeMember({ db, brandId: brand.id, role: "manager" });
     const agent = await makeMember({ db, brandId: brand.id, role: "agent" });
-    current = loadSessionUser({ db, userId: manager.id });
+    session.user = loadSessionUser({ db, userId: manager.id });
     expect(await previewTemplateAction(null, form({ brandId: brand.id, body: "Hi {{first_name}}, {{agent}} of {{brand}} {{x}}" }))).toEqual({
       text: `Hi Anna, manager of ${brand.name} {{x}}`,
       missing: [],
       unknown: ["x"],
     });
     expect(await previewTemplateAction(null, form({ brandId: makeBrand({ db }).id, body: "Hi" }))).toEqual({ error: "The brand was not found." });
-    current = loadSessionUser({ db, userId: agent.id });
+    session.user = loadSessionUser({ db, userId: agent.id });
     expect(await previewTemplateAction(null, form({ brandId: brand.id, body: "Hi" }))).toMatchObject({ error: expect.stringMatching(/manager role/) });
   });
 });
