@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { inject } from "vitest";
+import { openDatabase } from "@/db/client";
+import { createToken } from "@/lib/auth/tokens";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
@@ -18,4 +20,26 @@ export async function signIn(page: Page, email: string, password = inject("passw
   await page.getByLabel("E-mail").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** An ingest token of the e2e brand, straight in the test database. */
+export function ingestToken(name: string, slug = "e2e-air"): string {
+  const db = openDatabase({ file: inject("databasePath"), runMigrations: false });
+  try {
+    const brand = db.$client.prepare("SELECT id FROM brands WHERE slug = ?").get(slug) as { id: number };
+    return createToken({ db, brandId: brand.id, name: `${name}-${Date.now()}`, actor: { userId: null, label: "test" } });
+  } finally {
+    db.$client.close();
+  }
+}
+
+/** POST /api/v1/events as the API's clients do; the test fails unless the batch is accepted. */
+export async function postEvents(token: string, events: unknown[]): Promise<unknown> {
+  const response = await fetch(`${inject("baseUrl")}/api/v1/events`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify({ events }),
+  });
+  if (response.status !== 202) throw new Error(`events refused: ${response.status} ${await response.text()}`);
+  return response.json();
 }

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
-import { createToken } from "@/lib/auth/tokens";
-import { openDatabase } from "@/db/client";
-import { launch, signIn } from "./browser";
+import { ingestToken, launch, signIn } from "./browser";
 
 let browser: Browser;
 let token: string;
@@ -11,10 +9,7 @@ const base = () => inject("baseUrl");
 
 beforeAll(async () => {
   browser = await launch();
-  const db = openDatabase({ file: inject("databasePath"), runMigrations: false });
-  const brand = db.$client.prepare("SELECT id FROM brands WHERE slug = 'e2e-air'").get() as { id: number };
-  token = createToken({ db, brandId: brand.id, name: `triage-${Date.now()}`, actor: { userId: null, label: "test" } });
-  db.$client.close();
+  token = ingestToken("triage");
 });
 afterAll(async () => {
   await browser?.close();

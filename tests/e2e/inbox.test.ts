@@ -1,34 +1,20 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import Database from "better-sqlite3";
 import type { Browser } from "playwright-core";
-import { createToken } from "@/lib/auth/tokens";
-import { openDatabase } from "@/db/client";
-import { launch, signIn } from "./browser";
+import { ingestToken, launch, postEvents, signIn } from "./browser";
 
 let browser: Browser;
 let token: string;
-const base = () => inject("baseUrl");
 
 beforeAll(async () => {
   browser = await launch();
-  const db = openDatabase({ file: inject("databasePath"), runMigrations: false });
-  const brand = db.$client.prepare("SELECT id FROM brands WHERE slug = 'e2e-air'").get() as { id: number };
-  token = createToken({ db, brandId: brand.id, name: `inbox-${Date.now()}`, actor: { userId: null, label: "test" } });
-  db.$client.close();
+  token = ingestToken("inbox");
 });
 afterAll(async () => {
   await browser?.close();
 });
 
-async function post(events: unknown[]) {
-  const response = await fetch(`${base()}/api/v1/events`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-    body: JSON.stringify({ events }),
-  });
-  expect(response.status).toBe(202);
-  return response.json();
-}
+const post = (events: unknown[]) => postEvents(token, events);
 
 describe("the agent inbox in Chromium", () => {
   it("shows a new comment live, replies, and the SLA turns met", async () => {

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import Database from "better-sqlite3";
 import type { Browser } from "playwright-core";
-import { createToken } from "@/lib/auth/tokens";
-import { openDatabase } from "@/db/client";
-import { launch, signIn } from "./browser";
+import { ingestToken, launch, postEvents, signIn } from "./browser";
 
 let browser: Browser;
 let token: string;
@@ -11,23 +9,13 @@ const base = () => inject("baseUrl");
 
 beforeAll(async () => {
   browser = await launch();
-  const db = openDatabase({ file: inject("databasePath"), runMigrations: false });
-  const brand = db.$client.prepare("SELECT id FROM brands WHERE slug = 'e2e-air'").get() as { id: number };
-  token = createToken({ db, brandId: brand.id, name: `prefs-${Date.now()}`, actor: { userId: null, label: "test" } });
-  db.$client.close();
+  token = ingestToken("prefs");
 });
 afterAll(async () => {
   await browser?.close();
 });
 
-async function post(events: unknown[]) {
-  const response = await fetch(`${base()}/api/v1/events`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-    body: JSON.stringify({ events }),
-  });
-  expect(response.status).toBe(202);
-}
+const post = (events: unknown[]) => postEvents(token, events);
 
 const readDb = <T>(sql: string, ...args: unknown[]) => {
   const db = new Database(inject("databasePath"), { readonly: true });
