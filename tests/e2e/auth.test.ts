@@ -46,8 +46,12 @@ describe("sign-in and roles in Chromium", () => {
       await page.getByTestId("tile-waiting-now").waitFor();
       await page.goto(`${base()}/escalations`);
       const text = await page.locator("main").textContent();
+      // Other tests may have escalated conversations by now: the queue itself is what a manager reaches.
       if (role === "agent") expect(text).toContain("No access");
-      else expect(text).toContain("No open escalations");
+      else {
+        await page.getByRole("heading", { name: /^Escalations — E2E Air/ }).waitFor();
+        expect(text).not.toContain("No access");
+      }
       await context.close();
     });
   }
