@@ -69,7 +69,7 @@ export function toIngestItem(workspace: DemoWorkspace, item: DemoItem): IngestIt
 }
 
 // Two weeks of history through the real pipeline, then the team's past work: answered
-// conversations quiet for a few hours were resolved.
+// conversations quiet for a few hours were resolved, unanswered ones closed the next day.
 export function seedHistory({ db, workspace, now, days = 14, onProgress }: { db: Db; workspace: DemoWorkspace; now: number; days?: number; onProgress?: (done: number) => void }): number {
   const pending = new Map<string, IngestItem[]>();
   let done = 0;
@@ -106,5 +106,16 @@ function resolveAnsweredHistory({ db, workspace, now }: { db: Db; workspace: Dem
       .all(brandId, now - 3 * HOUR) as { id: number; last: number }[];
     for (const row of rows)
       resolveConversations({ db, brandId, conversationIds: [row.id], at: row.last + 20 * 60_000, actor: { userId: null, label: "demo" } });
+    // Requests the team never answered were closed the next day, as a real backlog is worked off;
+    // they stay in the reports as resolved without a reply. What waits today is the last day's.
+    const stale = db.$client
+      .prepare(
+        `SELECT c.id, max(m.created_at) AS last FROM conversations c JOIN messages m ON m.conversation_id = c.id
+          WHERE c.brand_id = ? AND c.status != 'resolved' AND c.awaiting_first_response = 1
+          GROUP BY c.id HAVING max(m.created_at) < ?`,
+      )
+      .all(brandId, now - 24 * HOUR) as { id: number; last: number }[];
+    for (const row of stale)
+      resolveConversations({ db, brandId, conversationIds: [row.id], at: row.last + 23 * HOUR, actor: { userId: null, label: "demo" } });
   }
 }
