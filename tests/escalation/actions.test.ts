@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { acknowledgeEscalation, escalateConversation, raiseEscalation, rerouteEscalation, resolveEscalation } from "@/lib/escalation/actions";
 import { REPLY_NOTE } from "@/lib/escalation/resolve-on-reply";
-import { acknowledgeStats } from "@/lib/escalation/stats";
+import { escalationFigures } from "@/lib/metrics/escalations";
+import { parseRange } from "@/lib/metrics/local-time";
 import { queueReply } from "@/lib/outbound/outbox";
 import { recordSentReply } from "@/lib/ingest/pipeline";
 import { NEGATIVE, escalationBrand } from "./setup";
@@ -30,8 +31,11 @@ describe("escalation actions", () => {
     expect(audits().map((a) => a.action)).toEqual(["escalation.create", "escalation.acknowledge"]);
     expect(changes()).toBe(before + 1);
     expect(() => acknowledgeEscalation({ db, brandId: brand.id, escalationId, actor: actorOf(manager) })).toThrow(/already acknowledged/);
-    const stats = acknowledgeStats({ db, brandId: brand.id, from: created - 1, to: created + 1 });
-    expect(stats).toMatchObject({ acknowledged: 1, waiting: 0, medianSeconds: 90, p90Seconds: 90 });
+    // Time to acknowledge as the dashboard reports it.
+    const day = new Date(created).toISOString().slice(0, 10);
+    const range = parseRange({ from: day, to: day, timeZone: "UTC", now: created + 90_000 });
+    const figures = escalationFigures({ db, brandId: brand.id, timeZone: "UTC", range, now: created + 90_000 });
+    expect(figures).toMatchObject({ created: 1, acknowledged: 1, unacknowledgedNow: 0, medianAckSeconds: 90, p90AckSeconds: 90 });
   });
 
   it("re-route to a person notifies them; to a level clears the owner and notifies that level", async () => {
