@@ -4,6 +4,7 @@ import { inboxEn, inboxRu } from "./dict-inbox";
 import { escalationsEn, escalationsRu } from "./dict-escalations";
 import { dashboardEn, dashboardRu } from "./dict-dashboard";
 import { settingsEn, settingsRu } from "./dict-settings";
+import { rulesEn, rulesRu } from "./dict-rules";
 
 export const en = {
   "nav.main": "Main",
@@ -287,6 +288,7 @@ export const en = {
   ...escalationsEn,
   ...dashboardEn,
   ...settingsEn,
+  ...rulesEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -573,6 +575,7 @@ export const ru: Record<MessageKey, string> = {
   ...escalationsRu,
   ...dashboardRu,
   ...settingsRu,
+  ...rulesRu,
 };
 
 export const LOCALES = ["en", "ru"] as const;

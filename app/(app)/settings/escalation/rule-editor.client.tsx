@@ -2,6 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { Button } from "@/app/_components/ui/button";
+import { useT } from "@/app/_components/i18n.client";
 import { Field, Input, Select } from "@/app/_components/ui/input";
 import { FormMessage } from "@/app/_components/ui/form-message";
 import { dryRunAction, saveRuleAction, type RuleFormState } from "./actions";
@@ -40,12 +41,13 @@ function serialize(rule: RuleDraft): string {
 }
 
 function DryRunResult({ state }: { state: RuleFormState }) {
+  const t = useT();
   const run = state?.dryRun;
   if (!run) return null;
   return (
-    <section aria-label="Dry run result" className="space-y-2 rounded-md border border-zinc-200 p-3 dark:border-zinc-800" data-testid="dry-run">
+    <section aria-label={t("rules.dryRunResult")} className="space-y-2 rounded-md border border-zinc-200 p-3 dark:border-zinc-800" data-testid="dry-run">
       <p role="status" className="font-medium">
-        Would have matched {run.matched} of the last {run.examined} messages.
+        {t("rules.dryRunMatched", { matched: run.matched, examined: run.examined })}
       </p>
       {run.matches.length > 0 && (
         <ol className="max-h-80 space-y-1.5 overflow-y-auto text-sm">
@@ -59,12 +61,13 @@ function DryRunResult({ state }: { state: RuleFormState }) {
           ))}
         </ol>
       )}
-      {run.matched > run.matches.length && <p className="text-xs text-zinc-500">Showing the newest {run.matches.length}.</p>}
+      {run.matched > run.matches.length && <p className="text-xs text-zinc-500">{t("rules.dryRunShowing", { count: run.matches.length })}</p>}
     </section>
   );
 }
 
 export function RuleEditor({ brandId, rule, refs, onDone }: { brandId: number; rule?: StoredRule; refs: EditorRefs; onDone?: () => void }) {
+  const t = useT();
   const fresh = (): RuleDraft => ({
     name: rule?.name ?? "",
     enabled: rule?.enabled ?? true,
@@ -98,36 +101,36 @@ export function RuleEditor({ brandId, rule, refs, onDone }: { brandId: number; r
         run(saveRuleAction);
       }}
       className="max-w-3xl space-y-4"
-      aria-label={rule ? `Edit rule ${rule.name}` : "New rule"}
+      aria-label={rule ? t("rules.editLabel", { name: rule.name }) : t("rules.newRule")}
     >
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-[1fr_auto_auto] sm:items-end">
-        <Field label="Rule name" htmlFor={`${prefix}-name`}>
+        <Field label={t("rules.name")} htmlFor={`${prefix}-name`}>
           <Input id={`${prefix}-name`} value={draft.name} maxLength={80} aria-invalid={!!errors.name} aria-describedby={errors.name ? `${prefix}-name-error` : undefined} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
         </Field>
-        <Field label="Match" htmlFor={`${prefix}-match`}>
+        <Field label={t("rules.match")} htmlFor={`${prefix}-match`}>
           <Select id={`${prefix}-match`} value={draft.match} onChange={(e) => setDraft({ ...draft, match: e.target.value as "all" | "any" })}>
-            <option value="all">all conditions</option>
-            <option value="any">any condition</option>
+            <option value="all">{t("rules.match.all")}</option>
+            <option value="any">{t("rules.match.any")}</option>
           </Select>
         </Field>
         <label className="flex items-center gap-1.5 pb-1.5 text-sm">
-          <input type="checkbox" checked={draft.enabled} onChange={(e) => setDraft({ ...draft, enabled: e.target.checked })} /> Enabled
+          <input type="checkbox" checked={draft.enabled} onChange={(e) => setDraft({ ...draft, enabled: e.target.checked })} /> {t("rules.enabledLabel")}
         </label>
       </div>
       <ErrorText id={`${prefix}-name-error`} message={errors.name} />
       <ErrorText id={`${prefix}-error`} message={errors[""]} />
-      <Items title="When" specs={CONDITIONS} items={draft.conditions} setItems={(conditions) => setDraft({ ...draft, conditions })} path="conditions" errors={errors} refs={refs} prefix={prefix} />
-      <Items title="Then" specs={ACTIONS} items={draft.actions} setItems={(actions) => setDraft({ ...draft, actions })} path="actions" errors={errors} refs={refs} prefix={prefix} />
+      <Items title={t("rules.when")} specs={CONDITIONS} items={draft.conditions} setItems={(conditions) => setDraft({ ...draft, conditions })} path="conditions" errors={errors} refs={refs} prefix={prefix} />
+      <Items title={t("rules.then")} specs={ACTIONS} items={draft.actions} setItems={(actions) => setDraft({ ...draft, actions })} path="actions" errors={errors} refs={refs} prefix={prefix} />
       <div className="flex flex-wrap gap-2">
         <Button type="submit" disabled={pending}>
-          {pending ? "Working…" : rule ? "Save rule" : "Create rule"}
+          {pending ? t("rules.working") : rule ? t("rules.save") : t("rules.create")}
         </Button>
         <Button type="button" variant="secondary" disabled={pending} onClick={() => run(dryRunAction)}>
-          Dry run on the last 500 messages
+          {t("rules.dryRun")}
         </Button>
         {onDone && (
           <Button type="button" variant="ghost" onClick={onDone}>
-            Close
+            {t("rules.close")}
           </Button>
         )}
       </div>

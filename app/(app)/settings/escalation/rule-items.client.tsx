@@ -1,6 +1,7 @@
 "use client";
 
 import { Button } from "@/app/_components/ui/button";
+import { useT } from "@/app/_components/i18n.client";
 import { Field, Input, Select } from "@/app/_components/ui/input";
 import { draftOf, specOf, type FieldSpec, type TypeSpec } from "./rule-fields";
 
@@ -18,13 +19,14 @@ export function ErrorText({ id, message }: { id: string; message?: string }) {
 }
 
 function FieldInput({ spec, value, onChange, refs, id, error }: { spec: FieldSpec; value: unknown; onChange: (v: unknown) => void; refs: EditorRefs; id: string; error?: string }) {
+  const t = useT();
   const described = error ? `${id}-error` : undefined;
   const picks = (options: { value: string; label: string }[]) => {
     const chosen = new Set((Array.isArray(value) ? value : []).map(String));
     return (
       <fieldset aria-describedby={described} className="flex flex-wrap gap-x-3 gap-y-1">
-        <legend className="sr-only">{spec.label}</legend>
-        {options.length === 0 && <span className="text-xs text-zinc-500">None available.</span>}
+        <legend className="sr-only">{t(spec.label)}</legend>
+        {options.length === 0 && <span className="text-xs text-zinc-500">{t("rules.noneAvailable")}</span>}
         {options.map((o) => (
           <label key={o.value} className="flex items-center gap-1 text-sm">
             <input
@@ -46,7 +48,7 @@ function FieldInput({ spec, value, onChange, refs, id, error }: { spec: FieldSpe
   const people = refs.people.map((p) => ({ value: String(p.id), label: p.detail ? `${p.name} (${p.detail})` : p.name }));
   switch (spec.kind) {
     case "multi":
-      return picks(spec.options ?? []);
+      return picks((spec.options ?? []).map((o) => ({ value: o.value, label: t(o.label) })));
     case "people":
       return picks(people);
     case "channels":
@@ -54,10 +56,10 @@ function FieldInput({ spec, value, onChange, refs, id, error }: { spec: FieldSpe
     case "choice":
     case "person":
     case "endpoint": {
-      const options = spec.kind === "choice" ? (spec.options ?? []) : spec.kind === "person" ? people : refs.endpoints.map((e) => ({ value: String(e.id), label: e.detail ? `${e.name} (${e.detail})` : e.name }));
+      const options = spec.kind === "choice" ? (spec.options ?? []).map((o) => ({ value: o.value, label: t(o.label) })) : spec.kind === "person" ? people : refs.endpoints.map((e) => ({ value: String(e.id), label: e.detail ? `${e.name} (${e.detail})` : e.name }));
       return (
         <Select id={id} aria-describedby={described} aria-invalid={!!error} value={String(value ?? "")} onChange={(e) => onChange(e.target.value)}>
-          {spec.kind !== "choice" && <option value="">{options.length ? "Choose…" : spec.kind === "endpoint" ? "No endpoints yet: add one below" : "Nobody"}</option>}
+          {spec.kind !== "choice" && <option value="">{options.length ? t("rules.choose") : spec.kind === "endpoint" ? t("rules.noEndpoints") : t("rules.nobody")}</option>}
           {options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
@@ -92,6 +94,7 @@ export function Items({
   refs: EditorRefs;
   prefix: string;
 }) {
+  const t = useT();
   const update = (i: number, next: Draft) => setItems(items.map((item, j) => (j === i ? next : item)));
   return (
     <fieldset className="space-y-2">
@@ -104,18 +107,18 @@ export function Items({
           <div key={i} className="space-y-2 rounded-md border border-zinc-200 p-3 dark:border-zinc-800">
             <div className="flex items-end gap-2">
               <div className="flex-1">
-                <Field label={`${path === "conditions" ? "Condition" : "Action"} ${i + 1}`} htmlFor={`${base}-type`}>
+                <Field label={t(path === "conditions" ? "rules.condition" : "rules.action", { n: i + 1 })} htmlFor={`${base}-type`}>
                   <Select id={`${base}-type`} value={spec.type} onChange={(e) => update(i, draftOf(specOf(specs, e.target.value)))}>
                     {specs.map((s) => (
                       <option key={s.type} value={s.type}>
-                        {s.label}
+                        {t(s.label)}
                       </option>
                     ))}
                   </Select>
                 </Field>
               </div>
-              <Button type="button" variant="ghost" onClick={() => setItems(items.filter((_, j) => j !== i))} aria-label={`Remove ${path === "conditions" ? "condition" : "action"} ${i + 1}`}>
-                Remove
+              <Button type="button" variant="ghost" onClick={() => setItems(items.filter((_, j) => j !== i))} aria-label={t(path === "conditions" ? "rules.removeCondition" : "rules.removeAction", { n: i + 1 })}>
+                {t("rules.remove")}
               </Button>
             </div>
             <ErrorText id={`${base}-error`} message={errors[`${path}.${i}`] ?? errors[`${path}.${i}.type`]} />
@@ -125,10 +128,10 @@ export function Items({
               return (
                 <div key={f.key} className="space-y-1">
                   <label htmlFor={id} className="block text-xs font-medium text-zinc-700 dark:text-zinc-300">
-                    {f.label}
+                    {t(f.label)}
                   </label>
                   <FieldInput spec={f} id={id} value={item[f.key]} error={error} refs={refs} onChange={(v) => update(i, { ...item, [f.key]: v })} />
-                  {f.hint && <p className="text-xs text-zinc-500">{f.hint}</p>}
+                  {f.hint && <p className="text-xs text-zinc-500">{t(f.hint)}</p>}
                   <ErrorText id={`${id}-error`} message={error} />
                 </div>
               );
@@ -137,7 +140,7 @@ export function Items({
         );
       })}
       <Button type="button" variant="secondary" onClick={() => setItems([...items, draftOf(specs[0])])}>
-        Add {path === "conditions" ? "a condition" : "an action"}
+        {t(path === "conditions" ? "rules.addCondition" : "rules.addAction")}
       </Button>
     </fieldset>
   );

@@ -3,6 +3,8 @@
 import { useActionState, useState } from "react";
 import { Badge } from "@/app/_components/ui/badge";
 import { Button } from "@/app/_components/ui/button";
+import { useT } from "@/app/_components/i18n.client";
+import { isMessageKey } from "@/lib/i18n/messages";
 import { Field, Input } from "@/app/_components/ui/input";
 import { FormMessage } from "@/app/_components/ui/form-message";
 import { createEndpointAction, endpointAction, retryDeliveryAction } from "./actions";
@@ -13,10 +15,11 @@ const time = (ms: number) => `${new Date(ms).toISOString().slice(0, 19).replace(
 
 // The secret exists in the browser only in this answer; it is never fetched again.
 function SecretOnce({ secret }: { secret: string }) {
+  const t = useT();
   const [copied, setCopied] = useState<"yes" | "no" | null>(null);
   return (
     <div className="space-y-1 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-800 dark:bg-amber-950" data-testid="webhook-secret">
-      <p className="font-medium">Signing secret (shown once)</p>
+      <p className="font-medium">{t("webhooks.secretTitle")}</p>
       <div className="flex flex-wrap items-center gap-2">
         <code className="break-all select-all">{secret}</code>
         <Button
@@ -29,30 +32,31 @@ function SecretOnce({ secret }: { secret: string }) {
             )
           }
         >
-          Copy
+          {t("webhooks.copy")}
         </Button>
         <span role="status" className="text-xs">
-          {copied === "yes" ? "Copied." : copied === "no" ? "Copy failed: select the text and copy it." : ""}
+          {copied === "yes" ? t("webhooks.copied") : copied === "no" ? t("webhooks.copyFailed") : ""}
         </span>
       </div>
-      <p className="text-xs text-zinc-600 dark:text-zinc-400">Receivers check X-Replyhour-Signature: sha256 HMAC of “timestamp.body” with this secret, timestamp from X-Replyhour-Timestamp.</p>
+      <p className="text-xs text-zinc-600 dark:text-zinc-400">{t("webhooks.signatureHelp")}</p>
     </div>
   );
 }
 
 export function AddEndpointForm({ brandId }: { brandId: number }) {
+  const t = useT();
   const [state, action, pending] = useActionState(createEndpointAction, null);
   return (
-    <form action={action} className="grid max-w-3xl grid-cols-1 gap-3 sm:grid-cols-[1fr_2fr_auto] sm:items-end" aria-label="Add a webhook endpoint">
+    <form action={action} className="grid max-w-3xl grid-cols-1 gap-3 sm:grid-cols-[1fr_2fr_auto] sm:items-end" aria-label={t("webhooks.addLabel")}>
       <input type="hidden" name="brandId" value={brandId} />
-      <Field label="Name" htmlFor="endpoint-name">
+      <Field label={t("webhooks.name")} htmlFor="endpoint-name">
         <Input id="endpoint-name" name="name" required maxLength={80} defaultValue={state?.error ? state.values?.name : undefined} placeholder="Slack #escalations" />
       </Field>
-      <Field label="URL" htmlFor="endpoint-url">
+      <Field label={t("webhooks.url")} htmlFor="endpoint-url">
         <Input id="endpoint-url" name="url" type="url" required maxLength={2000} defaultValue={state?.error ? state.values?.url : undefined} placeholder="https://hooks.slack.com/services/…" />
       </Field>
       <Button type="submit" disabled={pending}>
-        {pending ? "Adding…" : "Add endpoint"}
+        {pending ? t("common.adding") : t("webhooks.add")}
       </Button>
       <div className="space-y-2 sm:col-span-3">
         <FormMessage state={state} />
@@ -63,6 +67,7 @@ export function AddEndpointForm({ brandId }: { brandId: number }) {
 }
 
 function EndpointItem({ brandId, endpoint }: { brandId: number; endpoint: EndpointRow }) {
+  const t = useT();
   const [state, act, pending] = useActionState(endpointAction, null);
   const op = (name: string, label: string, variant: "secondary" | "ghost" = "secondary", confirm?: string) => (
     <form
@@ -79,23 +84,28 @@ function EndpointItem({ brandId, endpoint }: { brandId: number; endpoint: Endpoi
       </Button>
     </form>
   );
+  const last = endpoint.lastDelivery;
+  const stateWord = (state: string) => {
+    const key = `webhooks.state.${state}`;
+    return isMessageKey(key) ? t(key) : state;
+  };
   return (
     <li className="space-y-2 rounded-lg border border-zinc-200 p-3 dark:border-zinc-800" data-testid={`endpoint-${endpoint.id}`}>
       <div className="flex flex-wrap items-center gap-2">
         <span className="font-medium">{endpoint.name}</span>
-        <Badge tone={endpoint.enabled ? "good" : "neutral"}>{endpoint.enabled ? "enabled" : "disabled"}</Badge>
-        {endpoint.queued > 0 && <Badge tone="info">{endpoint.queued} queued</Badge>}
-        {endpoint.failed > 0 && <Badge tone="bad">{endpoint.failed} failed</Badge>}
+        <Badge tone={endpoint.enabled ? "good" : "neutral"}>{endpoint.enabled ? t("rules.enabled") : t("rules.disabled")}</Badge>
+        {endpoint.queued > 0 && <Badge tone="info">{t("webhooks.queuedCount", { count: endpoint.queued })}</Badge>}
+        {endpoint.failed > 0 && <Badge tone="bad">{t("webhooks.failedCount", { count: endpoint.failed })}</Badge>}
         <code className="text-xs break-all text-zinc-500">{endpoint.url}</code>
       </div>
       <p className="text-xs text-zinc-500">
-        Last delivery: {endpoint.lastDelivery ? `${endpoint.lastDelivery.state} at ${time(endpoint.lastDelivery.at)}${endpoint.lastDelivery.error ? ` — ${endpoint.lastDelivery.error}` : ""}` : "none yet"}
+        {t("webhooks.lastDelivery", { delivery: last ? `${t("webhooks.lastDeliveryAt", { state: stateWord(last.state), time: time(last.at) })}${last.error ? ` — ${last.error}` : ""}` : t("webhooks.noneYet") })}
       </p>
       <div className="flex flex-wrap gap-1">
-        {endpoint.enabled && op("test", "Send a test")}
-        {op(endpoint.enabled ? "disable" : "enable", endpoint.enabled ? "Disable" : "Enable")}
-        {op("rotate", "New secret", "ghost", "Make a new signing secret? Receivers must switch to it; the old one stops working now.")}
-        {op("delete", "Delete", "ghost", `Delete the endpoint “${endpoint.name}”?`)}
+        {endpoint.enabled && op("test", t("webhooks.sendTest"))}
+        {op(endpoint.enabled ? "disable" : "enable", endpoint.enabled ? t("rules.disable") : t("rules.enable"))}
+        {op("rotate", t("webhooks.newSecret"), "ghost", t("webhooks.confirmRotate"))}
+        {op("delete", t("common.delete"), "ghost", t("webhooks.confirmDelete", { name: endpoint.name }))}
       </div>
       <FormMessage state={state} />
       {state?.secret && <SecretOnce secret={state.secret} />}
@@ -104,8 +114,9 @@ function EndpointItem({ brandId, endpoint }: { brandId: number; endpoint: Endpoi
 }
 
 export function EndpointList({ brandId, endpoints }: { brandId: number; endpoints: EndpointRow[] }) {
+  const t = useT();
   return (
-    <ul className="space-y-2" aria-label="Webhook endpoints">
+    <ul className="space-y-2" aria-label={t("webhooks.listLabel")}>
       {endpoints.map((e) => (
         <EndpointItem key={e.id} brandId={brandId} endpoint={e} />
       ))}
@@ -114,13 +125,14 @@ export function EndpointList({ brandId, endpoints }: { brandId: number; endpoint
 }
 
 export function RetryDelivery({ brandId, deliveryId }: { brandId: number; deliveryId: number }) {
+  const t = useT();
   const [state, act, pending] = useActionState(retryDeliveryAction, null);
   return (
     <form action={act} className="inline-flex items-center gap-2">
       <input type="hidden" name="brandId" value={brandId} />
       <input type="hidden" name="deliveryId" value={deliveryId} />
       <button type="submit" disabled={pending} className="text-xs text-blue-700 underline dark:text-blue-400">
-        Retry
+        {t("webhooks.retry")}
       </button>
       {state?.error && (
         <span role="alert" className="text-xs text-red-700 dark:text-red-400">
