@@ -52,7 +52,8 @@ export type RouteEntry =
       otherBrand: (w: World) => { call: RouteCall; token: string; expect: (response: Response, w: World) => Promise<void> };
     }
   | { access: "webhook"; request: (w: World) => RouteCall; note?: string }
-  | { access: "public"; skip: string };
+  /** Mocked away in-process (Auth.js's own handlers): exercised over real HTTP by the named e2e files. */
+  | { access: "public"; overHttpIn: string[] };
 
 const fresh = () => Math.random().toString(36).slice(2, 10);
 const A = (w: World) => String(w.a.id);
@@ -251,8 +252,8 @@ export const ACTIONS: Record<string, ActionEntry> = {
 };
 
 export const ROUTES: Record<string, RouteEntry> = {
-  "GET /api/auth/[...nextauth]": { access: "public", skip: "Auth.js's own handlers; sign-in limits are in sign-in.test.ts and the e2e suite" },
-  "POST /api/auth/[...nextauth]": { access: "public", skip: "Auth.js's own handlers; sign-in limits are in sign-in.test.ts and the e2e suite" },
+  "GET /api/auth/[...nextauth]": { access: "public", overHttpIn: ["tests/e2e/security-pages.test.ts", "tests/e2e/security-leaks.test.ts"] },
+  "POST /api/auth/[...nextauth]": { access: "public", overHttpIn: ["tests/e2e/security-pages.test.ts", "tests/e2e/security-leaks.test.ts"] },
   "GET /api/public/brands/[slug]/response-time": {
     access: "public",
     request: (w) => ({ url: `/api/public/brands/${w.a.slug}/response-time`, params: { slug: w.a.slug } }),
