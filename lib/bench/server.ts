@@ -1,20 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
+import { freePort, waitForServer } from "@/lib/ops/next-server";
 
 export type BenchServer = { url: string; pid: number; stop: () => Promise<void>; output: () => string };
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
 
 /**
  * `next start` of the production build in NEXT_DIST_DIR against the bench database, with the
@@ -35,7 +25,7 @@ export async function startServer({ databasePath, env }: { databasePath: string;
   child.stderr?.on("data", keep);
   const stop = () => stopChild(child);
   try {
-    await waitForServer(`${url}/login`, child);
+    await waitForServer(`${url}/login`, child, 120_000);
   } catch (error) {
     await stop();
     throw new Error(`${(error as Error).message}\n${output}`);
@@ -43,21 +33,6 @@ export async function startServer({ databasePath, env }: { databasePath: string;
   return { url, pid: child.pid!, stop, output: () => output };
 }
 
-async function waitForServer(url: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode != null) throw new Error(`the server exited with ${child.exitCode}`);
-    try {
-      const response = await fetch(url, { redirect: "manual" });
-      await response.arrayBuffer();
-      if (response.status < 500) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`the server did not answer at ${url}`);
-}
 
 // The server and whatever it started, by pid: nothing else on the machine is touched.
 async function stopChild(child: ChildProcess): Promise<void> {

@@ -1,6 +1,5 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { openDatabase } from "@/db/client";
@@ -8,34 +7,11 @@ import { cliActor } from "@/lib/audit/record";
 import { createBrand } from "@/lib/brands/brands";
 import { createUser, setMembership } from "@/lib/team/users";
 import { tempDir } from "../helpers/db";
+import { freePort, waitForServer } from "@/lib/ops/next-server";
 
 export const PASSWORD = "e2e-password-42";
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
 
-async function waitForServer(url: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode != null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      const response = await fetch(url, { redirect: "manual" });
-      if (response.status < 500) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`server did not answer at ${url}`);
-}
 
 // A production build served on a free port with its own database and its own people.
 export default async function setup(project: TestProject) {
@@ -78,7 +54,7 @@ export default async function setup(project: TestProject) {
   child.stdout?.on("data", (d) => (log += d));
   child.stderr?.on("data", (d) => (log += d));
   try {
-    await waitForServer(`${baseUrl}/login`, child);
+    await waitForServer(`${baseUrl}/login`, child, 90_000);
   } catch (error) {
     child.kill("SIGKILL");
     throw new Error(`${(error as Error).message}\n${log}`);

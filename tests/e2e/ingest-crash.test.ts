@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
@@ -9,20 +8,11 @@ import { cliActor } from "@/lib/audit/record";
 import { createBrand } from "@/lib/brands/brands";
 import { createToken } from "@/lib/auth/tokens";
 import { tempDir } from "../helpers/db";
+import { freePort, waitForServer } from "@/lib/ops/next-server";
 
 const LOOPS = 4;
 const BATCH = 50;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
 
 function startServer({ file, port }: { file: string; port: number }): ChildProcess {
   return spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
@@ -39,19 +29,6 @@ function startServer({ file, port }: { file: string; port: number }): ChildProce
   });
 }
 
-async function waitReady(url: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode != null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(url, { redirect: "manual" })).status < 500) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`server did not answer at ${url}`);
-}
 
 const children: ChildProcess[] = [];
 afterAll(() => {
@@ -71,7 +48,7 @@ describe("kill -9 in the middle of a load", () => {
     const baseUrl = `http://127.0.0.1:${port}`;
     const first = startServer({ file, port });
     children.push(first);
-    await waitReady(`${baseUrl}/login`, first);
+    await waitForServer(`${baseUrl}/login`, first);
 
     const acked = new Set<string>();
     let sent = 0;
@@ -113,7 +90,7 @@ describe("kill -9 in the middle of a load", () => {
 
     const second = startServer({ file, port });
     children.push(second);
-    await waitReady(`${baseUrl}/login`, second);
+    await waitForServer(`${baseUrl}/login`, second);
     // A replay of an acknowledged batch after the restart is all duplicates.
     const replayIds = [...acked].slice(0, BATCH);
     const replay = await post(replayIds.map((externalId) => ({ externalId, text: "again", createdAt: "2026-01-01T00:00:00Z", author: { id: "x" } })));

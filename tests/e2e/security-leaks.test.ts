@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/client";
@@ -14,6 +13,7 @@ import { createUser, setMembership } from "@/lib/team/users";
 import { signMetaPayload } from "../fakes/payloads";
 import { tempDir } from "../helpers/db";
 import { httpSignIn } from "../security/http-session";
+import { freePort } from "@/lib/ops/next-server";
 
 // A server of its own, so its whole stdout/stderr is ours and sign-in limits hurt nobody else.
 const DIST = process.env.NEXT_DIST_DIR || ".next";
@@ -34,16 +34,6 @@ let apiToken = "";
 let channelId = 0;
 const seen: { url: string; body: string }[] = [];
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
 
 beforeAll(async () => {
   if (!fs.existsSync(path.join(DIST, "BUILD_ID"))) throw new Error(`No production build in ${DIST}: run \`npm run build\`.`);

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
@@ -9,6 +8,7 @@ import { cliActor } from "@/lib/audit/record";
 import { createBrand } from "@/lib/brands/brands";
 import { createToken } from "@/lib/auth/tokens";
 import { tempDir } from "../helpers/db";
+import { freePort, waitForServer } from "@/lib/ops/next-server";
 
 // The soak variant of tests/e2e/ingest-crash.test.ts: several kill -9 rounds on one database,
 // replays of every acknowledged batch across restarts, then the count must be exact.
@@ -17,16 +17,6 @@ const CLIENTS = 6;
 const BATCH = 100;
 const DIST = process.env.NEXT_DIST_DIR || ".next";
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
 
 function start(file: string, port: number): ChildProcess {
   return spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
@@ -35,19 +25,6 @@ function start(file: string, port: number): ChildProcess {
   });
 }
 
-async function ready(url: string, child: ChildProcess) {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode != null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(url, { redirect: "manual" })).status < 500) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error("server did not start");
-}
 
 const children: ChildProcess[] = [];
 afterAll(() => {
@@ -72,7 +49,7 @@ describe("kill -9, repeatedly", () => {
     for (let round = 0; round < ROUNDS; round++) {
       const server = start(file, port);
       children.push(server);
-      await ready(`${base}/login`, server);
+      await waitForServer(`${base}/login`, server);
       // Replays of earlier acknowledged events mixed into new batches: stored once, whatever happens.
       const earlier = [...acked].slice(-BATCH / 2);
       let killed = false;
