@@ -1,11 +1,36 @@
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
+import type { SQL } from "drizzle-orm";
+import { AsyncLocalStorage } from "node:async_hooks";
 import fs from "node:fs";
 import path from "node:path";
 import * as schema from "./schema";
 
-export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+type Drizzle = BetterSQLite3Database<typeof schema>;
+type Transact = <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
+
+// A handle inside a transaction: reads and writes. Only the builder and the async transaction
+// are exposed, so code written against it runs the same on every engine.
+export type Tx = Omit<Drizzle, "transaction" | "$client" | "batch" | "run" | "all" | "get" | "values"> & { transaction: Transact };
+
+// The process's handle: reads, and writes only inside `transaction`.
+export type Db = Pick<Tx, "select" | "selectDistinct" | "$count" | "query" | "$with" | "with" | "transaction">;
+
+export type Engine = {
+  kind: "sqlite";
+  file: string;
+  writer: Database.Database;
+  reader: Database.Database;
+  // The connection a statement of this async context runs on: the writer inside a transaction.
+  connection(write: boolean): Database.Database;
+  compile(query: SQL): { sql: string; params: unknown[] };
+  close(): void;
+};
+
+const ENGINE = Symbol.for("replyhour.engine");
+const dialect = new SQLiteSyncDialect();
 
 export function databasePath(): string {
   return path.resolve(/*turbopackIgnore: true*/ process.env.DATABASE_PATH || "./data/replyhour.db");
@@ -15,25 +40,123 @@ export function migrationsFolder(): string {
   return path.join(/*turbopackIgnore: true*/ process.cwd(), "drizzle");
 }
 
+// drizzle prepares every query it runs; the cache makes a repeated query cost one lookup.
+function cachedClient(connection: Database.Database, size = 512) {
+  const cache = new Map<string, Database.Statement>();
+  return {
+    prepare(source: string) {
+      let statement = cache.get(source);
+      if (statement) return statement;
+      statement = connection.prepare(source);
+      if (cache.size >= size) cache.delete(cache.keys().next().value!);
+      cache.set(source, statement);
+      return statement;
+    },
+  } as unknown as Database.Database;
+}
+
+function configure(connection: Database.Database): void {
+  connection.pragma("busy_timeout = 5000");
+  connection.pragma("cache_size = -65536");
+  connection.pragma("temp_store = MEMORY");
+}
+
+// One writer connection, serialised by a promise chain, and one read-only connection that sees
+// only committed data (WAL), so a read never waits for a writer nor sees its uncommitted rows.
 export function openDatabase({ file, runMigrations = true }: { file: string; runMigrations?: boolean }): Db {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const sqlite = new Database(file);
-  sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
+  const writer = new Database(file);
+  writer.pragma("journal_mode = WAL");
+  writer.pragma("foreign_keys = ON");
   // WAL with NORMAL sync loses no committed transaction on a process crash, only on power loss.
-  sqlite.pragma("synchronous = NORMAL");
-  sqlite.pragma("cache_size = -65536");
-  sqlite.pragma("temp_store = MEMORY");
-  const db = drizzle(sqlite, { schema }) as Db;
-  if (runMigrations) migrate(db, { migrationsFolder: migrationsFolder() });
+  writer.pragma("synchronous = NORMAL");
+  configure(writer);
+  if (runMigrations) migrate(drizzle(writer, { schema }), { migrationsFolder: migrationsFolder() });
+  const reader = new Database(file, { readonly: true });
+  configure(reader);
+
+  const writerClient = cachedClient(writer);
+  const readerClient = cachedClient(reader);
+  const write = drizzle(writerClient, { schema }) as unknown as Tx & Drizzle;
+  const read = drizzle(readerClient, { schema }) as unknown as Tx & Drizzle;
+  const holder = new AsyncLocalStorage<true>();
+  let tail: Promise<unknown> = Promise.resolve();
+  let savepoints = 0;
+
+  const nested: Transact = async (fn) => {
+    const name = `sp${++savepoints}`;
+    writer.exec(`SAVEPOINT ${name}`);
+    try {
+      const result = await fn(write);
+      writer.exec(`RELEASE ${name}`);
+      return result;
+    } catch (error) {
+      writer.exec(`ROLLBACK TO ${name}`);
+      writer.exec(`RELEASE ${name}`);
+      throw error;
+    }
+  };
+
+  const outer: Transact = (fn) => {
+    if (holder.getStore()) return nested(fn);
+    const run = tail.then(() =>
+      holder.run(true, async () => {
+        writer.exec("BEGIN IMMEDIATE");
+        try {
+          const result = await fn(write);
+          writer.exec("COMMIT");
+          return result;
+        } catch (error) {
+          if (writer.inTransaction) writer.exec("ROLLBACK");
+          throw error;
+        }
+      }),
+    );
+    tail = run.catch(() => undefined);
+    return run;
+  };
+  Object.defineProperty(write, "transaction", { value: outer });
+
+  // Inside a transaction's async context, reads go to the writer and see its own changes.
+  const pick = () => (holder.getStore() ? write : read);
+  const engine: Engine = {
+    kind: "sqlite",
+    file,
+    writer,
+    reader,
+    compile: (query) => dialect.sqlToQuery(query),
+    connection: (writeAccess) => (writeAccess || holder.getStore() ? writerClient : readerClient),
+    close() {
+      reader.close();
+      writer.close();
+    },
+  };
+  const db: Db = {
+    select: ((...args: never[]) => (pick().select as (...a: never[]) => unknown)(...args)) as Db["select"],
+    selectDistinct: ((...args: never[]) => (pick().selectDistinct as (...a: never[]) => unknown)(...args)) as Db["selectDistinct"],
+    $count: ((...args: never[]) => (pick().$count as (...a: never[]) => unknown)(...args)) as Db["$count"],
+    $with: ((...args: never[]) => (pick().$with as (...a: never[]) => unknown)(...args)) as Db["$with"],
+    with: ((...args: never[]) => (pick().with as (...a: never[]) => unknown)(...args)) as Db["with"],
+    get query() {
+      return pick().query;
+    },
+    transaction: outer,
+  };
+  for (const handle of [db, write]) Object.defineProperty(handle, ENGINE, { value: engine });
   return db;
+}
+
+// The engine behind a handle, for the engine-specific functions in db/ only.
+export function engineOf(handle: Db | Tx): Engine {
+  const engine = (handle as unknown as { [ENGINE]?: Engine })[ENGINE];
+  if (!engine) throw new Error("Not a Replyhour database handle.");
+  return engine;
 }
 
 const globalForDb = globalThis as unknown as { replyhourDb?: { file: string; db: Db } };
 
-// One connection per process, migrated on first use; keyed by path so tests can switch files.
-export function getDb(): Db {
+// One database per process, migrated on first use; keyed by path so tests can switch files.
+export function database(): Db {
   const file = databasePath();
   const cached = globalForDb.replyhourDb;
   if (cached && cached.file === file) return cached.db;
@@ -42,9 +165,11 @@ export function getDb(): Db {
   return db;
 }
 
-export function closeDb(): void {
-  globalForDb.replyhourDb?.db.$client.close();
-  globalForDb.replyhourDb = undefined;
+export function closeDatabase(db?: Db): void {
+  const target = db ?? globalForDb.replyhourDb?.db;
+  if (!target) return;
+  engineOf(target).close();
+  if (globalForDb.replyhourDb?.db === target) globalForDb.replyhourDb = undefined;
 }
 
 export { schema };

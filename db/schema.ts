@@ -595,3 +595,11 @@ export const workerState = sqliteTable("worker_state", {
   value: text("value").notNull(),
   updatedAt: ts("updated_at").notNull(),
 });
+
+// Who runs a background job now: taken by a conditional upsert, so two processes (or servers)
+// never run the same job at once, and a dead holder's lease simply expires.
+export const jobLeases = sqliteTable("job_leases", {
+  job: text("job").primaryKey(),
+  holder: text("holder").notNull(),
+  expiresAt: integer("expires_at").notNull(),
+});
