@@ -1,7 +1,9 @@
-import { getDb, closeDb } from "@/db/client";
+import { closeDatabase } from "@/db/client";
+import { operator } from "@/lib/auth/authorize";
 import { cliActor } from "@/lib/audit/record";
 import { createBrand, requireBrandBySlug } from "@/lib/brands/brands";
-import { createUser, requireUserByEmail, setMembership } from "@/lib/team/users";
+import { createUser, requireUserByEmail } from "@/lib/team/users";
+import { addMember } from "@/lib/team/members";
 import { createToken, revokeToken, type Scope } from "@/lib/auth/tokens";
 import { backupDatabase } from "@/lib/ops/backup";
 import { ROLES, type Role } from "@/db/schema";
@@ -15,15 +17,14 @@ const USAGE = `Usage: npm run --silent admin -- <command>
   token revoke --brand S --name N
   backup FILE`;
 
+// The operator holds every role, but lib/ keeps the invariants (a brand keeps its last admin).
 async function main() {
   const { positional, flags } = parseArgs(process.argv.slice(2));
   const [noun, verb] = positional;
-  const db = getDb();
   try {
     switch (`${noun} ${verb ?? ""}`.trim()) {
       case "brand create": {
-        const brand = createBrand({
-          db,
+        const brand = await createBrand({
           slug: requireFlag(flags, "slug"),
           name: requireFlag(flags, "name"),
           timezone: typeof flags.timezone === "string" ? flags.timezone : "UTC",
@@ -34,7 +35,6 @@ async function main() {
       }
       case "user create": {
         const user = await createUser({
-          db,
           email: requireFlag(flags, "email"),
           password: requireFlag(flags, "password"),
           name: typeof flags.name === "string" ? flags.name : undefined,
@@ -46,36 +46,36 @@ async function main() {
       case "member add": {
         const role = requireFlag(flags, "role");
         if (!ROLES.includes(role as Role)) throw new UsageError(`--role must be one of ${ROLES.join(", ")}`);
-        const user = requireUserByEmail({ db, email: requireFlag(flags, "email") });
-        const brand = requireBrandBySlug({ db, slug: requireFlag(flags, "brand") });
-        setMembership({ db, userId: user.id, brandId: brand.id, role: role as Role, actor: cliActor });
+        const user = await requireUserByEmail({ email: requireFlag(flags, "email") });
+        const brand = await requireBrandBySlug({ slug: requireFlag(flags, "brand") });
+        await addMember({ actor: operator, brandId: brand.id, email: user.email, role: role as Role });
         process.stdout.write(`${user.email} is ${role} of ${brand.slug}\n`);
         return;
       }
       case "token create": {
-        const brand = requireBrandBySlug({ db, slug: requireFlag(flags, "brand") });
+        const brand = await requireBrandBySlug({ slug: requireFlag(flags, "brand") });
         const scopes = typeof flags.scopes === "string" ? (flags.scopes.split(",").map((s) => s.trim()) as Scope[]) : undefined;
-        const token = createToken({ db, brandId: brand.id, name: requireFlag(flags, "name"), scopes, actor: cliActor });
+        const token = await createToken({ brandId: brand.id, name: requireFlag(flags, "name"), scopes, actor: cliActor });
         process.stderr.write(`Token for ${brand.slug}; it is shown only once:\n`);
         process.stdout.write(`${token}\n`);
         return;
       }
       case "token revoke": {
-        const brand = requireBrandBySlug({ db, slug: requireFlag(flags, "brand") });
-        revokeToken({ db, brandId: brand.id, name: requireFlag(flags, "name"), actor: cliActor });
+        const brand = await requireBrandBySlug({ slug: requireFlag(flags, "brand") });
+        await revokeToken({ brandId: brand.id, name: requireFlag(flags, "name"), actor: cliActor });
         process.stdout.write(`Revoked token ${flags.name}\n`);
         return;
       }
       default:
         if (noun === "backup" && verb) {
-          const { pages } = await backupDatabase({ db, file: verb });
+          const { pages } = await backupDatabase({ file: verb });
           process.stdout.write(`Backed up to ${verb} (${pages} pages)\n`);
           return;
         }
         throw new UsageError(USAGE);
     }
   } finally {
-    closeDb();
+    closeDatabase();
   }
 }
 

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { database, type Db } from "@/db/client";
 import { brands, memberships, users, type Role } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 
@@ -21,16 +21,15 @@ export function roleAtLeast(role: Role, needed: Role): boolean {
   return RANK[role] >= RANK[needed];
 }
 
-export function loadSessionUser({ db, userId }: { db: Db; userId: number }): SessionUser | null {
-  const user = db.select().from(users).where(eq(users.id, userId)).get();
+export async function loadSessionUser({ db = database(), userId }: { db?: Db; userId: number }): Promise<SessionUser | null> {
+  const [user] = await db.select().from(users).where(eq(users.id, userId));
   if (!user || user.disabled) return null;
-  const rows = db
+  const rows = await db
     .select({ brandId: brands.id, slug: brands.slug, name: brands.name, timezone: brands.timezone, role: memberships.role })
     .from(memberships)
     .innerJoin(brands, eq(brands.id, memberships.brandId))
     .where(eq(memberships.userId, userId))
-    .orderBy(brands.name)
-    .all();
+    .orderBy(brands.name);
   return {
     id: user.id,
     email: user.email,

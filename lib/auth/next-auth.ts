@@ -1,6 +1,5 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { getDb } from "@/db/client";
 import { getSecrets } from "@/lib/security/secrets";
 import { checkSignIn } from "./sign-in";
 
@@ -37,7 +36,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const email = typeof credentials?.email === "string" ? credentials.email : "";
         const password = typeof credentials?.password === "string" ? credentials.password : "";
         if (!email || !password) return null;
-        const result = await checkSignIn({ db: getDb(), email, password, address: clientAddress(request) });
+        const result = await checkSignIn({ email, password, address: clientAddress(request) });
         if (result.ok) return { id: String(result.userId) };
         if (result.reason === "limited") throw new LimitedSignIn();
         if (result.reason === "disabled") throw new DisabledSignIn();

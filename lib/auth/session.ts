@@ -1,5 +1,4 @@
 import { notFound, redirect } from "next/navigation";
-import { getDb } from "@/db/client";
 import { AppError } from "@/lib/errors";
 import { auth } from "./next-auth";
 import { loadSessionUser, type Membership, type SessionUser } from "./access";
@@ -10,7 +9,7 @@ export async function getSessionUser(): Promise<SessionUser | null> {
   const session = await auth();
   const id = Number(session?.user?.id);
   if (!Number.isInteger(id) || id <= 0) return null;
-  return loadSessionUser({ db: getDb(), userId: id });
+  return loadSessionUser({ userId: id });
 }
 
 export async function requirePageUser(): Promise<SessionUser> {

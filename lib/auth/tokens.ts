@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { database, type Db } from "@/db/client";
 import { apiTokens } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/audit/record";
@@ -13,48 +13,46 @@ export function hashToken(token: string): string {
 }
 
 // Only the hash is stored; the token itself is shown once.
-export function createToken({ db, brandId, name, scopes = SCOPES, actor }: { db: Db; brandId: number; name: string; scopes?: Scope[]; actor: Actor }): string {
+export async function createToken({ db = database(), brandId, name, scopes = SCOPES, actor }: { db?: Db; brandId: number; name: string; scopes?: Scope[]; actor: Actor }): Promise<string> {
   if (!name.trim()) throw new AppError("bad_request:name", "A token needs a name.");
   const bad = scopes.filter((s) => !SCOPES.includes(s));
   if (bad.length || scopes.length === 0) throw new AppError("bad_request:scopes", `Scopes are ingest and/or read, not: ${bad.join(",") || "none"}`);
   const token = "rh_" + crypto.randomBytes(32).toString("base64url");
-  db.transaction((tx) => {
-    const clash = tx
+  await db.transaction(async (tx) => {
+    const [clash] = await tx
       .select({ id: apiTokens.id })
       .from(apiTokens)
-      .where(and(eq(apiTokens.brandId, brandId), eq(apiTokens.name, name), isNull(apiTokens.revokedAt)))
-      .get();
+      .where(and(eq(apiTokens.brandId, brandId), eq(apiTokens.name, name), isNull(apiTokens.revokedAt)));
     if (clash) throw new AppError("conflict:token", `An active token named "${name}" already exists.`);
-    const row = tx.insert(apiTokens).values({ brandId, name, tokenHash: hashToken(token), scopes }).returning().get();
-    recordAudit(tx, { actor, brandId, action: "token.create", objectType: "api_token", objectId: row.id, after: { name, scopes } });
+    const [row] = await tx.insert(apiTokens).values({ brandId, name, tokenHash: hashToken(token), scopes }).returning({ id: apiTokens.id });
+    await recordAudit(tx, { actor, brandId, action: "token.create", objectType: "api_token", objectId: row.id, after: { name, scopes } });
   });
   return token;
 }
 
-export function revokeToken({ db, brandId, name, actor }: { db: Db; brandId: number; name: string; actor: Actor }): void {
-  db.transaction((tx) => {
-    const rows = tx
+export async function revokeToken({ db = database(), brandId, name, actor }: { db?: Db; brandId: number; name: string; actor: Actor }): Promise<void> {
+  await db.transaction(async (tx) => {
+    const rows = await tx
       .update(apiTokens)
       .set({ revokedAt: new Date() })
       .where(and(eq(apiTokens.brandId, brandId), eq(apiTokens.name, name), isNull(apiTokens.revokedAt)))
-      .returning()
-      .all();
+      .returning({ id: apiTokens.id });
     if (rows.length === 0) throw new AppError("not_found:token", `No active token named "${name}".`);
-    recordAudit(tx, { actor, brandId, action: "token.revoke", objectType: "api_token", objectId: rows[0].id });
+    await recordAudit(tx, { actor, brandId, action: "token.revoke", objectType: "api_token", objectId: rows[0].id });
   });
 }
 
 export type TokenPrincipal = { tokenId: number; brandId: number; name: string; scopes: Scope[] };
 
-export function authenticateBearer({ db, header }: { db: Db; header: string | null }): TokenPrincipal {
+export async function authenticateBearer({ db = database(), header }: { db?: Db; header: string | null }): Promise<TokenPrincipal> {
   const match = header?.match(/^Bearer\s+(\S+)$/i);
   if (!match) throw new AppError("unauthorized:token", "Send an API token as 'Authorization: Bearer <token>'.");
-  const row = db.select().from(apiTokens).where(eq(apiTokens.tokenHash, hashToken(match[1]))).get();
+  const [row] = await db.select().from(apiTokens).where(eq(apiTokens.tokenHash, hashToken(match[1])));
   if (!row || row.revokedAt) throw new AppError("unauthorized:token", "Unknown or revoked API token.");
   const now = Date.now();
   // Throttle the last-used write: once a minute is precise enough and keeps ingest writes lean.
   if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > 60_000)
-    db.update(apiTokens).set({ lastUsedAt: new Date(now) }).where(eq(apiTokens.id, row.id)).run();
+    await db.transaction((tx) => tx.update(apiTokens).set({ lastUsedAt: new Date(now) }).where(and(eq(apiTokens.id, row.id), eq(apiTokens.brandId, row.brandId))));
   return { tokenId: row.id, brandId: row.brandId, name: row.name, scopes: row.scopes };
 }
 

@@ -1,10 +1,14 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "@/db/client";
+import { database, type Db } from "@/db/client";
 import { brands, channels, slaPolicies } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import { installDefaultRules } from "@/lib/escalation/rules";
+import { roleAtLeast, type SessionUser } from "@/lib/auth/access";
+import { translator } from "@/lib/i18n/messages";
+import { setMembership } from "@/lib/team/users";
+import { DEFAULT_AT_RISK_SHARE, DEFAULT_FIRST_RESPONSE_SECONDS } from "@/lib/sla/defaults";
 
 export const slugSchema = z
   .string()
@@ -24,39 +28,43 @@ export const timezoneSchema = z.string().refine(isValidTimezone, "Unknown time z
 export type Brand = typeof brands.$inferSelect;
 
 // A brand always has its `api` channel and a default one-hour, 24/7 SLA policy.
-export function createBrand({
-  db,
+export async function createBrand({
+  db = database(),
   slug,
   name,
   timezone = "UTC",
   actor,
 }: {
-  db: Db;
+  db?: Db;
   slug: string;
   name: string;
   timezone?: string;
   actor: Actor;
-}): Brand {
+}): Promise<Brand> {
   const parsedSlug = slugSchema.safeParse(slug);
   if (!parsedSlug.success) throw new AppError("bad_request:slug", parsedSlug.error.issues[0].message);
   if (!name.trim()) throw new AppError("bad_request:name", "A brand needs a name.");
   if (!isValidTimezone(timezone)) throw new AppError("bad_request:timezone", `Unknown time zone: ${timezone}`);
-  return db.transaction((tx) => {
-    const existing = tx.select({ id: brands.id }).from(brands).where(eq(brands.slug, slug)).get();
+  return db.transaction(async (tx) => {
+    const [existing] = await tx.select({ id: brands.id }).from(brands).where(eq(brands.slug, slug));
     if (existing) throw new AppError("conflict:brand", `A brand with slug "${slug}" already exists.`);
-    const brand = tx.insert(brands).values({ slug, name: name.trim(), timezone }).returning().get();
-    tx.insert(channels).values({ brandId: brand.id, kind: "api", name: "API" }).run();
-    tx.insert(slaPolicies)
-      .values({ brandId: brand.id, name: "Default", isDefault: true, firstResponseSeconds: 3600, atRiskShare: 0.75 })
-      .run();
-    installDefaultRules({ tx, brandId: brand.id, actor });
-    recordAudit(tx, { actor, brandId: brand.id, action: "brand.create", objectType: "brand", objectId: brand.id, after: brand });
+    const [brand] = await tx.insert(brands).values({ slug, name: name.trim(), timezone }).returning();
+    await tx.insert(channels).values({ brandId: brand.id, kind: "api", name: "API" });
+    await tx.insert(slaPolicies).values({
+      brandId: brand.id,
+      name: "Default",
+      isDefault: true,
+      firstResponseSeconds: DEFAULT_FIRST_RESPONSE_SECONDS,
+      atRiskShare: DEFAULT_AT_RISK_SHARE,
+    });
+    await installDefaultRules({ tx, brandId: brand.id, actor });
+    await recordAudit(tx, { actor, brandId: brand.id, action: "brand.create", objectType: "brand", objectId: brand.id, after: brand });
     return brand;
   });
 }
 
-export function updateBrand({
-  db,
+export async function updateBrand({
+  db = database(),
   brandId,
   name,
   timezone,
@@ -65,7 +73,7 @@ export function updateBrand({
   autoAssign,
   actor,
 }: {
-  db: Db;
+  db?: Db;
   brandId: number;
   name?: string;
   timezone?: string;
@@ -73,14 +81,14 @@ export function updateBrand({
   retrainEveryHours?: number | null;
   autoAssign?: boolean;
   actor: Actor;
-}): Brand {
+}): Promise<Brand> {
   if (name !== undefined && !name.trim()) throw new AppError("bad_request:name", "A brand needs a name.");
   if (timezone !== undefined && !isValidTimezone(timezone))
     throw new AppError("bad_request:timezone", `Unknown time zone: ${timezone}`);
-  return db.transaction((tx) => {
-    const before = tx.select().from(brands).where(eq(brands.id, brandId)).get();
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(brands).where(eq(brands.id, brandId));
     if (!before) throw new AppError("not_found:brand");
-    const after = tx
+    const [after] = await tx
       .update(brands)
       .set({
         name: name?.trim() ?? before.name,
@@ -90,29 +98,51 @@ export function updateBrand({
         autoAssign: autoAssign ?? before.autoAssign,
       })
       .where(eq(brands.id, brandId))
-      .returning()
-      .get();
-    recordAudit(tx, { actor, brandId, action: "brand.update", objectType: "brand", objectId: brandId, before, after });
+      .returning();
+    await recordAudit(tx, { actor, brandId, action: "brand.update", objectType: "brand", objectId: brandId, before, after });
     return after;
   });
 }
 
-export function getBrandBySlug({ db, slug }: { db: Db; slug: string }): Brand | undefined {
-  return db.select().from(brands).where(eq(brands.slug, slug)).get();
+export async function getBrandBySlug({ db = database(), slug }: { db?: Db; slug: string }): Promise<Brand | undefined> {
+  const [brand] = await db.select().from(brands).where(eq(brands.slug, slug));
+  return brand;
 }
 
-export function requireBrandBySlug({ db, slug }: { db: Db; slug: string }): Brand {
-  const brand = getBrandBySlug({ db, slug });
+export async function requireBrandBySlug({ db = database(), slug }: { db?: Db; slug: string }): Promise<Brand> {
+  const brand = await getBrandBySlug({ db, slug });
   if (!brand) throw new AppError("not_found:brand", `No brand with slug "${slug}".`);
   return brand;
 }
 
-export function apiChannelId({ db, brandId }: { db: Db; brandId: number }): number {
-  const row = db
+export async function apiChannelId({ db = database(), brandId }: { db?: Db; brandId: number }): Promise<number> {
+  const [row] = await db
     .select({ id: channels.id })
     .from(channels)
-    .where(and(eq(channels.brandId, brandId), eq(channels.kind, "api")))
-    .get();
+    .where(and(eq(channels.brandId, brandId), eq(channels.kind, "api")));
   if (!row) throw new AppError("not_found:channel", "The brand has no api channel.");
   return row.id;
+}
+
+// An admin of any brand may open a new one (an agency adding a client) and becomes its admin.
+export async function openBrand({
+  db = database(),
+  user,
+  slug,
+  name,
+  timezone,
+}: {
+  db?: Db;
+  user: SessionUser;
+  slug: string;
+  name: string;
+  timezone: string;
+}): Promise<Brand> {
+  if (!user.memberships.some((m) => roleAtLeast(m.role, "admin"))) throw new AppError("forbidden:brand", translator(user.locale)("brands.adminsOnly"));
+  const actor = { userId: user.id, label: user.email };
+  return db.transaction(async (tx) => {
+    const brand = await createBrand({ db: tx, slug, name, timezone, actor });
+    await setMembership({ db: tx, userId: user.id, brandId: brand.id, role: "admin", actor });
+    return brand;
+  });
 }

@@ -1,5 +1,5 @@
 import { and, asc, eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { database, type Db } from "@/db/client";
 import { channels, type ChannelKind } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/audit/record";
@@ -12,8 +12,8 @@ export type ChannelView = Omit<ChannelRow, "credentials" | "pollCursor"> & { cre
 
 export const CONFIGURABLE_KINDS = ["facebook", "instagram", "telegram", "vk", "youtube", "twitter", "email", "web"] as const satisfies readonly ChannelKind[];
 
-export function requireChannel({ db, id, brandId }: { db: Db; id: number; brandId: number }): ChannelRow {
-  const row = db.select().from(channels).where(and(eq(channels.id, id), eq(channels.brandId, brandId))).get();
+export async function requireChannel({ db = database(), id, brandId }: { db?: Db; id: number; brandId: number }): Promise<ChannelRow> {
+  const [row] = await db.select().from(channels).where(and(eq(channels.id, id), eq(channels.brandId, brandId)));
   if (!row) throw new AppError("not_found:channel");
   return row;
 }
@@ -29,8 +29,9 @@ export function toView(row: ChannelRow): ChannelView {
   return { ...rest, credentialKeys: keys };
 }
 
-export function listChannels({ db, brandId }: { db: Db; brandId: number }): ChannelView[] {
-  return db.select().from(channels).where(eq(channels.brandId, brandId)).orderBy(asc(channels.kind), asc(channels.id)).all().map(toView);
+export async function listChannels({ db = database(), brandId }: { db?: Db; brandId: number }): Promise<ChannelView[]> {
+  const rows = await db.select().from(channels).where(eq(channels.brandId, brandId)).orderBy(asc(channels.kind), asc(channels.id));
+  return rows.map(toView);
 }
 
 // Only known keys of the kind are kept; an empty value leaves a stored secret as it was.
@@ -47,59 +48,56 @@ function audited(row: ChannelRow) {
   return toView(row);
 }
 
-export function createChannel({ db, brandId, kind, name, accountId, credentials = {}, actor }: {
-  db: Db; brandId: number; kind: ChannelKind; name: string; accountId?: string | null; credentials?: Record<string, string | undefined>; actor: Actor;
-}): ChannelView {
+export async function createChannel({ db = database(), brandId, kind, name, accountId, credentials = {}, actor }: {
+  db?: Db; brandId: number; kind: ChannelKind; name: string; accountId?: string | null; credentials?: Record<string, string | undefined>; actor: Actor;
+}): Promise<ChannelView> {
   if (kind === "api") throw new AppError("bad_request:kind", "Every brand already has its API channel.");
   if (!name.trim()) throw new AppError("bad_request:name", "A channel needs a name.");
   const secrets = mergeCredentials(kind, {}, credentials);
-  return db.transaction((tx) => {
-    const row = tx
+  return db.transaction(async (tx) => {
+    const [row] = await tx
       .insert(channels)
       .values({ brandId, kind, name: name.trim(), accountId: accountId?.trim() || null, credentials: Object.keys(secrets).length ? encryptCredentials(secrets) : null })
-      .returning()
-      .get();
-    recordAudit(tx, { actor, brandId, action: "channel.create", objectType: "channel", objectId: row.id, after: audited(row) });
+      .returning();
+    await recordAudit(tx, { actor, brandId, action: "channel.create", objectType: "channel", objectId: row.id, after: audited(row) });
     return toView(row);
   });
 }
 
-export function updateChannel({ db, brandId, id, name, accountId, credentials = {}, clear = [], actor }: {
-  db: Db; brandId: number; id: number; name?: string; accountId?: string | null; credentials?: Record<string, string | undefined>; clear?: string[]; actor: Actor;
-}): ChannelView {
+export async function updateChannel({ db = database(), brandId, id, name, accountId, credentials = {}, clear = [], actor }: {
+  db?: Db; brandId: number; id: number; name?: string; accountId?: string | null; credentials?: Record<string, string | undefined>; clear?: string[]; actor: Actor;
+}): Promise<ChannelView> {
   if (name !== undefined && !name.trim()) throw new AppError("bad_request:name", "A channel needs a name.");
-  return db.transaction((tx) => {
-    const before = tx.select().from(channels).where(and(eq(channels.id, id), eq(channels.brandId, brandId))).get();
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(channels).where(and(eq(channels.id, id), eq(channels.brandId, brandId)));
     if (!before) throw new AppError("not_found:channel");
     const secrets = mergeCredentials(before.kind, decryptCredentials(before.credentials), credentials);
     for (const key of clear) delete secrets[key];
-    const after = tx
+    const [after] = await tx
       .update(channels)
       .set({
         name: name?.trim() ?? before.name,
         accountId: accountId === undefined ? before.accountId : accountId?.trim() || null,
         credentials: Object.keys(secrets).length ? encryptCredentials(secrets) : null,
       })
-      .where(eq(channels.id, id))
-      .returning()
-      .get();
-    recordAudit(tx, { actor, brandId, action: "channel.update", objectType: "channel", objectId: id, before: audited(before), after: audited(after) });
+      .where(and(eq(channels.id, id), eq(channels.brandId, brandId)))
+      .returning();
+    await recordAudit(tx, { actor, brandId, action: "channel.update", objectType: "channel", objectId: id, before: audited(before), after: audited(after) });
     return toView(after);
   });
 }
 
-export function setChannelPaused({ db, brandId, id, paused, actor }: { db: Db; brandId: number; id: number; paused: boolean; actor: Actor }): ChannelView {
-  return db.transaction((tx) => {
-    const before = tx.select().from(channels).where(and(eq(channels.id, id), eq(channels.brandId, brandId))).get();
+export async function setChannelPaused({ db = database(), brandId, id, paused, actor }: { db?: Db; brandId: number; id: number; paused: boolean; actor: Actor }): Promise<ChannelView> {
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(channels).where(and(eq(channels.id, id), eq(channels.brandId, brandId)));
     if (!before) throw new AppError("not_found:channel");
-    const after = tx
+    const [after] = await tx
       .update(channels)
       // Resuming polls at once rather than at a back-off time set before the pause.
       .set({ status: paused ? "paused" : "active", ...(paused ? {} : { pollNextAt: null }) })
-      .where(eq(channels.id, id))
-      .returning()
-      .get();
-    recordAudit(tx, { actor, brandId, action: paused ? "channel.pause" : "channel.resume", objectType: "channel", objectId: id, before: { status: before.status }, after: { status: after.status } });
+      .where(and(eq(channels.id, id), eq(channels.brandId, brandId)))
+      .returning();
+    await recordAudit(tx, { actor, brandId, action: paused ? "channel.pause" : "channel.resume", objectType: "channel", objectId: id, before: { status: before.status }, after: { status: after.status } });
     return toView(after);
   });
 }

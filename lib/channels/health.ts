@@ -1,4 +1,6 @@
-import type { Db } from "@/db/client";
+import { and, desc, eq } from "drizzle-orm";
+import { database, type Db } from "@/db/client";
+import { messages } from "@/db/schema";
 import type { ChannelView } from "./channels";
 
 export const MIN_SILENCE_MS = 6 * 3600_000;
@@ -44,9 +46,12 @@ function hours(ms: number): string {
   return h >= 48 ? `${Math.round(h / 24)} days` : `${Math.round(h * 10) / 10} h`;
 }
 
-export function channelHealth({ db, channel, now = Date.now() }: { db: Db; channel: ChannelView; now?: number }): ChannelHealth {
-  const rows = db.$client
-    .prepare("SELECT created_at AS t FROM messages WHERE channel_id = ? AND brand_id = ? AND direction = 'inbound' ORDER BY created_at DESC LIMIT ?")
-    .all(channel.id, channel.brandId, GAP_SAMPLE) as { t: number }[];
-  return assessHealth({ channel, inboundTimes: rows.map((r) => r.t), now });
+export async function channelHealth({ db = database(), channel, now = Date.now() }: { db?: Db; channel: ChannelView; now?: number }): Promise<ChannelHealth> {
+  const rows = await db
+    .select({ at: messages.createdAt })
+    .from(messages)
+    .where(and(eq(messages.channelId, channel.id), eq(messages.brandId, channel.brandId), eq(messages.direction, "inbound")))
+    .orderBy(desc(messages.createdAt))
+    .limit(GAP_SAMPLE);
+  return assessHealth({ channel, inboundTimes: rows.map((r) => r.at.getTime()), now });
 }

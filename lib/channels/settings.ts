@@ -1,4 +1,4 @@
-import type { Db } from "@/db/client";
+import { database, type Db } from "@/db/client";
 import type { ChannelKind } from "@/db/schema";
 import { listChannels, CONFIGURABLE_KINDS } from "./channels";
 import { channelHealth, type ChannelHealth } from "./health";
@@ -21,8 +21,10 @@ export type ChannelSettingsRow = {
 export type KindForm = { kind: ChannelKind; accountIdLabel: string | null; fields: CredentialField[] };
 
 /** Plain, browser-safe data for the settings page: no credential value ever leaves the server. */
-export function channelSettings({ db, brandId, now = Date.now() }: { db: Db; brandId: number; now?: number }): { channels: ChannelSettingsRow[]; kinds: KindForm[] } {
-  const channels = listChannels({ db, brandId }).map((c) => ({
+export async function channelSettings({ db = database(), brandId, now = Date.now() }: { db?: Db; brandId: number; now?: number }): Promise<{ channels: ChannelSettingsRow[]; kinds: KindForm[] }> {
+  const views = await listChannels({ db, brandId });
+  const health = await Promise.all(views.map((channel) => channelHealth({ db, channel, now })));
+  const channels = views.map((c, i) => ({
     id: c.id,
     kind: c.kind,
     name: c.name,
@@ -33,7 +35,7 @@ export function channelSettings({ db, brandId, now = Date.now() }: { db: Db; bra
     lastErrorAt: c.lastErrorAt?.toISOString() ?? null,
     credentialKeys: c.credentialKeys,
     webhookPath: webhookPath({ kind: c.kind, channelId: c.id }),
-    health: channelHealth({ db, channel: c, now }),
+    health: health[i],
   }));
   const kinds = [...CONFIGURABLE_KINDS, "api" as const].map((kind) => ({ kind, accountIdLabel: ACCOUNT_ID_LABEL[kind] ?? null, fields: CREDENTIAL_FIELDS[kind] }));
   return { channels, kinds };

@@ -1,10 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "@/db/client";
+import { database, type Db, type Tx } from "@/db/client";
 import { memberships, users, type Role } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import { hashPassword, passwordProblem } from "@/lib/auth/password";
+import { translator, type Translate } from "@/lib/i18n/messages";
 
 export type User = typeof users.$inferSelect;
 export type PublicUser = Omit<User, "passwordHash">;
@@ -18,7 +19,7 @@ export function publicUser(user: User): PublicUser {
 }
 
 export async function createUser({
-  db,
+  db = database(),
   email,
   password,
   name,
@@ -26,7 +27,7 @@ export async function createUser({
   languages = [],
   actor,
 }: {
-  db: Db;
+  db?: Db;
   email: string;
   password: string;
   name?: string;
@@ -39,54 +40,69 @@ export async function createUser({
   const problem = passwordProblem(password);
   if (problem) throw new AppError("bad_request:password", `Weak password: ${problem}`);
   const passwordHash = await hashPassword(password);
-  return db.transaction((tx) => {
-    const existing = tx.select({ id: users.id }).from(users).where(eq(users.email, parsed.data)).get();
+  return db.transaction(async (tx) => {
+    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, parsed.data));
     if (existing) throw new AppError("conflict:user", `A user with e-mail ${parsed.data} already exists.`);
-    const user = tx
+    const [user] = await tx
       .insert(users)
       .values({ email: parsed.data, name: name?.trim() || parsed.data.split("@")[0], passwordHash, mustChangePassword, languages })
-      .returning()
-      .get();
-    recordAudit(tx, { actor, brandId: null, action: "user.create", objectType: "user", objectId: user.id, after: publicUser(user) });
+      .returning();
+    await recordAudit(tx, { actor, brandId: null, action: "user.create", objectType: "user", objectId: user.id, after: publicUser(user) });
     return publicUser(user);
   });
 }
 
-export function getUserByEmail({ db, email }: { db: Db; email: string }): User | undefined {
-  return db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).get();
+export async function getUserByEmail({ db = database(), email }: { db?: Db; email: string }): Promise<User | undefined> {
+  const [user] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase()));
+  return user;
 }
 
-export function requireUserByEmail({ db, email }: { db: Db; email: string }): User {
-  const user = getUserByEmail({ db, email });
+export async function requireUserByEmail({ db = database(), email }: { db?: Db; email: string }): Promise<User> {
+  const user = await getUserByEmail({ db, email });
   if (!user) throw new AppError("not_found:user", `No user with e-mail ${email}.`);
   return user;
 }
 
-export function setMembership({
-  db,
+// The invariant every path keeps (actions, the admin CLI, imports): a brand never loses its
+// last active admin.
+async function requireAnotherAdmin(tx: Tx, { brandId, userId, t }: { brandId: number; userId: number; t: Translate }): Promise<void> {
+  const admins = await tx
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.brandId, brandId), eq(memberships.role, "admin"), eq(users.disabled, false)));
+  if (admins.length > 0 && admins.every((a) => a.userId === userId)) throw new AppError("conflict:role", t("team.lastAdmin"));
+}
+
+const english = translator("en");
+
+export async function setMembership({
+  db = database(),
   userId,
   brandId,
   role,
   actor,
+  t = english,
 }: {
-  db: Db;
+  db?: Db;
   userId: number;
   brandId: number;
   role: Role;
   actor: Actor;
-}): void {
-  db.transaction((tx) => {
-    const before = tx
+  t?: Translate;
+}): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [before] = await tx
       .select()
       .from(memberships)
-      .where(and(eq(memberships.userId, userId), eq(memberships.brandId, brandId)))
-      .get();
+      .where(and(eq(memberships.userId, userId), eq(memberships.brandId, brandId)));
     if (before) {
-      tx.update(memberships).set({ role }).where(eq(memberships.id, before.id)).run();
+      if (before.role === "admin" && role !== "admin") await requireAnotherAdmin(tx, { brandId, userId, t });
+      await tx.update(memberships).set({ role }).where(and(eq(memberships.id, before.id), eq(memberships.brandId, brandId)));
     } else {
-      tx.insert(memberships).values({ userId, brandId, role }).run();
+      await tx.insert(memberships).values({ userId, brandId, role });
     }
-    recordAudit(tx, {
+    await recordAudit(tx, {
       actor,
       brandId,
       action: before ? "member.role" : "member.add",
@@ -98,35 +114,56 @@ export function setMembership({
   });
 }
 
-export function removeMembership({ db, userId, brandId, actor }: { db: Db; userId: number; brandId: number; actor: Actor }): void {
-  db.transaction((tx) => {
-    const removed = tx
+export async function removeMembership({ db = database(), userId, brandId, actor, t = english }: { db?: Db; userId: number; brandId: number; actor: Actor; t?: Translate }): Promise<void> {
+  await db.transaction(async (tx) => {
+    await requireAnotherAdmin(tx, { brandId, userId, t });
+    const [removed] = await tx
       .delete(memberships)
       .where(and(eq(memberships.userId, userId), eq(memberships.brandId, brandId)))
-      .returning()
-      .get();
+      .returning();
     if (!removed) throw new AppError("not_found:membership");
-    recordAudit(tx, { actor, brandId, action: "member.remove", objectType: "user", objectId: userId, before: { role: removed.role } });
+    await recordAudit(tx, { actor, brandId, action: "member.remove", objectType: "user", objectId: userId, before: { role: removed.role } });
   });
 }
 
-export function setUserDisabled({ db, userId, disabled, brandId, actor }: { db: Db; userId: number; disabled: boolean; brandId: number | null; actor: Actor }): void {
-  db.transaction((tx) => {
-    const user = tx.update(users).set({ disabled }).where(eq(users.id, userId)).returning().get();
+export async function setUserDisabled({
+  db = database(),
+  userId,
+  disabled,
+  brandId,
+  actor,
+  t = english,
+}: {
+  db?: Db;
+  userId: number;
+  disabled: boolean;
+  brandId: number | null;
+  actor: Actor;
+  t?: Translate;
+}): Promise<void> {
+  await db.transaction(async (tx) => {
+    if (disabled) {
+      const adminOf = await tx
+        .select({ brandId: memberships.brandId })
+        .from(memberships)
+        .where(and(eq(memberships.userId, userId), eq(memberships.role, "admin")));
+      for (const m of adminOf) await requireAnotherAdmin(tx, { brandId: m.brandId, userId, t });
+    }
+    const [user] = await tx.update(users).set({ disabled }).where(eq(users.id, userId)).returning({ id: users.id });
     if (!user) throw new AppError("not_found:user");
-    recordAudit(tx, { actor, brandId, action: disabled ? "user.deactivate" : "user.reactivate", objectType: "user", objectId: userId });
+    await recordAudit(tx, { actor, brandId, action: disabled ? "user.deactivate" : "user.reactivate", objectType: "user", objectId: userId });
   });
 }
 
 export async function setPassword({
-  db,
+  db = database(),
   userId,
   password,
   mustChangePassword,
   brandId = null,
   actor,
 }: {
-  db: Db;
+  db?: Db;
   userId: number;
   password: string;
   mustChangePassword: boolean;
@@ -136,32 +173,32 @@ export async function setPassword({
   const problem = passwordProblem(password);
   if (problem) throw new AppError("bad_request:password", `Weak password: ${problem}`);
   const passwordHash = await hashPassword(password);
-  db.transaction((tx) => {
-    const user = tx.update(users).set({ passwordHash, mustChangePassword }).where(eq(users.id, userId)).returning().get();
+  await db.transaction(async (tx) => {
+    const [user] = await tx.update(users).set({ passwordHash, mustChangePassword }).where(eq(users.id, userId)).returning({ id: users.id });
     if (!user) throw new AppError("not_found:user");
-    recordAudit(tx, { actor, brandId, action: "user.password", objectType: "user", objectId: userId });
+    await recordAudit(tx, { actor, brandId, action: "user.password", objectType: "user", objectId: userId });
   });
 }
 
 const languageCode = z.string().regex(/^[a-z]{2}$/, "Languages are two-letter ISO 639-1 codes, such as en, ru, de.");
 
 /** Automatic assignment settings of a person: the languages they answer in and how many open conversations they hold. */
-export function setRouting({ db, userId, languages, capacity, actor }: { db: Db; userId: number; languages: string[]; capacity: number; actor: Actor }): void {
+export async function setRouting({ db = database(), userId, languages, capacity, actor }: { db?: Db; userId: number; languages: string[]; capacity: number; actor: Actor }): Promise<void> {
   const parsed = z.array(languageCode).max(20).safeParse(languages);
   if (!parsed.success) throw new AppError("bad_request:languages", parsed.error.issues[0].message);
   if (!Number.isInteger(capacity) || capacity < 1 || capacity > 500) throw new AppError("bad_request:capacity", "Capacity is a whole number from 1 to 500.");
-  db.transaction((tx) => {
-    const before = tx.select({ languages: users.languages, capacity: users.capacity }).from(users).where(eq(users.id, userId)).get();
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select({ languages: users.languages, capacity: users.capacity }).from(users).where(eq(users.id, userId));
     if (!before) throw new AppError("not_found:user");
     const after = { languages: [...new Set(parsed.data)], capacity };
-    tx.update(users).set(after).where(eq(users.id, userId)).run();
-    recordAudit(tx, { actor, brandId: null, action: "user.routing", objectType: "user", objectId: userId, before, after });
+    await tx.update(users).set(after).where(eq(users.id, userId));
+    await recordAudit(tx, { actor, brandId: null, action: "user.routing", objectType: "user", objectId: userId, before, after });
   });
 }
 
-export function setLocale({ db, userId, locale }: { db: Db; userId: number; locale: "en" | "ru" }): void {
-  db.transaction((tx) => {
-    tx.update(users).set({ locale }).where(eq(users.id, userId)).run();
-    recordAudit(tx, { actor: { userId, label: `user:${userId}` }, brandId: null, action: "user.locale", objectType: "user", objectId: userId, after: { locale } });
+export async function setLocale({ db = database(), userId, locale }: { db?: Db; userId: number; locale: "en" | "ru" }): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ locale }).where(eq(users.id, userId));
+    await recordAudit(tx, { actor: { userId, label: `user:${userId}` }, brandId: null, action: "user.locale", objectType: "user", objectId: userId, after: { locale } });
   });
 }

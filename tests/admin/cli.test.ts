@@ -52,4 +52,26 @@ describe("admin CLI", () => {
     copy.close();
     expect(fs.existsSync(backup)).toBe(true);
   });
+
+  it("refuses to demote or lose the last admin of a brand, like the settings page", () => {
+    const file = path.join(tempDir(), "cli-admin.db");
+    expect(admin(file, "brand", "create", "--slug", "solo", "--name", "Solo").code).toBe(0);
+    expect(admin(file, "user", "create", "--email", "boss@solo.test", "--password", "a-strong-pass-9").code).toBe(0);
+    expect(admin(file, "member", "add", "--email", "boss@solo.test", "--brand", "solo", "--role", "admin").code).toBe(0);
+    const demote = admin(file, "member", "add", "--email", "boss@solo.test", "--brand", "solo", "--role", "agent");
+    expect(demote.code).not.toBe(0);
+    expect(demote.stderr).toMatch(/at least one admin/);
+    const readRole = () => {
+      const db = new Database(file, { readonly: true });
+      const row = db.prepare("SELECT role FROM memberships").get() as { role: string };
+      db.close();
+      return row.role;
+    };
+    expect(readRole()).toBe("admin");
+
+    expect(admin(file, "user", "create", "--email", "second@solo.test", "--password", "a-strong-pass-9").code).toBe(0);
+    expect(admin(file, "member", "add", "--email", "second@solo.test", "--brand", "solo", "--role", "admin").code).toBe(0);
+    expect(admin(file, "member", "add", "--email", "boss@solo.test", "--brand", "solo", "--role", "agent").code).toBe(0);
+    expect(readRole()).toBe("agent");
+  });
 });

@@ -22,13 +22,13 @@ export function uniqueSlug(prefix = "b"): string {
   return `${prefix}-${crypto.randomBytes(4).toString("hex")}`;
 }
 
-export function makeBrand({ db, timezone = "UTC" }: { db: Db; timezone?: string }) {
+export async function makeBrand({ db, timezone = "UTC" }: { db: Db; timezone?: string }) {
   return createBrand({ db, slug: uniqueSlug(), name: "Test brand", timezone, actor: cliActor });
 }
 
 export async function makeMember({ db, brandId, role, password = "correct-horse-42" }: { db: Db; brandId: number; role: Role; password?: string }) {
   const email = `${role}-${crypto.randomBytes(4).toString("hex")}@example.test`;
   const user = await createUser({ db, email, password, name: `${role} user`, actor: cliActor });
-  setMembership({ db, userId: user.id, brandId, role, actor: cliActor });
+  await setMembership({ db, userId: user.id, brandId, role, actor: cliActor });
   return { ...user, password };
 }

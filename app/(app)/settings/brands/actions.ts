@@ -2,13 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { getDb } from "@/db/client";
 import { requireActionUser } from "@/lib/auth/session";
-import { requireMembership, roleAtLeast } from "@/lib/auth/access";
+import { authorize } from "@/lib/auth/authorize";
 import { runAction, formValues, type ActionState } from "@/lib/auth/action-result";
-import { createBrand, updateBrand, slugSchema, timezoneSchema } from "@/lib/brands/brands";
-import { setMembership } from "@/lib/team/users";
-import { AppError } from "@/lib/errors";
+import { openBrand, updateBrand, slugSchema, timezoneSchema } from "@/lib/brands/brands";
 import { translator } from "@/lib/i18n/messages";
 
 const createSchema = z.object({ slug: slugSchema, name: z.string().trim().min(1).max(120), timezone: timezoneSchema });
@@ -29,15 +26,10 @@ function firstIssue(error: z.ZodError): string {
 export async function createBrandAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requireActionUser();
   const values = formValues(formData);
-  return runAction(values, () => {
+  return runAction(values, async () => {
     const input = createSchema.safeParse(values);
     if (!input.success) return { error: firstIssue(input.error), values };
-    // An admin of any brand may open a new one (an agency adding a client) and becomes its admin.
-    if (!user.memberships.some((m) => roleAtLeast(m.role, "admin"))) throw new AppError("forbidden:brand", translator(user.locale)("brands.adminsOnly"));
-    const db = getDb();
-    const actor = { userId: user.id, label: user.email };
-    const brand = createBrand({ db, ...input.data, actor });
-    setMembership({ db, userId: user.id, brandId: brand.id, role: "admin", actor });
+    const brand = await openBrand({ user, ...input.data });
     revalidatePath("/", "layout");
     return { ok: translator(user.locale)("brands.created", { name: brand.name }) };
   });
@@ -46,19 +38,18 @@ export async function createBrandAction(_prev: ActionState, formData: FormData):
 export async function updateBrandAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requireActionUser();
   const values = formValues(formData);
-  return runAction(values, () => {
+  return runAction(values, async () => {
     const input = updateSchema.safeParse(values);
     if (!input.success) return { error: firstIssue(input.error), values };
-    requireMembership({ user, brandId: input.data.brandId, role: "admin" });
-    updateBrand({
-      db: getDb(),
+    const { audit } = authorize({ actor: { kind: "member", user }, brandId: input.data.brandId, needs: "admin" });
+    await updateBrand({
       brandId: input.data.brandId,
       name: input.data.name,
       timezone: input.data.timezone,
       publicStatus: input.data.publicStatus === "on",
       autoAssign: input.data.autoAssign === "on",
       retrainEveryHours: input.data.retrainEveryHours === "" || input.data.retrainEveryHours === undefined ? null : input.data.retrainEveryHours,
-      actor: { userId: user.id, label: user.email },
+      actor: audit,
     });
     revalidatePath("/", "layout");
     return { ok: translator(user.locale)("common.saved") };

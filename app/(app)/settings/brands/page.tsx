@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db/client";
 import { pageMembership, requirePageUser } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/brand-context";
 import { requireBrandBySlug } from "@/lib/brands/brands";
@@ -16,7 +15,7 @@ export default async function BrandsSettings({ searchParams }: { searchParams: P
   const t = translator(user.locale);
   const membership = pageMembership({ user, slug: (await searchParams).brand });
   if (!hasRole(membership, "admin")) return <NoAccess what={t("brands.noAccess")} />;
-  const brand = requireBrandBySlug({ db: getDb(), slug: membership.slug });
+  const brand = await requireBrandBySlug({ slug: membership.slug });
   const timezones = Intl.supportedValuesOf("timeZone");
   return (
     <div className="space-y-10">

@@ -2,9 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { getDb } from "@/db/client";
 import { requireActionUser } from "@/lib/auth/session";
-import { requireMembership } from "@/lib/auth/access";
+import { authorize } from "@/lib/auth/authorize";
+import type { Actor } from "@/lib/audit/record";
 import { runAction, formValues, type ActionState } from "@/lib/auth/action-result";
 import { createChannel, CONFIGURABLE_KINDS, requireChannel, setChannelPaused, updateChannel } from "@/lib/channels/channels";
 import { AppError } from "@/lib/errors";
@@ -37,40 +37,39 @@ function splitSecrets(formData: FormData): { values: Record<string, string>; cre
   return { values, credentials, clear };
 }
 
-async function adminAction(formData: FormData, body: (ctx: { values: Record<string, string>; credentials: Record<string, string>; clear: string[]; brandId: number; actor: { userId: number; label: string }; t: Translate }) => ActionState) {
+async function adminAction(formData: FormData, body: (ctx: { values: Record<string, string>; credentials: Record<string, string>; clear: string[]; brandId: number; actor: Actor; t: Translate }) => Promise<ActionState>) {
   const user = await requireActionUser();
   const { values, credentials, clear } = splitSecrets(formData);
-  return runAction(values, () => {
+  return runAction(values, async () => {
     const { brandId } = parse(z.object({ brandId: id }), values);
-    requireMembership({ user, brandId, role: "admin" });
-    const result = body({ values, credentials, clear, brandId, actor: { userId: user.id, label: user.email }, t: translator(user.locale) });
+    const { audit } = authorize({ actor: { kind: "member", user }, brandId, needs: "admin" });
+    const result = await body({ values, credentials, clear, brandId, actor: audit, t: translator(user.locale) });
     revalidatePath("/settings/channels");
     return result;
   });
 }
 
 export async function createChannelAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return adminAction(formData, ({ values, credentials, brandId, actor, t }) => {
+  return adminAction(formData, async ({ values, credentials, brandId, actor, t }) => {
     const input = parse(z.object({ kind: z.enum(CONFIGURABLE_KINDS), name: text(120).min(1, t("channels.nameRequired")), accountId: text(512).optional() }), values);
-    const channel = createChannel({ db: getDb(), brandId, kind: input.kind, name: input.name, accountId: input.accountId, credentials, actor });
+    const channel = await createChannel({ brandId, kind: input.kind, name: input.name, accountId: input.accountId, credentials, actor });
     return { ok: t("channels.added", { name: channel.name }) };
   });
 }
 
 export async function updateChannelAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return adminAction(formData, ({ values, credentials, clear, brandId, actor, t }) => {
+  return adminAction(formData, async ({ values, credentials, clear, brandId, actor, t }) => {
     const input = parse(z.object({ channelId: id, name: text(120).min(1, t("channels.nameRequired")), accountId: text(512).optional() }), values);
-    const db = getDb();
-    requireChannel({ db, id: input.channelId, brandId });
-    const channel = updateChannel({ db, brandId, id: input.channelId, name: input.name, accountId: input.accountId ?? null, credentials, clear, actor });
+    await requireChannel({ id: input.channelId, brandId });
+    const channel = await updateChannel({ brandId, id: input.channelId, name: input.name, accountId: input.accountId ?? null, credentials, clear, actor });
     return { ok: t("channels.saved", { name: channel.name }) };
   });
 }
 
 export async function setChannelPausedAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return adminAction(formData, ({ values, brandId, actor, t }) => {
+  return adminAction(formData, async ({ values, brandId, actor, t }) => {
     const input = parse(z.object({ channelId: id, paused: z.enum(["true", "false"]) }), values);
-    const channel = setChannelPaused({ db: getDb(), brandId, id: input.channelId, paused: input.paused === "true", actor });
+    const channel = await setChannelPaused({ brandId, id: input.channelId, paused: input.paused === "true", actor });
     return { ok: t(channel.status === "paused" ? "channels.pausedOk" : "channels.activeOk", { name: channel.name }) };
   });
 }

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import { getDb } from "@/db/client";
 import { pageMembership, requirePageUser } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/brand-context";
 import { channelSettings } from "@/lib/channels/settings";
@@ -34,7 +33,7 @@ export default async function ChannelSettings({ searchParams }: { searchParams: 
   const at = (iso: string) => `${when.format(new Date(iso))} UTC`;
   const membership = pageMembership({ user, slug: (await searchParams).brand });
   if (!hasRole(membership, "admin")) return <NoAccess what={t("channels.noAccess")} />;
-  const settings = channelSettings({ db: getDb(), brandId: membership.brandId });
+  const settings = await channelSettings({ brandId: membership.brandId });
   const channels = settings.channels.map((c) => {
     // Failing and silent reasons carry the platform's error or a measured gap: shown as lib/ words them.
     const reason = c.health.state === "ok" || c.health.state === "paused" || c.health.state === "waiting" ? localText(t, `channels.reason.${c.health.state}`, c.health.reason) : c.health.reason;

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db/client";
 import { pageMembership, requirePageUser } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/brand-context";
 import { listMembers } from "@/lib/team/members";
@@ -22,7 +21,7 @@ export default async function TeamSettings({ searchParams }: { searchParams: Pro
   };
   const membership = pageMembership({ user, slug: (await searchParams).brand });
   if (!hasRole(membership, "admin")) return <NoAccess what={t("team.noAccess")} />;
-  const members = listMembers({ db: getDb(), brandId: membership.brandId });
+  const members = await listMembers({ brandId: membership.brandId });
   return (
     <div className="space-y-8">
       <section aria-labelledby="team-heading" className="space-y-3">
