@@ -11,6 +11,33 @@ const config = [
     },
   },
   {
+    // No import cycles: a module's dependencies can be read before it.
+    files: ["lib/**/*.ts", "app/**/*.ts", "app/**/*.tsx", "db/**/*.ts"],
+    rules: { "import/no-cycle": ["error", { ignoreExternal: true }] },
+  },
+  {
+    // One door: app/ calls lib/, never the database.
+    files: ["app/**/*.ts", "app/**/*.tsx"],
+    ignores: ["app/**/*.client.tsx"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["@/db", "@/db/*"], message: "app/ calls lib/; only lib/ reaches the database." }] }],
+    },
+  },
+  {
+    // Every query is async: the synchronous better-sqlite3 terminators would not exist on another engine.
+    files: ["lib/**/*.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[arguments.length=0] > MemberExpression.callee[property.name=/^(all|get|run)$/]",
+          message: "Await the query instead of calling the synchronous .all()/.get()/.run().",
+        },
+        { selector: "MemberExpression[property.name='$client']", message: "lib/ reaches the database through db/, not the raw client." },
+      ],
+    },
+  },
+  {
     // The browser boundary: client components never reach the database or the domain layer.
     files: ["app/**/*.client.tsx"],
     rules: {

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { ROLES } from "@/db/schema";
+import { ROLES } from "@/lib/vocabulary";
 import { requireActionUser } from "@/lib/auth/session";
 import { runAction, formValues, parseInput as parse, type ActionState } from "@/lib/auth/action-result";
 import type { Principal } from "@/lib/auth/authorize";
