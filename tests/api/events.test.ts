@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import path from "node:path";
-import { tempDir, makeBrand } from "../helpers/db";
-import { closeDb, getDb } from "@/db/client";
+import { tempDir, makeBrand, sqlite } from "../helpers/db";
+import { closeDatabase, database } from "@/db/client";
 import { createToken } from "@/lib/auth/tokens";
 import { cliActor } from "@/lib/audit/record";
 
@@ -30,15 +30,15 @@ function request(body: BodyInit | null, { auth = token, type = "application/json
 }
 
 function messageCount(): number {
-  return (getDb().$client.prepare("SELECT count(*) AS n FROM messages").get() as { n: number }).n;
+  return (sqlite(database()).prepare("SELECT count(*) AS n FROM messages").get() as { n: number }).n;
 }
 
 beforeAll(async () => {
-  closeDb();
+  closeDatabase();
   process.env.DATABASE_PATH = path.join(tempDir(), "api.db");
   process.env.INGEST_MAX_BODY_BYTES = "20000";
   process.env.API_RATE_PER_MINUTE = "1000";
-  const db = getDb();
+  const db = database();
   const brand = makeBrand({ db });
   const other = makeBrand({ db });
   token = createToken({ db, brandId: brand.id, name: "all", actor: cliActor });
@@ -106,7 +106,7 @@ describe("POST /api/v1/events", () => {
 
   it("limits requests per token with Retry-After", async () => {
     process.env.API_RATE_PER_MINUTE = "3";
-    const limited = createToken({ db: getDb(), brandId: 1, name: "limited", actor: cliActor });
+    const limited = createToken({ db: database(), brandId: 1, name: "limited", actor: cliActor });
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) statuses.push((await POST(request(JSON.stringify(event()), { auth: limited }))).status);
     const last = await POST(request(JSON.stringify(event()), { auth: limited }));
@@ -139,7 +139,7 @@ describe("GET /api/v1/conversations", () => {
 
   it("rejects an invalid filter with 400 and a token without read scope with 403", async () => {
     expect((await LIST(new Request("http://localhost/api/v1/conversations?limit=9999", { headers: { authorization: `Bearer ${token}` } }))).status).toBe(400);
-    const ingestOnly = createToken({ db: getDb(), brandId: 1, name: "ingest", scopes: ["ingest"], actor: cliActor });
+    const ingestOnly = createToken({ db: database(), brandId: 1, name: "ingest", scopes: ["ingest"], actor: cliActor });
     expect((await LIST(new Request("http://localhost/api/v1/conversations", { headers: { authorization: `Bearer ${ingestOnly}` } }))).status).toBe(403);
   });
 });

@@ -4,7 +4,7 @@ import { ingestBatch } from "@/lib/ingest/pipeline";
 import { inboundEventSchema } from "@/lib/ingest/event";
 import { assignWaiting, pickAgent, setAvailability } from "@/lib/assignment/round-robin";
 import type { Classification } from "@/lib/classify/types";
-import { makeBrand, makeMember, testDb } from "../helpers/db";
+import { makeBrand, makeMember, testDb, sqlite } from "../helpers/db";
 
 const T0 = Date.parse("2026-05-04T09:00:00Z");
 
@@ -22,7 +22,7 @@ const classify = (language: string) => (): Classification => ({
 async function setup({ autoAssign = true } = {}) {
   const { db } = testDb();
   const brand = makeBrand({ db });
-  db.$client.prepare("UPDATE brands SET auto_assign = ? WHERE id = ?").run(autoAssign ? 1 : 0, brand.id);
+  sqlite(db).prepare("UPDATE brands SET auto_assign = ? WHERE id = ?").run(autoAssign ? 1 : 0, brand.id);
   const channel = db.insert(channels).values({ brandId: brand.id, kind: "telegram", name: "Bot", accountId: "bot" }).returning().get();
   let n = 0;
   const ask = (language: string, minutes = n) => {
@@ -38,11 +38,11 @@ async function setup({ autoAssign = true } = {}) {
   };
   const agent = async (languages: string[], capacity = 20) => {
     const member = await makeMember({ db, brandId: brand.id, role: "agent" });
-    db.$client.prepare("UPDATE users SET languages = ?, capacity = ? WHERE id = ?").run(JSON.stringify(languages), capacity, member.id);
+    sqlite(db).prepare("UPDATE users SET languages = ?, capacity = ? WHERE id = ?").run(JSON.stringify(languages), capacity, member.id);
     return member.id;
   };
   const assignee = (conversationId: number) =>
-    (db.$client.prepare("SELECT assignee_id FROM conversations WHERE id = ?").get(conversationId) as { assignee_id: number | null }).assignee_id;
+    (sqlite(db).prepare("SELECT assignee_id FROM conversations WHERE id = ?").get(conversationId) as { assignee_id: number | null }).assignee_id;
   return { db, brand, ask, agent, assignee };
 }
 
@@ -115,9 +115,9 @@ describe("routing settings", () => {
     expect(() => setRouting({ db: t.db, userId: id, languages: ["english"], capacity: 5, actor })).toThrow(/two-letter/);
     expect(() => setRouting({ db: t.db, userId: id, languages: ["en"], capacity: 0, actor })).toThrow(/Capacity/);
     setRouting({ db: t.db, userId: id, languages: ["en", "ru", "en"], capacity: 7, actor });
-    const row = t.db.$client.prepare("SELECT languages, capacity FROM users WHERE id = ?").get(id) as { languages: string; capacity: number };
+    const row = sqlite(t.db).prepare("SELECT languages, capacity FROM users WHERE id = ?").get(id) as { languages: string; capacity: number };
     expect(JSON.parse(row.languages)).toEqual(["en", "ru"]);
     expect(row.capacity).toBe(7);
-    expect(t.db.$client.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'user.routing'").get()).toEqual({ n: 1 });
+    expect(sqlite(t.db).prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'user.routing'").get()).toEqual({ n: 1 });
   });
 });

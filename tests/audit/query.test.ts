@@ -2,17 +2,17 @@ import { describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { recordAudit } from "@/lib/audit/record";
 import { auditDiff, auditFacets, auditFiltersSchema, auditObjectHref, listAudit, type AuditFilters } from "@/lib/audit/query";
-import { makeBrand, makeMember, testDb } from "../helpers/db";
+import { makeBrand, makeMember, testDb, sqlite } from "../helpers/db";
 
 function seed(db: Db) {
   const a = makeBrand({ db, timezone: "Europe/Amsterdam" });
   const b = makeBrand({ db });
-  db.$client.prepare("DELETE FROM audit_log").run();
+  sqlite(db).prepare("DELETE FROM audit_log").run();
   return { a, b };
 }
 
 function insert(db: Db, row: { brandId: number; userId?: number | null; actor?: string; action: string; objectType?: string; objectId?: string; at: number; before?: unknown; after?: unknown }) {
-  db.$client
+  sqlite(db)
     .prepare("INSERT INTO audit_log (brand_id, user_id, actor, action, object_type, object_id, before, after, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
     .run(row.brandId, row.userId ?? null, row.actor ?? "someone", row.action, row.objectType ?? "conversation", row.objectId ?? "1", row.before === undefined ? null : JSON.stringify(row.before), row.after === undefined ? null : JSON.stringify(row.after), row.at);
 }
@@ -85,7 +85,7 @@ describe("audit log query", () => {
     const { db } = testDb();
     const { a, b } = seed(db);
     const admin = await makeMember({ db, brandId: a.id, role: "admin" });
-    db.$client.prepare("DELETE FROM audit_log").run();
+    sqlite(db).prepare("DELETE FROM audit_log").run();
     insert(db, { brandId: a.id, userId: admin.id, actor: admin.email, action: "channel.update", objectType: "channel", at: 1 });
     insert(db, { brandId: a.id, actor: "cli", action: "token.create", objectType: "api_token", at: 2 });
     insert(db, { brandId: b.id, actor: "elsewhere", action: "brand.update", objectType: "brand", at: 3 });

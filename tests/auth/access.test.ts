@@ -5,7 +5,7 @@ import { setMembership } from "@/lib/team/users";
 import { requireAccountAuthority } from "@/lib/team/members";
 import { cliActor } from "@/lib/audit/record";
 import { isAppError } from "@/lib/errors";
-import { makeBrand, makeMember, testDb } from "../helpers/db";
+import { makeBrand, makeMember, testDb, sqlite } from "../helpers/db";
 
 function errorOf(fn: () => unknown): { status: number; message: string } | null {
   try {
@@ -56,9 +56,9 @@ describe("API tokens", () => {
     const { db } = testDb();
     const brand = makeBrand({ db });
     const token = createToken({ db, brandId: brand.id, name: "ingest-only", scopes: ["ingest"], actor: cliActor });
-    const stored = db.$client.prepare("SELECT token_hash FROM api_tokens").get() as { token_hash: string };
+    const stored = sqlite(db).prepare("SELECT token_hash FROM api_tokens").get() as { token_hash: string };
     expect(stored.token_hash).not.toContain(token);
-    expect(JSON.stringify(db.$client.prepare("SELECT * FROM audit_log").all())).not.toContain(token);
+    expect(JSON.stringify(sqlite(db).prepare("SELECT * FROM audit_log").all())).not.toContain(token);
     const principal = authenticateBearer({ db, header: `Bearer ${token}` });
     expect(principal.brandId).toBe(brand.id);
     expect(errorOf(() => requireScope(principal, "read"))?.status).toBe(403);

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { openDatabase } from "@/db/client";
+import { openDatabase, closeDatabase } from "@/db/client";
 import { freshEvents } from "@/lib/bench/events";
 import { fillDatabase } from "@/lib/bench/fill";
 import { benchIngest } from "@/lib/bench/ingest";
@@ -10,7 +10,7 @@ import { sseParser } from "@/lib/bench/realtime";
 import { checks, toJson, toText } from "@/lib/bench/report";
 import { runBench } from "@/lib/bench/run";
 import { treeRssMb } from "@/lib/bench/server";
-import { tempDir } from "../helpers/db";
+import { tempDir, sqlite } from "../helpers/db";
 
 process.env.AUTH_SECRET ||= crypto.randomBytes(32).toString("base64url");
 process.env.CREDENTIALS_KEY ||= crypto.randomBytes(32).toString("base64url");
@@ -60,12 +60,12 @@ describe("bench", () => {
     const db = openDatabase({ file: fresh() });
     const now = Date.parse("2026-03-01T12:00:00Z");
     const fill = await fillDatabase({ db, conversations: 400, days: 20, now });
-    const q = <T>(sql: string) => db.$client.prepare(sql).get() as T;
+    const q = <T>(sql: string) => sqlite(db).prepare(sql).get() as T;
     expect(q<{ n: number }>("SELECT count(*) AS n FROM messages").n).toBe(fill.messages);
     expect(q<{ n: number }>("SELECT count(*) AS n FROM conversations").n).toBe(fill.conversations);
     expect(q<{ n: number }>("SELECT count(*) AS n FROM response_cycles").n).toBe(fill.cycles);
     expect(fill.messages / fill.conversations).toBeGreaterThan(2.5);
-    expect(db.$client.prepare("PRAGMA foreign_key_check").all()).toEqual([]);
+    expect(sqlite(db).prepare("PRAGMA foreign_key_check").all()).toEqual([]);
     // Every current cycle is the conversation's own, and every message's cycle too.
     expect(q<{ n: number }>("SELECT count(*) AS n FROM conversations c LEFT JOIN response_cycles r ON r.id = c.current_cycle_id WHERE c.current_cycle_id IS NOT NULL AND (r.id IS NULL OR r.conversation_id != c.id)").n).toBe(0);
     expect(q<{ n: number }>("SELECT count(*) AS n FROM messages m JOIN response_cycles r ON r.id = m.cycle_id WHERE r.conversation_id != m.conversation_id").n).toBe(0);
@@ -87,8 +87,8 @@ describe("bench", () => {
     expect(q<{ n: number }>("SELECT count(*) AS n FROM messages WHERE external_id LIKE '%~raw'").n).toBe(0);
     // Every filled message is in the full-text index and the cursor stands past the last one.
     expect(q<{ n: number }>("SELECT CAST(value AS INTEGER) AS n FROM worker_state WHERE key = 'fts-cursor'").n).toBe(q<{ n: number }>("SELECT max(id) AS n FROM messages").n);
-    db.$client.exec("INSERT INTO messages_fts(messages_fts, rank) VALUES ('integrity-check', 1)");
-    db.$client.close();
+    sqlite(db).exec("INSERT INTO messages_fts(messages_fts, rank) VALUES ('integrity-check', 1)");
+    closeDatabase(db);
   }, 120_000);
 
   it("reads server-sent change events split across chunks", () => {

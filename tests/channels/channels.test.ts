@@ -4,7 +4,7 @@ import { createChannel, listChannels, setChannelPaused, updateChannel } from "@/
 import { channelSettings } from "@/lib/channels/settings";
 import { decryptCredentials } from "@/lib/security/credentials";
 import { resetSecretsCache } from "@/lib/security/secrets";
-import { makeBrand, testDb } from "../helpers/db";
+import { makeBrand, testDb, sqlite } from "../helpers/db";
 
 beforeAll(() => {
   process.env.AUTH_SECRET = "chan-auth-secret-0123456789abcdef";
@@ -21,11 +21,11 @@ describe("channels", () => {
     const view = createChannel({ db, brandId: brand.id, kind: "facebook", name: "FB", accountId: "page-9", credentials: { accessToken: TOKEN, unknownKey: "dropped" }, actor: cliActor });
     expect(view.credentialKeys).toEqual(["accessToken"]);
     expect(JSON.stringify(view)).not.toContain(TOKEN);
-    const stored = db.$client.prepare("SELECT credentials FROM channels WHERE id = ?").get(view.id) as { credentials: string };
+    const stored = sqlite(db).prepare("SELECT credentials FROM channels WHERE id = ?").get(view.id) as { credentials: string };
     expect(stored.credentials).not.toContain(TOKEN);
     expect(stored.credentials).not.toContain(Buffer.from(TOKEN).toString("base64"));
     expect(decryptCredentials(stored.credentials)).toEqual({ accessToken: TOKEN });
-    const audit = db.$client.prepare("SELECT after FROM audit_log WHERE action = 'channel.create'").get() as { after: string };
+    const audit = sqlite(db).prepare("SELECT after FROM audit_log WHERE action = 'channel.create'").get() as { after: string };
     expect(audit.after).not.toContain(TOKEN);
     expect(JSON.stringify(channelSettings({ db, brandId: brand.id }))).not.toContain(TOKEN);
   });
@@ -35,7 +35,7 @@ describe("channels", () => {
     const brand = makeBrand({ db });
     const view = createChannel({ db, brandId: brand.id, kind: "telegram", name: "Bot", credentials: { botToken: "1:a", webhookSecret: "s1" }, actor: cliActor });
     updateChannel({ db, brandId: brand.id, id: view.id, name: "Bot 2", credentials: { botToken: "", webhookSecret: "s2" }, actor: cliActor });
-    const read = () => decryptCredentials((db.$client.prepare("SELECT credentials FROM channels WHERE id = ?").get(view.id) as { credentials: string }).credentials);
+    const read = () => decryptCredentials((sqlite(db).prepare("SELECT credentials FROM channels WHERE id = ?").get(view.id) as { credentials: string }).credentials);
     expect(read()).toEqual({ botToken: "1:a", webhookSecret: "s2" });
     updateChannel({ db, brandId: brand.id, id: view.id, clear: ["botToken"], actor: cliActor });
     expect(read()).toEqual({ webhookSecret: "s2" });

@@ -3,16 +3,17 @@ import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { openDatabase } from "@/db/client";
+import { openDatabase, closeDatabase } from "@/db/client";
 import { brands, classifierExamples, classifierModels } from "@/db/schema";
 import { classify } from "@/lib/classify";
 import { loadBrandModel, retrainBrand } from "@/lib/classify/brand-training";
+import { sqlite } from "../helpers/db";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "replyhour-classify-"));
 const db = openDatabase({ file: path.join(dir, "test.db") });
 
 afterAll(() => {
-  db.$client.close();
+  closeDatabase(db);
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

@@ -1,8 +1,9 @@
 import fs from "node:fs";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { inject } from "vitest";
-import { openDatabase } from "@/db/client";
+import { openDatabase, closeDatabase } from "@/db/client";
 import { createToken } from "@/lib/auth/tokens";
+import { sqlite } from "../helpers/db";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
@@ -26,10 +27,10 @@ export async function signIn(page: Page, email: string, password = inject("passw
 export function ingestToken(name: string, slug = "e2e-air"): string {
   const db = openDatabase({ file: inject("databasePath"), runMigrations: false });
   try {
-    const brand = db.$client.prepare("SELECT id FROM brands WHERE slug = ?").get(slug) as { id: number };
+    const brand = sqlite(db).prepare("SELECT id FROM brands WHERE slug = ?").get(slug) as { id: number };
     return createToken({ db, brandId: brand.id, name: `${name}-${Date.now()}`, actor: { userId: null, label: "test" } });
   } finally {
-    db.$client.close();
+    closeDatabase(db);
   }
 }
 

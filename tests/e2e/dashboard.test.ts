@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { openDatabase, type Db } from "@/db/client";
+import { openDatabase, type Db, closeDatabase } from "@/db/client";
 import type { Classification } from "@/lib/classify/types";
 import { inboundEventSchema } from "@/lib/ingest/event";
 import { ingestBatch } from "@/lib/ingest/pipeline";
@@ -11,6 +11,7 @@ import type { PublicFigure } from "@/lib/metrics/live";
 import { parseRange } from "@/lib/metrics/local-time";
 import { responseTimeReport } from "@/lib/metrics/report";
 import { launch, signIn } from "./browser";
+import { sqlite } from "../helpers/db";
 
 const SLUG = "e2e-air";
 const MIN = 60_000;
@@ -26,8 +27,8 @@ let brand: { id: number; timezone: string };
 beforeAll(async () => {
   browser = await launch();
   db = openDatabase({ file: inject("databasePath"), runMigrations: false });
-  brand = db.$client.prepare("SELECT id, timezone FROM brands WHERE slug = ?").get(SLUG) as typeof brand;
-  const channel = db.$client.prepare("SELECT id FROM channels WHERE brand_id = ? AND kind = 'api'").get(brand.id) as { id: number };
+  brand = sqlite(db).prepare("SELECT id, timezone FROM brands WHERE slug = ?").get(SLUG) as typeof brand;
+  const channel = sqlite(db).prepare("SELECT id FROM channels WHERE brand_id = ? AND kind = 'api'").get(brand.id) as { id: number };
   const now = Date.now();
   // Three requests answered in the last hour after 10, 20 and 30 minutes.
   const events = [50, 40, 30].flatMap((ago, i) => [
@@ -39,7 +40,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  db?.$client.close();
+  if (db) closeDatabase(db);
   await browser?.close();
 });
 
@@ -88,11 +89,11 @@ describe("manager dashboard in Chromium", () => {
 describe("public live figure", () => {
   it("is 404 until the brand enables it, then the status page and badge show it", async () => {
     const api = `${base()}/api/public/brands/${SLUG}/response-time`;
-    db.$client.prepare("UPDATE brands SET public_status = 0 WHERE id = ?").run(brand.id);
+    sqlite(db).prepare("UPDATE brands SET public_status = 0 WHERE id = ?").run(brand.id);
     for (const url of [api, `${api}.svg`, `${base()}/status/${SLUG}`]) expect((await fetch(url)).status).toBe(404);
     expect(await (await fetch(api)).json()).toEqual({ error: { code: "not_found", message: expect.any(String) } });
 
-    db.$client.prepare("UPDATE brands SET public_status = 1 WHERE id = ?").run(brand.id);
+    sqlite(db).prepare("UPDATE brands SET public_status = 1 WHERE id = ?").run(brand.id);
     const response = await fetch(api);
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("public, max-age=60");

@@ -1,9 +1,10 @@
 import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { openDatabase } from "@/db/client";
+import { openDatabase, closeDatabase } from "@/db/client";
 import { createToken } from "@/lib/auth/tokens";
 import { launch, signIn } from "./browser";
+import { sqlite } from "../helpers/db";
 
 // A manager watches the escalation queue while a negative public comment arrives through the
 // API: it appears live with the bell, the manager acknowledges it, the agent's reply resolves it.
@@ -14,9 +15,9 @@ let sqlite: Database.Database;
 
 beforeAll(async () => {
   const db = openDatabase({ file: inject("databasePath"), runMigrations: false });
-  const brand = db.$client.prepare("SELECT id FROM brands WHERE slug = 'e2e-air'").get() as { id: number };
+  const brand = sqlite(db).prepare("SELECT id FROM brands WHERE slug = 'e2e-air'").get() as { id: number };
   token = createToken({ db, brandId: brand.id, name: `escalation-${Date.now()}`, actor: { userId: null, label: "test" } });
-  db.$client.close();
+  closeDatabase(db);
   sqlite = new Database(inject("databasePath"), { readonly: true });
   sqlite.pragma("busy_timeout = 5000");
   browser = await launch();

@@ -2,11 +2,11 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { openDatabase } from "@/db/client";
+import { openDatabase, closeDatabase } from "@/db/client";
 import { cliActor } from "@/lib/audit/record";
 import { createBrand } from "@/lib/brands/brands";
 import { createUser, setMembership } from "@/lib/team/users";
-import { tempDir } from "../helpers/db";
+import { tempDir, sqlite } from "../helpers/db";
 import { freePort, waitForServer } from "@/lib/ops/next-server";
 
 export const PASSWORD = "e2e-password-42";
@@ -30,7 +30,7 @@ export default async function setup(project: TestProject) {
   }
   const outsider = await createUser({ db, email: "outsider@e2e.test", password: PASSWORD, name: "Outsider", actor: cliActor });
   setMembership({ db, userId: outsider.id, brandId: brandB.id, role: "admin", actor: cliActor });
-  db.$client.close();
+  closeDatabase(db);
 
   const port = await freePort();
   // The server reads META_GRAPH_URL at send time; tests start a fake Graph API on this port.

@@ -1,13 +1,14 @@
 import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { openDatabase } from "@/db/client";
+import { openDatabase, closeDatabase } from "@/db/client";
 import { encryptCredentials } from "@/lib/security/credentials";
 import { resetSecretsCache } from "@/lib/security/secrets";
 import { createTemplate } from "@/lib/templates/templates";
 import { startFakeMeta } from "../fakes/meta";
 import { metaPageComment, signMetaPayload } from "../fakes/payloads";
 import { launch, signIn } from "./browser";
+import { sqlite } from "../helpers/db";
 
 // An agent's day, in Chromium against the production server: a comment arrives through the real,
 // signed Meta webhook, the agent answers with a template, the fake Graph API receives one reply.
@@ -24,14 +25,14 @@ beforeAll(async () => {
   resetSecretsCache();
   meta = await startFakeMeta({ accessToken: "e2e-page-token", port: inject("metaGraphPort") });
   const db = openDatabase({ file: inject("databasePath"), runMigrations: false });
-  brandId = (db.$client.prepare("SELECT id FROM brands WHERE slug = 'e2e-air'").get() as { id: number }).id;
-  db.$client
+  brandId = (sqlite(db).prepare("SELECT id FROM brands WHERE slug = 'e2e-air'").get() as { id: number }).id;
+  sqlite(db)
     .prepare("INSERT INTO channels (brand_id, kind, name, account_id, credentials, status) VALUES (?, 'facebook', 'Air Facebook', ?, ?, 'active')")
     .run(brandId, PAGE_ID, encryptCredentials({ accessToken: "e2e-page-token" }));
   const actor = { userId: null, label: "e2e" };
   createTemplate({ db, brandId, actor, input: { title: "Refund on its way", body: "Hi {{first_name}}, {{agent}} from {{brand}} here: your refund is on its way.", language: "en", shortcut: ";refund" } });
   createTemplate({ db, brandId, actor, input: { title: "Возврат", body: "Здравствуйте, {{name}}! Деньги уже в пути.", language: "ru" } });
-  db.$client.close();
+  closeDatabase(db);
   sqlite = new Database(inject("databasePath"));
   sqlite.pragma("busy_timeout = 5000");
   browser = await launch();

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { openDatabase } from "@/db/client";
+import { openDatabase, closeDatabase } from "@/db/client";
 import { createChannel, setChannelPaused } from "@/lib/channels/channels";
 import { launch, signIn } from "./browser";
+import { sqlite } from "../helpers/db";
 
 let browser: Browser;
 const base = () => inject("baseUrl");
@@ -11,16 +12,16 @@ let channelName: string;
 beforeAll(async () => {
   browser = await launch();
   const db = openDatabase({ file: inject("databasePath"), runMigrations: false });
-  const brand = db.$client.prepare("SELECT id FROM brands WHERE slug = 'e2e-air'").get() as { id: number };
-  const admin = db.$client.prepare("SELECT id, email FROM users WHERE email = ?").get(inject("people").admin) as { id: number; email: string };
+  const brand = sqlite(db).prepare("SELECT id FROM brands WHERE slug = 'e2e-air'").get() as { id: number };
+  const admin = sqlite(db).prepare("SELECT id, email FROM users WHERE email = ?").get(inject("people").admin) as { id: number; email: string };
   const actor = { userId: admin.id, label: admin.email };
   channelName = `Audit site ${Date.now()}`;
   const channel = createChannel({ db, brandId: brand.id, kind: "web", name: channelName, actor });
   setChannelPaused({ db, brandId: brand.id, id: channel.id, paused: true, actor });
   // Enough entries of one kind to need a second page.
-  const insert = db.$client.prepare("INSERT INTO audit_log (brand_id, user_id, actor, action, object_type, object_id, after, created_at) VALUES (?, ?, ?, 'rule.update', 'e2e_paging', ?, ?, ?)");
+  const insert = sqlite(db).prepare("INSERT INTO audit_log (brand_id, user_id, actor, action, object_type, object_id, after, created_at) VALUES (?, ?, ?, 'rule.update', 'e2e_paging', ?, ?, ?)");
   for (let i = 0; i < 57; i++) insert.run(brand.id, admin.id, admin.email, String(i), JSON.stringify({ n: i }), Date.now() - i * 1000);
-  db.$client.close();
+  closeDatabase(db);
 });
 
 afterAll(async () => {

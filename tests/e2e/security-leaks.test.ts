@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase } from "@/db/client";
+import { openDatabase, closeDatabase } from "@/db/client";
 import { channels } from "@/db/schema";
 import { cliActor } from "@/lib/audit/record";
 import { createToken } from "@/lib/auth/tokens";
@@ -11,7 +11,7 @@ import { encryptCredentials } from "@/lib/security/credentials";
 import { resetSecretsCache } from "@/lib/security/secrets";
 import { createUser, setMembership } from "@/lib/team/users";
 import { signMetaPayload } from "../fakes/payloads";
-import { tempDir } from "../helpers/db";
+import { tempDir, sqlite } from "../helpers/db";
 import { httpSignIn } from "../security/http-session";
 import { freePort } from "@/lib/ops/next-server";
 
@@ -50,7 +50,7 @@ beforeAll(async () => {
   }
   apiToken = createToken({ db, brandId: brand.id, name: "leak", actor: cliActor });
   channelId = db.insert(channels).values({ brandId: brand.id, kind: "telegram", name: "Leak bot", accountId: "918273", credentials: encryptCredentials({ botToken: BOT_TOKEN, webhookSecret: TG_SECRET }) }).returning().get().id;
-  db.$client.close();
+  closeDatabase(db);
   process.env.CREDENTIALS_KEY = saved.key;
   process.env.AUTH_SECRET = saved.auth;
   resetSecretsCache();

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { openDatabase } from "@/db/client";
+import { openDatabase, closeDatabase } from "@/db/client";
 import { recordAudit } from "@/lib/audit/record";
 import { createToken } from "@/lib/auth/tokens";
 import { createUser, setMembership } from "@/lib/team/users";
 import { launch, signIn } from "./browser";
+import { sqlite } from "../helpers/db";
 
 // Hostile comment texts, contact names, a teammate's name, an escalation reason and audit
 // values, rendered on every page that shows them: nothing may run, nothing may be injected.
@@ -30,7 +31,7 @@ const base = () => inject("baseUrl");
 beforeAll(async () => {
   browser = await launch();
   const db = openDatabase({ file: inject("databasePath"), runMigrations: false });
-  const brand = db.$client.prepare("SELECT id FROM brands WHERE slug = 'e2e-air'").get() as { id: number };
+  const brand = sqlite(db).prepare("SELECT id FROM brands WHERE slug = 'e2e-air'").get() as { id: number };
   const token = createToken({ db, brandId: brand.id, name: `xss-${Date.now()}`, actor: { userId: null, label: "test" } });
   const mate = await createUser({ db, email: `xss-${Date.now()}@e2e.test`, password: "e2e-password-42", name: `${PAYLOADS[1]} Mate`, actor: { userId: null, label: "test" } });
   setMembership({ db, userId: mate.id, brandId: brand.id, role: "agent", actor: { userId: null, label: "test" } });
@@ -50,13 +51,13 @@ beforeAll(async () => {
   expect(response.status).toBe(202);
   const body = (await response.json()) as { events: { conversationId: string }[] };
   conversations.push(...body.events.map((e) => Number(e.conversationId)));
-  db.$client.prepare(`UPDATE conversations SET assignee_id = ? WHERE id IN (${conversations.join(",")})`).run(mate.id);
+  sqlite(db).prepare(`UPDATE conversations SET assignee_id = ? WHERE id IN (${conversations.join(",")})`).run(mate.id);
   for (const [i, id] of conversations.slice(0, 4).entries())
-    db.$client
+    sqlite(db)
       .prepare("INSERT INTO escalations (brand_id, conversation_id, level, reason, cues, status, created_at) VALUES (?, ?, 1, ?, ?, 'open', ?)")
       .run(brand.id, id, `${MARK} ${PAYLOADS[i]}`, JSON.stringify([PAYLOADS[i + 1]]), Date.now());
   recordAudit(db, { actor: { userId: mate.id, label: PAYLOADS[0] }, brandId: brand.id, action: "conversation.assign", objectType: "conversation", objectId: conversations[0], before: { note: PAYLOADS[2] }, after: { note: PAYLOADS[3] } });
-  db.$client.close();
+  closeDatabase(db);
 });
 
 afterAll(async () => {

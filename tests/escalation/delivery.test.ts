@@ -8,6 +8,7 @@ import { createWebhookEndpoint, deleteWebhookEndpoint, listDeliveries, listWebho
 import { deliverDueWebhooks, MAX_DELIVERY_ATTEMPTS } from "@/lib/escalation/webhooks";
 import { startFakeSmtp } from "../fakes/smtp";
 import { NEGATIVE, escalationBrand } from "./setup";
+import { sqlite } from "../helpers/db";
 
 type Received = { headers: http.IncomingHttpHeaders; body: string };
 
@@ -110,7 +111,7 @@ describe("outgoing webhooks", () => {
     const { db, brand, rule } = await escalationBrand();
     const { endpoint, secret } = createWebhookEndpoint({ db, brandId: brand.id, input: { name: "Ops", url: hook.url }, actor: cliActor });
     expect(JSON.stringify(listWebhookEndpoints({ db, brandId: brand.id }))).not.toContain(secret);
-    const stored = db.$client.prepare("SELECT secret FROM webhook_endpoints WHERE id = ?").get(endpoint.id) as { secret: string };
+    const stored = sqlite(db).prepare("SELECT secret FROM webhook_endpoints WHERE id = ?").get(endpoint.id) as { secret: string };
     expect(stored.secret).not.toContain(secret);
     const rotated = rotateWebhookSecret({ db, brandId: brand.id, id: endpoint.id, actor: cliActor });
     sendTestWebhook({ db, brandId: brand.id, id: endpoint.id, actor: cliActor });
@@ -120,7 +121,7 @@ describe("outgoing webhooks", () => {
 
     const r = rule({ name: "Uses it", conditions: [{ type: "complaint" }], actions: [{ type: "notify_webhook", endpointId: endpoint.id }] });
     expect(() => deleteWebhookEndpoint({ db, brandId: brand.id, id: endpoint.id, actor: cliActor })).toThrow(/Uses it/);
-    db.$client.prepare("DELETE FROM escalation_rules WHERE id = ?").run(r.id);
+    sqlite(db).prepare("DELETE FROM escalation_rules WHERE id = ?").run(r.id);
     deleteWebhookEndpoint({ db, brandId: brand.id, id: endpoint.id, actor: cliActor });
     expect(listWebhookEndpoints({ db, brandId: brand.id })).toEqual([]);
   });

@@ -6,6 +6,7 @@ import { cliActor } from "@/lib/audit/record";
 import { users } from "@/db/schema";
 import { eq } from "drizzle-orm";
 import { NEGATIVE, PRAISE, escalationBrand } from "./setup";
+import { sqlite } from "../helpers/db";
 
 type Esc = { id: number; level: number; reason: string; cues: string; status: string; rule_id: number; message_id: number; owner_id: number | null };
 const MIN = 60_000;
@@ -73,7 +74,7 @@ describe("escalation on ingest", () => {
     // An assignee chosen by a person is kept; a non-member is never assigned.
     const other = await escalationBrand({ db });
     rule({ name: "Foreign", conditions: [{ type: "keywords", terms: ["seatbelt"] }], actions: [{ type: "add_label", label: "x" }] });
-    db.$client.prepare("UPDATE escalation_rules SET actions = ? WHERE brand_id = ? AND name = 'Foreign'").run(JSON.stringify([{ type: "assign", userId: other.agent.id }]), brand.id);
+    sqlite(db).prepare("UPDATE escalation_rules SET actions = ? WHERE brand_id = ? AND name = 'Foreign'").run(JSON.stringify([{ type: "assign", userId: other.agent.id }]), brand.id);
     const second = ingest("my seatbelt is broken");
     expect(one<{ assignee_id: number | null }>("SELECT assignee_id FROM conversations WHERE id = ?", second.conversationId).assignee_id).toBeNull();
   });
@@ -109,8 +110,8 @@ describe("escalation on ingest", () => {
     const { db, ingest, rule, q } = await escalationBrand();
     rule({ name: "All negative", conditions: [{ type: "negative_sentiment" }], actions: [{ type: "escalate", level: 1 }] });
     ingest(NEGATIVE, { author: "troll" });
-    db.$client.prepare("UPDATE contacts SET blocked = 1 WHERE external_id = 'troll'").run();
-    db.$client.prepare("DELETE FROM escalations").run();
+    sqlite(db).prepare("UPDATE contacts SET blocked = 1 WHERE external_id = 'troll'").run();
+    sqlite(db).prepare("DELETE FROM escalations").run();
     ingest(NEGATIVE, { author: "troll" });
     ingest(NEGATIVE, { direction: "outbound", author: "brand" });
     expect(q("SELECT id FROM escalations")).toHaveLength(0);
@@ -144,7 +145,7 @@ describe("escalation on ingest", () => {
     const r = rule({ name: "Kw", conditions: [{ type: "keywords", terms: ["alpha"] }], actions: [{ type: "escalate", level: 1 }] });
     ingest("beta here");
     expect(q("SELECT id FROM escalations")).toHaveLength(0);
-    db.$client.prepare("UPDATE escalation_rules SET conditions = ? WHERE id = ? AND brand_id = ?").run(JSON.stringify([{ type: "keywords", terms: ["beta"] }]), r.id, brand.id);
+    sqlite(db).prepare("UPDATE escalation_rules SET conditions = ? WHERE id = ? AND brand_id = ?").run(JSON.stringify([{ type: "keywords", terms: ["beta"] }]), r.id, brand.id);
     ingest("beta again");
     expect(q("SELECT id FROM escalations")).toHaveLength(1);
   });
@@ -186,7 +187,7 @@ describe("noise", () => {
     const then = Date.now() - 30 * 3600_000;
     const escalated = ingest("lol awful 😂", { at: then, now: then });
     const plain = ingest("lol 😂", { at: then, now: then });
-    db.$client.prepare("UPDATE conversations SET category = 'noise' WHERE id IN (?, ?)").run(escalated.conversationId, plain.conversationId);
+    sqlite(db).prepare("UPDATE conversations SET category = 'noise' WHERE id IN (?, ?)").run(escalated.conversationId, plain.conversationId);
     resolveIdleNoise({ db });
     expect(one<{ status: string }>("SELECT status FROM conversations WHERE id = ?", escalated.conversationId).status).toBe("open");
     expect(one<{ status: string }>("SELECT status FROM conversations WHERE id = ?", plain.conversationId).status).toBe("resolved");

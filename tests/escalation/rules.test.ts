@@ -4,6 +4,7 @@ import { checkRule, createRule, deleteRule, listRules, moveRule, setRuleEnabled 
 import { dryRunRule } from "@/lib/escalation/dry-run";
 import { alertState, checkBrandAlerts } from "@/lib/escalation/alerts";
 import { NEGATIVE, PRAISE, escalationBrand } from "./setup";
+import { sqlite } from "../helpers/db";
 
 describe("rules", () => {
   it("are checked against the brand's own channels, people and endpoints", async () => {
@@ -77,7 +78,7 @@ describe("brand alerts", () => {
     expect(bell()[0].text).toMatch(/Alert in Test brand — Call in more people — 3 requests waiting \(alert above 2\)/);
     expect(alertState({ db, ruleId: alert.id })).toMatchObject({ firing: true });
 
-    db.$client.prepare("UPDATE conversations SET awaiting_first_response = 0 WHERE id = ?").run(asked[0].conversationId);
+    sqlite(db).prepare("UPDATE conversations SET awaiting_first_response = 0 WHERE id = ?").run(asked[0].conversationId);
     expect(checkBrandAlerts({ db })).toBe(0);
     expect(alertState({ db, ruleId: alert.id })).toMatchObject({ firing: false });
     ask(1);

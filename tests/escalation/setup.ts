@@ -4,7 +4,7 @@ import { ingestBatch } from "@/lib/ingest/pipeline";
 import { inboundEventSchema } from "@/lib/ingest/event";
 import { cliActor } from "@/lib/audit/record";
 import { createRule } from "@/lib/escalation/rules";
-import { makeBrand, makeMember, testDb } from "../helpers/db";
+import { makeBrand, makeMember, testDb, sqlite } from "../helpers/db";
 
 export const NEGATIVE = "This is the worst airline ever. You lost my luggage and nobody answers. Disgusting service!";
 export const PRAISE = "Thanks, love it!";
@@ -15,7 +15,7 @@ let seq = 0;
 export async function escalationBrand({ keepDefaults = false, db: given }: { keepDefaults?: boolean; db?: Db } = {}) {
   const db = given ?? testDb().db;
   const brand = makeBrand({ db });
-  if (!keepDefaults) db.$client.prepare("DELETE FROM escalation_rules WHERE brand_id = ?").run(brand.id);
+  if (!keepDefaults) sqlite(db).prepare("DELETE FROM escalation_rules WHERE brand_id = ?").run(brand.id);
   const [admin, manager, agent] = [await makeMember({ db, brandId: brand.id, role: "admin" }), await makeMember({ db, brandId: brand.id, role: "manager" }), await makeMember({ db, brandId: brand.id, role: "agent" })];
   const channel = db.insert(channels).values({ brandId: brand.id, kind: "twitter", name: "X", accountId: `acc-${brand.id}` }).returning().get();
   const ingest = (
@@ -48,7 +48,7 @@ export async function escalationBrand({ keepDefaults = false, db: given }: { kee
     return { messageId: Number(outcome.messageId), conversationId: Number(outcome.conversationId), externalId: id };
   };
   const rule = (input: Record<string, unknown>) => createRule({ db, brandId: brand.id, input: { name: "Test rule", ...input }, actor: cliActor });
-  const q = <T>(sql: string, ...params: unknown[]) => db.$client.prepare(sql).all(...params) as T[];
-  const one = <T>(sql: string, ...params: unknown[]) => db.$client.prepare(sql).get(...params) as T;
+  const q = <T>(sql: string, ...params: unknown[]) => sqlite(db).prepare(sql).all(...params) as T[];
+  const one = <T>(sql: string, ...params: unknown[]) => sqlite(db).prepare(sql).get(...params) as T;
   return { db, brand, admin, manager, agent, channel, ingest, rule, q, one };
 }

@@ -1,13 +1,13 @@
 import path from "node:path";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { closeDb, getDb, type Db } from "@/db/client";
+import { closeDatabase, database, type Db } from "@/db/client";
 import { channels } from "@/db/schema";
 import { loadSessionUser } from "@/lib/auth/access";
 import { resetSecretsCache } from "@/lib/security/secrets";
 import { ingestBatch } from "@/lib/ingest/pipeline";
 import { inboundEventSchema } from "@/lib/ingest/event";
 import type { Classification } from "@/lib/classify/types";
-import { makeBrand, makeMember, tempDir } from "../helpers/db";
+import { makeBrand, makeMember, tempDir, sqlite } from "../helpers/db";
 import { form, session } from "../helpers/actions";
 
 // Only the session and Next's cache are stood in for; the database and the lib code are real.
@@ -19,12 +19,12 @@ const settings = await import("@/app/(app)/settings/escalation/actions");
 
 let db: Db;
 beforeAll(() => {
-  closeDb();
+  closeDatabase();
   process.env.DATABASE_PATH = path.join(tempDir(), "ui-actions.db");
   process.env.AUTH_SECRET = "ui-auth-secret-0123456789abcdef";
   process.env.CREDENTIALS_KEY = "ui-credentials-key-0123456789abcdef";
   resetSecretsCache();
-  db = getDb();
+  db = database();
 });
 beforeEach(() => {
   session.user = null;
@@ -56,7 +56,7 @@ async function world() {
     items: texts.map((text, i) => ({ event: inboundEventSchema.parse({ externalId: `e-${brand.id}-${i}`, text, createdAt: new Date().toISOString(), author: { id: `a${i}` } }), channelId: channel.id })),
     classifyText: negative,
   });
-  const escalationId = (db.$client.prepare("SELECT id FROM escalations WHERE brand_id = ? ORDER BY id LIMIT 1").get(brand.id) as { id: number }).id;
+  const escalationId = (sqlite(db).prepare("SELECT id FROM escalations WHERE brand_id = ? ORDER BY id LIMIT 1").get(brand.id) as { id: number }).id;
   return {
     brand,
     other,
@@ -69,7 +69,7 @@ async function world() {
   };
 }
 
-const status = (id: number) => db.$client.prepare("SELECT status, level, owner_id AS ownerId, note FROM escalations WHERE id = ?").get(id) as { status: string; level: number; ownerId: number | null; note: string | null };
+const status = (id: number) => sqlite(db).prepare("SELECT status, level, owner_id AS ownerId, note FROM escalations WHERE id = ?").get(id) as { status: string; level: number; ownerId: number | null; note: string | null };
 
 describe("escalation queue actions", () => {
   it("let a manager acknowledge, re-route, raise and resolve with a note, each audited", async () => {
@@ -84,7 +84,7 @@ describe("escalation queue actions", () => {
     expect((await queue.resolveAction(null, form({ ...ids, note: "  " })))?.error).toMatch(/what was done/i);
     expect(await queue.resolveAction(null, form({ ...ids, note: "Refund sent, customer thanked us." }))).toMatchObject({ ok: "Resolved." });
     expect(status(w.escalationId)).toMatchObject({ status: "resolved", level: 2, note: "Refund sent, customer thanked us." });
-    const audit = db.$client.prepare("SELECT action FROM audit_log WHERE object_type = 'escalation' AND object_id = ? AND user_id = ? ORDER BY id").all(String(w.escalationId), w.manager.id);
+    const audit = sqlite(db).prepare("SELECT action FROM audit_log WHERE object_type = 'escalation' AND object_id = ? AND user_id = ? ORDER BY id").all(String(w.escalationId), w.manager.id);
     expect(audit.map((a) => (a as { action: string }).action)).toEqual(["escalation.acknowledge", "escalation.reroute", "escalation.raise", "escalation.resolve"]);
   });
 
@@ -111,7 +111,7 @@ describe("escalation queue actions", () => {
 });
 
 const validRule = { name: "Lawyers", enabled: true, match: "any", conditions: [{ type: "keywords", terms: ["refund", "lawyer"] }], actions: [{ type: "set_priority", priority: "urgent" }] };
-const ruleCount = (brandId: number) => (db.$client.prepare("SELECT count(*) AS n FROM escalation_rules WHERE brand_id = ?").get(brandId) as { n: number }).n;
+const ruleCount = (brandId: number) => (sqlite(db).prepare("SELECT count(*) AS n FROM escalation_rules WHERE brand_id = ?").get(brandId) as { n: number }).n;
 
 describe("escalation settings actions", () => {
   it("let a manager dry-run, create, disable, move and delete a rule; invalid fields come back by path", async () => {
@@ -129,11 +129,11 @@ describe("escalation settings actions", () => {
     expect(ruleCount(w.brand.id)).toBe(base);
 
     expect(await settings.saveRuleAction(null, form({ brandId: w.brand.id, rule: JSON.stringify(validRule) }))).toMatchObject({ ok: expect.stringContaining("Lawyers") });
-    const ruleId = (db.$client.prepare("SELECT id FROM escalation_rules WHERE brand_id = ? AND name = 'Lawyers'").get(w.brand.id) as { id: number }).id;
+    const ruleId = (sqlite(db).prepare("SELECT id FROM escalation_rules WHERE brand_id = ? AND name = 'Lawyers'").get(w.brand.id) as { id: number }).id;
     expect(await settings.saveRuleAction(null, form({ brandId: w.brand.id, ruleId, rule: JSON.stringify({ ...validRule, name: "Lawyers and press" }) }))).toMatchObject({ ok: expect.any(String) });
     expect(await settings.setRuleEnabledAction(null, form({ brandId: w.brand.id, ruleId, enabled: "false" }))).toMatchObject({ ok: "Rule disabled." });
     expect(await settings.moveRuleAction(null, form({ brandId: w.brand.id, ruleId, direction: "up" }))).toMatchObject({ ok: expect.any(String) });
-    const order = db.$client.prepare("SELECT name, enabled FROM escalation_rules WHERE brand_id = ? ORDER BY position, id").all(w.brand.id) as { name: string; enabled: number }[];
+    const order = sqlite(db).prepare("SELECT name, enabled FROM escalation_rules WHERE brand_id = ? ORDER BY position, id").all(w.brand.id) as { name: string; enabled: number }[];
     expect(order.at(-2)).toEqual({ name: "Lawyers and press", enabled: 0 });
     expect(await settings.deleteRuleAction(null, form({ brandId: w.brand.id, ruleId }))).toMatchObject({ ok: "Rule deleted." });
     expect(ruleCount(w.brand.id)).toBe(base);
@@ -141,7 +141,7 @@ describe("escalation settings actions", () => {
 
   it("refuse rules to an agent and another brand's manager, and endpoints to a manager", async () => {
     const w = await world();
-    const ruleId = (db.$client.prepare("SELECT id FROM escalation_rules WHERE brand_id = ? ORDER BY position LIMIT 1").get(w.brand.id) as { id: number }).id;
+    const ruleId = (sqlite(db).prepare("SELECT id FROM escalation_rules WHERE brand_id = ? ORDER BY position LIMIT 1").get(w.brand.id) as { id: number }).id;
     const base = ruleCount(w.brand.id);
     for (const person of [w.agent, w.otherManager, w.otherAdmin]) {
       as(person);
@@ -159,8 +159,8 @@ describe("escalation settings actions", () => {
     session.user = null;
     await expect(settings.saveRuleAction(null, form({ brandId: w.brand.id, rule: JSON.stringify(validRule) }))).rejects.toThrow();
     expect(ruleCount(w.brand.id)).toBe(base);
-    expect(db.$client.prepare("SELECT enabled FROM escalation_rules WHERE id = ?").get(ruleId)).toEqual({ enabled: 1 });
-    expect(db.$client.prepare("SELECT count(*) AS n FROM webhook_endpoints WHERE brand_id = ?").get(w.brand.id)).toEqual({ n: 0 });
+    expect(sqlite(db).prepare("SELECT enabled FROM escalation_rules WHERE id = ?").get(ruleId)).toEqual({ enabled: 1 });
+    expect(sqlite(db).prepare("SELECT count(*) AS n FROM webhook_endpoints WHERE brand_id = ?").get(w.brand.id)).toEqual({ n: 0 });
   });
 
   it("let an admin add an endpoint whose secret is answered once and stored encrypted, then disable and delete it", async () => {
@@ -168,11 +168,11 @@ describe("escalation settings actions", () => {
     as(w.admin);
     const created = await settings.createEndpointAction(null, form({ brandId: w.brand.id, name: "Slack", url: "https://hooks.example.test/abc" }));
     expect(created?.secret).toMatch(/^whsec_/);
-    const row = db.$client.prepare("SELECT id, secret FROM webhook_endpoints WHERE brand_id = ?").get(w.brand.id) as { id: number; secret: string };
+    const row = sqlite(db).prepare("SELECT id, secret FROM webhook_endpoints WHERE brand_id = ?").get(w.brand.id) as { id: number; secret: string };
     expect(row.secret).not.toContain(created!.secret!);
     expect((await settings.createEndpointAction(null, form({ brandId: w.brand.id, name: "Bad", url: "ftp://x" })))?.error).toMatch(/http/);
     expect(await settings.endpointAction(null, form({ brandId: w.brand.id, endpointId: row.id, op: "disable" }))).toMatchObject({ ok: expect.stringContaining("disabled") });
     expect(await settings.endpointAction(null, form({ brandId: w.brand.id, endpointId: row.id, op: "delete" }))).toMatchObject({ ok: "Endpoint deleted." });
-    expect(db.$client.prepare("SELECT count(*) AS n FROM webhook_endpoints WHERE brand_id = ?").get(w.brand.id)).toEqual({ n: 0 });
+    expect(sqlite(db).prepare("SELECT count(*) AS n FROM webhook_endpoints WHERE brand_id = ?").get(w.brand.id)).toEqual({ n: 0 });
   });
 });

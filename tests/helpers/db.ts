@@ -2,7 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import crypto from "node:crypto";
-import { openDatabase, type Db } from "@/db/client";
+import type Database from "better-sqlite3";
+import { engineOf, openDatabase, type Db, type Tx } from "@/db/client";
 import { createBrand } from "@/lib/brands/brands";
 import { cliActor } from "@/lib/audit/record";
 import { createUser, setMembership } from "@/lib/team/users";
@@ -16,6 +17,11 @@ export function tempDir(prefix = "replyhour-test-"): string {
 export function testDb(): { db: Db; file: string } {
   const file = path.join(tempDir(), "test.db");
   return { db: openDatabase({ file }), file };
+}
+
+// Tests arrange and inspect rows with plain SQL on the same file (the app itself goes through db/).
+export function sqlite(db: Db | Tx): Database.Database {
+  return engineOf(db).writer;
 }
 
 export function uniqueSlug(prefix = "b"): string {

@@ -1,8 +1,8 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { closeDb, getDb, type Db } from "@/db/client";
+import { closeDatabase, database, type Db } from "@/db/client";
 import { loadSessionUser } from "@/lib/auth/access";
-import { makeBrand, makeMember, tempDir } from "../helpers/db";
+import { makeBrand, makeMember, tempDir, sqlite } from "../helpers/db";
 import { form, session } from "../helpers/actions";
 
 vi.mock("@/lib/auth/session", async () => (await import("../helpers/actions")).sessionModule());
@@ -14,9 +14,9 @@ const { changeRoleAction } = await import("@/app/(app)/settings/team/actions");
 
 let db: Db;
 beforeAll(() => {
-  closeDb();
+  closeDatabase();
   process.env.DATABASE_PATH = path.join(tempDir(), "i18n-actions.db");
-  db = getDb();
+  db = database();
 });
 
 
@@ -24,7 +24,7 @@ async function adminIn(locale: "en" | "ru") {
   const brand = makeBrand({ db });
   const admin = await makeMember({ db, brandId: brand.id, role: "admin" });
   const agent = await makeMember({ db, brandId: brand.id, role: "agent" });
-  db.$client.prepare("UPDATE users SET locale = ? WHERE id = ?").run(locale, admin.id);
+  sqlite(db).prepare("UPDATE users SET locale = ? WHERE id = ?").run(locale, admin.id);
   session.user = loadSessionUser({ db, userId: admin.id });
   return { brand, agent };
 }

@@ -1,12 +1,12 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { closeDb, getDb, type Db } from "@/db/client";
+import { closeDatabase, database, type Db } from "@/db/client";
 import { channels } from "@/db/schema";
 import { loadSessionUser } from "@/lib/auth/access";
 import { ingestBatch } from "@/lib/ingest/pipeline";
 import { inboundEventSchema } from "@/lib/ingest/event";
 import type { Classification } from "@/lib/classify/types";
-import { makeBrand, makeMember, tempDir } from "../helpers/db";
+import { makeBrand, makeMember, tempDir, sqlite } from "../helpers/db";
 import { form, session } from "../helpers/actions";
 
 vi.mock("@/lib/auth/session", async () => (await import("../helpers/actions")).sessionModule());
@@ -17,9 +17,9 @@ const { markNotificationsReadAction } = await import("@/app/(app)/notifications-
 
 let db: Db;
 beforeAll(() => {
-  closeDb();
+  closeDatabase();
   process.env.DATABASE_PATH = path.join(tempDir(), "i18n-inbox-actions.db");
-  db = getDb();
+  db = database();
 });
 
 
@@ -36,7 +36,7 @@ async function agentWith(locale: "en" | "ru", n: number) {
   }));
   const ids = ingestBatch({ db, brandId: brand.id, items, now, classifyText: classify }).map((o) => Number(o.conversationId));
   const agent = await makeMember({ db, brandId: brand.id, role: "agent" });
-  db.$client.prepare("UPDATE users SET locale = ? WHERE id = ?").run(locale, agent.id);
+  sqlite(db).prepare("UPDATE users SET locale = ? WHERE id = ?").run(locale, agent.id);
   session.user = loadSessionUser({ db, userId: agent.id });
   return { brandId: brand.id, ids };
 }

@@ -1,10 +1,10 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { closeDb, getDb, type Db } from "@/db/client";
+import { closeDatabase, database, type Db } from "@/db/client";
 import { loadSessionUser } from "@/lib/auth/access";
 import { translator } from "@/lib/i18n/messages";
 import { ACTIONS, CONDITIONS } from "@/app/(app)/settings/escalation/rule-fields";
-import { makeBrand, makeMember, tempDir } from "../helpers/db";
+import { makeBrand, makeMember, tempDir, sqlite } from "../helpers/db";
 import { form, session } from "../helpers/actions";
 
 vi.mock("@/lib/auth/session", async () => (await import("../helpers/actions")).sessionModule());
@@ -14,15 +14,15 @@ const { saveRuleAction, setRuleEnabledAction, createEndpointAction } = await imp
 
 let db: Db;
 beforeAll(() => {
-  closeDb();
+  closeDatabase();
   process.env.DATABASE_PATH = path.join(tempDir(), "i18n-rules.db");
-  db = getDb();
+  db = database();
 });
 
 async function adminIn(locale: "en" | "ru") {
   const brand = makeBrand({ db });
   const admin = await makeMember({ db, brandId: brand.id, role: "admin" });
-  db.$client.prepare("UPDATE users SET locale = ? WHERE id = ?").run(locale, admin.id);
+  sqlite(db).prepare("UPDATE users SET locale = ? WHERE id = ?").run(locale, admin.id);
   session.user = loadSessionUser({ db, userId: admin.id });
   return brand;
 }
@@ -36,7 +36,7 @@ describe("escalation settings answer in the person's language", () => {
     expect(created).toMatchObject({ ok: "Правило «Жалобы» создано; с этого момента оно проверяет каждое новое сообщение." });
     // parseRule's field errors stay English; the summary follows the interface language.
     expect(await saveRuleAction(null, form({ brandId: brand.id, rule: rule("") }))).toMatchObject({ error: "Правило не сохранено: исправьте отмеченные поля.", fieldErrors: { name: expect.any(String) } });
-    const ruleId = db.$client.prepare("SELECT id FROM escalation_rules WHERE brand_id = ?").get(brand.id) as { id: number };
+    const ruleId = sqlite(db).prepare("SELECT id FROM escalation_rules WHERE brand_id = ?").get(brand.id) as { id: number };
     expect(await setRuleEnabledAction(null, form({ brandId: brand.id, ruleId: ruleId.id, enabled: "false" }))).toMatchObject({ ok: "Правило выключено." });
     expect(await createEndpointAction(null, form({ brandId: brand.id, name: "Slack", url: "https://hooks.example.test/x" }))).toMatchObject({ ok: "Адрес «Slack» добавлен. Скопируйте секрет подписи сейчас: он больше не будет показан." });
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { countViews, listConversations, listStatements, VIEWS, type View } from "@/lib/inbox/list";
 import { parseInboxFilters, type InboxFilters } from "@/lib/inbox/filters";
-import { makeBrand, makeMember, testDb } from "../helpers/db";
+import { makeBrand, makeMember, testDb, sqlite } from "../helpers/db";
 import { seedScale } from "./scale-seed";
 
 type Conv = {
@@ -77,7 +77,7 @@ async function world() {
   const agents = [await makeMember({ db, brandId: brand.id, role: "agent" }), await makeMember({ db, brandId: brand.id, role: "agent" })];
   const { channelIds } = seedScale({ db, brandId: brand.id, open: 2500, resolved: 600, assignees: agents.map((a) => a.id), seed: 3 });
   seedScale({ db, brandId: other.id, open: 300, resolved: 50, seed: 5 });
-  const rows = db.$client.prepare("SELECT * FROM conversations WHERE brand_id = ?").all(brand.id) as Conv[];
+  const rows = sqlite(db).prepare("SELECT * FROM conversations WHERE brand_id = ?").all(brand.id) as Conv[];
   return { db, brand, other, agents, channelIds, rows };
 }
 
@@ -118,7 +118,7 @@ describe("inbox list with filters", () => {
         const plan = listStatements({ brandId: brand.id, view, userId: agents[0].id, filters, cursor: "1000:5" });
         const statements = plan.kind === "hits" ? [plan.rows] : [...plan.candidates, plan.rows];
         for (const s of statements) {
-          const details = (db.$client.prepare(`EXPLAIN QUERY PLAN ${s.sql}`).all({ ...s.params, window: 10, ids: "[]", bk: null, bid: null }) as { detail: string }[]).map((d) => d.detail);
+          const details = (sqlite(db).prepare(`EXPLAIN QUERY PLAN ${s.sql}`).all({ ...s.params, window: 10, ids: "[]", bk: null, bid: null }) as { detail: string }[]).map((d) => d.detail);
           expect(details.filter((d) => /^SCAN (c|conversations)\b/.test(d)), `${view} ${JSON.stringify(filters)}: ${details.join("; ")}`).toEqual([]);
           // The candidate walks read the view's index in order: no sort of the whole view.
           if (plan.kind === "ranges" && s !== plan.rows && !filters.assignee && view !== "mine")
@@ -138,9 +138,9 @@ describe("inbox list with filters", () => {
 
   it("never shows another brand's conversations", async () => {
     const { db, other, agents } = await world();
-    const otherIds = new Set((db.$client.prepare("SELECT id FROM conversations WHERE brand_id = ?").all(other.id) as { id: number }[]).map((r) => r.id));
+    const otherIds = new Set((sqlite(db).prepare("SELECT id FROM conversations WHERE brand_id = ?").all(other.id) as { id: number }[]).map((r) => r.id));
     for (const view of VIEWS) {
-      const page = listConversations({ db, brandId: (db.$client.prepare("SELECT brand_id FROM memberships WHERE user_id = ?").get(agents[0].id) as { brand_id: number }).brand_id, view, userId: agents[0].id, limit: 200 });
+      const page = listConversations({ db, brandId: (sqlite(db).prepare("SELECT brand_id FROM memberships WHERE user_id = ?").get(agents[0].id) as { brand_id: number }).brand_id, view, userId: agents[0].id, limit: 200 });
       expect(page.items.filter((i) => otherIds.has(i.id))).toEqual([]);
     }
   });

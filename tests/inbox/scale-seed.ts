@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
 import { indexNewMessages } from "@/lib/search/fts-index";
+import { sqlite } from "../helpers/db";
 
 // Inserts many conversations straight into the tables (no pipeline), one inbound message each, for
 // query-plan tests and the inbox timing script. Deterministic for a given seed.
@@ -32,7 +33,7 @@ export function seedScale({
     for (const [value, weight] of weighted) if ((r -= weight) < 0) return value;
     return weighted[weighted.length - 1][0];
   };
-  const sqlite = db.$client;
+  const sqlite = sqlite(db);
   const channelIds = (["facebook", "twitter", "telegram"] as const).map(
     (kind, i) => Number(sqlite.prepare("INSERT INTO channels (brand_id, kind, name, account_id) VALUES (?, ?, ?, ?)").run(brandId, kind, `${kind} scale`, `scale-${brandId}-${i}`).lastInsertRowid),
   );

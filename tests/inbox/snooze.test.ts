@@ -4,7 +4,7 @@ import { ingestBatch } from "@/lib/ingest/pipeline";
 import { inboundEventSchema } from "@/lib/ingest/event";
 import { setConversationStatus } from "@/lib/conversations/actions";
 import { localToInstant, snoozeUntil, wakeSnoozed } from "@/lib/conversations/snooze";
-import { makeBrand, makeMember, testDb } from "../helpers/db";
+import { makeBrand, makeMember, testDb, sqlite } from "../helpers/db";
 
 describe("snooze presets in the agent's time zone", () => {
   // Friday 6 March 2026, 23:30 in Amsterdam (UTC+1).
@@ -45,10 +45,10 @@ describe("waking snoozed conversations", () => {
     setConversationStatus({ db, brandId: brand.id, actor, conversationIds: [ids[1]], status: "snoozed", snoozedUntil: now + 3_600_000 });
     expect(wakeSnoozed({ db, now: now + 30_000 })).toBe(0);
     expect(wakeSnoozed({ db, now: now + 61_000 })).toBe(1);
-    const rows = db.$client.prepare("SELECT status, snoozed_until FROM conversations WHERE id IN (?, ?) ORDER BY id").all(ids[0], ids[1]);
+    const rows = sqlite(db).prepare("SELECT status, snoozed_until FROM conversations WHERE id IN (?, ?) ORDER BY id").all(ids[0], ids[1]);
     expect(rows).toEqual([{ status: "open", snoozed_until: null }, { status: "snoozed", snoozed_until: now + 3_600_000 }]);
-    expect((db.$client.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'conversation.wake'").get() as { n: number }).n).toBe(1);
-    expect((db.$client.prepare("SELECT count(*) AS n FROM changes WHERE conversation_id = ? AND created_at = ?").get(ids[0], now + 61_000) as { n: number }).n).toBe(1);
+    expect((sqlite(db).prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'conversation.wake'").get() as { n: number }).n).toBe(1);
+    expect((sqlite(db).prepare("SELECT count(*) AS n FROM changes WHERE conversation_id = ? AND created_at = ?").get(ids[0], now + 61_000) as { n: number }).n).toBe(1);
     expect(wakeSnoozed({ db, now: now + 61_000 })).toBe(0);
   });
 });

@@ -8,7 +8,7 @@ import { assignConversations, changeLabels, markConversationsNoise, setConversat
 import { requireMembership, loadSessionUser } from "@/lib/auth/access";
 import { listConversations } from "@/lib/inbox/list";
 import { labelSuggestions } from "@/lib/inbox/team";
-import { makeBrand, makeMember, testDb } from "../helpers/db";
+import { makeBrand, makeMember, testDb, sqlite } from "../helpers/db";
 
 function classify(text: string): Classification {
   const request = /\?|refund|broken/i.test(text);
@@ -33,7 +33,7 @@ async function brandWithConversations(db: Db, n: number, word = "refund") {
 }
 
 const actor = (user: { id: number; email: string }) => ({ userId: user.id, label: user.email });
-const count = (db: Db, sql: string, ...params: unknown[]) => (db.$client.prepare(sql).get(...params) as { n: number }).n;
+const count = (db: Db, sql: string, ...params: unknown[]) => (sqlite(db).prepare(sql).get(...params) as { n: number }).n;
 
 describe("bulk triage", () => {
   it("resolves, marks noise and assigns a selection, says how many changed, audits each and tells live pages", async () => {
@@ -49,7 +49,7 @@ describe("bulk triage", () => {
     expect(setConversationStatus({ db, brandId: brand.id, actor: actor(agent), conversationIds: ids.slice(0, 3), status: "resolved" })).toEqual({ changed: 1, skipped: 2 });
     expect(markConversationsNoise({ db, brandId: brand.id, actor: actor(agent), conversationIds: ids.slice(3, 6) })).toBe(3);
 
-    const rows = db.$client.prepare("SELECT id, status, category, assignee_id FROM conversations WHERE brand_id = ? ORDER BY id").all(brand.id) as { status: string; category: string; assignee_id: number | null }[];
+    const rows = sqlite(db).prepare("SELECT id, status, category, assignee_id FROM conversations WHERE brand_id = ? ORDER BY id").all(brand.id) as { status: string; category: string; assignee_id: number | null }[];
     expect(rows.map((r) => r.status)).toEqual(["resolved", "resolved", "resolved", "open", "open", "open"]);
     expect(rows.slice(3).map((r) => r.category)).toEqual(["noise", "noise", "noise"]);
     expect(count(db, "SELECT count(*) AS n FROM audit_log WHERE brand_id = ? AND action = 'conversation.assign'", brand.id)).toBe(4);
@@ -65,7 +65,7 @@ describe("bulk triage", () => {
     const a = await brandWithConversations(db, 2);
     const b = await brandWithConversations(db, 2);
     const mixed = [a.ids[0], b.ids[0]];
-    const before = db.$client.prepare("SELECT id, status, assignee_id, category, priority FROM conversations ORDER BY id").all();
+    const before = sqlite(db).prepare("SELECT id, status, assignee_id, category, priority FROM conversations ORDER BY id").all();
     expect(() => setConversationStatus({ db, brandId: a.brand.id, actor: actor(a.agent), conversationIds: mixed, status: "resolved" })).toThrow(/not found/i);
     expect(() => markConversationsNoise({ db, brandId: a.brand.id, actor: actor(a.agent), conversationIds: mixed })).toThrow();
     expect(() => assignConversations({ db, brandId: a.brand.id, actor: actor(a.manager), conversationIds: mixed, assigneeId: a.agent.id })).toThrow();
@@ -73,7 +73,7 @@ describe("bulk triage", () => {
     expect(() => changeLabels({ db, brandId: a.brand.id, actor: actor(a.agent), conversationId: b.ids[1], add: ["x"] })).toThrow();
     // An assignee from another brand is refused too.
     expect(() => assignConversations({ db, brandId: a.brand.id, actor: actor(a.manager), conversationIds: [a.ids[0]], assigneeId: b.agent.id })).toThrow(/not an active member/);
-    expect(db.$client.prepare("SELECT id, status, assignee_id, category, priority FROM conversations ORDER BY id").all()).toEqual(before);
+    expect(sqlite(db).prepare("SELECT id, status, assignee_id, category, priority FROM conversations ORDER BY id").all()).toEqual(before);
   });
 
   it("lets an agent of another brand reach nothing: membership checks answer not found", async () => {
@@ -95,7 +95,7 @@ describe("status, priority and labels of one conversation", () => {
     expect(() => setConversationStatus({ db, brandId: brand.id, actor: actor(agent), conversationIds: [ids[0]], status: "snoozed", snoozedUntil: Date.now() - 1 })).toThrow(/future/);
     const until = Date.now() + 3_600_000;
     expect(setConversationStatus({ db, brandId: brand.id, actor: actor(agent), conversationIds: [ids[0]], status: "snoozed", snoozedUntil: until }).changed).toBe(1);
-    expect(db.$client.prepare("SELECT status, snoozed_until FROM conversations WHERE id = ?").get(ids[0])).toEqual({ status: "snoozed", snoozed_until: until });
+    expect(sqlite(db).prepare("SELECT status, snoozed_until FROM conversations WHERE id = ?").get(ids[0])).toEqual({ status: "snoozed", snoozed_until: until });
     setConversationStatus({ db, brandId: brand.id, actor: actor(agent), conversationIds: [ids[1]], status: "resolved" });
     expect(() => setConversationStatus({ db, brandId: brand.id, actor: actor(agent), conversationIds: [ids[1]], status: "pending" })).toThrow(/reopens/);
     expect(setConversationStatus({ db, brandId: brand.id, actor: actor(agent), conversationIds: ids, status: "pending" })).toEqual({ changed: 1, skipped: 1 });

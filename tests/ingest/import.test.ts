@@ -4,12 +4,12 @@ import { describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { importTwcs } from "@/lib/ingest/import/twcs";
 import { importJsonl } from "@/lib/ingest/import/jsonl";
-import { makeBrand, tempDir, testDb } from "../helpers/db";
+import { makeBrand, tempDir, testDb, sqlite } from "../helpers/db";
 
 const FIXTURE = path.resolve("tests/fixtures/twcs-sample.csv");
 
 function brandStats(db: Db, slug: string) {
-  return db.$client
+  return sqlite(db)
     .prepare(
       `SELECT (SELECT count(*) FROM conversations c WHERE c.brand_id = b.id) AS conversations,
               (SELECT count(*) FROM messages m WHERE m.brand_id = b.id) AS messages,
@@ -34,13 +34,13 @@ describe("TWCS import", () => {
     expect(brandStats(db, "tesco")).toMatchObject({ conversations: 3, messages: 16 });
     // Company tweets are a person's replies, so first-response times come out of the history.
     expect(brandStats(db, "applesupport")!.replies).toBeGreaterThan(0);
-    const answered = db.$client.prepare("SELECT count(*) AS n FROM response_cycles WHERE first_response_seconds IS NOT NULL").get() as { n: number };
+    const answered = sqlite(db).prepare("SELECT count(*) AS n FROM response_cycles WHERE first_response_seconds IS NOT NULL").get() as { n: number };
     expect(answered.n).toBeGreaterThan(10);
 
-    const before = db.$client.prepare("SELECT (SELECT count(*) FROM messages) AS m, (SELECT count(*) FROM conversations) AS c, (SELECT count(*) FROM brands) AS b, (SELECT count(*) FROM channels) AS ch").get();
+    const before = sqlite(db).prepare("SELECT (SELECT count(*) FROM messages) AS m, (SELECT count(*) FROM conversations) AS c, (SELECT count(*) FROM brands) AS b, (SELECT count(*) FROM channels) AS ch").get();
     const again = await importTwcs({ db, file: FIXTURE });
     expect(Object.values(again.brands).every((b) => b.accepted === 0 && b.duplicates === b.events)).toBe(true);
-    expect(db.$client.prepare("SELECT (SELECT count(*) FROM messages) AS m, (SELECT count(*) FROM conversations) AS c, (SELECT count(*) FROM brands) AS b, (SELECT count(*) FROM channels) AS ch").get()).toEqual(before);
+    expect(sqlite(db).prepare("SELECT (SELECT count(*) FROM messages) AS m, (SELECT count(*) FROM conversations) AS c, (SELECT count(*) FROM brands) AS b, (SELECT count(*) FROM channels) AS ch").get()).toEqual(before);
   });
 });
 
@@ -60,7 +60,7 @@ describe("JSONL import", () => {
     expect(summary.invalid[1].message).toMatch(/author/);
     const again = await importJsonl({ db, file, brandSlug: brand.slug });
     expect(again.brands[brand.slug]).toEqual({ events: 3, accepted: 0, duplicates: 3 });
-    expect((db.$client.prepare("SELECT count(*) AS n FROM messages WHERE brand_id = ?").get(brand.id) as { n: number }).n).toBe(3);
+    expect((sqlite(db).prepare("SELECT count(*) AS n FROM messages WHERE brand_id = ?").get(brand.id) as { n: number }).n).toBe(3);
   });
 
   it("refuses an unknown brand", async () => {

@@ -6,7 +6,7 @@ import { inboundEventSchema, type InboundEventInput } from "@/lib/ingest/event";
 import { resolveConversations } from "@/lib/conversations/resolve";
 import { advanceSlaStates } from "@/lib/worker/sla-timer";
 import type { Classification } from "@/lib/classify/types";
-import { makeBrand, testDb } from "../helpers/db";
+import { makeBrand, testDb, sqlite } from "../helpers/db";
 
 const T0 = Date.parse("2026-03-02T10:00:00Z");
 const at = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString();
@@ -39,10 +39,10 @@ const customer = { id: "u1", handle: "@ann", name: "Ann" };
 const page = { id: "page-1", name: "Brand" };
 
 function conversations(db: Db) {
-  return db.$client.prepare("SELECT * FROM conversations ORDER BY id").all() as Record<string, unknown>[];
+  return sqlite(db).prepare("SELECT * FROM conversations ORDER BY id").all() as Record<string, unknown>[];
 }
 function cycles(db: Db) {
-  return db.$client.prepare("SELECT * FROM response_cycles ORDER BY id").all() as Record<string, unknown>[];
+  return sqlite(db).prepare("SELECT * FROM response_cycles ORDER BY id").all() as Record<string, unknown>[];
 }
 
 describe("ingest pipeline", () => {
@@ -67,7 +67,7 @@ describe("ingest pipeline", () => {
     const again = ingest([event, event]);
     expect(again.map((o) => o.duplicate)).toEqual([true, true]);
     expect(again[0].messageId).toBe(first[0].messageId);
-    expect((db.$client.prepare("SELECT count(*) AS n FROM messages").get() as { n: number }).n).toBe(1);
+    expect((sqlite(db).prepare("SELECT count(*) AS n FROM messages").get() as { n: number }).n).toBe(1);
   });
 
   it("keeps edits and platform deletions, marked, never deleting", () => {
@@ -75,7 +75,7 @@ describe("ingest pipeline", () => {
     ingest([{ externalId: "c1", text: "My bag is broken?", createdAt: at(0), author: customer }]);
     ingest([{ externalId: "c1", text: "My bag is broken!!", createdAt: at(2), author: customer, action: "edit" }]);
     ingest([{ externalId: "c1", text: "", createdAt: at(3), author: customer, action: "delete" }]);
-    const message = db.$client.prepare("SELECT text, edited_at, deleted_on_platform_at FROM messages").get() as Record<string, unknown>;
+    const message = sqlite(db).prepare("SELECT text, edited_at, deleted_on_platform_at FROM messages").get() as Record<string, unknown>;
     expect(message.text).toBe("My bag is broken!!");
     expect(message.edited_at).toBe(T0 + 2 * 60_000);
     expect(message.deleted_on_platform_at).toBe(T0 + 3 * 60_000);
@@ -173,7 +173,7 @@ describe("ingest pipeline", () => {
     const { db, ingest } = setup();
     const text = `<script>alert(1)</script> '; DROP TABLE messages; -- \u202Eمرحبا 🎉\u0007`;
     ingest([{ externalId: "x", text, createdAt: at(0), author: customer }]);
-    expect((db.$client.prepare("SELECT text FROM messages").get() as { text: string }).text).toBe(text);
+    expect((sqlite(db).prepare("SELECT text FROM messages").get() as { text: string }).text).toBe(text);
   });
 
   it("writes the change log in the same transaction", () => {
@@ -182,7 +182,7 @@ describe("ingest pipeline", () => {
       { externalId: "a", text: "refund?", createdAt: at(0), author: customer },
       { externalId: "b", text: "hi", createdAt: at(1), author: { id: "u9" } },
     ]);
-    expect((db.$client.prepare("SELECT count(*) AS n FROM changes WHERE kind = 'conversation'").get() as { n: number }).n).toBe(2);
+    expect((sqlite(db).prepare("SELECT count(*) AS n FROM changes WHERE kind = 'conversation'").get() as { n: number }).n).toBe(2);
   });
 });
 
@@ -196,7 +196,7 @@ describe("public threads", () => {
     ]);
     const rows = conversations(db);
     expect(rows).toHaveLength(2);
-    const counts = db.$client.prepare("SELECT conversation_id, count(*) AS n FROM messages GROUP BY 1 ORDER BY 1").all();
+    const counts = sqlite(db).prepare("SELECT conversation_id, count(*) AS n FROM messages GROUP BY 1 ORDER BY 1").all();
     expect(counts).toEqual([{ conversation_id: rows[0].id, n: 2 }, { conversation_id: rows[1].id, n: 1 }]);
   });
 });

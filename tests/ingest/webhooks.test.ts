@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb, type Db } from "@/db/client";
+import { database, type Db } from "@/db/client";
 import { channels } from "@/db/schema";
 import { createBrand } from "@/lib/brands/brands";
 import { cliActor } from "@/lib/audit/record";
@@ -11,7 +11,7 @@ import { GET as metaGet, POST as metaPost } from "@/app/api/webhooks/meta/route"
 import { POST as telegramPost } from "@/app/api/webhooks/telegram/[channelId]/route";
 import { POST as vkPost } from "@/app/api/webhooks/vk/[channelId]/route";
 import { instagramComment, metaPageComment, signMetaPayload, telegramPrivateMessage, vkCallback, vkWallReply } from "../fakes/payloads";
-import { tempDir, uniqueSlug } from "../helpers/db";
+import { tempDir, uniqueSlug, sqlite } from "../helpers/db";
 
 const APP_SECRET = "unit-meta-secret";
 let db: Db;
@@ -25,7 +25,7 @@ beforeAll(() => {
   process.env.META_VERIFY_TOKEN = "unit-verify";
   process.env.INGEST_MAX_BODY_BYTES = "20000";
   resetSecretsCache();
-  db = getDb();
+  db = database();
   brandId = createBrand({ db, slug: uniqueSlug(), name: "Hooks", actor: cliActor }).id;
 });
 
@@ -37,8 +37,8 @@ function addChannel(values: { kind: "facebook" | "instagram" | "telegram" | "vk"
     .get();
 }
 
-const messageCount = (channelId: number) => (db.$client.prepare("SELECT count(*) AS n FROM messages WHERE channel_id = ?").get(channelId) as { n: number }).n;
-const channelRow = (id: number) => db.$client.prepare("SELECT status, last_error, last_error_at, last_event_at FROM channels WHERE id = ?").get(id) as Record<string, unknown>;
+const messageCount = (channelId: number) => (sqlite(db).prepare("SELECT count(*) AS n FROM messages WHERE channel_id = ?").get(channelId) as { n: number }).n;
+const channelRow = (id: number) => sqlite(db).prepare("SELECT status, last_error, last_error_at, last_event_at FROM channels WHERE id = ?").get(id) as Record<string, unknown>;
 const params = (channelId: number | string) => ({ params: Promise.resolve({ channelId: String(channelId) }) });
 
 function metaRequest(body: unknown, { secret = APP_SECRET, header }: { secret?: string; header?: string } = {}) {

@@ -6,7 +6,7 @@ import { ingestBatch } from "@/lib/ingest/pipeline";
 import { dashboardData } from "@/lib/metrics/dashboard";
 import { dashboardTable, toCsv } from "@/lib/metrics/dashboard-tables";
 import { parseRange } from "@/lib/metrics/local-time";
-import { makeBrand, makeMember, testDb } from "../helpers/db";
+import { makeBrand, makeMember, testDb, sqlite } from "../helpers/db";
 
 const TZ = "Europe/Amsterdam"; // UTC+1 in early March 2026
 const MIN = 60_000;
@@ -18,7 +18,7 @@ async function seed() {
   const { db } = testDb();
   const brand = makeBrand({ db, timezone: TZ });
   const agent = await makeMember({ db, brandId: brand.id, role: "agent" });
-  const channelId = (db.$client.prepare("SELECT id FROM channels WHERE brand_id = ?").get(brand.id) as { id: number }).id;
+  const channelId = (sqlite(db).prepare("SELECT id FROM channels WHERE brand_id = ?").get(brand.id) as { id: number }).id;
   const threads: { id: string; asked: string; frtMin?: number; text?: string }[] = [
     { id: "a", asked: "2026-03-01T23:30:00Z", frtMin: 10 }, // Mon 2 Mar 00:30 local
     { id: "b", asked: "2026-03-02T10:00:00Z", frtMin: 30 }, // Mon 11:00
@@ -38,7 +38,7 @@ async function seed() {
   }
   items.sort((x, y) => x.event.createdAt.localeCompare(y.event.createdAt));
   ingestBatch({ db, brandId: brand.id, items, now: Date.parse("2026-03-10T00:00:00Z"), classifyText: classify });
-  db.$client.prepare("UPDATE messages SET corrected = 1 WHERE external_id = 'n-q'").run();
+  sqlite(db).prepare("UPDATE messages SET corrected = 1 WHERE external_id = 'n-q'").run();
   const range = parseRange({ from: "2026-03-02", to: "2026-03-04", timeZone: TZ });
   return { db, brand, agent, channelId, range };
 }
@@ -73,7 +73,7 @@ describe("dashboardData", () => {
 
   it("lists agents with replies, median first response, resolved and reopened; scopes to the channel", async () => {
     const { db, brand, agent, channelId } = await seed();
-    const conversation = (db.$client.prepare("SELECT conversation_id AS id FROM messages WHERE external_id = 'b-q'").get() as { id: number }).id;
+    const conversation = (sqlite(db).prepare("SELECT conversation_id AS id FROM messages WHERE external_id = 'b-q'").get() as { id: number }).id;
     resolveConversations({ db, brandId: brand.id, conversationIds: [conversation], at: Date.now(), actor: { userId: agent.id, label: "agent" } });
     const today = new Date().toISOString().slice(0, 10);
     const range = parseRange({ from: "2026-03-02", to: today, timeZone: TZ });

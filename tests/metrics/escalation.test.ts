@@ -8,7 +8,7 @@ import { dashboardData } from "@/lib/metrics/dashboard";
 import { dashboardTable, toCsv } from "@/lib/metrics/dashboard-tables";
 import { escalationFigures } from "@/lib/metrics/escalations";
 import { parseRange } from "@/lib/metrics/local-time";
-import { makeBrand, makeMember, testDb } from "../helpers/db";
+import { makeBrand, makeMember, testDb, sqlite } from "../helpers/db";
 
 const TZ = "Europe/Amsterdam"; // UTC+1 in March 2026
 const MIN = 60_000;
@@ -26,7 +26,7 @@ type Escalation = { created: string; ackMin?: number; resolvedMin?: number; reso
 
 function escalate(db: Db, brandId: number, userId: number, e: Escalation) {
   const created = Date.parse(e.created);
-  db.$client
+  sqlite(db)
     .prepare(
       `INSERT INTO escalations (brand_id, conversation_id, level, reason, status, created_at, acknowledged_by, acknowledged_at, resolved_by, resolved_at)
        VALUES (?, ?, 1, 'negative', ?, ?, ?, ?, ?, ?)`,
@@ -43,13 +43,13 @@ async function seed() {
   const brand = makeBrand({ db, timezone: TZ });
   const other = makeBrand({ db, timezone: TZ });
   const manager = await makeMember({ db, brandId: brand.id, role: "manager" });
-  const api = (db.$client.prepare("SELECT id FROM channels WHERE brand_id = ?").get(brand.id) as { id: number }).id;
+  const api = (sqlite(db).prepare("SELECT id FROM channels WHERE brand_id = ?").get(brand.id) as { id: number }).id;
   const web = db.insert(channels).values({ brandId: brand.id, kind: "web", name: "Site" }).returning().get().id;
   const onApi = conversation(db, brand.id, api, "a");
   const onWeb = conversation(db, brand.id, web, "w");
-  const theirs = conversation(db, other.id, (db.$client.prepare("SELECT id FROM channels WHERE brand_id = ?").get(other.id) as { id: number }).id, "o");
+  const theirs = conversation(db, other.id, (sqlite(db).prepare("SELECT id FROM channels WHERE brand_id = ?").get(other.id) as { id: number }).id, "o");
   // Only the escalations below: whatever the brand's rules raised on ingest is not part of this test.
-  db.$client.prepare("DELETE FROM escalations").run();
+  sqlite(db).prepare("DELETE FROM escalations").run();
   const list: Escalation[] = [
     // Monday 2 March local
     { created: "2026-03-02T09:00:00Z", ackMin: 1, status: "acknowledged", conversationId: onApi },

@@ -6,7 +6,7 @@ import { encryptCredentials } from "@/lib/security/credentials";
 import { hideMessage, setContactBlocked } from "@/lib/moderation/actions";
 import { hideOnPlatform } from "@/lib/moderation/platform";
 import type { Classification } from "@/lib/classify/types";
-import { makeBrand, makeMember, testDb } from "../helpers/db";
+import { makeBrand, makeMember, testDb, sqlite } from "../helpers/db";
 import { startFakeMeta } from "../fakes/meta";
 import { startFakeX } from "../fakes/x";
 import { startFakeYoutube } from "../fakes/youtube";
@@ -62,8 +62,8 @@ async function setup(kind: "facebook" | "vk" = "facebook") {
       note,
       hide: (request) => hideOnPlatform({ ...request, baseUrl: meta.url }),
     });
-  const message = (id: string) => db.$client.prepare("SELECT * FROM messages WHERE id = ?").get(Number(id)) as Record<string, unknown>;
-  const audit = (action: string) => db.$client.prepare("SELECT * FROM audit_log WHERE action = ?").all(action) as Record<string, unknown>[];
+  const message = (id: string) => sqlite(db).prepare("SELECT * FROM messages WHERE id = ?").get(Number(id)) as Record<string, unknown>;
+  const audit = (action: string) => sqlite(db).prepare("SELECT * FROM audit_log WHERE action = ?").all(action) as Record<string, unknown>[];
   return { db, brand, channel, agent, manager, ingest, hide, message, audit };
 }
 
@@ -138,7 +138,7 @@ describe("blocking an author", () => {
   it("files the author's later messages as noise; only a manager lifts the block", async () => {
     const t = await setup();
     const first = t.ingest("c_b1", "Is this awful thing for sale?", "bot-1");
-    const contactId = (t.db.$client.prepare("SELECT contact_id FROM messages WHERE id = ?").get(Number(first.messageId)) as { contact_id: number }).contact_id;
+    const contactId = (sqlite(t.db).prepare("SELECT contact_id FROM messages WHERE id = ?").get(Number(first.messageId)) as { contact_id: number }).contact_id;
     setContactBlocked({ db: t.db, brandId: t.brand.id, role: "agent", actor: { userId: t.agent.id, label: "agent" }, contactId, blocked: true });
     const later = t.ingest("c_b2", "Is this awful thing still for sale?", "bot-1");
     expect(t.message(later.messageId!).category).toBe("noise");
@@ -162,7 +162,7 @@ describe("blocking an author", () => {
       classifyText: classify,
       items: [{ channelId: otherChannel.id, event: inboundEventSchema.parse({ externalId: "o1", kind: "public_comment", direction: "inbound", text: "hello", createdAt: new Date(T0).toISOString(), author: { id: "someone" } }) }],
     });
-    const contactId = (t.db.$client.prepare("SELECT contact_id FROM messages WHERE id = ?").get(Number(m.messageId)) as { contact_id: number }).contact_id;
+    const contactId = (sqlite(t.db).prepare("SELECT contact_id FROM messages WHERE id = ?").get(Number(m.messageId)) as { contact_id: number }).contact_id;
     expect(() =>
       setContactBlocked({ db: t.db, brandId: t.brand.id, role: "manager", actor: { userId: t.manager.id, label: "m" }, contactId, blocked: true }),
     ).toThrow(/not found/i);

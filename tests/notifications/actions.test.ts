@@ -1,10 +1,10 @@
 import path from "node:path";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { closeDb, getDb, type Db } from "@/db/client";
+import { closeDatabase, database, type Db } from "@/db/client";
 import { loadSessionUser } from "@/lib/auth/access";
 import { notify } from "@/lib/notifications/notify";
 import { resetSecretsCache } from "@/lib/security/secrets";
-import { makeBrand, makeMember, tempDir } from "../helpers/db";
+import { makeBrand, makeMember, tempDir, sqlite } from "../helpers/db";
 import { session } from "../helpers/actions";
 
 vi.mock("@/lib/auth/session", async () => (await import("../helpers/actions")).sessionModule());
@@ -13,12 +13,12 @@ const { loadNotificationsAction, markNotificationsReadAction } = await import("@
 
 let db: Db;
 beforeAll(() => {
-  closeDb();
+  closeDatabase();
   process.env.DATABASE_PATH = path.join(tempDir(), "bell.db");
   process.env.AUTH_SECRET = "bell-auth-secret-0123456789abcdef";
   process.env.CREDENTIALS_KEY = "bell-credentials-key-0123456789abcdef";
   resetSecretsCache();
-  db = getDb();
+  db = database();
 });
 beforeEach(() => {
   session.user = null;
@@ -35,8 +35,8 @@ describe("notification bell actions", () => {
     const brand = makeBrand({ db });
     const manager = await makeMember({ db, brandId: brand.id, role: "manager" });
     const agent = await makeMember({ db, brandId: brand.id, role: "agent" });
-    notify(db.$client, { brandId: brand.id, userIds: [manager.id, agent.id], kind: "escalation", text: "Escalation: “awful”", conversationId: 11, escalationId: 5 });
-    notify(db.$client, { brandId: brand.id, userIds: [agent.id], kind: "assignment", text: "Assigned to you", conversationId: 12 });
+    notify(sqlite(db), { brandId: brand.id, userIds: [manager.id, agent.id], kind: "escalation", text: "Escalation: “awful”", conversationId: 11, escalationId: 5 });
+    notify(sqlite(db), { brandId: brand.id, userIds: [agent.id], kind: "assignment", text: "Assigned to you", conversationId: 12 });
 
     session.user = loadSessionUser({ db, userId: manager.id });
     const mine = await loadNotificationsAction();
@@ -53,9 +53,9 @@ describe("notification bell actions", () => {
     const brand = makeBrand({ db });
     const me = await makeMember({ db, brandId: brand.id, role: "agent" });
     const other = await makeMember({ db, brandId: brand.id, role: "agent" });
-    const [mine] = notify(db.$client, { brandId: brand.id, userIds: [me.id], kind: "mention", text: "a" });
-    notify(db.$client, { brandId: brand.id, userIds: [me.id], kind: "mention", text: "b" });
-    const [theirs] = notify(db.$client, { brandId: brand.id, userIds: [other.id], kind: "mention", text: "c" });
+    const [mine] = notify(sqlite(db), { brandId: brand.id, userIds: [me.id], kind: "mention", text: "a" });
+    notify(sqlite(db), { brandId: brand.id, userIds: [me.id], kind: "mention", text: "b" });
+    const [theirs] = notify(sqlite(db), { brandId: brand.id, userIds: [other.id], kind: "mention", text: "c" });
 
     await expect(markNotificationsReadAction(null, form({}))).rejects.toThrow();
     session.user = loadSessionUser({ db, userId: me.id });

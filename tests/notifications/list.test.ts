@@ -3,7 +3,7 @@ import { notify } from "@/lib/notifications/notify";
 import { listNotifications, markRead, notificationSummary, unreadCount } from "@/lib/notifications/list";
 import { removeMembership } from "@/lib/team/users";
 import { cliActor } from "@/lib/audit/record";
-import { makeBrand, makeMember, testDb } from "../helpers/db";
+import { makeBrand, makeMember, testDb, sqlite } from "../helpers/db";
 
 describe("notifications of the signed-in user", () => {
   it("lists the user's own notifications, newest first, with an unread count", async () => {
@@ -11,9 +11,9 @@ describe("notifications of the signed-in user", () => {
     const brand = makeBrand({ db });
     const me = await makeMember({ db, brandId: brand.id, role: "manager" });
     const colleague = await makeMember({ db, brandId: brand.id, role: "manager" });
-    notify(db.$client, { brandId: brand.id, userIds: [me.id, colleague.id], kind: "escalation", text: "Older", at: 1_000 });
-    notify(db.$client, { brandId: brand.id, userIds: [me.id], kind: "sla_breach", text: "Newer", conversationId: 7, at: 2_000 });
-    notify(db.$client, { brandId: brand.id, userIds: [colleague.id], kind: "escalation", text: "Not mine", at: 3_000 });
+    notify(sqlite(db), { brandId: brand.id, userIds: [me.id, colleague.id], kind: "escalation", text: "Older", at: 1_000 });
+    notify(sqlite(db), { brandId: brand.id, userIds: [me.id], kind: "sla_breach", text: "Newer", conversationId: 7, at: 2_000 });
+    notify(sqlite(db), { brandId: brand.id, userIds: [colleague.id], kind: "escalation", text: "Not mine", at: 3_000 });
 
     const items = listNotifications({ db, userId: me.id });
     expect(items.map((n) => n.text)).toEqual(["Newer", "Older"]);
@@ -27,9 +27,9 @@ describe("notifications of the signed-in user", () => {
     const brand = makeBrand({ db });
     const me = await makeMember({ db, brandId: brand.id, role: "manager" });
     const other = await makeMember({ db, brandId: brand.id, role: "manager" });
-    const [first] = notify(db.$client, { brandId: brand.id, userIds: [me.id], kind: "escalation", text: "a" });
-    notify(db.$client, { brandId: brand.id, userIds: [me.id], kind: "escalation", text: "b" });
-    const [theirs] = notify(db.$client, { brandId: brand.id, userIds: [other.id], kind: "escalation", text: "c" });
+    const [first] = notify(sqlite(db), { brandId: brand.id, userIds: [me.id], kind: "escalation", text: "a" });
+    notify(sqlite(db), { brandId: brand.id, userIds: [me.id], kind: "escalation", text: "b" });
+    const [theirs] = notify(sqlite(db), { brandId: brand.id, userIds: [other.id], kind: "escalation", text: "c" });
     const actor = { userId: me.id, label: me.email };
 
     expect(markRead({ db, userId: me.id, ids: [first, theirs], actor, at: 5_000 })).toBe(1);
@@ -43,12 +43,12 @@ describe("notifications of the signed-in user", () => {
     expect(unreadCount({ db, userId: me.id })).toBe(0);
     expect(unreadCount({ db, userId: other.id })).toBe(1);
 
-    const audits = db.$client.prepare("SELECT user_id, action FROM audit_log WHERE object_type = 'notification' ORDER BY id").all();
+    const audits = sqlite(db).prepare("SELECT user_id, action FROM audit_log WHERE object_type = 'notification' ORDER BY id").all();
     expect(audits).toEqual([
       { user_id: me.id, action: "notification.read" },
       { user_id: me.id, action: "notification.read" },
     ]);
-    const changes = db.$client.prepare("SELECT count(*) AS n FROM changes WHERE kind = 'notification' AND user_id = ? AND object_id IS NULL").get(me.id) as { n: number };
+    const changes = sqlite(db).prepare("SELECT count(*) AS n FROM changes WHERE kind = 'notification' AND user_id = ? AND object_id IS NULL").get(me.id) as { n: number };
     expect(changes.n).toBe(2);
   });
 
@@ -57,8 +57,8 @@ describe("notifications of the signed-in user", () => {
     const a = makeBrand({ db });
     const b = makeBrand({ db });
     const me = await makeMember({ db, brandId: a.id, role: "manager" });
-    notify(db.$client, { brandId: a.id, userIds: [me.id], kind: "escalation", text: "from A" });
-    notify(db.$client, { brandId: b.id, userIds: [me.id], kind: "escalation", text: "from B, never a member" });
+    notify(sqlite(db), { brandId: a.id, userIds: [me.id], kind: "escalation", text: "from A" });
+    notify(sqlite(db), { brandId: b.id, userIds: [me.id], kind: "escalation", text: "from B, never a member" });
     expect(listNotifications({ db, userId: me.id }).map((n) => n.text)).toEqual(["from A"]);
     expect(unreadCount({ db, userId: me.id })).toBe(1);
     removeMembership({ db, userId: me.id, brandId: a.id, actor: cliActor });

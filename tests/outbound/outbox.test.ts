@@ -5,7 +5,7 @@ import { inboundEventSchema } from "@/lib/ingest/event";
 import { INTERRUPTED_REASON, queueReply, sendDueReplies } from "@/lib/outbound/outbox";
 import { encryptCredentials } from "@/lib/security/credentials";
 import { startFakeTelegram } from "../fakes/telegram";
-import { makeBrand, makeMember, testDb } from "../helpers/db";
+import { makeBrand, makeMember, testDb, sqlite } from "../helpers/db";
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -33,8 +33,8 @@ async function setup() {
   });
   const conversationId = Number(outcome.conversationId);
   const messageId = queueReply({ db, brandId: brand.id, conversationId, text: "It's on its way!", visibility: "private", actor: { userId: agent.id, label: agent.email } });
-  const row = () => db.$client.prepare("SELECT delivery_state, attempts, last_error, external_id, next_attempt_at FROM messages WHERE id = ?").get(messageId) as Record<string, unknown>;
-  const cycle = () => db.$client.prepare("SELECT first_response_at, sla_state FROM response_cycles WHERE conversation_id = ?").get(conversationId) as Record<string, unknown>;
+  const row = () => sqlite(db).prepare("SELECT delivery_state, attempts, last_error, external_id, next_attempt_at FROM messages WHERE id = ?").get(messageId) as Record<string, unknown>;
+  const cycle = () => sqlite(db).prepare("SELECT first_response_at, sla_state FROM response_cycles WHERE conversation_id = ?").get(conversationId) as Record<string, unknown>;
   return { db, fake, row, cycle, messageId, started };
 }
 
@@ -72,7 +72,7 @@ describe("the outbox", () => {
   it("marks a reply cut off mid-send by a crash as failed for a person to check, never resends it blindly", async () => {
     const { db, fake, row, messageId } = await setup();
     // What a kill -9 during the platform call leaves behind: "sending" with its lease.
-    db.$client.prepare("UPDATE messages SET delivery_state = 'sending', attempts = 1, next_attempt_at = ? WHERE id = ?").run(Date.now() + 120_000, messageId);
+    sqlite(db).prepare("UPDATE messages SET delivery_state = 'sending', attempts = 1, next_attempt_at = ? WHERE id = ?").run(Date.now() + 120_000, messageId);
     await sendDueReplies({ db });
     expect(row().delivery_state).toBe("sending");
     await sendDueReplies({ db, now: Date.now() + 121_000 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadSessionUser, requireMembership } from "@/lib/auth/access";
 import { leavePresence, listPresence, PRESENCE_TTL_MS, recordPresence, TYPING_TTL_MS } from "@/lib/presence/presence";
-import { makeBrand, makeMember, testDb } from "../helpers/db";
+import { makeBrand, makeMember, testDb, sqlite } from "../helpers/db";
 import { makeConversation } from "./fixtures";
 
 async function setup() {
@@ -10,7 +10,7 @@ async function setup() {
   const anna = await makeMember({ db, brandId: brand.id, role: "agent" });
   const max = await makeMember({ db, brandId: brand.id, role: "manager" });
   const conversationId = makeConversation({ db, brandId: brand.id });
-  const presenceChanges = () => (db.$client.prepare("SELECT count(*) AS n FROM changes WHERE kind = 'presence' AND conversation_id = ?").get(conversationId) as { n: number }).n;
+  const presenceChanges = () => (sqlite(db).prepare("SELECT count(*) AS n FROM changes WHERE kind = 'presence' AND conversation_id = ?").get(conversationId) as { n: number }).n;
   return { db, brand, anna, max, conversationId, presenceChanges };
 }
 
@@ -66,7 +66,7 @@ describe("presence", () => {
     // The route checks membership first: a member of another brand gets 404, not a presence list.
     const session = loadSessionUser({ db, userId: outsider.id })!;
     expect(() => requireMembership({ user: session, brandId: brand.id })).toThrow(/not found/);
-    const count = (db.$client.prepare("SELECT count(*) AS n FROM presence WHERE user_id = ?").get(outsider.id) as { n: number }).n;
+    const count = (sqlite(db).prepare("SELECT count(*) AS n FROM presence WHERE user_id = ?").get(outsider.id) as { n: number }).n;
     expect(count).toBe(0);
   });
 
@@ -75,14 +75,14 @@ describe("presence", () => {
     const second = makeConversation({ db, brandId: brand.id, text: "Another question about my booking?" });
     recordPresence({ db, brandId: brand.id, conversationId, userId: anna.id, state: "viewing", now: 5_000_000 });
     recordPresence({ db, brandId: brand.id, conversationId: second, userId: anna.id, state: "viewing", now: 5_000_000 + PRESENCE_TTL_MS + 1 });
-    const rows = db.$client.prepare("SELECT conversation_id AS c FROM presence WHERE user_id = ?").all(anna.id);
+    const rows = sqlite(db).prepare("SELECT conversation_id AS c FROM presence WHERE user_id = ?").all(anna.id);
     expect(rows).toEqual([{ c: second }]);
   });
 
   it("drops someone removed from the brand at once", async () => {
     const { db, brand, anna, max, conversationId } = await setup();
     recordPresence({ db, brandId: brand.id, conversationId, userId: max.id, state: "viewing" });
-    db.$client.prepare("DELETE FROM memberships WHERE user_id = ? AND brand_id = ?").run(max.id, brand.id);
+    sqlite(db).prepare("DELETE FROM memberships WHERE user_id = ? AND brand_id = ?").run(max.id, brand.id);
     expect(listPresence({ db, brandId: brand.id, conversationId, excludeUserId: anna.id })).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { addNote } from "@/lib/conversations/actions";
 import { queueReplyUnlessReplied, repliesSince } from "@/lib/presence/replied-meanwhile";
 import { queueReply } from "@/lib/outbound/outbox";
-import { makeBrand, makeMember, testDb } from "../helpers/db";
+import { makeBrand, makeMember, testDb, sqlite } from "../helpers/db";
 import { makeConversation } from "./fixtures";
 
 async function setup() {
@@ -11,8 +11,8 @@ async function setup() {
   const anna = await makeMember({ db, brandId: brand.id, role: "agent" });
   const max = await makeMember({ db, brandId: brand.id, role: "agent" });
   const conversationId = makeConversation({ db, brandId: brand.id });
-  const seen = (db.$client.prepare("SELECT max(id) AS id FROM messages WHERE conversation_id = ?").get(conversationId) as { id: number }).id;
-  const outbound = () => (db.$client.prepare("SELECT count(*) AS n FROM messages WHERE conversation_id = ? AND direction = 'outbound'").get(conversationId) as { n: number }).n;
+  const seen = (sqlite(db).prepare("SELECT max(id) AS id FROM messages WHERE conversation_id = ?").get(conversationId) as { id: number }).id;
+  const outbound = () => (sqlite(db).prepare("SELECT count(*) AS n FROM messages WHERE conversation_id = ? AND direction = 'outbound'").get(conversationId) as { n: number }).n;
   return { db, brand, anna, max, conversationId, seen, outbound };
 }
 

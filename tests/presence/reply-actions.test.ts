@@ -1,9 +1,9 @@
 import path from "node:path";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { closeDb, getDb, type Db } from "@/db/client";
+import { closeDatabase, database, type Db } from "@/db/client";
 import { loadSessionUser } from "@/lib/auth/access";
 import { queueReply } from "@/lib/outbound/outbox";
-import { makeBrand, makeMember, tempDir } from "../helpers/db";
+import { makeBrand, makeMember, tempDir, sqlite } from "../helpers/db";
 import { makeConversation } from "./fixtures";
 import { form, session } from "../helpers/actions";
 
@@ -14,16 +14,16 @@ const { sendFromComposerAction } = await import("@/app/(app)/inbox/reply-actions
 
 let db: Db;
 beforeAll(() => {
-  closeDb();
+  closeDatabase();
   process.env.DATABASE_PATH = path.join(tempDir(), "reply-actions.db");
-  db = getDb();
+  db = database();
 });
 beforeEach(() => {
   session.user = null;
 });
 
 const messages = (conversationId: number, direction: string) =>
-  (db.$client.prepare("SELECT count(*) AS n FROM messages WHERE conversation_id = ? AND direction = ?").get(conversationId, direction) as { n: number }).n;
+  (sqlite(db).prepare("SELECT count(*) AS n FROM messages WHERE conversation_id = ? AND direction = ?").get(conversationId, direction) as { n: number }).n;
 
 describe("the composer's send action", () => {
   it("asks first when a teammate replied since the draft began, then sends when forced", async () => {
@@ -31,7 +31,7 @@ describe("the composer's send action", () => {
     const anna = await makeMember({ db, brandId: brand.id, role: "agent" });
     const max = await makeMember({ db, brandId: brand.id, role: "agent" });
     const conversationId = makeConversation({ db, brandId: brand.id });
-    const seen = (db.$client.prepare("SELECT max(id) AS id FROM messages WHERE conversation_id = ?").get(conversationId) as { id: number }).id;
+    const seen = (sqlite(db).prepare("SELECT max(id) AS id FROM messages WHERE conversation_id = ?").get(conversationId) as { id: number }).id;
     queueReply({ db, brandId: brand.id, conversationId, text: "Max: found it", visibility: "public", actor: { userId: max.id, label: max.email } });
     session.user = loadSessionUser({ db, userId: anna.id });
     const input = { brandId: brand.id, conversationId, text: "Anna: looking", mode: "public", seenMessageId: seen };
@@ -51,7 +51,7 @@ describe("the composer's send action", () => {
     session.user = loadSessionUser({ db, userId: anna.id });
     const result = await sendFromComposerAction(null, form({ brandId: brand.id, conversationId, text: `@${max.name} can you approve?`, mode: "note" }));
     expect(result).toMatchObject({ ok: "Note added; 1 teammate was notified.", mentioned: 1 });
-    const notes = db.$client.prepare("SELECT user_id FROM notifications WHERE kind = 'mention' AND conversation_id = ?").all(conversationId);
+    const notes = sqlite(db).prepare("SELECT user_id FROM notifications WHERE kind = 'mention' AND conversation_id = ?").all(conversationId);
     expect(notes).toEqual([{ user_id: max.id }]);
     expect(messages(conversationId, "note")).toBe(1);
   });

@@ -3,7 +3,7 @@ import { channels } from "@/db/schema";
 import { ingestBatch } from "@/lib/ingest/pipeline";
 import { inboundEventSchema } from "@/lib/ingest/event";
 import { indexNewMessages } from "@/lib/search/fts-index";
-import { makeBrand, testDb } from "../helpers/db";
+import { makeBrand, testDb, sqlite } from "../helpers/db";
 
 const T0 = Date.parse("2026-06-01T08:00:00Z");
 
@@ -14,8 +14,8 @@ function setup() {
   const event = (externalId: string, text: string, action?: "edit") =>
     inboundEventSchema.parse({ externalId, kind: "public_comment", direction: "inbound", text, createdAt: new Date(T0).toISOString(), author: { id: "a1" }, ...(action ? { action } : {}) });
   const ingest = (events: ReturnType<typeof event>[]) => ingestBatch({ db, brandId: brand.id, now: T0, items: events.map((e) => ({ event: e, channelId: channel.id })) });
-  const search = (q: string) => (db.$client.prepare("SELECT count(*) AS n FROM messages_fts WHERE messages_fts MATCH ?").get(q) as { n: number }).n;
-  const check = () => db.$client.exec("INSERT INTO messages_fts(messages_fts, rank) VALUES ('integrity-check', 1)");
+  const search = (q: string) => (sqlite(db).prepare("SELECT count(*) AS n FROM messages_fts WHERE messages_fts MATCH ?").get(q) as { n: number }).n;
+  const check = () => sqlite(db).exec("INSERT INTO messages_fts(messages_fts, rank) VALUES ('integrity-check', 1)");
   return { db, ingest, event, search, check };
 }
 
@@ -42,13 +42,13 @@ describe("full-text indexing per transaction", () => {
   it("catches up on messages written by any other path, once", () => {
     const t = setup();
     t.ingest([t.event("c1", "first")]);
-    const conversation = t.db.$client.prepare("SELECT conversation_id, brand_id, channel_id FROM messages LIMIT 1").get() as { conversation_id: number; brand_id: number; channel_id: number };
-    t.db.$client
+    const conversation = sqlite(t.db).prepare("SELECT conversation_id, brand_id, channel_id FROM messages LIMIT 1").get() as { conversation_id: number; brand_id: number; channel_id: number };
+    sqlite(t.db)
       .prepare("INSERT INTO messages (conversation_id, brand_id, channel_id, direction, visibility, text, created_at, received_at) VALUES (?, ?, ?, 'note', 'private', 'internal walrus note', ?, ?)")
       .run(conversation.conversation_id, conversation.brand_id, conversation.channel_id, T0, T0);
     expect(t.search("walrus")).toBe(0);
-    expect(indexNewMessages(t.db.$client)).toBe(1);
-    expect(indexNewMessages(t.db.$client)).toBe(0);
+    expect(indexNewMessages(sqlite(t.db))).toBe(1);
+    expect(indexNewMessages(sqlite(t.db))).toBe(0);
     expect(t.search("walrus")).toBe(1);
     t.check();
   });

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { closeDb, getDb } from "@/db/client";
+import { closeDatabase, database } from "@/db/client";
 import { roleAtLeast } from "@/lib/auth/access";
 import { isAppError } from "@/lib/errors";
 import { resetSecretsCache } from "@/lib/security/secrets";
@@ -36,14 +36,14 @@ type Outcome = "allowed" | "unauthenticated" | "forbidden" | "not_found" | `erro
 
 let w: World;
 beforeAll(async () => {
-  closeDb();
+  closeDatabase();
   process.env.DATABASE_PATH = path.join(tempDir("replyhour-authz-"), "authz.db");
   process.env.AUTH_SECRET = "authz-auth-secret-0123456789abcdef0123";
   process.env.CREDENTIALS_KEY = "authz-credentials-key-0123456789abcdef";
   process.env.META_APP_SECRET = "authz-meta-secret";
   process.env.META_VERIFY_TOKEN = "authz-verify";
   resetSecretsCache();
-  w = await makeWorld(getDb());
+  w = await makeWorld(database());
 });
 
 function expected(access: Access, persona: Persona, outsider: ActionEntry["outsider"] = "not_found"): Outcome {

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb, getDb, type Db } from "@/db/client";
+import { closeDatabase, database, type Db } from "@/db/client";
 import { channels } from "@/db/schema";
 import { cliActor } from "@/lib/audit/record";
 import { createToken } from "@/lib/auth/tokens";
@@ -14,7 +14,7 @@ import { importTwcs } from "@/lib/ingest/import/twcs";
 import { encryptCredentials } from "@/lib/security/credentials";
 import { resetSecretsCache } from "@/lib/security/secrets";
 import { metaMessengerMessage, metaPageComment, signMetaPayload, telegramPrivateMessage, vkCallback, vkWallReply } from "../fakes/payloads";
-import { tempDir, uniqueSlug } from "../helpers/db";
+import { tempDir, uniqueSlug, sqlite } from "../helpers/db";
 import { dbFingerprint, STORED } from "./authz/world";
 
 // Every public way in gets the corpus and generated garbage. Whatever arrives: no 5xx, no
@@ -52,7 +52,7 @@ const ch: Record<string, number> = {};
 const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort();
 
 beforeAll(() => {
-  closeDb();
+  closeDatabase();
   process.env.DATABASE_PATH = path.join(tempDir("replyhour-bad-input-"), "bad.db");
   process.env.AUTH_SECRET = "bad-input-auth-secret-0123456789abcdef";
   process.env.CREDENTIALS_KEY = "bad-input-credentials-key-0123456789ab";
@@ -60,7 +60,7 @@ beforeAll(() => {
   process.env.INGEST_MAX_BODY_BYTES = String(LIMIT);
   process.env.API_RATE_PER_MINUTE = "100000000";
   resetSecretsCache();
-  db = getDb();
+  db = database();
   brandId = createBrand({ db, slug: uniqueSlug("bad"), name: "Bad input", actor: cliActor }).id;
   token = createToken({ db, brandId, name: "ingest", scopes: ["ingest"], actor: cliActor });
   const add = (kind: "facebook" | "telegram" | "vk", accountId: string, credentials?: Record<string, string>) =>
@@ -75,7 +75,7 @@ afterAll(() => {
   expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeKeys);
 });
 
-const messages = () => db.$client.prepare("SELECT count(*) AS n FROM messages").pluck().get() as number;
+const messages = () => sqlite(db).prepare("SELECT count(*) AS n FROM messages").pluck().get() as number;
 
 type Endpoint = { name: string; send: (p: Payload) => Promise<Response> };
 
@@ -270,7 +270,7 @@ describe("import files with hostile lines", () => {
     expect(stored.accepted + stored.duplicates + summary.invalid.length).toBe(nonEmpty);
     expect(summary.invalid.map((i) => i.line)).toEqual(expect.arrayContaining([2, 6]));
     for (const i of summary.invalid) expect(i.message.length).toBeGreaterThan(0);
-    const rows = db.$client.prepare("SELECT external_id FROM messages WHERE brand_id = ?").pluck().all(brand.id) as string[];
+    const rows = sqlite(db).prepare("SELECT external_id FROM messages WHERE brand_id = ?").pluck().all(brand.id) as string[];
     expect(rows.length).toBe(stored.accepted);
     expect(new Set(rows).size).toBe(rows.length);
     expect(rows).toEqual(expect.arrayContaining(["imp-ok-1", "imp-ok-2", "imp-ok-3"]));

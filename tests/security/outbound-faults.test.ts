@@ -6,7 +6,7 @@ import { ingestBatch } from "@/lib/ingest/pipeline";
 import { queueReply, sendDueReplies } from "@/lib/outbound/outbox";
 import { encryptCredentials } from "@/lib/security/credentials";
 import { startFakeTelegram } from "../fakes/telegram";
-import { makeBrand, makeMember, testDb } from "../helpers/db";
+import { makeBrand, makeMember, testDb, sqlite } from "../helpers/db";
 
 // A platform that hangs, fails and throttles: in the end every reply is delivered exactly once
 // or marked failed with the platform's reason, never both, never twice.
@@ -39,7 +39,7 @@ async function setup(replies: number) {
 async function drain(db: Db, rounds = 20) {
   let now = Date.now();
   for (let i = 0; i < rounds; i++) {
-    const queued = db.$client.prepare("SELECT count(*) FROM messages WHERE delivery_state IN ('queued', 'sending')").pluck().get() as number;
+    const queued = sqlite(db).prepare("SELECT count(*) FROM messages WHERE delivery_state IN ('queued', 'sending')").pluck().get() as number;
     if (queued === 0) return;
     now += 3 * 3600_000;
     await sendDueReplies({ db, now });
@@ -47,7 +47,7 @@ async function drain(db: Db, rounds = 20) {
 }
 
 const state = (db: Db, ids: number[]) =>
-  ids.map((id) => db.$client.prepare("SELECT id, text, delivery_state AS state, attempts, last_error AS error, external_id AS externalId FROM messages WHERE id = ?").get(id) as { id: number; text: string; state: string; attempts: number; error: string | null; externalId: string | null });
+  ids.map((id) => sqlite(db).prepare("SELECT id, text, delivery_state AS state, attempts, last_error AS error, external_id AS externalId FROM messages WHERE id = ?").get(id) as { id: number; text: string; state: string; attempts: number; error: string | null; externalId: string | null });
 
 describe("outbound faults", () => {
   it("a hang (timeout), a 500 and a 429 in a row: each reply lands exactly once", async () => {

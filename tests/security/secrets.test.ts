@@ -13,7 +13,7 @@ import { ingestBatch } from "@/lib/ingest/pipeline";
 import { queueReply, sendDueReplies } from "@/lib/outbound/outbox";
 import { encryptCredentials } from "@/lib/security/credentials";
 import { vkCallback, vkWallReply } from "../fakes/payloads";
-import { makeBrand, makeMember, testDb } from "../helpers/db";
+import { makeBrand, makeMember, testDb, sqlite } from "../helpers/db";
 
 const sign = (body: Buffer, secret: string) => `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
 
@@ -87,7 +87,7 @@ describe("secrets at rest", () => {
     db.insert(channels).values({ brandId: brand.id, kind: "telegram", name: "Bot", accountId: "777000", credentials: encryptCredentials({ botToken, webhookSecret: "hook-secret-xyz" }) }).run();
     const bytes = () => Buffer.concat([file, `${file}-wal`].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f)));
     for (const checkpoint of [false, true]) {
-      if (checkpoint) db.$client.pragma("wal_checkpoint(TRUNCATE)");
+      if (checkpoint) sqlite(db).pragma("wal_checkpoint(TRUNCATE)");
       const all = bytes();
       for (const secret of [...tokens, member.password, botToken, "hook-secret-xyz", tokens[0].slice(3, 24)]) expect(all.includes(Buffer.from(secret)), `found ${secret.slice(0, 8)}… in the database file`).toBe(false);
     }
@@ -118,7 +118,7 @@ describe("secrets in errors shown to people", () => {
       process.env.TELEGRAM_API_URL = url;
       const messageId = queueReply({ db, brandId: brand.id, conversationId: Number(outcome.conversationId), text: "Hi", visibility: "private", actor: { userId: agent.id, label: agent.email } });
       await sendDueReplies({ db, now: Date.now() + 3600_000 });
-      const row = db.$client.prepare("SELECT delivery_state, last_error FROM messages WHERE id = ?").get(messageId) as { delivery_state: string; last_error: string | null };
+      const row = sqlite(db).prepare("SELECT delivery_state, last_error FROM messages WHERE id = ?").get(messageId) as { delivery_state: string; last_error: string | null };
       expect(row.delivery_state).not.toBe("sent");
       expect(row.last_error).toBeTruthy();
       reasons.push(row.last_error!);

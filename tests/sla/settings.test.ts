@@ -17,7 +17,7 @@ import {
   updatePolicy,
 } from "@/lib/sla/settings";
 import { advanceSlaStates } from "@/lib/worker/sla-timer";
-import { makeBrand, makeMember, testDb } from "../helpers/db";
+import { makeBrand, makeMember, testDb, sqlite } from "../helpers/db";
 
 const OFFICE: CalendarInput = {
   name: "Office hours",
@@ -53,16 +53,16 @@ async function setup() {
   }
   const outsiderMember = await makeMember({ db, brandId: other.id, role: "admin" });
   users.outsider = loadSessionUser({ db, userId: outsiderMember.id })!;
-  const channelId = (db.$client.prepare("SELECT id FROM channels WHERE brand_id = ?").get(brand.id) as { id: number }).id;
+  const channelId = (sqlite(db).prepare("SELECT id FROM channels WHERE brand_id = ?").get(brand.id) as { id: number }).id;
   return { db, brand, other, users, channelId };
 }
 
 function defaultPolicyId(db: Db, brandId: number): number {
-  return (db.$client.prepare("SELECT id FROM sla_policies WHERE brand_id = ? AND is_default = 1").get(brandId) as { id: number }).id;
+  return (sqlite(db).prepare("SELECT id FROM sla_policies WHERE brand_id = ? AND is_default = 1").get(brandId) as { id: number }).id;
 }
 
 function audit(db: Db, action: string) {
-  return db.$client.prepare("SELECT * FROM audit_log WHERE action = ? ORDER BY id").all(action) as { user_id: number; brand_id: number; before: string | null; after: string | null; object_id: string }[];
+  return sqlite(db).prepare("SELECT * FROM audit_log WHERE action = ? ORDER BY id").all(action) as { user_id: number; brand_id: number; before: string | null; after: string | null; object_id: string }[];
 }
 
 describe("SLA settings: authorization", () => {
@@ -88,8 +88,8 @@ describe("SLA settings: authorization", () => {
       expect(() => mutate(users.agent)).toThrow(expect.objectContaining({ kind: "forbidden" }));
       expect(() => mutate(users.outsider)).toThrow(expect.objectContaining({ kind: "not_found" }));
     }
-    expect(db.$client.prepare("SELECT count(*) AS n FROM calendars").get()).toEqual({ n: 1 });
-    expect(db.$client.prepare("SELECT count(*) AS n FROM sla_policies WHERE brand_id = ?").get(brand.id)).toEqual({ n: 2 });
+    expect(sqlite(db).prepare("SELECT count(*) AS n FROM calendars").get()).toEqual({ n: 1 });
+    expect(sqlite(db).prepare("SELECT count(*) AS n FROM sla_policies WHERE brand_id = ?").get(brand.id)).toEqual({ n: 2 });
   });
 
   it("does not let an admin of one brand use another brand's calendar or channel, or touch its policies", async () => {
@@ -166,7 +166,7 @@ describe("SLA settings: audit, order", () => {
     expect([JSON.parse(policyUpdate.before!).firstResponseSeconds, JSON.parse(policyUpdate.after!).firstResponseSeconds]).toEqual([900, 1200]);
     for (const action of ["calendar.create", "calendar.delete", "sla_policy.create", "sla_policy.delete"]) expect(audit(db, action)).toHaveLength(1);
     // Policy changes are announced to live pages (the dashboard's target tile, the public badge).
-    expect(db.$client.prepare("SELECT count(*) AS n FROM changes WHERE brand_id = ? AND kind = 'brand'").get(brand.id)).toEqual({ n: 3 });
+    expect(sqlite(db).prepare("SELECT count(*) AS n FROM changes WHERE brand_id = ? AND kind = 'brand'").get(brand.id)).toEqual({ n: 3 });
   });
 
   it("appends new policies after the others and moves them up and down, default first", async () => {
@@ -195,7 +195,7 @@ describe("SLA settings: in force for cycles that start after the change", () => 
       n++;
       const event: InboundEventInput = { externalId: `q${n}`, author: { id: `u${n}` }, text: "Where is my bag?", createdAt };
       ingestBatch({ db, brandId: brand.id, items: [{ event: inboundEventSchema.parse(event), channelId }], now, classifyText: request });
-      return db.$client.prepare("SELECT * FROM response_cycles ORDER BY id DESC LIMIT 1").get() as { id: number; target_seconds: number; due_at: number; calendar: string; policy_id: number };
+      return sqlite(db).prepare("SELECT * FROM response_cycles ORDER BY id DESC LIMIT 1").get() as { id: number; target_seconds: number; due_at: number; calendar: string; policy_id: number };
     };
     // Friday 27 Nov 2026, 18:30 in Amsterdam (UTC+1).
     const friday = "2026-11-27T17:30:00Z";
@@ -212,7 +212,7 @@ describe("SLA settings: in force for cycles that start after the change", () => 
 
     // The first cycle keeps its hour, also after the scheduler runs past its due time.
     advanceSlaStates({ db, now: Date.parse("2026-11-27T19:00:00Z") });
-    const kept = db.$client.prepare("SELECT target_seconds, due_at, sla_state FROM response_cycles WHERE id = ?").get(before.id);
+    const kept = sqlite(db).prepare("SELECT target_seconds, due_at, sla_state FROM response_cycles WHERE id = ?").get(before.id);
     expect(kept).toEqual({ target_seconds: 3600, due_at: Date.parse("2026-11-27T18:30:00Z"), sla_state: "breached" });
 
     // A scoped policy wins for the conversations it matches.
@@ -220,7 +220,7 @@ describe("SLA settings: in force for cycles that start after the change", () => 
     const scoped = createPolicy({ db, user: users.admin, brandId: brand.id, input: policy({ name: "Site chat", channelId: web.id, priority: null, firstResponseSeconds: 300 }) });
     const event: InboundEventInput = { externalId: "w1", author: { id: "w" }, text: "Hello?", createdAt: "2026-11-27T17:40:00Z" };
     ingestBatch({ db, brandId: brand.id, items: [{ event: inboundEventSchema.parse(event), channelId: web.id }], now: Date.parse("2026-11-27T17:41:00Z"), classifyText: request });
-    const siteCycle = db.$client.prepare("SELECT policy_id, target_seconds FROM response_cycles WHERE channel_id = ?").get(web.id);
+    const siteCycle = sqlite(db).prepare("SELECT policy_id, target_seconds FROM response_cycles WHERE channel_id = ?").get(web.id);
     expect(siteCycle).toEqual({ policy_id: scoped.id, target_seconds: 300 });
   });
 });

@@ -3,11 +3,11 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
-import { openDatabase } from "@/db/client";
+import { openDatabase, closeDatabase } from "@/db/client";
 import { cliActor } from "@/lib/audit/record";
 import { createBrand } from "@/lib/brands/brands";
 import { createToken } from "@/lib/auth/tokens";
-import { tempDir } from "../helpers/db";
+import { tempDir, sqlite } from "../helpers/db";
 import { freePort, waitForServer } from "@/lib/ops/next-server";
 
 // The soak variant of tests/e2e/ingest-crash.test.ts: several kill -9 rounds on one database,
@@ -38,7 +38,7 @@ describe("kill -9, repeatedly", () => {
     const db = openDatabase({ file });
     const brand = createBrand({ db, slug: "soak", name: "Soak", actor: cliActor });
     const token = createToken({ db, brandId: brand.id, name: "soak", scopes: ["ingest"], actor: cliActor });
-    db.$client.close();
+    closeDatabase(db);
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     const acked = new Set<string>();

@@ -7,7 +7,7 @@ import { queueReply, sendDueReplies } from "@/lib/outbound/outbox";
 import { encryptCredentials } from "@/lib/security/credentials";
 import { startFakeTelegram } from "../fakes/telegram";
 import type { Fault } from "../fakes/server";
-import { makeBrand, makeMember, testDb } from "../helpers/db";
+import { makeBrand, makeMember, testDb, sqlite } from "../helpers/db";
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -41,12 +41,12 @@ describe("outbound faults, soak", () => {
         for (const f of faults) fake.fail(f);
         let now = Date.now();
         for (let round = 0; round < 40; round++) {
-          if ((db.$client.prepare("SELECT count(*) FROM messages WHERE delivery_state IN ('queued','sending')").pluck().get() as number) === 0) break;
+          if ((sqlite(db).prepare("SELECT count(*) FROM messages WHERE delivery_state IN ('queued','sending')").pluck().get() as number) === 0) break;
           now += 3 * 3600_000;
           await sendDueReplies({ db, now });
         }
         for (const id of ids) {
-          const row = db.$client.prepare("SELECT text, delivery_state AS state, last_error AS error FROM messages WHERE id = ?").get(id) as { text: string; state: string; error: string | null };
+          const row = sqlite(db).prepare("SELECT text, delivery_state AS state, last_error AS error FROM messages WHERE id = ?").get(id) as { text: string; state: string; error: string | null };
           const delivered = fake.sent.filter((s) => s.text === row.text).length;
           if (row.state === "sent") expect(delivered).toBe(1);
           else {

@@ -1,9 +1,9 @@
 import path from "node:path";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { closeDb, getDb, type Db } from "@/db/client";
+import { closeDatabase, database, type Db } from "@/db/client";
 import { loadSessionUser } from "@/lib/auth/access";
 import { createTemplate } from "@/lib/templates/templates";
-import { makeBrand, makeMember, tempDir } from "../helpers/db";
+import { makeBrand, makeMember, tempDir, sqlite } from "../helpers/db";
 import { form, session } from "../helpers/actions";
 
 vi.mock("@/lib/auth/session", async () => (await import("../helpers/actions")).sessionModule());
@@ -13,15 +13,15 @@ const { deleteTemplateAction, previewTemplateAction, saveTemplateAction } = awai
 
 let db: Db;
 beforeAll(() => {
-  closeDb();
+  closeDatabase();
   process.env.DATABASE_PATH = path.join(tempDir(), "templates-actions.db");
-  db = getDb();
+  db = database();
 });
 beforeEach(() => {
   session.user = null;
 });
 
-const count = (brandId: number) => (db.$client.prepare("SELECT count(*) AS n FROM templates WHERE brand_id = ?").get(brandId) as { n: number }).n;
+const count = (brandId: number) => (sqlite(db).prepare("SELECT count(*) AS n FROM templates WHERE brand_id = ?").get(brandId) as { n: number }).n;
 
 describe("template settings actions", () => {
   it("let a manager add and edit; an agent and another brand's admin are refused", async () => {
@@ -40,7 +40,7 @@ describe("template settings actions", () => {
     session.user = loadSessionUser({ db, userId: manager.id });
     expect(await saveTemplateAction(null, form({ ...input, body: "Hi {{nmae}}" }))).toMatchObject({ error: expect.stringMatching(/Unknown variable \{\{nmae\}\}/), values: expect.objectContaining({ body: "Hi {{nmae}}" }) });
     expect(await saveTemplateAction(null, form(input))).toMatchObject({ ok: "Added “Hello”." });
-    const id = (db.$client.prepare("SELECT id FROM templates WHERE brand_id = ?").get(brand.id) as { id: number }).id;
+    const id = (sqlite(db).prepare("SELECT id FROM templates WHERE brand_id = ?").get(brand.id) as { id: number }).id;
     expect(await saveTemplateAction(null, form({ ...input, templateId: id, title: "Hello again" }))).toMatchObject({ ok: "Saved “Hello again”." });
     expect(count(brand.id)).toBe(1);
   });

@@ -7,7 +7,7 @@ import { backoffMs, pollDueChannels, POLL_INTERVAL_MS } from "@/lib/worker/polle
 import { startFakeX } from "../fakes/x";
 import { startFakeYoutube } from "../fakes/youtube";
 import { xTweet, xUser, youtubeComment, youtubeThread } from "../fakes/payloads";
-import { makeBrand, testDb } from "../helpers/db";
+import { makeBrand, testDb, sqlite } from "../helpers/db";
 
 const T0 = Date.parse("2026-03-02T10:00:00Z");
 const closers: (() => Promise<void>)[] = [];
@@ -28,8 +28,8 @@ function setup(kind: "youtube" | "twitter", accountId: string, credentials: Reco
   return { db, channel };
 }
 
-const row = (db: Db, id: number) => db.$client.prepare("SELECT * FROM channels WHERE id = ?").get(id) as Record<string, unknown>;
-const count = (db: Db, id: number) => (db.$client.prepare("SELECT count(*) AS n FROM messages WHERE channel_id = ?").get(id) as { n: number }).n;
+const row = (db: Db, id: number) => sqlite(db).prepare("SELECT * FROM channels WHERE id = ?").get(id) as Record<string, unknown>;
+const count = (db: Db, id: number) => (sqlite(db).prepare("SELECT count(*) AS n FROM messages WHERE channel_id = ?").get(id) as { n: number }).n;
 
 describe("pollers in the worker", () => {
   it("polls YouTube, stores events and the cursor, backs off on 429 and never duplicates", async () => {
@@ -104,7 +104,7 @@ describe("pollers in the worker", () => {
     db.insert(channels).values({ brandId: brand.id, kind: "youtube", name: "demo", accountId: "UC-demo" }).run();
     db.insert(channels).values({ brandId: brand.id, kind: "twitter", name: "paused", accountId: "1", status: "paused", credentials: encryptCredentials({ bearerToken: "t" }) }).run();
     await pollDueChannels({ db, now: T0, baseUrls: { youtube: "http://127.0.0.1:1", x: "http://127.0.0.1:1" } });
-    expect(db.$client.prepare("SELECT count(*) AS n FROM channels WHERE poll_next_at IS NOT NULL").get()).toEqual({ n: 0 });
+    expect(sqlite(db).prepare("SELECT count(*) AS n FROM channels WHERE poll_next_at IS NOT NULL").get()).toEqual({ n: 0 });
   });
 
   it("doubles the delay per failure, capped, and honours Retry-After", () => {

@@ -6,7 +6,7 @@ import { correctMessage } from "@/lib/conversations/actions";
 import { updateBrand } from "@/lib/brands/brands";
 import { retrainDueBrands } from "@/lib/worker/retrain";
 import { cliActor } from "@/lib/audit/record";
-import { makeBrand, makeMember, testDb } from "../helpers/db";
+import { makeBrand, makeMember, testDb, sqlite } from "../helpers/db";
 
 describe("scheduled per-brand retraining", () => {
   it("learns the brand's corrections and applies them in the ingest pipeline", async () => {
@@ -26,7 +26,7 @@ describe("scheduled per-brand retraining", () => {
       });
     const first = ingest(0, 30);
     const requests = (outcomes: { messageId: string | null }[]) =>
-      outcomes.filter((o) => (db.$client.prepare("SELECT category FROM messages WHERE id = ?").get(Number(o.messageId)) as { category: string }).category === "request").length;
+      outcomes.filter((o) => (sqlite(db).prepare("SELECT category FROM messages WHERE id = ?").get(Number(o.messageId)) as { category: string }).category === "request").length;
     const before = requests(first);
     // This audience asks it under every post and the brand does not answer it: noise for this brand.
     for (const outcome of first) correctMessage({ db, brandId: brand.id, actor: { userId: agent.id, label: agent.email }, messageId: Number(outcome.messageId), request: false });

@@ -1,5 +1,6 @@
 import type { Role } from "@/db/schema";
 import type { Persona, World } from "./world";
+import { sqlite } from "../../helpers/db";
 
 // The authorization table: every route handler and every server action of the app, with the
 // least it needs, per DESIGN.md's roles table. The matrix test fails for anything not listed
@@ -283,7 +284,7 @@ export const ROUTES: Record<string, RouteEntry> = {
       expect: async (response, w) => {
         if (response.status !== 200) throw new Error(`expected 200, got ${response.status}`);
         const body = (await response.json()) as { conversations: { id: string }[] };
-        const ofA = w.db.$client.prepare("SELECT id FROM conversations WHERE brand_id = ?").pluck().all(w.a.id).map(String);
+        const ofA = sqlite(w.db).prepare("SELECT id FROM conversations WHERE brand_id = ?").pluck().all(w.a.id).map(String);
         if (body.conversations.some((c) => ofA.includes(c.id))) throw new Error("brand B's token listed a conversation of brand A");
       },
     }),

@@ -12,6 +12,7 @@ import { ingestBatch } from "@/lib/ingest/pipeline";
 import { notify } from "@/lib/notifications/notify";
 import { encryptCredentials } from "@/lib/security/credentials";
 import { createUser, setMembership } from "@/lib/team/users";
+import { sqlite } from "../../helpers/db";
 
 export const PERSONAS = ["signed-out", "outsider", "agent", "manager", "admin"] as const;
 export type Persona = (typeof PERSONAS)[number];
@@ -59,7 +60,7 @@ export async function makeWorld(db: Db): Promise<World> {
       brandId: brand.id,
       items: [
         {
-          channelId: db.$client.prepare("SELECT id FROM channels WHERE brand_id = ? AND kind = 'api'").pluck().get(brand.id) as number,
+          channelId: sqlite(db).prepare("SELECT id FROM channels WHERE brand_id = ? AND kind = 'api'").pluck().get(brand.id) as number,
           event: inboundEventSchema.parse({ externalId: `authz-${hex()}`, text: "Where is my refund?", createdAt: new Date().toISOString(), author: { id: `cust-${hex()}`, name: "Customer" } }),
         },
       ],
@@ -68,10 +69,10 @@ export async function makeWorld(db: Db): Promise<World> {
   };
   const failedReply = () => {
     const { conversationId } = conversation();
-    const row = db.$client.prepare("SELECT channel_id, current_cycle_id FROM conversations WHERE id = ?").get(conversationId) as { channel_id: number; current_cycle_id: number };
+    const row = sqlite(db).prepare("SELECT channel_id, current_cycle_id FROM conversations WHERE id = ?").get(conversationId) as { channel_id: number; current_cycle_id: number };
     const now = Date.now();
     return Number(
-      db.$client
+      sqlite(db)
         .prepare(
           `INSERT INTO messages (conversation_id, brand_id, channel_id, cycle_id, direction, visibility, user_id, text, created_at, received_at, delivery_state, idempotency_key, attempts, last_error)
            VALUES (?, ?, ?, ?, 'outbound', 'public', ?, 'Sorry!', ?, ?, 'failed', ?, 8, 'HTTP 500')`,
@@ -82,14 +83,14 @@ export async function makeWorld(db: Db): Promise<World> {
   const escalation = () => {
     const { conversationId, messageId } = conversation();
     return Number(
-      db.$client
+      sqlite(db)
         .prepare("INSERT INTO escalations (brand_id, conversation_id, message_id, level, reason, cues, status, created_at) VALUES (?, ?, ?, 1, 'authz', '[]', 'open', ?)")
         .run(a.id, conversationId, messageId, Date.now()).lastInsertRowid,
     );
   };
   const contact = () => {
     const { conversationId } = conversation();
-    return db.$client.prepare("SELECT contact_id FROM conversations WHERE id = ?").pluck().get(conversationId) as number;
+    return sqlite(db).prepare("SELECT contact_id FROM conversations WHERE id = ?").pluck().get(conversationId) as number;
   };
   const webChannel = () => db.insert(channels).values({ brandId: a.id, kind: "web", name: `web-${hex()}` }).returning().get().id;
   const adminSession = () => loadSessionUser({ db, userId: people.admin.id })!;
@@ -101,7 +102,7 @@ export async function makeWorld(db: Db): Promise<World> {
       brandId: a.id,
       input: { name: `pol-${hex()}`, firstResponseSeconds: 3600, nextResponseSeconds: null, atRiskShare: 0.75, calendarId: null, channelId: webChannel(), category: null, priority: null } as PolicyInput,
     }).id;
-  const notification = (userId: number, brand: Brand = a) => notify(db.$client, { brandId: brand.id, userIds: [userId], kind: "mention", text: "authz" })[0];
+  const notification = (userId: number, brand: Brand = a) => notify(sqlite(db), { brandId: brand.id, userIds: [userId], kind: "mention", text: "authz" })[0];
   return {
     db,
     a,
@@ -135,8 +136,8 @@ function hex() {
 // knowing what it would have touched.
 export function dbFingerprint(db: Db, { only }: { only?: string[] } = {}): string {
   const hash = crypto.createHash("sha256");
-  const tables = only ?? (db.$client.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%' ORDER BY name").pluck().all() as string[]);
-  for (const table of tables) hash.update(table + JSON.stringify(db.$client.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).raw().all()));
+  const tables = only ?? (sqlite(db).prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%' ORDER BY name").pluck().all() as string[]);
+  for (const table of tables) hash.update(table + JSON.stringify(sqlite(db).prepare(`SELECT * FROM "${table}" ORDER BY rowid`).raw().all()));
   return hash.digest("hex");
 }
 
