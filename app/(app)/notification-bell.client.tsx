@@ -4,13 +4,10 @@ import Link from "next/link";
 import * as Menu from "@radix-ui/react-dropdown-menu";
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import { formatDuration } from "@/lib/metrics/format";
-import { loadNotificationsAction, markNotificationsReadAction } from "./notifications-actions";
+import { loadNotificationsAction, markNotificationsReadAction, type BellData } from "./notifications-actions";
 import { useLocale, useT } from "@/app/_components/i18n.client";
 import { isMessageKey, type Locale, type Translate } from "@/lib/i18n/messages";
 
-export type BellItem = { id: number; kind: string; text: string; href: string; read: boolean; createdAt: number };
-// `at` is the server time the data was read: the newer of props and fetched data wins.
-export type BellData = { at: number; unread: number; items: BellItem[] };
 
 function kindLabel(t: Translate, kind: string): string {
   const key = `notifications.kind.${kind}`;

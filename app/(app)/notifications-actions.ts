@@ -1,12 +1,10 @@
 "use server";
 
 import { z } from "zod";
-import { getDb } from "@/db/client";
 import { requireActionUser } from "@/lib/auth/session";
 import { runAction, formValues, parseInput, type ActionState } from "@/lib/auth/action-result";
 import { markRead, notificationSummary } from "@/lib/notifications/list";
-import { withLinks } from "./notification-bell";
-import type { BellData } from "./notification-bell.client";
+import { withLinks, type BellData } from "@/lib/notifications/links";
 import { translator } from "@/lib/i18n/messages";
 
 const ids = z
@@ -22,19 +20,21 @@ const ids = z
     return list;
   });
 
+export type { BellData } from "@/lib/notifications/links";
+
 // The bell's data; everything is scoped to the signed-in user, so no brand is asked for.
 export async function loadNotificationsAction(): Promise<BellData> {
   const user = await requireActionUser();
-  return withLinks(notificationSummary({ db: getDb(), userId: user.id }), user);
+  return withLinks(await notificationSummary({ userId: user.id }), user);
 }
 
 // Without ids: mark all read.
 export async function markNotificationsReadAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requireActionUser();
   const values = formValues(formData);
-  return runAction(values, () => {
+  return runAction(values, async () => {
     const input = parseInput(z.object({ ids }), values);
-    const n = markRead({ db: getDb(), userId: user.id, ids: input.ids, actor: { userId: user.id, label: user.email } });
+    const n = await markRead({ userId: user.id, ids: input.ids, actor: { userId: user.id, label: user.email } });
     const t = translator(user.locale);
     return { ok: n === 1 ? t("notifications.markedOne") : t("notifications.marked", { count: n }) };
   });

@@ -1,4 +1,7 @@
-import type { Db } from "@/db/client";
+import { and, eq, ne, sql } from "drizzle-orm";
+import { database, type Db, type Tx } from "@/db/client";
+import { conversations, workerState } from "@/db/schema";
+import { brandsWithRuleConditions } from "@/db/sqlite/json";
 import { recordAudit } from "@/lib/audit/record";
 import { computeFigure } from "@/lib/metrics/live";
 import { notify } from "@/lib/notifications/notify";
@@ -6,10 +9,10 @@ import { recordChange } from "@/lib/realtime/record-change";
 import { loadBrandRules } from "./compiled";
 import { enqueueEmail, enqueueWebhook } from "./deliveries";
 import { testBrandRule, type BrandFacts } from "./evaluate";
-import { ruleActor } from "./fire";
+import { brandOf, ruleActor } from "./fire";
 import { noticeText, type Notice } from "./payload";
 import { audienceUserIds, emailsOf } from "./people";
-import type { Rule } from "./rule-schema";
+import { BRAND_CONDITION_TYPES, type Rule } from "./rule-schema";
 
 export const ALERT_EVERY_MS = 30_000;
 
@@ -18,16 +21,15 @@ type AlertState = { firing: boolean; since: number; cues?: string[] };
 const stateKey = (ruleId: number) => `escalation:alert:${ruleId}`;
 
 // Same definition as the inbox's "waiting" tile: requests still waiting for a first reply.
-export function waitingRequests({ db, brandId }: { db: Db; brandId: number }): number {
-  return (
-    db.$client
-      .prepare("SELECT count(*) AS n FROM conversations WHERE brand_id = ? AND awaiting_first_response = 1 AND category = 'request' AND status != 'resolved'")
-      .get(brandId) as { n: number }
-  ).n;
+export async function waitingRequests({ db = database(), brandId }: { db?: Db; brandId: number }): Promise<number> {
+  return db.$count(
+    conversations,
+    and(eq(conversations.brandId, brandId), eq(conversations.awaitingFirstResponse, true), eq(conversations.category, "request"), ne(conversations.status, "resolved")),
+  );
 }
 
-export function alertState({ db, ruleId }: { db: Db; ruleId: number }): AlertState | null {
-  const row = db.$client.prepare("SELECT value FROM worker_state WHERE key = ?").get(stateKey(ruleId)) as { value: string } | undefined;
+export async function alertState({ db = database(), ruleId }: { db?: Db; ruleId: number }): Promise<AlertState | null> {
+  const [row] = await db.select({ value: workerState.value }).from(workerState).where(eq(workerState.key, stateKey(ruleId)));
   return row ? (JSON.parse(row.value) as AlertState) : null;
 }
 
@@ -36,69 +38,63 @@ export function alertState({ db, ruleId }: { db: Db; ruleId: number }): AlertSta
  * is back under (re-armed). The armed/firing state is in worker_state, so a restart neither
  * repeats an alert nor misses a crossing. Returns how many alerts fired.
  */
-export function checkBrandAlerts({ db, now = Date.now() }: { db: Db; now?: number }): number {
-  const sqlite = db.$client;
-  const brandIds = (
-    sqlite
-      .prepare(
-        `SELECT DISTINCT brand_id AS id FROM escalation_rules
-          WHERE enabled = 1 AND (conditions LIKE '%"live\\_response\\_time\\_above"%' ESCAPE '\\' OR conditions LIKE '%"waiting\\_above"%' ESCAPE '\\')`,
-      )
-      .all() as { id: number }[]
-  ).map((r) => r.id);
+export async function checkBrandAlerts({ db = database(), now = Date.now() }: { db?: Db; now?: number } = {}): Promise<number> {
   let fired = 0;
-  for (const brandId of brandIds) {
-    const alerts = loadBrandRules(sqlite, brandId).alerts;
+  for (const brandId of await brandsWithRuleConditions(db, { types: BRAND_CONDITION_TYPES })) {
+    const alerts = (await loadBrandRules(db, brandId)).alerts;
     if (alerts.length === 0) continue;
-    const facts = brandFacts({ db, brandId, alerts, now });
+    const facts = await brandFacts({ db, brandId, alerts, now });
     for (const rule of alerts) {
-      const cues = testBrandRule(rule, facts);
-      const state = alertState({ db, ruleId: rule.id });
-      if (cues && !state?.firing) {
-        fireAlert({ db, rule, cues, now });
-        fired++;
-      } else if (!cues && state?.firing) {
-        sqlite.transaction(() => {
-          saveState(db, rule.id, { firing: false, since: now }, now);
-          recordAudit(db, { actor: ruleActor(rule), brandId, action: "brand_alert.clear", objectType: "escalation_rule", objectId: rule.id, after: { facts } });
-        })();
-      }
+      const cues = await testBrandRule(rule, facts);
+      if (!!cues === !!(await alertState({ db, ruleId: rule.id }))?.firing) continue;
+      // Read again where it is written, so two checks never both fire.
+      const changed = await db.transaction(async (tx) => {
+        const state = await alertState({ db: tx, ruleId: rule.id });
+        if (cues && !state?.firing) {
+          await fireAlert({ tx, rule, cues, now });
+          return true;
+        }
+        if (!cues && state?.firing) {
+          await saveState(tx, rule.id, { firing: false, since: now }, now);
+          await recordAudit(tx, { actor: ruleActor(rule), brandId, action: "brand_alert.clear", objectType: "escalation_rule", objectId: rule.id, after: { facts } });
+        }
+        return false;
+      });
+      if (changed) fired++;
     }
   }
   return fired;
 }
 
-function brandFacts({ db, brandId, alerts, now }: { db: Db; brandId: number; alerts: Rule[]; now: number }): BrandFacts {
+async function brandFacts({ db, brandId, alerts, now }: { db: Db; brandId: number; alerts: Rule[]; now: number }): Promise<BrandFacts> {
   const usesLive = alerts.some((r) => r.conditions.some((c) => c.type === "live_response_time_above"));
-  const liveSeconds = usesLive ? computeFigure({ db, brandId, name: "", now }).displaySeconds : null;
-  return { liveSeconds, waiting: waitingRequests({ db, brandId }) };
+  const liveSeconds = usesLive ? (await computeFigure({ db, brandId, name: "", now })).displaySeconds : null;
+  return { liveSeconds, waiting: await waitingRequests({ db, brandId }) };
 }
 
-function saveState(db: Db, ruleId: number, state: AlertState, now: number) {
-  db.$client
-    .prepare("INSERT INTO worker_state (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at")
-    .run(stateKey(ruleId), JSON.stringify(state), now);
+async function saveState(tx: Tx, ruleId: number, state: AlertState, now: number) {
+  await tx
+    .insert(workerState)
+    .values({ key: stateKey(ruleId), value: JSON.stringify(state), updatedAt: new Date(now) })
+    .onConflictDoUpdate({ target: workerState.key, set: { value: sql`excluded.value`, updatedAt: sql`excluded.updated_at` } });
 }
 
-function fireAlert({ db, rule, cues, now }: { db: Db; rule: Rule; cues: string[]; now: number }) {
-  const sqlite = db.$client;
+async function fireAlert({ tx, rule, cues, now }: { tx: Tx; rule: Rule; cues: string[]; now: number }) {
   const brandId = rule.brandId;
-  sqlite.transaction(() => {
-    const brand = sqlite.prepare("SELECT id, slug, name FROM brands WHERE id = ?").get(brandId) as Notice["brand"];
-    const notice: Notice = { event: "brand_alert.fired", brand, rule: { id: rule.id, name: rule.name }, escalation: null, conversation: null, cues, at: now };
-    const key = `alert:${rule.id}:${now}`;
-    const inApp = new Set<number>();
-    for (const action of rule.actions) {
-      if (action.type === "notify_in_app") for (const id of audienceUserIds(sqlite, { brandId, audience: action })) inApp.add(id);
-      else if (action.type === "notify_email") {
-        const people = audienceUserIds(sqlite, { brandId, audience: action });
-        for (const address of new Set([...emailsOf(sqlite, people), ...action.addresses].map((a) => a.toLowerCase())))
-          enqueueEmail(sqlite, { brandId, address, notice, key: `${key}:mailto:${address}`, now });
-      } else if (action.type === "notify_webhook") enqueueWebhook(sqlite, { brandId, endpointId: action.endpointId, notice, key: `${key}:ep:${action.endpointId}`, now });
-    }
-    if (inApp.size) notify(sqlite, { brandId, userIds: [...inApp], kind: "brand_alert", text: noticeText(notice), at: now });
-    saveState(db, rule.id, { firing: true, since: now, cues }, now);
-    recordAudit(db, { actor: ruleActor(rule), brandId, action: "brand_alert.fire", objectType: "escalation_rule", objectId: rule.id, after: { cues } });
-    recordChange(sqlite, { brandId, kind: "brand", objectId: rule.id, data: { alert: rule.name, cues }, at: now });
-  })();
+  const brand = await brandOf(tx, brandId);
+  const notice: Notice = { event: "brand_alert.fired", brand, rule: { id: rule.id, name: rule.name }, escalation: null, conversation: null, cues, at: now };
+  const key = `alert:${rule.id}:${now}`;
+  const inApp = new Set<number>();
+  for (const action of rule.actions) {
+    if (action.type === "notify_in_app") for (const id of await audienceUserIds(tx, { brandId, audience: action })) inApp.add(id);
+    else if (action.type === "notify_email") {
+      const people = await audienceUserIds(tx, { brandId, audience: action });
+      for (const address of new Set([...(await emailsOf(tx, people)), ...action.addresses].map((a) => a.toLowerCase())))
+        await enqueueEmail(tx, { brandId, address, notice, key: `${key}:mailto:${address}`, now });
+    } else if (action.type === "notify_webhook") await enqueueWebhook(tx, { brandId, endpointId: action.endpointId, notice, key: `${key}:ep:${action.endpointId}`, now });
+  }
+  if (inApp.size) await notify(tx, { brandId, userIds: [...inApp], kind: "brand_alert", text: noticeText(notice), at: now });
+  await saveState(tx, rule.id, { firing: true, since: now, cues }, now);
+  await recordAudit(tx, { actor: ruleActor(rule), brandId, action: "brand_alert.fire", objectType: "escalation_rule", objectId: rule.id, after: { cues } });
+  await recordChange(tx, { brandId, kind: "brand", objectId: rule.id, data: { alert: rule.name, cues }, at: now });
 }

@@ -1,23 +1,44 @@
-import type Database from "better-sqlite3";
-import { prepared } from "./sql";
+import { and, eq } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { emailMessage, slackPayload, type Notice } from "./payload";
 
 // Outgoing webhooks and e-mails share one queue (webhook_deliveries): an e-mail is a row whose
 // url is mailto:<address>. Enqueued inside the transaction of the write that causes it, sent by
 // the worker; the unique idempotency key makes a repeated evaluation a no-op.
 
-const INSERT = `INSERT OR IGNORE INTO webhook_deliveries (brand_id, endpoint_id, escalation_id, url, payload, idempotency_key, state, attempts, next_attempt_at, created_at)
-  VALUES (?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?)`;
+type Queued = { brandId: number; endpointId: number | null; notice: Notice; url: string; body: string; key: string; now: number };
 
-/** Queues the notice for an enabled endpoint of the brand; false when the endpoint is gone, disabled or the key was used. */
-export function enqueueWebhook(sqlite: Database.Database, { brandId, endpointId, notice, key, now }: { brandId: number; endpointId: number; notice: Notice; key: string; now: number }): boolean {
-  const endpoint = prepared(sqlite, "SELECT url FROM webhook_endpoints WHERE id = ? AND brand_id = ? AND enabled = 1").get(endpointId, brandId) as { url: string } | undefined;
-  if (!endpoint) return false;
-  const body = JSON.stringify(slackPayload(notice));
-  return prepared(sqlite, INSERT).run(brandId, endpointId, notice.escalation?.id ?? null, endpoint.url, body, key, now, now).changes > 0;
+async function enqueue(tx: Tx, q: Queued): Promise<number | null> {
+  const [row] = await tx
+    .insert(webhookDeliveries)
+    .values({
+      brandId: q.brandId,
+      endpointId: q.endpointId,
+      escalationId: q.notice.escalation?.id ?? null,
+      url: q.url,
+      payload: q.body,
+      idempotencyKey: q.key,
+      state: "queued",
+      attempts: 0,
+      nextAttemptAt: new Date(q.now),
+      createdAt: new Date(q.now),
+    })
+    .onConflictDoNothing()
+    .returning({ id: webhookDeliveries.id });
+  return row?.id ?? null;
 }
 
-export function enqueueEmail(sqlite: Database.Database, { brandId, address, notice, key, now }: { brandId: number; address: string; notice: Notice; key: string; now: number }): boolean {
-  const body = JSON.stringify(emailMessage(notice));
-  return prepared(sqlite, INSERT).run(brandId, null, notice.escalation?.id ?? null, `mailto:${address}`, body, key, now, now).changes > 0;
+/** Queues the notice for an enabled endpoint of the brand; the delivery id, or null when the endpoint is gone, disabled or the key was used. */
+export async function enqueueWebhook(tx: Tx, { brandId, endpointId, notice, key, now }: { brandId: number; endpointId: number; notice: Notice; key: string; now: number }): Promise<number | null> {
+  const [endpoint] = await tx
+    .select({ url: webhookEndpoints.url })
+    .from(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.id, endpointId), eq(webhookEndpoints.brandId, brandId), eq(webhookEndpoints.enabled, true)));
+  if (!endpoint) return null;
+  return enqueue(tx, { brandId, endpointId, notice, url: endpoint.url, body: JSON.stringify(slackPayload(notice)), key, now });
+}
+
+export async function enqueueEmail(tx: Tx, { brandId, address, notice, key, now }: { brandId: number; address: string; notice: Notice; key: string; now: number }): Promise<number | null> {
+  return enqueue(tx, { brandId, endpointId: null, notice, url: `mailto:${address}`, body: JSON.stringify(emailMessage(notice)), key, now });
 }

@@ -1,14 +1,21 @@
 import crypto from "node:crypto";
 import { z } from "zod";
-import type { Db } from "@/db/client";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { database, type Db } from "@/db/client";
+import { webhookDeliveries, webhookEndpoints } from "@/db/schema";
+import { rulesSendingToEndpoint } from "@/db/sqlite/json";
 import { AppError } from "@/lib/errors";
-import { recordAudit, type Actor } from "@/lib/audit/record";
+import { recordAudit } from "@/lib/audit/record";
+import { authorize, type Principal } from "@/lib/auth/authorize";
 import { encryptCredentials } from "@/lib/security/credentials";
 import { enqueueWebhook } from "./deliveries";
+import { brandOf } from "./fire";
 import type { Notice } from "./payload";
+import { epochMs, epochMsOrNull } from "./sql";
 
-// Outgoing webhook endpoints of a brand (admins manage them). The signing secret is shown once,
-// when created or rotated, and stored encrypted; no function here returns it again.
+// Outgoing webhook endpoints of a brand (admins manage them: every change authorizes the actor
+// as the brand's admin). The signing secret is shown once, when created or rotated, and stored
+// encrypted; no function here returns it again.
 
 export const endpointInputSchema = z.object({
   name: z.string().trim().min(1, "An endpoint needs a name.").max(80, "A name is at most 80 characters."),
@@ -52,107 +59,147 @@ function parseEndpoint(input: unknown) {
   throw new AppError("bad_request:endpoint", fields.map((f) => f.message).join(" "), { fields });
 }
 
-export function createWebhookEndpoint({ db, brandId, input, actor }: { db: Db; brandId: number; input: unknown; actor: Actor }): { endpoint: EndpointView; secret: string } {
+type Change = { db?: Db; brandId: number; id: number; actor: Principal };
+
+const admin = (actor: Principal, brandId: number) => authorize({ actor, brandId, needs: "admin" }).audit;
+const endpointOf = (brandId: number, id: number) => and(eq(webhookEndpoints.id, id), eq(webhookEndpoints.brandId, brandId));
+
+export async function createWebhookEndpoint({ db = database(), brandId, input, actor: principal }: { db?: Db; brandId: number; input: unknown; actor: Principal }): Promise<{ endpoint: EndpointView; secret: string }> {
+  const actor = admin(principal, brandId);
   const { name, url } = parseEndpoint(input);
   const secret = newSecret();
-  const sqlite = db.$client;
-  const id = sqlite.transaction(() => {
-    const id = Number(sqlite.prepare("INSERT INTO webhook_endpoints (brand_id, name, url, secret, enabled) VALUES (?, ?, ?, ?, 1)").run(brandId, name, url, encryptCredentials({ secret })).lastInsertRowid);
-    recordAudit(db, { actor, brandId, action: "webhook_endpoint.create", objectType: "webhook_endpoint", objectId: id, after: { name, url } });
-    return id;
-  })();
-  return { endpoint: requireEndpoint({ db, brandId, id }), secret };
+  const id = await db.transaction(async (tx) => {
+    const [row] = await tx.insert(webhookEndpoints).values({ brandId, name, url, secret: encryptCredentials({ secret }), enabled: true }).returning({ id: webhookEndpoints.id });
+    await recordAudit(tx, { actor, brandId, action: "webhook_endpoint.create", objectType: "webhook_endpoint", objectId: row.id, after: { name, url } });
+    return row.id;
+  });
+  return { endpoint: await requireEndpoint({ db, brandId, id }), secret };
 }
 
-export function listWebhookEndpoints({ db, brandId }: { db: Db; brandId: number }): EndpointView[] {
-  const rows = db.$client
-    .prepare(
-      `SELECT e.id, e.name, e.url, e.enabled, e.created_at AS createdAt,
-              (SELECT count(*) FROM webhook_deliveries d WHERE d.endpoint_id = e.id AND d.state = 'failed') AS failed,
-              (SELECT count(*) FROM webhook_deliveries d WHERE d.endpoint_id = e.id AND d.state = 'queued') AS queued,
-              (SELECT json_object('state', d.state, 'at', coalesce(d.delivered_at, d.created_at), 'error', d.last_error)
-                 FROM webhook_deliveries d WHERE d.endpoint_id = e.id AND d.attempts > 0 ORDER BY d.id DESC LIMIT 1) AS last
-         FROM webhook_endpoints e WHERE e.brand_id = ? ORDER BY e.name, e.id`,
-    )
-    .all(brandId) as (Omit<EndpointView, "enabled" | "lastDelivery"> & { enabled: number; last: string | null })[];
-  return rows.map(({ last, ...r }) => ({ ...r, enabled: !!r.enabled, lastDelivery: last ? JSON.parse(last) : null }));
+export async function listWebhookEndpoints({ db = database(), brandId }: { db?: Db; brandId: number }): Promise<EndpointView[]> {
+  const endpoints = await db
+    .select({ id: webhookEndpoints.id, name: webhookEndpoints.name, url: webhookEndpoints.url, enabled: webhookEndpoints.enabled, createdAt: epochMs(webhookEndpoints.createdAt) })
+    .from(webhookEndpoints)
+    .where(eq(webhookEndpoints.brandId, brandId))
+    .orderBy(asc(webhookEndpoints.name), asc(webhookEndpoints.id));
+  if (endpoints.length === 0) return [];
+  const d = webhookDeliveries;
+  const tallies = await db
+    .select({
+      endpointId: d.endpointId,
+      failed: sql<number>`sum(CASE WHEN ${d.state} = 'failed' THEN 1 ELSE 0 END)`.mapWith(Number),
+      queued: sql<number>`sum(CASE WHEN ${d.state} = 'queued' THEN 1 ELSE 0 END)`.mapWith(Number),
+      // The latest delivery that was attempted.
+      lastId: sql<number | null>`max(CASE WHEN ${d.attempts} > 0 THEN ${d.id} END)`.mapWith(Number),
+    })
+    .from(d)
+    .where(and(eq(d.brandId, brandId), inArray(d.endpointId, endpoints.map((e) => e.id))))
+    .groupBy(d.endpointId);
+  const lastIds = tallies.map((t) => t.lastId).filter((id): id is number => id != null);
+  const last = lastIds.length
+    ? await db
+        .select({ id: d.id, state: d.state, at: sql<number>`coalesce(${d.deliveredAt}, ${d.createdAt})`.mapWith(Number), error: d.lastError })
+        .from(d)
+        .where(inArray(d.id, lastIds))
+    : [];
+  const lastById = new Map(last.map(({ id, ...delivery }) => [id, delivery]));
+  const byEndpoint = new Map(tallies.map((t) => [t.endpointId, t]));
+  return endpoints.map((e) => {
+    const tally = byEndpoint.get(e.id);
+    return { ...e, failed: tally?.failed ?? 0, queued: tally?.queued ?? 0, lastDelivery: (tally?.lastId != null && lastById.get(tally.lastId)) || null };
+  });
 }
 
-export function requireEndpoint({ db, brandId, id }: { db: Db; brandId: number; id: number }): EndpointView {
-  const endpoint = listWebhookEndpoints({ db, brandId }).find((e) => e.id === id);
+export async function requireEndpoint({ db = database(), brandId, id }: { db?: Db; brandId: number; id: number }): Promise<EndpointView> {
+  const endpoint = (await listWebhookEndpoints({ db, brandId })).find((e) => e.id === id);
   if (!endpoint) throw new AppError("not_found:endpoint", "No such webhook endpoint.");
   return endpoint;
 }
 
-export function updateWebhookEndpoint({ db, brandId, id, input, enabled, actor }: { db: Db; brandId: number; id: number; input?: unknown; enabled?: boolean; actor: Actor }): EndpointView {
-  const before = requireEndpoint({ db, brandId, id });
-  const next = input === undefined ? { name: before.name, url: before.url } : parseEndpoint(input);
-  const on = enabled ?? before.enabled;
-  db.$client.transaction(() => {
-    db.$client.prepare("UPDATE webhook_endpoints SET name = ?, url = ?, enabled = ? WHERE id = ? AND brand_id = ?").run(next.name, next.url, on ? 1 : 0, id, brandId);
-    recordAudit(db, { actor, brandId, action: "webhook_endpoint.update", objectType: "webhook_endpoint", objectId: id, before: { name: before.name, url: before.url, enabled: before.enabled }, after: { ...next, enabled: on } });
-  })();
+export async function updateWebhookEndpoint({ db = database(), brandId, id, input, enabled, actor: principal }: Change & { input?: unknown; enabled?: boolean }): Promise<EndpointView> {
+  const actor = admin(principal, brandId);
+  await db.transaction(async (tx) => {
+    const before = await requireEndpoint({ db: tx, brandId, id });
+    const next = input === undefined ? { name: before.name, url: before.url } : parseEndpoint(input);
+    const on = enabled ?? before.enabled;
+    await tx.update(webhookEndpoints).set({ name: next.name, url: next.url, enabled: on }).where(endpointOf(brandId, id));
+    await recordAudit(tx, { actor, brandId, action: "webhook_endpoint.update", objectType: "webhook_endpoint", objectId: id, before: { name: before.name, url: before.url, enabled: before.enabled }, after: { ...next, enabled: on } });
+  });
   return requireEndpoint({ db, brandId, id });
 }
 
 /** A new secret, returned this once; deliveries from now on are signed with it. */
-export function rotateWebhookSecret({ db, brandId, id, actor }: { db: Db; brandId: number; id: number; actor: Actor }): string {
-  requireEndpoint({ db, brandId, id });
+export async function rotateWebhookSecret({ db = database(), brandId, id, actor: principal }: Change): Promise<string> {
+  const actor = admin(principal, brandId);
   const secret = newSecret();
-  db.$client.transaction(() => {
-    db.$client.prepare("UPDATE webhook_endpoints SET secret = ? WHERE id = ? AND brand_id = ?").run(encryptCredentials({ secret }), id, brandId);
-    recordAudit(db, { actor, brandId, action: "webhook_endpoint.rotate_secret", objectType: "webhook_endpoint", objectId: id });
-  })();
+  await db.transaction(async (tx) => {
+    await requireEndpoint({ db: tx, brandId, id });
+    await tx.update(webhookEndpoints).set({ secret: encryptCredentials({ secret }) }).where(endpointOf(brandId, id));
+    await recordAudit(tx, { actor, brandId, action: "webhook_endpoint.rotate_secret", objectType: "webhook_endpoint", objectId: id });
+  });
   return secret;
 }
 
 // Refused while a rule still sends to it: the rule would silently stop notifying.
-export function deleteWebhookEndpoint({ db, brandId, id, actor }: { db: Db; brandId: number; id: number; actor: Actor }): void {
-  const before = requireEndpoint({ db, brandId, id });
-  const users = db.$client
-    .prepare(
-      `SELECT r.name FROM escalation_rules r, json_each(r.actions) a
-        WHERE r.brand_id = ? AND json_extract(a.value, '$.type') = 'notify_webhook' AND json_extract(a.value, '$.endpointId') = ?`,
-    )
-    .all(brandId, id) as { name: string }[];
-  if (users.length) throw new AppError("conflict:endpoint", `Rules still send to this endpoint: ${[...new Set(users.map((u) => u.name))].join(", ")}. Change them first.`);
-  db.$client.transaction(() => {
-    db.$client.prepare("UPDATE webhook_deliveries SET state = 'failed', last_error = 'The webhook endpoint was deleted.', next_attempt_at = NULL WHERE endpoint_id = ? AND state = 'queued'").run(id);
-    db.$client.prepare("DELETE FROM webhook_endpoints WHERE id = ? AND brand_id = ?").run(id, brandId);
-    recordAudit(db, { actor, brandId, action: "webhook_endpoint.delete", objectType: "webhook_endpoint", objectId: id, before: { name: before.name, url: before.url } });
-  })();
+export async function deleteWebhookEndpoint({ db = database(), brandId, id, actor: principal }: Change): Promise<void> {
+  const actor = admin(principal, brandId);
+  await db.transaction(async (tx) => {
+    const before = await requireEndpoint({ db: tx, brandId, id });
+    const users = await rulesSendingToEndpoint(tx, { brandId, endpointId: id });
+    if (users.length) throw new AppError("conflict:endpoint", `Rules still send to this endpoint: ${[...new Set(users)].join(", ")}. Change them first.`);
+    await tx
+      .update(webhookDeliveries)
+      .set({ state: "failed", lastError: "The webhook endpoint was deleted.", nextAttemptAt: null })
+      .where(and(eq(webhookDeliveries.endpointId, id), eq(webhookDeliveries.brandId, brandId), eq(webhookDeliveries.state, "queued")));
+    await tx.delete(webhookEndpoints).where(endpointOf(brandId, id));
+    await recordAudit(tx, { actor, brandId, action: "webhook_endpoint.delete", objectType: "webhook_endpoint", objectId: id, before: { name: before.name, url: before.url } });
+  });
 }
 
-export function listDeliveries({ db, brandId, endpointId, limit = 50 }: { db: Db; brandId: number; endpointId?: number; limit?: number }): DeliveryView[] {
-  return db.$client
-    .prepare(
-      `SELECT id, endpoint_id AS endpointId, escalation_id AS escalationId, url AS target, state, attempts, next_attempt_at AS nextAttemptAt,
-              last_error AS lastError, delivered_at AS deliveredAt, created_at AS createdAt
-         FROM webhook_deliveries WHERE brand_id = ? ${endpointId ? "AND endpoint_id = ?" : ""} ORDER BY id DESC LIMIT ?`,
-    )
-    .all(...(endpointId ? [brandId, endpointId] : [brandId]), Math.min(Math.max(limit, 1), 500)) as DeliveryView[];
+export async function listDeliveries({ db = database(), brandId, endpointId, limit = 50 }: { db?: Db; brandId: number; endpointId?: number; limit?: number }): Promise<DeliveryView[]> {
+  const d = webhookDeliveries;
+  return db
+    .select({
+      id: d.id,
+      endpointId: d.endpointId,
+      escalationId: d.escalationId,
+      target: d.url,
+      state: d.state,
+      attempts: d.attempts,
+      nextAttemptAt: epochMsOrNull(d.nextAttemptAt),
+      lastError: d.lastError,
+      deliveredAt: epochMsOrNull(d.deliveredAt),
+      createdAt: epochMs(d.createdAt),
+    })
+    .from(d)
+    .where(and(eq(d.brandId, brandId), endpointId ? eq(d.endpointId, endpointId) : undefined))
+    .orderBy(desc(d.id))
+    .limit(Math.min(Math.max(limit, 1), 500));
 }
 
 /** Puts a failed delivery back in the queue with the same idempotency key. */
-export function retryDelivery({ db, brandId, id, actor, now = Date.now() }: { db: Db; brandId: number; id: number; actor: Actor; now?: number }): void {
-  db.$client.transaction(() => {
-    const info = db.$client.prepare("UPDATE webhook_deliveries SET state = 'queued', attempts = 0, next_attempt_at = ? WHERE id = ? AND brand_id = ? AND state = 'failed'").run(now, id, brandId);
-    if (info.changes === 0) throw new AppError("not_found:delivery", "No failed delivery to retry.");
-    recordAudit(db, { actor, brandId, action: "webhook_delivery.retry", objectType: "webhook_delivery", objectId: id });
-  })();
+export async function retryDelivery({ db = database(), brandId, id, actor: principal, now = Date.now() }: Change & { now?: number }): Promise<void> {
+  const actor = admin(principal, brandId);
+  await db.transaction(async (tx) => {
+    const requeued = await tx
+      .update(webhookDeliveries)
+      .set({ state: "queued", attempts: 0, nextAttemptAt: new Date(now) })
+      .where(and(eq(webhookDeliveries.id, id), eq(webhookDeliveries.brandId, brandId), eq(webhookDeliveries.state, "failed")))
+      .returning({ id: webhookDeliveries.id });
+    if (requeued.length === 0) throw new AppError("not_found:delivery", "No failed delivery to retry.");
+    await recordAudit(tx, { actor, brandId, action: "webhook_delivery.retry", objectType: "webhook_delivery", objectId: id });
+  });
 }
 
 /** Queues a signed test message to the endpoint; returns the delivery id. */
-export function sendTestWebhook({ db, brandId, id, actor, now = Date.now() }: { db: Db; brandId: number; id: number; actor: Actor; now?: number }): number {
-  const endpoint = requireEndpoint({ db, brandId, id });
-  if (!endpoint.enabled) throw new AppError("conflict:endpoint", "Enable the endpoint before testing it.");
-  const sqlite = db.$client;
-  return sqlite.transaction(() => {
-    const brand = sqlite.prepare("SELECT id, slug, name FROM brands WHERE id = ?").get(brandId) as Notice["brand"];
-    const notice: Notice = { event: "test", brand, rule: null, escalation: null, conversation: null, cues: ["sent from the webhook settings"], at: now };
-    const key = `test:${id}:${crypto.randomUUID()}`;
-    enqueueWebhook(sqlite, { brandId, endpointId: id, notice, key, now });
-    recordAudit(db, { actor, brandId, action: "webhook_endpoint.test", objectType: "webhook_endpoint", objectId: id });
-    return (sqlite.prepare("SELECT id FROM webhook_deliveries WHERE idempotency_key = ?").get(key) as { id: number }).id;
-  })();
+export async function sendTestWebhook({ db = database(), brandId, id, actor: principal, now = Date.now() }: Change & { now?: number }): Promise<number> {
+  const actor = admin(principal, brandId);
+  return db.transaction(async (tx) => {
+    const endpoint = await requireEndpoint({ db: tx, brandId, id });
+    if (!endpoint.enabled) throw new AppError("conflict:endpoint", "Enable the endpoint before testing it.");
+    const notice: Notice = { event: "test", brand: await brandOf(tx, brandId), rule: null, escalation: null, conversation: null, cues: ["sent from the webhook settings"], at: now };
+    const deliveryId = await enqueueWebhook(tx, { brandId, endpointId: id, notice, key: `test:${id}:${crypto.randomUUID()}`, now });
+    await recordAudit(tx, { actor, brandId, action: "webhook_endpoint.test", objectType: "webhook_endpoint", objectId: id });
+    return deliveryId!;
+  });
 }

@@ -1,20 +1,17 @@
-import type Database from "better-sqlite3";
-import type { SlaState } from "@/db/schema";
+import { and, between, desc, eq, ne, sql } from "drizzle-orm";
+import type { Db, Tx } from "@/db/client";
+import { channels, contacts, conversations, messages, type SlaState } from "@/db/schema";
 import type { Classification } from "@/lib/classify/types";
 import type { InboundEvent } from "@/lib/ingest/event";
 import { loadBrandRules, type BrandRules } from "./compiled";
 import type { MessageFacts } from "./evaluate";
 import { fireRule } from "./fire";
 import { resolveOnReply } from "./resolve-on-reply";
-import { prepared } from "./sql";
 
 const DAY = 86_400_000;
 // A message that reaches us more than a day after it was written is history (an import, a
 // replay, the demo seed): it is stored and counted, but pages nobody.
 export const STALE_AFTER_MS = DAY;
-
-// The parts of the pipeline's batch context the engine reads; the object itself keys the per-batch rules.
-type BatchContext = { s: { sqlite: Database.Database }; brandId: number; now: number; channelKinds?: Map<number, string> };
 
 export type IngestedMessage = {
   messageId: number;
@@ -26,46 +23,55 @@ export type IngestedMessage = {
   userId: number | null;
 };
 
-const perBatch = new WeakMap<object, BrandRules>();
+export type EscalateIngested = {
+  tx: Tx;
+  brandId: number;
+  now: number;
+  // Any object that lives for one ingest batch (the pipeline's batch context): the brand's
+  // rules are read once per batch, so an edited rule takes effect on the next one.
+  batch: object;
+  // The batch's channel kinds by id, when the pipeline already has them.
+  channelKinds?: Map<number, string>;
+  message: IngestedMessage;
+};
 
-function batchRules(ctx: BatchContext): BrandRules {
-  let rules = perBatch.get(ctx);
-  if (!rules) {
-    rules = loadBrandRules(ctx.s.sqlite, ctx.brandId);
-    perBatch.set(ctx, rules);
-  }
+const perBatch = new WeakMap<object, Promise<BrandRules>>();
+
+function batchRules({ tx, brandId, batch }: Pick<EscalateIngested, "tx" | "brandId" | "batch">): Promise<BrandRules> {
+  let rules = perBatch.get(batch);
+  if (!rules) perBatch.set(batch, (rules = loadBrandRules(tx, brandId)));
   return rules;
 }
 
 /**
- * The pipeline's hook, called once per stored message inside the ingest transaction: an
+ * The pipeline's hook, awaited once per stored message inside the ingest transaction: an
  * inbound message runs the brand's rules in order; a person's reply (made elsewhere and
- * ingested) resolves the conversation's open escalations.
+ * ingested) resolves the conversation's open escalations. Only database work: deliveries are
+ * queued rows that the worker sends later.
  */
-export function escalateIngested(ctx: BatchContext, m: IngestedMessage): void {
-  const { sqlite } = ctx.s;
+export async function escalateIngested({ tx, brandId, now, batch, channelKinds, message: m }: EscalateIngested): Promise<void> {
   if (m.event.direction === "outbound") {
-    if (!m.event.automated) resolveOnReply(sqlite, { brandId: ctx.brandId, conversationId: m.conversationId, messageId: m.messageId, userId: m.userId, now: ctx.now });
+    if (!m.event.automated) await resolveOnReply({ tx, brandId, conversationId: m.conversationId, messageId: m.messageId, userId: m.userId, now });
     return;
   }
   if (m.event.direction !== "inbound" || !m.classification || m.contact?.blocked) return;
-  if (ctx.now - Date.parse(m.event.createdAt) > STALE_AFTER_MS) return;
-  const rules = batchRules(ctx).message;
+  if (now - Date.parse(m.event.createdAt) > STALE_AFTER_MS) return;
+  const rules = (await batchRules({ tx, brandId, batch })).message;
   if (rules.length === 0) return;
-  const facts = messageFacts(sqlite, {
+  const facts = messageFacts(tx, {
     text: m.event.text,
     classification: m.classification,
     followers: m.event.author.followers ?? null,
     channelId: m.channelId,
-    channelKind: ctx.channelKinds?.get(m.channelId) ?? channelKind(sqlite, m.channelId),
+    channelKind: channelKinds?.get(m.channelId) ?? (await channelKind(tx, m.channelId)),
     visibility: m.event.kind === "private_message" ? "private" : "public",
     conversationId: m.conversationId,
     contactId: m.contact?.id ?? null,
-    at: ctx.now,
+    at: now,
   });
   for (const rule of rules) {
-    const cues = rule.test(facts);
-    if (cues) fireRule({ sqlite, brandId: ctx.brandId, now: ctx.now, rule, cues, conversationId: m.conversationId, messageId: m.messageId, trigger: "message" });
+    const cues = await rule.test(facts);
+    if (cues) await fireRule({ tx, brandId, now, rule, cues, conversationId: m.conversationId, messageId: m.messageId, trigger: "message" });
   }
 }
 
@@ -82,7 +88,7 @@ type FactInput = {
   slaState?: SlaState | null;
 };
 
-export function messageFacts(sqlite: Database.Database, f: FactInput): MessageFacts {
+export function messageFacts(db: Db, f: FactInput): MessageFacts {
   return {
     text: f.text,
     sentiment: f.classification.sentiment,
@@ -93,75 +99,91 @@ export function messageFacts(sqlite: Database.Database, f: FactInput): MessageFa
     channelId: f.channelId,
     channelKind: f.channelKind,
     visibility: f.visibility,
-    slaState: () =>
-      f.slaState !== undefined
-        ? f.slaState
-        : ((prepared(sqlite, "SELECT sla_state FROM conversations WHERE id = ?").get(f.conversationId) as { sla_state: SlaState | null } | undefined)?.sla_state ?? null),
+    slaState: async () => {
+      if (f.slaState !== undefined) return f.slaState;
+      const [row] = await db.select({ slaState: conversations.slaState }).from(conversations).where(eq(conversations.id, f.conversationId));
+      return row?.slaState ?? null;
+    },
     // conversations_contact index; the contact's own conversations are few.
     recentConversations: (days) =>
       f.contactId == null
         ? 0
-        : (prepared(sqlite, "SELECT count(*) AS n FROM conversations WHERE contact_id = ? AND coalesce(first_inbound_at, created_at) BETWEEN ? AND ?").get(f.contactId, f.at - days * DAY, f.at) as { n: number }).n,
+        : db.$count(
+            conversations,
+            and(eq(conversations.contactId, f.contactId), between(sql`coalesce(${conversations.firstInboundAt}, ${conversations.createdAt})`, f.at - days * DAY, f.at)),
+          ),
   };
 }
 
-function channelKind(sqlite: Database.Database, channelId: number): string {
-  return (prepared(sqlite, "SELECT kind FROM channels WHERE id = ?").get(channelId) as { kind: string } | undefined)?.kind ?? "";
+async function channelKind(db: Db, channelId: number): Promise<string> {
+  const [row] = await db.select({ kind: channels.kind }).from(channels).where(eq(channels.id, channelId));
+  return row?.kind ?? "";
 }
 
-type LatestInbound = {
-  id: number;
-  text: string;
-  sentiment: "negative" | "neutral" | "positive" | null;
-  sentiment_score: number | null;
-  complaint: number | null;
-  language: string | null;
-  visibility: "public" | "private";
-  channel_id: number;
-  contact_id: number | null;
-  followers: number | null;
-  blocked: number | null;
-  channel_kind: string;
-  created_at: number;
-};
+export type SlaTransition = { id: number; conversationId: number; brandId: number; next: SlaState };
 
 /**
  * The SLA timer's hook, inside its transaction: rules with an SLA condition are evaluated for
  * each request cycle that just became at risk or breached, against its latest inbound message.
  */
-export function escalateOnSlaTransitions({ sqlite, transitions, now }: { sqlite: Database.Database; transitions: { id: number; conversation_id: number; brand_id: number; next: string }[]; now: number }): number {
+export async function escalateOnSlaTransitions({ tx, transitions, now }: { tx: Tx; transitions: SlaTransition[]; now: number }): Promise<number> {
   const byBrand = new Map<number, BrandRules>();
   let fired = 0;
   for (const t of transitions) {
-    let rules = byBrand.get(t.brand_id);
-    if (!rules) byBrand.set(t.brand_id, (rules = loadBrandRules(sqlite, t.brand_id)));
+    let rules = byBrand.get(t.brandId);
+    if (!rules) byBrand.set(t.brandId, (rules = await loadBrandRules(tx, t.brandId)));
     const slaRules = rules.message.filter((r) => r.usesSla);
     if (slaRules.length === 0) continue;
-    const current = prepared(sqlite, "SELECT 1 FROM conversations WHERE id = ? AND current_cycle_id = ? AND category = 'request' AND status != 'resolved'").get(t.conversation_id, t.id);
+    const [current] = await tx
+      .select({ id: conversations.id })
+      .from(conversations)
+      .where(
+        and(
+          eq(conversations.id, t.conversationId),
+          eq(conversations.brandId, t.brandId),
+          eq(conversations.currentCycleId, t.id),
+          eq(conversations.category, "request"),
+          ne(conversations.status, "resolved"),
+        ),
+      );
     if (!current) continue;
-    const latest = prepared(
-      sqlite,
-      `SELECT m.id, m.text, m.sentiment, m.sentiment_score, m.complaint, m.language, m.visibility, m.channel_id, m.contact_id, m.created_at,
-              ct.followers, ct.blocked, ch.kind AS channel_kind
-         FROM messages m LEFT JOIN contacts ct ON ct.id = m.contact_id JOIN channels ch ON ch.id = m.channel_id
-        WHERE m.conversation_id = ? AND m.direction = 'inbound' ORDER BY m.created_at DESC LIMIT 1`,
-    ).get(t.conversation_id) as LatestInbound | undefined;
+    const [latest] = await tx
+      .select({
+        id: messages.id,
+        text: messages.text,
+        sentiment: messages.sentiment,
+        sentimentScore: messages.sentimentScore,
+        complaint: messages.complaint,
+        language: messages.language,
+        visibility: messages.visibility,
+        channelId: messages.channelId,
+        contactId: messages.contactId,
+        followers: contacts.followers,
+        blocked: contacts.blocked,
+        channelKind: channels.kind,
+      })
+      .from(messages)
+      .leftJoin(contacts, eq(contacts.id, messages.contactId))
+      .innerJoin(channels, eq(channels.id, messages.channelId))
+      .where(and(eq(messages.conversationId, t.conversationId), eq(messages.direction, "inbound")))
+      .orderBy(desc(messages.createdAt))
+      .limit(1);
     if (!latest || latest.blocked) continue;
-    const facts = messageFacts(sqlite, {
+    const facts = messageFacts(tx, {
       text: latest.text,
-      classification: { sentiment: latest.sentiment ?? "neutral", sentimentScore: latest.sentiment_score ?? 0, complaint: !!latest.complaint, language: latest.language ?? "" },
+      classification: { sentiment: latest.sentiment ?? "neutral", sentimentScore: latest.sentimentScore ?? 0, complaint: !!latest.complaint, language: latest.language ?? "" },
       followers: latest.followers,
-      channelId: latest.channel_id,
-      channelKind: latest.channel_kind,
+      channelId: latest.channelId,
+      channelKind: latest.channelKind,
       visibility: latest.visibility,
-      conversationId: t.conversation_id,
-      contactId: latest.contact_id,
+      conversationId: t.conversationId,
+      contactId: latest.contactId,
       at: now,
-      slaState: t.next as SlaState,
+      slaState: t.next,
     });
     for (const rule of slaRules) {
-      const cues = rule.test(facts);
-      if (cues && fireRule({ sqlite, brandId: t.brand_id, now, rule, cues, conversationId: t.conversation_id, messageId: latest.id, trigger: "sla", slaState: t.next })) fired++;
+      const cues = await rule.test(facts);
+      if (cues && (await fireRule({ tx, brandId: t.brandId, now, rule, cues, conversationId: t.conversationId, messageId: latest.id, trigger: "sla", slaState: t.next }))) fired++;
     }
   }
   return fired;

@@ -15,9 +15,11 @@ export type MessageFacts = {
   channelKind: string;
   visibility: "public" | "private";
   // Lazy: only rules that need them pay for the lookup.
-  slaState: () => SlaState | null;
-  recentConversations: (days: number) => number;
+  slaState: () => Awaitable<SlaState | null>;
+  recentConversations: (days: number) => Awaitable<number>;
 };
+
+type Awaitable<T> = T | Promise<T>;
 
 export type BrandFacts = { liveSeconds: number | null; waiting: number };
 
@@ -28,10 +30,10 @@ export type CompiledRule = {
   usesSla: boolean;
   escalates: boolean;
   // Cues (what matched, for people) or null when the rule does not match.
-  test: (facts: MessageFacts) => string[] | null;
+  test: (facts: MessageFacts) => Promise<string[] | null>;
 };
 
-type Check<F> = { cost: number; test: (facts: F) => string | null };
+type Check<F> = { cost: number; test: (facts: F) => Awaitable<string | null> };
 
 const WORD = "[\\p{L}\\p{N}\\p{M}_]";
 // Scripts written without spaces between words: a boundary check would never match inside a sentence.
@@ -86,16 +88,16 @@ function messageCheck(c: MessageCondition): Check<MessageFacts> {
     case "repeat_contact":
       return {
         cost: 10,
-        test: (f) => {
-          const n = f.recentConversations(c.days);
+        test: async (f) => {
+          const n = await f.recentConversations(c.days);
           return n >= c.conversations ? `repeat contact: ${n} conversations in ${c.days} d` : null;
         },
       };
     case "sla":
       return {
         cost: 5,
-        test: (f) => {
-          const state = f.slaState();
+        test: async (f) => {
+          const state = await f.slaState();
           return state && (c.states as string[]).includes(state) ? `SLA ${state.replace("_", " ")}` : null;
         },
       };
@@ -114,12 +116,14 @@ function messageCheck(c: MessageCondition): Check<MessageFacts> {
 }
 
 // Cheap checks first; "all" stops at the first miss, "any" at the first hit.
-function combine<F>(match: "all" | "any", checks: Check<F>[]): (facts: F) => string[] | null {
+function combine<F>(match: "all" | "any", checks: Check<F>[]): (facts: F) => Promise<string[] | null> {
   const ordered = [...checks].sort((a, b) => a.cost - b.cost);
-  return (facts) => {
+  return async (facts) => {
     const cues: string[] = [];
     for (const check of ordered) {
-      const cue = check.test(facts);
+      const result = check.test(facts);
+      // Most checks are plain comparisons: only a lazy database fact is awaited.
+      const cue = result instanceof Promise ? await result : result;
       if (cue) {
         cues.push(cue);
         if (match === "any") return cues;
@@ -131,7 +135,7 @@ function combine<F>(match: "all" | "any", checks: Check<F>[]): (facts: F) => str
 
 export function compileRule(rule: Pick<Rule, "id" | "name" | "match" | "conditions" | "actions">): CompiledRule {
   const conditions = rule.conditions.filter((c): c is MessageCondition => !isBrandCondition(c));
-  const test = conditions.length === rule.conditions.length ? combine(rule.match, conditions.map(messageCheck)) : () => null;
+  const test = conditions.length === rule.conditions.length ? combine(rule.match, conditions.map(messageCheck)) : async () => null;
   return {
     id: rule.id,
     name: rule.name,
@@ -155,7 +159,7 @@ function brandCheck(c: BrandCondition): Check<BrandFacts> {
 }
 
 /** A brand alert's cues when its figures are over the thresholds, else null. */
-export function testBrandRule(rule: Pick<Rule, "match" | "conditions">, facts: BrandFacts): string[] | null {
+export async function testBrandRule(rule: Pick<Rule, "match" | "conditions">, facts: BrandFacts): Promise<string[] | null> {
   const conditions = rule.conditions.filter(isBrandCondition);
   if (conditions.length === 0) return null;
   return combine(rule.match, conditions.map(brandCheck))(facts);

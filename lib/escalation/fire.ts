@@ -1,5 +1,7 @@
-import type Database from "better-sqlite3";
-import { PRIORITIES } from "@/db/schema";
+import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { brands, channels, conversations, escalations, PRIORITIES } from "@/db/schema";
+import { ruleFiredInCycle } from "@/db/sqlite/json";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import { recordChange } from "@/lib/realtime/record-change";
 import { notify, type NotificationKind } from "@/lib/notifications/notify";
@@ -7,10 +9,10 @@ import type { CompiledRule } from "./evaluate";
 import { enqueueEmail, enqueueWebhook } from "./deliveries";
 import { noticeText, type Notice, type NoticeEvent } from "./payload";
 import { audienceUserIds, emailsOf, isActiveMember, levelAudience } from "./people";
-import { dbFor, prepared } from "./sql";
+import { raisedLevel } from "./sql";
 
 export type Firing = {
-  sqlite: Database.Database;
+  tx: Tx;
   brandId: number;
   now: number;
   rule: CompiledRule;
@@ -21,41 +23,51 @@ export type Firing = {
   slaState?: string;
 };
 
-type ConversationRow = {
-  id: number;
-  priority: (typeof PRIORITIES)[number];
-  assignee_id: number | null;
-  labels: string;
-  escalation_level: number;
-  current_cycle_id: number | null;
-  preview: string;
-  kind: string;
-  channel_kind: string;
-};
-
-const CONVERSATION = `SELECT c.id, c.priority, c.assignee_id, c.labels, c.escalation_level, c.current_cycle_id, c.preview, c.kind, ch.kind AS channel_kind
-  FROM conversations c JOIN channels ch ON ch.id = c.channel_id WHERE c.id = ? AND c.brand_id = ?`;
-
 export const ruleActor = (rule: { name: string }): Actor => ({ userId: null, label: `rule: ${rule.name}` });
+
+async function loadConversation(tx: Tx, brandId: number, conversationId: number) {
+  const [row] = await tx
+    .select({
+      id: conversations.id,
+      priority: conversations.priority,
+      assigneeId: conversations.assigneeId,
+      labels: conversations.labels,
+      currentCycleId: conversations.currentCycleId,
+      preview: conversations.preview,
+      kind: conversations.kind,
+      channelKind: channels.kind,
+    })
+    .from(conversations)
+    .innerJoin(channels, eq(channels.id, conversations.channelId))
+    .where(and(eq(conversations.id, conversationId), eq(conversations.brandId, brandId)));
+  return row;
+}
+
+export async function brandOf(tx: Tx, brandId: number): Promise<Notice["brand"]> {
+  const [brand] = await tx.select({ id: brands.id, slug: brands.slug, name: brands.name }).from(brands).where(eq(brands.id, brandId));
+  return brand;
+}
 
 /**
  * Applies a matched rule's actions in the caller's transaction. A rule that escalates fires
  * while the conversation has no open escalation at its level or above (a higher level raises
  * the open one); any other rule fires once per response cycle. Returns whether it fired.
  */
-export function fireRule(f: Firing): boolean {
-  const { sqlite, brandId, now, rule } = f;
-  const conversation = prepared(sqlite, CONVERSATION).get(f.conversationId, brandId) as ConversationRow | undefined;
+export async function fireRule(f: Firing): Promise<boolean> {
+  const { tx, brandId, now, rule } = f;
+  const conversation = await loadConversation(tx, brandId, f.conversationId);
   if (!conversation) return false;
   const escalate = rule.actions.find((a) => a.type === "escalate");
-  const open = prepared(sqlite, "SELECT id, level, cues FROM escalations WHERE conversation_id = ? AND status != 'resolved' ORDER BY level DESC, id LIMIT 1").get(conversation.id) as
-    | { id: number; level: number; cues: string }
-    | undefined;
-  if (escalate ? open && open.level >= escalate.level : firedThisCycle(sqlite, rule.id, conversation)) return false;
+  const [open] = await tx
+    .select({ id: escalations.id, level: escalations.level, cues: escalations.cues })
+    .from(escalations)
+    .where(and(eq(escalations.conversationId, conversation.id), eq(escalations.brandId, brandId), ne(escalations.status, "resolved")))
+    .orderBy(desc(escalations.level), asc(escalations.id))
+    .limit(1);
+  if (escalate ? open && open.level >= escalate.level : await ruleFiredInCycle(tx, { conversationId: conversation.id, ruleId: rule.id, cycleId: conversation.currentCycleId })) return false;
 
-  const db = dbFor(sqlite);
   const actor = ruleActor(rule);
-  const brand = prepared(sqlite, "SELECT id, slug, name FROM brands WHERE id = ?").get(brandId) as Notice["brand"];
+  const brand = await brandOf(tx, brandId);
   const inApp = new Set<number>();
   let escalation: Notice["escalation"] = null;
   let event: NoticeEvent = "rule.matched";
@@ -63,27 +75,30 @@ export function fireRule(f: Firing): boolean {
   if (escalate) {
     const owner = escalate.userIds.length === 1 ? escalate.userIds[0] : null;
     if (open) {
-      const cues = [...new Set([...(JSON.parse(open.cues) as string[]), ...f.cues])];
-      prepared(sqlite, "UPDATE escalations SET level = ?, rule_id = ?, reason = ?, cues = ?, owner_id = coalesce(?, owner_id) WHERE id = ?").run(escalate.level, rule.id, rule.name, JSON.stringify(cues), owner, open.id);
-      recordAudit(db, { actor, brandId, action: "escalation.raise", objectType: "escalation", objectId: open.id, before: { level: open.level }, after: { level: escalate.level, reason: rule.name, ruleId: rule.id, cues: f.cues, ownerId: owner } });
+      const cues = [...new Set([...open.cues, ...f.cues])];
+      await tx
+        .update(escalations)
+        .set({ level: escalate.level, ruleId: rule.id, reason: rule.name, cues, ownerId: sql`coalesce(${owner}, ${escalations.ownerId})` })
+        .where(and(eq(escalations.id, open.id), eq(escalations.brandId, brandId)));
+      await recordAudit(tx, { actor, brandId, action: "escalation.raise", objectType: "escalation", objectId: open.id, before: { level: open.level }, after: { level: escalate.level, reason: rule.name, ruleId: rule.id, cues: f.cues, ownerId: owner } });
       escalation = { id: open.id, level: escalate.level };
       event = "escalation.raised";
     } else {
-      const id = Number(
-        prepared(
-          sqlite,
-          `INSERT INTO escalations (brand_id, conversation_id, message_id, rule_id, level, reason, cues, owner_id, status, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?)`,
-        ).run(brandId, conversation.id, f.messageId, rule.id, escalate.level, rule.name, JSON.stringify(f.cues), owner, now).lastInsertRowid,
-      );
-      recordAudit(db, { actor, brandId, action: "escalation.create", objectType: "escalation", objectId: id, after: { level: escalate.level, reason: rule.name, ruleId: rule.id, cues: f.cues, conversationId: conversation.id, messageId: f.messageId, ownerId: owner } });
-      escalation = { id, level: escalate.level };
+      const [created] = await tx
+        .insert(escalations)
+        .values({ brandId, conversationId: conversation.id, messageId: f.messageId, ruleId: rule.id, level: escalate.level, reason: rule.name, cues: f.cues, ownerId: owner, status: "open", createdAt: new Date(now) })
+        .returning({ id: escalations.id });
+      await recordAudit(tx, { actor, brandId, action: "escalation.create", objectType: "escalation", objectId: created.id, after: { level: escalate.level, reason: rule.name, ruleId: rule.id, cues: f.cues, conversationId: conversation.id, messageId: f.messageId, ownerId: owner } });
+      escalation = { id: created.id, level: escalate.level };
       event = "escalation.created";
     }
     // The level only ever goes up: a later, milder rule never hides a serious one.
-    prepared(sqlite, "UPDATE conversations SET escalation_level = max(escalation_level, ?), updated_at = ? WHERE id = ?").run(escalate.level, now, conversation.id);
-    recordChange(sqlite, { brandId, kind: "escalation", objectId: escalation.id, conversationId: conversation.id, data: { level: escalation.level, event }, at: now });
-    for (const id of audienceUserIds(sqlite, { brandId, audience: levelAudience(escalate.level, escalate.userIds) })) inApp.add(id);
+    await tx
+      .update(conversations)
+      .set({ escalationLevel: raisedLevel(conversations.escalationLevel, escalate.level), updatedAt: new Date(now) })
+      .where(and(eq(conversations.id, conversation.id), eq(conversations.brandId, brandId)));
+    await recordChange(tx, { brandId, kind: "escalation", objectId: escalation.id, conversationId: conversation.id, data: { level: escalation.level, event }, at: now });
+    for (const id of await audienceUserIds(tx, { brandId, audience: levelAudience(escalate.level, escalate.userIds) })) inApp.add(id);
   }
 
   const notice: Notice = {
@@ -91,51 +106,52 @@ export function fireRule(f: Firing): boolean {
     brand,
     rule: { id: rule.id, name: rule.name },
     escalation,
-    conversation: { id: conversation.id, preview: conversation.preview, channelKind: conversation.channel_kind, kind: conversation.kind },
+    conversation: { id: conversation.id, preview: conversation.preview, channelKind: conversation.channelKind, kind: conversation.kind },
     cues: f.cues,
     at: now,
   };
-  const key = escalation ? `esc:${escalation.id}:l${escalation.level}` : `rule:${rule.id}:conv:${conversation.id}:cycle:${conversation.current_cycle_id ?? 0}`;
+  const key = escalation ? `esc:${escalation.id}:l${escalation.level}` : `rule:${rule.id}:conv:${conversation.id}:cycle:${conversation.currentCycleId ?? 0}`;
+  const where = and(eq(conversations.id, conversation.id), eq(conversations.brandId, brandId));
 
   for (const action of rule.actions) {
     switch (action.type) {
       case "set_priority":
         if (PRIORITIES.indexOf(action.priority) > PRIORITIES.indexOf(conversation.priority)) {
-          prepared(sqlite, "UPDATE conversations SET priority = ?, updated_at = ? WHERE id = ?").run(action.priority, now, conversation.id);
-          recordAudit(db, { actor, brandId, action: "conversation.priority", objectType: "conversation", objectId: conversation.id, before: { priority: conversation.priority }, after: { priority: action.priority } });
+          await tx.update(conversations).set({ priority: action.priority, updatedAt: new Date(now) }).where(where);
+          await recordAudit(tx, { actor, brandId, action: "conversation.priority", objectType: "conversation", objectId: conversation.id, before: { priority: conversation.priority }, after: { priority: action.priority } });
           conversation.priority = action.priority;
         }
         break;
       case "assign":
         // Never takes a conversation away from someone already working it.
-        if (conversation.assignee_id == null && isActiveMember(sqlite, brandId, action.userId)) {
-          prepared(sqlite, "UPDATE conversations SET assignee_id = ?, updated_at = ? WHERE id = ?").run(action.userId, now, conversation.id);
-          recordAudit(db, { actor, brandId, action: "conversation.assign", objectType: "conversation", objectId: conversation.id, before: { assigneeId: null }, after: { assigneeId: action.userId } });
-          conversation.assignee_id = action.userId;
-          notify(sqlite, { brandId, userIds: [action.userId], kind: "assignment", text: `Assigned to you by a rule (${rule.name}): “${conversation.preview.slice(0, 100)}”`, conversationId: conversation.id, at: now });
+        if (conversation.assigneeId == null && (await isActiveMember(tx, brandId, action.userId))) {
+          await tx.update(conversations).set({ assigneeId: action.userId, updatedAt: new Date(now) }).where(where);
+          await recordAudit(tx, { actor, brandId, action: "conversation.assign", objectType: "conversation", objectId: conversation.id, before: { assigneeId: null }, after: { assigneeId: action.userId } });
+          conversation.assigneeId = action.userId;
+          await notify(tx, { brandId, userIds: [action.userId], kind: "assignment", text: `Assigned to you by a rule (${rule.name}): “${conversation.preview.slice(0, 100)}”`, conversationId: conversation.id, at: now });
         }
         break;
       case "add_label": {
-        const labels = JSON.parse(conversation.labels) as string[];
+        const labels = conversation.labels;
         if (!labels.includes(action.label)) {
           const next = [...labels, action.label];
-          prepared(sqlite, "UPDATE conversations SET labels = ?, updated_at = ? WHERE id = ?").run(JSON.stringify(next), now, conversation.id);
-          recordAudit(db, { actor, brandId, action: "conversation.label", objectType: "conversation", objectId: conversation.id, before: { labels }, after: { labels: next } });
-          conversation.labels = JSON.stringify(next);
+          await tx.update(conversations).set({ labels: next, updatedAt: new Date(now) }).where(where);
+          await recordAudit(tx, { actor, brandId, action: "conversation.label", objectType: "conversation", objectId: conversation.id, before: { labels }, after: { labels: next } });
+          conversation.labels = next;
         }
         break;
       }
       case "notify_in_app":
-        for (const id of audienceUserIds(sqlite, { brandId, audience: action, assigneeId: conversation.assignee_id })) inApp.add(id);
+        for (const id of await audienceUserIds(tx, { brandId, audience: action, assigneeId: conversation.assigneeId })) inApp.add(id);
         break;
       case "notify_email": {
-        const people = audienceUserIds(sqlite, { brandId, audience: action, assigneeId: conversation.assignee_id });
-        for (const address of new Set([...emailsOf(sqlite, people), ...action.addresses].map((a) => a.toLowerCase())))
-          enqueueEmail(sqlite, { brandId, address, notice, key: `${key}:mailto:${address}`, now });
+        const people = await audienceUserIds(tx, { brandId, audience: action, assigneeId: conversation.assigneeId });
+        for (const address of new Set([...(await emailsOf(tx, people)), ...action.addresses].map((a) => a.toLowerCase())))
+          await enqueueEmail(tx, { brandId, address, notice, key: `${key}:mailto:${address}`, now });
         break;
       }
       case "notify_webhook":
-        enqueueWebhook(sqlite, { brandId, endpointId: action.endpointId, notice, key: `${key}:ep:${action.endpointId}`, now });
+        await enqueueWebhook(tx, { brandId, endpointId: action.endpointId, notice, key: `${key}:ep:${action.endpointId}`, now });
         break;
       case "escalate":
         break;
@@ -143,25 +159,16 @@ export function fireRule(f: Firing): boolean {
   }
 
   const kind: NotificationKind = !escalation && f.cues.includes("SLA breached") ? "sla_breach" : "escalation";
-  if (inApp.size) notify(sqlite, { brandId, userIds: [...inApp], kind, text: noticeText(notice), conversationId: conversation.id, escalationId: escalation?.id ?? null, at: now });
-  recordAudit(db, {
+  if (inApp.size) await notify(tx, { brandId, userIds: [...inApp], kind, text: noticeText(notice), conversationId: conversation.id, escalationId: escalation?.id ?? null, at: now });
+  await recordAudit(tx, {
     actor,
     brandId,
     action: "escalation_rule.fire",
     objectType: "conversation",
     objectId: conversation.id,
-    after: { ruleId: rule.id, rule: rule.name, cycleId: conversation.current_cycle_id, cues: f.cues, trigger: f.trigger, escalationId: escalation?.id ?? null, messageId: f.messageId },
+    after: { ruleId: rule.id, rule: rule.name, cycleId: conversation.currentCycleId, cues: f.cues, trigger: f.trigger, escalationId: escalation?.id ?? null, messageId: f.messageId },
   });
   // Ingestion records its own conversation change at the end of the batch; the SLA timer does not.
-  if (f.trigger === "sla") recordChange(sqlite, { brandId, kind: "conversation", objectId: conversation.id, conversationId: conversation.id, at: now });
+  if (f.trigger === "sla") await recordChange(tx, { brandId, kind: "conversation", objectId: conversation.id, conversationId: conversation.id, at: now });
   return true;
-}
-
-// The audit row a firing writes doubles as its "already fired this cycle" marker (audit_object index).
-function firedThisCycle(sqlite: Database.Database, ruleId: number, conversation: ConversationRow): boolean {
-  return !!prepared(
-    sqlite,
-    `SELECT 1 FROM audit_log WHERE object_type = 'conversation' AND object_id = ? AND action = 'escalation_rule.fire'
-       AND json_extract(after, '$.ruleId') = ? AND json_extract(after, '$.cycleId') IS ? LIMIT 1`,
-  ).get(String(conversation.id), ruleId, conversation.current_cycle_id);
 }

@@ -1,5 +1,6 @@
-import type Database from "better-sqlite3";
-import { prepared } from "./sql";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { memberships, users } from "@/db/schema";
 
 export type Audience = { to: "managers" | "admins" | "assignee" | "users"; userIds: number[] };
 
@@ -8,14 +9,15 @@ export type Audience = { to: "managers" | "admins" | "assignee" | "users"; userI
  * a brand without managers sends level 1 to its admins so nobody is missed. Named people who
  * left the brand or were disabled are skipped.
  */
-export function audienceUserIds(sqlite: Database.Database, { brandId, audience, assigneeId }: { brandId: number; audience: Audience; assigneeId?: number | null }): number[] {
+export async function audienceUserIds(db: Db, { brandId, audience, assigneeId }: { brandId: number; audience: Audience; assigneeId?: number | null }): Promise<number[]> {
   if (audience.to === "users" || audience.to === "assignee") {
     const wanted = audience.to === "users" ? audience.userIds : assigneeId ? [assigneeId] : [];
-    return wanted.filter((userId) => isActiveMember(sqlite, brandId, userId));
+    const active = await activeMembers(db, brandId, wanted);
+    return wanted.filter((userId) => active.has(userId));
   }
   const role = audience.to === "managers" ? "manager" : "admin";
-  const ids = byRole(sqlite, brandId, role);
-  return ids.length || role === "admin" ? ids : byRole(sqlite, brandId, "admin");
+  const ids = await byRole(db, brandId, role);
+  return ids.length || role === "admin" ? ids : byRole(db, brandId, "admin");
 }
 
 export function levelAudience(level: number, userIds: number[] = []): Audience {
@@ -23,20 +25,33 @@ export function levelAudience(level: number, userIds: number[] = []): Audience {
   return { to: level >= 2 ? "admins" : "managers", userIds: [] };
 }
 
-function byRole(sqlite: Database.Database, brandId: number, role: string): number[] {
-  const rows = prepared(
-    sqlite,
-    "SELECT m.user_id AS id FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.brand_id = ? AND m.role = ? AND u.disabled = 0 ORDER BY m.user_id",
-  ).all(brandId, role) as { id: number }[];
+async function byRole(db: Db, brandId: number, role: "manager" | "admin"): Promise<number[]> {
+  const rows = await db
+    .select({ id: memberships.userId })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.brandId, brandId), eq(memberships.role, role), eq(users.disabled, false)))
+    .orderBy(asc(memberships.userId));
   return rows.map((r) => r.id);
 }
 
-export function isActiveMember(sqlite: Database.Database, brandId: number, userId: number): boolean {
-  return !!prepared(sqlite, "SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.brand_id = ? AND m.user_id = ? AND u.disabled = 0").get(brandId, userId);
+async function activeMembers(db: Db, brandId: number, userIds: number[]): Promise<Set<number>> {
+  if (userIds.length === 0) return new Set();
+  const rows = await db
+    .select({ id: memberships.userId })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.brandId, brandId), inArray(memberships.userId, userIds), eq(users.disabled, false)));
+  return new Set(rows.map((r) => r.id));
 }
 
-export function emailsOf(sqlite: Database.Database, userIds: number[]): string[] {
-  return userIds
-    .map((id) => (prepared(sqlite, "SELECT email FROM users WHERE id = ?").get(id) as { email: string } | undefined)?.email)
-    .filter((e): e is string => !!e);
+export async function isActiveMember(db: Db, brandId: number, userId: number): Promise<boolean> {
+  return (await activeMembers(db, brandId, [userId])).has(userId);
+}
+
+export async function emailsOf(db: Db, userIds: number[]): Promise<string[]> {
+  if (userIds.length === 0) return [];
+  const rows = await db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, userIds));
+  const byId = new Map(rows.map((r) => [r.id, r.email]));
+  return userIds.map((id) => byId.get(id)).filter((e): e is string => !!e);
 }

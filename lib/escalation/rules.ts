@@ -1,12 +1,16 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { database, type Db, type Tx } from "@/db/client";
 import { channels, escalationRules, memberships, webhookEndpoints } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/audit/record";
+import { authorize, type Principal } from "@/lib/auth/authorize";
 import { parseRule, ruleSchema, type ParsedRule, type Rule, type RuleInput } from "./rule-schema";
 
 type Row = typeof escalationRules.$inferSelect;
-type Tx = Pick<Db, "select" | "insert">;
+
+// Rules are a manager's tool: every change authorizes the actor as a manager of the brand.
+const manager = (actor: Principal, brandId: number) => authorize({ actor, brandId, needs: "manager" }).audit;
+const ruleOf = (brandId: number, id: number) => and(eq(escalationRules.id, id), eq(escalationRules.brandId, brandId));
 
 export function toRule(row: Row): Rule | null {
   const parsed = ruleSchema.safeParse({ name: row.name, enabled: row.enabled, match: row.match, conditions: row.conditions, actions: row.actions });
@@ -15,55 +19,55 @@ export function toRule(row: Row): Rule | null {
 }
 
 // Every rule of the brand in evaluation order, disabled ones included (the editor shows them).
-export function listRules({ db, brandId }: { db: Db; brandId: number }): Rule[] {
-  const rows = db.select().from(escalationRules).where(eq(escalationRules.brandId, brandId)).orderBy(asc(escalationRules.position), asc(escalationRules.id)).all();
+export async function listRules({ db = database(), brandId }: { db?: Db; brandId: number }): Promise<Rule[]> {
+  const rows = await db.select().from(escalationRules).where(eq(escalationRules.brandId, brandId)).orderBy(asc(escalationRules.position), asc(escalationRules.id));
   return rows.map(toRule).filter((r): r is Rule => r !== null);
 }
 
-export function requireRule({ db, brandId, id }: { db: Db; brandId: number; id: number }): Rule {
-  const row = db.select().from(escalationRules).where(and(eq(escalationRules.id, id), eq(escalationRules.brandId, brandId))).get();
+export async function requireRule({ db = database(), brandId, id }: { db?: Db; brandId: number; id: number }): Promise<Rule> {
+  const [row] = await db.select().from(escalationRules).where(ruleOf(brandId, id));
   const rule = row && toRule(row);
   if (!rule) throw new AppError("not_found:rule", "No such escalation rule.");
   return rule;
 }
 
 /** The schema check plus the brand's references (channels, people, endpoints): what the editor shows per field. */
-export function checkRule({ db, brandId, input }: { db: Db; brandId: number; input: unknown }): ParsedRule {
+export async function checkRule({ db = database(), brandId, input }: { db?: Db; brandId: number; input: unknown }): Promise<ParsedRule> {
   const parsed = parseRule(input);
   if (!parsed.ok) return parsed;
-  const fieldErrors = referenceErrors({ db, brandId, rule: parsed.rule });
+  const fieldErrors = await referenceErrors({ db, brandId, rule: parsed.rule });
   return Object.keys(fieldErrors).length ? { ok: false, fieldErrors } : parsed;
 }
 
-function referenceErrors({ db, brandId, rule }: { db: Db; brandId: number; rule: RuleInput }): Record<string, string> {
+async function referenceErrors({ db, brandId, rule }: { db: Db; brandId: number; rule: RuleInput }): Promise<Record<string, string>> {
   const errors: Record<string, string> = {};
-  const known = (table: "channels" | "members" | "endpoints", wanted: number[]): Set<number> => {
+  const known = async (table: "channels" | "members" | "endpoints", wanted: number[]): Promise<Set<number>> => {
     if (wanted.length === 0) return new Set();
     const rows =
       table === "channels"
-        ? db.select({ id: channels.id }).from(channels).where(and(eq(channels.brandId, brandId), inArray(channels.id, wanted))).all()
+        ? await db.select({ id: channels.id }).from(channels).where(and(eq(channels.brandId, brandId), inArray(channels.id, wanted)))
         : table === "members"
-          ? db.select({ id: memberships.userId }).from(memberships).where(and(eq(memberships.brandId, brandId), inArray(memberships.userId, wanted))).all()
-          : db.select({ id: webhookEndpoints.id }).from(webhookEndpoints).where(and(eq(webhookEndpoints.brandId, brandId), inArray(webhookEndpoints.id, wanted))).all();
+          ? await db.select({ id: memberships.userId }).from(memberships).where(and(eq(memberships.brandId, brandId), inArray(memberships.userId, wanted)))
+          : await db.select({ id: webhookEndpoints.id }).from(webhookEndpoints).where(and(eq(webhookEndpoints.brandId, brandId), inArray(webhookEndpoints.id, wanted)));
     return new Set(rows.map((r) => r.id));
   };
-  rule.conditions.forEach((c, i) => {
-    if (c.type !== "channel") return;
-    const ok = known("channels", c.channelIds);
+  for (const [i, c] of rule.conditions.entries()) {
+    if (c.type !== "channel") continue;
+    const ok = await known("channels", c.channelIds);
     if (c.channelIds.some((id) => !ok.has(id))) errors[`conditions.${i}.channelIds`] = "A channel is not one of this brand's.";
-  });
-  rule.actions.forEach((a, i) => {
+  }
+  for (const [i, a] of rule.actions.entries()) {
     const people = a.type === "assign" ? [a.userId] : "userIds" in a ? a.userIds : [];
-    const ok = known("members", people);
+    const ok = await known("members", people);
     if (people.some((id) => !ok.has(id))) errors[`actions.${i}.${a.type === "assign" ? "userId" : "userIds"}`] = "A person is not a member of this brand.";
-    if (a.type === "notify_webhook" && !known("endpoints", [a.endpointId]).has(a.endpointId))
+    if (a.type === "notify_webhook" && !(await known("endpoints", [a.endpointId])).has(a.endpointId))
       errors[`actions.${i}.endpointId`] = "No such webhook endpoint in this brand.";
-  });
+  }
   return errors;
 }
 
-function requireValid({ db, brandId, input }: { db: Db; brandId: number; input: unknown }): RuleInput {
-  const checked = checkRule({ db, brandId, input });
+async function requireValid({ db, brandId, input }: { db: Db; brandId: number; input: unknown }): Promise<RuleInput> {
+  const checked = await checkRule({ db, brandId, input });
   if (checked.ok) return checked.rule;
   const fields = Object.entries(checked.fieldErrors).map(([path, message]) => ({ path, message }));
   throw new AppError("bad_request:rule", fields.map((f) => (f.path ? `${f.path}: ${f.message}` : f.message)).join("; "), { fields });
@@ -71,58 +75,68 @@ function requireValid({ db, brandId, input }: { db: Db; brandId: number; input: 
 
 const stored = (rule: RuleInput) => ({ name: rule.name, enabled: rule.enabled, match: rule.match, conditions: rule.conditions, actions: rule.actions });
 
-export function createRule({ db, brandId, input, actor }: { db: Db; brandId: number; input: unknown; actor: Actor }): Rule {
-  const rule = requireValid({ db, brandId, input });
-  return db.transaction((tx) => insertRules({ tx, brandId, rules: [rule], actor })[0]);
+export async function createRule({ db = database(), brandId, input, actor: principal }: { db?: Db; brandId: number; input: unknown; actor: Principal }): Promise<Rule> {
+  const actor = manager(principal, brandId);
+  return db.transaction(async (tx) => {
+    const rule = await requireValid({ db: tx, brandId, input });
+    return (await insertRules({ tx, brandId, rules: [rule], actor }))[0];
+  });
 }
 
-function insertRules({ tx, brandId, rules, actor }: { tx: Tx; brandId: number; rules: RuleInput[]; actor: Actor }): Rule[] {
-  const last = tx.select({ position: escalationRules.position }).from(escalationRules).where(eq(escalationRules.brandId, brandId)).orderBy(asc(escalationRules.position)).all();
-  let position = last.length ? last[last.length - 1].position + 1 : 0;
-  return rules.map((rule) => {
-    const row = tx.insert(escalationRules).values({ brandId, position: position++, ...stored(rule) }).returning().get();
-    recordAudit(tx, { actor, brandId, action: "escalation_rule.create", objectType: "escalation_rule", objectId: row.id, after: stored(rule) });
+async function insertRules({ tx, brandId, rules, actor }: { tx: Tx; brandId: number; rules: RuleInput[]; actor: Actor }): Promise<Rule[]> {
+  const [last] = await tx.select({ position: escalationRules.position }).from(escalationRules).where(eq(escalationRules.brandId, brandId)).orderBy(desc(escalationRules.position)).limit(1);
+  let position = last ? last.position + 1 : 0;
+  const created: Rule[] = [];
+  for (const rule of rules) {
+    const [row] = await tx.insert(escalationRules).values({ brandId, position: position++, ...stored(rule) }).returning();
+    await recordAudit(tx, { actor, brandId, action: "escalation_rule.create", objectType: "escalation_rule", objectId: row.id, after: stored(rule) });
+    created.push(toRule(row)!);
+  }
+  return created;
+}
+
+export async function updateRule({ db = database(), brandId, id, input, actor: principal }: { db?: Db; brandId: number; id: number; input: unknown; actor: Principal }): Promise<Rule> {
+  const actor = manager(principal, brandId);
+  return db.transaction(async (tx) => {
+    const rule = await requireValid({ db: tx, brandId, input });
+    const before = await requireRule({ db: tx, brandId, id });
+    const [row] = await tx.update(escalationRules).set(stored(rule)).where(ruleOf(brandId, id)).returning();
+    await recordAudit(tx, { actor, brandId, action: "escalation_rule.update", objectType: "escalation_rule", objectId: id, before: stored(before), after: stored(rule) });
     return toRule(row)!;
   });
 }
 
-export function updateRule({ db, brandId, id, input, actor }: { db: Db; brandId: number; id: number; input: unknown; actor: Actor }): Rule {
-  const rule = requireValid({ db, brandId, input });
-  return db.transaction((tx) => {
-    const before = requireRule({ db, brandId, id });
-    const row = tx.update(escalationRules).set(stored(rule)).where(and(eq(escalationRules.id, id), eq(escalationRules.brandId, brandId))).returning().get();
-    recordAudit(tx, { actor, brandId, action: "escalation_rule.update", objectType: "escalation_rule", objectId: id, before: stored(before), after: stored(rule) });
-    return toRule(row)!;
+export async function setRuleEnabled({ db = database(), brandId, id, enabled, actor: principal }: { db?: Db; brandId: number; id: number; enabled: boolean; actor: Principal }): Promise<void> {
+  const actor = manager(principal, brandId);
+  await db.transaction(async (tx) => {
+    await requireRule({ db: tx, brandId, id });
+    await tx.update(escalationRules).set({ enabled }).where(ruleOf(brandId, id));
+    await recordAudit(tx, { actor, brandId, action: enabled ? "escalation_rule.enable" : "escalation_rule.disable", objectType: "escalation_rule", objectId: id });
   });
 }
 
-export function setRuleEnabled({ db, brandId, id, enabled, actor }: { db: Db; brandId: number; id: number; enabled: boolean; actor: Actor }): void {
-  db.transaction((tx) => {
-    requireRule({ db, brandId, id });
-    tx.update(escalationRules).set({ enabled }).where(and(eq(escalationRules.id, id), eq(escalationRules.brandId, brandId))).run();
-    recordAudit(tx, { actor, brandId, action: enabled ? "escalation_rule.enable" : "escalation_rule.disable", objectType: "escalation_rule", objectId: id });
-  });
-}
-
-export function deleteRule({ db, brandId, id, actor }: { db: Db; brandId: number; id: number; actor: Actor }): void {
-  db.transaction((tx) => {
-    const before = requireRule({ db, brandId, id });
-    tx.delete(escalationRules).where(and(eq(escalationRules.id, id), eq(escalationRules.brandId, brandId))).run();
-    recordAudit(tx, { actor, brandId, action: "escalation_rule.delete", objectType: "escalation_rule", objectId: id, before: stored(before) });
+export async function deleteRule({ db = database(), brandId, id, actor: principal }: { db?: Db; brandId: number; id: number; actor: Principal }): Promise<void> {
+  const actor = manager(principal, brandId);
+  await db.transaction(async (tx) => {
+    const before = await requireRule({ db: tx, brandId, id });
+    await tx.delete(escalationRules).where(ruleOf(brandId, id));
+    await recordAudit(tx, { actor, brandId, action: "escalation_rule.delete", objectType: "escalation_rule", objectId: id, before: stored(before) });
   });
 }
 
 /** Moves a rule one place earlier or later in the evaluation order. */
-export function moveRule({ db, brandId, id, direction, actor }: { db: Db; brandId: number; id: number; direction: "up" | "down"; actor: Actor }): void {
-  db.transaction((tx) => {
-    const ids = tx.select({ id: escalationRules.id }).from(escalationRules).where(eq(escalationRules.brandId, brandId)).orderBy(asc(escalationRules.position), asc(escalationRules.id)).all().map((r) => r.id);
+export async function moveRule({ db = database(), brandId, id, direction, actor: principal }: { db?: Db; brandId: number; id: number; direction: "up" | "down"; actor: Principal }): Promise<void> {
+  const actor = manager(principal, brandId);
+  await db.transaction(async (tx) => {
+    const rows = await tx.select({ id: escalationRules.id }).from(escalationRules).where(eq(escalationRules.brandId, brandId)).orderBy(asc(escalationRules.position), asc(escalationRules.id));
+    const ids = rows.map((r) => r.id);
     const from = ids.indexOf(id);
     if (from < 0) throw new AppError("not_found:rule", "No such escalation rule.");
     const to = direction === "up" ? from - 1 : from + 1;
     if (to < 0 || to >= ids.length) return;
     [ids[from], ids[to]] = [ids[to], ids[from]];
-    ids.forEach((ruleId, position) => tx.update(escalationRules).set({ position }).where(eq(escalationRules.id, ruleId)).run());
-    recordAudit(tx, { actor, brandId, action: "escalation_rule.move", objectType: "escalation_rule", objectId: id, after: { position: to } });
+    for (const [position, ruleId] of ids.entries()) await tx.update(escalationRules).set({ position }).where(ruleOf(brandId, ruleId));
+    await recordAudit(tx, { actor, brandId, action: "escalation_rule.move", objectType: "escalation_rule", objectId: id, after: { position: to } });
   });
 }
 
@@ -151,6 +165,6 @@ export const DEFAULT_RULES: RuleInput[] = [
 ];
 
 // Called when a brand is created, inside its transaction. Existing brands keep what they have.
-export function installDefaultRules({ tx, brandId, actor }: { tx: Tx; brandId: number; actor: Actor }): void {
-  insertRules({ tx, brandId, rules: DEFAULT_RULES, actor });
+export async function installDefaultRules({ tx, brandId, actor }: { tx: Tx; brandId: number; actor: Actor }): Promise<void> {
+  await insertRules({ tx, brandId, rules: DEFAULT_RULES, actor });
 }

@@ -1,4 +1,7 @@
-import type { Db } from "@/db/client";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { database, type Db } from "@/db/client";
+import { auditLog, escalationRules, escalations, users } from "@/db/schema";
+import { epochMs } from "./sql";
 
 export type TimelineKind = "created" | "acknowledged" | "rerouted" | "raised" | "resolved" | "changed";
 
@@ -15,9 +18,7 @@ export type TimelineStep = {
   note: string | null;
 };
 
-type EscalationRow = { id: number; level: number; reason: string; cues: string | null; createdAt: number; createdByName: string | null; ruleId: number | null };
-
-type AuditRow = { objectId: string; action: string; actor: string; userName: string | null; after: string | null; createdAt: number; id: number };
+type AuditRow = { objectId: string | null; action: string; actor: string; userName: string | null; after: unknown; createdAt: number; id: number };
 
 const VERBS: Record<string, TimelineKind> = {
   acknowledge: "acknowledged",
@@ -32,35 +33,46 @@ const VERBS: Record<string, TimelineKind> = {
  * A rule that raises an escalation rewrites the row's level and rule, so the row only stands in
  * for a creation the log lacks. Scoped to the brand: another brand's conversation has no steps.
  */
-export function escalationTimeline({ db, brandId, conversationId }: { db: Db; brandId: number; conversationId: number }): TimelineStep[] {
-  const sqlite = db.$client;
-  const escalations = sqlite
-    .prepare(
-      `SELECT e.id, e.level, e.reason, e.cues, e.created_at AS createdAt, u.name AS createdByName, e.rule_id AS ruleId
-         FROM escalations e LEFT JOIN users u ON u.id = e.created_by
-        WHERE e.brand_id = ? AND e.conversation_id = ? ORDER BY e.created_at, e.id`,
-    )
-    .all(brandId, conversationId) as EscalationRow[];
-  if (escalations.length === 0) return [];
+export async function escalationTimeline({ db = database(), brandId, conversationId }: { db?: Db; brandId: number; conversationId: number }): Promise<TimelineStep[]> {
+  const list = await db
+    .select({
+      id: escalations.id,
+      level: escalations.level,
+      reason: escalations.reason,
+      cues: escalations.cues,
+      createdAt: epochMs(escalations.createdAt),
+      createdByName: users.name,
+      ruleId: escalations.ruleId,
+    })
+    .from(escalations)
+    .leftJoin(users, eq(users.id, escalations.createdBy))
+    .where(and(eq(escalations.brandId, brandId), eq(escalations.conversationId, conversationId)))
+    .orderBy(asc(escalations.createdAt), asc(escalations.id));
+  if (list.length === 0) return [];
 
-  const ids = escalations.map((e) => String(e.id));
-  const audits = sqlite
-    .prepare(
-      `SELECT a.id, a.object_id AS objectId, a.action, a.actor, u.name AS userName, a.after, a.created_at AS createdAt
-         FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
-        WHERE a.object_type = 'escalation' AND a.brand_id = ? AND a.object_id IN (${ids.map(() => "?").join(",")})
-        ORDER BY a.created_at, a.id`,
-    )
-    .all(brandId, ...ids) as AuditRow[];
-  const names = userNames(db, audits);
-  const rules = ruleNames(db, brandId, [...escalations.map((e) => e.ruleId), ...audits.map((a) => numberOr(parseObject(a.after).ruleId))]);
+  const audits: AuditRow[] = await db
+    .select({
+      id: auditLog.id,
+      objectId: auditLog.objectId,
+      action: auditLog.action,
+      actor: auditLog.actor,
+      userName: users.name,
+      after: auditLog.after,
+      createdAt: epochMs(auditLog.createdAt),
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.userId))
+    .where(and(eq(auditLog.objectType, "escalation"), eq(auditLog.brandId, brandId), inArray(auditLog.objectId, list.map((e) => String(e.id)))))
+    .orderBy(asc(auditLog.createdAt), asc(auditLog.id));
+  const names = await userNames(db, audits);
+  const rules = await ruleNames(db, brandId, [...list.map((e) => e.ruleId), ...audits.map((a) => numberOr(parseObject(a.after).ruleId))]);
 
   const steps: TimelineStep[] = [];
   const logged = new Set(audits.filter((a) => a.action === "escalation.create").map((a) => Number(a.objectId)));
-  for (const e of escalations) {
+  for (const e of list) {
     if (logged.has(e.id)) continue;
     const ruleName = e.ruleId != null ? (rules.get(e.ruleId) ?? null) : null;
-    steps.push({ escalationId: e.id, kind: "created", at: e.createdAt, actor: e.createdByName ?? "system", level: e.level, ruleName, reason: e.reason !== ruleName ? e.reason : null, cues: parseList(e.cues), toName: null, note: null });
+    steps.push({ escalationId: e.id, kind: "created", at: e.createdAt, actor: e.createdByName ?? "system", level: e.level, ruleName, reason: e.reason !== ruleName ? e.reason : null, cues: Array.isArray(e.cues) ? e.cues.map(String) : [], toName: null, note: null });
   }
   for (const a of audits) {
     const verb = a.action.replace(/^escalation\./, "");
@@ -87,45 +99,30 @@ export function escalationTimeline({ db, brandId, conversationId }: { db: Db; br
   return steps.sort((x, y) => x.at - y.at);
 }
 
-function ruleNames(db: Db, brandId: number, ids: (number | null)[]): Map<number, string> {
+async function ruleNames(db: Db, brandId: number, ids: (number | null)[]): Promise<Map<number, string>> {
   const wanted = [...new Set(ids.filter((id): id is number => id != null))];
   if (wanted.length === 0) return new Map();
-  const rows = db.$client
-    .prepare(`SELECT id, name FROM escalation_rules WHERE brand_id = ? AND id IN (${wanted.map(() => "?").join(",")})`)
-    .all(brandId, ...wanted) as { id: number; name: string }[];
+  const rows = await db
+    .select({ id: escalationRules.id, name: escalationRules.name })
+    .from(escalationRules)
+    .where(and(eq(escalationRules.brandId, brandId), inArray(escalationRules.id, wanted)));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-function userNames(db: Db, audits: AuditRow[]): Map<number, string> {
+async function userNames(db: Db, audits: AuditRow[]): Promise<Map<number, string>> {
   const ids = new Set<number>();
   for (const a of audits) {
-    const after = parseObject(a.after);
-    const id = numberOr(after.ownerId);
+    const id = numberOr(parseObject(a.after).ownerId);
     if (id != null) ids.add(id);
   }
   if (ids.size === 0) return new Map();
-  const rows = db.$client.prepare(`SELECT id, name FROM users WHERE id IN (${[...ids].map(() => "?").join(",")})`).all(...ids) as { id: number; name: string }[];
+  const rows = await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, [...ids]));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-function parseObject(raw: string | null): Record<string, unknown> {
-  if (!raw) return {};
-  try {
-    const value = JSON.parse(raw) as unknown;
-    return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}
-
-function parseList(raw: string | null): string[] {
-  if (!raw) return [];
-  try {
-    const value = JSON.parse(raw) as unknown;
-    return Array.isArray(value) ? value.map(String) : [];
-  } catch {
-    return [];
-  }
+// The audit log's `after` as stored: an object for every escalation step, anything for old rows.
+function parseObject(value: unknown): Record<string, unknown> {
+  return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
 function numberOr(value: unknown): number | null {

@@ -1,5 +1,7 @@
 import crypto from "node:crypto";
-import type { Db } from "@/db/client";
+import { and, asc, eq, lte, sql } from "drizzle-orm";
+import { database, type Db } from "@/db/client";
+import { webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { decryptCredentials } from "@/lib/security/credentials";
 import { sendEmailNotice } from "./mail";
 
@@ -29,50 +31,61 @@ export function parseRetryAfter(value: string | null, now: number): number | und
   return Number.isFinite(ms) ? Math.min(MAX_WAIT_MS, Math.max(0, ms)) : undefined;
 }
 
-type Due = { id: number; brand_id: number; endpoint_id: number | null; url: string; payload: string; idempotency_key: string; attempts: number };
+type Due = { id: number; brandId: number; endpointId: number | null; url: string; payload: string; idempotencyKey: string; attempts: number };
 
 /**
  * Sends due webhook and e-mail deliveries. A row is leased before its attempt so a second
  * worker never sends it at the same time; once delivered it is never selected again, and every
- * retry carries the same Idempotency-Key (and e-mails the same Message-ID).
+ * retry carries the same Idempotency-Key (and e-mails the same Message-ID). The network is
+ * called between transactions, never inside one.
  */
-export async function deliverDueWebhooks({ db, now = Date.now(), limit = 20 }: { db: Db; now?: number; limit?: number }): Promise<number> {
-  const sqlite = db.$client;
-  const due = sqlite
-    .prepare(
-      `SELECT id, brand_id, endpoint_id, url, payload, idempotency_key, attempts FROM webhook_deliveries
-        WHERE state = 'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?`,
-    )
-    .all(now, limit) as Due[];
-  const lease = sqlite.prepare("UPDATE webhook_deliveries SET attempts = attempts + 1, next_attempt_at = ? WHERE id = ? AND state = 'queued' AND next_attempt_at <= ?");
-  const delivered = sqlite.prepare("UPDATE webhook_deliveries SET state = 'delivered', delivered_at = ?, last_error = NULL, next_attempt_at = NULL WHERE id = ?");
-  const failed = sqlite.prepare("UPDATE webhook_deliveries SET state = ?, last_error = ?, next_attempt_at = ? WHERE id = ?");
+export async function deliverDueWebhooks({ db = database(), now = Date.now(), limit = 20 }: { db?: Db; now?: number; limit?: number } = {}): Promise<number> {
+  const d = webhookDeliveries;
+  const due: Due[] = await db
+    .select({ id: d.id, brandId: d.brandId, endpointId: d.endpointId, url: d.url, payload: d.payload, idempotencyKey: d.idempotencyKey, attempts: d.attempts })
+    .from(d)
+    .where(and(eq(d.state, "queued"), lte(d.nextAttemptAt, new Date(now))))
+    .orderBy(asc(d.nextAttemptAt))
+    .limit(limit);
   let sent = 0;
   for (const row of due) {
-    if (lease.run(now + LEASE_MS, row.id, now).changes === 0) continue;
+    const leased = await db.transaction((tx) =>
+      tx
+        .update(d)
+        .set({ attempts: sql`${d.attempts} + 1`, nextAttemptAt: new Date(now + LEASE_MS) })
+        .where(and(eq(d.id, row.id), eq(d.brandId, row.brandId), eq(d.state, "queued"), lte(d.nextAttemptAt, new Date(now))))
+        .returning({ id: d.id }),
+    );
+    if (leased.length === 0) continue;
     const result = await attempt(db, row, now);
     const attempts = row.attempts + 1;
+    const mine = and(eq(d.id, row.id), eq(d.brandId, row.brandId));
     if (result.ok) {
-      delivered.run(Date.now(), row.id);
+      await db.transaction((tx) => tx.update(d).set({ state: "delivered", deliveredAt: new Date(), lastError: null, nextAttemptAt: null }).where(mine));
       sent++;
     } else {
       const retry = result.retryable && attempts < MAX_DELIVERY_ATTEMPTS;
       const reason = retry || !result.retryable ? result.reason : `${result.reason} (gave up after ${attempts} attempts)`;
-      failed.run(retry ? "queued" : "failed", reason.slice(0, 500), retry ? now + (result.retryAfterMs ?? backoffMs(attempts)) : null, row.id);
+      const next = retry ? new Date(now + (result.retryAfterMs ?? backoffMs(attempts))) : null;
+      await db.transaction((tx) => tx.update(d).set({ state: retry ? "queued" : "failed", lastError: reason.slice(0, 500), nextAttemptAt: next }).where(mine));
     }
   }
   return sent;
 }
 
 async function attempt(db: Db, row: Due, now: number): Promise<AttemptResult> {
-  if (row.url.startsWith("mailto:")) return sendEmailNotice({ to: row.url.slice("mailto:".length), payload: row.payload, key: row.idempotency_key });
-  const endpoint = db.$client.prepare("SELECT url, secret, enabled FROM webhook_endpoints WHERE id = ? AND brand_id = ?").get(row.endpoint_id, row.brand_id) as
-    | { url: string; secret: string; enabled: number }
-    | undefined;
+  if (row.url.startsWith("mailto:")) return sendEmailNotice({ to: row.url.slice("mailto:".length), payload: row.payload, key: row.idempotencyKey });
+  const [endpoint] =
+    row.endpointId == null
+      ? []
+      : await db
+          .select({ url: webhookEndpoints.url, secret: webhookEndpoints.secret, enabled: webhookEndpoints.enabled })
+          .from(webhookEndpoints)
+          .where(and(eq(webhookEndpoints.id, row.endpointId), eq(webhookEndpoints.brandId, row.brandId)));
   if (!endpoint) return { ok: false, retryable: false, reason: "The webhook endpoint was deleted." };
   if (!endpoint.enabled) return { ok: false, retryable: false, reason: "The webhook endpoint is disabled." };
   const secret = decryptCredentials(endpoint.secret).secret;
-  return postWebhook({ url: endpoint.url, secret, body: row.payload, key: row.idempotency_key, now });
+  return postWebhook({ url: endpoint.url, secret, body: row.payload, key: row.idempotencyKey, now });
 }
 
 export async function postWebhook({ url, secret, body, key, now = Date.now() }: { url: string; secret: string; body: string; key: string; now?: number }): Promise<AttemptResult> {

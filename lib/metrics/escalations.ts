@@ -1,4 +1,6 @@
-import type { Db } from "@/db/client";
+import { and, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { database, type Db } from "@/db/client";
+import { conversations, escalations } from "@/db/schema";
 import { localClock, type DashboardRange } from "./local-time";
 import { median, percentile } from "./percentile";
 
@@ -17,37 +19,37 @@ export type EscalationFigures = {
   daily: EscalationDay[];
 };
 
-type Scope = { db: Db; brandId: number; timeZone: string; range: DashboardRange; channelId?: number | null; now?: number };
+type Scope = { db?: Db; brandId: number; timeZone: string; range: DashboardRange; channelId?: number | null; now?: number };
 
 // The status list lets escalations_brand_status serve a range on created_at for every status.
-const ALL_STATUSES = "e.status IN ('open', 'acknowledged', 'resolved')";
-
-function channelJoin(channelId: number | null | undefined): { join: string; where: string; args: number[] } {
-  return channelId
-    ? { join: " JOIN conversations c ON c.id = e.conversation_id", where: " AND c.channel_id = ?", args: [channelId] }
-    : { join: "", where: "", args: [] };
-}
+const ALL_STATUSES = ["open", "acknowledged", "resolved"] as const;
 
 /**
  * Time to acknowledge (acknowledged_at − created_at, as lib/escalation stamps it: resolving or
  * replying also acknowledges), open escalations now, and escalations per local day of the brand.
  */
-export function escalationFigures({ db, brandId, timeZone, range, channelId, now = Date.now() }: Scope): EscalationFigures {
-  const sqlite = db.$client;
-  const scope = channelJoin(channelId);
-  const rows = sqlite
-    .prepare(
-      `SELECT e.created_at AS created, e.acknowledged_at AS ack FROM escalations e${scope.join}
-        WHERE e.brand_id = ? AND ${ALL_STATUSES} AND e.created_at >= ? AND e.created_at < ?${scope.where}`,
-    )
-    .all(brandId, range.from, range.to, ...scope.args) as { created: number; ack: number | null }[];
-  const open = sqlite
-    .prepare(
-      `SELECT count(*) AS n, sum(e.status = 'open') AS unacknowledged, min(CASE WHEN e.status = 'open' THEN e.created_at END) AS oldest
-         FROM escalations e${scope.join}
-        WHERE e.brand_id = ? AND e.status IN ('open', 'acknowledged')${scope.where}`,
-    )
-    .get(brandId, ...scope.args) as { n: number; unacknowledged: number | null; oldest: number | null };
+export async function escalationFigures({ db = database(), brandId, timeZone, range, channelId, now = Date.now() }: Scope): Promise<EscalationFigures> {
+  const e = escalations;
+  let inRange = db
+    .select({ created: sql<number>`${e.createdAt}`.mapWith(Number), ack: sql<number | null>`${e.acknowledgedAt}`.mapWith(Number) })
+    .from(e)
+    .$dynamic();
+  let openNow = db
+    .select({
+      n: sql<number>`count(*)`.mapWith(Number),
+      unacknowledged: sql<number | null>`sum(CASE WHEN ${e.status} = 'open' THEN 1 ELSE 0 END)`.mapWith(Number),
+      oldest: sql<number | null>`min(CASE WHEN ${e.status} = 'open' THEN ${e.createdAt} END)`.mapWith(Number),
+    })
+    .from(e)
+    .$dynamic();
+  // Through the conversation only when a channel is asked for.
+  const channel = channelId ? eq(conversations.channelId, channelId) : undefined;
+  if (channelId) {
+    inRange = inRange.innerJoin(conversations, eq(conversations.id, e.conversationId));
+    openNow = openNow.innerJoin(conversations, eq(conversations.id, e.conversationId));
+  }
+  const rows = await inRange.where(and(eq(e.brandId, brandId), inArray(e.status, ALL_STATUSES), gte(e.createdAt, new Date(range.from)), lt(e.createdAt, new Date(range.to)), channel));
+  const [open] = await openNow.where(and(eq(e.brandId, brandId), inArray(e.status, ["open", "acknowledged"]), channel));
 
   const clock = localClock({ timeZone });
   const days = new Map(range.days.map((day) => [day, { created: 0, waits: [] as number[] }]));
@@ -66,9 +68,9 @@ export function escalationFigures({ db, brandId, timeZone, range, channelId, now
     acknowledged: waits.length,
     medianAckSeconds: median({ values: waits }),
     p90AckSeconds: percentile({ values: waits, p: 90 }),
-    openNow: open.n,
-    unacknowledgedNow: open.unacknowledged ?? 0,
-    oldestUnacknowledgedSeconds: open.oldest == null ? null : Math.max(0, Math.round((now - open.oldest) / 1000)),
+    openNow: open?.n ?? 0,
+    unacknowledgedNow: open?.unacknowledged ?? 0,
+    oldestUnacknowledgedSeconds: open?.oldest == null ? null : Math.max(0, Math.round((now - open.oldest) / 1000)),
     daily: range.days.map((day) => {
       const d = days.get(day)!;
       return { day, created: d.created, acknowledged: d.waits.length, medianAckSeconds: median({ values: d.waits }) };

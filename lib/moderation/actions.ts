@@ -1,8 +1,10 @@
-import type { Db } from "@/db/client";
-import type { Role } from "@/db/schema";
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import { database, type Db } from "@/db/client";
+import { channels, contacts, conversations, messages, type Role } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { recordAudit, type Actor } from "@/lib/audit/record";
+import { recordAudit } from "@/lib/audit/record";
 import { roleAtLeast } from "@/lib/auth/access";
+import { authorize, type Principal } from "@/lib/auth/authorize";
 import { recordChange } from "@/lib/realtime/record-change";
 import { decryptCredentials } from "@/lib/security/credentials";
 import { clientFor } from "@/lib/outbound/registry";
@@ -11,89 +13,103 @@ import { hideOnPlatform, hideUnsupportedReason, type HideRequest, type HideResul
 export const HIDE_REASONS = ["spam", "abuse", "personal_data", "other"] as const;
 export type HideReason = (typeof HIDE_REASONS)[number];
 
-type Ctx = { db: Db; brandId: number; actor: Actor; role: Role };
+type Ctx = { db?: Db; brandId: number; actor: Principal };
 
-type MessageForHide = {
-  id: number;
-  conversation_id: number;
-  direction: string;
-  visibility: string;
-  external_id: string | null;
-  sentiment: string | null;
-  hidden_at: number | null;
-  channel_kind: string;
-  credentials: string | null;
-};
+/**
+ * The invariant behind hiding: a negative comment that is not spam is one a manager must decide
+ * on, since hiding criticism is how the 50th reader finds out. Every path (action, CLI) meets it here.
+ */
+export function requireMayHide({ role, sentiment, reason }: { role: Role | null; sentiment: string | null; reason: HideReason }): void {
+  if (sentiment === "negative" && reason !== "spam" && !(role && roleAtLeast(role, "manager")))
+    throw new AppError("forbidden:hide", "Hiding a negative comment that is not spam needs a manager. Answer it, or ask a manager.");
+}
 
 /**
  * Hides an inbound public comment on its platform. The message itself is kept and marked:
- * Replyhour never deletes what a customer wrote. A negative comment that is not spam is one a
- * manager must decide on, since hiding criticism is how the 50th reader finds out.
+ * Replyhour never deletes what a customer wrote. Any agent may hide; a negative comment that is
+ * not spam needs a manager (requireMayHide). The platform is called outside any transaction.
  */
 export async function hideMessage({
-  db,
+  db = database(),
   brandId,
-  actor,
-  role,
+  actor: principal,
   messageId,
   reason,
   note,
   hide = hideOnPlatform,
   now = Date.now(),
 }: Ctx & { messageId: number; reason: HideReason; note: string; hide?: (request: HideRequest) => Promise<HideResult>; now?: number }): Promise<void> {
-  const message = db.$client
-    .prepare(
-      `SELECT m.id, m.conversation_id, m.direction, m.visibility, m.external_id, m.sentiment, m.hidden_at,
-              c.kind AS channel_kind, c.credentials
-         FROM messages m JOIN channels c ON c.id = m.channel_id
-        WHERE m.id = ? AND m.brand_id = ?`,
-    )
-    .get(messageId, brandId) as MessageForHide | undefined;
+  const { role, audit: actor } = authorize({ actor: principal, brandId, needs: "agent" });
+  const [message] = await db
+    .select({
+      id: messages.id,
+      conversationId: messages.conversationId,
+      direction: messages.direction,
+      visibility: messages.visibility,
+      externalId: messages.externalId,
+      sentiment: messages.sentiment,
+      hiddenAt: messages.hiddenAt,
+      channelKind: channels.kind,
+      credentials: channels.credentials,
+    })
+    .from(messages)
+    .innerJoin(channels, eq(channels.id, messages.channelId))
+    .where(and(eq(messages.id, messageId), eq(messages.brandId, brandId)));
   if (!message) throw new AppError("not_found:message");
-  if (message.direction !== "inbound" || message.visibility !== "public" || !message.external_id)
+  if (message.direction !== "inbound" || message.visibility !== "public" || !message.externalId)
     throw new AppError("bad_request:hide", "Only a customer's public comment can be hidden.");
-  if (message.hidden_at != null) throw new AppError("conflict:hide", "This comment is already hidden.");
+  if (message.hiddenAt != null) throw new AppError("conflict:hide", "This comment is already hidden.");
   const text = note.trim();
   if (text.length < 3) throw new AppError("bad_request:hide", "Say why the comment is hidden (at least a few words).");
-  if (message.sentiment === "negative" && reason !== "spam" && !roleAtLeast(role, "manager"))
-    throw new AppError("forbidden:hide", "Hiding a negative comment that is not spam needs a manager. Answer it, or ask a manager.");
-  const unsupported = hideUnsupportedReason(message.channel_kind);
+  requireMayHide({ role, sentiment: message.sentiment, reason });
+  const unsupported = hideUnsupportedReason(message.channelKind);
   if (unsupported) throw new AppError("bad_request:hide", unsupported);
 
   const credentials = decryptCredentials(message.credentials);
-  const client = clientFor({ kind: message.channel_kind, credentials });
+  const client = clientFor({ kind: message.channelKind, credentials });
   // Demo channels have no platform behind them; their hide is accepted like their replies.
   const result: HideResult = credentials.demo === "1" || !client
     ? { ok: true }
-    : await hide({ kind: message.channel_kind, baseUrl: client.baseUrl(), credentials, externalId: message.external_id });
+    : await hide({ kind: message.channelKind, baseUrl: client.baseUrl(), credentials, externalId: message.externalId });
   if (!result.ok) {
-    recordAudit(db, { actor, brandId, action: "message.hide_failed", objectType: "message", objectId: messageId, after: { reason, note: text, error: result.reason } });
+    await db.transaction((tx) =>
+      recordAudit(tx, { actor, brandId, action: "message.hide_failed", objectType: "message", objectId: messageId, after: { reason, note: text, error: result.reason } }),
+    );
     throw new AppError("conflict:platform", `The platform refused to hide the comment: ${result.reason}`);
   }
-  db.$client.transaction(() => {
-    db.$client.prepare("UPDATE messages SET hidden_at = ?, hidden_reason = ?, hidden_by = ? WHERE id = ? AND hidden_at IS NULL").run(now, `${reason}: ${text}`, actor.userId, messageId);
-    recordAudit(db, { actor, brandId, action: "message.hide", objectType: "message", objectId: messageId, after: { reason, note: text, conversationId: message.conversation_id } });
-    recordChange(db.$client, { brandId, kind: "message", objectId: messageId, conversationId: message.conversation_id, userId: actor.userId, at: now });
-  })();
+  await db.transaction(async (tx) => {
+    await tx
+      .update(messages)
+      .set({ hiddenAt: new Date(now), hiddenReason: `${reason}: ${text}`, hiddenBy: actor.userId })
+      .where(and(eq(messages.id, messageId), eq(messages.brandId, brandId), isNull(messages.hiddenAt)));
+    await recordAudit(tx, { actor, brandId, action: "message.hide", objectType: "message", objectId: messageId, after: { reason, note: text, conversationId: message.conversationId } });
+    await recordChange(tx, { brandId, kind: "message", objectId: messageId, conversationId: message.conversationId, userId: actor.userId, at: now });
+  });
 }
 
 /**
  * Blocking marks an author as a spammer: their later messages are filed as noise on arrival.
  * Any agent may block; lifting a block is a manager's call.
  */
-export function setContactBlocked({ db, brandId, actor, role, contactId, blocked, now = Date.now() }: Ctx & { contactId: number; blocked: boolean; now?: number }): void {
-  const contact = db.$client
-    .prepare("SELECT ct.id, ct.blocked FROM contacts ct JOIN channels ch ON ch.id = ct.channel_id WHERE ct.id = ? AND ch.brand_id = ?")
-    .get(contactId, brandId) as { id: number; blocked: number } | undefined;
-  if (!contact) throw new AppError("not_found:contact");
-  if (!blocked && !roleAtLeast(role, "manager")) throw new AppError("forbidden:block", "Only a manager can unblock an author.");
-  if (!!contact.blocked === blocked) return;
-  db.$client.transaction(() => {
-    db.$client
-      .prepare("UPDATE contacts SET blocked = ?, blocked_by = ?, blocked_at = ? WHERE id = ?")
-      .run(blocked ? 1 : 0, blocked ? actor.userId : null, blocked ? now : null, contactId);
-    recordAudit(db, { actor, brandId, action: blocked ? "contact.block" : "contact.unblock", objectType: "contact", objectId: contactId, before: { blocked: !blocked }, after: { blocked } });
-    const conversations = db.$client.prepare("SELECT id FROM conversations WHERE contact_id = ? AND brand_id = ?").all(contactId, brandId) as { id: number }[];
-    for (const { id } of conversations) recordChange(db.$client, { brandId, kind: "conversation", objectId: id, conversationId: id, userId: actor.userId, at: now });
-  })();
+export async function setContactBlocked({ db = database(), brandId, actor: principal, contactId, blocked, now = Date.now() }: Ctx & { contactId: number; blocked: boolean; now?: number }): Promise<void> {
+  const { role, audit: actor } = authorize({ actor: principal, brandId, needs: "agent" });
+  await db.transaction(async (tx) => {
+    const [contact] = await tx
+      .select({ id: contacts.id, blocked: contacts.blocked })
+      .from(contacts)
+      .innerJoin(channels, eq(channels.id, contacts.channelId))
+      .where(and(eq(contacts.id, contactId), eq(channels.brandId, brandId)));
+    if (!contact) throw new AppError("not_found:contact");
+    if (!blocked && !(role && roleAtLeast(role, "manager"))) throw new AppError("forbidden:block", "Only a manager can unblock an author.");
+    if (contact.blocked === blocked) return;
+    // contacts carry no brand column: their channel is the brand's.
+    const brandChannels = tx.select({ id: channels.id }).from(channels).where(eq(channels.brandId, brandId));
+    await tx
+      .update(contacts)
+      .set({ blocked, blockedBy: blocked ? actor.userId : null, blockedAt: blocked ? new Date(now) : null })
+      .where(and(eq(contacts.id, contact.id), inArray(contacts.channelId, brandChannels)));
+    await recordAudit(tx, { actor, brandId, action: blocked ? "contact.block" : "contact.unblock", objectType: "contact", objectId: contactId, before: { blocked: !blocked }, after: { blocked } });
+    const rows = await tx.select({ id: conversations.id }).from(conversations).where(and(eq(conversations.contactId, contactId), eq(conversations.brandId, brandId)));
+    for (const { id } of rows) await recordChange(tx, { brandId, kind: "conversation", objectId: id, conversationId: id, userId: actor.userId, at: now });
+  });
 }

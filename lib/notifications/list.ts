@@ -1,4 +1,6 @@
-import type { Db } from "@/db/client";
+import { and, desc, eq, exists, inArray, isNull, sql } from "drizzle-orm";
+import { database, type Db } from "@/db/client";
+import { brands, memberships, notifications } from "@/db/schema";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import { recordChange } from "@/lib/realtime/record-change";
 
@@ -17,25 +19,40 @@ export type NotificationItem = {
 export type NotificationSummary = { unread: number; items: NotificationItem[] };
 
 // Only brands the user still belongs to: a removed membership takes its notifications with it.
-const SCOPE = "n.user_id = ? AND EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = n.user_id AND m.brand_id = n.brand_id)";
-
-export function listNotifications({ db, userId, limit = 20 }: { db: Db; userId: number; limit?: number }): NotificationItem[] {
-  return db.$client
-    .prepare(
-      `SELECT n.id, n.brand_id AS brandId, b.slug AS brandSlug, n.kind, n.text, n.conversation_id AS conversationId,
-              n.escalation_id AS escalationId, n.read_at AS readAt, n.created_at AS createdAt
-         FROM notifications n JOIN brands b ON b.id = n.brand_id
-        WHERE ${SCOPE} ORDER BY n.created_at DESC, n.id DESC LIMIT ?`,
-    )
-    .all(userId, Math.min(Math.max(limit, 1), 100)) as NotificationItem[];
+function scope(db: Db, userId: number) {
+  const member = db
+    .select({ one: sql`1` })
+    .from(memberships)
+    .where(and(eq(memberships.userId, notifications.userId), eq(memberships.brandId, notifications.brandId)));
+  return and(eq(notifications.userId, userId), exists(member));
 }
 
-export function unreadCount({ db, userId }: { db: Db; userId: number }): number {
-  return (db.$client.prepare(`SELECT count(*) AS n FROM notifications n WHERE ${SCOPE} AND n.read_at IS NULL`).get(userId) as { n: number }).n;
+export async function listNotifications({ db = database(), userId, limit = 20 }: { db?: Db; userId: number; limit?: number }): Promise<NotificationItem[]> {
+  return db
+    .select({
+      id: notifications.id,
+      brandId: notifications.brandId,
+      brandSlug: brands.slug,
+      kind: notifications.kind,
+      text: notifications.text,
+      conversationId: notifications.conversationId,
+      escalationId: notifications.escalationId,
+      readAt: sql<number | null>`${notifications.readAt}`.mapWith(Number),
+      createdAt: sql<number>`${notifications.createdAt}`.mapWith(Number),
+    })
+    .from(notifications)
+    .innerJoin(brands, eq(brands.id, notifications.brandId))
+    .where(scope(db, userId))
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(Math.min(Math.max(limit, 1), 100));
 }
 
-export function notificationSummary({ db, userId, limit }: { db: Db; userId: number; limit?: number }): NotificationSummary {
-  return { unread: unreadCount({ db, userId }), items: listNotifications({ db, userId, limit }) };
+export async function unreadCount({ db = database(), userId }: { db?: Db; userId: number }): Promise<number> {
+  return db.$count(notifications, and(scope(db, userId), isNull(notifications.readAt)));
+}
+
+export async function notificationSummary({ db = database(), userId, limit }: { db?: Db; userId: number; limit?: number }): Promise<NotificationSummary> {
+  return { unread: await unreadCount({ db, userId }), items: await listNotifications({ db, userId, limit }) };
 }
 
 /**
@@ -43,25 +60,24 @@ export function notificationSummary({ db, userId, limit }: { db: Db; userId: num
  * other users' notifications are ignored. Returns how many changed. A change row per brand lets
  * the user's other tabs update their bell.
  */
-export function markRead({ db, userId, ids, actor, at = Date.now() }: { db: Db; userId: number; ids?: number[]; actor: Actor; at?: number }): number {
-  const sqlite = db.$client;
+export async function markRead({ db = database(), userId, ids, actor, at = Date.now() }: { db?: Db; userId: number; ids?: number[]; actor: Actor; at?: number }): Promise<number> {
   if (ids && ids.length === 0) return 0;
-  const only = ids ? ` AND n.id IN (${ids.map(() => "?").join(",")})` : "";
-  return sqlite.transaction(() => {
-    const rows = sqlite
-      .prepare(`SELECT n.id, n.brand_id AS brandId FROM notifications n WHERE ${SCOPE} AND n.read_at IS NULL${only}`)
-      .all(userId, ...(ids ?? [])) as { id: number; brandId: number }[];
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .select({ id: notifications.id, brandId: notifications.brandId })
+      .from(notifications)
+      .where(and(scope(tx, userId), isNull(notifications.readAt), ids ? inArray(notifications.id, ids) : undefined));
     if (rows.length === 0) return 0;
-    const update = sqlite.prepare("UPDATE notifications SET read_at = ? WHERE id = ?");
     const byBrand = new Map<number, number[]>();
-    for (const row of rows) {
-      update.run(at, row.id);
-      byBrand.set(row.brandId, [...(byBrand.get(row.brandId) ?? []), row.id]);
-    }
+    for (const row of rows) byBrand.set(row.brandId, [...(byBrand.get(row.brandId) ?? []), row.id]);
     for (const [brandId, read] of byBrand) {
-      recordAudit(db, { actor, brandId, action: "notification.read", objectType: "notification", objectId: read.length === 1 ? read[0] : null, after: { ids: read } });
-      recordChange(sqlite, { brandId, kind: "notification", userId, at });
+      await tx
+        .update(notifications)
+        .set({ readAt: new Date(at) })
+        .where(and(inArray(notifications.id, read), eq(notifications.userId, userId), eq(notifications.brandId, brandId)));
+      await recordAudit(tx, { actor, brandId, action: "notification.read", objectType: "notification", objectId: read.length === 1 ? read[0] : null, after: { ids: read } });
+      await recordChange(tx, { brandId, kind: "notification", userId, at });
     }
     return rows.length;
-  })();
+  });
 }

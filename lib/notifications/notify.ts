@@ -1,4 +1,5 @@
-import type Database from "better-sqlite3";
+import type { Tx } from "@/db/client";
+import { notifications } from "@/db/schema";
 import { recordChange } from "@/lib/realtime/record-change";
 
 export type NotificationKind = "escalation" | "mention" | "sla_breach" | "brand_alert" | "assignment";
@@ -13,23 +14,16 @@ export type NewNotification = {
   at?: number;
 };
 
-const statements = new WeakMap<Database.Database, Database.Statement>();
-
 // In-app notifications; call inside the transaction of the write that causes them so the bell and the write agree.
-export function notify(sqlite: Database.Database, n: NewNotification): number[] {
-  let insert = statements.get(sqlite);
-  if (!insert) {
-    insert = sqlite.prepare(
-      "INSERT INTO notifications (user_id, brand_id, kind, conversation_id, escalation_id, text, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-    );
-    statements.set(sqlite, insert);
-  }
+export async function notify(tx: Tx, n: NewNotification): Promise<number[]> {
+  const userIds = [...new Set(n.userIds)];
+  if (userIds.length === 0) return [];
   const at = n.at ?? Date.now();
-  const ids: number[] = [];
-  for (const userId of new Set(n.userIds)) {
-    const id = Number(insert.run(userId, n.brandId, n.kind, n.conversationId ?? null, n.escalationId ?? null, n.text, at).lastInsertRowid);
-    ids.push(id);
-    recordChange(sqlite, { brandId: n.brandId, kind: "notification", objectId: id, conversationId: n.conversationId ?? null, userId, at });
-  }
-  return ids;
+  const conversationId = n.conversationId ?? null;
+  const rows = await tx
+    .insert(notifications)
+    .values(userIds.map((userId) => ({ userId, brandId: n.brandId, kind: n.kind, conversationId, escalationId: n.escalationId ?? null, text: n.text, createdAt: new Date(at) })))
+    .returning({ id: notifications.id, userId: notifications.userId });
+  for (const row of rows) await recordChange(tx, { brandId: n.brandId, kind: "notification", objectId: row.id, conversationId, userId: row.userId, at });
+  return rows.map((r) => r.id);
 }

@@ -2,7 +2,7 @@ import http from "node:http";
 import crypto from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { cliActor } from "@/lib/audit/record";
+import { operator } from "@/lib/auth/authorize";
 import { listRules, updateRule } from "@/lib/escalation/rules";
 import { createWebhookEndpoint, deleteWebhookEndpoint, listDeliveries, listWebhookEndpoints, retryDelivery, rotateWebhookSecret, sendTestWebhook } from "@/lib/escalation/endpoints";
 import { deliverDueWebhooks, MAX_DELIVERY_ATTEMPTS } from "@/lib/escalation/webhooks";
@@ -48,12 +48,12 @@ describe("outgoing webhooks", () => {
   it("a negative comment is escalated and reaches the receiver exactly once, though it fails twice first", async () => {
     const hook = await receiver([{ status: 500 }, { status: 429, headers: { "retry-after": "1" } }]);
     const { db, brand, ingest, q, one } = await escalationBrand({ keepDefaults: true });
-    const { endpoint, secret } = createWebhookEndpoint({ db, brandId: brand.id, input: { name: "Ops Slack", url: hook.url }, actor: cliActor });
+    const { endpoint, secret } = await createWebhookEndpoint({ db, brandId: brand.id, input: { name: "Ops Slack", url: hook.url }, actor: operator });
     expect(secret).toMatch(/^whsec_/);
-    const negative = listRules({ db, brandId: brand.id }).find((r) => r.name === "Negative public comment")!;
-    updateRule({ db, brandId: brand.id, id: negative.id, input: { ...negative, actions: [...negative.actions, { type: "notify_webhook", endpointId: endpoint.id }] }, actor: cliActor });
+    const negative = (await listRules({ db, brandId: brand.id })).find((r) => r.name === "Negative public comment")!;
+    await updateRule({ db, brandId: brand.id, id: negative.id, input: { ...negative, actions: [...negative.actions, { type: "notify_webhook", endpointId: endpoint.id }] }, actor: operator });
 
-    const { conversationId, externalId } = ingest(NEGATIVE);
+    const { conversationId, externalId } = await ingest(NEGATIVE);
     const escalation = one<{ id: number }>("SELECT id FROM escalations WHERE conversation_id = ?", conversationId);
     expect(escalation).toBeDefined();
     const delivery = () => one<{ state: string; attempts: number; next_attempt_at: number | null; last_error: string | null; delivered_at: number | null }>("SELECT * FROM webhook_deliveries");
@@ -69,7 +69,7 @@ describe("outgoing webhooks", () => {
     await deliverDueWebhooks({ db, now: t0 + 11_000 });
     expect(delivery()).toMatchObject({ state: "delivered", attempts: 3, last_error: null });
     await deliverDueWebhooks({ db, now: t0 + 3600_000 });
-    ingest(`${NEGATIVE} Still waiting!`, { threadId: externalId });
+    await ingest(`${NEGATIVE} Still waiting!`, { threadId: externalId });
 
     expect(hook.received).toHaveLength(3);
     expect(hook.received.every((r) => verify(r, secret))).toBe(true);
@@ -88,51 +88,51 @@ describe("outgoing webhooks", () => {
     const hook = await receiver(Array.from({ length: MAX_DELIVERY_ATTEMPTS }, () => ({ status: 503 })));
     const gone = await receiver([{ status: 410 }]);
     const { db, brand } = await escalationBrand();
-    const a = createWebhookEndpoint({ db, brandId: brand.id, input: { name: "Flaky", url: hook.url }, actor: cliActor }).endpoint;
-    const b = createWebhookEndpoint({ db, brandId: brand.id, input: { name: "Gone", url: gone.url }, actor: cliActor }).endpoint;
-    sendTestWebhook({ db, brandId: brand.id, id: a.id, actor: cliActor });
-    sendTestWebhook({ db, brandId: brand.id, id: b.id, actor: cliActor });
+    const a = (await createWebhookEndpoint({ db, brandId: brand.id, input: { name: "Flaky", url: hook.url }, actor: operator })).endpoint;
+    const b = (await createWebhookEndpoint({ db, brandId: brand.id, input: { name: "Gone", url: gone.url }, actor: operator })).endpoint;
+    await sendTestWebhook({ db, brandId: brand.id, id: a.id, actor: operator });
+    await sendTestWebhook({ db, brandId: brand.id, id: b.id, actor: operator });
     let now = Date.now();
     for (let i = 0; i < MAX_DELIVERY_ATTEMPTS + 2; i++) await deliverDueWebhooks({ db, now: (now += 2 * 3600_000) });
-    const [flaky] = listDeliveries({ db, brandId: brand.id, endpointId: a.id });
+    const [flaky] = await listDeliveries({ db, brandId: brand.id, endpointId: a.id });
     expect(flaky).toMatchObject({ state: "failed", attempts: MAX_DELIVERY_ATTEMPTS });
     expect(flaky.lastError).toBe(`HTTP 503: try later (gave up after ${MAX_DELIVERY_ATTEMPTS} attempts)`);
     expect(hook.received).toHaveLength(MAX_DELIVERY_ATTEMPTS);
-    expect(listDeliveries({ db, brandId: brand.id, endpointId: b.id })[0]).toMatchObject({ state: "failed", attempts: 1, lastError: "HTTP 410: try later" });
-    expect(listWebhookEndpoints({ db, brandId: brand.id }).find((e) => e.id === b.id)).toMatchObject({ failed: 1, lastDelivery: { state: "failed" } });
+    expect((await listDeliveries({ db, brandId: brand.id, endpointId: b.id }))[0]).toMatchObject({ state: "failed", attempts: 1, lastError: "HTTP 410: try later" });
+    expect((await listWebhookEndpoints({ db, brandId: brand.id })).find((e) => e.id === b.id)).toMatchObject({ failed: 1, lastDelivery: { state: "failed" } });
 
-    retryDelivery({ db, brandId: brand.id, id: flaky.id, actor: cliActor });
+    await retryDelivery({ db, brandId: brand.id, id: flaky.id, actor: operator });
     await deliverDueWebhooks({ db, now: now + 1 });
-    expect(listDeliveries({ db, brandId: brand.id, endpointId: a.id })[0].state).toBe("delivered");
+    expect((await listDeliveries({ db, brandId: brand.id, endpointId: a.id }))[0].state).toBe("delivered");
   });
 
   it("never returns the secret again; a rotated secret signs from then on; an endpoint in use cannot be deleted", async () => {
     const hook = await receiver([]);
     const { db, brand, rule } = await escalationBrand();
-    const { endpoint, secret } = createWebhookEndpoint({ db, brandId: brand.id, input: { name: "Ops", url: hook.url }, actor: cliActor });
-    expect(JSON.stringify(listWebhookEndpoints({ db, brandId: brand.id }))).not.toContain(secret);
+    const { endpoint, secret } = await createWebhookEndpoint({ db, brandId: brand.id, input: { name: "Ops", url: hook.url }, actor: operator });
+    expect(JSON.stringify(await listWebhookEndpoints({ db, brandId: brand.id }))).not.toContain(secret);
     const stored = sqlite(db).prepare("SELECT secret FROM webhook_endpoints WHERE id = ?").get(endpoint.id) as { secret: string };
     expect(stored.secret).not.toContain(secret);
-    const rotated = rotateWebhookSecret({ db, brandId: brand.id, id: endpoint.id, actor: cliActor });
-    sendTestWebhook({ db, brandId: brand.id, id: endpoint.id, actor: cliActor });
+    const rotated = await rotateWebhookSecret({ db, brandId: brand.id, id: endpoint.id, actor: operator });
+    await sendTestWebhook({ db, brandId: brand.id, id: endpoint.id, actor: operator });
     await deliverDueWebhooks({ db });
     expect(verify(hook.received[0], rotated)).toBe(true);
     expect(verify(hook.received[0], secret)).toBe(false);
 
-    const r = rule({ name: "Uses it", conditions: [{ type: "complaint" }], actions: [{ type: "notify_webhook", endpointId: endpoint.id }] });
-    expect(() => deleteWebhookEndpoint({ db, brandId: brand.id, id: endpoint.id, actor: cliActor })).toThrow(/Uses it/);
+    const r = await rule({ name: "Uses it", conditions: [{ type: "complaint" }], actions: [{ type: "notify_webhook", endpointId: endpoint.id }] });
+    await expect(deleteWebhookEndpoint({ db, brandId: brand.id, id: endpoint.id, actor: operator })).rejects.toThrow(/Uses it/);
     sqlite(db).prepare("DELETE FROM escalation_rules WHERE id = ?").run(r.id);
-    deleteWebhookEndpoint({ db, brandId: brand.id, id: endpoint.id, actor: cliActor });
-    expect(listWebhookEndpoints({ db, brandId: brand.id })).toEqual([]);
+    await deleteWebhookEndpoint({ db, brandId: brand.id, id: endpoint.id, actor: operator });
+    expect(await listWebhookEndpoints({ db, brandId: brand.id })).toEqual([]);
   });
 
   it("endpoints of another brand are out of reach", async () => {
     const { db, brand } = await escalationBrand();
     const other = await escalationBrand({ db });
-    const { endpoint } = createWebhookEndpoint({ db, brandId: brand.id, input: { name: "Mine", url: "https://example.test/hook" }, actor: cliActor });
-    expect(() => rotateWebhookSecret({ db, brandId: other.brand.id, id: endpoint.id, actor: cliActor })).toThrow(/No such webhook endpoint/);
-    expect(() => sendTestWebhook({ db, brandId: other.brand.id, id: endpoint.id, actor: cliActor })).toThrow(/No such webhook endpoint/);
-    expect(() => createWebhookEndpoint({ db, brandId: brand.id, input: { name: "Bad", url: "ftp://x" }, actor: cliActor })).toThrow(/http/);
+    const { endpoint } = await createWebhookEndpoint({ db, brandId: brand.id, input: { name: "Mine", url: "https://example.test/hook" }, actor: operator });
+    await expect(rotateWebhookSecret({ db, brandId: other.brand.id, id: endpoint.id, actor: operator })).rejects.toThrow(/No such webhook endpoint/);
+    await expect(sendTestWebhook({ db, brandId: other.brand.id, id: endpoint.id, actor: operator })).rejects.toThrow(/No such webhook endpoint/);
+    await expect(createWebhookEndpoint({ db, brandId: brand.id, input: { name: "Bad", url: "ftp://x" }, actor: operator })).rejects.toThrow(/http/);
   });
 });
 
@@ -143,8 +143,8 @@ describe("e-mail notifications", () => {
     process.env.SMTP_URL = smtp.url.replace("smtp://", "smtp://bot:p%40ss@");
     process.env.SMTP_FROM = "alerts@replyhour.test";
     const { db, ingest, rule, q } = await escalationBrand();
-    rule({ name: "Legal", conditions: [{ type: "keywords", terms: ["lawyer"] }], actions: [{ type: "notify_email", to: "managers", addresses: ["legal@example.test"] }] });
-    ingest("My lawyer will hear about this");
+    await rule({ name: "Legal", conditions: [{ type: "keywords", terms: ["lawyer"] }], actions: [{ type: "notify_email", to: "managers", addresses: ["legal@example.test"] }] });
+    await ingest("My lawyer will hear about this");
     smtp.fail({ kind: "transient" });
     const now = Date.now();
     await deliverDueWebhooks({ db, now });
@@ -163,8 +163,8 @@ describe("e-mail notifications", () => {
 
   it("fail with a clear reason when SMTP is not configured", async () => {
     const { db, ingest, rule, q } = await escalationBrand();
-    rule({ name: "Legal", conditions: [{ type: "keywords", terms: ["lawyer"] }], actions: [{ type: "notify_email", to: "managers", addresses: [] }] });
-    ingest("My lawyer will hear about this");
+    await rule({ name: "Legal", conditions: [{ type: "keywords", terms: ["lawyer"] }], actions: [{ type: "notify_email", to: "managers", addresses: [] }] });
+    await ingest("My lawyer will hear about this");
     await deliverDueWebhooks({ db });
     expect(q("SELECT state, last_error FROM webhook_deliveries")).toEqual([{ state: "failed", last_error: "E-mail is not configured: set SMTP_URL and SMTP_FROM." }]);
   });

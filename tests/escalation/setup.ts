@@ -2,7 +2,8 @@ import { channels } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { ingestBatch } from "@/lib/ingest/pipeline";
 import { inboundEventSchema } from "@/lib/ingest/event";
-import { cliActor } from "@/lib/audit/record";
+import { loadSessionUser } from "@/lib/auth/access";
+import { operator, type Principal } from "@/lib/auth/authorize";
 import { createRule } from "@/lib/escalation/rules";
 import { makeBrand, makeMember, testDb, sqlite } from "../helpers/db";
 
@@ -11,19 +12,26 @@ export const PRAISE = "Thanks, love it!";
 
 let seq = 0;
 
+// The signed-in member as lib/ authorizes them.
+export async function memberOf(db: Db, user: { id: number }): Promise<Principal> {
+  const session = await loadSessionUser({ db, userId: user.id });
+  if (!session) throw new Error(`user ${user.id} cannot sign in`);
+  return { kind: "member", user: session };
+}
+
 // A brand with one person per role and a twitter channel; the default rules are removed unless kept.
 export async function escalationBrand({ keepDefaults = false, db: given }: { keepDefaults?: boolean; db?: Db } = {}) {
   const db = given ?? testDb().db;
-  const brand = makeBrand({ db });
+  const brand = await makeBrand({ db });
   if (!keepDefaults) sqlite(db).prepare("DELETE FROM escalation_rules WHERE brand_id = ?").run(brand.id);
   const [admin, manager, agent] = [await makeMember({ db, brandId: brand.id, role: "admin" }), await makeMember({ db, brandId: brand.id, role: "manager" }), await makeMember({ db, brandId: brand.id, role: "agent" })];
-  const channel = db.insert(channels).values({ brandId: brand.id, kind: "twitter", name: "X", accountId: `acc-${brand.id}` }).returning().get();
-  const ingest = (
+  const [channel] = await db.transaction((tx) => tx.insert(channels).values({ brandId: brand.id, kind: "twitter", name: "X", accountId: `acc-${brand.id}` }).returning());
+  const ingest = async (
     text: string,
     opts: { kind?: "public_comment" | "private_message"; author?: string; followers?: number; threadId?: string; direction?: "inbound" | "outbound"; at?: number; now?: number; userId?: number; channelId?: number; automated?: boolean } = {},
   ) => {
     const id = `m-${++seq}-${Math.random().toString(36).slice(2, 8)}`;
-    const [outcome] = ingestBatch({
+    const [outcome] = await ingestBatch({
       db,
       brandId: brand.id,
       now: opts.now,
@@ -47,8 +55,9 @@ export async function escalationBrand({ keepDefaults = false, db: given }: { kee
     });
     return { messageId: Number(outcome.messageId), conversationId: Number(outcome.conversationId), externalId: id };
   };
-  const rule = (input: Record<string, unknown>) => createRule({ db, brandId: brand.id, input: { name: "Test rule", ...input }, actor: cliActor });
+  const rule = (input: Record<string, unknown>) => createRule({ db, brandId: brand.id, input: { name: "Test rule", ...input }, actor: operator });
   const q = <T>(sql: string, ...params: unknown[]) => sqlite(db).prepare(sql).all(...params) as T[];
   const one = <T>(sql: string, ...params: unknown[]) => sqlite(db).prepare(sql).get(...params) as T;
-  return { db, brand, admin, manager, agent, channel, ingest, rule, q, one };
+  const as = (user: { id: number }) => memberOf(db, user);
+  return { db, brand, admin, manager, agent, channel, ingest, rule, q, one, as };
 }

@@ -30,8 +30,8 @@ beforeEach(() => {
   session.user = null;
 });
 
-const as = (user: { id: number }) => {
-  session.user = loadSessionUser({ db, userId: user.id });
+const as = async (user: { id: number }) => {
+  session.user = await loadSessionUser({ db, userId: user.id });
 };
 
 const negative = (text: string): Classification => ({
@@ -46,11 +46,11 @@ const negative = (text: string): Classification => ({
 });
 
 async function world() {
-  const brand = makeBrand({ db });
-  const other = makeBrand({ db });
-  const channel = db.insert(channels).values({ brandId: brand.id, kind: "facebook", name: "FB", accountId: `p-${brand.id}` }).returning().get();
+  const brand = await makeBrand({ db });
+  const other = await makeBrand({ db });
+  const [channel] = await db.transaction((tx) => tx.insert(channels).values({ brandId: brand.id, kind: "facebook", name: "FB", accountId: `p-${brand.id}` }).returning());
   const texts = ["awful service, I want a refund", "thanks, all good", "awful again"];
-  ingestBatch({
+  await ingestBatch({
     db,
     brandId: brand.id,
     items: texts.map((text, i) => ({ event: inboundEventSchema.parse({ externalId: `e-${brand.id}-${i}`, text, createdAt: new Date().toISOString(), author: { id: `a${i}` } }), channelId: channel.id })),
@@ -74,7 +74,7 @@ const status = (id: number) => sqlite(db).prepare("SELECT status, level, owner_i
 describe("escalation queue actions", () => {
   it("let a manager acknowledge, re-route, raise and resolve with a note, each audited", async () => {
     const w = await world();
-    as(w.manager);
+    await as(w.manager);
     const ids = { brandId: w.brand.id, escalationId: w.escalationId };
     expect(await queue.acknowledgeAction(null, form(ids))).toMatchObject({ ok: expect.any(String) });
     expect(status(w.escalationId)).toMatchObject({ status: "acknowledged", ownerId: w.manager.id });
@@ -93,16 +93,16 @@ describe("escalation queue actions", () => {
     const ids = { brandId: w.brand.id, escalationId: w.escalationId };
     const before = status(w.escalationId);
     for (const person of [w.agent, w.otherManager]) {
-      as(person);
+      await as(person);
       expect((await queue.acknowledgeAction(null, form(ids)))?.error).toBeTruthy();
       expect((await queue.raiseAction(null, form(ids)))?.error).toBeTruthy();
       expect((await queue.rerouteAction(null, form({ ...ids, target: "level:2" })))?.error).toBeTruthy();
       expect((await queue.resolveAction(null, form({ ...ids, note: "x" })))?.error).toBeTruthy();
     }
-    as(w.agent);
+    await as(w.agent);
     expect((await queue.acknowledgeAction(null, form(ids)))?.error).toMatch(/manager/);
     // Through the manager's own brand, the other brand's escalation does not exist.
-    as(w.otherManager);
+    await as(w.otherManager);
     expect((await queue.acknowledgeAction(null, form({ brandId: w.other.id, escalationId: w.escalationId })))?.error).toMatch(/no such escalation/i);
     session.user = null;
     await expect(queue.acknowledgeAction(null, form(ids))).rejects.toThrow();
@@ -116,7 +116,7 @@ const ruleCount = (brandId: number) => (sqlite(db).prepare("SELECT count(*) AS n
 describe("escalation settings actions", () => {
   it("let a manager dry-run, create, disable, move and delete a rule; invalid fields come back by path", async () => {
     const w = await world();
-    as(w.manager);
+    await as(w.manager);
     const base = ruleCount(w.brand.id);
     const invalid = await settings.saveRuleAction(null, form({ brandId: w.brand.id, rule: JSON.stringify({ ...validRule, name: "", conditions: [{ type: "keywords", terms: [] }] }) }));
     expect(invalid?.fieldErrors).toMatchObject({ name: expect.any(String), "conditions.0.terms": "Add at least one keyword." });
@@ -144,7 +144,7 @@ describe("escalation settings actions", () => {
     const ruleId = (sqlite(db).prepare("SELECT id FROM escalation_rules WHERE brand_id = ? ORDER BY position LIMIT 1").get(w.brand.id) as { id: number }).id;
     const base = ruleCount(w.brand.id);
     for (const person of [w.agent, w.otherManager, w.otherAdmin]) {
-      as(person);
+      await as(person);
       expect((await settings.saveRuleAction(null, form({ brandId: w.brand.id, rule: JSON.stringify(validRule) })))?.error).toBeTruthy();
       expect((await settings.dryRunAction(null, form({ brandId: w.brand.id, rule: JSON.stringify(validRule) })))?.error).toBeTruthy();
       expect((await settings.setRuleEnabledAction(null, form({ brandId: w.brand.id, ruleId, enabled: "false" })))?.error).toBeTruthy();
@@ -152,9 +152,9 @@ describe("escalation settings actions", () => {
       expect((await settings.createEndpointAction(null, form({ brandId: w.brand.id, name: "x", url: "https://example.test/hook" })))?.error).toBeTruthy();
     }
     // Through their own brand, the other brand's rule does not exist.
-    as(w.otherAdmin);
+    await as(w.otherAdmin);
     expect((await settings.deleteRuleAction(null, form({ brandId: w.other.id, ruleId })))?.error).toMatch(/no such/i);
-    as(w.manager);
+    await as(w.manager);
     expect((await settings.createEndpointAction(null, form({ brandId: w.brand.id, name: "x", url: "https://example.test/hook" })))?.error).toMatch(/admin/);
     session.user = null;
     await expect(settings.saveRuleAction(null, form({ brandId: w.brand.id, rule: JSON.stringify(validRule) }))).rejects.toThrow();
@@ -165,7 +165,7 @@ describe("escalation settings actions", () => {
 
   it("let an admin add an endpoint whose secret is answered once and stored encrypted, then disable and delete it", async () => {
     const w = await world();
-    as(w.admin);
+    await as(w.admin);
     const created = await settings.createEndpointAction(null, form({ brandId: w.brand.id, name: "Slack", url: "https://hooks.example.test/abc" }));
     expect(created?.secret).toMatch(/^whsec_/);
     const row = sqlite(db).prepare("SELECT id, secret FROM webhook_endpoints WHERE brand_id = ?").get(w.brand.id) as { id: number; secret: string };

@@ -16,9 +16,9 @@ const classify = (): Classification => ({
   language: "en", category: "request", complaint: false, sentiment: "neutral", sentimentScore: 0, confidence: 1, reasons: [], modelVersion: "test",
 });
 
-function conversation(db: Db, brandId: number, channelId: number, key: string): number {
+async function conversation(db: Db, brandId: number, channelId: number, key: string): Promise<number> {
   const event = inboundEventSchema.parse({ externalId: key, author: { id: key }, text: "This is broken!", createdAt: "2026-03-01T08:00:00Z" });
-  const [outcome] = ingestBatch({ db, brandId, items: [{ event, channelId }], now: Date.parse("2026-03-01T08:00:01Z"), classifyText: classify });
+  const [outcome] = await ingestBatch({ db, brandId, items: [{ event, channelId }], now: Date.parse("2026-03-01T08:00:01Z"), classifyText: classify });
   return Number(outcome.conversationId);
 }
 
@@ -40,14 +40,14 @@ function escalate(db: Db, brandId: number, userId: number, e: Escalation) {
 
 async function seed() {
   const { db } = testDb();
-  const brand = makeBrand({ db, timezone: TZ });
-  const other = makeBrand({ db, timezone: TZ });
+  const brand = await makeBrand({ db, timezone: TZ });
+  const other = await makeBrand({ db, timezone: TZ });
   const manager = await makeMember({ db, brandId: brand.id, role: "manager" });
   const api = (sqlite(db).prepare("SELECT id FROM channels WHERE brand_id = ?").get(brand.id) as { id: number }).id;
-  const web = db.insert(channels).values({ brandId: brand.id, kind: "web", name: "Site" }).returning().get().id;
-  const onApi = conversation(db, brand.id, api, "a");
-  const onWeb = conversation(db, brand.id, web, "w");
-  const theirs = conversation(db, other.id, (sqlite(db).prepare("SELECT id FROM channels WHERE brand_id = ?").get(other.id) as { id: number }).id, "o");
+  const [{ id: web }] = await db.transaction((tx) => tx.insert(channels).values({ brandId: brand.id, kind: "web", name: "Site" }).returning());
+  const onApi = await conversation(db, brand.id, api, "a");
+  const onWeb = await conversation(db, brand.id, web, "w");
+  const theirs = await conversation(db, other.id, (sqlite(db).prepare("SELECT id FROM channels WHERE brand_id = ?").get(other.id) as { id: number }).id, "o");
   // Only the escalations below: whatever the brand's rules raised on ingest is not part of this test.
   sqlite(db).prepare("DELETE FROM escalations").run();
   const list: Escalation[] = [
@@ -74,7 +74,7 @@ describe("escalationFigures", () => {
   it("gives exact median and p90 time to acknowledge over the range, the queue now, and counts by local day", async () => {
     const { db, brand, range } = await seed();
     const now = Date.parse("2026-03-04T10:00:00Z");
-    const figures = escalationFigures({ db, brandId: brand.id, timeZone: TZ, range, now });
+    const figures = await escalationFigures({ db, brandId: brand.id, timeZone: TZ, range, now });
     // Waits in minutes: 1, 2, 5, 10, 15 → median 5 min, p90 (nearest rank 5 of 5) 15 min.
     expect(figures).toMatchObject({ created: 7, acknowledged: 5, medianAckSeconds: 300, p90AckSeconds: 900 });
     expect(figures).toMatchObject({ openNow: 4, unacknowledgedNow: 2, oldestUnacknowledgedSeconds: (now - Date.parse("2026-02-20T10:00:00Z")) / 1000 });
@@ -87,14 +87,14 @@ describe("escalationFigures", () => {
 
   it("scopes to a channel through the conversation", async () => {
     const { db, brand, range, web } = await seed();
-    const figures = escalationFigures({ db, brandId: brand.id, timeZone: TZ, range, channelId: web, now: Date.parse("2026-03-04T10:00:00Z") });
+    const figures = await escalationFigures({ db, brandId: brand.id, timeZone: TZ, range, channelId: web, now: Date.parse("2026-03-04T10:00:00Z") });
     // Waits 5 and 15 min: an even count takes the mean of the two middle values.
     expect(figures).toMatchObject({ created: 2, acknowledged: 2, medianAckSeconds: 600, p90AckSeconds: 900, openNow: 2, unacknowledgedNow: 1 });
   });
 
   it("is part of the dashboard data and its CSV export", async () => {
     const { db, brand, range } = await seed();
-    const data = dashboardData({ db, brandId: brand.id, timeZone: TZ, range });
+    const data = await dashboardData({ db, brandId: brand.id, timeZone: TZ, range });
     expect(data.escalations.created).toBe(7);
     expect(toCsv(dashboardTable({ data, name: "escalations" }))).toBe(
       "day,created,acknowledged,median_acknowledge_seconds\r\n2026-03-02,3,3,120\r\n2026-03-03,4,2,750\r\n2026-03-04,0,0,\r\n",
@@ -103,8 +103,8 @@ describe("escalationFigures", () => {
 
   it("is empty, not zero, where nothing was acknowledged", async () => {
     const { db } = testDb();
-    const brand = makeBrand({ db, timezone: TZ });
-    const figures = escalationFigures({ db, brandId: brand.id, timeZone: TZ, range: parseRange({ from: "2026-03-02", to: "2026-03-02", timeZone: TZ }) });
+    const brand = await makeBrand({ db, timezone: TZ });
+    const figures = await escalationFigures({ db, brandId: brand.id, timeZone: TZ, range: parseRange({ from: "2026-03-02", to: "2026-03-02", timeZone: TZ }) });
     expect(figures).toEqual({ created: 0, acknowledged: 0, medianAckSeconds: null, p90AckSeconds: null, openNow: 0, unacknowledgedNow: 0, oldestUnacknowledgedSeconds: null, daily: [{ day: "2026-03-02", created: 0, acknowledged: 0, medianAckSeconds: null }] });
   });
 });

@@ -7,6 +7,7 @@ import { hideMessage, setContactBlocked } from "@/lib/moderation/actions";
 import { hideOnPlatform } from "@/lib/moderation/platform";
 import type { Classification } from "@/lib/classify/types";
 import { makeBrand, makeMember, testDb, sqlite } from "../helpers/db";
+import { memberOf } from "../escalation/setup";
 import { startFakeMeta } from "../fakes/meta";
 import { startFakeX } from "../fakes/x";
 import { startFakeYoutube } from "../fakes/youtube";
@@ -35,28 +36,28 @@ afterAll(() => meta.close());
 
 async function setup(kind: "facebook" | "vk" = "facebook") {
   const { db } = testDb();
-  const brand = makeBrand({ db });
-  const channel = db
-    .insert(channels)
-    .values({ brandId: brand.id, kind, name: "Page", accountId: "page-1", credentials: encryptCredentials({ accessToken: "page-token" }) })
-    .returning()
-    .get();
+  const brand = await makeBrand({ db });
+  const [channel] = await db.transaction((tx) =>
+    tx
+      .insert(channels)
+      .values({ brandId: brand.id, kind, name: "Page", accountId: "page-1", credentials: encryptCredentials({ accessToken: "page-token" }) })
+      .returning(),
+  );
   const agent = await makeMember({ db, brandId: brand.id, role: "agent" });
   const manager = await makeMember({ db, brandId: brand.id, role: "manager" });
-  const ingest = (externalId: string, text: string, author = "spammer") =>
-    ingestBatch({
+  const ingest = async (externalId: string, text: string, author = "spammer") =>
+    (await ingestBatch({
       db,
       brandId: brand.id,
       now: T0,
       classifyText: classify,
       items: [{ channelId: channel.id, event: inboundEventSchema.parse({ externalId, kind: "public_comment", direction: "inbound", text, createdAt: new Date(T0).toISOString(), author: { id: author, name: author } }) }],
-    })[0];
-  const hide = (role: "agent" | "manager", messageId: string, reason: "spam" | "abuse" | "personal_data" | "other", note = "links to a scam shop") =>
+    }))[0];
+  const hide = async (role: "agent" | "manager", messageId: string, reason: "spam" | "abuse" | "personal_data" | "other", note = "links to a scam shop") =>
     hideMessage({
       db,
       brandId: brand.id,
-      role,
-      actor: { userId: role === "agent" ? agent.id : manager.id, label: role },
+      actor: await memberOf(db, role === "agent" ? agent : manager),
       messageId: Number(messageId),
       reason,
       note,
@@ -70,7 +71,7 @@ async function setup(kind: "facebook" | "vk" = "facebook") {
 describe("hiding a comment on the platform", () => {
   it("hides spam through the Graph API, keeps the message and audits who and why", async () => {
     const t = await setup();
-    const { messageId } = t.ingest("c_spam_1", "Win a free phone at scam.example — worst deal");
+    const { messageId } = await t.ingest("c_spam_1", "Win a free phone at scam.example — worst deal");
     await t.hide("agent", messageId!, "spam");
     expect(meta.hidden).toContain("c_spam_1");
     const row = t.message(messageId!);
@@ -82,7 +83,7 @@ describe("hiding a comment on the platform", () => {
 
   it("needs a manager for a negative comment that is not spam", async () => {
     const t = await setup();
-    const { messageId } = t.ingest("c_neg_1", "Your service is awful, three hours on hold");
+    const { messageId } = await t.ingest("c_neg_1", "Your service is awful, three hours on hold");
     await expect(t.hide("agent", messageId!, "abuse", "rude words")).rejects.toThrow(/needs a manager/);
     expect(t.message(messageId!).hidden_at).toBeNull();
     await t.hide("manager", messageId!, "abuse", "rude words");
@@ -91,7 +92,7 @@ describe("hiding a comment on the platform", () => {
 
   it("needs a reason and refuses to hide twice", async () => {
     const t = await setup();
-    const { messageId } = t.ingest("c_spam_2", "buy followers cheap");
+    const { messageId } = await t.ingest("c_spam_2", "buy followers cheap");
     await expect(t.hide("agent", messageId!, "spam", " ")).rejects.toThrow(/Say why/);
     await t.hide("agent", messageId!, "spam");
     await expect(t.hide("agent", messageId!, "spam")).rejects.toThrow(/already hidden/);
@@ -99,7 +100,7 @@ describe("hiding a comment on the platform", () => {
 
   it("reports a platform refusal and changes nothing", async () => {
     const t = await setup();
-    const { messageId } = t.ingest("c_spam_3", "buy followers now");
+    const { messageId } = await t.ingest("c_spam_3", "buy followers now");
     meta.fail({ kind: "status", status: 403 });
     await expect(t.hide("agent", messageId!, "spam")).rejects.toThrow(/refused to hide/);
     expect(t.message(messageId!).hidden_at).toBeNull();
@@ -108,7 +109,7 @@ describe("hiding a comment on the platform", () => {
 
   it("explains that VK cannot hide, and never deletes", async () => {
     const t = await setup("vk");
-    const { messageId } = t.ingest("vk_1", "buy followers now");
+    const { messageId } = await t.ingest("vk_1", "buy followers now");
     await expect(t.hide("agent", messageId!, "spam")).rejects.toThrow(/VK cannot hide/);
     expect(t.message(messageId!).hidden_at).toBeNull();
   });
@@ -137,25 +138,23 @@ describe("hiding a comment on the platform", () => {
 describe("blocking an author", () => {
   it("files the author's later messages as noise; only a manager lifts the block", async () => {
     const t = await setup();
-    const first = t.ingest("c_b1", "Is this awful thing for sale?", "bot-1");
+    const first = await t.ingest("c_b1", "Is this awful thing for sale?", "bot-1");
     const contactId = (sqlite(t.db).prepare("SELECT contact_id FROM messages WHERE id = ?").get(Number(first.messageId)) as { contact_id: number }).contact_id;
-    setContactBlocked({ db: t.db, brandId: t.brand.id, role: "agent", actor: { userId: t.agent.id, label: "agent" }, contactId, blocked: true });
-    const later = t.ingest("c_b2", "Is this awful thing still for sale?", "bot-1");
+    await setContactBlocked({ db: t.db, brandId: t.brand.id, actor: await memberOf(t.db, t.agent), contactId, blocked: true });
+    const later = await t.ingest("c_b2", "Is this awful thing still for sale?", "bot-1");
     expect(t.message(later.messageId!).category).toBe("noise");
-    expect(() =>
-      setContactBlocked({ db: t.db, brandId: t.brand.id, role: "agent", actor: { userId: t.agent.id, label: "agent" }, contactId, blocked: false }),
-    ).toThrow(/Only a manager/);
-    setContactBlocked({ db: t.db, brandId: t.brand.id, role: "manager", actor: { userId: t.manager.id, label: "manager" }, contactId, blocked: false });
-    expect(t.message(t.ingest("c_b3", "Is this awful thing for sale?", "bot-1").messageId!).category).toBe("request");
+    await expect(setContactBlocked({ db: t.db, brandId: t.brand.id, actor: await memberOf(t.db, t.agent), contactId, blocked: false })).rejects.toThrow(/Only a manager/);
+    await setContactBlocked({ db: t.db, brandId: t.brand.id, actor: await memberOf(t.db, t.manager), contactId, blocked: false });
+    expect(t.message((await t.ingest("c_b3", "Is this awful thing for sale?", "bot-1")).messageId!).category).toBe("request");
     expect(t.audit("contact.block")).toHaveLength(1);
     expect(t.audit("contact.unblock")).toHaveLength(1);
   });
 
   it("cannot reach another brand's contact", async () => {
     const t = await setup();
-    const otherBrand = makeBrand({ db: t.db });
-    const otherChannel = t.db.insert(channels).values({ brandId: otherBrand.id, kind: "facebook", name: "Other", accountId: "page-2" }).returning().get();
-    const [m] = ingestBatch({
+    const otherBrand = await makeBrand({ db: t.db });
+    const [otherChannel] = await t.db.transaction((tx) => tx.insert(channels).values({ brandId: otherBrand.id, kind: "facebook", name: "Other", accountId: "page-2" }).returning());
+    const [m] = await ingestBatch({
       db: t.db,
       brandId: otherBrand.id,
       now: T0,
@@ -163,9 +162,7 @@ describe("blocking an author", () => {
       items: [{ channelId: otherChannel.id, event: inboundEventSchema.parse({ externalId: "o1", kind: "public_comment", direction: "inbound", text: "hello", createdAt: new Date(T0).toISOString(), author: { id: "someone" } }) }],
     });
     const contactId = (sqlite(t.db).prepare("SELECT contact_id FROM messages WHERE id = ?").get(Number(m.messageId)) as { contact_id: number }).contact_id;
-    expect(() =>
-      setContactBlocked({ db: t.db, brandId: t.brand.id, role: "manager", actor: { userId: t.manager.id, label: "m" }, contactId, blocked: true }),
-    ).toThrow(/not found/i);
+    await expect(setContactBlocked({ db: t.db, brandId: t.brand.id, actor: await memberOf(t.db, t.manager), contactId, blocked: true })).rejects.toThrow(/not found/i);
     await expect(t.hide("manager", m.messageId!, "spam")).rejects.toThrow(/not found/i);
   });
 });

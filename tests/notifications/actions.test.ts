@@ -4,7 +4,7 @@ import { closeDatabase, database, type Db } from "@/db/client";
 import { loadSessionUser } from "@/lib/auth/access";
 import { notify } from "@/lib/notifications/notify";
 import { resetSecretsCache } from "@/lib/security/secrets";
-import { makeBrand, makeMember, tempDir, sqlite } from "../helpers/db";
+import { makeBrand, makeMember, tempDir } from "../helpers/db";
 import { session } from "../helpers/actions";
 
 vi.mock("@/lib/auth/session", async () => (await import("../helpers/actions")).sessionModule());
@@ -32,38 +32,38 @@ const form = (values: Record<string, string>) => {
 
 describe("notification bell actions", () => {
   it("load the user's own notifications with links: the queue for a manager, the conversation for an agent", async () => {
-    const brand = makeBrand({ db });
+    const brand = await makeBrand({ db });
     const manager = await makeMember({ db, brandId: brand.id, role: "manager" });
     const agent = await makeMember({ db, brandId: brand.id, role: "agent" });
-    notify(sqlite(db), { brandId: brand.id, userIds: [manager.id, agent.id], kind: "escalation", text: "Escalation: “awful”", conversationId: 11, escalationId: 5 });
-    notify(sqlite(db), { brandId: brand.id, userIds: [agent.id], kind: "assignment", text: "Assigned to you", conversationId: 12 });
+    await db.transaction((tx) => notify(tx, { brandId: brand.id, userIds: [manager.id, agent.id], kind: "escalation", text: "Escalation: “awful”", conversationId: 11, escalationId: 5 }));
+    await db.transaction((tx) => notify(tx, { brandId: brand.id, userIds: [agent.id], kind: "assignment", text: "Assigned to you", conversationId: 12 }));
 
-    session.user = loadSessionUser({ db, userId: manager.id });
+    session.user = await loadSessionUser({ db, userId: manager.id });
     const mine = await loadNotificationsAction();
     expect(mine.unread).toBe(1);
     expect(mine.items.map((i) => i.href)).toEqual([`/escalations?brand=${brand.slug}#escalation-5`]);
 
-    session.user = loadSessionUser({ db, userId: agent.id });
+    session.user = await loadSessionUser({ db, userId: agent.id });
     const theirs = await loadNotificationsAction();
     expect(theirs.unread).toBe(2);
     expect(theirs.items.map((i) => i.href).sort()).toEqual([`/inbox?brand=${brand.slug}&c=11`, `/inbox?brand=${brand.slug}&c=12`]);
   });
 
   it("mark read only the caller's notifications, and refuse a signed-out caller", async () => {
-    const brand = makeBrand({ db });
+    const brand = await makeBrand({ db });
     const me = await makeMember({ db, brandId: brand.id, role: "agent" });
     const other = await makeMember({ db, brandId: brand.id, role: "agent" });
-    const [mine] = notify(sqlite(db), { brandId: brand.id, userIds: [me.id], kind: "mention", text: "a" });
-    notify(sqlite(db), { brandId: brand.id, userIds: [me.id], kind: "mention", text: "b" });
-    const [theirs] = notify(sqlite(db), { brandId: brand.id, userIds: [other.id], kind: "mention", text: "c" });
+    const [mine] = await db.transaction((tx) => notify(tx, { brandId: brand.id, userIds: [me.id], kind: "mention", text: "a" }));
+    await db.transaction((tx) => notify(tx, { brandId: brand.id, userIds: [me.id], kind: "mention", text: "b" }));
+    const [theirs] = await db.transaction((tx) => notify(tx, { brandId: brand.id, userIds: [other.id], kind: "mention", text: "c" }));
 
     await expect(markNotificationsReadAction(null, form({}))).rejects.toThrow();
-    session.user = loadSessionUser({ db, userId: me.id });
+    session.user = await loadSessionUser({ db, userId: me.id });
     expect(await markNotificationsReadAction(null, form({ ids: `${mine},${theirs}` }))).toEqual({ ok: "1 notification marked read." });
     expect((await markNotificationsReadAction(null, form({ ids: "x,1" })))?.error).toBeTruthy();
     expect(await markNotificationsReadAction(null, form({}))).toEqual({ ok: "1 notification marked read." });
     expect((await loadNotificationsAction()).unread).toBe(0);
-    session.user = loadSessionUser({ db, userId: other.id });
+    session.user = await loadSessionUser({ db, userId: other.id });
     expect((await loadNotificationsAction()).unread).toBe(1);
   });
 });

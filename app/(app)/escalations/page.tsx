@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getDb } from "@/db/client";
 import { openEscalations, queueCounts, routeTargets, type QueueFilter } from "@/lib/escalation/queue";
 import { latestChangeId } from "@/lib/realtime/tail";
 import { pageMembership, requirePageUser } from "@/lib/auth/session";
@@ -62,12 +61,13 @@ export default async function EscalationsPage({ searchParams }: { searchParams: 
         <NoAccess what={t("escalations.noAccess")} />
       </main>
     );
-  const db = getDb();
   const filter = parseFilter(search);
-  const afterId = latestChangeId({ db });
-  const rows = openEscalations({ db, brandId: membership.brandId, filter });
-  const counts = queueCounts({ db, brandId: membership.brandId });
-  const people = routeTargets({ db, brandId: membership.brandId });
+  const afterId = await latestChangeId({});
+  const [rows, counts, people] = await Promise.all([
+    openEscalations({ brandId: membership.brandId, filter }),
+    queueCounts({ brandId: membership.brandId }),
+    routeTargets({ brandId: membership.brandId }),
+  ]);
   const filtered = filter.status !== undefined || filter.level !== undefined;
   return (
     <main className="space-y-4 p-6">

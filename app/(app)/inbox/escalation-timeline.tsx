@@ -1,4 +1,3 @@
-import { getDb } from "@/db/client";
 import { escalationTimeline, type TimelineStep } from "@/lib/escalation/timeline";
 import { Badge } from "@/app/_components/ui/badge";
 import { requirePageUser } from "@/lib/auth/session";
@@ -37,7 +36,7 @@ function describe(step: TimelineStep, t: Translate): string {
 export async function EscalationTimeline({ brandId, conversationId, timezone }: { brandId: number; conversationId: number; timezone: string }) {
   const { locale } = await requirePageUser();
   const t = translator(locale);
-  const steps = escalationTimeline({ db: getDb(), brandId, conversationId });
+  const steps = await escalationTimeline({ brandId, conversationId });
   if (steps.length === 0) return null;
   return (
     <section aria-labelledby={`escalation-timeline-${conversationId}`} className="rounded-lg border border-amber-300 p-3 text-sm dark:border-amber-800">

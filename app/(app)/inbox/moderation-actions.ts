@@ -2,25 +2,21 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { getDb } from "@/db/client";
 import { requireActionUser } from "@/lib/auth/session";
-import { requireMembership } from "@/lib/auth/access";
 import { formValues, parseInput, runAction, type ActionState } from "@/lib/auth/action-result";
 import { HIDE_REASONS, hideMessage, setContactBlocked } from "@/lib/moderation/actions";
 import { translator } from "@/lib/i18n/messages";
 
 const id = z.coerce.number().int().positive();
 
+// lib/moderation authorizes the member and holds who may hide or unblock what.
 export async function hideMessageAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requireActionUser();
   return runAction(formValues(formData), async () => {
     const input = parseInput(z.object({ brandId: id, messageId: id, reason: z.enum(HIDE_REASONS), note: z.string().max(500) }), formData);
-    const membership = requireMembership({ user, brandId: input.brandId });
     await hideMessage({
-      db: getDb(),
       brandId: input.brandId,
-      role: membership.role,
-      actor: { userId: user.id, label: user.email },
+      actor: { kind: "member", user },
       messageId: input.messageId,
       reason: input.reason,
       note: input.note,
@@ -32,11 +28,10 @@ export async function hideMessageAction(_prev: ActionState, formData: FormData):
 
 export async function blockContactAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requireActionUser();
-  return runAction(formValues(formData), () => {
+  return runAction(formValues(formData), async () => {
     const input = parseInput(z.object({ brandId: id, contactId: id, blocked: z.enum(["1", "0"]) }), formData);
-    const membership = requireMembership({ user, brandId: input.brandId });
     const blocked = input.blocked === "1";
-    setContactBlocked({ db: getDb(), brandId: input.brandId, role: membership.role, actor: { userId: user.id, label: user.email }, contactId: input.contactId, blocked });
+    await setContactBlocked({ brandId: input.brandId, actor: { kind: "member", user }, contactId: input.contactId, blocked });
     revalidatePath("/inbox");
     return { ok: translator(user.locale)(blocked ? "conversation.blocked" : "conversation.unblocked") };
   });

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db/client";
 import { pageMembership, requirePageUser } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/brand-context";
 import { listChannels } from "@/lib/channels/channels";
@@ -28,16 +27,19 @@ export default async function EscalationSettings({ searchParams }: { searchParam
   // Words stored as data (roles, channel kinds, delivery states) have a text when the dictionary knows them.
   const word = (key: string, fallback: string) => (isMessageKey(key) ? t(key) : fallback);
   if (!hasRole(membership, "manager")) return <NoAccess what={t("rules.noAccess")} />;
-  const db = getDb();
   const brandId = membership.brandId;
   const isAdmin = hasRole(membership, "admin");
-  const rules = listRules({ db, brandId }) as StoredRule[];
-  const endpoints = listWebhookEndpoints({ db, brandId });
-  const deliveries = listDeliveries({ db, brandId, limit: 30 });
+  const [rules, endpoints, deliveries, channels, people] = await Promise.all([
+    listRules({ brandId }) as Promise<StoredRule[]>,
+    listWebhookEndpoints({ brandId }),
+    listDeliveries({ brandId, limit: 30 }),
+    listChannels({ brandId }),
+    routeTargets({ brandId }),
+  ]);
   const endpointNames = new Map(endpoints.map((e) => [e.id, e.name]));
   const refs: EditorRefs = {
-    channels: listChannels({ db, brandId }).map((c) => ({ id: c.id, name: c.name, detail: word(`rules.channelKind.${c.kind}`, c.kind) })),
-    people: routeTargets({ db, brandId }).map((p) => ({ id: p.id, name: p.name, detail: word(`role.${p.role}`, p.role) })),
+    channels: channels.map((c) => ({ id: c.id, name: c.name, detail: word(`rules.channelKind.${c.kind}`, c.kind) })),
+    people: people.map((p) => ({ id: p.id, name: p.name, detail: word(`role.${p.role}`, p.role) })),
     endpoints: endpoints.map((e) => ({ id: e.id, name: e.name, detail: e.enabled ? undefined : t("rules.disabled") })),
   };
   return (
