@@ -3,7 +3,8 @@ import { channels } from "@/db/schema";
 import { ingestBatch } from "@/lib/ingest/pipeline";
 import { inboundEventSchema } from "@/lib/ingest/event";
 import { encryptCredentials } from "@/lib/security/credentials";
-import { hideMessage, setContactBlocked } from "@/lib/moderation/actions";
+import { hideMessage, requireMayHide, setContactBlocked } from "@/lib/moderation/actions";
+import type { Principal } from "@/lib/auth/authorize";
 import { hideOnPlatform } from "@/lib/moderation/platform";
 import type { Classification } from "@/lib/classify/types";
 import { makeBrand, makeMember, testDb, sqlite } from "../helpers/db";
@@ -88,6 +89,18 @@ describe("hiding a comment on the platform", () => {
     expect(t.message(messageId!).hidden_at).toBeNull();
     await t.hide("manager", messageId!, "abuse", "rude words");
     expect(t.message(messageId!).hidden_at).not.toBeNull();
+  });
+
+  it("keeps the manager rule in lib, whoever calls: an API token cannot hide, an agent only spam", async () => {
+    const t = await setup();
+    const { messageId } = await t.ingest("c_neg_2", "Your service is awful");
+    const token: Principal = { kind: "token", token: { tokenId: 1, brandId: t.brand.id, name: "bot", scopes: ["ingest", "read"] } };
+    await expect(hideMessage({ db: t.db, brandId: t.brand.id, actor: token, messageId: Number(messageId), reason: "spam", note: "a bot hides it" })).rejects.toThrow(/API tokens cannot/);
+    expect(() => requireMayHide({ role: "agent", sentiment: "negative", reason: "other" })).toThrow(/needs a manager/);
+    expect(() => requireMayHide({ role: null, sentiment: "negative", reason: "abuse" })).toThrow(/needs a manager/);
+    expect(() => requireMayHide({ role: "agent", sentiment: "negative", reason: "spam" })).not.toThrow();
+    expect(() => requireMayHide({ role: "manager", sentiment: "negative", reason: "abuse" })).not.toThrow();
+    expect(t.message(messageId!).hidden_at).toBeNull();
   });
 
   it("needs a reason and refuses to hide twice", async () => {
