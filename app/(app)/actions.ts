@@ -1,7 +1,6 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getDb } from "@/db/client";
 import { signOut } from "@/lib/auth/next-auth";
 import { requireActionUser } from "@/lib/auth/session";
 import { setAvailability } from "@/lib/assignment/round-robin";
@@ -13,7 +12,7 @@ export async function signOutAction(): Promise<void> {
 
 export async function setAvailabilityAction(formData: FormData): Promise<void> {
   const user = await requireActionUser();
-  setAvailability({ db: getDb(), userId: user.id, available: formData.get("available") === "1" });
+  await setAvailability({ userId: user.id, available: formData.get("available") === "1" });
   revalidatePath("/", "layout");
 }
 
@@ -21,6 +20,6 @@ export async function setLocaleAction(formData: FormData): Promise<void> {
   const user = await requireActionUser();
   const locale = formData.get("locale");
   if (locale !== "en" && locale !== "ru") return;
-  setLocale({ db: getDb(), userId: user.id, locale });
+  await setLocale({ userId: user.id, locale });
   revalidatePath("/", "layout");
 }

@@ -1,139 +1,159 @@
+import { and, asc, desc, eq, isNull, lt, or, type SQL } from "drizzle-orm";
 import type { z } from "zod";
-import type { Db } from "@/db/client";
+import { database, type Db } from "@/db/client";
+import { channels, contacts, conversations, messages, responseCycles, users } from "@/db/schema";
+import { inIdList } from "@/db/sqlite/inbox";
 import { AppError } from "@/lib/errors";
-import { ftsQuery, searchHitsSql } from "@/lib/inbox/search";
+import { requireConversation } from "@/lib/inbox/conversation";
+import { searchHits, searchWords } from "@/lib/inbox/search";
 import type { conversationFilterSchema } from "./events";
 
 type Filters = z.output<typeof conversationFilterSchema>;
 
-const iso = (ms: number | null | undefined) => (ms == null ? null : new Date(ms).toISOString());
+const iso = (at: Date | null | undefined) => (at == null ? null : at.toISOString());
 
-type Row = Record<string, unknown>;
+const c = conversations;
+const r = responseCycles;
 
-const SELECT = `
-  SELECT c.id, c.status, c.category, c.complaint, c.sentiment, c.sentiment_score, c.language, c.priority,
-         c.assignee_id, u.name AS assignee_name, ch.id AS channel_id, ch.kind AS channel_kind, ch.name AS channel_name,
-         ct.id AS contact_id, ct.handle AS contact_handle, ct.name AS contact_name,
-         r.started_at, r.first_response_at, r.due_at, r.sla_state, c.last_message_at, c.preview
-    FROM conversations c
-    JOIN channels ch ON ch.id = c.channel_id
-    JOIN contacts ct ON ct.id = c.contact_id
-    LEFT JOIN users u ON u.id = c.assignee_id
-    LEFT JOIN response_cycles r ON r.id = c.current_cycle_id`;
+function selectConversations(db: Db) {
+  return db
+    .select({
+      id: c.id,
+      status: c.status,
+      category: c.category,
+      complaint: c.complaint,
+      sentiment: c.sentiment,
+      sentimentScore: c.sentimentScore,
+      language: c.language,
+      priority: c.priority,
+      assignee: { id: users.id, name: users.name },
+      channel: { id: channels.id, kind: channels.kind, name: channels.name },
+      contact: { id: contacts.id, handle: contacts.handle, name: contacts.name },
+      startedAt: r.startedAt,
+      firstResponseAt: r.firstResponseAt,
+      dueAt: r.dueAt,
+      slaState: r.slaState,
+      lastMessageAt: c.lastMessageAt,
+      preview: c.preview,
+    })
+    .from(c)
+    .innerJoin(channels, eq(channels.id, c.channelId))
+    .innerJoin(contacts, eq(contacts.id, c.contactId))
+    .leftJoin(users, eq(users.id, c.assigneeId))
+    .leftJoin(r, eq(r.id, c.currentCycleId));
+}
 
-function toApi(r: Row) {
+type Row = Awaited<ReturnType<typeof selectConversations>>[number];
+
+function toApi(row: Row) {
   return {
-    id: String(r.id),
-    status: r.status,
-    category: r.category,
-    complaint: !!r.complaint,
-    sentiment: r.sentiment,
-    sentimentScore: r.sentiment_score,
-    language: r.language ?? null,
-    priority: r.priority,
-    assignee: r.assignee_id ? { id: String(r.assignee_id), name: r.assignee_name } : null,
-    channel: { id: String(r.channel_id), kind: r.channel_kind, name: r.channel_name },
-    contact: { id: String(r.contact_id), handle: r.contact_handle ?? null, name: r.contact_name ?? null },
-    firstInboundAt: iso(r.started_at as number | null),
-    firstResponseAt: iso(r.first_response_at as number | null),
-    firstResponseDueAt: iso(r.due_at as number | null),
-    slaState: r.sla_state ?? null,
-    lastMessageAt: iso(r.last_message_at as number),
-    preview: r.preview,
+    id: String(row.id),
+    status: row.status,
+    category: row.category,
+    complaint: row.complaint,
+    sentiment: row.sentiment,
+    sentimentScore: row.sentimentScore,
+    language: row.language,
+    priority: row.priority,
+    assignee: row.assignee ? { id: String(row.assignee.id), name: row.assignee.name } : null,
+    channel: { id: String(row.channel.id), kind: row.channel.kind, name: row.channel.name },
+    contact: { id: String(row.contact.id), handle: row.contact.handle, name: row.contact.name },
+    firstInboundAt: iso(row.startedAt),
+    firstResponseAt: iso(row.firstResponseAt),
+    firstResponseDueAt: iso(row.dueAt),
+    slaState: row.slaState,
+    lastMessageAt: iso(row.lastMessageAt),
+    preview: row.preview,
   };
 }
 
 // Newest activity first, keyset cursor "<lastMessageAt>:<id>".
-export function apiListConversations({ db, brandId, filters }: { db: Db; brandId: number; filters: Filters }) {
-  const where = ["c.brand_id = @brandId"];
-  const params: Record<string, unknown> = { brandId, limit: filters.limit + 1 };
-  const equal: [keyof Filters, string, (v: string) => unknown][] = [
-    ["status", "c.status", String],
-    ["category", "c.category", String],
-    ["channel", "c.channel_id", Number],
-    ["slaState", "r.sla_state", String],
-  ];
-  for (const [key, column, cast] of equal) {
-    const value = filters[key];
-    if (typeof value !== "string") continue;
-    where.push(`${column} = @${key}`);
-    params[key] = cast(value);
-  }
-  if (filters.assignee === "none") where.push("c.assignee_id IS NULL");
-  else if (filters.assignee) {
-    where.push("c.assignee_id = @assignee");
-    params.assignee = Number(filters.assignee);
-  }
-  if (filters.q) {
-    const match = ftsQuery(filters.q);
-    if (match) {
-      // The full-text index leads (the brand's newest matches), never a walk over the brand's messages.
-      where.push(`c.id IN (${searchHitsSql()})`);
-      params.f_q = match;
-    }
-  }
+export async function apiListConversations({ db = database(), brandId, filters }: { db?: Db; brandId: number; filters: Filters }) {
+  const where: (SQL | undefined)[] = [eq(c.brandId, brandId)];
+  if (filters.status) where.push(eq(c.status, filters.status));
+  if (filters.category) where.push(eq(c.category, filters.category));
+  if (filters.channel) where.push(eq(c.channelId, Number(filters.channel)));
+  if (filters.slaState) where.push(eq(r.slaState, filters.slaState));
+  if (filters.assignee === "none") where.push(isNull(c.assigneeId));
+  else if (filters.assignee) where.push(eq(c.assigneeId, Number(filters.assignee)));
+  const words = filters.q ? searchWords(filters.q) : [];
+  // The full-text index leads (the brand's newest matches), never a walk over the brand's messages.
+  if (words.length) where.push(inIdList(c.id, [...new Set(await searchHits({ db, brandId, words }))]));
   if (filters.cursor) {
     const [at, id] = filters.cursor.split(":").map(Number);
     if (!Number.isFinite(at) || !Number.isFinite(id)) throw new AppError("bad_request:cursor", "Invalid cursor.");
-    where.push("(c.last_message_at < @at OR (c.last_message_at = @at AND c.id < @id))");
-    Object.assign(params, { at, id });
+    where.push(or(lt(c.lastMessageAt, new Date(at)), and(eq(c.lastMessageAt, new Date(at)), lt(c.id, id))));
   }
-  const rows = db.$client.prepare(`${SELECT} WHERE ${where.join(" AND ")} ORDER BY c.last_message_at DESC, c.id DESC LIMIT @limit`).all(params) as Row[];
+  const rows = await selectConversations(db)
+    .where(and(...where))
+    .orderBy(desc(c.lastMessageAt), desc(c.id))
+    .limit(filters.limit + 1);
   const page = rows.slice(0, filters.limit);
   const last = page[page.length - 1];
   return {
     conversations: page.map(toApi),
-    nextCursor: rows.length > filters.limit && last ? `${last.last_message_at}:${last.id}` : null,
+    nextCursor: rows.length > filters.limit && last ? `${last.lastMessageAt.getTime()}:${last.id}` : null,
   };
 }
 
-export function apiGetConversation({ db, brandId, id }: { db: Db; brandId: number; id: number }) {
-  const row = db.$client.prepare(`${SELECT} WHERE c.id = ? AND c.brand_id = ?`).get(id, brandId) as Row | undefined;
-  if (!row) throw new AppError("not_found:conversation");
-  const messages = db.$client
-    .prepare(
-      `SELECT id, direction, external_id, text, created_at, received_at, automated, language, category, complaint, sentiment,
-              sentiment_score, delivery_state, edited_at, deleted_on_platform_at, in_reply_to_external_id, user_id
-         FROM messages WHERE conversation_id = ? ORDER BY created_at, id`,
-    )
-    .all(id) as Row[];
-  const cycles = db.$client
-    .prepare(
-      `SELECT number, category, started_at, first_response_at, first_response_seconds, first_response_business_seconds,
-              target_seconds, due_at, sla_state, resolved_at FROM response_cycles WHERE conversation_id = ? ORDER BY number`,
-    )
-    .all(id) as Row[];
+export async function apiGetConversation({ db = database(), brandId, id }: { db?: Db; brandId: number; id: number }) {
+  await requireConversation({ db, brandId, id });
+  const [row] = await selectConversations(db).where(and(eq(c.id, id), eq(c.brandId, brandId)));
+  const m = messages;
+  const thread = await db
+    .select({
+      id: m.id,
+      direction: m.direction,
+      externalId: m.externalId,
+      inReplyTo: m.inReplyToExternalId,
+      text: m.text,
+      createdAt: m.createdAt,
+      receivedAt: m.receivedAt,
+      automated: m.automated,
+      language: m.language,
+      category: m.category,
+      complaint: m.complaint,
+      sentiment: m.sentiment,
+      sentimentScore: m.sentimentScore,
+      deliveryState: m.deliveryState,
+      editedAt: m.editedAt,
+      deletedOnPlatformAt: m.deletedOnPlatformAt,
+    })
+    .from(m)
+    .where(and(eq(m.conversationId, id), eq(m.brandId, brandId)))
+    .orderBy(asc(m.createdAt), asc(m.id));
+  const cycles = await db
+    .select({
+      number: r.number,
+      category: r.category,
+      startedAt: r.startedAt,
+      firstResponseAt: r.firstResponseAt,
+      firstResponseSeconds: r.firstResponseSeconds,
+      firstResponseBusinessSeconds: r.firstResponseBusinessSeconds,
+      targetSeconds: r.targetSeconds,
+      dueAt: r.dueAt,
+      slaState: r.slaState,
+      resolvedAt: r.resolvedAt,
+    })
+    .from(r)
+    .where(and(eq(r.conversationId, id), eq(r.brandId, brandId)))
+    .orderBy(asc(r.number));
   return {
     ...toApi(row),
-    messages: messages.map((m) => ({
-      id: String(m.id),
-      direction: m.direction,
-      externalId: m.external_id ?? null,
-      inReplyTo: m.in_reply_to_external_id ?? null,
-      text: m.text,
-      createdAt: iso(m.created_at as number),
-      receivedAt: iso(m.received_at as number),
-      automated: !!m.automated,
-      language: m.language ?? null,
-      category: m.category ?? null,
-      complaint: m.complaint == null ? null : !!m.complaint,
-      sentiment: m.sentiment ?? null,
-      sentimentScore: m.sentiment_score ?? null,
-      deliveryState: m.delivery_state ?? null,
-      editedAt: iso(m.edited_at as number | null),
-      deletedOnPlatformAt: iso(m.deleted_on_platform_at as number | null),
+    messages: thread.map((message) => ({
+      ...message,
+      id: String(message.id),
+      createdAt: iso(message.createdAt),
+      receivedAt: iso(message.receivedAt),
+      editedAt: iso(message.editedAt),
+      deletedOnPlatformAt: iso(message.deletedOnPlatformAt),
     })),
-    cycles: cycles.map((c) => ({
-      number: c.number,
-      category: c.category,
-      startedAt: iso(c.started_at as number),
-      firstResponseAt: iso(c.first_response_at as number | null),
-      firstResponseSeconds: c.first_response_seconds ?? null,
-      firstResponseBusinessSeconds: c.first_response_business_seconds ?? null,
-      targetSeconds: c.target_seconds,
-      dueAt: iso(c.due_at as number),
-      slaState: c.sla_state,
-      resolvedAt: iso(c.resolved_at as number | null),
+    cycles: cycles.map((cycle) => ({
+      ...cycle,
+      startedAt: iso(cycle.startedAt),
+      firstResponseAt: iso(cycle.firstResponseAt),
+      dueAt: iso(cycle.dueAt),
+      resolvedAt: iso(cycle.resolvedAt),
     })),
   };
 }

@@ -1,5 +1,6 @@
-import type Database from "better-sqlite3";
-import type { Db } from "@/db/client";
+import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
+import { database, type Db, type Tx } from "@/db/client";
+import { brands, conversations, memberships, users, workerState } from "@/db/schema";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import { recordChange } from "@/lib/realtime/record-change";
 
@@ -13,17 +14,18 @@ function cursorKey(brandId: number) {
 }
 
 // Agents of the brand who set themselves available, with their open workload.
-function availableAgents(sqlite: Database.Database, brandId: number): Agent[] {
-  const rows = sqlite
-    .prepare(
-      `SELECT u.id, u.languages, u.capacity,
-              (SELECT count(*) FROM conversations c WHERE c.assignee_id = u.id AND c.status IN ('open', 'pending')) AS load
-         FROM memberships m JOIN users u ON u.id = m.user_id
-        WHERE m.brand_id = ? AND m.role = 'agent' AND u.available = 1 AND u.disabled = 0
-        ORDER BY u.id`,
-    )
-    .all(brandId) as { id: number; languages: string; capacity: number; load: number }[];
-  return rows.map((r) => ({ id: r.id, languages: JSON.parse(r.languages) as string[], capacity: r.capacity, load: r.load }));
+async function availableAgents(tx: Tx, brandId: number): Promise<Agent[]> {
+  const c = conversations;
+  const load = tx
+    .select({ n: count() })
+    .from(c)
+    .where(and(eq(c.assigneeId, users.id), inArray(c.status, ["open", "pending"])));
+  return tx
+    .select({ id: users.id, languages: users.languages, capacity: users.capacity, load: sql<number>`${load}`.mapWith(Number) })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.brandId, brandId), eq(memberships.role, "agent"), eq(users.available, true), eq(users.disabled, false)))
+    .orderBy(asc(users.id));
 }
 
 /**
@@ -39,49 +41,53 @@ export function pickAgent(agents: Agent[], language: string | null, lastId: numb
 }
 
 /** Hands waiting, unassigned requests of brands with auto-assign on to available agents, most urgent first. */
-export function assignWaiting({ db, now = Date.now() }: { db: Db; now?: number }): number {
-  const sqlite = db.$client;
-  const brands = sqlite.prepare("SELECT id FROM brands WHERE auto_assign = 1").all() as { id: number }[];
+export async function assignWaiting({ db = database(), now = Date.now() }: { db?: Db; now?: number } = {}): Promise<number> {
+  const c = conversations;
+  const auto = await db.select({ id: brands.id }).from(brands).where(eq(brands.autoAssign, true));
   let assigned = 0;
-  for (const { id: brandId } of brands) {
-    assigned += sqlite.transaction(() => {
-      const agents = availableAgents(sqlite, brandId);
+  for (const { id: brandId } of auto) {
+    assigned += await db.transaction(async (tx) => {
+      const agents = await availableAgents(tx, brandId);
       if (agents.length === 0) return 0;
-      const waiting = sqlite
-        .prepare(
-          `SELECT id, language FROM conversations
-            WHERE brand_id = ? AND awaiting_first_response = 1 AND category = 'request' AND assignee_id IS NULL AND status = 'open'
-            ORDER BY first_response_due_at LIMIT ?`,
-        )
-        .all(brandId, BATCH) as { id: number; language: string | null }[];
-      const cursor = sqlite.prepare("SELECT value FROM worker_state WHERE key = ?").get(cursorKey(brandId)) as { value: string } | undefined;
+      const waiting = await tx
+        .select({ id: c.id, language: c.language })
+        .from(c)
+        .where(and(eq(c.brandId, brandId), eq(c.awaitingFirstResponse, true), eq(c.category, "request"), isNull(c.assigneeId), eq(c.status, "open")))
+        .orderBy(asc(c.firstResponseDueAt))
+        .limit(BATCH);
+      const [cursor] = await tx.select({ value: workerState.value }).from(workerState).where(eq(workerState.key, cursorKey(brandId)));
       let lastId = cursor ? Number(cursor.value) : 0;
-      const assign = sqlite.prepare("UPDATE conversations SET assignee_id = ?, updated_at = ? WHERE id = ? AND assignee_id IS NULL");
-      let count = 0;
+      let total = 0;
       for (const conversation of waiting) {
         const agent = pickAgent(agents, conversation.language, lastId);
         if (!agent) break;
-        if (assign.run(agent.id, now, conversation.id).changes === 0) continue;
+        const taken = await tx
+          .update(c)
+          .set({ assigneeId: agent.id, updatedAt: new Date(now) })
+          .where(and(eq(c.id, conversation.id), eq(c.brandId, brandId), isNull(c.assigneeId)))
+          .returning({ id: c.id });
+        if (taken.length === 0) continue;
         agent.load += 1;
         lastId = agent.id;
-        count += 1;
-        recordAudit(db, { actor: ACTOR, brandId, action: "conversation.assign", objectType: "conversation", objectId: conversation.id, after: { assigneeId: agent.id, by: "round-robin" } });
-        recordChange(sqlite, { brandId, kind: "conversation", objectId: conversation.id, conversationId: conversation.id, data: { assigneeId: agent.id }, at: now });
+        total += 1;
+        await recordAudit(tx, { actor: ACTOR, brandId, action: "conversation.assign", objectType: "conversation", objectId: conversation.id, after: { assigneeId: agent.id, by: "round-robin" } });
+        await recordChange(tx, { brandId, kind: "conversation", objectId: conversation.id, conversationId: conversation.id, data: { assigneeId: agent.id }, at: now });
       }
-      if (count > 0)
-        sqlite
-          .prepare("INSERT INTO worker_state (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at")
-          .run(cursorKey(brandId), String(lastId), now);
-      return count;
-    }).immediate();
+      if (total > 0)
+        await tx
+          .insert(workerState)
+          .values({ key: cursorKey(brandId), value: String(lastId), updatedAt: new Date(now) })
+          .onConflictDoUpdate({ target: workerState.key, set: { value: String(lastId), updatedAt: new Date(now) } });
+      return total;
+    });
   }
   return assigned;
 }
 
 /** An agent's own switch: away agents get no new conversations. */
-export function setAvailability({ db, userId, available }: { db: Db; userId: number; available: boolean }): void {
-  db.$client.transaction(() => {
-    db.$client.prepare("UPDATE users SET available = ? WHERE id = ?").run(available ? 1 : 0, userId);
-    recordAudit(db, { actor: { userId, label: `user:${userId}` }, brandId: null, action: available ? "user.available" : "user.away", objectType: "user", objectId: userId });
-  })();
+export async function setAvailability({ db = database(), userId, available }: { db?: Db; userId: number; available: boolean }): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ available }).where(eq(users.id, userId));
+    await recordAudit(tx, { actor: { userId, label: `user:${userId}` }, brandId: null, action: available ? "user.available" : "user.away", objectType: "user", objectId: userId });
+  });
 }

@@ -1,114 +1,105 @@
-import type { Db } from "@/db/client";
+import { and, eq, sql } from "drizzle-orm";
+import { database, type Db, type Tx } from "@/db/client";
+import { classifierExamples, conversations, memberships, messages, responseCycles, users, type PRIORITIES } from "@/db/schema";
 import { indexNewMessages } from "@/lib/search/fts-index";
 import { AppError } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/audit/record";
-import { refreshConversation } from "@/lib/ingest/pipeline";
-import { statements } from "@/lib/ingest/store";
+import { refreshConversation } from "@/lib/ingest/conversation-state";
 import { recordChange } from "@/lib/realtime/record-change";
-import { resolveConversations } from "./resolve";
 import { notify } from "@/lib/notifications/notify";
-import type { PRIORITIES } from "@/db/schema";
+import { requireConversation, requireConversations } from "@/lib/inbox/conversation";
+import { resolveConversations } from "./resolve";
 
 type Priority = (typeof PRIORITIES)[number];
 
-type Ctx = { db: Db; brandId: number; actor: Actor };
+type Ctx = { db?: Db; brandId: number; actor: Actor };
 
-function change(db: Db, brandId: number, conversationId: number, userId: number | null) {
-  recordChange(db.$client, { brandId, kind: "conversation", objectId: conversationId, conversationId, userId });
-}
+const c = conversations;
+const thisConversation = (id: number, brandId: number) => and(eq(c.id, id), eq(c.brandId, brandId));
 
-function requireIds({ db, brandId, ids }: { db: Db; brandId: number; ids: number[] }): void {
-  if (ids.length === 0) throw new AppError("bad_request:selection", "Select at least one conversation.");
-  const found = db.$client
-    .prepare(`SELECT count(*) AS n FROM conversations WHERE brand_id = ? AND id IN (${ids.map(() => "?").join(",")})`)
-    .get(brandId, ...ids) as { n: number };
-  if (found.n !== new Set(ids).size) throw new AppError("not_found:conversation");
+function change(tx: Tx, brandId: number, conversationId: number, userId: number | null) {
+  return recordChange(tx, { brandId, kind: "conversation", objectId: conversationId, conversationId, userId });
 }
 
 // Returns how many conversations changed hands; the new assignee is told when someone else assigned them.
-export function assignConversations({ db, brandId, actor, conversationIds, assigneeId }: Ctx & { conversationIds: number[]; assigneeId: number | null }): number {
-  requireIds({ db, brandId, ids: conversationIds });
-  if (assigneeId != null) {
-    const member = db.$client.prepare("SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.brand_id = ? AND m.user_id = ? AND u.disabled = 0").get(brandId, assigneeId);
-    if (!member) throw new AppError("bad_request:assignee", "The assignee is not an active member of this brand.");
-  }
-  const sqlite = db.$client;
-  return sqlite.transaction(() => {
-    const current = sqlite.prepare("SELECT assignee_id, preview FROM conversations WHERE id = ? AND brand_id = ?");
-    const update = sqlite.prepare("UPDATE conversations SET assignee_id = ?, updated_at = ? WHERE id = ? AND brand_id = ?");
+export async function assignConversations({ db = database(), brandId, actor, conversationIds, assigneeId }: Ctx & { conversationIds: number[]; assigneeId: number | null }): Promise<number> {
+  return db.transaction(async (tx) => {
+    const ids = await requireConversations({ db: tx, brandId, ids: conversationIds });
+    if (assigneeId != null) {
+      const [member] = await tx
+        .select({ id: users.id })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .where(and(eq(memberships.brandId, brandId), eq(memberships.userId, assigneeId), eq(users.disabled, false)))
+        .limit(1);
+      if (!member) throw new AppError("bad_request:assignee", "The assignee is not an active member of this brand.");
+    }
     const changed: number[] = [];
-    for (const id of new Set(conversationIds)) {
-      const before = current.get(id, brandId) as { assignee_id: number | null; preview: string };
-      if (before.assignee_id === assigneeId) continue;
-      update.run(assigneeId, Date.now(), id, brandId);
-      recordAudit(db, { actor, brandId, action: "conversation.assign", objectType: "conversation", objectId: id, before: { assigneeId: before.assignee_id }, after: { assigneeId } });
-      change(db, brandId, id, actor.userId);
+    for (const id of ids) {
+      const [before] = await tx.select({ assigneeId: c.assigneeId }).from(c).where(thisConversation(id, brandId));
+      if (before.assigneeId === assigneeId) continue;
+      await tx.update(c).set({ assigneeId, updatedAt: new Date() }).where(thisConversation(id, brandId));
+      await recordAudit(tx, { actor, brandId, action: "conversation.assign", objectType: "conversation", objectId: id, before: { assigneeId: before.assigneeId }, after: { assigneeId } });
+      await change(tx, brandId, id, actor.userId);
       changed.push(id);
     }
     if (assigneeId != null && assigneeId !== actor.userId && changed.length > 0) {
       const text = changed.length === 1 ? `${actor.label} assigned you a conversation.` : `${actor.label} assigned you ${changed.length} conversations.`;
-      notify(sqlite, { brandId, userIds: [assigneeId], kind: "assignment", text, conversationId: changed.length === 1 ? changed[0] : null });
+      await notify(tx, { brandId, userIds: [assigneeId], kind: "assignment", text, conversationId: changed.length === 1 ? changed[0] : null });
     }
     return changed.length;
-  })();
+  });
 }
 
 // Returns how many changed; resolved conversations are skipped for open/pending/snooze (a new message reopens them).
-export function setConversationStatus({
-  db,
+export async function setConversationStatus({
+  db = database(),
   brandId,
   actor,
   conversationIds,
   status,
   snoozedUntil,
-}: Ctx & { conversationIds: number[]; status: "open" | "pending" | "snoozed" | "resolved"; snoozedUntil?: number | null }): { changed: number; skipped: number } {
-  requireIds({ db, brandId, ids: conversationIds });
-  const ids = [...new Set(conversationIds)];
-  if (status === "resolved") {
-    const changed = resolveConversations({ db, brandId, conversationIds: ids, at: Date.now(), actor });
-    return { changed, skipped: ids.length - changed };
-  }
-  if (status === "snoozed" && (!snoozedUntil || snoozedUntil <= Date.now())) throw new AppError("bad_request:snooze", "Snooze until a time in the future.");
-  const sqlite = db.$client;
-  const result = sqlite.transaction(() => {
-    const current = sqlite.prepare("SELECT status, snoozed_until FROM conversations WHERE id = ? AND brand_id = ?");
-    const update = sqlite.prepare("UPDATE conversations SET status = ?, snoozed_until = ?, updated_at = ? WHERE id = ? AND brand_id = ?");
+}: Ctx & { conversationIds: number[]; status: "open" | "pending" | "snoozed" | "resolved"; snoozedUntil?: number | null }): Promise<{ changed: number; skipped: number }> {
+  const result = await db.transaction(async (tx) => {
+    const ids = await requireConversations({ db: tx, brandId, ids: conversationIds });
+    if (status === "resolved") {
+      const changed = await resolveConversations({ db: tx, brandId, conversationIds: ids, at: Date.now(), actor });
+      return { changed, skipped: ids.length - changed, total: ids.length };
+    }
+    if (status === "snoozed" && (!snoozedUntil || snoozedUntil <= Date.now())) throw new AppError("bad_request:snooze", "Snooze until a time in the future.");
+    const until = status === "snoozed" ? new Date(snoozedUntil!) : null;
     let changed = 0;
     let skipped = 0;
     for (const id of ids) {
-      const row = current.get(id, brandId) as { status: string; snoozed_until: number | null };
-      const until = status === "snoozed" ? snoozedUntil! : null;
+      const [row] = await tx.select({ status: c.status, snoozedUntil: c.snoozedUntil }).from(c).where(thisConversation(id, brandId));
       if (row.status === "resolved") skipped++;
-      if (row.status === "resolved" || (row.status === status && row.snoozed_until === until)) continue;
-      update.run(status, until, Date.now(), id, brandId);
-      recordAudit(db, { actor, brandId, action: `conversation.${status}`, objectType: "conversation", objectId: id, before: { status: row.status }, after: { status, snoozedUntil: until } });
-      change(db, brandId, id, actor.userId);
+      if (row.status === "resolved" || (row.status === status && row.snoozedUntil?.getTime() === until?.getTime())) continue;
+      await tx.update(c).set({ status, snoozedUntil: until, updatedAt: new Date() }).where(thisConversation(id, brandId));
+      await recordAudit(tx, { actor, brandId, action: `conversation.${status}`, objectType: "conversation", objectId: id, before: { status: row.status }, after: { status, snoozedUntil: until?.getTime() ?? null } });
+      await change(tx, brandId, id, actor.userId);
       changed++;
     }
-    return { changed, skipped };
-  })();
-  if (result.changed === 0 && result.skipped === ids.length)
+    return { changed, skipped, total: ids.length };
+  });
+  if (status !== "resolved" && result.changed === 0 && result.skipped === result.total)
     throw new AppError("conflict:status", "A resolved conversation reopens when the customer writes again.");
-  return result;
+  return { changed: result.changed, skipped: result.skipped };
 }
 
-export function setConversationPriority({ db, brandId, actor, conversationIds, priority }: Ctx & { conversationIds: number[]; priority: Priority }): number {
-  requireIds({ db, brandId, ids: conversationIds });
-  const sqlite = db.$client;
-  return sqlite.transaction(() => {
-    const current = sqlite.prepare("SELECT priority FROM conversations WHERE id = ? AND brand_id = ?");
-    const update = sqlite.prepare("UPDATE conversations SET priority = ?, updated_at = ? WHERE id = ? AND brand_id = ?");
+export async function setConversationPriority({ db = database(), brandId, actor, conversationIds, priority }: Ctx & { conversationIds: number[]; priority: Priority }): Promise<number> {
+  return db.transaction(async (tx) => {
+    const ids = await requireConversations({ db: tx, brandId, ids: conversationIds });
     let changed = 0;
-    for (const id of new Set(conversationIds)) {
-      const before = (current.get(id, brandId) as { priority: string }).priority;
-      if (before === priority) continue;
-      update.run(priority, Date.now(), id, brandId);
-      recordAudit(db, { actor, brandId, action: "conversation.priority", objectType: "conversation", objectId: id, before: { priority: before }, after: { priority } });
-      change(db, brandId, id, actor.userId);
+    for (const id of ids) {
+      const [before] = await tx.select({ priority: c.priority }).from(c).where(thisConversation(id, brandId));
+      if (before.priority === priority) continue;
+      await tx.update(c).set({ priority, updatedAt: new Date() }).where(thisConversation(id, brandId));
+      await recordAudit(tx, { actor, brandId, action: "conversation.priority", objectType: "conversation", objectId: id, before: { priority: before.priority }, after: { priority } });
+      await change(tx, brandId, id, actor.userId);
       changed++;
     }
     return changed;
-  })();
+  });
 }
 
 export const MAX_LABELS = 20;
@@ -118,66 +109,74 @@ export function normalizeLabel(label: string): string {
   return label.normalize("NFKC").trim().replace(/\s+/g, " ").toLowerCase().slice(0, 40);
 }
 
-export function changeLabels({ db, brandId, actor, conversationId, add = [], remove = [] }: Ctx & { conversationId: number; add?: string[]; remove?: string[] }): string[] {
-  requireIds({ db, brandId, ids: [conversationId] });
-  const sqlite = db.$client;
-  return sqlite.transaction(() => {
-    const row = sqlite.prepare("SELECT labels FROM conversations WHERE id = ? AND brand_id = ?").get(conversationId, brandId) as { labels: string };
-    const before = JSON.parse(row.labels) as string[];
+export async function changeLabels({ db = database(), brandId, actor, conversationId, add = [], remove = [] }: Ctx & { conversationId: number; add?: string[]; remove?: string[] }): Promise<string[]> {
+  return db.transaction(async (tx) => {
+    const { labels: before } = await requireConversation({ db: tx, brandId, id: conversationId });
     const removed = new Set(remove.map(normalizeLabel));
     const after = [...new Set([...before, ...add.map(normalizeLabel).filter(Boolean)])].filter((l) => !removed.has(l));
     if (after.length > MAX_LABELS) throw new AppError("bad_request:labels", `At most ${MAX_LABELS} labels on a conversation.`);
     if (after.length === before.length && after.every((l, i) => l === before[i])) return before;
-    sqlite.prepare("UPDATE conversations SET labels = ?, updated_at = ? WHERE id = ?").run(JSON.stringify(after), Date.now(), conversationId);
-    recordAudit(db, { actor, brandId, action: "conversation.labels", objectType: "conversation", objectId: conversationId, before: { labels: before }, after: { labels: after } });
-    change(db, brandId, conversationId, actor.userId);
+    await tx.update(c).set({ labels: after, updatedAt: new Date() }).where(thisConversation(conversationId, brandId));
+    await recordAudit(tx, { actor, brandId, action: "conversation.labels", objectType: "conversation", objectId: conversationId, before: { labels: before }, after: { labels: after } });
+    await change(tx, brandId, conversationId, actor.userId);
     return after;
-  })();
+  });
 }
 
 // A correction is made on a message, stored as a labelled example; the cycle's category follows
 // from its messages (any request, or a person's reply, makes it a request).
-export function correctMessage({
-  db,
+export async function correctMessage({
+  db = database(),
   brandId,
   actor,
   messageId,
   request,
   complaint,
   sentiment,
-}: Ctx & { messageId: number; request?: boolean; complaint?: boolean; sentiment?: "negative" | "neutral" | "positive" }): void {
-  const sqlite = db.$client;
-  sqlite.transaction(() => {
-    const message = sqlite
-      .prepare("SELECT id, conversation_id, cycle_id, text, language, category, complaint, sentiment FROM messages WHERE id = ? AND brand_id = ? AND direction = 'inbound'")
-      .get(messageId, brandId) as { id: number; conversation_id: number; cycle_id: number | null; text: string; language: string | null; category: string; complaint: number; sentiment: string } | undefined;
+}: Ctx & { messageId: number; request?: boolean; complaint?: boolean; sentiment?: "negative" | "neutral" | "positive" }): Promise<void> {
+  const m = messages;
+  await db.transaction(async (tx) => {
+    const thisMessage = and(eq(m.id, messageId), eq(m.brandId, brandId));
+    const [message] = await tx
+      .select({ conversationId: m.conversationId, cycleId: m.cycleId, text: m.text, language: m.language, category: m.category, complaint: m.complaint, sentiment: m.sentiment })
+      .from(m)
+      .where(and(thisMessage, eq(m.direction, "inbound")))
+      .limit(1);
     if (!message) throw new AppError("not_found:message");
     const category = request === undefined ? message.category : request ? "request" : "noise";
     const isComplaint = complaint ?? (request === false ? false : !!message.complaint);
     const finalCategory = isComplaint ? "request" : category;
     const finalSentiment = sentiment ?? message.sentiment;
-    sqlite
-      .prepare("UPDATE messages SET category = ?, complaint = ?, sentiment = ?, corrected = 1 WHERE id = ?")
-      .run(finalCategory, isComplaint ? 1 : 0, finalSentiment, messageId);
-    sqlite
-      .prepare(
-        `INSERT INTO classifier_examples (brand_id, message_id, user_id, text, language, request, complaint, sentiment, source, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'correction', ?)
-         ON CONFLICT (message_id, source) DO UPDATE SET request = excluded.request, complaint = excluded.complaint,
-           sentiment = excluded.sentiment, user_id = excluded.user_id, created_at = excluded.created_at`,
-      )
-      .run(brandId, messageId, actor.userId, message.text, message.language, finalCategory === "request" ? 1 : 0, isComplaint ? 1 : 0, finalSentiment, Date.now());
-    if (message.cycle_id) {
-      const derived = sqlite
-        .prepare(
-          `SELECT (SELECT count(*) FROM messages WHERE conversation_id = @conv AND cycle_id = @c AND direction = 'inbound' AND category = 'request') +
-                  (SELECT count(*) FROM response_cycles WHERE id = @c AND first_response_at IS NOT NULL) AS n`,
-        )
-        .get({ c: message.cycle_id, conv: message.conversation_id }) as { n: number };
-      sqlite.prepare("UPDATE response_cycles SET category = ? WHERE id = ?").run(derived.n > 0 ? "request" : "noise", message.cycle_id);
+    await tx.update(m).set({ category: finalCategory, complaint: isComplaint, sentiment: finalSentiment, corrected: true }).where(thisMessage);
+    await tx
+      .insert(classifierExamples)
+      .values({
+        brandId,
+        messageId,
+        userId: actor.userId,
+        text: message.text,
+        language: message.language,
+        request: finalCategory === "request",
+        complaint: isComplaint,
+        sentiment: finalSentiment,
+        source: "correction",
+        createdAt: new Date(),
+      })
+      .onConflictDoUpdate({
+        target: [classifierExamples.messageId, classifierExamples.source],
+        set: { request: sql`excluded.request`, complaint: sql`excluded.complaint`, sentiment: sql`excluded.sentiment`, userId: sql`excluded.user_id`, createdAt: sql`excluded.created_at` },
+      });
+    if (message.cycleId) {
+      const cycleId = message.cycleId;
+      const requests = await tx.$count(m, and(eq(m.conversationId, message.conversationId), eq(m.cycleId, cycleId), eq(m.direction, "inbound"), eq(m.category, "request")));
+      const answered = requests > 0 ? 0 : await tx.$count(responseCycles, and(eq(responseCycles.id, cycleId), sql`${responseCycles.firstResponseAt} IS NOT NULL`));
+      await tx
+        .update(responseCycles)
+        .set({ category: requests + answered > 0 ? "request" : "noise" })
+        .where(and(eq(responseCycles.id, cycleId), eq(responseCycles.brandId, brandId)));
     }
-    refreshConversation({ s: statements(sqlite), now: Date.now() }, message.conversation_id, false);
-    recordAudit(db, {
+    await refreshConversation({ tx, brandId, conversationId: message.conversationId, now: Date.now() });
+    await recordAudit(tx, {
       actor,
       brandId,
       action: "message.correct",
@@ -186,43 +185,40 @@ export function correctMessage({
       before: { category: message.category, complaint: !!message.complaint, sentiment: message.sentiment },
       after: { category: finalCategory, complaint: isComplaint, sentiment: finalSentiment },
     });
-    change(db, brandId, message.conversation_id, actor.userId);
-  })();
+    await change(tx, brandId, message.conversationId, actor.userId);
+  });
 }
 
-export function addNote({ db, brandId, actor, conversationId, text }: Ctx & { conversationId: number; text: string }): number {
-  requireIds({ db, brandId, ids: [conversationId] });
+export async function addNote({ db = database(), brandId, actor, conversationId, text }: Ctx & { conversationId: number; text: string }): Promise<number> {
   if (!text.trim()) throw new AppError("bad_request:note", "A note needs some text.");
   const now = Date.now();
-  return db.$client.transaction(() => {
-    const info = db.$client
-      .prepare(
-        `INSERT INTO messages (conversation_id, brand_id, channel_id, direction, visibility, user_id, text, created_at, received_at)
-         SELECT id, brand_id, channel_id, 'note', 'private', ?, ?, ?, ? FROM conversations WHERE id = ?`,
-      )
-      .run(actor.userId, text, now, now, conversationId);
-    const messageId = Number(info.lastInsertRowid);
-    recordAudit(db, { actor, brandId, action: "conversation.note", objectType: "conversation", objectId: conversationId, after: { messageId } });
-    change(db, brandId, conversationId, actor.userId);
-    indexNewMessages(db.$client, now);
-    return messageId;
-  })();
+  return db.transaction(async (tx) => {
+    const conversation = await requireConversation({ db: tx, brandId, id: conversationId });
+    const [note] = await tx
+      .insert(messages)
+      .values({ conversationId, brandId, channelId: conversation.channelId, direction: "note", visibility: "private", userId: actor.userId, text, createdAt: new Date(now), receivedAt: new Date(now) })
+      .returning({ id: messages.id });
+    await recordAudit(tx, { actor, brandId, action: "conversation.note", objectType: "conversation", objectId: conversationId, after: { messageId: note.id } });
+    await change(tx, brandId, conversationId, actor.userId);
+    await indexNewMessages(tx, now);
+    return note.id;
+  });
 }
 
 // Marks the current cycle's request messages as noise (each a correction the classifier learns from); returns how many conversations changed.
-export function markConversationsNoise({ db, brandId, actor, conversationIds }: Ctx & { conversationIds: number[] }): number {
-  requireIds({ db, brandId, ids: conversationIds });
-  const requests = db.$client.prepare(
-    `SELECT m.id FROM messages m JOIN conversations c ON c.id = m.conversation_id
-      WHERE m.conversation_id = ? AND m.direction = 'inbound' AND m.cycle_id = c.current_cycle_id AND m.category = 'request'`,
-  );
-  return db.$client.transaction(() => {
+export async function markConversationsNoise({ db = database(), brandId, actor, conversationIds }: Ctx & { conversationIds: number[] }): Promise<number> {
+  return db.transaction(async (tx) => {
+    const ids = await requireConversations({ db: tx, brandId, ids: conversationIds });
     let changed = 0;
-    for (const id of new Set(conversationIds)) {
-      const messages = requests.all(id) as { id: number }[];
-      for (const m of messages) correctMessage({ db, brandId, actor, messageId: m.id, request: false });
-      if (messages.length > 0) changed++;
+    for (const id of ids) {
+      const requests = await tx
+        .select({ id: messages.id })
+        .from(messages)
+        .innerJoin(c, eq(c.id, messages.conversationId))
+        .where(and(eq(messages.conversationId, id), eq(c.brandId, brandId), eq(messages.direction, "inbound"), eq(messages.cycleId, c.currentCycleId), eq(messages.category, "request")));
+      for (const m of requests) await correctMessage({ db: tx, brandId, actor, messageId: m.id, request: false });
+      if (requests.length > 0) changed++;
     }
     return changed;
-  })();
+  });
 }

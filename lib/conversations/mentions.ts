@@ -1,16 +1,20 @@
-import type { Db } from "@/db/client";
+import { and, asc, eq, sql } from "drizzle-orm";
+import { database, type Db } from "@/db/client";
+import { memberships, users } from "@/db/schema";
+import type { Actor } from "@/lib/audit/record";
 import { notify } from "@/lib/notifications/notify";
+import { addNote } from "./actions";
 
 export type Mentionable = { userId: number; name: string; email: string };
 
 // Active members of the brand, the people a note can mention.
-export function mentionableMembers({ db, brandId }: { db: Db; brandId: number }): Mentionable[] {
-  return db.$client
-    .prepare(
-      `SELECT u.id AS userId, u.name, u.email FROM memberships m JOIN users u ON u.id = m.user_id
-        WHERE m.brand_id = ? AND u.disabled = 0 ORDER BY u.name COLLATE NOCASE`,
-    )
-    .all(brandId) as Mentionable[];
+export async function mentionableMembers({ db, brandId }: { db: Db; brandId: number }): Promise<Mentionable[]> {
+  return db
+    .select({ userId: users.id, name: users.name, email: users.email })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.brandId, brandId), eq(users.disabled, false)))
+    .orderBy(asc(sql`lower(${users.name})`));
 }
 
 const WORD = /[\p{L}\p{N}_]/u;
@@ -36,8 +40,8 @@ export function findMentions(text: string, members: Mentionable[]): number[] {
   return [...found];
 }
 
-// Call inside the note's transaction: the note and its notifications are stored together.
-export function notifyMentions({
+// Called inside the note's transaction, it joins it: the note and its notifications are stored together.
+export async function notifyMentions({
   db,
   brandId,
   conversationId,
@@ -49,16 +53,39 @@ export function notifyMentions({
   conversationId: number;
   text: string;
   author: { userId: number; name: string };
-}): number[] {
-  const mentioned = findMentions(text, mentionableMembers({ db, brandId })).filter((id) => id !== author.userId);
+}): Promise<number[]> {
+  const mentioned = findMentions(text, await mentionableMembers({ db, brandId })).filter((id) => id !== author.userId);
   if (mentioned.length === 0) return [];
   const snippet = text.replace(/\s+/g, " ").trim();
-  notify(db.$client, {
+  await db.transaction((tx) => notify(tx, {
     brandId,
     userIds: mentioned,
     kind: "mention",
     conversationId,
     text: `${author.name} mentioned you in a note: “${snippet.length > 140 ? `${snippet.slice(0, 139)}…` : snippet}”`,
-  });
+  }));
   return mentioned;
+}
+
+// The composer's note: the note and the notifications of the teammates it @mentions, stored together.
+export async function addNoteWithMentions({
+  db = database(),
+  brandId,
+  actor,
+  conversationId,
+  text,
+  authorName,
+}: {
+  db?: Db;
+  brandId: number;
+  actor: Actor & { userId: number };
+  conversationId: number;
+  text: string;
+  authorName: string;
+}): Promise<{ messageId: number; mentioned: number[] }> {
+  return db.transaction(async (tx) => {
+    const messageId = await addNote({ db: tx, brandId, actor, conversationId, text });
+    const mentioned = await notifyMentions({ db: tx, brandId, conversationId, text, author: { userId: actor.userId, name: authorName } });
+    return { messageId, mentioned };
+  });
 }

@@ -1,4 +1,6 @@
-import type { Db } from "@/db/client";
+import { and, eq, inArray, lte } from "drizzle-orm";
+import { database, type Db } from "@/db/client";
+import { conversations } from "@/db/schema";
 import { readOffset } from "@/lib/sla/time-zone";
 import { recordAudit } from "@/lib/audit/record";
 import { recordChange } from "@/lib/realtime/record-change";
@@ -37,21 +39,22 @@ export function snoozeUntil({ preset, now, timeZone, custom }: { preset: SnoozeP
  * Snoozed conversations whose time has come are open again (the worker calls this; a customer
  * writing meanwhile already reopened theirs). Uses conversations_noise_idle via category IN.
  */
-export function wakeSnoozed({ db, now = Date.now() }: { db: Db; now?: number }): number {
-  const sqlite = db.$client;
-  return sqlite.transaction(() => {
-    const due = sqlite
-      .prepare(
-        `SELECT id, brand_id FROM conversations
-          WHERE category IN ('request', 'noise') AND status = 'snoozed' AND snoozed_until <= ? LIMIT 500`,
-      )
-      .all(now) as { id: number; brand_id: number }[];
-    const wake = sqlite.prepare("UPDATE conversations SET status = 'open', snoozed_until = NULL, updated_at = ? WHERE id = ? AND status = 'snoozed'");
+export async function wakeSnoozed({ db = database(), now = Date.now() }: { db?: Db; now?: number } = {}): Promise<number> {
+  const c = conversations;
+  return db.transaction(async (tx) => {
+    const due = await tx
+      .select({ id: c.id, brandId: c.brandId })
+      .from(c)
+      .where(and(inArray(c.category, ["request", "noise"]), eq(c.status, "snoozed"), lte(c.snoozedUntil, new Date(now))))
+      .limit(500);
     for (const row of due) {
-      wake.run(now, row.id);
-      recordAudit(db, { actor: { userId: null, label: "system:snooze" }, brandId: row.brand_id, action: "conversation.wake", objectType: "conversation", objectId: row.id });
-      recordChange(sqlite, { brandId: row.brand_id, kind: "conversation", objectId: row.id, conversationId: row.id, at: now });
+      await tx
+        .update(c)
+        .set({ status: "open", snoozedUntil: null, updatedAt: new Date(now) })
+        .where(and(eq(c.id, row.id), eq(c.brandId, row.brandId), eq(c.status, "snoozed")));
+      await recordAudit(tx, { actor: { userId: null, label: "system:snooze" }, brandId: row.brandId, action: "conversation.wake", objectType: "conversation", objectId: row.id });
+      await recordChange(tx, { brandId: row.brandId, kind: "conversation", objectId: row.id, conversationId: row.id, at: now });
     }
     return due.length;
-  })();
+  });
 }

@@ -1,5 +1,9 @@
-import type { Db } from "@/db/client";
+import { and, asc, count, eq, inArray } from "drizzle-orm";
+import { database, type Db } from "@/db/client";
+import { channels, contacts, conversations, messages, responseCycles, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+
+export type Conversation = typeof conversations.$inferSelect;
 
 export type ThreadMessage = {
   id: number;
@@ -35,64 +39,104 @@ export type CycleSummary = {
   resolvedAt: number | null;
 };
 
-// Fetch-or-throw within the caller's brand: another brand's conversation does not exist.
-export function requireConversation({ db, brandId, id }: { db: Db; brandId: number; id: number }) {
-  const row = db.$client
-    .prepare(
-      `SELECT c.*, ch.kind AS channel_kind, ch.name AS channel_name, ct.handle AS contact_handle, ct.name AS contact_name,
-              ct.followers AS contact_followers, ct.external_id AS contact_external_id, ct.blocked AS contact_blocked, u.name AS assignee_name
-         FROM conversations c JOIN channels ch ON ch.id = c.channel_id JOIN contacts ct ON ct.id = c.contact_id
-         LEFT JOIN users u ON u.id = c.assignee_id
-        WHERE c.id = ? AND c.brand_id = ?`,
-    )
-    .get(id, brandId) as Record<string, unknown> | undefined;
+// The one scope check: fetch-or-throw within the caller's brand; another brand's conversation does not exist.
+export async function requireConversation({ db = database(), brandId, id }: { db?: Db; brandId: number; id: number }): Promise<Conversation> {
+  const [row] = await db
+    .select()
+    .from(conversations)
+    .where(and(eq(conversations.id, id), eq(conversations.brandId, brandId)))
+    .limit(1);
   if (!row) throw new AppError("not_found:conversation");
   return row;
 }
 
-export function threadMessages({ db, conversationId }: { db: Db; conversationId: number }): ThreadMessage[] {
-  const rows = db.$client
-    .prepare(
-      `SELECT m.*, u.name AS user_name, ct.name AS contact_name, ct.handle AS contact_handle
-         FROM messages m LEFT JOIN users u ON u.id = m.user_id LEFT JOIN contacts ct ON ct.id = m.contact_id
-        WHERE m.conversation_id = ? ORDER BY m.created_at, m.id`,
-    )
-    .all(conversationId) as Record<string, unknown>[];
-  return rows.map((r) => ({
-    id: r.id as number,
-    direction: r.direction as ThreadMessage["direction"],
-    text: r.text as string,
-    createdAt: r.created_at as number,
-    automated: !!r.automated,
-    language: (r.language as string) ?? null,
-    category: (r.category as string) ?? null,
-    complaint: r.complaint == null ? null : !!r.complaint,
-    sentiment: (r.sentiment as string) ?? null,
-    reasons: r.reasons ? (JSON.parse(r.reasons as string) as string[]) : [],
-    url: (r.url as string) ?? null,
-    editedAt: (r.edited_at as number) ?? null,
-    deletedOnPlatformAt: (r.deleted_on_platform_at as number) ?? null,
-    hiddenAt: (r.hidden_at as number) ?? null,
-    hiddenReason: (r.hidden_reason as string) ?? null,
-    visibility: r.visibility as ThreadMessage["visibility"],
-    deliveryState: (r.delivery_state as string) ?? null,
-    lastError: (r.last_error as string) ?? null,
-    author:
-      r.direction === "inbound"
-        ? ((r.contact_name as string) ?? (r.contact_handle as string) ?? "Customer")
-        : r.automated
-          ? "Auto-reply"
-          : ((r.user_name as string) ?? "Brand"),
+// The same check for a selection: every id must be a conversation of the brand, or nothing happens.
+export async function requireConversations({ db, brandId, ids }: { db: Db; brandId: number; ids: number[] }): Promise<number[]> {
+  if (ids.length === 0) throw new AppError("bad_request:selection", "Select at least one conversation.");
+  const unique = [...new Set(ids)];
+  const [found] = await db
+    .select({ n: count() })
+    .from(conversations)
+    .where(and(eq(conversations.brandId, brandId), inArray(conversations.id, unique)));
+  if (found.n !== unique.length) throw new AppError("not_found:conversation");
+  return unique;
+}
+
+// The conversation with its channel and its author, as the conversation pane shows them.
+export async function conversationDetail({ db = database(), brandId, id }: { db?: Db; brandId: number; id: number }) {
+  const conversation = await requireConversation({ db, brandId, id });
+  const [party] = await db
+    .select({
+      channel: { kind: channels.kind, name: channels.name },
+      contact: { id: contacts.id, handle: contacts.handle, name: contacts.name, followers: contacts.followers, blocked: contacts.blocked },
+    })
+    .from(channels)
+    .innerJoin(contacts, eq(contacts.id, conversation.contactId))
+    .where(eq(channels.id, conversation.channelId))
+    .limit(1);
+  return { ...conversation, ...party };
+}
+
+const ms = (at: Date | null) => (at ? at.getTime() : null);
+
+export async function threadMessages({ db = database(), conversationId }: { db?: Db; conversationId: number }): Promise<ThreadMessage[]> {
+  const m = messages;
+  const rows = await db
+    .select({
+      id: m.id,
+      direction: m.direction,
+      text: m.text,
+      createdAt: m.createdAt,
+      automated: m.automated,
+      language: m.language,
+      category: m.category,
+      complaint: m.complaint,
+      sentiment: m.sentiment,
+      reasons: m.reasons,
+      url: m.url,
+      editedAt: m.editedAt,
+      deletedOnPlatformAt: m.deletedOnPlatformAt,
+      hiddenAt: m.hiddenAt,
+      hiddenReason: m.hiddenReason,
+      visibility: m.visibility,
+      deliveryState: m.deliveryState,
+      lastError: m.lastError,
+      userName: users.name,
+      contactName: contacts.name,
+      contactHandle: contacts.handle,
+    })
+    .from(m)
+    .leftJoin(users, eq(users.id, m.userId))
+    .leftJoin(contacts, eq(contacts.id, m.contactId))
+    .where(eq(m.conversationId, conversationId))
+    .orderBy(asc(m.createdAt), asc(m.id));
+  return rows.map(({ userName, contactName, contactHandle, ...r }) => ({
+    ...r,
+    createdAt: r.createdAt.getTime(),
+    reasons: r.reasons ?? [],
+    editedAt: ms(r.editedAt),
+    deletedOnPlatformAt: ms(r.deletedOnPlatformAt),
+    hiddenAt: ms(r.hiddenAt),
+    author: r.direction === "inbound" ? (contactName ?? contactHandle ?? "Customer") : r.automated ? "Auto-reply" : (userName ?? "Brand"),
   }));
 }
 
-export function conversationCycles({ db, conversationId }: { db: Db; conversationId: number }): CycleSummary[] {
-  return db.$client
-    .prepare(
-      `SELECT number, category, started_at AS startedAt, first_response_at AS firstResponseAt,
-              first_response_seconds AS firstResponseSeconds, target_seconds AS targetSeconds, due_at AS dueAt,
-              sla_state AS slaState, resolved_at AS resolvedAt
-         FROM response_cycles WHERE conversation_id = ? ORDER BY number`,
-    )
-    .all(conversationId) as CycleSummary[];
+export async function conversationCycles({ db = database(), conversationId }: { db?: Db; conversationId: number }): Promise<CycleSummary[]> {
+  const r = responseCycles;
+  const rows = await db
+    .select({
+      number: r.number,
+      category: r.category,
+      startedAt: r.startedAt,
+      firstResponseAt: r.firstResponseAt,
+      firstResponseSeconds: r.firstResponseSeconds,
+      targetSeconds: r.targetSeconds,
+      dueAt: r.dueAt,
+      slaState: r.slaState,
+      resolvedAt: r.resolvedAt,
+    })
+    .from(r)
+    .where(eq(r.conversationId, conversationId))
+    .orderBy(asc(r.number));
+  return rows.map((row) => ({ ...row, startedAt: row.startedAt.getTime(), firstResponseAt: ms(row.firstResponseAt), dueAt: row.dueAt.getTime(), resolvedAt: ms(row.resolvedAt) }));
 }

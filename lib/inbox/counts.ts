@@ -1,54 +1,51 @@
-import type { Db } from "@/db/client";
-import { UNRESOLVED_ESCALATIONS_SQL, type View } from "./list";
+import { and, count, eq, gt, inArray } from "drizzle-orm";
+import { database, type Db } from "@/db/client";
+import { conversations, memberships } from "@/db/schema";
+import { skipIndex } from "@/db/sqlite/inbox";
+import { ACTIVE, unresolvedEscalations, type View } from "./views";
+
+const c = conversations;
 
 /*
  * The view counts, each read from an index rather than the table: the status index covers the
  * per-status counts, the queue index the waiting count, a person's assignments the rest.
  * Resolved is not counted: it only grows, and nobody works from that number.
  */
-export function countViews({ db, brandId, userId }: { db: Db; brandId: number; userId: number }): Record<View, number | null> {
-  const sqlite = db.$client;
-  const groups = sqlite
-    .prepare(
-      `SELECT c.status, c.category, count(*) AS n FROM conversations c
-        WHERE c.brand_id = ? AND c.status IN ('open', 'pending', 'snoozed') GROUP BY c.status, c.category`,
-    )
-    .all(brandId) as { status: string; category: string; n: number }[];
+export async function countViews({ db = database(), brandId, userId }: { db?: Db; brandId: number; userId: number }): Promise<Record<View, number | null>> {
+  const active = inArray(c.status, ACTIVE);
+  const groups = await db
+    .select({ status: c.status, category: c.category, n: count() })
+    .from(c)
+    .where(and(eq(c.brandId, brandId), active))
+    .groupBy(c.status, c.category);
   const sum = (test: (g: { status: string; category: string }) => boolean) => groups.filter(test).reduce((total, g) => total + g.n, 0);
-  const one = (sql: string, ...params: unknown[]) => (sqlite.prepare(sql).get(...params) as { n: number }).n;
-  const waiting = one(
-    "SELECT count(*) AS n FROM conversations c WHERE c.brand_id = ? AND c.awaiting_first_response = 1 AND c.category = 'request'",
-    brandId,
-  );
-  const mine = one(
-    "SELECT count(*) AS n FROM conversations c WHERE c.assignee_id = ? AND c.status IN ('open', 'pending', 'snoozed') AND +c.brand_id = ?",
-    userId,
-    brandId,
-  );
+  const [waiting] = await db
+    .select({ n: count() })
+    .from(c)
+    .where(and(eq(c.brandId, brandId), eq(c.awaitingFirstResponse, true), eq(c.category, "request")));
+  const [mine] = await db
+    .select({ n: count() })
+    .from(c)
+    .where(and(eq(c.assigneeId, userId), active, eq(skipIndex(c.brandId), brandId)));
   // Assigned conversations are few next to the open backlog, so unassigned = open requests - assigned ones.
-  const assignedRequests = one(
-    `SELECT count(*) AS n FROM conversations c
-      WHERE c.assignee_id IN (SELECT user_id FROM memberships WHERE brand_id = ?) AND c.status IN ('open', 'pending', 'snoozed') AND +c.brand_id = ? AND +c.category = 'request'`,
-    brandId,
-    brandId,
-  );
-  const escalated = (
-    sqlite
-      .prepare(
-        `SELECT count(*) AS n FROM conversations c
-          WHERE c.id IN (${UNRESOLVED_ESCALATIONS_SQL}) AND c.escalation_level > 0 AND c.status IN ('open', 'pending', 'snoozed')`,
-      )
-      .get({ brandId }) as { n: number }
-  ).n;
+  const members = db.select({ userId: memberships.userId }).from(memberships).where(eq(memberships.brandId, brandId));
+  const [assignedRequests] = await db
+    .select({ n: count() })
+    .from(c)
+    .where(and(inArray(c.assigneeId, members), active, eq(skipIndex(c.brandId), brandId), eq(skipIndex(c.category), "request")));
+  const [escalated] = await db
+    .select({ n: count() })
+    .from(c)
+    .where(and(inArray(c.id, unresolvedEscalations(db, brandId)), gt(c.escalationLevel, 0), active));
   return {
-    waiting,
-    mine,
-    unassigned: sum((g) => g.category === "request") - assignedRequests,
+    waiting: waiting.n,
+    mine: mine.n,
+    unassigned: sum((g) => g.category === "request") - assignedRequests.n,
     open: sum((g) => g.status === "open" && g.category === "request"),
     pending: sum((g) => g.status === "pending"),
     snoozed: sum((g) => g.status === "snoozed"),
     resolved: null,
     noise: sum((g) => g.category === "noise"),
-    escalated,
+    escalated: escalated.n,
   };
 }

@@ -1,6 +1,8 @@
+import { eq, isNull, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { PRIORITIES, SENTIMENTS, SLA_STATES, STATUSES, CATEGORIES } from "@/db/schema";
-import { ftsQuery } from "./search";
+import { conversations, PRIORITIES, SENTIMENTS, SLA_STATES, STATUSES, CATEGORIES } from "@/db/schema";
+import { jsonArrayHas, skipIndex } from "@/db/sqlite/inbox";
+import { searchWords } from "./search";
 
 // The inbox filters as they live in the URL; a value that does not parse is dropped, never an error,
 // so an old or hand-edited link still opens the inbox.
@@ -40,38 +42,29 @@ export function activeFilterCount(filters: InboxFilters): number {
 }
 
 /*
- * SQL for the filters, AND-ed to the view (lib/inbox/list.ts decides which index drives). The
- * columns carry a unary "+" so that SQLite never walks a filter's index instead of the view's.
+ * The filters as conditions, AND-ed to the view (lib/inbox/list.ts decides which index drives).
+ * The columns skip their indexes so that SQLite never walks a filter's index instead of the view's.
  */
-export function filterSql(filters: InboxFilters, userId: number): { where: string[]; params: Record<string, unknown>; assignee: boolean; search: boolean } {
-  const where: string[] = [];
-  const params: Record<string, unknown> = {};
-  const equal: [keyof InboxFilters, string][] = [
-    ["channel", "+c.channel_id"],
-    ["status", "+c.status"],
-    ["category", "+c.category"],
-    ["sentiment", "+c.sentiment"],
-    ["language", "+c.language"],
-    ["sla", "+c.sla_state"],
-    ["priority", "+c.priority"],
-  ];
-  for (const [key, column] of equal) {
-    if (filters[key] === undefined) continue;
-    where.push(`${column} = @f_${key}`);
-    params[`f_${key}`] = filters[key];
-  }
-  if (filters.label) {
-    where.push("EXISTS (SELECT 1 FROM json_each(c.labels) WHERE json_each.value = @f_label)");
-    params.f_label = filters.label;
-  }
-  let assignee = false;
-  if (filters.assignee === "none") where.push("+c.assignee_id IS NULL");
+export function filterConditions(filters: InboxFilters, userId: number): { where: SQL[]; assigneeId: number | null; words: string[] | null } {
+  const c = conversations;
+  const where: SQL[] = [];
+  const equal = [
+    [filters.channel, c.channelId],
+    [filters.status, c.status],
+    [filters.category, c.category],
+    [filters.sentiment, c.sentiment],
+    [filters.language, c.language],
+    [filters.sla, c.slaState],
+    [filters.priority, c.priority],
+  ] as const;
+  for (const [value, column] of equal) if (value !== undefined) where.push(eq(skipIndex(column), value));
+  if (filters.label) where.push(jsonArrayHas(c.labels, filters.label));
+  let assigneeId: number | null = null;
+  if (filters.assignee === "none") where.push(isNull(skipIndex(c.assigneeId)));
   else if (filters.assignee !== undefined) {
-    where.push("+c.assignee_id = @f_assignee");
-    params.f_assignee = filters.assignee === "me" ? userId : filters.assignee;
-    assignee = true;
+    assigneeId = filters.assignee === "me" ? userId : filters.assignee;
+    where.push(eq(skipIndex(c.assigneeId), assigneeId));
   }
-  const match = filters.q ? ftsQuery(filters.q) : null;
-  if (match) params.f_q = match;
-  return { where, params, assignee, search: !!match };
+  const words = filters.q ? searchWords(filters.q) : [];
+  return { where, assigneeId, words: words.length ? words : null };
 }

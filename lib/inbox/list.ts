@@ -1,12 +1,10 @@
-import type { Db } from "@/db/client";
-import { filterSql, type InboxFilters } from "./filters";
-import { searchHitsSql } from "./search";
-
-// Escalated means an escalation still waiting for someone; escalations_brand_status reads just those.
-export const UNRESOLVED_ESCALATIONS_SQL = "SELECT conversation_id FROM escalations WHERE brand_id = @brandId AND status IN ('open', 'acknowledged')";
-
-export const VIEWS = ["waiting", "mine", "unassigned", "open", "pending", "snoozed", "resolved", "noise", "escalated"] as const;
-export type View = (typeof VIEWS)[number];
+import { and, asc, desc, eq, gt, isNull, lt, not, or, type SQL } from "drizzle-orm";
+import { database, type Db } from "@/db/client";
+import { CATEGORIES, STATUSES, channels, contacts, conversations, responseCycles, users } from "@/db/schema";
+import { inIdList, skipIndex } from "@/db/sqlite/inbox";
+import { filterConditions, type InboxFilters } from "./filters";
+import { searchHits } from "./search";
+import { ACTIVE, unresolvedEscalations, viewCondition, type View } from "./views";
 
 export type ConversationListItem = {
   id: number;
@@ -39,21 +37,7 @@ export type ConversationPage = {
   partial: boolean;
 };
 
-const ACTIVE = ["open", "pending", "snoozed"] as const;
-const OPEN_SQL = "c.status IN ('open', 'pending', 'snoozed')";
-
-// What each view means, as one predicate (also the hit-list path and the tests use it).
-const VIEW_WHERE: Record<View, string> = {
-  waiting: `c.awaiting_first_response = 1 AND c.category = 'request' AND ${OPEN_SQL}`,
-  mine: `c.assignee_id = @userId AND ${OPEN_SQL}`,
-  unassigned: `c.assignee_id IS NULL AND c.category = 'request' AND ${OPEN_SQL}`,
-  open: "c.status = 'open' AND c.category = 'request'",
-  pending: "c.status = 'pending'",
-  snoozed: "c.status = 'snoozed'",
-  resolved: "c.status = 'resolved'",
-  noise: `c.category = 'noise' AND ${OPEN_SQL}`,
-  escalated: `c.escalation_level > 0 AND ${OPEN_SQL}`,
-};
+const c = conversations;
 
 // Urgent first in the queue (due time); elsewhere newest activity first. Keyset pagination.
 const VIEW_ORDER: Record<View, "due" | "recent"> = {
@@ -68,80 +52,66 @@ const VIEW_ORDER: Record<View, "due" | "recent"> = {
   escalated: "recent",
 };
 
+type Category = (typeof CATEGORIES)[number];
+
 /*
  * Each view is a union of index ranges that are already in the view's order: equality on an
  * index prefix whose next column is the sort key (conversations_queue for due time,
  * conversations_status or conversations_assignee for recent activity). A page reads a bounded
  * number of entries from each range and merges them, so its cost does not grow with the backlog.
  */
-function ranges(statuses: readonly string[], category: "request" | "noise" | null, assignee: string | null): string[] {
-  if (assignee)
-    return statuses.map((s) => `c.assignee_id = ${assignee} AND c.status = '${s}' AND +c.brand_id = @brandId${category ? ` AND +c.category = '${category}'` : ""}`);
-  return statuses.flatMap((s) => (category ? [category] : ["request", "noise"]).map((cat) => `c.brand_id = @brandId AND c.status = '${s}' AND c.category = '${cat}'`));
+function ranges(brandId: number, statuses: readonly (typeof STATUSES)[number][], category: Category | null, assigneeId: number | null): SQL[] {
+  if (assigneeId != null)
+    return statuses.map((s) => and(eq(c.assigneeId, assigneeId), eq(c.status, s), eq(skipIndex(c.brandId), brandId), category ? eq(skipIndex(c.category), category) : undefined)!);
+  return statuses.flatMap((s) => (category ? [category] : CATEGORIES).map((cat) => and(eq(c.brandId, brandId), eq(c.status, s), eq(c.category, cat))!));
 }
 
-function segments(view: View, assignee: string | null): { ranges: string[]; residual: string | null } {
+function segments(view: View, brandId: number, userId: number, assigneeId: number | null): { ranges: SQL[]; residual: SQL | undefined } {
   switch (view) {
     case "waiting":
       // awaiting_first_response = 1 never holds for a resolved conversation (resolving clears it).
-      return assignee
-        ? { ranges: ranges(ACTIVE, "request", assignee), residual: "+c.awaiting_first_response = 1" }
-        : { ranges: ["c.brand_id = @brandId AND c.awaiting_first_response = 1 AND c.category = 'request'"], residual: null };
+      return assigneeId != null
+        ? { ranges: ranges(brandId, ACTIVE, "request", assigneeId), residual: eq(skipIndex(c.awaitingFirstResponse), 1) }
+        : { ranges: [and(eq(c.brandId, brandId), eq(c.awaitingFirstResponse, true), eq(c.category, "request"))!], residual: undefined };
     case "mine":
-      return { ranges: ranges(ACTIVE, null, "@userId"), residual: null };
+      return { ranges: ranges(brandId, ACTIVE, null, userId), residual: undefined };
     case "unassigned":
-      return assignee ? { ranges: [], residual: null } : { ranges: ranges(ACTIVE, "request", null), residual: "+c.assignee_id IS NULL" };
+      return assigneeId != null ? { ranges: [], residual: undefined } : { ranges: ranges(brandId, ACTIVE, "request", null), residual: isNull(skipIndex(c.assigneeId)) };
     case "open":
-      return { ranges: ranges(["open"], "request", assignee), residual: null };
+      return { ranges: ranges(brandId, ["open"], "request", assigneeId), residual: undefined };
     case "pending":
     case "snoozed":
     case "resolved":
-      return { ranges: ranges([view], null, assignee), residual: null };
+      return { ranges: ranges(brandId, [view], null, assigneeId), residual: undefined };
     case "noise":
-      return { ranges: ranges(ACTIVE, "noise", assignee), residual: null };
+      return { ranges: ranges(brandId, ACTIVE, "noise", assigneeId), residual: undefined };
     case "escalated":
-      return { ranges: [], residual: null };
+      return { ranges: [], residual: undefined };
   }
 }
 
-const COLUMNS = `c.id, c.brand_id, c.status, c.category, c.complaint, c.sentiment, c.sentiment_score, c.language, c.priority, c.labels,
-       c.sla_state, c.first_response_due_at, r.at_risk_at, c.first_inbound_at, c.last_message_at, c.snoozed_until, c.preview,
-       c.escalation_level, ch.id AS channel_id, ch.kind AS channel_kind, ch.name AS channel_name,
-       ct.id AS contact_id, ct.handle AS contact_handle, ct.name AS contact_name,
-       u.id AS assignee_id, u.name AS assignee_name`;
-
-const JOINS = `JOIN channels ch ON ch.id = c.channel_id
-  JOIN contacts ct ON ct.id = c.contact_id
-  LEFT JOIN users u ON u.id = c.assignee_id
-  LEFT JOIN response_cycles r ON r.id = c.current_cycle_id`;
-
-type Row = {
-  id: number;
-  brand_id: number;
-  status: string;
-  category: string;
-  complaint: number;
-  sentiment: string;
-  sentiment_score: number;
-  language: string | null;
-  priority: string;
-  labels: string;
-  sla_state: string | null;
-  first_response_due_at: number | null;
-  at_risk_at: number | null;
-  first_inbound_at: number | null;
-  last_message_at: number;
-  snoozed_until: number | null;
-  preview: string;
-  escalation_level: number;
-  channel_id: number;
-  channel_kind: string;
-  channel_name: string;
-  contact_id: number;
-  contact_handle: string | null;
-  contact_name: string | null;
-  assignee_id: number | null;
-  assignee_name: string | null;
+const FIELDS = {
+  id: c.id,
+  brandId: c.brandId,
+  status: c.status,
+  category: c.category,
+  complaint: c.complaint,
+  sentiment: c.sentiment,
+  sentimentScore: c.sentimentScore,
+  language: c.language,
+  priority: c.priority,
+  labels: c.labels,
+  slaState: c.slaState,
+  firstResponseDueAt: c.firstResponseDueAt,
+  atRiskAt: responseCycles.atRiskAt,
+  firstInboundAt: c.firstInboundAt,
+  lastMessageAt: c.lastMessageAt,
+  snoozedUntil: c.snoozedUntil,
+  preview: c.preview,
+  escalationLevel: c.escalationLevel,
+  channel: { id: channels.id, kind: channels.kind, name: channels.name },
+  contact: { id: contacts.id, handle: contacts.handle, name: contacts.name },
+  assignee: { id: users.id, name: users.name },
 };
 
 type Key = { k: number; id: number };
@@ -164,47 +134,57 @@ type ListArgs = {
   cursor?: string | null;
 };
 
-type Statement = { sql: string; params: Record<string, unknown> };
-
-// The statements a page runs; exported so the tests can check every path's query plan.
-export function listStatements({ brandId, view = "waiting", userId, filters = {}, limit = 50, cursor }: Omit<ListArgs, "db">) {
+// The queries a page runs, built but not run; exported so the tests can check every path's query plan.
+export function listStatements({ db, brandId, view = "waiting", userId, filters = {}, limit = 50, cursor }: ListArgs) {
   const order = VIEW_ORDER[view];
-  const key = order === "due" ? "c.first_response_due_at" : "c.last_message_at";
-  const dir = order === "due" ? "ASC" : "DESC";
-  const after = parseCursor(cursor);
-  const filter = filterSql(filters, userId);
-  const params: Record<string, unknown> = { brandId, userId, ...filter.params, cv: after?.k ?? 0, cid: after?.id ?? 0, limit: limit + 1 };
-  const beyond = (k: string, id: string) => (order === "due" ? `(${key} > ${k} OR (${key} = ${k} AND c.id > ${id}))` : `(${key} < ${k} OR (${key} = ${k} AND c.id < ${id}))`);
-  const keyset = after ? beyond("@cv", "@cid") : "1";
-  const filterWhere = filter.where.length ? filter.where.join(" AND ") : "1";
-  const orderBy = `ORDER BY ${key} ${dir}, c.id ${dir}`;
-  const hits = filter.search ? searchHitsSql() : view === "escalated" ? UNRESOLVED_ESCALATIONS_SQL : null;
-  if (hits) {
-    // A bounded hit list (search matches, escalations) drives; the view and the filters narrow it.
-    const rows: Statement = {
-      sql: `SELECT ${COLUMNS} FROM (SELECT DISTINCT conversation_id AS id FROM (${hits})) h CROSS JOIN conversations c ON c.id = h.id ${JOINS}
-             WHERE c.brand_id = @brandId AND ${VIEW_WHERE[view]} AND ${filterWhere} AND ${keyset}
-             ${orderBy} LIMIT @limit`,
-      params,
-    };
-    return { kind: "hits" as const, order, limit, rows };
-  }
-  const assignee = filter.assignee ? "@f_assignee" : null;
-  const { ranges: list, residual } = segments(view, assignee);
-  const bounded = filter.where.length > 0 || residual != null;
-  const candidates: Statement[] = list.map((range) => ({
-    sql: `SELECT c.id, ${key} AS k FROM conversations c WHERE ${range} AND ${keyset} ${orderBy} LIMIT @window`,
-    params,
-  }));
-  // Rows past @bk/@bid (the earliest point where a range stopped) could hide unseen matches.
-  const rows: Statement = {
-    sql: `SELECT ${COLUMNS} FROM conversations c ${JOINS}
-           WHERE c.id IN (SELECT value FROM json_each(@ids)) AND ${residual ?? "1"} AND ${filterWhere}
-             AND (@bk IS NULL OR NOT ${beyond("@bk", "@bid")})
-           ${orderBy} LIMIT @limit`,
-    params,
+  const key = order === "due" ? c.firstResponseDueAt : c.lastMessageAt;
+  const direction = order === "due" ? asc : desc;
+  const beyond = ({ k, id }: Key) => {
+    const at = new Date(k);
+    return order === "due" ? or(gt(key, at), and(eq(key, at), gt(c.id, id)))! : or(lt(key, at), and(eq(key, at), lt(c.id, id)))!;
   };
-  return { kind: "ranges" as const, order, limit, windows: bounded ? SCAN_WINDOWS : ([limit + 1] as const), candidates, rows };
+  const after = parseCursor(cursor);
+  const keyset = after ? beyond(after) : undefined;
+  const filter = filterConditions(filters, userId);
+  const rows = (ids: number[], where: (SQL | undefined)[]) =>
+    db
+      .select(FIELDS)
+      .from(c)
+      .innerJoin(channels, eq(channels.id, c.channelId))
+      .innerJoin(contacts, eq(contacts.id, c.contactId))
+      .leftJoin(users, eq(users.id, c.assigneeId))
+      .leftJoin(responseCycles, eq(responseCycles.id, c.currentCycleId))
+      .where(and(inIdList(c.id, ids), ...where, ...filter.where))
+      .orderBy(direction(key), direction(c.id))
+      .limit(limit + 1);
+  if (filter.words || view === "escalated") {
+    // A bounded hit list (search matches, escalations) drives; the view and the filters narrow it.
+    const words = filter.words;
+    const hits = async () =>
+      words ? searchHits({ db, brandId, words }) : (await unresolvedEscalations(db, brandId)).map((e) => e.conversationId);
+    return {
+      kind: "hits" as const,
+      order,
+      limit,
+      hits,
+      rows: (ids: number[]) => rows(ids, [eq(skipIndex(c.brandId), brandId), viewCondition(view, userId), keyset]),
+    };
+  }
+  const { ranges: list, residual } = segments(view, brandId, userId, filter.assigneeId);
+  const bounded = filter.where.length > 0 || residual != null;
+  const candidates = list.map(
+    (range) => (window: number) =>
+      db.select({ id: c.id, at: key }).from(c).where(and(range, keyset)).orderBy(direction(key), direction(c.id)).limit(window),
+  );
+  return {
+    kind: "ranges" as const,
+    order,
+    limit,
+    windows: bounded ? SCAN_WINDOWS : ([limit + 1] as const),
+    candidates,
+    // Rows past the boundary (the earliest point where a range stopped) could hide unseen matches.
+    rows: (ids: number[], boundary: Key | null) => rows(ids, [residual, boundary ? not(beyond(boundary)) : undefined]),
+  };
 }
 
 function compare(order: "due" | "recent", a: Key, b: Key): number {
@@ -212,32 +192,32 @@ function compare(order: "due" | "recent", a: Key, b: Key): number {
   return a.k !== b.k ? sign * (a.k - b.k) : sign * (a.id - b.id);
 }
 
-export function listConversations({ db, ...args }: ListArgs): ConversationPage {
-  const plan = listStatements(args);
-  const keyOf = (r: Row): Key => ({ k: (plan.order === "due" ? r.first_response_due_at : r.last_message_at) ?? 0, id: r.id });
-  const pageOf = (rows: Row[], boundary: Key | null): ConversationPage => {
-    const page = rows.slice(0, plan.limit);
+export async function listConversations({ db = database(), ...args }: Omit<ListArgs, "db"> & { db?: Db }): Promise<ConversationPage> {
+  const plan = listStatements({ db, ...args });
+  const keyOf = (item: ConversationListItem): Key => ({ k: (plan.order === "due" ? item.firstResponseDueAt : item.lastMessageAt) ?? 0, id: item.id });
+  const pageOf = (items: ConversationListItem[], boundary: Key | null): ConversationPage => {
+    const page = items.slice(0, plan.limit);
     const last = page[page.length - 1];
-    if (rows.length > plan.limit) return { items: page.map(toItem), nextCursor: cursorOf(keyOf(last)), partial: false };
-    return { items: page.map(toItem), nextCursor: boundary ? cursorOf(boundary) : null, partial: !!boundary };
+    if (items.length > plan.limit) return { items: page, nextCursor: cursorOf(keyOf(last)), partial: false };
+    return { items: page, nextCursor: boundary ? cursorOf(boundary) : null, partial: !!boundary };
   };
-  if (plan.kind === "hits") return pageOf(db.$client.prepare(plan.rows.sql).all(plan.rows.params) as Row[], null);
-  const candidates = plan.candidates.map((c) => db.$client.prepare(c.sql));
-  const rowsStatement = db.$client.prepare(plan.rows.sql);
+  if (plan.kind === "hits") {
+    const ids = [...new Set(await plan.hits())];
+    return pageOf(ids.length ? (await plan.rows(ids)).map(toItem) : [], null);
+  }
   let result: ConversationPage = { items: [], nextCursor: null, partial: false };
   for (const window of plan.windows) {
     // Each range is complete down to its last candidate; past the earliest such stop, rows may be unseen.
     let boundary: Key | null = null;
     const ids: number[] = [];
-    for (const statement of candidates) {
-      const found = statement.all({ ...plan.rows.params, window }) as Key[];
-      for (const c of found) ids.push(c.id);
-      const last = found[found.length - 1];
+    for (const candidates of plan.candidates) {
+      const found = await candidates(window);
+      for (const row of found) ids.push(row.id);
+      const tail = found[found.length - 1];
+      const last = tail && { k: tail.at?.getTime() ?? 0, id: tail.id };
       if (found.length === window && last && (!boundary || compare(plan.order, last, boundary) < 0)) boundary = last;
     }
-    const rows = ids.length
-      ? (rowsStatement.all({ ...plan.rows.params, ids: JSON.stringify(ids), bk: boundary?.k ?? null, bid: boundary?.id ?? null }) as Row[])
-      : [];
+    const rows = ids.length ? (await plan.rows(ids, boundary)).map(toItem) : [];
     result = pageOf(rows, boundary);
     if (!result.partial) break;
   }
@@ -248,40 +228,17 @@ function cursorOf(key: Key): string {
   return `${key.k}:${key.id}`;
 }
 
-function parseLabels(json: string): string[] {
-  try {
-    const value = JSON.parse(json) as unknown;
-    return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
-  } catch {
-    return [];
-  }
-}
+type Row = Awaited<ReturnType<ReturnType<typeof listStatements>["rows"]>>[number];
+
+const ms = (at: Date | null) => (at ? at.getTime() : null);
 
 function toItem(r: Row): ConversationListItem {
   return {
-    id: r.id,
-    brandId: r.brand_id,
-    status: r.status,
-    category: r.category,
-    complaint: !!r.complaint,
-    sentiment: r.sentiment,
-    sentimentScore: r.sentiment_score,
-    language: r.language,
-    priority: r.priority,
-    labels: parseLabels(r.labels),
-    slaState: r.sla_state,
-    firstResponseDueAt: r.first_response_due_at,
-    atRiskAt: r.at_risk_at,
-    firstInboundAt: r.first_inbound_at,
-    lastMessageAt: r.last_message_at,
-    snoozedUntil: r.snoozed_until,
-    preview: r.preview,
-    escalationLevel: r.escalation_level,
-    channel: { id: r.channel_id, kind: r.channel_kind, name: r.channel_name },
-    contact: { id: r.contact_id, handle: r.contact_handle, name: r.contact_name },
-    assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name ?? "" } : null,
+    ...r,
+    firstResponseDueAt: ms(r.firstResponseDueAt),
+    atRiskAt: ms(r.atRiskAt),
+    firstInboundAt: ms(r.firstInboundAt),
+    lastMessageAt: r.lastMessageAt.getTime(),
+    snoozedUntil: ms(r.snoozedUntil),
   };
 }
-
-export { countViews } from "./counts";
-export { VIEW_WHERE };

@@ -1,28 +1,21 @@
-import type { Db } from "@/db/client";
+import { and, asc, eq, sql } from "drizzle-orm";
+import { database, type Db } from "@/db/client";
+import { memberships, users } from "@/db/schema";
+import { recentLabels } from "@/db/sqlite/inbox";
 
 export type Teammate = { id: number; name: string; available: boolean };
 
 // Active members of the brand, for the assign menus.
-export function brandTeammates({ db, brandId }: { db: Db; brandId: number }): Teammate[] {
-  return (
-    db.$client
-      .prepare(
-        `SELECT u.id, u.name, u.available FROM memberships m JOIN users u ON u.id = m.user_id
-          WHERE m.brand_id = ? AND u.disabled = 0 ORDER BY u.name COLLATE NOCASE`,
-      )
-      .all(brandId) as { id: number; name: string; available: number }[]
-  ).map((r) => ({ id: r.id, name: r.name, available: !!r.available }));
+export async function brandTeammates({ db = database(), brandId }: { db?: Db; brandId: number }): Promise<Teammate[]> {
+  return db
+    .select({ id: users.id, name: users.name, available: users.available })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.brandId, brandId), eq(users.disabled, false)))
+    .orderBy(asc(sql`lower(${users.name})`));
 }
 
-// Labels in use on the brand's most recent conversations (the index bounds the read), most used first.
-export function labelSuggestions({ db, brandId, recent = 2000 }: { db: Db; brandId: number; recent?: number }): string[] {
-  return (
-    db.$client
-      .prepare(
-        `SELECT j.value AS label, count(*) AS n
-           FROM (SELECT labels FROM conversations WHERE brand_id = ? ORDER BY last_message_at DESC LIMIT ?) c, json_each(c.labels) j
-          WHERE c.labels != '[]' GROUP BY j.value ORDER BY n DESC, j.value LIMIT 50`,
-      )
-      .all(brandId, recent) as { label: string }[]
-  ).map((r) => r.label);
+// Labels in use on the brand's most recent conversations, most used first.
+export async function labelSuggestions({ db = database(), brandId, recent = 2000 }: { db?: Db; brandId: number; recent?: number }): Promise<string[]> {
+  return recentLabels(db, { brandId, recent, limit: 50 });
 }

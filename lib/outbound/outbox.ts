@@ -1,18 +1,22 @@
 import crypto from "node:crypto";
+import { and, asc, desc, eq, isNull, lte, or, sql } from "drizzle-orm";
+import { database, type Db } from "@/db/client";
+import { channels, contacts, conversations, messages } from "@/db/schema";
 import { indexNewMessages } from "@/lib/search/fts-index";
-import type { Db } from "@/db/client";
 import { AppError } from "@/lib/errors";
 import { decryptCredentials } from "@/lib/security/credentials";
 import { recordSentReply } from "@/lib/ingest/pipeline";
 import { recordAudit, type Actor } from "@/lib/audit/record";
+import { requireConversation } from "@/lib/inbox/conversation";
 import type { ReplyRequest, SendResult } from "./clients/types";
 import { recordChange } from "@/lib/realtime/record-change";
 import { clientFor } from "./registry";
 
 const MAX_ATTEMPTS = 8;
+const m = messages;
 
-// Queued in the same transaction as the agent's action; the worker sends it.
-export function queueReply({
+// Queued in the same transaction as the agent's action (it joins the caller's); the worker sends it.
+export async function queueReply({
   db,
   brandId,
   conversationId,
@@ -26,45 +30,34 @@ export function queueReply({
   text: string;
   visibility: "public" | "private";
   actor: Actor & { userId: number };
-}): number {
-  const sqlite = db.$client;
-  return sqlite.transaction(() => {
-    const conversation = sqlite
-      .prepare("SELECT id, channel_id, current_cycle_id FROM conversations WHERE id = ? AND brand_id = ?")
-      .get(conversationId, brandId) as { id: number; channel_id: number; current_cycle_id: number | null } | undefined;
-    if (!conversation) throw new AppError("not_found:conversation");
+}): Promise<number> {
+  return db.transaction(async (tx) => {
+    const conversation = await requireConversation({ db: tx, brandId, id: conversationId });
     const now = Date.now();
-    const info = sqlite
-      .prepare(
-        `INSERT INTO messages (conversation_id, brand_id, channel_id, cycle_id, direction, visibility, user_id, text, created_at,
-           received_at, delivery_state, idempotency_key, next_attempt_at)
-         VALUES (?, ?, ?, ?, 'outbound', ?, ?, ?, ?, ?, 'queued', ?, ?)`,
-      )
-      .run(conversation.id, brandId, conversation.channel_id, conversation.current_cycle_id, visibility, actor.userId, text, now, now, crypto.randomUUID(), now);
-    const messageId = Number(info.lastInsertRowid);
-    recordChange(sqlite, { brandId, kind: "message", objectId: messageId, conversationId: conversation.id, userId: actor.userId, at: now });
-    recordAudit(db, { actor, brandId, action: "message.reply", objectType: "conversation", objectId: conversation.id, after: { messageId, visibility } });
-    indexNewMessages(sqlite, now);
-    return messageId;
-  })();
+    const [reply] = await tx
+      .insert(m)
+      .values({
+        conversationId,
+        brandId,
+        channelId: conversation.channelId,
+        cycleId: conversation.currentCycleId,
+        direction: "outbound",
+        visibility,
+        userId: actor.userId,
+        text,
+        createdAt: new Date(now),
+        receivedAt: new Date(now),
+        deliveryState: "queued",
+        idempotencyKey: crypto.randomUUID(),
+        nextAttemptAt: new Date(now),
+      })
+      .returning({ id: m.id });
+    await recordChange(tx, { brandId, kind: "message", objectId: reply.id, conversationId, userId: actor.userId, at: now });
+    await recordAudit(tx, { actor, brandId, action: "message.reply", objectType: "conversation", objectId: conversationId, after: { messageId: reply.id, visibility } });
+    await indexNewMessages(tx, now);
+    return reply.id;
+  });
 }
-
-type Due = {
-  id: number;
-  brand_id: number;
-  text: string;
-  visibility: "public" | "private";
-  idempotency_key: string;
-  attempts: number;
-  conversation_id: number;
-  conv_kind: "public_comment" | "private_message";
-  external_thread_id: string | null;
-  contact_external_id: string;
-  channel_kind: string;
-  account_id: string | null;
-  credentials: string | null;
-  in_reply_to: string | null;
-};
 
 function backoffMs(attempts: number, retryAfterSeconds?: number): number {
   if (retryAfterSeconds != null) return retryAfterSeconds * 1000;
@@ -79,64 +72,109 @@ export const INTERRUPTED_REASON = "Sending was interrupted (the server stopped);
  * posted it, and not every platform takes an idempotency key. It is marked failed with that
  * reason, for a person to check and retry, rather than resent blindly.
  */
-export function failInterrupted({ db, now = Date.now() }: { db: Db; now?: number }): number {
-  const sqlite = db.$client;
-  const stuck = sqlite
-    .prepare("SELECT id, brand_id, conversation_id FROM messages WHERE delivery_state = 'sending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)")
-    .all(now) as { id: number; brand_id: number; conversation_id: number }[];
-  for (const m of stuck)
-    sqlite.transaction(() => {
-      sqlite.prepare("UPDATE messages SET delivery_state = 'failed', last_error = ?, next_attempt_at = NULL WHERE id = ? AND delivery_state = 'sending'").run(INTERRUPTED_REASON, m.id);
-      recordChange(sqlite, { brandId: m.brand_id, kind: "message", objectId: m.id, conversationId: m.conversation_id, at: now });
-    })();
+export async function failInterrupted({ db = database(), now = Date.now() }: { db?: Db; now?: number } = {}): Promise<number> {
+  const stuck = await db
+    .select({ id: m.id, brandId: m.brandId, conversationId: m.conversationId })
+    .from(m)
+    .where(and(eq(m.deliveryState, "sending"), or(isNull(m.nextAttemptAt), lte(m.nextAttemptAt, new Date(now)))));
+  for (const message of stuck)
+    await db.transaction(async (tx) => {
+      const [failed] = await tx
+        .update(m)
+        .set({ deliveryState: "failed", lastError: INTERRUPTED_REASON, nextAttemptAt: null })
+        .where(and(eq(m.id, message.id), eq(m.brandId, message.brandId), eq(m.deliveryState, "sending")))
+        .returning({ id: m.id });
+      if (failed) await recordChange(tx, { brandId: message.brandId, kind: "message", objectId: message.id, conversationId: message.conversationId, at: now });
+    });
   return stuck.length;
 }
 
-// Sends due replies; a retry re-uses the idempotency key, so the platform never posts twice.
-export async function sendDueReplies({ db, now = Date.now(), limit = 20 }: { db: Db; now?: number; limit?: number }): Promise<number> {
-  const sqlite = db.$client;
-  failInterrupted({ db, now });
-  const due = sqlite
-    .prepare(
-      `SELECT m.id, m.brand_id, m.text, m.visibility, m.idempotency_key, m.attempts, m.conversation_id, c.kind AS conv_kind,
-              c.external_thread_id, ct.external_id AS contact_external_id, ch.kind AS channel_kind, ch.account_id, ch.credentials,
-              (SELECT external_id FROM messages p WHERE p.conversation_id = m.conversation_id AND p.direction = 'inbound'
-                 ORDER BY p.created_at DESC LIMIT 1) AS in_reply_to
-         FROM messages m JOIN conversations c ON c.id = m.conversation_id JOIN channels ch ON ch.id = m.channel_id
-         JOIN contacts ct ON ct.id = c.contact_id
-        WHERE m.delivery_state = 'queued' AND m.next_attempt_at <= ? ORDER BY m.next_attempt_at LIMIT ?`,
-    )
-    .all(now, limit) as Due[];
+async function dueReplies(db: Db, now: number, limit: number) {
+  return db
+    .select({
+      id: m.id,
+      brandId: m.brandId,
+      text: m.text,
+      visibility: m.visibility,
+      idempotencyKey: m.idempotencyKey,
+      attempts: m.attempts,
+      conversationId: m.conversationId,
+      conversationKind: conversations.kind,
+      externalThreadId: conversations.externalThreadId,
+      contactExternalId: contacts.externalId,
+      channelKind: channels.kind,
+      accountId: channels.accountId,
+      credentials: channels.credentials,
+    })
+    .from(m)
+    .innerJoin(conversations, eq(conversations.id, m.conversationId))
+    .innerJoin(channels, eq(channels.id, m.channelId))
+    .innerJoin(contacts, eq(contacts.id, conversations.contactId))
+    .where(and(eq(m.deliveryState, "queued"), lte(m.nextAttemptAt, new Date(now))))
+    .orderBy(asc(m.nextAttemptAt))
+    .limit(limit);
+}
+
+type Due = Awaited<ReturnType<typeof dueReplies>>[number];
+
+// The customer's latest message: the reply answers it where the platform threads replies.
+async function inReplyTo(db: Db, message: Due): Promise<string | null> {
+  const [parent] = await db
+    .select({ externalId: m.externalId })
+    .from(m)
+    .where(and(eq(m.conversationId, message.conversationId), eq(m.brandId, message.brandId), eq(m.direction, "inbound")))
+    .orderBy(desc(m.createdAt))
+    .limit(1);
+  return parent?.externalId ?? null;
+}
+
+/**
+ * Sends due replies: each is claimed in one transaction, sent outside any transaction, and its
+ * result recorded in another. A retry re-uses the idempotency key, so the platform never posts twice.
+ */
+export async function sendDueReplies({ db = database(), now = Date.now(), limit = 20 }: { db?: Db; now?: number; limit?: number } = {}): Promise<number> {
+  await failInterrupted({ db, now });
   let sent = 0;
-  for (const message of due) {
+  for (const message of await dueReplies(db, now, limit)) {
+    const mine = and(eq(m.id, message.id), eq(m.brandId, message.brandId));
     // The lease outlives any send (15 s timeout); one still "sending" after it was cut off by a crash.
-    sqlite.prepare("UPDATE messages SET delivery_state = 'sending', attempts = attempts + 1, next_attempt_at = ? WHERE id = ?").run(Date.now() + SENDING_LEASE_MS, message.id);
-    const result = await send(message);
+    const claimed = await db.transaction((tx) =>
+      tx
+        .update(m)
+        .set({ deliveryState: "sending", attempts: sql`${m.attempts} + 1`, nextAttemptAt: new Date(Date.now() + SENDING_LEASE_MS) })
+        .where(and(mine, eq(m.deliveryState, "queued")))
+        .returning({ id: m.id }),
+    );
+    if (claimed.length === 0) continue;
+    const result = await send(message, await inReplyTo(db, message));
     if (result.ok) {
-      recordSentReply({ db, messageId: message.id, externalId: result.externalId, sentAt: result.sentAt.getTime() });
+      await recordSentReply({ db, messageId: message.id, externalId: result.externalId, sentAt: result.sentAt.getTime() });
       sent++;
-    } else {
-      const attempts = message.attempts + 1;
-      const retry = result.retryable && attempts < MAX_ATTEMPTS;
-      sqlite
-        .prepare("UPDATE messages SET delivery_state = ?, last_error = ?, next_attempt_at = ? WHERE id = ?")
-        .run(retry ? "queued" : "failed", result.reason, retry ? Date.now() + backoffMs(attempts, result.retryAfterSeconds) : null, message.id);
-      recordChange(sqlite, { brandId: message.brand_id, kind: "message", objectId: message.id, conversationId: message.conversation_id });
+      continue;
     }
+    const attempts = message.attempts + 1;
+    const retry = result.retryable && attempts < MAX_ATTEMPTS;
+    await db.transaction(async (tx) => {
+      await tx
+        .update(m)
+        .set({ deliveryState: retry ? "queued" : "failed", lastError: result.reason, nextAttemptAt: retry ? new Date(Date.now() + backoffMs(attempts, result.retryAfterSeconds)) : null })
+        .where(mine);
+      await recordChange(tx, { brandId: message.brandId, kind: "message", objectId: message.id, conversationId: message.conversationId });
+    });
   }
   return sent;
 }
 
-async function send(message: Due): Promise<SendResult> {
+async function send(message: Due, inReplyToExternalId: string | null): Promise<SendResult> {
   const credentials = decryptCredentials(message.credentials);
-  const client = clientFor({ kind: message.channel_kind, credentials });
+  const client = clientFor({ kind: message.channelKind, credentials });
   if (!client) return { ok: true, externalId: `replyhour-${message.id}`, sentAt: new Date() };
   const request: ReplyRequest = {
-    channel: { kind: message.channel_kind as ReplyRequest["channel"]["kind"], accountId: message.account_id ?? "", credentials },
-    conversation: { kind: message.visibility === "private" ? "private_message" : message.conv_kind, externalThreadId: message.external_thread_id, contactExternalId: message.contact_external_id },
-    inReplyToExternalId: message.in_reply_to,
+    channel: { kind: message.channelKind, accountId: message.accountId ?? "", credentials },
+    conversation: { kind: message.visibility === "private" ? "private_message" : message.conversationKind, externalThreadId: message.externalThreadId, contactExternalId: message.contactExternalId },
+    inReplyToExternalId,
     text: message.text,
-    idempotencyKey: message.idempotency_key,
+    idempotencyKey: message.idempotencyKey ?? `replyhour-${message.id}`,
     timeoutMs: 15_000,
   };
   try {
@@ -146,9 +184,13 @@ async function send(message: Due): Promise<SendResult> {
   }
 }
 
-export function retryReply({ db, brandId, messageId }: { db: Db; brandId: number; messageId: number }): void {
-  const info = db.$client
-    .prepare("UPDATE messages SET delivery_state = 'queued', next_attempt_at = ?, attempts = 0 WHERE id = ? AND brand_id = ? AND delivery_state = 'failed'")
-    .run(Date.now(), messageId, brandId);
-  if (info.changes === 0) throw new AppError("not_found:message", "No failed reply to retry.");
+export async function retryReply({ db = database(), brandId, messageId }: { db?: Db; brandId: number; messageId: number }): Promise<void> {
+  const requeued = await db.transaction((tx) =>
+    tx
+      .update(m)
+      .set({ deliveryState: "queued", nextAttemptAt: new Date(), attempts: 0 })
+      .where(and(eq(m.id, messageId), eq(m.brandId, brandId), eq(m.deliveryState, "failed")))
+      .returning({ id: m.id }),
+  );
+  if (requeued.length === 0) throw new AppError("not_found:message", "No failed reply to retry.");
 }

@@ -1,4 +1,6 @@
-import type { Db } from "@/db/client";
+import { and, desc, eq, gt, inArray, isNull, ne, or } from "drizzle-orm";
+import { database, type Db } from "@/db/client";
+import { messages, users } from "@/db/schema";
 import type { Actor } from "@/lib/audit/record";
 import { queueReply } from "@/lib/outbound/outbox";
 
@@ -6,21 +8,30 @@ export type NewerReply = { id: number; direction: "outbound" | "note"; author: s
 
 // Replies and notes by anyone but `userId` (including replies made on the platform itself)
 // added after the newest message the agent had on screen.
-export function repliesSince({ db, brandId, conversationId, afterMessageId, userId }: { db: Db; brandId: number; conversationId: number; afterMessageId: number; userId: number }): NewerReply[] {
-  return db.$client
-    .prepare(
-      `SELECT m.id, m.direction, coalesce(u.name, 'Someone on the platform') AS author, m.text, m.created_at AS createdAt
-         FROM messages m LEFT JOIN users u ON u.id = m.user_id
-        WHERE m.conversation_id = ? AND m.brand_id = ? AND m.id > ? AND m.direction IN ('outbound', 'note')
-          AND m.automated = 0 AND (m.user_id IS NULL OR m.user_id != ?)
-        ORDER BY m.id DESC LIMIT 5`,
+export async function repliesSince({ db, brandId, conversationId, afterMessageId, userId }: { db: Db; brandId: number; conversationId: number; afterMessageId: number; userId: number }): Promise<NewerReply[]> {
+  const m = messages;
+  const rows = await db
+    .select({ id: m.id, direction: m.direction, author: users.name, text: m.text, createdAt: m.createdAt })
+    .from(m)
+    .leftJoin(users, eq(users.id, m.userId))
+    .where(
+      and(
+        eq(m.conversationId, conversationId),
+        eq(m.brandId, brandId),
+        gt(m.id, afterMessageId),
+        inArray(m.direction, ["outbound", "note"]),
+        eq(m.automated, false),
+        or(isNull(m.userId), ne(m.userId, userId)),
+      ),
     )
-    .all(conversationId, brandId, afterMessageId, userId) as NewerReply[];
+    .orderBy(desc(m.id))
+    .limit(5);
+  return rows.map((r) => ({ ...r, direction: r.direction as NewerReply["direction"], author: r.author ?? "Someone on the platform", createdAt: r.createdAt.getTime() }));
 }
 
 // The check and the queueing share one transaction, so no reply slips in between them.
-export function queueReplyUnlessReplied({
-  db,
+export async function queueReplyUnlessReplied({
+  db = database(),
   brandId,
   conversationId,
   text,
@@ -29,7 +40,7 @@ export function queueReplyUnlessReplied({
   seenMessageId,
   force,
 }: {
-  db: Db;
+  db?: Db;
   brandId: number;
   conversationId: number;
   text: string;
@@ -37,12 +48,12 @@ export function queueReplyUnlessReplied({
   actor: Actor & { userId: number };
   seenMessageId: number;
   force: boolean;
-}): { messageId: number; conflict?: undefined } | { messageId?: undefined; conflict: NewerReply[] } {
-  return db.$client.transaction(() => {
+}): Promise<{ messageId: number; conflict?: undefined } | { messageId?: undefined; conflict: NewerReply[] }> {
+  return db.transaction(async (tx) => {
     if (!force) {
-      const newer = repliesSince({ db, brandId, conversationId, afterMessageId: seenMessageId, userId: actor.userId });
+      const newer = await repliesSince({ db: tx, brandId, conversationId, afterMessageId: seenMessageId, userId: actor.userId });
       if (newer.length > 0) return { conflict: newer };
     }
-    return { messageId: queueReply({ db, brandId, conversationId, text, visibility, actor }) };
-  })();
+    return { messageId: await queueReply({ db: tx, brandId, conversationId, text, visibility, actor }) };
+  });
 }

@@ -1,5 +1,7 @@
-import type { Db } from "@/db/client";
-import { AppError } from "@/lib/errors";
+import { eq, max } from "drizzle-orm";
+import { database, type Db } from "@/db/client";
+import { brands, channels, contacts, messages, users } from "@/db/schema";
+import { requireConversation } from "@/lib/inbox/conversation";
 import { mentionableMembers, type Mentionable } from "@/lib/conversations/mentions";
 import { listTemplates } from "./templates";
 import { asHandle, firstName, renderTemplate, type TemplateValues } from "./variables";
@@ -14,39 +16,38 @@ export type ComposerContext = {
   seenMessageId: number;
 };
 
-export function templateValues({ db, brandId, conversationId, userId }: { db: Db; brandId: number; conversationId: number; userId: number }) {
-  const row = db.$client
-    .prepare(
-      `SELECT c.language, ct.name AS contact_name, ct.handle AS contact_handle, ch.name AS channel_name, b.name AS brand_name,
-              (SELECT name FROM users WHERE id = ?) AS agent_name,
-              (SELECT coalesce(max(id), 0) FROM messages WHERE conversation_id = c.id) AS last_message_id
-         FROM conversations c JOIN contacts ct ON ct.id = c.contact_id JOIN channels ch ON ch.id = c.channel_id JOIN brands b ON b.id = c.brand_id
-        WHERE c.id = ? AND c.brand_id = ?`,
-    )
-    .get(userId, conversationId, brandId) as
-    | { language: string | null; contact_name: string | null; contact_handle: string | null; channel_name: string; brand_name: string; agent_name: string | null; last_message_id: number }
-    | undefined;
-  if (!row) throw new AppError("not_found:conversation");
-  const handle = asHandle(row.contact_handle);
+export async function templateValues({ db = database(), brandId, conversationId, userId }: { db?: Db; brandId: number; conversationId: number; userId: number }) {
+  const conversation = await requireConversation({ db, brandId, id: conversationId });
+  const [[party], [brand], [agent], [last]] = await Promise.all([
+    db
+      .select({ contactName: contacts.name, contactHandle: contacts.handle, channelName: channels.name })
+      .from(contacts)
+      .innerJoin(channels, eq(channels.id, conversation.channelId))
+      .where(eq(contacts.id, conversation.contactId)),
+    db.select({ name: brands.name }).from(brands).where(eq(brands.id, brandId)),
+    db.select({ name: users.name }).from(users).where(eq(users.id, userId)),
+    db.select({ id: max(messages.id) }).from(messages).where(eq(messages.conversationId, conversationId)),
+  ]);
+  const handle = asHandle(party.contactHandle);
   const values: TemplateValues = {
-    name: row.contact_name || handle,
-    first_name: firstName(row.contact_name) || handle,
+    name: party.contactName || handle,
+    first_name: firstName(party.contactName) || handle,
     handle,
-    agent: firstName(row.agent_name),
-    agent_full: row.agent_name,
-    brand: row.brand_name,
-    channel: row.channel_name,
+    agent: firstName(agent?.name),
+    agent_full: agent?.name ?? null,
+    brand: brand.name,
+    channel: party.channelName,
   };
-  return { values, language: row.language, lastMessageId: row.last_message_id };
+  return { values, language: conversation.language, lastMessageId: last?.id ?? 0 };
 }
 
 // Templates rendered for this conversation and agent: the conversation's language first, then
 // templates for any language, then the rest.
-export function composerContext({ db, brandId, conversationId, userId }: { db: Db; brandId: number; conversationId: number; userId: number }): ComposerContext {
-  const { values, language, lastMessageId } = templateValues({ db, brandId, conversationId, userId });
+export async function composerContext({ db = database(), brandId, conversationId, userId }: { db?: Db; brandId: number; conversationId: number; userId: number }): Promise<ComposerContext> {
+  const { values, language, lastMessageId } = await templateValues({ db, brandId, conversationId, userId });
   const rank = (l: string | null) => (language && l && (l === language || l.split("-")[0] === language.split("-")[0]) ? 0 : l == null ? 1 : 2);
-  const templates = listTemplates({ db, brandId })
+  const templates = (await listTemplates({ db, brandId }))
     .map((t) => ({ id: t.id, title: t.title, shortcut: t.shortcut, language: t.language, ...renderTemplate(t.body, values) }))
     .sort((a, b) => rank(a.language) - rank(b.language));
-  return { language, templates, teammates: mentionableMembers({ db, brandId }), seenMessageId: lastMessageId };
+  return { language, templates, teammates: await mentionableMembers({ db, brandId }), seenMessageId: lastMessageId };
 }

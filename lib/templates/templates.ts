@@ -1,6 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "@/db/client";
+import { database, type Db } from "@/db/client";
 import { templates } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/audit/record";
@@ -38,21 +38,21 @@ export const templateInputSchema = z.object({
 
 export type TemplateInput = z.input<typeof templateInputSchema>;
 
-export function listTemplates({ db, brandId }: { db: Db; brandId: number }): Template[] {
-  return db.select().from(templates).where(eq(templates.brandId, brandId)).orderBy(asc(templates.title), asc(templates.id)).all();
+export async function listTemplates({ db = database(), brandId }: { db?: Db; brandId: number }): Promise<Template[]> {
+  return db.select().from(templates).where(eq(templates.brandId, brandId)).orderBy(asc(templates.title), asc(templates.id));
 }
 
-export function requireTemplate({ db, brandId, id }: { db: Db; brandId: number; id: number }): Template {
-  const row = db
+export async function requireTemplate({ db = database(), brandId, id }: { db?: Db; brandId: number; id: number }): Promise<Template> {
+  const [row] = await db
     .select()
     .from(templates)
     .where(and(eq(templates.id, id), eq(templates.brandId, brandId)))
-    .get();
+    .limit(1);
   if (!row) throw new AppError("not_found:template");
   return row;
 }
 
-function validate({ db, brandId, id, input }: { db: Db; brandId: number; id?: number; input: TemplateInput }) {
+async function validate({ db, brandId, id, input }: { db: Db; brandId: number; id?: number; input: TemplateInput }) {
   const parsed = templateInputSchema.safeParse(input);
   if (!parsed.success) throw new AppError("bad_request:template", parsed.error.issues.map((i) => i.message).join(" "));
   const value = { title: parsed.data.title, body: parsed.data.body, language: parsed.data.language ?? null, shortcut: parsed.data.shortcut ?? null };
@@ -65,51 +65,47 @@ function validate({ db, brandId, id, input }: { db: Db; brandId: number; id?: nu
         .join(", ")}.`,
     );
   if (value.shortcut) {
-    const taken = listTemplates({ db, brandId }).find((t) => t.shortcut === value.shortcut && t.id !== id);
+    const taken = (await listTemplates({ db, brandId })).find((t) => t.shortcut === value.shortcut && t.id !== id);
     if (taken) throw new AppError("conflict:shortcut", `The shortcut ${value.shortcut} is already used by “${taken.title}”.`);
   }
   return value;
 }
 
-export function createTemplate({ db, brandId, actor, input }: { db: Db; brandId: number; actor: Actor; input: TemplateInput }): Template {
-  const value = validate({ db, brandId, input });
-  return db.transaction((tx) => {
-    const row = tx
+export async function createTemplate({ db = database(), brandId, actor, input }: { db?: Db; brandId: number; actor: Actor; input: TemplateInput }): Promise<Template> {
+  return db.transaction(async (tx) => {
+    const value = await validate({ db: tx, brandId, input });
+    const [row] = await tx
       .insert(templates)
       .values({ brandId, ...value, createdBy: actor.userId, updatedAt: new Date() })
-      .returning()
-      .get();
-    recordAudit(tx, { actor, brandId, action: "template.create", objectType: "template", objectId: row.id, after: value });
-    recordChange(db.$client, { brandId, kind: "brand", objectId: brandId, userId: actor.userId, data: { template: row.id } });
+      .returning();
+    await recordAudit(tx, { actor, brandId, action: "template.create", objectType: "template", objectId: row.id, after: value });
+    await recordChange(tx, { brandId, kind: "brand", objectId: brandId, userId: actor.userId, data: { template: row.id } });
     return row;
   });
 }
 
-export function updateTemplate({ db, brandId, actor, id, input }: { db: Db; brandId: number; actor: Actor; id: number; input: TemplateInput }): Template {
-  const before = requireTemplate({ db, brandId, id });
-  const value = validate({ db, brandId, id, input });
-  return db.transaction((tx) => {
-    const row = tx
+export async function updateTemplate({ db = database(), brandId, actor, id, input }: { db?: Db; brandId: number; actor: Actor; id: number; input: TemplateInput }): Promise<Template> {
+  return db.transaction(async (tx) => {
+    const before = await requireTemplate({ db: tx, brandId, id });
+    const value = await validate({ db: tx, brandId, id, input });
+    const [row] = await tx
       .update(templates)
       .set({ ...value, updatedAt: new Date() })
       .where(and(eq(templates.id, id), eq(templates.brandId, brandId)))
-      .returning()
-      .get();
+      .returning();
     const { title, body, language, shortcut } = before;
-    recordAudit(tx, { actor, brandId, action: "template.update", objectType: "template", objectId: id, before: { title, body, language, shortcut }, after: value });
-    recordChange(db.$client, { brandId, kind: "brand", objectId: brandId, userId: actor.userId, data: { template: id } });
+    await recordAudit(tx, { actor, brandId, action: "template.update", objectType: "template", objectId: id, before: { title, body, language, shortcut }, after: value });
+    await recordChange(tx, { brandId, kind: "brand", objectId: brandId, userId: actor.userId, data: { template: id } });
     return row;
   });
 }
 
-export function deleteTemplate({ db, brandId, actor, id }: { db: Db; brandId: number; actor: Actor; id: number }): void {
-  const before = requireTemplate({ db, brandId, id });
-  db.transaction((tx) => {
-    tx.delete(templates)
-      .where(and(eq(templates.id, id), eq(templates.brandId, brandId)))
-      .run();
+export async function deleteTemplate({ db = database(), brandId, actor, id }: { db?: Db; brandId: number; actor: Actor; id: number }): Promise<void> {
+  await db.transaction(async (tx) => {
+    const before = await requireTemplate({ db: tx, brandId, id });
+    await tx.delete(templates).where(and(eq(templates.id, id), eq(templates.brandId, brandId)));
     const { title, body, language, shortcut } = before;
-    recordAudit(tx, { actor, brandId, action: "template.delete", objectType: "template", objectId: id, before: { title, body, language, shortcut } });
-    recordChange(db.$client, { brandId, kind: "brand", objectId: brandId, userId: actor.userId, data: { template: id } });
+    await recordAudit(tx, { actor, brandId, action: "template.delete", objectType: "template", objectId: id, before: { title, body, language, shortcut } });
+    await recordChange(tx, { brandId, kind: "brand", objectId: brandId, userId: actor.userId, data: { template: id } });
   });
 }

@@ -21,13 +21,13 @@ const classify = (language: string) => (): Classification => ({
 
 async function setup({ autoAssign = true } = {}) {
   const { db } = testDb();
-  const brand = makeBrand({ db });
+  const brand = await makeBrand({ db });
   sqlite(db).prepare("UPDATE brands SET auto_assign = ? WHERE id = ?").run(autoAssign ? 1 : 0, brand.id);
-  const channel = db.insert(channels).values({ brandId: brand.id, kind: "telegram", name: "Bot", accountId: "bot" }).returning().get();
+  const [channel] = await db.transaction((tx) => tx.insert(channels).values({ brandId: brand.id, kind: "telegram", name: "Bot", accountId: "bot" }).returning());
   let n = 0;
-  const ask = (language: string, minutes = n) => {
+  const ask = async (language: string, minutes = n) => {
     n += 1;
-    const [out] = ingestBatch({
+    const [out] = await ingestBatch({
       db,
       brandId: brand.id,
       now: T0 + minutes * 60_000,
@@ -51,14 +51,14 @@ describe("round-robin assignment", () => {
     const t = await setup();
     const a = await t.agent([]);
     const b = await t.agent([]);
-    const first = t.ask("en", 0);
-    const second = t.ask("en", 1);
-    const third = t.ask("en", 2);
-    expect(assignWaiting({ db: t.db, now: T0 + 5 * 60_000 })).toBe(3);
+    const first = await t.ask("en", 0);
+    const second = await t.ask("en", 1);
+    const third = await t.ask("en", 2);
+    expect(await assignWaiting({ db: t.db, now: T0 + 5 * 60_000 })).toBe(3);
     expect([t.assignee(first), t.assignee(second), t.assignee(third)]).toEqual([a, b, a]);
     // The turn survives a restart: the next one goes to b.
-    const fourth = t.ask("en", 3);
-    assignWaiting({ db: t.db });
+    const fourth = await t.ask("en", 3);
+    await assignWaiting({ db: t.db });
     expect(t.assignee(fourth)).toBe(b);
   });
 
@@ -66,10 +66,10 @@ describe("round-robin assignment", () => {
     const t = await setup();
     const english = await t.agent(["en"]);
     const russian = await t.agent(["ru", "uk"]);
-    const ru = t.ask("ru", 0);
-    const uk = t.ask("uk", 1);
-    const de = t.ask("de", 2);
-    assignWaiting({ db: t.db });
+    const ru = await t.ask("ru", 0);
+    const uk = await t.ask("uk", 1);
+    const de = await t.ask("de", 2);
+    await assignWaiting({ db: t.db });
     expect(t.assignee(ru)).toBe(russian);
     expect(t.assignee(uk)).toBe(russian);
     expect([english, russian]).toContain(t.assignee(de));
@@ -79,17 +79,17 @@ describe("round-robin assignment", () => {
     const t = await setup();
     const busy = await t.agent([], 1);
     const away = await t.agent([]);
-    setAvailability({ db: t.db, userId: away, available: false });
-    const ids = [t.ask("en", 0), t.ask("en", 1), t.ask("en", 2)];
-    expect(assignWaiting({ db: t.db })).toBe(1);
+    await setAvailability({ db: t.db, userId: away, available: false });
+    const ids = [await t.ask("en", 0), await t.ask("en", 1), await t.ask("en", 2)];
+    expect(await assignWaiting({ db: t.db })).toBe(1);
     expect(ids.map(t.assignee)).toEqual([busy, null, null]);
   });
 
   it("does nothing for a brand that has not turned it on", async () => {
     const t = await setup({ autoAssign: false });
     await t.agent([]);
-    const id = t.ask("en");
-    expect(assignWaiting({ db: t.db })).toBe(0);
+    const id = await t.ask("en");
+    expect(await assignWaiting({ db: t.db })).toBe(0);
     expect(t.assignee(id)).toBeNull();
   });
 
@@ -112,9 +112,9 @@ describe("routing settings", () => {
     const t = await setup();
     const id = await t.agent([]);
     const actor = { userId: null, label: "test" };
-    expect(() => setRouting({ db: t.db, userId: id, languages: ["english"], capacity: 5, actor })).toThrow(/two-letter/);
-    expect(() => setRouting({ db: t.db, userId: id, languages: ["en"], capacity: 0, actor })).toThrow(/Capacity/);
-    setRouting({ db: t.db, userId: id, languages: ["en", "ru", "en"], capacity: 7, actor });
+    await expect(setRouting({ db: t.db, userId: id, languages: ["english"], capacity: 5, actor })).rejects.toThrow(/two-letter/);
+    await expect(setRouting({ db: t.db, userId: id, languages: ["en"], capacity: 0, actor })).rejects.toThrow(/Capacity/);
+    await setRouting({ db: t.db, userId: id, languages: ["en", "ru", "en"], capacity: 7, actor });
     const row = sqlite(t.db).prepare("SELECT languages, capacity FROM users WHERE id = ?").get(id) as { languages: string; capacity: number };
     expect(JSON.parse(row.languages)).toEqual(["en", "ru"]);
     expect(row.capacity).toBe(7);

@@ -4,7 +4,7 @@ import { sqlite } from "../helpers/db";
 
 // Inserts many conversations straight into the tables (no pipeline), one inbound message each, for
 // query-plan tests and the inbox timing script. Deterministic for a given seed.
-export function seedScale({
+export async function seedScale({
   db,
   brandId,
   open,
@@ -20,7 +20,7 @@ export function seedScale({
   assignees?: number[];
   now?: number;
   seed?: number;
-}): { channelIds: number[] } {
+}): Promise<{ channelIds: number[] }> {
   let state = seed >>> 0 || 1;
   const rand = () => {
     state ^= state << 13;
@@ -33,25 +33,25 @@ export function seedScale({
     for (const [value, weight] of weighted) if ((r -= weight) < 0) return value;
     return weighted[weighted.length - 1][0];
   };
-  const sqlite = sqlite(db);
+  const raw = sqlite(db);
   const channelIds = (["facebook", "twitter", "telegram"] as const).map(
-    (kind, i) => Number(sqlite.prepare("INSERT INTO channels (brand_id, kind, name, account_id) VALUES (?, ?, ?, ?)").run(brandId, kind, `${kind} scale`, `scale-${brandId}-${i}`).lastInsertRowid),
+    (kind, i) => Number(raw.prepare("INSERT INTO channels (brand_id, kind, name, account_id) VALUES (?, ?, ?, ?)").run(brandId, kind, `${kind} scale`, `scale-${brandId}-${i}`).lastInsertRowid),
   );
-  const contact = sqlite.prepare("INSERT INTO contacts (channel_id, external_id, handle, name) VALUES (?, ?, ?, ?)");
-  const conversation = sqlite.prepare(
+  const contact = raw.prepare("INSERT INTO contacts (channel_id, external_id, handle, name) VALUES (?, ?, ?, ?)");
+  const conversation = raw.prepare(
     `INSERT INTO conversations (brand_id, channel_id, contact_id, kind, status, category, complaint, sentiment, priority, assignee_id,
        language, labels, escalation_level, sla_state, first_response_due_at, awaiting_first_response, first_inbound_at, last_message_at,
        last_inbound_at, last_inbound_received_at, snoozed_until, preview, updated_at)
      VALUES (@brandId, @channelId, @contactId, 'public_comment', @status, @category, @complaint, @sentiment, @priority, @assigneeId,
        @language, @labels, @escalation, @sla, @due, @awaiting, @first, @last, @last, @last, @snoozed, @text, @last)`,
   );
-  const message = sqlite.prepare(
+  const message = raw.prepare(
     `INSERT INTO messages (conversation_id, brand_id, channel_id, direction, external_id, contact_id, text, created_at, received_at, language, category)
      VALUES (?, ?, ?, 'inbound', ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const escalation = sqlite.prepare("INSERT INTO escalations (brand_id, conversation_id, level, reason, cues, status, created_at) VALUES (?, ?, 1, 'seed', '[]', 'open', ?)");
+  const escalation = raw.prepare("INSERT INTO escalations (brand_id, conversation_id, level, reason, cues, status, created_at) VALUES (?, ?, 1, 'seed', '[]', 'open', ?)");
   const words = ["refund", "baggage", "delayed", "booking", "seat", "upgrade", "lounge", "miles", "crew", "thanks", "wifi", "meal"];
-  sqlite.transaction(() => {
+  raw.transaction(() => {
     for (let i = 0; i < open + resolved; i++) {
       const isResolved = i >= open;
       let escalated = false;
@@ -92,6 +92,6 @@ export function seedScale({
       message.run(id, brandId, channelId, `scale-${seed}-${i}`, contactId, text, first, first, language, category);
     }
   })();
-  indexNewMessages(sqlite);
+  await indexNewMessages(db);
   return { channelIds };
 }

@@ -30,25 +30,26 @@ describe("snooze presets in the agent's time zone", () => {
 describe("waking snoozed conversations", () => {
   it("opens the ones whose time has come, audited and live, and leaves the rest", async () => {
     const { db } = testDb();
-    const brand = makeBrand({ db });
+    const brand = await makeBrand({ db });
     const agent = await makeMember({ db, brandId: brand.id, role: "agent" });
-    const channel = db.insert(channels).values({ brandId: brand.id, kind: "facebook", name: "FB", accountId: "p" }).returning().get();
+    const [channel] = await db.transaction((tx) => tx.insert(channels).values({ brandId: brand.id, kind: "facebook", name: "FB", accountId: "p" }).returning());
     const now = Date.now();
-    const ids = ingestBatch({
+    const outcomes = await ingestBatch({
       db,
       brandId: brand.id,
       items: [0, 1].map((i) => ({ event: inboundEventSchema.parse({ externalId: `s${i}`, text: `Where is my order ${i}?`, createdAt: new Date(now - 60_000).toISOString(), author: { id: `u${i}` }, threadId: `t${i}` }), channelId: channel.id })),
       now,
-    }).map((o) => Number(o.conversationId));
+    });
+    const ids = outcomes.map((o) => Number(o.conversationId));
     const actor = { userId: agent.id, label: agent.email };
-    setConversationStatus({ db, brandId: brand.id, actor, conversationIds: [ids[0]], status: "snoozed", snoozedUntil: now + 60_000 });
-    setConversationStatus({ db, brandId: brand.id, actor, conversationIds: [ids[1]], status: "snoozed", snoozedUntil: now + 3_600_000 });
-    expect(wakeSnoozed({ db, now: now + 30_000 })).toBe(0);
-    expect(wakeSnoozed({ db, now: now + 61_000 })).toBe(1);
+    await setConversationStatus({ db, brandId: brand.id, actor, conversationIds: [ids[0]], status: "snoozed", snoozedUntil: now + 60_000 });
+    await setConversationStatus({ db, brandId: brand.id, actor, conversationIds: [ids[1]], status: "snoozed", snoozedUntil: now + 3_600_000 });
+    expect(await wakeSnoozed({ db, now: now + 30_000 })).toBe(0);
+    expect(await wakeSnoozed({ db, now: now + 61_000 })).toBe(1);
     const rows = sqlite(db).prepare("SELECT status, snoozed_until FROM conversations WHERE id IN (?, ?) ORDER BY id").all(ids[0], ids[1]);
     expect(rows).toEqual([{ status: "open", snoozed_until: null }, { status: "snoozed", snoozed_until: now + 3_600_000 }]);
     expect((sqlite(db).prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'conversation.wake'").get() as { n: number }).n).toBe(1);
     expect((sqlite(db).prepare("SELECT count(*) AS n FROM changes WHERE conversation_id = ? AND created_at = ?").get(ids[0], now + 61_000) as { n: number }).n).toBe(1);
-    expect(wakeSnoozed({ db, now: now + 61_000 })).toBe(0);
+    expect(await wakeSnoozed({ db, now: now + 61_000 })).toBe(0);
   });
 });

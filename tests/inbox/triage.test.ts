@@ -16,8 +16,8 @@ function classify(text: string): Classification {
 }
 
 async function brandWithConversations(db: Db, n: number, word = "refund") {
-  const brand = makeBrand({ db });
-  const channel = db.insert(channels).values({ brandId: brand.id, kind: "facebook", name: "FB", accountId: `page-${brand.id}` }).returning().get();
+  const brand = await makeBrand({ db });
+  const [channel] = await db.transaction((tx) => tx.insert(channels).values({ brandId: brand.id, kind: "facebook", name: "FB", accountId: `page-${brand.id}` }).returning());
   const now = Date.now();
   const events: InboundEventInput[] = Array.from({ length: n }, (_, i) => ({
     externalId: `${brand.id}-c${i}`,
@@ -26,7 +26,7 @@ async function brandWithConversations(db: Db, n: number, word = "refund") {
     author: { id: `${brand.id}-u${i}`, name: `Customer ${i}` },
     threadId: `${brand.id}-post-${i}`,
   }));
-  const outcomes = ingestBatch({ db, brandId: brand.id, items: events.map((e) => ({ event: inboundEventSchema.parse(e), channelId: channel.id })), now, classifyText: classify });
+  const outcomes = await ingestBatch({ db, brandId: brand.id, items: events.map((e) => ({ event: inboundEventSchema.parse(e), channelId: channel.id })), now, classifyText: classify });
   const agent = await makeMember({ db, brandId: brand.id, role: "agent" });
   const manager = await makeMember({ db, brandId: brand.id, role: "manager" });
   return { brand, ids: outcomes.map((o) => Number(o.conversationId)), agent, manager };
@@ -41,13 +41,13 @@ describe("bulk triage", () => {
     const { brand, ids, agent, manager } = await brandWithConversations(db, 6);
     const changesBefore = count(db, "SELECT count(*) AS n FROM changes WHERE brand_id = ?", brand.id);
 
-    expect(assignConversations({ db, brandId: brand.id, actor: actor(manager), conversationIds: ids.slice(0, 3), assigneeId: agent.id })).toBe(3);
-    expect(assignConversations({ db, brandId: brand.id, actor: actor(manager), conversationIds: ids.slice(0, 4), assigneeId: agent.id })).toBe(1);
+    expect(await assignConversations({ db, brandId: brand.id, actor: actor(manager), conversationIds: ids.slice(0, 3), assigneeId: agent.id })).toBe(3);
+    expect(await assignConversations({ db, brandId: brand.id, actor: actor(manager), conversationIds: ids.slice(0, 4), assigneeId: agent.id })).toBe(1);
     expect(count(db, "SELECT count(*) AS n FROM notifications WHERE user_id = ? AND kind = 'assignment'", agent.id)).toBe(2);
 
-    expect(setConversationStatus({ db, brandId: brand.id, actor: actor(agent), conversationIds: ids.slice(0, 2), status: "resolved" })).toEqual({ changed: 2, skipped: 0 });
-    expect(setConversationStatus({ db, brandId: brand.id, actor: actor(agent), conversationIds: ids.slice(0, 3), status: "resolved" })).toEqual({ changed: 1, skipped: 2 });
-    expect(markConversationsNoise({ db, brandId: brand.id, actor: actor(agent), conversationIds: ids.slice(3, 6) })).toBe(3);
+    expect(await setConversationStatus({ db, brandId: brand.id, actor: actor(agent), conversationIds: ids.slice(0, 2), status: "resolved" })).toEqual({ changed: 2, skipped: 0 });
+    expect(await setConversationStatus({ db, brandId: brand.id, actor: actor(agent), conversationIds: ids.slice(0, 3), status: "resolved" })).toEqual({ changed: 1, skipped: 2 });
+    expect(await markConversationsNoise({ db, brandId: brand.id, actor: actor(agent), conversationIds: ids.slice(3, 6) })).toBe(3);
 
     const rows = sqlite(db).prepare("SELECT id, status, category, assignee_id FROM conversations WHERE brand_id = ? ORDER BY id").all(brand.id) as { status: string; category: string; assignee_id: number | null }[];
     expect(rows.map((r) => r.status)).toEqual(["resolved", "resolved", "resolved", "open", "open", "open"]);
@@ -56,7 +56,7 @@ describe("bulk triage", () => {
     expect(count(db, "SELECT count(*) AS n FROM audit_log WHERE brand_id = ? AND action = 'conversation.resolve'", brand.id)).toBe(3);
     expect(count(db, "SELECT count(*) AS n FROM audit_log WHERE brand_id = ? AND action = 'message.correct'", brand.id)).toBe(3);
     expect(count(db, "SELECT count(*) AS n FROM changes WHERE brand_id = ?", brand.id) - changesBefore).toBeGreaterThanOrEqual(10);
-    const waiting = listConversations({ db, brandId: brand.id, view: "waiting", userId: agent.id });
+    const waiting = await listConversations({ db, brandId: brand.id, view: "waiting", userId: agent.id });
     expect(waiting.items).toEqual([]);
   });
 
@@ -66,13 +66,13 @@ describe("bulk triage", () => {
     const b = await brandWithConversations(db, 2);
     const mixed = [a.ids[0], b.ids[0]];
     const before = sqlite(db).prepare("SELECT id, status, assignee_id, category, priority FROM conversations ORDER BY id").all();
-    expect(() => setConversationStatus({ db, brandId: a.brand.id, actor: actor(a.agent), conversationIds: mixed, status: "resolved" })).toThrow(/not found/i);
-    expect(() => markConversationsNoise({ db, brandId: a.brand.id, actor: actor(a.agent), conversationIds: mixed })).toThrow();
-    expect(() => assignConversations({ db, brandId: a.brand.id, actor: actor(a.manager), conversationIds: mixed, assigneeId: a.agent.id })).toThrow();
-    expect(() => setConversationPriority({ db, brandId: a.brand.id, actor: actor(a.agent), conversationIds: [b.ids[1]], priority: "urgent" })).toThrow();
-    expect(() => changeLabels({ db, brandId: a.brand.id, actor: actor(a.agent), conversationId: b.ids[1], add: ["x"] })).toThrow();
+    await expect(setConversationStatus({ db, brandId: a.brand.id, actor: actor(a.agent), conversationIds: mixed, status: "resolved" })).rejects.toThrow(/not found/i);
+    await expect(markConversationsNoise({ db, brandId: a.brand.id, actor: actor(a.agent), conversationIds: mixed })).rejects.toThrow();
+    await expect(assignConversations({ db, brandId: a.brand.id, actor: actor(a.manager), conversationIds: mixed, assigneeId: a.agent.id })).rejects.toThrow();
+    await expect(setConversationPriority({ db, brandId: a.brand.id, actor: actor(a.agent), conversationIds: [b.ids[1]], priority: "urgent" })).rejects.toThrow();
+    await expect(changeLabels({ db, brandId: a.brand.id, actor: actor(a.agent), conversationId: b.ids[1], add: ["x"] })).rejects.toThrow();
     // An assignee from another brand is refused too.
-    expect(() => assignConversations({ db, brandId: a.brand.id, actor: actor(a.manager), conversationIds: [a.ids[0]], assigneeId: b.agent.id })).toThrow(/not an active member/);
+    await expect(assignConversations({ db, brandId: a.brand.id, actor: actor(a.manager), conversationIds: [a.ids[0]], assigneeId: b.agent.id })).rejects.toThrow(/not an active member/);
     expect(sqlite(db).prepare("SELECT id, status, assignee_id, category, priority FROM conversations ORDER BY id").all()).toEqual(before);
   });
 
@@ -80,9 +80,9 @@ describe("bulk triage", () => {
     const { db } = testDb();
     const a = await brandWithConversations(db, 1);
     const b = await brandWithConversations(db, 1);
-    const outsider = loadSessionUser({ db, userId: b.agent.id })!;
+    const outsider = (await loadSessionUser({ db, userId: b.agent.id }))!;
     expect(() => requireMembership({ user: outsider, brandId: a.brand.id, role: "agent" })).toThrow(/not found/i);
-    const agent = loadSessionUser({ db, userId: a.agent.id })!;
+    const agent = (await loadSessionUser({ db, userId: a.agent.id }))!;
     // Assigning others is a manager's call (assignAction asks for it).
     expect(() => requireMembership({ user: agent, brandId: a.brand.id, role: "manager" })).toThrow(/manager/);
   });
@@ -92,26 +92,26 @@ describe("status, priority and labels of one conversation", () => {
   it("snoozes only into the future and reports resolved ones as left alone", async () => {
     const { db } = testDb();
     const { brand, ids, agent } = await brandWithConversations(db, 2);
-    expect(() => setConversationStatus({ db, brandId: brand.id, actor: actor(agent), conversationIds: [ids[0]], status: "snoozed", snoozedUntil: Date.now() - 1 })).toThrow(/future/);
+    await expect(setConversationStatus({ db, brandId: brand.id, actor: actor(agent), conversationIds: [ids[0]], status: "snoozed", snoozedUntil: Date.now() - 1 })).rejects.toThrow(/future/);
     const until = Date.now() + 3_600_000;
-    expect(setConversationStatus({ db, brandId: brand.id, actor: actor(agent), conversationIds: [ids[0]], status: "snoozed", snoozedUntil: until }).changed).toBe(1);
+    expect((await setConversationStatus({ db, brandId: brand.id, actor: actor(agent), conversationIds: [ids[0]], status: "snoozed", snoozedUntil: until })).changed).toBe(1);
     expect(sqlite(db).prepare("SELECT status, snoozed_until FROM conversations WHERE id = ?").get(ids[0])).toEqual({ status: "snoozed", snoozed_until: until });
-    setConversationStatus({ db, brandId: brand.id, actor: actor(agent), conversationIds: [ids[1]], status: "resolved" });
-    expect(() => setConversationStatus({ db, brandId: brand.id, actor: actor(agent), conversationIds: [ids[1]], status: "pending" })).toThrow(/reopens/);
-    expect(setConversationStatus({ db, brandId: brand.id, actor: actor(agent), conversationIds: ids, status: "pending" })).toEqual({ changed: 1, skipped: 1 });
+    await setConversationStatus({ db, brandId: brand.id, actor: actor(agent), conversationIds: [ids[1]], status: "resolved" });
+    await expect(setConversationStatus({ db, brandId: brand.id, actor: actor(agent), conversationIds: [ids[1]], status: "pending" })).rejects.toThrow(/reopens/);
+    expect(await setConversationStatus({ db, brandId: brand.id, actor: actor(agent), conversationIds: ids, status: "pending" })).toEqual({ changed: 1, skipped: 1 });
   });
 
   it("sets priority and keeps labels trimmed, lower-case and unique; suggestions come from the brand only", async () => {
     const { db } = testDb();
     const a = await brandWithConversations(db, 2);
     const b = await brandWithConversations(db, 1);
-    expect(setConversationPriority({ db, brandId: a.brand.id, actor: actor(a.agent), conversationIds: [a.ids[0]], priority: "urgent" })).toBe(1);
-    expect(setConversationPriority({ db, brandId: a.brand.id, actor: actor(a.agent), conversationIds: [a.ids[0]], priority: "urgent" })).toBe(0);
-    expect(changeLabels({ db, brandId: a.brand.id, actor: actor(a.agent), conversationId: a.ids[0], add: [" VIP ", "vip", "Refund  Delay"] })).toEqual(["vip", "refund delay"]);
-    expect(changeLabels({ db, brandId: a.brand.id, actor: actor(a.agent), conversationId: a.ids[0], remove: ["vip"] })).toEqual(["refund delay"]);
-    changeLabels({ db, brandId: b.brand.id, actor: actor(b.agent), conversationId: b.ids[0], add: ["secret-b"] });
-    expect(labelSuggestions({ db, brandId: a.brand.id })).toEqual(["refund delay"]);
-    expect(listConversations({ db, brandId: a.brand.id, view: "open", userId: a.agent.id, filters: { label: "refund delay", priority: "urgent" } }).items.map((i) => i.id)).toEqual([a.ids[0]]);
+    expect(await setConversationPriority({ db, brandId: a.brand.id, actor: actor(a.agent), conversationIds: [a.ids[0]], priority: "urgent" })).toBe(1);
+    expect(await setConversationPriority({ db, brandId: a.brand.id, actor: actor(a.agent), conversationIds: [a.ids[0]], priority: "urgent" })).toBe(0);
+    expect(await changeLabels({ db, brandId: a.brand.id, actor: actor(a.agent), conversationId: a.ids[0], add: [" VIP ", "vip", "Refund  Delay"] })).toEqual(["vip", "refund delay"]);
+    expect(await changeLabels({ db, brandId: a.brand.id, actor: actor(a.agent), conversationId: a.ids[0], remove: ["vip"] })).toEqual(["refund delay"]);
+    await changeLabels({ db, brandId: b.brand.id, actor: actor(b.agent), conversationId: b.ids[0], add: ["secret-b"] });
+    expect(await labelSuggestions({ db, brandId: a.brand.id })).toEqual(["refund delay"]);
+    expect((await listConversations({ db, brandId: a.brand.id, view: "open", userId: a.agent.id, filters: { label: "refund delay", priority: "urgent" } })).items.map((i) => i.id)).toEqual([a.ids[0]]);
     expect(count(db, "SELECT count(*) AS n FROM audit_log WHERE action IN ('conversation.priority', 'conversation.labels') AND brand_id = ?", a.brand.id)).toBe(3);
   });
 });
@@ -121,12 +121,12 @@ describe("search", () => {
     const { db } = testDb();
     const a = await brandWithConversations(db, 3, "parcel");
     const b = await brandWithConversations(db, 3, "parcel");
-    const find = (q: string) => listConversations({ db, brandId: a.brand.id, view: "open", userId: a.agent.id, filters: { q } }).items.map((i) => i.id).sort();
-    expect(find("parcel")).toEqual([...a.ids].sort());
-    expect(find("parc")).toEqual([...a.ids].sort());
-    expect(find("parcel number 1")).toEqual([a.ids[1]]);
-    expect(find("baggage")).toEqual([]);
-    expect(find('"); DROP TABLE messages; --')).toEqual([]);
-    expect(find("parcel").some((id) => b.ids.includes(id))).toBe(false);
+    const find = async (q: string) => (await listConversations({ db, brandId: a.brand.id, view: "open", userId: a.agent.id, filters: { q } })).items.map((i) => i.id).sort();
+    expect(await find("parcel")).toEqual([...a.ids].sort());
+    expect(await find("parc")).toEqual([...a.ids].sort());
+    expect(await find("parcel number 1")).toEqual([a.ids[1]]);
+    expect(await find("baggage")).toEqual([]);
+    expect(await find('"); DROP TABLE messages; --')).toEqual([]);
+    expect((await find("parcel")).some((id) => b.ids.includes(id))).toBe(false);
   });
 });

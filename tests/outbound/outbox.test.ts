@@ -18,21 +18,22 @@ async function setup() {
   closers.push(fake.close);
   process.env.TELEGRAM_API_URL = fake.url;
   const { db } = testDb();
-  const brand = makeBrand({ db });
+  const brand = await makeBrand({ db });
   const agent = await makeMember({ db, brandId: brand.id, role: "agent" });
-  const channel = db
-    .insert(channels)
-    .values({ brandId: brand.id, kind: "telegram", name: "Bot", accountId: "42", credentials: encryptCredentials({ botToken: "42:secret" }) })
-    .returning()
-    .get();
+  const [channel] = await db.transaction((tx) =>
+    tx
+      .insert(channels)
+      .values({ brandId: brand.id, kind: "telegram", name: "Bot", accountId: "42", credentials: encryptCredentials({ botToken: "42:secret" }) })
+      .returning(),
+  );
   const started = Date.now() - 10 * 60_000;
-  const [outcome] = ingestBatch({
+  const [outcome] = await ingestBatch({
     db,
     brandId: brand.id,
     items: [{ channelId: channel.id, event: inboundEventSchema.parse({ externalId: "777:5", kind: "private_message", threadId: "777", text: "Is my order lost?", createdAt: new Date(started).toISOString(), author: { id: "777", name: "Ivan" } }) }],
   });
   const conversationId = Number(outcome.conversationId);
-  const messageId = queueReply({ db, brandId: brand.id, conversationId, text: "It's on its way!", visibility: "private", actor: { userId: agent.id, label: agent.email } });
+  const messageId = await queueReply({ db, brandId: brand.id, conversationId, text: "It's on its way!", visibility: "private", actor: { userId: agent.id, label: agent.email } });
   const row = () => sqlite(db).prepare("SELECT delivery_state, attempts, last_error, external_id, next_attempt_at FROM messages WHERE id = ?").get(messageId) as Record<string, unknown>;
   const cycle = () => sqlite(db).prepare("SELECT first_response_at, sla_state FROM response_cycles WHERE conversation_id = ?").get(conversationId) as Record<string, unknown>;
   return { db, fake, row, cycle, messageId, started };

@@ -23,15 +23,15 @@ describe("@mentions", () => {
 
   it("notifies mentioned members of the brand only, never the author or outsiders", async () => {
     const { db } = testDb();
-    const brand = makeBrand({ db });
+    const brand = await makeBrand({ db });
     const author = await makeMember({ db, brandId: brand.id, role: "agent" });
     const mate = await makeMember({ db, brandId: brand.id, role: "manager" });
-    const other = makeBrand({ db });
+    const other = await makeBrand({ db });
     const outsider = await makeMember({ db, brandId: other.id, role: "admin" });
-    const conversationId = makeConversation({ db, brandId: brand.id });
+    const conversationId = await makeConversation({ db, brandId: brand.id });
     const local = (email: string) => email.split("@")[0];
     const text = `@${local(mate.email)} please look; @${local(author.email)} @${local(outsider.email)}`;
-    expect(notifyMentions({ db, brandId: brand.id, conversationId, text, author: { userId: author.id, name: "Anna" } })).toEqual([mate.id]);
+    expect(await notifyMentions({ db, brandId: brand.id, conversationId, text, author: { userId: author.id, name: "Anna" } })).toEqual([mate.id]);
     const rows = sqlite(db).prepare("SELECT user_id, kind, conversation_id, text FROM notifications WHERE kind = 'mention'").all() as { user_id: number; kind: string; conversation_id: number; text: string }[];
     expect(rows).toEqual([{ user_id: mate.id, kind: "mention", conversation_id: conversationId, text: expect.stringContaining("Anna mentioned you in a note") }]);
     const live = "SELECT count(*) AS n FROM changes WHERE kind = 'notification' AND user_id = ? AND object_id IN (SELECT id FROM notifications WHERE kind = 'mention')";

@@ -6,10 +6,10 @@ import { makeConversation } from "./fixtures";
 
 async function setup() {
   const { db } = testDb();
-  const brand = makeBrand({ db });
+  const brand = await makeBrand({ db });
   const anna = await makeMember({ db, brandId: brand.id, role: "agent" });
   const max = await makeMember({ db, brandId: brand.id, role: "manager" });
-  const conversationId = makeConversation({ db, brandId: brand.id });
+  const conversationId = await makeConversation({ db, brandId: brand.id });
   const presenceChanges = () => (sqlite(db).prepare("SELECT count(*) AS n FROM changes WHERE kind = 'presence' AND conversation_id = ?").get(conversationId) as { n: number }).n;
   return { db, brand, anna, max, conversationId, presenceChanges };
 }
@@ -18,53 +18,53 @@ describe("presence", () => {
   it("shows each agent the others viewing and typing, never themselves", async () => {
     const { db, brand, anna, max, conversationId } = await setup();
     const t = 1_000_000;
-    expect(recordPresence({ db, brandId: brand.id, conversationId, userId: anna.id, state: "viewing", now: t })).toEqual([]);
-    expect(recordPresence({ db, brandId: brand.id, conversationId, userId: max.id, state: "typing", now: t + 1000 })).toEqual([{ userId: anna.id, name: anna.name, state: "viewing" }]);
-    expect(listPresence({ db, brandId: brand.id, conversationId, excludeUserId: anna.id, now: t + 2000 })).toEqual([{ userId: max.id, name: max.name, state: "typing" }]);
+    expect(await recordPresence({ db, brandId: brand.id, conversationId, userId: anna.id, state: "viewing", now: t })).toEqual([]);
+    expect(await recordPresence({ db, brandId: brand.id, conversationId, userId: max.id, state: "typing", now: t + 1000 })).toEqual([{ userId: anna.id, name: anna.name, state: "viewing" }]);
+    expect(await listPresence({ db, brandId: brand.id, conversationId, excludeUserId: anna.id, now: t + 2000 })).toEqual([{ userId: max.id, name: max.name, state: "typing" }]);
   });
 
   it("expires after 30 s without a heartbeat; typing decays to viewing first", async () => {
     const { db, brand, anna, max, conversationId } = await setup();
     const t = 2_000_000;
-    recordPresence({ db, brandId: brand.id, conversationId, userId: max.id, state: "typing", now: t });
+    await recordPresence({ db, brandId: brand.id, conversationId, userId: max.id, state: "typing", now: t });
     const seen = (now: number) => listPresence({ db, brandId: brand.id, conversationId, excludeUserId: anna.id, now });
-    expect(seen(t + TYPING_TTL_MS - 1)[0].state).toBe("typing");
-    expect(seen(t + TYPING_TTL_MS + 1)[0].state).toBe("viewing");
-    expect(seen(t + PRESENCE_TTL_MS - 1)).toHaveLength(1);
-    expect(seen(t + PRESENCE_TTL_MS)).toEqual([]);
+    expect((await seen(t + TYPING_TTL_MS - 1))[0].state).toBe("typing");
+    expect((await seen(t + TYPING_TTL_MS + 1))[0].state).toBe("viewing");
+    expect(await seen(t + PRESENCE_TTL_MS - 1)).toHaveLength(1);
+    expect(await seen(t + PRESENCE_TTL_MS)).toEqual([]);
   });
 
   it("writes the change log only when what others see changes", async () => {
     const { db, brand, anna, conversationId, presenceChanges } = await setup();
     const t = 3_000_000;
     const beat = (state: "viewing" | "typing", now: number) => recordPresence({ db, brandId: brand.id, conversationId, userId: anna.id, state, now });
-    beat("viewing", t);
+    await beat("viewing", t);
     expect(presenceChanges()).toBe(1);
-    beat("viewing", t + 10_000);
-    beat("viewing", t + 20_000);
+    await beat("viewing", t + 10_000);
+    await beat("viewing", t + 20_000);
     expect(presenceChanges()).toBe(1);
-    beat("typing", t + 21_000);
-    beat("typing", t + 23_000);
+    await beat("typing", t + 21_000);
+    await beat("typing", t + 23_000);
     expect(presenceChanges()).toBe(2);
-    beat("viewing", t + 25_000);
+    await beat("viewing", t + 25_000);
     expect(presenceChanges()).toBe(3);
-    beat("viewing", t + 25_000 + PRESENCE_TTL_MS + 1); // came back after expiring: others see an arrival
+    await beat("viewing", t + 25_000 + PRESENCE_TTL_MS + 1); // came back after expiring: others see an arrival
     expect(presenceChanges()).toBe(4);
-    leavePresence({ db, brandId: brand.id, conversationId, userId: anna.id, now: t + 30_000 + PRESENCE_TTL_MS });
+    await leavePresence({ db, brandId: brand.id, conversationId, userId: anna.id, now: t + 30_000 + PRESENCE_TTL_MS });
     expect(presenceChanges()).toBe(5);
-    expect(listPresence({ db, brandId: brand.id, conversationId, excludeUserId: 0, now: t + 30_000 + PRESENCE_TTL_MS })).toEqual([]);
+    expect(await listPresence({ db, brandId: brand.id, conversationId, excludeUserId: 0, now: t + 30_000 + PRESENCE_TTL_MS })).toEqual([]);
   });
 
   it("refuses another brand's conversation and hides it from other brands", async () => {
     const { db, brand, anna, conversationId } = await setup();
-    const other = makeBrand({ db });
+    const other = await makeBrand({ db });
     const outsider = await makeMember({ db, brandId: other.id, role: "admin" });
-    expect(() => recordPresence({ db, brandId: other.id, conversationId, userId: outsider.id, state: "viewing" })).toThrow(/not found/);
-    expect(() => leavePresence({ db, brandId: other.id, conversationId, userId: outsider.id })).toThrow(/not found/);
-    recordPresence({ db, brandId: brand.id, conversationId, userId: anna.id, state: "viewing" });
-    expect(() => listPresence({ db, brandId: other.id, conversationId, excludeUserId: outsider.id })).toThrow(/not found/);
+    await expect(recordPresence({ db, brandId: other.id, conversationId, userId: outsider.id, state: "viewing" })).rejects.toThrow(/not found/);
+    await expect(leavePresence({ db, brandId: other.id, conversationId, userId: outsider.id })).rejects.toThrow(/not found/);
+    await recordPresence({ db, brandId: brand.id, conversationId, userId: anna.id, state: "viewing" });
+    await expect(listPresence({ db, brandId: other.id, conversationId, excludeUserId: outsider.id })).rejects.toThrow(/not found/);
     // The route checks membership first: a member of another brand gets 404, not a presence list.
-    const session = loadSessionUser({ db, userId: outsider.id })!;
+    const session = (await loadSessionUser({ db, userId: outsider.id }))!;
     expect(() => requireMembership({ user: session, brandId: brand.id })).toThrow(/not found/);
     const count = (sqlite(db).prepare("SELECT count(*) AS n FROM presence WHERE user_id = ?").get(outsider.id) as { n: number }).n;
     expect(count).toBe(0);
@@ -72,17 +72,17 @@ describe("presence", () => {
 
   it("clears an agent's expired rows with their next heartbeat elsewhere", async () => {
     const { db, brand, anna, conversationId } = await setup();
-    const second = makeConversation({ db, brandId: brand.id, text: "Another question about my booking?" });
-    recordPresence({ db, brandId: brand.id, conversationId, userId: anna.id, state: "viewing", now: 5_000_000 });
-    recordPresence({ db, brandId: brand.id, conversationId: second, userId: anna.id, state: "viewing", now: 5_000_000 + PRESENCE_TTL_MS + 1 });
+    const second = await makeConversation({ db, brandId: brand.id, text: "Another question about my booking?" });
+    await recordPresence({ db, brandId: brand.id, conversationId, userId: anna.id, state: "viewing", now: 5_000_000 });
+    await recordPresence({ db, brandId: brand.id, conversationId: second, userId: anna.id, state: "viewing", now: 5_000_000 + PRESENCE_TTL_MS + 1 });
     const rows = sqlite(db).prepare("SELECT conversation_id AS c FROM presence WHERE user_id = ?").all(anna.id);
     expect(rows).toEqual([{ c: second }]);
   });
 
   it("drops someone removed from the brand at once", async () => {
     const { db, brand, anna, max, conversationId } = await setup();
-    recordPresence({ db, brandId: brand.id, conversationId, userId: max.id, state: "viewing" });
+    await recordPresence({ db, brandId: brand.id, conversationId, userId: max.id, state: "viewing" });
     sqlite(db).prepare("DELETE FROM memberships WHERE user_id = ? AND brand_id = ?").run(max.id, brand.id);
-    expect(listPresence({ db, brandId: brand.id, conversationId, excludeUserId: anna.id })).toEqual([]);
+    expect(await listPresence({ db, brandId: brand.id, conversationId, excludeUserId: anna.id })).toEqual([]);
   });
 });

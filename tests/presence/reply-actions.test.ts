@@ -27,13 +27,13 @@ const messages = (conversationId: number, direction: string) =>
 
 describe("the composer's send action", () => {
   it("asks first when a teammate replied since the draft began, then sends when forced", async () => {
-    const brand = makeBrand({ db });
+    const brand = await makeBrand({ db });
     const anna = await makeMember({ db, brandId: brand.id, role: "agent" });
     const max = await makeMember({ db, brandId: brand.id, role: "agent" });
-    const conversationId = makeConversation({ db, brandId: brand.id });
+    const conversationId = await makeConversation({ db, brandId: brand.id });
     const seen = (sqlite(db).prepare("SELECT max(id) AS id FROM messages WHERE conversation_id = ?").get(conversationId) as { id: number }).id;
-    queueReply({ db, brandId: brand.id, conversationId, text: "Max: found it", visibility: "public", actor: { userId: max.id, label: max.email } });
-    session.user = loadSessionUser({ db, userId: anna.id });
+    await queueReply({ db, brandId: brand.id, conversationId, text: "Max: found it", visibility: "public", actor: { userId: max.id, label: max.email } });
+    session.user = await loadSessionUser({ db, userId: anna.id });
     const input = { brandId: brand.id, conversationId, text: "Anna: looking", mode: "public", seenMessageId: seen };
     const asked = await sendFromComposerAction(null, form(input));
     expect(asked?.conflict?.map((r) => r.text)).toEqual(["Max: found it"]);
@@ -44,11 +44,11 @@ describe("the composer's send action", () => {
   });
 
   it("notifies @mentioned teammates of a note", async () => {
-    const brand = makeBrand({ db });
+    const brand = await makeBrand({ db });
     const anna = await makeMember({ db, brandId: brand.id, role: "agent" });
     const max = await makeMember({ db, brandId: brand.id, role: "manager" });
-    const conversationId = makeConversation({ db, brandId: brand.id });
-    session.user = loadSessionUser({ db, userId: anna.id });
+    const conversationId = await makeConversation({ db, brandId: brand.id });
+    session.user = await loadSessionUser({ db, userId: anna.id });
     const result = await sendFromComposerAction(null, form({ brandId: brand.id, conversationId, text: `@${max.name} can you approve?`, mode: "note" }));
     expect(result).toMatchObject({ ok: "Note added; 1 teammate was notified.", mentioned: 1 });
     const notes = sqlite(db).prepare("SELECT user_id FROM notifications WHERE kind = 'mention' AND conversation_id = ?").all(conversationId);
@@ -57,10 +57,10 @@ describe("the composer's send action", () => {
   });
 
   it("refuses another brand's member and stores nothing", async () => {
-    const brand = makeBrand({ db });
-    const outsider = await makeMember({ db, brandId: makeBrand({ db }).id, role: "admin" });
-    const conversationId = makeConversation({ db, brandId: brand.id });
-    session.user = loadSessionUser({ db, userId: outsider.id });
+    const brand = await makeBrand({ db });
+    const outsider = await makeMember({ db, brandId: (await makeBrand({ db })).id, role: "admin" });
+    const conversationId = await makeConversation({ db, brandId: brand.id });
+    session.user = await loadSessionUser({ db, userId: outsider.id });
     for (const mode of ["public", "note"]) {
       const result = await sendFromComposerAction(null, form({ brandId: brand.id, conversationId, text: "hi @x", mode }));
       expect(result?.error).toMatch(/not found/);

@@ -25,19 +25,19 @@ const count = (brandId: number) => (sqlite(db).prepare("SELECT count(*) AS n FRO
 
 describe("template settings actions", () => {
   it("let a manager add and edit; an agent and another brand's admin are refused", async () => {
-    const brand = makeBrand({ db });
+    const brand = await makeBrand({ db });
     const manager = await makeMember({ db, brandId: brand.id, role: "manager" });
     const agent = await makeMember({ db, brandId: brand.id, role: "agent" });
-    const outsider = await makeMember({ db, brandId: makeBrand({ db }).id, role: "admin" });
+    const outsider = await makeMember({ db, brandId: (await makeBrand({ db })).id, role: "admin" });
     const input = { brandId: brand.id, title: "Hello", body: "Hi {{name}}", language: "en", shortcut: ";hi" };
 
-    session.user = loadSessionUser({ db, userId: agent.id });
+    session.user = await loadSessionUser({ db, userId: agent.id });
     expect(await saveTemplateAction(null, form(input))).toMatchObject({ error: expect.stringMatching(/needs the manager role/) });
-    session.user = loadSessionUser({ db, userId: outsider.id });
+    session.user = await loadSessionUser({ db, userId: outsider.id });
     expect(await saveTemplateAction(null, form(input))).toMatchObject({ error: expect.stringMatching(/brand was not found/) });
     expect(count(brand.id)).toBe(0);
 
-    session.user = loadSessionUser({ db, userId: manager.id });
+    session.user = await loadSessionUser({ db, userId: manager.id });
     expect(await saveTemplateAction(null, form({ ...input, body: "Hi {{nmae}}" }))).toMatchObject({ error: expect.stringMatching(/Unknown variable \{\{nmae\}\}/), values: expect.objectContaining({ body: "Hi {{nmae}}" }) });
     expect(await saveTemplateAction(null, form(input))).toMatchObject({ ok: "Added “Hello”." });
     const id = (sqlite(db).prepare("SELECT id FROM templates WHERE brand_id = ?").get(brand.id) as { id: number }).id;
@@ -46,30 +46,30 @@ describe("template settings actions", () => {
   });
 
   it("refuses deleting for an agent and across brands", async () => {
-    const brand = makeBrand({ db });
-    const other = makeBrand({ db });
+    const brand = await makeBrand({ db });
+    const other = await makeBrand({ db });
     const agent = await makeMember({ db, brandId: brand.id, role: "agent" });
     const otherManager = await makeMember({ db, brandId: other.id, role: "manager" });
-    const t = createTemplate({ db, brandId: brand.id, actor: { userId: null, label: "test" }, input: { title: "Keep", body: "x" } });
-    session.user = loadSessionUser({ db, userId: agent.id });
+    const t = await createTemplate({ db, brandId: brand.id, actor: { userId: null, label: "test" }, input: { title: "Keep", body: "x" } });
+    session.user = await loadSessionUser({ db, userId: agent.id });
     expect((await deleteTemplateAction(null, form({ brandId: brand.id, templateId: t.id })))?.error).toMatch(/manager role/);
-    session.user = loadSessionUser({ db, userId: otherManager.id });
+    session.user = await loadSessionUser({ db, userId: otherManager.id });
     expect((await deleteTemplateAction(null, form({ brandId: other.id, templateId: t.id })))?.error).toMatch(/not found/);
     expect(count(brand.id)).toBe(1);
   });
 
   it("previews with sample values for the brand's managers only", async () => {
-    const brand = makeBrand({ db });
+    const brand = await makeBrand({ db });
     const manager = await makeMember({ db, brandId: brand.id, role: "manager" });
     const agent = await makeMember({ db, brandId: brand.id, role: "agent" });
-    session.user = loadSessionUser({ db, userId: manager.id });
+    session.user = await loadSessionUser({ db, userId: manager.id });
     expect(await previewTemplateAction(null, form({ brandId: brand.id, body: "Hi {{first_name}}, {{agent}} of {{brand}} {{x}}" }))).toEqual({
       text: `Hi Anna, manager of ${brand.name} {{x}}`,
       missing: [],
       unknown: ["x"],
     });
-    expect(await previewTemplateAction(null, form({ brandId: makeBrand({ db }).id, body: "Hi" }))).toEqual({ error: "The brand was not found." });
-    session.user = loadSessionUser({ db, userId: agent.id });
+    expect(await previewTemplateAction(null, form({ brandId: (await makeBrand({ db })).id, body: "Hi" }))).toEqual({ error: "The brand was not found." });
+    session.user = await loadSessionUser({ db, userId: agent.id });
     expect(await previewTemplateAction(null, form({ brandId: brand.id, body: "Hi" }))).toMatchObject({ error: expect.stringMatching(/manager role/) });
   });
 });

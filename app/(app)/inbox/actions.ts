@@ -2,15 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { getDb } from "@/db/client";
 import { requireActionUser } from "@/lib/auth/session";
-import { requireMembership } from "@/lib/auth/access";
+import { authorize } from "@/lib/auth/authorize";
 import { runAction, parseInput as parse, type ActionState } from "@/lib/auth/action-result";
 import { retryReply } from "@/lib/outbound/outbox";
 import { assignConversations, changeLabels, correctMessage, markConversationsNoise, normalizeLabel, setConversationPriority, setConversationStatus } from "@/lib/conversations/actions";
 import { SNOOZE_PRESETS, snoozeUntil } from "@/lib/conversations/snooze";
 import { AppError } from "@/lib/errors";
-import { PRIORITIES } from "@/db/schema";
+import { PRIORITIES } from "@/lib/vocabulary";
 import { plural, translator, type Locale, type Translate } from "@/lib/i18n/messages";
 
 const id = z.coerce.number().int().positive();
@@ -24,12 +23,12 @@ const ids = z.string().transform((v, ctx) => {
 });
 
 
-async function inboxAction(formData: FormData, role: "agent" | "manager", body: (ctx: { brandId: number; actor: { userId: number; label: string }; t: Translate; locale: Locale }) => ActionState): Promise<ActionState> {
+async function inboxAction(formData: FormData, role: "agent" | "manager", body: (ctx: { brandId: number; actor: { userId: number | null; label: string }; t: Translate; locale: Locale }) => Promise<ActionState>): Promise<ActionState> {
   const user = await requireActionUser();
-  return runAction({ text: String(formData.get("text") ?? "") }, () => {
+  return runAction({ text: String(formData.get("text") ?? "") }, async () => {
     const { brandId } = parse(z.object({ brandId: id }), formData);
-    requireMembership({ user, brandId, role });
-    const result = body({ brandId, actor: { userId: user.id, label: user.email }, t: translator(user.locale), locale: user.locale });
+    const { audit } = authorize({ actor: { kind: "member", user }, brandId, needs: role });
+    const result = await body({ brandId, actor: audit, t: translator(user.locale), locale: user.locale });
     revalidatePath("/inbox");
     return result;
   });
@@ -40,13 +39,13 @@ const counted = (t: Translate, locale: Locale, n: number, forms: "conversation.f
 
 export async function assignAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requireActionUser();
-  return runAction({}, () => {
+  return runAction({}, async () => {
     const input = parse(z.object({ brandId: id, conversationIds: ids, assignee: z.union([z.literal("me"), z.literal("none"), id]) }), formData);
     // Assigning someone else is a manager's call; claiming for yourself any agent may do.
     const toOther = input.assignee !== "me" && input.assignee !== "none" && input.assignee !== user.id;
-    requireMembership({ user, brandId: input.brandId, role: toOther || input.assignee === "none" ? "manager" : "agent" });
+    const { audit } = authorize({ actor: { kind: "member", user }, brandId: input.brandId, needs: toOther || input.assignee === "none" ? "manager" : "agent" });
     const assigneeId = input.assignee === "me" ? user.id : input.assignee === "none" ? null : input.assignee;
-    const changed = assignConversations({ db: getDb(), brandId: input.brandId, actor: { userId: user.id, label: user.email }, conversationIds: input.conversationIds, assigneeId });
+    const changed = await assignConversations({ brandId: input.brandId, actor: audit, conversationIds: input.conversationIds, assigneeId });
     revalidatePath("/inbox");
     const t = translator(user.locale);
     const who = assigneeId === user.id ? "you" : assigneeId === null ? "nobody" : "other";
@@ -65,7 +64,7 @@ const statusSchema = z.object({
 
 export async function statusAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requireActionUser();
-  return inboxAction(formData, "agent", ({ brandId, actor, t, locale }) => {
+  return inboxAction(formData, "agent", async ({ brandId, actor, t, locale }) => {
     const input = parse(statusSchema, formData);
     let until: number | null = null;
     if (input.status === "snoozed") {
@@ -74,40 +73,40 @@ export async function statusAction(_prev: ActionState, formData: FormData): Prom
       until = snoozeUntil({ preset: input.snooze ?? "1h", now: Date.now(), timeZone, custom: input.custom });
       if (until == null) throw new AppError("bad_request:snooze", t("conversation.snoozeNeedsTime"));
     }
-    const { changed, skipped } = setConversationStatus({ db: getDb(), brandId, actor, conversationIds: input.conversationIds, status: input.status, snoozedUntil: until });
+    const { changed, skipped } = await setConversationStatus({ brandId, actor, conversationIds: input.conversationIds, status: input.status, snoozedUntil: until });
     const note = skipped > 0 && input.status !== "resolved" ? ` ${t("conversation.done.skipped", counted(t, locale, skipped, "conversation.resolvedForms"))}` : "";
     return { ok: `${t(`conversation.done.${input.status}`, counted(t, locale, changed, "conversation.forms"))}${note}` };
   });
 }
 
 export async function markNoiseAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return inboxAction(formData, "agent", ({ brandId, actor, t, locale }) => {
+  return inboxAction(formData, "agent", async ({ brandId, actor, t, locale }) => {
     const input = parse(z.object({ brandId: id, conversationIds: ids }), formData);
-    const changed = markConversationsNoise({ db: getDb(), brandId, actor, conversationIds: input.conversationIds });
+    const changed = await markConversationsNoise({ brandId, actor, conversationIds: input.conversationIds });
     return { ok: changed === 0 ? t("conversation.alreadyNoise") : t("conversation.markedNoise", counted(t, locale, changed, "conversation.forms")) };
   });
 }
 
 export async function priorityAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return inboxAction(formData, "agent", ({ brandId, actor, t }) => {
+  return inboxAction(formData, "agent", async ({ brandId, actor, t }) => {
     const input = parse(z.object({ brandId: id, conversationIds: ids, priority: z.enum(PRIORITIES) }), formData);
-    const changed = setConversationPriority({ db: getDb(), brandId, actor, conversationIds: input.conversationIds, priority: input.priority });
+    const changed = await setConversationPriority({ brandId, actor, conversationIds: input.conversationIds, priority: input.priority });
     const priority = t(`conversation.priority.${input.priority}`);
     return { ok: changed === 0 ? t("conversation.priorityAlready", { priority }) : t("conversation.prioritySet", { priority }) };
   });
 }
 
 export async function labelsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return inboxAction(formData, "agent", ({ brandId, actor, t }) => {
+  return inboxAction(formData, "agent", async ({ brandId, actor, t }) => {
     const input = parse(z.object({ brandId: id, conversationId: id, add: z.string().max(40).optional(), remove: z.string().max(40).optional() }), formData);
     if (!input.add?.trim() && !input.remove) throw new AppError("bad_request:label", t("conversation.labelFirst"));
-    changeLabels({ db: getDb(), brandId, actor, conversationId: input.conversationId, add: input.add ? [input.add] : [], remove: input.remove ? [input.remove] : [] });
+    await changeLabels({ brandId, actor, conversationId: input.conversationId, add: input.add ? [input.add] : [], remove: input.remove ? [input.remove] : [] });
     return { ok: input.add ? t("conversation.labelAdded", { label: normalizeLabel(input.add) }) : t("conversation.labelRemoved", { label: input.remove ?? "" }) };
   });
 }
 
 export async function correctAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return inboxAction(formData, "agent", ({ brandId, actor, t }) => {
+  return inboxAction(formData, "agent", async ({ brandId, actor, t }) => {
     const input = parse(
       z.object({
         brandId: id,
@@ -118,8 +117,7 @@ export async function correctAction(_prev: ActionState, formData: FormData): Pro
       }),
       formData,
     );
-    correctMessage({
-      db: getDb(),
+    await correctMessage({
       brandId,
       actor,
       messageId: input.messageId,
@@ -132,9 +130,9 @@ export async function correctAction(_prev: ActionState, formData: FormData): Pro
 }
 
 export async function retryAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return inboxAction(formData, "agent", ({ brandId, t }) => {
+  return inboxAction(formData, "agent", async ({ brandId, t }) => {
     const input = parse(z.object({ brandId: id, messageId: id }), formData);
-    retryReply({ db: getDb(), brandId, messageId: input.messageId });
+    await retryReply({ brandId, messageId: input.messageId });
     return { ok: t("conversation.sendingAgain") };
   });
 }

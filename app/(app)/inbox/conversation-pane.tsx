@@ -1,5 +1,4 @@
-import { getDb } from "@/db/client";
-import { conversationCycles, requireConversation, threadMessages } from "@/lib/inbox/conversation";
+import { conversationCycles, conversationDetail, threadMessages } from "@/lib/inbox/conversation";
 import { isAppError } from "@/lib/errors";
 import { SentimentBadge, SlaBadge } from "@/app/_components/sla-badge";
 import { Badge } from "@/app/_components/ui/badge";
@@ -19,9 +18,9 @@ const PRIVATE_CAPABLE = new Set(["facebook", "instagram", "twitter", "vk", "tele
 const WINDOW_24H = new Set(["facebook", "instagram"]);
 
 // Messenger and Instagram allow a private reply only within 24 h of the person's last message.
-function replyOptions(conversation: Record<string, unknown>, t: Translate, now = Date.now()) {
-  const kind = conversation.channel_kind as string;
-  const lastInbound = (conversation.last_inbound_at as number | null) ?? 0;
+function replyOptions(conversation: Detail, t: Translate, now = Date.now()) {
+  const kind = conversation.channel.kind;
+  const lastInbound = conversation.lastInboundAt?.getTime() ?? 0;
   const inWindow = !WINDOW_24H.has(kind) || now - lastInbound < 24 * 3600_000;
   const allowPrivate = PRIVATE_CAPABLE.has(kind) && inWindow;
   const allowPublic = conversation.kind === "public_comment";
@@ -40,52 +39,57 @@ function wordOf(t: Translate, prefix: string, value: string): string {
   return isMessageKey(key) ? t(key) : value;
 }
 
+type Detail = Awaited<ReturnType<typeof conversationDetail>>;
+
 export async function ConversationPane({ brandId, conversationId, timezone }: { brandId: number; conversationId: number; timezone: string }) {
-  const db = getDb();
   const viewer = await requirePageUser();
   const t = translator(viewer.locale);
   const locale = viewer.locale;
-  let conversation: Record<string, unknown>;
+  let conversation: Detail;
   try {
-    conversation = requireConversation({ db, brandId, id: conversationId });
+    conversation = await conversationDetail({ brandId, id: conversationId });
   } catch (error) {
     if (isAppError(error)) return <p className="p-8 text-zinc-500">{t("conversation.notFound")}</p>;
     throw error;
   }
-  const messages = threadMessages({ db, conversationId });
-  const cycles = conversationCycles({ db, conversationId });
+  const [messages, cycles, composer, teammates, labels] = await Promise.all([
+    threadMessages({ conversationId }),
+    conversationCycles({ conversationId }),
+    composerContext({ brandId, conversationId, userId: viewer.id }),
+    brandTeammates({ brandId }),
+    labelSuggestions({ brandId }),
+  ]);
   const isManager = viewer.memberships.some((m) => m.brandId === brandId && roleAtLeast(m.role, "manager"));
-  const hideUnsupported = hideUnsupportedReason(conversation.channel_kind as string);
-  const composer = composerContext({ db, brandId, conversationId, userId: viewer.id });
+  const hideUnsupported = hideUnsupportedReason(conversation.channel.kind);
   return (
     <article className="space-y-4 p-4">
       <header className="space-y-1">
         <h1 className="text-base font-semibold">
-          {(conversation.contact_name as string) ?? (conversation.contact_handle as string)}{" "}
-          <span className="font-normal text-zinc-500">{t("conversation.onChannel", { channel: conversation.channel_name as string })}</span>
+          {conversation.contact.name ?? conversation.contact.handle}{" "}
+          <span className="font-normal text-zinc-500">{t("conversation.onChannel", { channel: conversation.channel.name })}</span>
         </h1>
         <div className="flex flex-wrap gap-1.5">
-          <Badge>{wordOf(t, "conversation.status", conversation.status as string)}</Badge>
-          <Badge tone={conversation.category === "request" ? "info" : "neutral"}>{wordOf(t, "conversation.category", conversation.category as string)}</Badge>
-          <SlaBadge state={conversation.sla_state as string | null} />
-          <SentimentBadge sentiment={conversation.sentiment as string} />
-          {!!conversation.complaint && <Badge tone="bad">{t("conversation.complaint")}</Badge>}
-          {conversation.contact_followers != null && <Badge>{t("conversation.followers", { count: locale === "en" ? String(conversation.contact_followers) : Number(conversation.contact_followers).toLocaleString(locale) })}</Badge>}
-          {!!conversation.contact_blocked && <Badge tone="warn">{t("conversation.authorBlocked")}</Badge>}
-          <BlockAuthor brandId={brandId} contactId={conversation.contact_id as number} blocked={!!conversation.contact_blocked} canUnblock={isManager} />
+          <Badge>{wordOf(t, "conversation.status", conversation.status)}</Badge>
+          <Badge tone={conversation.category === "request" ? "info" : "neutral"}>{wordOf(t, "conversation.category", conversation.category)}</Badge>
+          <SlaBadge state={conversation.slaState} />
+          <SentimentBadge sentiment={conversation.sentiment} />
+          {conversation.complaint && <Badge tone="bad">{t("conversation.complaint")}</Badge>}
+          {conversation.contact.followers != null && <Badge>{t("conversation.followers", { count: locale === "en" ? String(conversation.contact.followers) : conversation.contact.followers.toLocaleString(locale) })}</Badge>}
+          {conversation.contact.blocked && <Badge tone="warn">{t("conversation.authorBlocked")}</Badge>}
+          <BlockAuthor brandId={brandId} contactId={conversation.contact.id} blocked={conversation.contact.blocked} canUnblock={isManager} />
         </div>
         <ConversationToolbar
           key={`toolbar-${conversationId}`}
           brandId={brandId}
           conversationId={conversationId}
-          status={conversation.status as string}
-          snoozedUntil={(conversation.snoozed_until as number | null) ?? null}
-          assigneeId={(conversation.assignee_id as number | null) ?? null}
+          status={conversation.status}
+          snoozedUntil={conversation.snoozedUntil?.getTime() ?? null}
+          assigneeId={conversation.assigneeId}
           userId={viewer.id}
-          priority={conversation.priority as string}
-          labels={JSON.parse(conversation.labels as string) as string[]}
-          teammates={brandTeammates({ db, brandId })}
-          labelSuggestions={labelSuggestions({ db, brandId })}
+          priority={conversation.priority}
+          labels={conversation.labels}
+          teammates={teammates}
+          labelSuggestions={labels}
           canAssignOthers={isManager}
           timezone={timezone}
         />
@@ -129,7 +133,7 @@ export async function ConversationPane({ brandId, conversationId, timezone }: { 
           </li>
         ))}
       </ol>
-      <ComposerSlot brandId={brandId} conversationId={conversationId} channelKind={conversation.channel_kind as string} {...replyOptions(conversation, t)} {...composer} />
+      <ComposerSlot brandId={brandId} conversationId={conversationId} channelKind={conversation.channel.kind} {...replyOptions(conversation, t)} {...composer} />
       <section aria-label={t("conversation.cycles")} className="text-xs text-zinc-500">
         {cycles.map((c) => (
           <p key={c.number}>

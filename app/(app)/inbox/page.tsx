@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getDb } from "@/db/client";
 import { pageMembership, requirePageUser } from "@/lib/auth/session";
 import { roleAtLeast } from "@/lib/auth/access";
-import { countViews, listConversations, VIEWS, type View } from "@/lib/inbox/list";
+import { listConversations } from "@/lib/inbox/list";
+import { countViews } from "@/lib/inbox/counts";
+import { VIEWS, type View } from "@/lib/inbox/views";
 import { activeFilterCount, parseInboxFilters } from "@/lib/inbox/filters";
 import { SEARCH_HITS } from "@/lib/inbox/search";
 import { brandTeammates, labelSuggestions } from "@/lib/inbox/team";
@@ -62,11 +63,15 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   const view: View = VIEWS.includes(one("view") as View) ? (one("view") as View) : "waiting";
   const filters = parseInboxFilters(search);
   const filtered = activeFilterCount(filters) > 0;
-  const db = getDb();
   const brandId = membership.brandId;
-  const counts = countViews({ db, brandId, userId: user.id });
-  const page = listConversations({ db, brandId, view, userId: user.id, filters, cursor: one("cursor") });
-  const teammates = brandTeammates({ db, brandId });
+  const [counts, page, teammates, channels, labels, afterId] = await Promise.all([
+    countViews({ brandId, userId: user.id }),
+    listConversations({ brandId, view, userId: user.id, filters, cursor: one("cursor") }),
+    brandTeammates({ brandId }),
+    brandChannels({ brandId }),
+    labelSuggestions({ brandId }),
+    latestChangeId(),
+  ]);
   const selected = Number(one("c")) || null;
   const reset = href({ brand: membership.slug, view }, {});
   const serverNow = requestTime();
@@ -88,16 +93,16 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
           ))}
         </ul>
         <div className="mt-3 px-2.5">
-          <LiveUpdates brandId={brandId} afterId={latestChangeId({ db })} />
+          <LiveUpdates brandId={brandId} afterId={afterId} />
         </div>
       </nav>
       <section aria-label={t("inbox.viewConversations", { view: LABELS[view] })} className="flex w-[30rem] shrink-0 flex-col overflow-y-auto border-r border-zinc-200 dark:border-zinc-800">
         <InboxFilters
           options={{
-            channels: brandChannels({ db, brandId }),
+            channels,
             teammates,
             languages: LANGUAGES.map((code) => ({ code, name: names.of(code) ?? code })),
-            labels: labelSuggestions({ db, brandId }),
+            labels,
           }}
         />
         {filtered && (

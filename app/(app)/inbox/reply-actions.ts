@@ -2,12 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { getDb } from "@/db/client";
 import { requireActionUser } from "@/lib/auth/session";
-import { requireMembership } from "@/lib/auth/access";
+import { authorize } from "@/lib/auth/authorize";
 import { runAction, parseInput, type ActionState } from "@/lib/auth/action-result";
-import { addNote } from "@/lib/conversations/actions";
-import { notifyMentions } from "@/lib/conversations/mentions";
+import { addNoteWithMentions } from "@/lib/conversations/mentions";
 import { queueReplyUnlessReplied, type NewerReply } from "@/lib/presence/replied-meanwhile";
 
 export type ReplyState = (NonNullable<ActionState> & { conflict?: NewerReply[]; mentioned?: number }) | null;
@@ -27,21 +25,17 @@ const replySchema = z.object({
 export async function sendFromComposerAction(_prev: ReplyState, formData: FormData): Promise<ReplyState> {
   const user = await requireActionUser();
   const values = { text: String(formData.get("text") ?? "") };
-  return runAction(values, () => {
+  return runAction(values, async () => {
     const input = parseInput(replySchema, formData);
     const { brandId, conversationId, text } = input;
-    requireMembership({ user, brandId, role: "agent" });
-    const db = getDb();
-    const actor = { userId: user.id, label: user.email };
+    const { audit } = authorize({ actor: { kind: "member", user }, brandId, needs: "agent" });
+    const actor = { ...audit, userId: user.id };
     if (input.mode === "note") {
-      const mentioned = db.$client.transaction(() => {
-        addNote({ db, brandId, actor, conversationId, text });
-        return notifyMentions({ db, brandId, conversationId, text, author: { userId: user.id, name: user.name } });
-      })();
+      const { mentioned } = await addNoteWithMentions({ brandId, actor, conversationId, text, authorName: user.name });
       revalidatePath("/inbox");
       return { ok: mentioned.length > 0 ? `Note added; ${mentioned.length === 1 ? "1 teammate was" : `${mentioned.length} teammates were`} notified.` : "Note added.", mentioned: mentioned.length } as ReplyState;
     }
-    const result = queueReplyUnlessReplied({ db, brandId, conversationId, text, visibility: input.mode, actor, seenMessageId: input.seenMessageId, force: input.force === "1" });
+    const result = await queueReplyUnlessReplied({ brandId, conversationId, text, visibility: input.mode, actor, seenMessageId: input.seenMessageId, force: input.force === "1" });
     if (result.conflict) return { conflict: result.conflict, values } as ReplyState;
     revalidatePath("/inbox");
     return { ok: "Reply queued; it shows as sent once the platform accepts it." };

@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { getDb } from "@/db/client";
 import { getSessionUser } from "@/lib/auth/session";
-import { requireMembership } from "@/lib/auth/access";
+import { authorize } from "@/lib/auth/authorize";
 import { errorResponse, readJsonBody } from "@/lib/api/http";
 import { AppError } from "@/lib/errors";
 import { leavePresence, listPresence, recordPresence } from "@/lib/presence/presence";
@@ -29,8 +28,8 @@ export async function GET(request: Request) {
   try {
     const user = await signedIn();
     const input = parse(target, Object.fromEntries(new URL(request.url).searchParams));
-    requireMembership({ user, brandId: input.brandId });
-    const others = listPresence({ db: getDb(), brandId: input.brandId, conversationId: input.conversationId, excludeUserId: user.id });
+    authorize({ actor: { kind: "member", user }, brandId: input.brandId, needs: "agent" });
+    const others = await listPresence({ brandId: input.brandId, conversationId: input.conversationId, excludeUserId: user.id });
     return Response.json({ others }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     return errorResponse(error);
@@ -41,13 +40,12 @@ export async function POST(request: Request) {
   try {
     const user = await signedIn();
     const input = parse(beat, await readJsonBody(request, { limit: 1024 }));
-    requireMembership({ user, brandId: input.brandId });
-    const db = getDb();
+    authorize({ actor: { kind: "member", user }, brandId: input.brandId, needs: "agent" });
     if (input.state === "left") {
-      leavePresence({ db, brandId: input.brandId, conversationId: input.conversationId, userId: user.id });
+      await leavePresence({ brandId: input.brandId, conversationId: input.conversationId, userId: user.id });
       return Response.json({ others: [] });
     }
-    const others = recordPresence({ db, brandId: input.brandId, conversationId: input.conversationId, userId: user.id, state: input.state });
+    const others = await recordPresence({ brandId: input.brandId, conversationId: input.conversationId, userId: user.id, state: input.state });
     return Response.json({ others }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     return errorResponse(error);

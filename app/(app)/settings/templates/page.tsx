@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getDb } from "@/db/client";
 import { pageMembership, requirePageUser } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/brand-context";
 import { listTemplates } from "@/lib/templates/templates";
@@ -19,7 +18,7 @@ export default async function TemplateSettings({ searchParams }: { searchParams:
   const t = translator(user.locale);
   const membership = pageMembership({ user, slug: search.brand });
   const canManage = hasRole(membership, "manager");
-  const templates = listTemplates({ db: getDb(), brandId: membership.brandId });
+  const templates = await listTemplates({ brandId: membership.brandId });
   const editing = canManage ? templates.find((tpl) => tpl.id === Number(search.edit)) : undefined;
   const link = (edit?: number) => `/settings/templates?${new URLSearchParams({ brand: membership.slug, ...(edit ? { edit: String(edit) } : {}) })}`;
   const variables = Object.entries(TEMPLATE_VARIABLES).map(([name, description]) => {
