@@ -1,5 +1,6 @@
-import { databasePath, getDb, closeDb } from "@/db/client";
+import { closeDatabase, database, databasePath } from "@/db/client";
 
-getDb();
-closeDb();
+// Opening the database applies the migrations in drizzle/.
+database();
+closeDatabase();
 process.stderr.write(`Migrated ${databasePath()}\n`);

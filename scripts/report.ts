@@ -1,4 +1,4 @@
-import { closeDb, getDb } from "@/db/client";
+import { closeDatabase } from "@/db/client";
 import { formatDuration } from "@/lib/metrics/format";
 import type { FrtSummary } from "@/lib/metrics/percentile";
 import { responseTimeReport } from "@/lib/metrics/report";
@@ -31,7 +31,7 @@ function table(rows: string[][]): string {
   return rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join("  ")).join("\n") + "\n";
 }
 
-runCli(() => {
+runCli(async () => {
   // Boolean switches are taken out first so "--json response-time" cannot swallow the command.
   const argv = process.argv.slice(2);
   const switches = new Set<string>(argv.filter((arg) => arg === "--json" || arg === "--wall"));
@@ -45,7 +45,7 @@ runCli(() => {
   const to = dateFlag(flags, "to");
   if (from && to && from >= to) throw new UsageError("--from must be before --to");
   try {
-    const report = responseTimeReport({ db: getDb(), brandSlug: stringFlag(flags, "brand"), from, to, wall: flags.wall === true });
+    const report = await responseTimeReport({ brandSlug: stringFlag(flags, "brand"), from, to, wall: flags.wall === true });
     if (flags.json === true) {
       process.stdout.write(`${JSON.stringify(report)}\n`);
       return;
@@ -54,6 +54,6 @@ runCli(() => {
     const rows = Object.entries(report.brands).map(([slug, r]) => row(slug, r));
     process.stdout.write(table([header, ...rows, row("overall", report.overall)]));
   } finally {
-    closeDb();
+    closeDatabase();
   }
 });

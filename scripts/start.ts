@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { databasePath, getDb, closeDb } from "@/db/client";
+import { closeDatabase, database, databasePath } from "@/db/client";
 import { getSecrets } from "@/lib/security/secrets";
 import { demoEnabled, readDemoLogins, saveDemoLogins } from "@/lib/seed/demo-logins";
 import { createDemoWorkspace, isEmpty, seedHistory } from "@/lib/seed/seed-demo";
@@ -8,13 +8,11 @@ import { ensureBuild } from "./lib/build";
 import { runCli } from "./lib/args";
 
 async function seedIfEmpty(): Promise<void> {
-  const db = getDb();
-  if (!demoEnabled() || !isEmpty({ db })) return;
+  if (!demoEnabled() || !(await isEmpty())) return;
   process.stderr.write("Seeding the demo workspace (two weeks of multilingual traffic)…\n");
   const started = Date.now();
-  const { workspace, logins } = await createDemoWorkspace({ db });
-  const count = seedHistory({
-    db,
+  const { workspace, logins } = await createDemoWorkspace();
+  const count = await seedHistory({
     workspace,
     now: Date.now(),
     onProgress: (done) => process.stderr.write(`\r  ${done} messages`),
@@ -25,10 +23,10 @@ async function seedIfEmpty(): Promise<void> {
 
 async function main() {
   const port = process.env.PORT || "3000";
-  getDb();
+  database();
   process.stderr.write(`Database ${databasePath()} migrated\n`);
   await seedIfEmpty();
-  closeDb();
+  closeDatabase();
   const secrets = getSecrets();
   ensureBuild();
   const logins = readDemoLogins();

@@ -1,5 +1,7 @@
 import { z } from "zod";
-import type { Db } from "@/db/client";
+import { and, desc, eq, gte, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { database, type Db } from "@/db/client";
+import { auditLog, users } from "@/db/schema";
 import { localMidnight } from "@/lib/metrics/local-time";
 
 // The audit log of one brand for its admins: filters, keyset pages, and a readable diff.
@@ -34,55 +36,40 @@ export type AuditFilters = z.infer<typeof auditFiltersSchema>;
 export const AUDIT_PAGE_SIZE = 50;
 const DAY_MS = 86_400_000;
 
-export function listAudit({ db, brandId, timeZone, filters, limit = AUDIT_PAGE_SIZE }: { db: Db; brandId: number; timeZone: string; filters: AuditFilters; limit?: number }): { entries: AuditEntry[]; nextCursor: string | null } {
-  const where = ["brand_id = @brandId"];
-  const args: Record<string, string | number> = { brandId, limit: limit + 1 };
+export async function listAudit({ db = database(), brandId, timeZone, filters, limit = AUDIT_PAGE_SIZE }: { db?: Db; brandId: number; timeZone: string; filters: AuditFilters; limit?: number }): Promise<{ entries: AuditEntry[]; nextCursor: string | null }> {
+  const a = auditLog;
+  const where: (SQL | undefined)[] = [eq(a.brandId, brandId)];
   // "actor" is a user id ("user:12") or the label of a non-person actor ("cli", "worker").
   if (filters.actor) {
     const user = /^user:(\d{1,15})$/.exec(filters.actor);
-    if (user) {
-      where.push("user_id = @userId");
-      args.userId = Number(user[1]);
-    } else {
-      where.push("user_id IS NULL AND actor = @actor");
-      args.actor = filters.actor;
-    }
+    where.push(user ? eq(a.userId, Number(user[1])) : and(isNull(a.userId), eq(a.actor, filters.actor)));
   }
   // "conversation." matches every conversation action; a full name matches that action only.
-  if (filters.action) {
-    if (filters.action.endsWith(".")) {
-      where.push("substr(action, 1, length(@action)) = @action");
-    } else where.push("action = @action");
-    args.action = filters.action;
-  }
-  if (filters.objectType) {
-    where.push("object_type = @objectType");
-    args.objectType = filters.objectType;
-  }
-  if (filters.objectId) {
-    where.push("object_id = @objectId");
-    args.objectId = filters.objectId;
-  }
-  if (filters.from) {
-    where.push("created_at >= @from");
-    args.from = localMidnight({ day: filters.from, timeZone });
-  }
-  if (filters.to) {
-    where.push("created_at < @to");
-    args.to = localMidnight({ day: nextDay(filters.to), timeZone });
-  }
+  if (filters.action) where.push(filters.action.endsWith(".") ? sql`substr(${a.action}, 1, length(${filters.action})) = ${filters.action}` : eq(a.action, filters.action));
+  if (filters.objectType) where.push(eq(a.objectType, filters.objectType));
+  if (filters.objectId) where.push(eq(a.objectId, filters.objectId));
+  if (filters.from) where.push(gte(a.createdAt, new Date(localMidnight({ day: filters.from, timeZone }))));
+  if (filters.to) where.push(lt(a.createdAt, new Date(localMidnight({ day: nextDay(filters.to), timeZone }))));
   if (filters.cursor) {
     const [at, id] = filters.cursor.split(".").map(Number);
-    where.push("(created_at < @cursorAt OR (created_at = @cursorAt AND id < @cursorId))");
-    args.cursorAt = at;
-    args.cursorId = id;
+    where.push(or(lt(a.createdAt, new Date(at)), and(eq(a.createdAt, new Date(at)), lt(a.id, id))));
   }
-  const rows = db.$client
-    .prepare(
-      `SELECT id, created_at AS at, actor, user_id AS userId, action, object_type AS objectType, object_id AS objectId, before, after
-         FROM audit_log WHERE ${where.join(" AND ")} ORDER BY created_at DESC, id DESC LIMIT @limit`,
-    )
-    .all(args) as (Omit<AuditEntry, "changes"> & { before: string | null; after: string | null })[];
+  const rows = await db
+    .select({
+      id: a.id,
+      at: sql<number>`${a.createdAt}`,
+      actor: a.actor,
+      userId: a.userId,
+      action: a.action,
+      objectType: a.objectType,
+      objectId: a.objectId,
+      before: sql<string | null>`${a.before}`,
+      after: sql<string | null>`${a.after}`,
+    })
+    .from(a)
+    .where(and(...where))
+    .orderBy(desc(a.createdAt), desc(a.id))
+    .limit(limit + 1);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
@@ -105,19 +92,23 @@ function parse(json: string | null): unknown {
 }
 
 // Who and what appear in this brand's log, for the filter menus.
-export function auditFacets({ db, brandId }: { db: Db; brandId: number }): { actors: { value: string; label: string }[]; actions: string[]; objectTypes: string[] } {
-  const sqlite = db.$client;
-  const people = sqlite
-    .prepare(
-      `SELECT DISTINCT a.user_id AS id, coalesce(u.name, a.actor) AS name, coalesce(u.email, a.actor) AS email
-         FROM audit_log a LEFT JOIN users u ON u.id = a.user_id WHERE a.brand_id = ? AND a.user_id IS NOT NULL ORDER BY name LIMIT 500`,
-    )
-    .all(brandId) as { id: number; name: string; email: string }[];
-  const others = sqlite.prepare("SELECT DISTINCT actor FROM audit_log WHERE brand_id = ? AND user_id IS NULL ORDER BY actor LIMIT 50").pluck().all(brandId) as string[];
+export async function auditFacets({ db = database(), brandId }: { db?: Db; brandId: number }): Promise<{ actors: { value: string; label: string }[]; actions: string[]; objectTypes: string[] }> {
+  const a = auditLog;
+  const name = sql<string>`coalesce(${users.name}, ${a.actor})`;
+  const people = await db
+    .selectDistinct({ id: sql<number>`${a.userId}`, name, email: sql<string>`coalesce(${users.email}, ${a.actor})` })
+    .from(a)
+    .leftJoin(users, eq(users.id, a.userId))
+    .where(and(eq(a.brandId, brandId), isNotNull(a.userId)))
+    .orderBy(name)
+    .limit(500);
+  const others = await db.selectDistinct({ actor: a.actor }).from(a).where(and(eq(a.brandId, brandId), isNull(a.userId))).orderBy(a.actor).limit(50);
+  const actions = await db.selectDistinct({ action: a.action }).from(a).where(eq(a.brandId, brandId)).orderBy(a.action).limit(500);
+  const objectTypes = await db.selectDistinct({ objectType: a.objectType }).from(a).where(eq(a.brandId, brandId)).orderBy(a.objectType).limit(100);
   return {
-    actors: [...people.map((p) => ({ value: `user:${p.id}`, label: p.name === p.email ? p.email : `${p.name} (${p.email})` })), ...others.map((a) => ({ value: a, label: a }))],
-    actions: sqlite.prepare("SELECT DISTINCT action FROM audit_log WHERE brand_id = ? ORDER BY action LIMIT 500").pluck().all(brandId) as string[],
-    objectTypes: sqlite.prepare("SELECT DISTINCT object_type FROM audit_log WHERE brand_id = ? ORDER BY object_type LIMIT 100").pluck().all(brandId) as string[],
+    actors: [...people.map((p) => ({ value: `user:${p.id}`, label: p.name === p.email ? p.email : `${p.name} (${p.email})` })), ...others.map(({ actor }) => ({ value: actor, label: actor }))],
+    actions: actions.map((r) => r.action),
+    objectTypes: objectTypes.map((r) => r.objectType),
   };
 }
 

@@ -25,7 +25,7 @@ async function train(args: string[]): Promise<void> {
   const slug = option({ args, name: "brand" });
   if (slug) {
     const { retrainBrandBySlug } = await import("./brand-training");
-    console.log(JSON.stringify(retrainBrandBySlug({ slug })));
+    console.log(JSON.stringify(await retrainBrandBySlug({ slug })));
     return;
   }
   const sources = sourcesOf(args);

@@ -1,4 +1,6 @@
+import { and, count, eq, exists, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { auditLog, conversations, messages, responseCycles, users } from "@/db/schema";
 import { median } from "./percentile";
 import type { DashboardRange } from "./local-time";
 
@@ -19,27 +21,52 @@ type Scope = { db: Db; brandId: number; range: DashboardRange; channelId?: numbe
  * the request cycles they answered first; conversations they resolved, and how many of those
  * came back (a later cycle started after the resolution).
  */
-export function agentsTable({ db, brandId, range, channelId, cycles }: Scope & { cycles: { frt: number | null; category: string; responder: number | null }[] }): AgentRow[] {
-  const sqlite = db.$client;
-  const byChannel = channelId ? [channelId] : [];
-  const replies = sqlite
-    .prepare(
-      `SELECT user_id AS userId, count(*) AS n FROM messages
-        WHERE brand_id = ? AND created_at >= ? AND created_at < ? AND direction = 'outbound' AND automated = 0
-          AND user_id IS NOT NULL${channelId ? " AND channel_id = ?" : ""}
-        GROUP BY user_id`,
+export async function agentsTable({ db, brandId, range, channelId, cycles }: Scope & { cycles: { frt: number | null; category: string; responder: number | null }[] }): Promise<AgentRow[]> {
+  const from = new Date(range.from);
+  const to = new Date(range.to);
+  const m = messages;
+  const replies = await db
+    .select({ userId: sql<number>`${m.userId}`, n: count() })
+    .from(m)
+    .where(
+      and(
+        eq(m.brandId, brandId),
+        gte(m.createdAt, from),
+        lt(m.createdAt, to),
+        eq(m.direction, "outbound"),
+        eq(m.automated, false),
+        isNotNull(m.userId),
+        channelId ? eq(m.channelId, channelId) : undefined,
+      ),
     )
-    .all(brandId, range.from, range.to, ...byChannel) as { userId: number; n: number }[];
-  const resolved = sqlite
-    .prepare(
-      `SELECT a.user_id AS userId, count(*) AS n,
-              sum(EXISTS (SELECT 1 FROM response_cycles r WHERE r.conversation_id = CAST(a.object_id AS INTEGER) AND r.started_at > a.created_at)) AS reopened
-         FROM audit_log a
-        WHERE a.brand_id = ? AND a.created_at >= ? AND a.created_at < ? AND a.action = 'conversation.resolve' AND a.user_id IS NOT NULL
-          ${channelId ? "AND EXISTS (SELECT 1 FROM conversations c WHERE c.id = CAST(a.object_id AS INTEGER) AND c.brand_id = a.brand_id AND c.channel_id = ?)" : ""}
-        GROUP BY a.user_id`,
+    .groupBy(m.userId);
+  const a = auditLog;
+  const objectId = sql`CAST(${a.objectId} AS INTEGER)`;
+  const reopenedLater = db
+    .select({ one: sql`1` })
+    .from(responseCycles)
+    .where(and(eq(responseCycles.conversationId, objectId), sql`${responseCycles.startedAt} > ${a.createdAt}`));
+  const inChannel = (id: number) =>
+    exists(
+      db
+        .select({ one: sql`1` })
+        .from(conversations)
+        .where(and(eq(conversations.id, objectId), eq(conversations.brandId, a.brandId), eq(conversations.channelId, id))),
+    );
+  const resolved = await db
+    .select({ userId: sql<number>`${a.userId}`, n: count(), reopened: sql<number>`sum(${exists(reopenedLater)})`.mapWith(Number) })
+    .from(a)
+    .where(
+      and(
+        eq(a.brandId, brandId),
+        gte(a.createdAt, from),
+        lt(a.createdAt, to),
+        eq(a.action, "conversation.resolve"),
+        isNotNull(a.userId),
+        channelId ? inChannel(channelId) : undefined,
+      ),
     )
-    .all(brandId, range.from, range.to, ...byChannel) as { userId: number; n: number; reopened: number }[];
+    .groupBy(a.userId);
   const frts = new Map<number, number[]>();
   for (const c of cycles) {
     if (c.responder == null || c.frt == null || c.category !== "request") continue;
@@ -49,9 +76,7 @@ export function agentsTable({ db, brandId, range, channelId, cycles }: Scope & {
   }
   const ids = new Set<number>([...replies.map((r) => r.userId), ...resolved.map((r) => r.userId), ...frts.keys()]);
   if (ids.size === 0) return [];
-  const names = new Map(
-    (sqlite.prepare(`SELECT id, name FROM users WHERE id IN (${[...ids].map(() => "?").join(",")})`).all(...ids) as { id: number; name: string }[]).map((u) => [u.id, u.name]),
-  );
+  const names = new Map((await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, [...ids]))).map((u) => [u.id, u.name]));
   const replyCount = new Map(replies.map((r) => [r.userId, r.n]));
   const resolvedRow = new Map(resolved.map((r) => [r.userId, r]));
   return [...ids]

@@ -1,4 +1,6 @@
-import type { Db } from "@/db/client";
+import { and, asc, count, eq, gte, lt, sql, type SQL } from "drizzle-orm";
+import { database, type Db } from "@/db/client";
+import { channels as channelsTable, messages, responseCycles } from "@/db/schema";
 import { summarizeFrt, median, type FrtSummary } from "./percentile";
 import { localClock, type DashboardRange } from "./local-time";
 import { agentsTable, type AgentRow } from "./dashboard-agents";
@@ -25,25 +27,34 @@ export type DashboardData = {
 
 const QUARTER_HOUR = 900_000;
 
-export function brandChannels({ db, brandId }: { db: Db; brandId: number }): ChannelInfo[] {
-  return db.$client.prepare("SELECT id, name, kind FROM channels WHERE brand_id = ? ORDER BY kind, name").all(brandId) as ChannelInfo[];
+export async function brandChannels({ db = database(), brandId }: { db?: Db; brandId: number }): Promise<ChannelInfo[]> {
+  return db
+    .select({ id: channelsTable.id, name: channelsTable.name, kind: channelsTable.kind })
+    .from(channelsTable)
+    .where(eq(channelsTable.brandId, brandId))
+    .orderBy(asc(channelsTable.kind), asc(channelsTable.name));
 }
 
 /**
  * Request cycles started in the range (cycles_brand_started, covering), only the columns the
  * figures need. Noise never enters a figure, and leaving it in SQL spares most of the rows.
  */
-export function loadCycles({ db, brandId, range, channelId }: DashboardScope): CycleFact[] {
-  const channelClause = channelId ? " AND channel_id = ?" : "";
-  const args: number[] = [brandId, range.from, range.to, ...(channelId ? [channelId] : [])];
-  return db.$client
-    .prepare(
-      `SELECT started_at AS started, CASE WHEN first_response_at IS NULL THEN NULL
-              ELSE coalesce(first_response_business_seconds, first_response_seconds) END AS frt,
-              target_seconds AS target, category, first_responder_id AS responder
-         FROM response_cycles WHERE brand_id = ? AND started_at >= ? AND started_at < ? AND category = 'request'${channelClause}`,
-    )
-    .all(...args) as CycleFact[];
+export async function loadCycles({ db, brandId, range, channelId }: DashboardScope): Promise<CycleFact[]> {
+  const r = responseCycles;
+  return db
+    .select({
+      started: sql<number>`${r.startedAt}`,
+      frt: sql<number | null>`CASE WHEN ${r.firstResponseAt} IS NULL THEN NULL ELSE coalesce(${r.firstResponseBusinessSeconds}, ${r.firstResponseSeconds}) END`,
+      target: r.targetSeconds,
+      category: r.category,
+      responder: r.firstResponderId,
+    })
+    .from(r)
+    .where(and(eq(r.brandId, brandId), gte(r.startedAt, new Date(range.from)), lt(r.startedAt, new Date(range.to)), eq(r.category, "request"), channelFilter(r.channelId, channelId)));
+}
+
+function channelFilter(column: typeof responseCycles.channelId | typeof messages.channelId, channelId: number | null | undefined): SQL | undefined {
+  return channelId ? eq(column, channelId) : undefined;
 }
 
 /** Per local day of the cycle's start: exact median and p90 FRT and share within target. */
@@ -72,15 +83,14 @@ export function heatmap({ cycles, timeZone }: { cycles: CycleFact[]; timeZone: s
  * Inbound messages per local day: by channel, request vs noise, corrected. Counted in SQL per
  * quarter hour (every UTC offset is a multiple of 15 minutes) over messages_brand_direction_created.
  */
-export function inboundByDay({ db, brandId, timeZone, range, channelId, channels }: DashboardScope & { channels: ChannelInfo[] }): { volume: VolumeRow[]; mix: MixRow[] } {
-  const channelClause = channelId ? " AND channel_id = ?" : "";
-  const rows = db.$client
-    .prepare(
-      `SELECT created_at / ${QUARTER_HOUR} AS bucket, channel_id AS channel, category, corrected, count(*) AS n
-         FROM messages WHERE brand_id = ? AND created_at >= ? AND created_at < ? AND direction = 'inbound'${channelClause}
-        GROUP BY bucket, channel_id, category, corrected`,
-    )
-    .all(brandId, range.from, range.to, ...(channelId ? [channelId] : [])) as { bucket: number; channel: number; category: string | null; corrected: number; n: number }[];
+export async function inboundByDay({ db, brandId, timeZone, range, channelId, channels }: DashboardScope & { channels: ChannelInfo[] }): Promise<{ volume: VolumeRow[]; mix: MixRow[] }> {
+  const m = messages;
+  const bucket = sql<number>`${m.createdAt} / ${sql.raw(String(QUARTER_HOUR))}`;
+  const rows = await db
+    .select({ bucket, channel: m.channelId, category: m.category, corrected: m.corrected, n: count() })
+    .from(m)
+    .where(and(eq(m.brandId, brandId), gte(m.createdAt, new Date(range.from)), lt(m.createdAt, new Date(range.to)), eq(m.direction, "inbound"), channelFilter(m.channelId, channelId)))
+    .groupBy(bucket, m.channelId, m.category, m.corrected);
   const names = new Map(channels.map((c) => [c.id, c.name]));
   const volume = new Map<string, VolumeRow>(range.days.map((day) => [day, { day, total: 0, byChannel: {} }]));
   const mix = new Map<string, MixRow>(range.days.map((day) => [day, { day, inbound: 0, requests: 0, noise: 0, requestShare: null, corrected: 0, correctedShare: null }]));
@@ -105,10 +115,11 @@ export function inboundByDay({ db, brandId, timeZone, range, channelId, channels
   return { volume: [...volume.values()], mix: [...mix.values()] };
 }
 
-export function dashboardData(scope: DashboardScope): DashboardData {
-  const channels = brandChannels(scope);
-  const cycles = loadCycles(scope);
-  const { volume, mix } = inboundByDay({ ...scope, channels });
+export async function dashboardData({ db = database(), ...rest }: Omit<DashboardScope, "db"> & { db?: Db }): Promise<DashboardData> {
+  const scope: DashboardScope = { db, ...rest };
+  const channels = await brandChannels(scope);
+  const cycles = await loadCycles(scope);
+  const { volume, mix } = await inboundByDay({ ...scope, channels });
   return {
     channels,
     total: summarizeFrt({ cycles: cycles.map((c) => ({ frtSeconds: c.frt, targetSeconds: c.target, category: c.category })) }),
@@ -116,7 +127,7 @@ export function dashboardData(scope: DashboardScope): DashboardData {
     volume,
     mix,
     heatmap: heatmap({ cycles, timeZone: scope.timeZone }),
-    agents: agentsTable({ ...scope, cycles }),
-    escalations: escalationFigures(scope),
+    agents: await agentsTable({ ...scope, cycles }),
+    escalations: await escalationFigures(scope),
   };
 }

@@ -1,4 +1,7 @@
-import type { Db } from "@/db/client";
+import { and, eq, gt, isNull, lte, sql } from "drizzle-orm";
+import { database, type Db } from "@/db/client";
+import { brands, responseCycles, slaPolicies } from "@/db/schema";
+import { DEFAULT_FIRST_RESPONSE_SECONDS } from "@/lib/sla/defaults";
 import { liveResponseTime, type LiveBasis } from "./live-figure";
 
 export type PublicFigure = {
@@ -23,45 +26,41 @@ const cache = new WeakMap<Db, Map<number, { at: number; figure: PublicFigure }>>
  * unknown or disabled brand. The on/off switch is read on every call so disabling is immediate;
  * the figure itself is recomputed at most once a minute.
  */
-export function brandLiveFigure({ db, slug, now = Date.now() }: { db: Db; slug: string; now?: number }): PublicFigure | null {
-  const brand = db.$client.prepare("SELECT id, name, public_status AS enabled FROM brands WHERE slug = ?").get(slug) as
-    | { id: number; name: string; enabled: number }
-    | undefined;
+export async function brandLiveFigure({ db = database(), slug, now = Date.now() }: { db?: Db; slug: string; now?: number }): Promise<PublicFigure | null> {
+  const [brand] = await db.select({ id: brands.id, name: brands.name, enabled: brands.publicStatus }).from(brands).where(eq(brands.slug, slug)).limit(1);
   if (!brand || !brand.enabled) return null;
   const perDb = cache.get(db) ?? new Map<number, { at: number; figure: PublicFigure }>();
   cache.set(db, perDb);
   const hit = perDb.get(brand.id);
   if (hit && now >= hit.at && now - hit.at < LIVE_CACHE_MS) return hit.figure;
-  const figure = computeFigure({ db, brandId: brand.id, name: brand.name, now });
+  const figure = await computeFigure({ db, brandId: brand.id, name: brand.name, now });
   perDb.set(brand.id, { at: now, figure });
   return figure;
 }
 
-export function computeFigure({ db, brandId, name, now }: { db: Db; brandId: number; name: string; now: number }): PublicFigure {
-  const sqlite = db.$client;
+export async function computeFigure({ db, brandId, name, now }: { db: Db; brandId: number; name: string; now: number }): Promise<PublicFigure> {
+  const r = responseCycles;
+  const since = new Date(now - DAY);
+  const until = new Date(now);
   // cycles_brand_first_response: request cycles answered in the last 24 h.
-  const answered = sqlite
-    .prepare(
-      `SELECT first_response_at AS at, coalesce(first_response_business_seconds, first_response_seconds) AS frt
-         FROM response_cycles
-        WHERE brand_id = ? AND first_response_at > ? AND first_response_at <= ? AND category = 'request'`,
-    )
-    .all(brandId, now - DAY, now) as { at: number; frt: number }[];
+  const answered = await db
+    .select({ at: sql<number>`${r.firstResponseAt}`, frt: sql<number>`coalesce(${r.firstResponseBusinessSeconds}, ${r.firstResponseSeconds})` })
+    .from(r)
+    .where(and(eq(r.brandId, brandId), gt(r.firstResponseAt, since), lte(r.firstResponseAt, until), eq(r.category, "request")));
   // cycles_brand_started: requests that arrived in the last 24 h and still wait for a first reply.
-  const waiting = sqlite
-    .prepare(
-      `SELECT started_at AS at FROM response_cycles
-        WHERE brand_id = ? AND started_at > ? AND started_at <= ? AND category = 'request'
-          AND first_response_at IS NULL AND resolved_at IS NULL`,
-    )
-    .all(brandId, now - DAY, now) as { at: number }[];
-  const target = sqlite
-    .prepare("SELECT first_response_seconds AS t FROM sla_policies WHERE brand_id = ? AND is_default = 1 LIMIT 1")
-    .get(brandId) as { t: number } | undefined;
+  const waiting = await db
+    .select({ at: sql<number>`${r.startedAt}` })
+    .from(r)
+    .where(and(eq(r.brandId, brandId), gt(r.startedAt, since), lte(r.startedAt, until), eq(r.category, "request"), isNull(r.firstResponseAt), isNull(r.resolvedAt)));
+  const [target] = await db
+    .select({ t: slaPolicies.firstResponseSeconds })
+    .from(slaPolicies)
+    .where(and(eq(slaPolicies.brandId, brandId), eq(slaPolicies.isDefault, true)))
+    .limit(1);
   const live = liveResponseTime({
     now: new Date(now),
     answered: answered.map((row) => ({ firstResponseAt: new Date(row.at), frtSeconds: row.frt })),
     waitingStarts: waiting.map((row) => new Date(row.at)),
   });
-  return { brand: name, ...live, targetSeconds: target?.t ?? 3600, updatedAt: new Date(now).toISOString() };
+  return { brand: name, ...live, targetSeconds: target?.t ?? DEFAULT_FIRST_RESPONSE_SECONDS, updatedAt: new Date(now).toISOString() };
 }

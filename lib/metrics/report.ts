@@ -1,10 +1,10 @@
-import type { Db } from "@/db/client";
+import { and, asc, eq, gte, isNotNull, lt } from "drizzle-orm";
+import { database, type Db } from "@/db/client";
+import { brands, responseCycles } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { summarizeFrt, type FrtSummary } from "./percentile";
 
 export type ResponseTimeReport = { overall: FrtSummary; brands: Record<string, FrtSummary> };
-
-type CycleRow = { business: number | null; wall: number | null; answered: number; target: number };
 
 const FAR_PAST = -8.64e15;
 const FAR_FUTURE = 8.64e15;
@@ -14,45 +14,44 @@ const FAR_FUTURE = 8.64e15;
  * [from, to), grouped by brand. FRT in business time under each cycle's calendar; `wall` forces
  * wall time. Unanswered = still waiting or resolved without a reply.
  */
-export function responseTimeReport({
-  db,
+export async function responseTimeReport({
+  db = database(),
   brandSlug,
   from,
   to,
   wall = false,
 }: {
-  db: Db;
+  db?: Db;
   brandSlug?: string;
   from?: Date;
   to?: Date;
   wall?: boolean;
-}): ResponseTimeReport {
-  const sqlite = db.$client;
-  const brandRows = (
-    brandSlug
-      ? sqlite.prepare("SELECT id, slug FROM brands WHERE slug = ?").all(brandSlug)
-      : sqlite.prepare("SELECT id, slug FROM brands ORDER BY slug").all()
-  ) as { id: number; slug: string }[];
+}): Promise<ResponseTimeReport> {
+  const brandRows = await db
+    .select({ id: brands.id, slug: brands.slug })
+    .from(brands)
+    .where(brandSlug ? eq(brands.slug, brandSlug) : undefined)
+    .orderBy(asc(brands.slug));
   if (brandSlug && brandRows.length === 0) throw new AppError("not_found:brand", `Unknown brand: ${brandSlug}`);
+  const r = responseCycles;
+  const fromAt = from ?? new Date(FAR_PAST);
+  const toAt = to ?? new Date(FAR_FUTURE);
   // Select only the columns the summary needs; cycles_brand_started serves the range.
-  const select = sqlite.prepare(
-    `SELECT first_response_business_seconds AS business, first_response_seconds AS wall,
-            first_response_at IS NOT NULL AS answered, target_seconds AS target
-       FROM response_cycles
-      WHERE brand_id = ? AND started_at >= ? AND started_at < ? AND category = 'request'`,
-  );
-  const fromMs = from ? from.getTime() : FAR_PAST;
-  const toMs = to ? to.getTime() : FAR_FUTURE;
+  const select = (brandId: number) =>
+    db
+      .select({ business: r.firstResponseBusinessSeconds, wall: r.firstResponseSeconds, answered: isNotNull(r.firstResponseAt).mapWith(Boolean), target: r.targetSeconds })
+      .from(r)
+      .where(and(eq(r.brandId, brandId), gte(r.startedAt, fromAt), lt(r.startedAt, toAt), eq(r.category, "request")));
   const all: Parameters<typeof summarizeFrt>[0]["cycles"][number][] = [];
-  const brands: Record<string, FrtSummary> = {};
+  const byBrand: Record<string, FrtSummary> = {};
   for (const brand of brandRows) {
-    const cycles = (select.all(brand.id, fromMs, toMs) as CycleRow[]).map((row) => ({
+    const cycles = (await select(brand.id)).map((row) => ({
       frtSeconds: row.answered ? (wall ? row.wall : (row.business ?? row.wall)) : null,
       targetSeconds: row.target,
       category: "request" as const,
     }));
-    brands[brand.slug] = summarizeFrt({ cycles });
+    byBrand[brand.slug] = summarizeFrt({ cycles });
     for (const cycle of cycles) all.push(cycle);
   }
-  return { overall: summarizeFrt({ cycles: all }), brands };
+  return { overall: summarizeFrt({ cycles: all }), brands: byBrand };
 }

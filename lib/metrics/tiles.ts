@@ -1,4 +1,7 @@
-import type { Db } from "@/db/client";
+import { and, count, eq, gt, gte, isNull, lte, ne, or, sql } from "drizzle-orm";
+import { database, type Db } from "@/db/client";
+import { conversations, responseCycles, slaPolicies } from "@/db/schema";
+import { DEFAULT_FIRST_RESPONSE_SECONDS } from "@/lib/sla/defaults";
 import { readOffset } from "@/lib/sla/time-zone";
 import { summarizeFrt } from "./percentile";
 
@@ -22,32 +25,29 @@ export function startOfLocalDay({ now, timeZone }: { now: number; timeZone: stri
 
 // The tiles agents and managers see; "today" is the brand's day. FRT in business time under
 // each cycle's own calendar, as DESIGN.md defines the reports.
-export function liveTiles({ db, brandId, timeZone, now = Date.now() }: { db: Db; brandId: number; timeZone: string; now?: number }): LiveTiles {
-  const sqlite = db.$client;
-  const dayStart = startOfLocalDay({ now, timeZone });
-  const waiting = sqlite
-    .prepare(
-      `SELECT count(*) AS n, min(r.started_at) AS oldest, sum(r.sla_state = 'at_risk') AS atRisk
-         FROM conversations c JOIN response_cycles r ON r.id = c.current_cycle_id
-        WHERE c.brand_id = ? AND c.awaiting_first_response = 1 AND c.category = 'request' AND c.status != 'resolved'`,
-    )
-    .get(brandId) as { n: number; oldest: number | null; atRisk: number | null };
-  const breached = sqlite
-    .prepare(
-      `SELECT count(*) AS n FROM response_cycles
-        WHERE brand_id = ? AND category = 'request' AND due_at >= ? AND due_at <= ?
-          AND (first_response_at IS NULL OR first_response_at > due_at)`,
-    )
-    .get(brandId, dayStart, now) as { n: number };
-  const answered = sqlite
-    .prepare(
-      `SELECT first_response_business_seconds AS frt, target_seconds AS target FROM response_cycles
-        WHERE brand_id = ? AND category = 'request' AND first_response_at >= ? AND first_response_at <= ?`,
-    )
-    .all(brandId, dayStart, now) as { frt: number; target: number }[];
-  const target = sqlite
-    .prepare("SELECT first_response_seconds AS t FROM sla_policies WHERE brand_id = ? AND is_default = 1 LIMIT 1")
-    .get(brandId) as { t: number } | undefined;
+export async function liveTiles({ db = database(), brandId, timeZone, now = Date.now() }: { db?: Db; brandId: number; timeZone: string; now?: number }): Promise<LiveTiles> {
+  const dayStart = new Date(startOfLocalDay({ now, timeZone }));
+  const until = new Date(now);
+  const c = conversations;
+  const r = responseCycles;
+  const [waiting] = await db
+    .select({ n: count(), oldest: sql<number | null>`min(${r.startedAt})`, atRisk: sql<number | null>`sum(${r.slaState} = 'at_risk')` })
+    .from(c)
+    .innerJoin(r, eq(r.id, c.currentCycleId))
+    .where(and(eq(c.brandId, brandId), eq(c.awaitingFirstResponse, true), eq(c.category, "request"), ne(c.status, "resolved")));
+  const [breached] = await db
+    .select({ n: count() })
+    .from(r)
+    .where(and(eq(r.brandId, brandId), eq(r.category, "request"), gte(r.dueAt, dayStart), lte(r.dueAt, until), or(isNull(r.firstResponseAt), gt(r.firstResponseAt, r.dueAt))));
+  const answered = await db
+    .select({ frt: r.firstResponseBusinessSeconds, target: r.targetSeconds })
+    .from(r)
+    .where(and(eq(r.brandId, brandId), eq(r.category, "request"), gte(r.firstResponseAt, dayStart), lte(r.firstResponseAt, until)));
+  const [target] = await db
+    .select({ t: slaPolicies.firstResponseSeconds })
+    .from(slaPolicies)
+    .where(and(eq(slaPolicies.brandId, brandId), eq(slaPolicies.isDefault, true)))
+    .limit(1);
   const summary = summarizeFrt({ cycles: answered.map((a) => ({ frtSeconds: a.frt, targetSeconds: a.target, category: "request" as const })) });
   return {
     waitingNow: waiting.n,
@@ -55,7 +55,7 @@ export function liveTiles({ db, brandId, timeZone, now = Date.now() }: { db: Db;
     atRisk: waiting.atRisk ?? 0,
     breachedToday: breached.n,
     medianFirstResponseTodaySeconds: summary.medianSeconds,
-    targetSeconds: target?.t ?? 3600,
+    targetSeconds: target?.t ?? DEFAULT_FIRST_RESPONSE_SECONDS,
     withinTargetShareToday: summary.withinTargetShare,
     answeredToday: answered.length,
   };

@@ -1,13 +1,13 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { Db } from "@/db/client";
+import { database, type Db } from "@/db/client";
+import { backupTo } from "@/db/sqlite/ops";
 import { AppError } from "@/lib/errors";
 
-// SQLite online backup: a consistent copy while the app keeps writing.
-export async function backupDatabase({ db, file }: { db: Db; file: string }): Promise<{ pages: number }> {
+// A consistent copy while the app keeps writing.
+export async function backupDatabase({ db = database(), file }: { db?: Db; file: string }): Promise<{ pages: number }> {
   const target = path.resolve(file);
   if (fs.existsSync(target)) throw new AppError("conflict:backup", `${target} already exists; choose a new file.`);
   fs.mkdirSync(path.dirname(target), { recursive: true });
-  const result = await db.$client.backup(target);
-  return { pages: result.totalPages };
+  return backupTo(db, target);
 }

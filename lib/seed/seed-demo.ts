@@ -1,6 +1,6 @@
-import { count } from "drizzle-orm";
-import type { Db } from "@/db/client";
-import { brands, channels } from "@/db/schema";
+import { and, count, eq, isNotNull, lt, ne, sql } from "drizzle-orm";
+import { database, type Db } from "@/db/client";
+import { brands, channels, conversations, messages, responseCycles } from "@/db/schema";
 import { cliActor } from "@/lib/audit/record";
 import { createBrand } from "@/lib/brands/brands";
 import { createUser, setMembership } from "@/lib/team/users";
@@ -23,24 +23,26 @@ export type DemoWorkspace = {
 const BATCH = 500;
 const HOUR = 3600_000;
 
-export function isEmpty({ db }: { db: Db }): boolean {
-  return (db.select({ n: count() }).from(brands).get()?.n ?? 0) === 0;
+export async function isEmpty({ db = database() }: { db?: Db } = {}): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(brands);
+  return (row?.n ?? 0) === 0;
 }
 
 // Brands, channels and people of the demo; one login per role is printed and shown on /login.
-export async function createDemoWorkspace({ db }: { db: Db }): Promise<{ workspace: DemoWorkspace; logins: DemoLogin[] }> {
+export async function createDemoWorkspace({ db = database() }: { db?: Db } = {}): Promise<{ workspace: DemoWorkspace; logins: DemoLogin[] }> {
   const workspace: DemoWorkspace = { brandIds: new Map(), channelIds: new Map(), agentIds: new Map() };
   for (const demo of DEMO_BRANDS) {
-    const brand = createBrand({ db, slug: demo.slug, name: demo.name, timezone: demo.timezone, actor: cliActor });
+    const brand = await createBrand({ db, slug: demo.slug, name: demo.name, timezone: demo.timezone, actor: cliActor });
     workspace.brandIds.set(demo.slug, brand.id);
-    for (const channel of demo.channels) {
-      const row = db
-        .insert(channels)
-        .values({ brandId: brand.id, kind: channel.kind, name: channel.name, accountId: channel.accountId, credentials: encryptCredentials({ demo: "1" }) })
-        .returning()
-        .get();
-      workspace.channelIds.set(channel.key, row.id);
-    }
+    await db.transaction(async (tx) => {
+      for (const channel of demo.channels) {
+        const [row] = await tx
+          .insert(channels)
+          .values({ brandId: brand.id, kind: channel.kind, name: channel.name, accountId: channel.accountId, credentials: encryptCredentials({ demo: "1" }) })
+          .returning({ id: channels.id });
+        workspace.channelIds.set(channel.key, row.id);
+      }
+    });
   }
   const logins: DemoLogin[] = [
     { role: "admin", email: "admin@replyhour.demo", name: "Alex Admin", password: generatePassword() },
@@ -49,12 +51,12 @@ export async function createDemoWorkspace({ db }: { db: Db }): Promise<{ workspa
   ];
   for (const login of logins) {
     const user = await createUser({ db, email: login.email, password: login.password, name: login.name, languages: ["en", "ru", "de"], actor: cliActor });
-    for (const brandId of workspace.brandIds.values()) setMembership({ db, userId: user.id, brandId, role: login.role, actor: cliActor });
+    for (const brandId of workspace.brandIds.values()) await setMembership({ db, userId: user.id, brandId, role: login.role, actor: cliActor });
   }
   for (const demo of DEMO_BRANDS)
     for (const agent of demo.agents) {
       const user = await createUser({ db, email: agent.email, password: generatePassword(), name: agent.name, languages: agent.languages, actor: cliActor });
-      setMembership({ db, userId: user.id, brandId: workspace.brandIds.get(demo.slug)!, role: "agent", actor: cliActor });
+      await setMembership({ db, userId: user.id, brandId: workspace.brandIds.get(demo.slug)!, role: "agent", actor: cliActor });
       workspace.agentIds.set(agent.key, user.id);
     }
   return { workspace, logins };
@@ -70,14 +72,26 @@ export function toIngestItem(workspace: DemoWorkspace, item: DemoItem): IngestIt
 
 // Two weeks of history through the real pipeline, then the team's past work: answered
 // conversations quiet for a few hours were resolved, unanswered ones closed the next day.
-export function seedHistory({ db, workspace, now, days = 14, onProgress }: { db: Db; workspace: DemoWorkspace; now: number; days?: number; onProgress?: (done: number) => void }): number {
+export async function seedHistory({
+  db = database(),
+  workspace,
+  now,
+  days = 14,
+  onProgress,
+}: {
+  db?: Db;
+  workspace: DemoWorkspace;
+  now: number;
+  days?: number;
+  onProgress?: (done: number) => void;
+}): Promise<number> {
   const pending = new Map<string, IngestItem[]>();
   let done = 0;
-  const flush = (slug: string) => {
+  const flush = async (slug: string) => {
     const items = pending.get(slug);
     if (!items?.length) return;
     const at = Date.parse(items[items.length - 1].event.createdAt);
-    ingestBatch({ db, brandId: workspace.brandIds.get(slug)!, items, now: Math.max(at, 0) + 1000 });
+    await ingestBatch({ db, brandId: workspace.brandIds.get(slug)!, items, now: Math.max(at, 0) + 1000 });
     done += items.length;
     pending.set(slug, []);
     onProgress?.(done);
@@ -86,36 +100,38 @@ export function seedHistory({ db, workspace, now, days = 14, onProgress }: { db:
     const list = pending.get(item.brandSlug) ?? [];
     list.push(toIngestItem(workspace, item));
     pending.set(item.brandSlug, list);
-    if (list.length >= BATCH) flush(item.brandSlug);
+    if (list.length >= BATCH) await flush(item.brandSlug);
   }
-  for (const slug of pending.keys()) flush(slug);
-  resolveAnsweredHistory({ db, workspace, now });
-  settleDemoEscalations({ db, brandIds: workspace.brandIds.values(), now });
+  for (const slug of pending.keys()) await flush(slug);
+  await resolveAnsweredHistory({ db, workspace, now });
+  await settleDemoEscalations({ db, brandIds: workspace.brandIds.values(), now });
   return done;
 }
 
-function resolveAnsweredHistory({ db, workspace, now }: { db: Db; workspace: DemoWorkspace; now: number }): void {
+async function resolveAnsweredHistory({ db, workspace, now }: { db: Db; workspace: DemoWorkspace; now: number }): Promise<void> {
+  const c = conversations;
+  const last = sql<number>`max(${messages.createdAt})`;
   for (const brandId of workspace.brandIds.values()) {
-    const rows = db.$client
-      .prepare(
-        `SELECT c.id, max(m.created_at) AS last FROM conversations c JOIN response_cycles r ON r.id = c.current_cycle_id
-           JOIN messages m ON m.conversation_id = c.id
-          WHERE c.brand_id = ? AND c.status != 'resolved' AND r.first_response_at IS NOT NULL
-          GROUP BY c.id HAVING max(m.created_at) < ?`,
-      )
-      .all(brandId, now - 3 * HOUR) as { id: number; last: number }[];
-    for (const row of rows)
-      resolveConversations({ db, brandId, conversationIds: [row.id], at: row.last + 20 * 60_000, actor: { userId: null, label: "demo" } });
+    const answered = await db
+      .select({ id: c.id, last })
+      .from(c)
+      .innerJoin(responseCycles, eq(responseCycles.id, c.currentCycleId))
+      .innerJoin(messages, eq(messages.conversationId, c.id))
+      .where(and(eq(c.brandId, brandId), ne(c.status, "resolved"), isNotNull(responseCycles.firstResponseAt)))
+      .groupBy(c.id)
+      .having(lt(last, now - 3 * HOUR));
+    for (const row of answered)
+      await resolveConversations({ db, brandId, conversationIds: [row.id], at: row.last + 20 * 60_000, actor: { userId: null, label: "demo" } });
     // Requests the team never answered were closed the next day, as a real backlog is worked off;
     // they stay in the reports as resolved without a reply. What waits today is the last day's.
-    const stale = db.$client
-      .prepare(
-        `SELECT c.id, max(m.created_at) AS last FROM conversations c JOIN messages m ON m.conversation_id = c.id
-          WHERE c.brand_id = ? AND c.status != 'resolved' AND c.awaiting_first_response = 1
-          GROUP BY c.id HAVING max(m.created_at) < ?`,
-      )
-      .all(brandId, now - 24 * HOUR) as { id: number; last: number }[];
+    const stale = await db
+      .select({ id: c.id, last })
+      .from(c)
+      .innerJoin(messages, eq(messages.conversationId, c.id))
+      .where(and(eq(c.brandId, brandId), ne(c.status, "resolved"), eq(c.awaitingFirstResponse, true)))
+      .groupBy(c.id)
+      .having(lt(last, now - 24 * HOUR));
     for (const row of stale)
-      resolveConversations({ db, brandId, conversationIds: [row.id], at: row.last + 23 * HOUR, actor: { userId: null, label: "demo" } });
+      await resolveConversations({ db, brandId, conversationIds: [row.id], at: row.last + 23 * HOUR, actor: { userId: null, label: "demo" } });
   }
 }

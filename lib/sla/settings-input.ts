@@ -4,6 +4,9 @@ import { parseClock } from "./compile-calendar";
 import type { Calendar, WeeklyInterval } from "./types";
 import { validateCalendar } from "./validate-calendar";
 
+// The choices a policy form offers; app/ reads them here, never from db/.
+export { CATEGORIES, PRIORITIES };
+
 export type CalendarInput = { name: string; timezone: string; intervals: WeeklyInterval[] | null; holidays: string[] };
 export type PolicyScope = { channelId: number | null; category: (typeof CATEGORIES)[number] | null; priority: (typeof PRIORITIES)[number] | null };
 export type PolicyInput = PolicyScope & {

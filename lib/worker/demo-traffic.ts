@@ -6,17 +6,24 @@ import { generateLive } from "@/lib/demo/generate";
 import { ingestBatch } from "@/lib/ingest/pipeline";
 import { toIngestItem, type DemoWorkspace } from "@/lib/seed/seed-demo";
 
-export function loadDemoWorkspace({ db }: { db: Db }): DemoWorkspace | null {
+export async function loadDemoWorkspace({ db }: { db: Db }): Promise<DemoWorkspace | null> {
   const workspace: DemoWorkspace = { brandIds: new Map(), channelIds: new Map(), agentIds: new Map() };
   for (const demo of DEMO_BRANDS) {
-    const brand = db.select().from(brands).where(eq(brands.slug, demo.slug)).get();
+    const [brand] = await db.select({ id: brands.id }).from(brands).where(eq(brands.slug, demo.slug)).limit(1);
     if (!brand) return null;
     workspace.brandIds.set(demo.slug, brand.id);
     for (const channel of demo.channels) {
-      const row = db.select().from(channels).where(and(eq(channels.brandId, brand.id), eq(channels.accountId, channel.accountId))).get();
+      const [row] = await db
+        .select({ id: channels.id })
+        .from(channels)
+        .where(and(eq(channels.brandId, brand.id), eq(channels.accountId, channel.accountId)))
+        .limit(1);
       if (row) workspace.channelIds.set(channel.key, row.id);
     }
-    const agentRows = db.select().from(users).where(inArray(users.email, demo.agents.map((a) => a.email))).all();
+    const agentRows = await db
+      .select({ id: users.id, email: users.email })
+      .from(users)
+      .where(inArray(users.email, demo.agents.map((a) => a.email)));
     for (const agent of demo.agents) {
       const row = agentRows.find((u) => u.email === agent.email);
       if (row) workspace.agentIds.set(agent.key, row.id);
@@ -26,7 +33,7 @@ export function loadDemoWorkspace({ db }: { db: Db }): DemoWorkspace | null {
 }
 
 // New traffic at a human pace, through the same pipeline as every other event.
-export function emitDemoTraffic({ db, workspace, now, seed }: { db: Db; workspace: DemoWorkspace; now: number; seed: number }): number {
+export async function emitDemoTraffic({ db, workspace, now, seed }: { db: Db; workspace: DemoWorkspace; now: number; seed: number }): Promise<number> {
   const items = generateLive({ seed, now: new Date(now) }).filter((item) => workspace.channelIds.has(item.channelKey));
   const bySlug = new Map<string, typeof items>();
   for (const item of items) bySlug.set(item.brandSlug, [...(bySlug.get(item.brandSlug) ?? []), item]);
@@ -34,7 +41,7 @@ export function emitDemoTraffic({ db, workspace, now, seed }: { db: Db; workspac
   for (const [slug, list] of bySlug) {
     const brandId = workspace.brandIds.get(slug);
     if (!brandId) continue;
-    const outcomes = ingestBatch({ db, brandId, items: list.map((item) => toIngestItem(workspace, item)), now });
+    const outcomes = await ingestBatch({ db, brandId, items: list.map((item) => toIngestItem(workspace, item)), now });
     stored += outcomes.filter((o) => !o.duplicate).length;
   }
   return stored;

@@ -1,4 +1,6 @@
-import type { Db } from "@/db/client";
+import { and, asc, eq, inArray, isNotNull, isNull, lte, ne, or, sql } from "drizzle-orm";
+import { database, type Db } from "@/db/client";
+import { channels, workerState } from "@/db/schema";
 import { inboundEventSchema } from "@/lib/ingest/event";
 import { ingestBatch } from "@/lib/ingest/pipeline";
 import { pollX, type XCursor } from "@/lib/ingest/pollers/x";
@@ -10,7 +12,7 @@ import { recordChannelError, recordChannelSuccess } from "@/lib/channels/status"
 export const POLL_INTERVAL_MS = 60_000;
 export const MAX_BACKOFF_MS = 3600_000;
 
-type DueChannel = { id: number; brand_id: number; kind: "youtube" | "twitter"; account_id: string; credentials: string | null; poll_cursor: string | null };
+type DueChannel = Awaited<ReturnType<typeof dueChannels>>[number];
 export type BaseUrls = { youtube: string; x: string };
 
 export function pollBaseUrls(): BaseUrls {
@@ -28,18 +30,25 @@ export function backoffMs({ failures, retryAfterSeconds }: { failures: number; r
 
 const failureKey = (channelId: number) => `poll-failures:${channelId}`;
 
-function failures(db: Db, channelId: number): number {
-  const row = db.$client.prepare("SELECT value FROM worker_state WHERE key = ?").get(failureKey(channelId)) as { value: string } | undefined;
+async function failures(db: Db, channelId: number): Promise<number> {
+  const [row] = await db.select({ value: workerState.value }).from(workerState).where(eq(workerState.key, failureKey(channelId))).limit(1);
   return row ? Number(row.value) || 0 : 0;
 }
 
-function schedule(db: Db, { channel, cursor, nextAt, failed, now }: { channel: DueChannel; cursor: unknown; nextAt: number; failed: number; now: number }) {
-  const sqlite = db.$client;
-  sqlite.transaction(() => {
-    sqlite.prepare("UPDATE channels SET poll_cursor = ?, poll_next_at = ? WHERE id = ?").run(cursor == null ? null : JSON.stringify(cursor), nextAt, channel.id);
-    if (failed) sqlite.prepare("INSERT INTO worker_state (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at").run(failureKey(channel.id), String(failed), now);
-    else sqlite.prepare("DELETE FROM worker_state WHERE key = ?").run(failureKey(channel.id));
-  })();
+async function schedule(db: Db, { channel, cursor, nextAt, failed, now }: { channel: DueChannel; cursor: unknown; nextAt: number; failed: number; now: number }): Promise<void> {
+  const key = failureKey(channel.id);
+  await db.transaction(async (tx) => {
+    await tx
+      .update(channels)
+      .set({ pollCursor: cursor == null ? null : JSON.stringify(cursor), pollNextAt: new Date(nextAt) })
+      .where(and(eq(channels.id, channel.id), eq(channels.brandId, channel.brandId)));
+    if (failed)
+      await tx
+        .insert(workerState)
+        .values({ key, value: String(failed), updatedAt: new Date(now) })
+        .onConflictDoUpdate({ target: workerState.key, set: { value: String(failed), updatedAt: new Date(now) } });
+    else await tx.delete(workerState).where(eq(workerState.key, key));
+  });
 }
 
 async function callPoller({ channel, poll, cursor, baseUrls }: { channel: DueChannel; poll: PollChannel; cursor: unknown; baseUrls: BaseUrls }): Promise<PollResult<unknown>> {
@@ -49,10 +58,10 @@ async function callPoller({ channel, poll, cursor, baseUrls }: { channel: DueCha
 
 // Events are stored before the cursor moves: a crash in between re-fetches them and the pipeline dedupes.
 export async function pollChannel({ db, channel, now, baseUrls }: { db: Db; channel: DueChannel; now: number; baseUrls: BaseUrls }): Promise<void> {
-  const fail = (message: string, retryAfterSeconds?: number) => {
-    const failed = failures(db, channel.id) + 1;
-    recordChannelError({ db, channelId: channel.id, message, now });
-    schedule(db, { channel, cursor: parseCursor(channel.poll_cursor), nextAt: now + backoffMs({ failures: failed, retryAfterSeconds }), failed, now });
+  const fail = async (message: string, retryAfterSeconds?: number) => {
+    const failed = (await failures(db, channel.id)) + 1;
+    await recordChannelError({ db, channelId: channel.id, message, now });
+    await schedule(db, { channel, cursor: parseCursor(channel.pollCursor), nextAt: now + backoffMs({ failures: failed, retryAfterSeconds }), failed, now });
   };
   let credentials: Record<string, string>;
   try {
@@ -60,15 +69,15 @@ export async function pollChannel({ db, channel, now, baseUrls }: { db: Db; chan
   } catch {
     return fail("The stored credentials cannot be decrypted (was CREDENTIALS_KEY changed?).");
   }
-  const result = await callPoller({ channel, poll: { accountId: channel.account_id, credentials }, cursor: parseCursor(channel.poll_cursor), baseUrls });
+  const result = await callPoller({ channel, poll: { accountId: channel.accountId ?? "", credentials }, cursor: parseCursor(channel.pollCursor), baseUrls });
   const items = result.events.flatMap((event) => {
     const parsed = inboundEventSchema.safeParse(event);
     return parsed.success ? [{ event: parsed.data, channelId: channel.id }] : [];
   });
-  if (items.length) ingestBatch({ db, brandId: channel.brand_id, items, now });
+  if (items.length) await ingestBatch({ db, brandId: channel.brandId, items, now });
   if (result.error) return fail(`Poll failed: ${result.error.reason}`, result.retryAfterSeconds);
-  recordChannelSuccess({ db, channelId: channel.id });
-  schedule(db, { channel, cursor: result.cursor, nextAt: now + POLL_INTERVAL_MS, failed: 0, now });
+  await recordChannelSuccess({ db, channelId: channel.id });
+  await schedule(db, { channel, cursor: result.cursor, nextAt: now + POLL_INTERVAL_MS, failed: 0, now });
 }
 
 function parseCursor(stored: string | null): unknown {
@@ -80,30 +89,37 @@ function parseCursor(stored: string | null): unknown {
   }
 }
 
-export function dueChannels({ db, now }: { db: Db; now: number }): DueChannel[] {
-  return db.$client
-    .prepare(
-      `SELECT id, brand_id, kind, account_id, credentials, poll_cursor FROM channels
-       WHERE kind IN ('youtube', 'twitter') AND status != 'paused' AND account_id IS NOT NULL AND account_id != '' AND credentials IS NOT NULL
-         AND (poll_next_at IS NULL OR poll_next_at <= ?)
-       ORDER BY coalesce(poll_next_at, 0)`,
+export async function dueChannels({ db, now }: { db: Db; now: number }) {
+  const c = channels;
+  return db
+    .select({ id: c.id, brandId: c.brandId, kind: c.kind, accountId: c.accountId, credentials: c.credentials, pollCursor: c.pollCursor })
+    .from(c)
+    .where(
+      and(
+        inArray(c.kind, ["youtube", "twitter"]),
+        ne(c.status, "paused"),
+        isNotNull(c.accountId),
+        ne(c.accountId, ""),
+        isNotNull(c.credentials),
+        or(isNull(c.pollNextAt), lte(c.pollNextAt, new Date(now))),
+      ),
     )
-    .all(now) as DueChannel[];
+    .orderBy(asc(sql`coalesce(${c.pollNextAt}, 0)`));
 }
 
 const globalForPollers = globalThis as unknown as { replyhourPolling?: boolean };
 
 /** One pass over the due channels; a pass still running makes the next call a no-op. */
-export async function pollDueChannels({ db, now = Date.now(), baseUrls = pollBaseUrls() }: { db: Db; now?: number; baseUrls?: BaseUrls }): Promise<void> {
+export async function pollDueChannels({ db = database(), now = Date.now(), baseUrls = pollBaseUrls() }: { db?: Db; now?: number; baseUrls?: BaseUrls }): Promise<void> {
   if (globalForPollers.replyhourPolling) return;
   globalForPollers.replyhourPolling = true;
   try {
-    for (const channel of dueChannels({ db, now })) {
+    for (const channel of await dueChannels({ db, now })) {
       try {
         await pollChannel({ db, channel, now, baseUrls });
       } catch (error) {
         console.error(`poll of channel ${channel.id} failed`, error instanceof Error ? error.message : error);
-        recordChannelError({ db, channelId: channel.id, message: "Storing polled events failed; the poll will be retried.", now });
+        await recordChannelError({ db, channelId: channel.id, message: "Storing polled events failed; the poll will be retried.", now });
       }
     }
   } finally {

@@ -16,7 +16,7 @@ const classify = (text: string): Classification => ({
 
 async function seed() {
   const { db } = testDb();
-  const brand = makeBrand({ db, timezone: TZ });
+  const brand = await makeBrand({ db, timezone: TZ });
   const agent = await makeMember({ db, brandId: brand.id, role: "agent" });
   const channelId = (sqlite(db).prepare("SELECT id FROM channels WHERE brand_id = ?").get(brand.id) as { id: number }).id;
   const threads: { id: string; asked: string; frtMin?: number; text?: string }[] = [
@@ -37,7 +37,7 @@ async function seed() {
     }
   }
   items.sort((x, y) => x.event.createdAt.localeCompare(y.event.createdAt));
-  ingestBatch({ db, brandId: brand.id, items, now: Date.parse("2026-03-10T00:00:00Z"), classifyText: classify });
+  await ingestBatch({ db, brandId: brand.id, items, now: Date.parse("2026-03-10T00:00:00Z"), classifyText: classify });
   sqlite(db).prepare("UPDATE messages SET corrected = 1 WHERE external_id = 'n-q'").run();
   const range = parseRange({ from: "2026-03-02", to: "2026-03-04", timeZone: TZ });
   return { db, brand, agent, channelId, range };
@@ -48,7 +48,7 @@ describe("dashboardData", () => {
     const { db, brand, range } = await seed();
     expect(range.from).toBe(Date.parse("2026-03-01T23:00:00Z"));
     expect(range.to).toBe(Date.parse("2026-03-04T23:00:00Z"));
-    const data = dashboardData({ db, brandId: brand.id, timeZone: TZ, range });
+    const data = await dashboardData({ db, brandId: brand.id, timeZone: TZ, range });
     expect(data.daily).toEqual([
       { day: "2026-03-02", answered: 3, unanswered: 0, medianSeconds: 1800, p90Seconds: 5400, withinTargetShare: 2 / 3 },
       { day: "2026-03-03", answered: 0, unanswered: 1, medianSeconds: null, p90Seconds: null, withinTargetShare: null },
@@ -61,7 +61,7 @@ describe("dashboardData", () => {
 
   it("fills the weekday × hour heatmap in local time with new requests and their median", async () => {
     const { db, brand, range } = await seed();
-    const { heatmap } = dashboardData({ db, brandId: brand.id, timeZone: TZ, range });
+    const { heatmap } = await dashboardData({ db, brandId: brand.id, timeZone: TZ, range });
     expect(heatmap).toHaveLength(168);
     const filled = heatmap.filter((c) => c.arrivals > 0);
     expect(filled).toEqual([
@@ -74,12 +74,12 @@ describe("dashboardData", () => {
   it("lists agents with replies, median first response, resolved and reopened; scopes to the channel", async () => {
     const { db, brand, agent, channelId } = await seed();
     const conversation = (sqlite(db).prepare("SELECT conversation_id AS id FROM messages WHERE external_id = 'b-q'").get() as { id: number }).id;
-    resolveConversations({ db, brandId: brand.id, conversationIds: [conversation], at: Date.now(), actor: { userId: agent.id, label: "agent" } });
+    await resolveConversations({ db, brandId: brand.id, conversationIds: [conversation], at: Date.now(), actor: { userId: agent.id, label: "agent" } });
     const today = new Date().toISOString().slice(0, 10);
     const range = parseRange({ from: "2026-03-02", to: today, timeZone: TZ });
-    const data = dashboardData({ db, brandId: brand.id, timeZone: TZ, range, channelId });
+    const data = await dashboardData({ db, brandId: brand.id, timeZone: TZ, range, channelId });
     expect(data.agents).toEqual([{ userId: agent.id, name: agent.name, replies: 3, answeredFirst: 3, medianFirstResponseSeconds: 1800, resolved: 1, reopened: 0 }]);
-    const other = dashboardData({ db, brandId: brand.id, timeZone: TZ, range, channelId: 999_999 });
+    const other = await dashboardData({ db, brandId: brand.id, timeZone: TZ, range, channelId: 999_999 });
     expect(other.total.answered).toBe(0);
     expect(other.agents.every((a) => a.replies === 0 && a.answeredFirst === 0)).toBe(true);
     const csv = toCsv(dashboardTable({ data, name: "agents" }));

@@ -15,17 +15,17 @@ const request = (): Classification => ({
 });
 
 // Each thread: a customer question `askedMinAgo` before NOW, answered after `frtMin` minutes (or not).
-function seed({ publicStatus = true, threads }: { publicStatus?: boolean; threads: { askedMinAgo: number; frtMin?: number }[] }) {
+async function seed({ publicStatus = true, threads }: { publicStatus?: boolean; threads: { askedMinAgo: number; frtMin?: number }[] }) {
   const { db } = testDb();
-  const brand = makeBrand({ db });
+  const brand = await makeBrand({ db });
   if (publicStatus) sqlite(db).prepare("UPDATE brands SET public_status = 1 WHERE id = ?").run(brand.id);
   const channel = sqlite(db).prepare("SELECT id FROM channels WHERE brand_id = ? AND kind = 'api'").get(brand.id) as { id: number };
-  add({ db, brandId: brand.id, channelId: channel.id, threads });
+  await add({ db, brandId: brand.id, channelId: channel.id, threads });
   return { db, brand, channelId: channel.id };
 }
 
 let serial = 0;
-function add({ db, brandId, channelId, threads, now = NOW }: { db: Db; brandId: number; channelId: number; threads: { askedMinAgo: number; frtMin?: number }[]; now?: number }) {
+async function add({ db, brandId, channelId, threads, now = NOW }: { db: Db; brandId: number; channelId: number; threads: { askedMinAgo: number; frtMin?: number }[]; now?: number }) {
   const events: InboundEventInput[] = [];
   for (const t of threads) {
     const id = `t${++serial}`;
@@ -35,21 +35,21 @@ function add({ db, brandId, channelId, threads, now = NOW }: { db: Db; brandId: 
       events.push({ externalId: `${id}-a`, author: { id: "brand" }, text: "Checking", createdAt: iso(asked + t.frtMin * MIN), inReplyTo: `${id}-q`, direction: "outbound" });
   }
   events.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-  ingestBatch({ db, brandId, items: events.map((e) => ({ event: inboundEventSchema.parse(e), channelId })), now, classifyText: request });
+  await ingestBatch({ db, brandId, items: events.map((e) => ({ event: inboundEventSchema.parse(e), channelId })), now, classifyText: request });
 }
 
 describe("brandLiveFigure", () => {
-  it("uses the last 60 minutes when at least five replies came in it", () => {
-    const { db, brand } = seed({ threads: [1, 2, 3, 4, 5].map((m) => ({ askedMinAgo: 30 + m, frtMin: m })) });
-    const figure = brandLiveFigure({ db, slug: brand.slug, now: NOW })!;
+  it("uses the last 60 minutes when at least five replies came in it", async () => {
+    const { db, brand } = await seed({ threads: [1, 2, 3, 4, 5].map((m) => ({ askedMinAgo: 30 + m, frtMin: m })) });
+    const figure = (await brandLiveFigure({ db, slug: brand.slug, now: NOW }))!;
     expect(figure).toEqual({
       brand: brand.name, displaySeconds: 180, medianSeconds: 180, oldestWaitingSeconds: null, basis: "60m", sampleSize: 5,
       targetSeconds: 3600, updatedAt: iso(NOW),
     });
   });
 
-  it("falls back to the last 24 hours with fewer than five, and ignores older replies", () => {
-    const { db, brand } = seed({
+  it("falls back to the last 24 hours with fewer than five, and ignores older replies", async () => {
+    const { db, brand } = await seed({
       threads: [
         { askedMinAgo: 20, frtMin: 10 },
         { askedMinAgo: 300, frtMin: 30 },
@@ -57,53 +57,53 @@ describe("brandLiveFigure", () => {
         { askedMinAgo: 2000, frtMin: 5 }, // answered about 33 h ago: outside both windows
       ],
     });
-    const figure = brandLiveFigure({ db, slug: brand.slug, now: NOW })!;
+    const figure = (await brandLiveFigure({ db, slug: brand.slug, now: NOW }))!;
     expect(figure.basis).toBe("24h");
     expect(figure.sampleSize).toBe(3);
     expect(figure.medianSeconds).toBe(1800);
     expect(figure.displaySeconds).toBe(1800);
   });
 
-  it("says none without replies, yet still shows the oldest wait", () => {
-    const empty = seed({ threads: [] });
-    expect(brandLiveFigure({ db: empty.db, slug: empty.brand.slug, now: NOW })).toMatchObject({ basis: "none", displaySeconds: null, sampleSize: 0, medianSeconds: null });
-    const waiting = seed({ threads: [{ askedMinAgo: 30 }] });
-    expect(brandLiveFigure({ db: waiting.db, slug: waiting.brand.slug, now: NOW })).toMatchObject({ basis: "none", displaySeconds: 1800, oldestWaitingSeconds: 1800 });
+  it("says none without replies, yet still shows the oldest wait", async () => {
+    const empty = await seed({ threads: [] });
+    expect(await brandLiveFigure({ db: empty.db, slug: empty.brand.slug, now: NOW })).toMatchObject({ basis: "none", displaySeconds: null, sampleSize: 0, medianSeconds: null });
+    const waiting = await seed({ threads: [{ askedMinAgo: 30 }] });
+    expect(await brandLiveFigure({ db: waiting.db, slug: waiting.brand.slug, now: NOW })).toMatchObject({ basis: "none", displaySeconds: 1800, oldestWaitingSeconds: 1800 });
   });
 
-  it("never shows less than the age of the oldest request waiting from the last 24 hours", () => {
-    const { db, brand } = seed({
+  it("never shows less than the age of the oldest request waiting from the last 24 hours", async () => {
+    const { db, brand } = await seed({
       threads: [...[1, 2, 3, 4, 5].map(() => ({ askedMinAgo: 10, frtMin: 1 })), { askedMinAgo: 40 }, { askedMinAgo: 25 * 60 }],
     });
-    const figure = brandLiveFigure({ db, slug: brand.slug, now: NOW })!;
+    const figure = (await brandLiveFigure({ db, slug: brand.slug, now: NOW }))!;
     expect(figure.medianSeconds).toBe(60);
     expect(figure.oldestWaitingSeconds).toBe(2400);
     expect(figure.displaySeconds).toBe(2400);
   });
 
-  it("is null for a disabled or unknown brand, and disabling takes effect at once", () => {
-    const { db, brand } = seed({ publicStatus: false, threads: [{ askedMinAgo: 10, frtMin: 1 }] });
-    expect(brandLiveFigure({ db, slug: brand.slug, now: NOW })).toBeNull();
-    expect(brandLiveFigure({ db, slug: "no-such-brand", now: NOW })).toBeNull();
+  it("is null for a disabled or unknown brand, and disabling takes effect at once", async () => {
+    const { db, brand } = await seed({ publicStatus: false, threads: [{ askedMinAgo: 10, frtMin: 1 }] });
+    expect(await brandLiveFigure({ db, slug: brand.slug, now: NOW })).toBeNull();
+    expect(await brandLiveFigure({ db, slug: "no-such-brand", now: NOW })).toBeNull();
     sqlite(db).prepare("UPDATE brands SET public_status = 1 WHERE id = ?").run(brand.id);
-    expect(brandLiveFigure({ db, slug: brand.slug, now: NOW })).not.toBeNull();
+    expect(await brandLiveFigure({ db, slug: brand.slug, now: NOW })).not.toBeNull();
     sqlite(db).prepare("UPDATE brands SET public_status = 0 WHERE id = ?").run(brand.id);
-    expect(brandLiveFigure({ db, slug: brand.slug, now: NOW + 1000 })).toBeNull();
+    expect(await brandLiveFigure({ db, slug: brand.slug, now: NOW + 1000 })).toBeNull();
   });
 
-  it("caches the figure for a minute, then recomputes", () => {
-    const { db, brand, channelId } = seed({ threads: [{ askedMinAgo: 10, frtMin: 1 }] });
-    const first = brandLiveFigure({ db, slug: brand.slug, now: NOW })!;
-    add({ db, brandId: brand.id, channelId, threads: [{ askedMinAgo: 5, frtMin: 3 }] });
-    expect(brandLiveFigure({ db, slug: brand.slug, now: NOW + 59_000 })).toBe(first);
-    const later = brandLiveFigure({ db, slug: brand.slug, now: NOW + 60_000 })!;
+  it("caches the figure for a minute, then recomputes", async () => {
+    const { db, brand, channelId } = await seed({ threads: [{ askedMinAgo: 10, frtMin: 1 }] });
+    const first = (await brandLiveFigure({ db, slug: brand.slug, now: NOW }))!;
+    await add({ db, brandId: brand.id, channelId, threads: [{ askedMinAgo: 5, frtMin: 3 }] });
+    expect(await brandLiveFigure({ db, slug: brand.slug, now: NOW + 59_000 })).toBe(first);
+    const later = (await brandLiveFigure({ db, slug: brand.slug, now: NOW + 60_000 }))!;
     expect(later.sampleSize).toBe(2);
     expect(later.updatedAt).toBe(iso(NOW + 60_000));
   });
 });
 
 describe("badge", () => {
-  it("says the figure in words and escapes the brand name", () => {
+  it("says the figure in words and escapes the brand name", async () => {
     const svg = badgeSvg({
       figure: { brand: `A&B <"x">`, displaySeconds: 14 * 60, medianSeconds: 14 * 60, oldestWaitingSeconds: null, basis: "60m", sampleSize: 6, targetSeconds: 3600, updatedAt: iso(NOW) },
     });

@@ -22,12 +22,12 @@ const allRequests = (): Classification => ({
   language: "en", category: "request", complaint: false, sentiment: "neutral", sentimentScore: 0, confidence: 1, reasons: [], modelVersion: "test",
 });
 
-function importSample({ db, classifyText }: { db: Db; classifyText?: (text: string) => Classification }) {
+async function importSample({ db, classifyText }: { db: Db; classifyText?: (text: string) => Classification }) {
   for (const group of twcsToEvents({ rows: parseTwcs(csv).rows })) {
-    const brand = createBrand({ db, slug: group.companySlug, name: group.company, actor: cliActor });
-    const channel = db.insert(channels).values({ brandId: brand.id, kind: "twitter", name: "X", accountId: group.company }).returning().get();
+    const brand = await createBrand({ db, slug: group.companySlug, name: group.company, actor: cliActor });
+    const [channel] = await db.transaction((tx) => tx.insert(channels).values({ brandId: brand.id, kind: "twitter", name: "X", accountId: group.company }).returning());
     const items = group.events.map((event) => ({ event: inboundEventSchema.parse(event), channelId: channel.id }));
-    ingestBatch({ db, brandId: brand.id, items, now: NOW, classifyText });
+    await ingestBatch({ db, brandId: brand.id, items, now: NOW, classifyText });
   }
 }
 
@@ -80,13 +80,13 @@ describe("responseTimeReport on the TWCS sample", () => {
   const expected = independent(parseTwcs(csv).rows);
   let db: Db;
   let file: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     ({ db, file } = testDb());
-    importSample({ db, classifyText: allRequests });
+    await importSample({ db, classifyText: allRequests });
   });
 
-  it("matches an independent computation from the CSV, per brand and overall", () => {
-    const report = responseTimeReport({ db });
+  it("matches an independent computation from the CSV, per brand and overall", async () => {
+    const report = await responseTimeReport({ db });
     const brands = Object.fromEntries(Object.entries(expected).map(([slug, e]) => [slug, summary(e)]));
     expect(report.brands).toEqual(brands);
     const all = Object.values(expected);
@@ -95,30 +95,30 @@ describe("responseTimeReport on the TWCS sample", () => {
     expect(report.overall.unanswered).toBeGreaterThan(0);
   });
 
-  it("filters by brand and start range; wall equals business under the default 24/7 calendar", () => {
-    const apple = responseTimeReport({ db, brandSlug: "applesupport" });
+  it("filters by brand and start range; wall equals business under the default 24/7 calendar", async () => {
+    const apple = await responseTimeReport({ db, brandSlug: "applesupport" });
     expect(Object.keys(apple.brands)).toEqual(["applesupport"]);
     expect(apple.overall).toEqual(summary(expected.applesupport));
-    expect(responseTimeReport({ db, wall: true })).toEqual(responseTimeReport({ db }));
-    const empty = responseTimeReport({ db, from: new Date("2030-01-01"), to: new Date("2031-01-01") });
+    expect(await responseTimeReport({ db, wall: true })).toEqual(await responseTimeReport({ db }));
+    const empty = await responseTimeReport({ db, from: new Date("2030-01-01"), to: new Date("2031-01-01") });
     expect(empty.overall).toEqual({ answered: 0, unanswered: 0, medianSeconds: null, p90Seconds: null, withinTargetShare: null });
     const [early, late] = [
-      responseTimeReport({ db, to: new Date("2017-10-20T00:00:00Z") }).overall,
-      responseTimeReport({ db, from: new Date("2017-10-20T00:00:00Z") }).overall,
+      (await responseTimeReport({ db, to: new Date("2017-10-20T00:00:00Z") })).overall,
+      (await responseTimeReport({ db, from: new Date("2017-10-20T00:00:00Z") })).overall,
     ];
-    expect(early.answered + late.answered).toBe(responseTimeReport({ db }).overall.answered);
-    expect(() => responseTimeReport({ db, brandSlug: "nope" })).toThrow(/Unknown brand/);
+    expect(early.answered + late.answered).toBe((await responseTimeReport({ db })).overall.answered);
+    await expect(responseTimeReport({ db, brandSlug: "nope" })).rejects.toThrow(/Unknown brand/);
   });
 
-  it("counts answered cycles the same with the real classifier", () => {
+  it("counts answered cycles the same with the real classifier", async () => {
     const real = testDb().db;
-    importSample({ db: real });
-    const report = responseTimeReport({ db: real });
-    expect(report.overall.answered).toBe(responseTimeReport({ db }).overall.answered);
-    expect(report.overall.medianSeconds).toBe(responseTimeReport({ db }).overall.medianSeconds);
+    await importSample({ db: real });
+    const report = await responseTimeReport({ db: real });
+    expect(report.overall.answered).toBe((await responseTimeReport({ db })).overall.answered);
+    expect(report.overall.medianSeconds).toBe((await responseTimeReport({ db })).overall.medianSeconds);
   });
 
-  it("prints only the JSON on stdout from the CLI, and one error line for a bad brand", () => {
+  it("prints only the JSON on stdout from the CLI, and one error line for a bad brand", async () => {
     const run = (...args: string[]) =>
       spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/report.ts", ...args], {
         env: { ...process.env, DATABASE_PATH: file },
@@ -129,7 +129,7 @@ describe("responseTimeReport on the TWCS sample", () => {
     const parsed = JSON.parse(ok.stdout);
     expect(Object.keys(parsed)).toEqual(["overall", "brands"]);
     expect(Object.keys(parsed.overall)).toEqual(["answered", "unanswered", "medianSeconds", "p90Seconds", "withinTargetShare"]);
-    expect(parsed).toEqual(responseTimeReport({ db, brandSlug: "applesupport" }));
+    expect(parsed).toEqual(await responseTimeReport({ db, brandSlug: "applesupport" }));
     const table = run("response-time");
     expect(table.status).toBe(0);
     expect(table.stdout).toMatch(/^brand\s+answered\s+unanswered\s+median\s+p90\s+within target/);

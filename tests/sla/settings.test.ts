@@ -44,15 +44,15 @@ const request = (): Classification => ({
 
 async function setup() {
   const { db } = testDb();
-  const brand = makeBrand({ db, timezone: "Europe/Amsterdam" });
-  const other = makeBrand({ db });
+  const brand = await makeBrand({ db, timezone: "Europe/Amsterdam" });
+  const other = await makeBrand({ db });
   const users: Record<string, SessionUser> = {};
   for (const role of ["admin", "manager", "agent"] as const) {
     const member = await makeMember({ db, brandId: brand.id, role });
-    users[role] = loadSessionUser({ db, userId: member.id })!;
+    users[role] = (await loadSessionUser({ db, userId: member.id }))!;
   }
   const outsiderMember = await makeMember({ db, brandId: other.id, role: "admin" });
-  users.outsider = loadSessionUser({ db, userId: outsiderMember.id })!;
+  users.outsider = (await loadSessionUser({ db, userId: outsiderMember.id }))!;
   const channelId = (sqlite(db).prepare("SELECT id FROM channels WHERE brand_id = ?").get(brand.id) as { id: number }).id;
   return { db, brand, other, users, channelId };
 }
@@ -68,12 +68,12 @@ function audit(db: Db, action: string) {
 describe("SLA settings: authorization", () => {
   it("lets every member read, and refuses every change to managers, agents and other brands", async () => {
     const { db, brand, users } = await setup();
-    expect(loadSlaSettings({ db, user: users.agent, brandId: brand.id })).toMatchObject({ canEdit: false, policies: [{ name: "Default", isDefault: true }] });
-    expect(loadSlaSettings({ db, user: users.admin, brandId: brand.id }).canEdit).toBe(true);
-    expect(() => loadSlaSettings({ db, user: users.outsider, brandId: brand.id })).toThrow(expect.objectContaining({ kind: "not_found" }));
+    expect(await loadSlaSettings({ db, user: users.agent, brandId: brand.id })).toMatchObject({ canEdit: false, policies: [{ name: "Default", isDefault: true }] });
+    expect((await loadSlaSettings({ db, user: users.admin, brandId: brand.id })).canEdit).toBe(true);
+    await expect(loadSlaSettings({ db, user: users.outsider, brandId: brand.id })).rejects.toThrow(expect.objectContaining({ kind: "not_found" }));
 
-    const calendar = createCalendar({ db, user: users.admin, brandId: brand.id, input: OFFICE });
-    const made = createPolicy({ db, user: users.admin, brandId: brand.id, input: policy() });
+    const calendar = await createCalendar({ db, user: users.admin, brandId: brand.id, input: OFFICE });
+    const made = await createPolicy({ db, user: users.admin, brandId: brand.id, input: policy() });
     const mutations = [
       (user: SessionUser) => createCalendar({ db, user, brandId: brand.id, input: { ...OFFICE, name: "Other" } }),
       (user: SessionUser) => updateCalendar({ db, user, brandId: brand.id, id: calendar.id, input: OFFICE }),
@@ -84,9 +84,9 @@ describe("SLA settings: authorization", () => {
       (user: SessionUser) => movePolicy({ db, user, brandId: brand.id, id: made.id, direction: "up" }),
     ];
     for (const mutate of mutations) {
-      expect(() => mutate(users.manager)).toThrow(expect.objectContaining({ kind: "forbidden" }));
-      expect(() => mutate(users.agent)).toThrow(expect.objectContaining({ kind: "forbidden" }));
-      expect(() => mutate(users.outsider)).toThrow(expect.objectContaining({ kind: "not_found" }));
+      await expect(mutate(users.manager)).rejects.toThrow(expect.objectContaining({ kind: "forbidden" }));
+      await expect(mutate(users.agent)).rejects.toThrow(expect.objectContaining({ kind: "forbidden" }));
+      await expect(mutate(users.outsider)).rejects.toThrow(expect.objectContaining({ kind: "not_found" }));
     }
     expect(sqlite(db).prepare("SELECT count(*) AS n FROM calendars").get()).toEqual({ n: 1 });
     expect(sqlite(db).prepare("SELECT count(*) AS n FROM sla_policies WHERE brand_id = ?").get(brand.id)).toEqual({ n: 2 });
@@ -94,70 +94,70 @@ describe("SLA settings: authorization", () => {
 
   it("does not let an admin of one brand use another brand's calendar or channel, or touch its policies", async () => {
     const { db, brand, other, users } = await setup();
-    const theirs = createCalendar({ db, user: users.outsider, brandId: other.id, input: OFFICE });
-    const theirChannel = db.insert(channels).values({ brandId: other.id, kind: "web", name: "Site" }).returning().get();
-    expect(() => createPolicy({ db, user: users.admin, brandId: brand.id, input: policy({ calendarId: theirs.id }) })).toThrow(expect.objectContaining({ kind: "not_found" }));
-    expect(() => createPolicy({ db, user: users.admin, brandId: brand.id, input: policy({ channelId: theirChannel.id }) })).toThrow(expect.objectContaining({ kind: "not_found" }));
-    expect(() => updatePolicy({ db, user: users.admin, brandId: brand.id, id: defaultPolicyId(db, other.id), input: policy({ priority: null }) })).toThrow(expect.objectContaining({ kind: "not_found" }));
-    expect(() => deleteCalendar({ db, user: users.admin, brandId: brand.id, id: theirs.id })).toThrow(expect.objectContaining({ kind: "not_found" }));
+    const theirs = await createCalendar({ db, user: users.outsider, brandId: other.id, input: OFFICE });
+    const [theirChannel] = await db.transaction((tx) => tx.insert(channels).values({ brandId: other.id, kind: "web", name: "Site" }).returning());
+    await expect(createPolicy({ db, user: users.admin, brandId: brand.id, input: policy({ calendarId: theirs.id }) })).rejects.toThrow(expect.objectContaining({ kind: "not_found" }));
+    await expect(createPolicy({ db, user: users.admin, brandId: brand.id, input: policy({ channelId: theirChannel.id }) })).rejects.toThrow(expect.objectContaining({ kind: "not_found" }));
+    await expect(updatePolicy({ db, user: users.admin, brandId: brand.id, id: defaultPolicyId(db, other.id), input: policy({ priority: null }) })).rejects.toThrow(expect.objectContaining({ kind: "not_found" }));
+    await expect(deleteCalendar({ db, user: users.admin, brandId: brand.id, id: theirs.id })).rejects.toThrow(expect.objectContaining({ kind: "not_found" }));
   });
 });
 
 describe("SLA settings: validation", () => {
   it("explains calendar mistakes in an admin's words", async () => {
     const { db, brand, users } = await setup();
-    const make = (input: Partial<CalendarInput>) => () => createCalendar({ db, user: users.admin, brandId: brand.id, input: { ...OFFICE, ...input } });
-    expect(make({ intervals: [] })).toThrow(/at least one opening interval/);
-    expect(make({ intervals: [{ day: 2, start: "09:00", end: "09:00" }] })).toThrow(/Tuesday: 09:00–09:00 opens and closes at the same time/);
-    expect(make({ intervals: [{ day: 3, start: "25:00", end: "17:00" }] })).toThrow(/Wednesday: the opening time “25:00”/);
-    expect(make({ timezone: "Mars/Olympus" })).toThrow(/IANA time zone/);
-    expect(make({ holidays: ["2026-02-30"] })).toThrow(/holidays\[0\]/);
-    expect(make({ name: "  " })).toThrow(/needs a name/);
-    createCalendar({ db, user: users.admin, brandId: brand.id, input: OFFICE });
-    expect(make({ name: "office HOURS" })).toThrow(/already a calendar called “Office hours”/);
+    const make = (input: Partial<CalendarInput>) => createCalendar({ db, user: users.admin, brandId: brand.id, input: { ...OFFICE, ...input } });
+    await expect(make({ intervals: [] })).rejects.toThrow(/at least one opening interval/);
+    await expect(make({ intervals: [{ day: 2, start: "09:00", end: "09:00" }] })).rejects.toThrow(/Tuesday: 09:00–09:00 opens and closes at the same time/);
+    await expect(make({ intervals: [{ day: 3, start: "25:00", end: "17:00" }] })).rejects.toThrow(/Wednesday: the opening time “25:00”/);
+    await expect(make({ timezone: "Mars/Olympus" })).rejects.toThrow(/IANA time zone/);
+    await expect(make({ holidays: ["2026-02-30"] })).rejects.toThrow(/holidays\[0\]/);
+    await expect(make({ name: "  " })).rejects.toThrow(/needs a name/);
+    await createCalendar({ db, user: users.admin, brandId: brand.id, input: OFFICE });
+    await expect(make({ name: "office HOURS" })).rejects.toThrow(/already a calendar called “Office hours”/);
     // Split shifts, an overnight shift and 24/7-with-holidays are all valid.
-    const split = createCalendar({ db, user: users.admin, brandId: brand.id, input: { ...OFFICE, name: "Split", intervals: [{ day: 1, start: "08:00", end: "12:00" }, { day: 1, start: "13:00", end: "17:00" }, { day: 5, start: "22:00", end: "06:00" }] } });
+    const split = await createCalendar({ db, user: users.admin, brandId: brand.id, input: { ...OFFICE, name: "Split", intervals: [{ day: 1, start: "08:00", end: "12:00" }, { day: 1, start: "13:00", end: "17:00" }, { day: 5, start: "22:00", end: "06:00" }] } });
     expect(split.intervals).toHaveLength(3);
-    const always = createCalendar({ db, user: users.admin, brandId: brand.id, input: { name: "Always", timezone: "UTC", intervals: null, holidays: ["2026-01-01", "2026-01-01"] } });
+    const always = await createCalendar({ db, user: users.admin, brandId: brand.id, input: { name: "Always", timezone: "UTC", intervals: null, holidays: ["2026-01-01", "2026-01-01"] } });
     expect(always).toMatchObject({ intervals: null, holidays: ["2026-01-01"] });
   });
 
   it("checks targets, scope, duplicates and references of policies", async () => {
     const { db, brand, users, channelId } = await setup();
-    const make = (input: Partial<PolicyInput>) => () => createPolicy({ db, user: users.admin, brandId: brand.id, input: policy(input) });
-    expect(make({ firstResponseSeconds: 30 })).toThrow(/first-response target must be between 1 minute and 30 days/);
-    expect(make({ nextResponseSeconds: 40 * 86_400 })).toThrow(/next-response target/);
-    expect(make({ atRiskShare: 1 })).toThrow(/between 1% and 99%/);
-    expect(make({ priority: null })).toThrow(/Choose a channel, category or priority/);
-    expect(make({ calendarId: 999_999 })).toThrow(expect.objectContaining({ kind: "not_found" }));
-    createPolicy({ db, user: users.admin, brandId: brand.id, input: policy({ channelId, priority: "urgent" }) });
-    expect(make({ name: "Other", channelId, priority: "urgent" })).toThrow(/“Urgent” already applies to exactly these conversations/);
-    expect(make({ name: "URGENT", priority: "high" })).toThrow(/already a policy called/);
+    const make = (input: Partial<PolicyInput>) => createPolicy({ db, user: users.admin, brandId: brand.id, input: policy(input) });
+    await expect(make({ firstResponseSeconds: 30 })).rejects.toThrow(/first-response target must be between 1 minute and 30 days/);
+    await expect(make({ nextResponseSeconds: 40 * 86_400 })).rejects.toThrow(/next-response target/);
+    await expect(make({ atRiskShare: 1 })).rejects.toThrow(/between 1% and 99%/);
+    await expect(make({ priority: null })).rejects.toThrow(/Choose a channel, category or priority/);
+    await expect(make({ calendarId: 999_999 })).rejects.toThrow(expect.objectContaining({ kind: "not_found" }));
+    await createPolicy({ db, user: users.admin, brandId: brand.id, input: policy({ channelId, priority: "urgent" }) });
+    await expect(make({ name: "Other", channelId, priority: "urgent" })).rejects.toThrow(/“Urgent” already applies to exactly these conversations/);
+    await expect(make({ name: "URGENT", priority: "high" })).rejects.toThrow(/already a policy called/);
     const defaultId = defaultPolicyId(db, brand.id);
-    expect(() => updatePolicy({ db, user: users.admin, brandId: brand.id, id: defaultId, input: policy({ name: "Default" }) })).toThrow(/default policy covers every conversation/);
-    expect(() => deletePolicy({ db, user: users.admin, brandId: brand.id, id: defaultId })).toThrow(/default policy cannot be deleted/);
+    await expect(updatePolicy({ db, user: users.admin, brandId: brand.id, id: defaultId, input: policy({ name: "Default" }) })).rejects.toThrow(/default policy covers every conversation/);
+    await expect(deletePolicy({ db, user: users.admin, brandId: brand.id, id: defaultId })).rejects.toThrow(/default policy cannot be deleted/);
   });
 
   it("keeps a calendar in use, and deletes it once no policy uses it", async () => {
     const { db, brand, users } = await setup();
-    const calendar = createCalendar({ db, user: users.admin, brandId: brand.id, input: OFFICE });
-    const made = createPolicy({ db, user: users.admin, brandId: brand.id, input: policy({ calendarId: calendar.id }) });
-    expect(() => deleteCalendar({ db, user: users.admin, brandId: brand.id, id: calendar.id })).toThrow(/used by “Urgent”/);
-    deletePolicy({ db, user: users.admin, brandId: brand.id, id: made.id });
-    deleteCalendar({ db, user: users.admin, brandId: brand.id, id: calendar.id });
-    expect(loadSlaSettings({ db, user: users.admin, brandId: brand.id }).calendars).toEqual([]);
+    const calendar = await createCalendar({ db, user: users.admin, brandId: brand.id, input: OFFICE });
+    const made = await createPolicy({ db, user: users.admin, brandId: brand.id, input: policy({ calendarId: calendar.id }) });
+    await expect(deleteCalendar({ db, user: users.admin, brandId: brand.id, id: calendar.id })).rejects.toThrow(/used by “Urgent”/);
+    await deletePolicy({ db, user: users.admin, brandId: brand.id, id: made.id });
+    await deleteCalendar({ db, user: users.admin, brandId: brand.id, id: calendar.id });
+    expect((await loadSlaSettings({ db, user: users.admin, brandId: brand.id })).calendars).toEqual([]);
   });
 });
 
 describe("SLA settings: audit, order", () => {
   it("audits every change with who, before and after", async () => {
     const { db, brand, users } = await setup();
-    const calendar = createCalendar({ db, user: users.admin, brandId: brand.id, input: OFFICE });
-    updateCalendar({ db, user: users.admin, brandId: brand.id, id: calendar.id, input: { ...OFFICE, holidays: [] } });
-    const made = createPolicy({ db, user: users.admin, brandId: brand.id, input: policy() });
-    updatePolicy({ db, user: users.admin, brandId: brand.id, id: made.id, input: policy({ firstResponseSeconds: 1200 }) });
-    deletePolicy({ db, user: users.admin, brandId: brand.id, id: made.id });
-    deleteCalendar({ db, user: users.admin, brandId: brand.id, id: calendar.id });
+    const calendar = await createCalendar({ db, user: users.admin, brandId: brand.id, input: OFFICE });
+    await updateCalendar({ db, user: users.admin, brandId: brand.id, id: calendar.id, input: { ...OFFICE, holidays: [] } });
+    const made = await createPolicy({ db, user: users.admin, brandId: brand.id, input: policy() });
+    await updatePolicy({ db, user: users.admin, brandId: brand.id, id: made.id, input: policy({ firstResponseSeconds: 1200 }) });
+    await deletePolicy({ db, user: users.admin, brandId: brand.id, id: made.id });
+    await deleteCalendar({ db, user: users.admin, brandId: brand.id, id: calendar.id });
     const [calendarUpdate] = audit(db, "calendar.update");
     expect(calendarUpdate).toMatchObject({ user_id: users.admin.id, brand_id: brand.id, object_id: String(calendar.id) });
     expect(JSON.parse(calendarUpdate.before!).holidays).toEqual(["2026-12-25"]);
@@ -171,19 +171,19 @@ describe("SLA settings: audit, order", () => {
 
   it("appends new policies after the others and moves them up and down, default first", async () => {
     const { db, brand, users } = await setup();
-    const a = createPolicy({ db, user: users.admin, brandId: brand.id, input: policy({ name: "A", priority: "urgent" }) });
-    const b = createPolicy({ db, user: users.admin, brandId: brand.id, input: policy({ name: "B", priority: "high" }) });
-    const c = createPolicy({ db, user: users.admin, brandId: brand.id, input: policy({ name: "C", priority: "low" }) });
-    const names = () => loadSlaSettings({ db, user: users.agent, brandId: brand.id }).policies.map((p) => p.name);
-    expect(names()).toEqual(["Default", "A", "B", "C"]);
-    movePolicy({ db, user: users.admin, brandId: brand.id, id: c.id, direction: "up" });
-    expect(names()).toEqual(["Default", "A", "C", "B"]);
-    movePolicy({ db, user: users.admin, brandId: brand.id, id: a.id, direction: "down" });
-    expect(names()).toEqual(["Default", "C", "A", "B"]);
-    movePolicy({ db, user: users.admin, brandId: brand.id, id: b.id, direction: "down" }); // already last
-    expect(names()).toEqual(["Default", "C", "A", "B"]);
+    const a = await createPolicy({ db, user: users.admin, brandId: brand.id, input: policy({ name: "A", priority: "urgent" }) });
+    const b = await createPolicy({ db, user: users.admin, brandId: brand.id, input: policy({ name: "B", priority: "high" }) });
+    const c = await createPolicy({ db, user: users.admin, brandId: brand.id, input: policy({ name: "C", priority: "low" }) });
+    const names = async () => (await loadSlaSettings({ db, user: users.agent, brandId: brand.id })).policies.map((p) => p.name);
+    expect(await names()).toEqual(["Default", "A", "B", "C"]);
+    await movePolicy({ db, user: users.admin, brandId: brand.id, id: c.id, direction: "up" });
+    expect(await names()).toEqual(["Default", "A", "C", "B"]);
+    await movePolicy({ db, user: users.admin, brandId: brand.id, id: a.id, direction: "down" });
+    expect(await names()).toEqual(["Default", "C", "A", "B"]);
+    await movePolicy({ db, user: users.admin, brandId: brand.id, id: b.id, direction: "down" }); // already last
+    expect(await names()).toEqual(["Default", "C", "A", "B"]);
     expect(audit(db, "sla_policy.reorder")).toHaveLength(2);
-    expect(() => movePolicy({ db, user: users.admin, brandId: brand.id, id: defaultPolicyId(db, brand.id), direction: "down" })).toThrow(/no place in the order/);
+    await expect(movePolicy({ db, user: users.admin, brandId: brand.id, id: defaultPolicyId(db, brand.id), direction: "down" })).rejects.toThrow(/no place in the order/);
   });
 });
 
@@ -191,35 +191,35 @@ describe("SLA settings: in force for cycles that start after the change", () => 
   it("new cycles take the changed policy; running cycles keep the terms they started with", async () => {
     const { db, brand, users, channelId } = await setup();
     let n = 0;
-    const ask = (createdAt: string, now: number) => {
+    const ask = async (createdAt: string, now: number) => {
       n++;
       const event: InboundEventInput = { externalId: `q${n}`, author: { id: `u${n}` }, text: "Where is my bag?", createdAt };
-      ingestBatch({ db, brandId: brand.id, items: [{ event: inboundEventSchema.parse(event), channelId }], now, classifyText: request });
+      await ingestBatch({ db, brandId: brand.id, items: [{ event: inboundEventSchema.parse(event), channelId }], now, classifyText: request });
       return sqlite(db).prepare("SELECT * FROM response_cycles ORDER BY id DESC LIMIT 1").get() as { id: number; target_seconds: number; due_at: number; calendar: string; policy_id: number };
     };
     // Friday 27 Nov 2026, 18:30 in Amsterdam (UTC+1).
     const friday = "2026-11-27T17:30:00Z";
-    const before = ask(friday, Date.parse(friday) + 1000);
+    const before = await ask(friday, Date.parse(friday) + 1000);
     expect(before.target_seconds).toBe(3600);
     expect(before.due_at).toBe(Date.parse("2026-11-27T18:30:00Z"));
 
-    const calendar = createCalendar({ db, user: users.admin, brandId: brand.id, input: OFFICE });
-    updatePolicy({ db, user: users.admin, brandId: brand.id, id: defaultPolicyId(db, brand.id), input: policy({ name: "Default", priority: null, firstResponseSeconds: 1800, atRiskShare: 0.75, calendarId: calendar.id }) });
-    const after = ask("2026-11-27T17:31:00Z", Date.parse(friday) + 120_000);
+    const calendar = await createCalendar({ db, user: users.admin, brandId: brand.id, input: OFFICE });
+    await updatePolicy({ db, user: users.admin, brandId: brand.id, id: defaultPolicyId(db, brand.id), input: policy({ name: "Default", priority: null, firstResponseSeconds: 1800, atRiskShare: 0.75, calendarId: calendar.id }) });
+    const after = await ask("2026-11-27T17:31:00Z", Date.parse(friday) + 120_000);
     expect(after.target_seconds).toBe(1800);
     expect(JSON.parse(after.calendar)).toMatchObject({ timezone: "Europe/Amsterdam", holidays: ["2026-12-25"] });
     expect(after.due_at).toBe(Date.parse("2026-11-30T08:30:00Z")); // Monday 09:30 local
 
     // The first cycle keeps its hour, also after the scheduler runs past its due time.
-    advanceSlaStates({ db, now: Date.parse("2026-11-27T19:00:00Z") });
+    await advanceSlaStates({ db, now: Date.parse("2026-11-27T19:00:00Z") });
     const kept = sqlite(db).prepare("SELECT target_seconds, due_at, sla_state FROM response_cycles WHERE id = ?").get(before.id);
     expect(kept).toEqual({ target_seconds: 3600, due_at: Date.parse("2026-11-27T18:30:00Z"), sla_state: "breached" });
 
     // A scoped policy wins for the conversations it matches.
-    const web = db.insert(channels).values({ brandId: brand.id, kind: "web", name: "Site" }).returning().get();
-    const scoped = createPolicy({ db, user: users.admin, brandId: brand.id, input: policy({ name: "Site chat", channelId: web.id, priority: null, firstResponseSeconds: 300 }) });
+    const [web] = await db.transaction((tx) => tx.insert(channels).values({ brandId: brand.id, kind: "web", name: "Site" }).returning());
+    const scoped = await createPolicy({ db, user: users.admin, brandId: brand.id, input: policy({ name: "Site chat", channelId: web.id, priority: null, firstResponseSeconds: 300 }) });
     const event: InboundEventInput = { externalId: "w1", author: { id: "w" }, text: "Hello?", createdAt: "2026-11-27T17:40:00Z" };
-    ingestBatch({ db, brandId: brand.id, items: [{ event: inboundEventSchema.parse(event), channelId: web.id }], now: Date.parse("2026-11-27T17:41:00Z"), classifyText: request });
+    await ingestBatch({ db, brandId: brand.id, items: [{ event: inboundEventSchema.parse(event), channelId: web.id }], now: Date.parse("2026-11-27T17:41:00Z"), classifyText: request });
     const siteCycle = sqlite(db).prepare("SELECT policy_id, target_seconds FROM response_cycles WHERE channel_id = ?").get(web.id);
     expect(siteCycle).toEqual({ policy_id: scoped.id, target_seconds: 300 });
   });

@@ -21,10 +21,10 @@ beforeAll(() => {
   resetSecretsCache();
 });
 
-function setup(kind: "youtube" | "twitter", accountId: string, credentials: Record<string, string>) {
+async function setup(kind: "youtube" | "twitter", accountId: string, credentials: Record<string, string>) {
   const { db } = testDb();
-  const brand = makeBrand({ db });
-  const channel = db.insert(channels).values({ brandId: brand.id, kind, name: kind, accountId, credentials: encryptCredentials(credentials) }).returning().get();
+  const brand = await makeBrand({ db });
+  const [channel] = await db.transaction((tx) => tx.insert(channels).values({ brandId: brand.id, kind, name: kind, accountId, credentials: encryptCredentials(credentials) }).returning());
   return { db, channel };
 }
 
@@ -38,7 +38,7 @@ describe("pollers in the worker", () => {
     const author = { channelId: "UC-fan", name: "Fan" };
     for (let i = 1; i <= 3; i++)
       fake.addThread(youtubeThread({ top: youtubeComment({ id: `yt${i}`, videoId: "v1", channelId: "UC-brand", author, text: `Question ${i}?`, publishedAt: `2026-03-01T0${i}:00:00Z` }) }));
-    const { db, channel } = setup("youtube", "UC-brand", { apiKey: "yt-key" });
+    const { db, channel } = await setup("youtube", "UC-brand", { apiKey: "yt-key" });
     const baseUrls = { youtube: fake.url, x: "http://127.0.0.1:1" };
 
     await pollDueChannels({ db, now: T0, baseUrls });
@@ -74,7 +74,7 @@ describe("pollers in the worker", () => {
     const fan = xUser({ id: "77", username: "fan", name: "Fan" });
     fake.addMention({ tweet: xTweet({ id: "1001", authorId: "77", text: "@brand my bag is lost", at: "2026-03-01T10:00:00.000Z" }), user: fan });
     fake.addMention({ tweet: xTweet({ id: "1002", authorId: "77", text: "@brand hello?", at: "2026-03-01T10:05:00.000Z" }), user: fan });
-    const { db, channel } = setup("twitter", "2244", { bearerToken: "x-bearer" });
+    const { db, channel } = await setup("twitter", "2244", { bearerToken: "x-bearer" });
     const baseUrls = { youtube: "http://127.0.0.1:1", x: fake.url };
 
     await pollDueChannels({ db, now: T0, baseUrls });
@@ -100,9 +100,11 @@ describe("pollers in the worker", () => {
 
   it("skips paused channels and channels without credentials", async () => {
     const { db } = testDb();
-    const brand = makeBrand({ db });
-    db.insert(channels).values({ brandId: brand.id, kind: "youtube", name: "demo", accountId: "UC-demo" }).run();
-    db.insert(channels).values({ brandId: brand.id, kind: "twitter", name: "paused", accountId: "1", status: "paused", credentials: encryptCredentials({ bearerToken: "t" }) }).run();
+    const brand = await makeBrand({ db });
+    await db.transaction(async (tx) => {
+      await tx.insert(channels).values({ brandId: brand.id, kind: "youtube", name: "demo", accountId: "UC-demo" });
+      await tx.insert(channels).values({ brandId: brand.id, kind: "twitter", name: "paused", accountId: "1", status: "paused", credentials: encryptCredentials({ bearerToken: "t" }) });
+    });
     await pollDueChannels({ db, now: T0, baseUrls: { youtube: "http://127.0.0.1:1", x: "http://127.0.0.1:1" } });
     expect(sqlite(db).prepare("SELECT count(*) AS n FROM channels WHERE poll_next_at IS NOT NULL").get()).toEqual({ n: 0 });
   });

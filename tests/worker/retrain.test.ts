@@ -11,9 +11,9 @@ import { makeBrand, makeMember, testDb, sqlite } from "../helpers/db";
 describe("scheduled per-brand retraining", () => {
   it("learns the brand's corrections and applies them in the ingest pipeline", async () => {
     const { db } = testDb();
-    const brand = makeBrand({ db });
+    const brand = await makeBrand({ db });
     const agent = await makeMember({ db, brandId: brand.id, role: "agent" });
-    const channel = db.insert(channels).values({ brandId: brand.id, kind: "instagram", name: "IG" }).returning().get();
+    const [channel] = await db.transaction((tx) => tx.insert(channels).values({ brandId: brand.id, kind: "instagram", name: "IG" }).returning());
     const phrase = (i: number) => `where is the lucky draw thread? #${i}`;
     const ingest = (from: number, count: number) =>
       ingestBatch({
@@ -24,17 +24,17 @@ describe("scheduled per-brand retraining", () => {
           event: inboundEventSchema.parse({ externalId: `m${from + k}`, text: phrase(from + k), createdAt: new Date(Date.UTC(2026, 4, 1, 10, from + k)).toISOString(), author: { id: `u${from + k}` } }),
         })),
       });
-    const first = ingest(0, 30);
+    const first = await ingest(0, 30);
     const requests = (outcomes: { messageId: string | null }[]) =>
       outcomes.filter((o) => (sqlite(db).prepare("SELECT category FROM messages WHERE id = ?").get(Number(o.messageId)) as { category: string }).category === "request").length;
     const before = requests(first);
     // This audience asks it under every post and the brand does not answer it: noise for this brand.
-    for (const outcome of first) correctMessage({ db, brandId: brand.id, actor: { userId: agent.id, label: agent.email }, messageId: Number(outcome.messageId), request: false });
-    expect(retrainDueBrands({ db })).toBe(0);
-    updateBrand({ db, brandId: brand.id, retrainEveryHours: 24, actor: cliActor });
-    expect(retrainDueBrands({ db })).toBe(1);
-    expect(retrainDueBrands({ db })).toBe(0);
-    const later = ingest(100, 10);
+    for (const outcome of first) await correctMessage({ db, brandId: brand.id, actor: { userId: agent.id, label: agent.email }, messageId: Number(outcome.messageId), request: false });
+    expect(await retrainDueBrands({ db })).toBe(0);
+    await updateBrand({ db, brandId: brand.id, retrainEveryHours: 24, actor: cliActor });
+    expect(await retrainDueBrands({ db })).toBe(1);
+    expect(await retrainDueBrands({ db })).toBe(0);
+    const later = await ingest(100, 10);
     expect(before).toBeGreaterThan(20);
     expect(requests(later)).toBe(0);
   });

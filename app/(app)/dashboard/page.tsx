@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db/client";
 import { hasRole } from "@/lib/auth/brand-context";
 import { pageMembership, requirePageUser } from "@/lib/auth/session";
 import { brandChannels, dashboardData } from "@/lib/metrics/dashboard";
@@ -22,24 +21,23 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const user = await requirePageUser();
   const search = await searchParams;
   const membership = pageMembership({ user, slug: search.brand });
-  const db = getDb();
-  const tiles = liveTiles({ db, brandId: membership.brandId, timeZone: membership.timezone });
+  const tiles = await liveTiles({ brandId: membership.brandId, timeZone: membership.timezone });
   const manager = hasRole(membership, "manager");
   return (
     <main className="space-y-6 p-6">
       <LiveRefresh seconds={30} />
       <h1 className="text-lg font-semibold">{translator(user.locale)("dashboard.title", { brand: membership.name })}</h1>
       <Tiles tiles={tiles} locale={user.locale} />
-      {manager && <ManagerView db={db} brandId={membership.brandId} slug={membership.slug} timeZone={membership.timezone} search={search} locale={user.locale} />}
+      {manager && <ManagerView brandId={membership.brandId} slug={membership.slug} timeZone={membership.timezone} search={search} locale={user.locale} />}
     </main>
   );
 }
 
-function ManagerView({ db, brandId, slug, timeZone, search, locale }: { db: ReturnType<typeof getDb>; brandId: number; slug: string; timeZone: string; search: Search; locale: Locale }) {
-  const channels = brandChannels({ db, brandId });
+async function ManagerView({ brandId, slug, timeZone, search, locale }: { brandId: number; slug: string; timeZone: string; search: Search; locale: Locale }) {
+  const channels = await brandChannels({ brandId });
   const channel = channels.find((c) => String(c.id) === search.channel)?.id ?? null;
   const range = parseRange({ from: search.from, to: search.to, timeZone });
-  const data = dashboardData({ db, brandId, timeZone, range, channelId: channel });
+  const data = await dashboardData({ brandId, timeZone, range, channelId: channel });
   return (
     <>
       <Filters state={{ brand: slug, channel, from: range.fromDay, to: range.toDay }} channels={channels} locale={locale} />

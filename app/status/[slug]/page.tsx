@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db/client";
 import { brandLiveFigure, type PublicFigure } from "@/lib/metrics/live";
 import { localeFromHeader, translator, type Locale } from "@/lib/i18n/messages";
 import { statusTexts } from "@/lib/i18n/status";
@@ -11,8 +10,8 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string }> };
 
-function load(slug: string): PublicFigure {
-  const figure = slug.length <= 64 ? brandLiveFigure({ db: getDb(), slug }) : null;
+async function load(slug: string): Promise<PublicFigure> {
+  const figure = slug.length <= 64 ? await brandLiveFigure({ slug }) : null;
   if (!figure) notFound();
   return figure;
 }
@@ -23,13 +22,13 @@ async function visitorLocale(): Promise<Locale> {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const figure = load((await params).slug);
+  const figure = await load((await params).slug);
   return { title: statusTexts({ figure, locale: await visitorLocale() }).title };
 }
 
 // Public, embeddable, no sign-in and no app chrome: only the brand's live figure.
 export default async function StatusPage({ params }: Props) {
-  const figure = load((await params).slug);
+  const figure = await load((await params).slug);
   const locale = await visitorLocale();
   const text = statusTexts({ figure, locale });
   return (

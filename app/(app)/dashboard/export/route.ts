@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { getDb } from "@/db/client";
-import { requireMembership } from "@/lib/auth/access";
+import { authorize } from "@/lib/auth/authorize";
 import { currentMembership } from "@/lib/auth/brand-context";
 import { getSessionUser } from "@/lib/auth/session";
 import { errorResponse } from "@/lib/api/http";
@@ -25,11 +24,11 @@ export async function GET(request: Request) {
     const parsed = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!parsed.success) throw new AppError("bad_request:query", "Invalid export query.");
     const { table, brand, channel, from, to } = parsed.data;
-    const membership = requireMembership({ user, brandId: currentMembership({ user, slug: brand }).brandId, role: "manager" });
-    const db = getDb();
-    if (channel && !brandChannels({ db, brandId: membership.brandId }).some((c) => c.id === channel)) throw new AppError("not_found:channel");
+    const membership = currentMembership({ user, slug: brand });
+    authorize({ actor: { kind: "member", user }, brandId: membership.brandId, needs: "manager" });
+    if (channel && !(await brandChannels({ brandId: membership.brandId })).some((c) => c.id === channel)) throw new AppError("not_found:channel");
     const range = parseRange({ from, to, timeZone: membership.timezone });
-    const data = dashboardData({ db, brandId: membership.brandId, timeZone: membership.timezone, range, channelId: channel ?? null });
+    const data = await dashboardData({ brandId: membership.brandId, timeZone: membership.timezone, range, channelId: channel ?? null });
     const filename = `${membership.slug}-${table}-${range.fromDay}-${range.toDay}.csv`;
     return new Response(toCsv(dashboardTable({ data, name: table })), {
       headers: {

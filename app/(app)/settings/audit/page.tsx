@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getDb } from "@/db/client";
 import { pageMembership, requirePageUser } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/brand-context";
 import { auditFacets, auditFiltersSchema, listAudit, type AuditFilters } from "@/lib/audit/query";
@@ -30,9 +29,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const membership = pageMembership({ user, slug: first(search.brand) });
   if (!hasRole(membership, "admin")) return <NoAccess what={t("audit.noAccess")} />;
   const filters = auditFiltersSchema.parse(Object.fromEntries(Object.entries(search).map(([k, v]) => [k, first(v)])));
-  const db = getDb();
-  const { entries, nextCursor } = listAudit({ db, brandId: membership.brandId, timeZone: membership.timezone, filters });
-  const facets = auditFacets({ db, brandId: membership.brandId });
+  const [{ entries, nextCursor }, facets] = await Promise.all([
+    listAudit({ brandId: membership.brandId, timeZone: membership.timezone, filters }),
+    auditFacets({ brandId: membership.brandId }),
+  ]);
   const filtered = Object.entries(filters).some(([k, v]) => k !== "cursor" && v);
   return (
     <section aria-labelledby="audit-heading" className="space-y-4">

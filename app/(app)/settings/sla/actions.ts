@@ -2,13 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { getDb } from "@/db/client";
-import { CATEGORIES, PRIORITIES } from "@/db/schema";
-import { requireMembership, type SessionUser } from "@/lib/auth/access";
+import type { SessionUser } from "@/lib/auth/access";
+import { authorize } from "@/lib/auth/authorize";
 import { formValues, parseInput, runAction, type ActionState } from "@/lib/auth/action-result";
 import { requireActionUser } from "@/lib/auth/session";
 import { AppError, isAppError } from "@/lib/errors";
-import { checkCalendar, type CalendarInput, type PolicyInput } from "@/lib/sla/settings-input";
+import { CATEGORIES, checkCalendar, PRIORITIES, type CalendarInput, type PolicyInput } from "@/lib/sla/settings-input";
 import { previewDue, type PreviewExample } from "@/lib/sla/settings-preview";
 import { createCalendar, createPolicy, deleteCalendar, deletePolicy, movePolicy, policyCalendar, updateCalendar, updatePolicy } from "@/lib/sla/settings";
 import { translator, type Translate } from "@/lib/i18n/messages";
@@ -67,68 +66,68 @@ function toPolicyInput(values: Record<string, string>): PolicyInput {
 }
 
 // Authenticate before reading input; lib/sla/settings checks the admin role itself.
-async function settingsAction(formData: FormData, body: (ctx: { values: Record<string, string>; user: SessionUser; brandId: number; t: Translate }) => ActionState): Promise<ActionState> {
+async function settingsAction(formData: FormData, body: (ctx: { values: Record<string, string>; user: SessionUser; brandId: number; t: Translate }) => Promise<ActionState>): Promise<ActionState> {
   const user = await requireActionUser();
   const values = formValues(formData);
-  return runAction(values, () => {
+  return runAction(values, async () => {
     const { brandId } = parseInput(z.object({ brandId: id }), values);
-    const result = body({ values, user, brandId, t: translator(user.locale) });
+    const result = await body({ values, user, brandId, t: translator(user.locale) });
     revalidatePath("/settings/sla");
     return result;
   });
 }
 
 export async function createCalendarAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return settingsAction(formData, ({ values, user, brandId, t }) => {
+  return settingsAction(formData, async ({ values, user, brandId, t }) => {
     const form = parseInput(calendarForm, values);
-    const row = createCalendar({ db: getDb(), user, brandId, input: { name: form.name, ...parseCalendar(form.calendar, t) } });
+    const row = await createCalendar({ user, brandId, input: { name: form.name, ...parseCalendar(form.calendar, t) } });
     return { ok: t("sla.settings.calendarAdded", { name: row.name }) };
   });
 }
 
 export async function updateCalendarAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return settingsAction(formData, ({ values, user, brandId, t }) => {
+  return settingsAction(formData, async ({ values, user, brandId, t }) => {
     const form = parseInput(calendarForm.extend({ calendarId: id }), values);
-    const row = updateCalendar({ db: getDb(), user, brandId, id: form.calendarId, input: { name: form.name, ...parseCalendar(form.calendar, t) } });
+    const row = await updateCalendar({ user, brandId, id: form.calendarId, input: { name: form.name, ...parseCalendar(form.calendar, t) } });
     return { ok: t("sla.settings.calendarSaved", { name: row.name }) };
   });
 }
 
 export async function deleteCalendarAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return settingsAction(formData, ({ values, user, brandId, t }) => {
+  return settingsAction(formData, async ({ values, user, brandId, t }) => {
     const { calendarId } = parseInput(z.object({ calendarId: id }), values);
-    deleteCalendar({ db: getDb(), user, brandId, id: calendarId });
+    await deleteCalendar({ user, brandId, id: calendarId });
     return { ok: t("sla.settings.calendarDeleted") };
   });
 }
 
 export async function createPolicyAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return settingsAction(formData, ({ values, user, brandId, t }) => {
-    const row = createPolicy({ db: getDb(), user, brandId, input: toPolicyInput(values) });
+  return settingsAction(formData, async ({ values, user, brandId, t }) => {
+    const row = await createPolicy({ user, brandId, input: toPolicyInput(values) });
     return { ok: t("sla.settings.policyAdded", { name: row.name }) };
   });
 }
 
 export async function updatePolicyAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return settingsAction(formData, ({ values, user, brandId, t }) => {
+  return settingsAction(formData, async ({ values, user, brandId, t }) => {
     const { policyId } = parseInput(z.object({ policyId: id }), values);
-    const row = updatePolicy({ db: getDb(), user, brandId, id: policyId, input: toPolicyInput(values) });
+    const row = await updatePolicy({ user, brandId, id: policyId, input: toPolicyInput(values) });
     return { ok: t("sla.settings.policySaved", { name: row.name }) };
   });
 }
 
 export async function deletePolicyAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return settingsAction(formData, ({ values, user, brandId, t }) => {
+  return settingsAction(formData, async ({ values, user, brandId, t }) => {
     const { policyId } = parseInput(z.object({ policyId: id }), values);
-    deletePolicy({ db: getDb(), user, brandId, id: policyId });
+    await deletePolicy({ user, brandId, id: policyId });
     return { ok: t("sla.settings.policyDeleted") };
   });
 }
 
 export async function movePolicyAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return settingsAction(formData, ({ values, user, brandId, t }) => {
+  return settingsAction(formData, async ({ values, user, brandId, t }) => {
     const { policyId, direction } = parseInput(z.object({ policyId: id, direction: z.enum(["up", "down"]) }), values);
-    movePolicy({ db: getDb(), user, brandId, id: policyId, direction });
+    await movePolicy({ user, brandId, id: policyId, direction });
     return { ok: t(direction === "up" ? "sla.settings.movedUp" : "sla.settings.movedDown") };
   });
 }
@@ -151,9 +150,8 @@ export async function previewAction(input: z.input<typeof previewInput>): Promis
   if (!parsed.success) return { error: t("sla.settings.previewRange") };
   const { brandId, targetSeconds, atRiskShare, calendarId, calendar } = parsed.data;
   try {
-    requireMembership({ user, brandId });
-    const db = getDb();
-    const resolved = calendar !== undefined ? checkCalendar(parseCalendar(calendar, t)) : policyCalendar({ db, brandId, calendarId: calendarId ?? null });
+    authorize({ actor: { kind: "member", user }, brandId, needs: "agent" });
+    const resolved = calendar !== undefined ? checkCalendar(parseCalendar(calendar, t)) : await policyCalendar({ brandId, calendarId: calendarId ?? null });
     return { examples: previewDue({ calendar: resolved, targetSeconds, atRiskShare, now: Date.now() }), timeZone: resolved.timezone };
   } catch (error) {
     if (isAppError(error)) return { error: error.message };

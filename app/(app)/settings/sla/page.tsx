@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db/client";
 import { pageMembership, requirePageUser } from "@/lib/auth/session";
 import { formatDuration } from "@/lib/metrics/format";
 import type { Calendar } from "@/lib/sla/calendar";
+import { DEFAULT_AT_RISK_SHARE, DEFAULT_FIRST_RESPONSE_SECONDS } from "@/lib/sla/defaults";
 import { openNow, previewDue } from "@/lib/sla/settings-preview";
 import { loadSlaSettings, type CalendarRow, type PolicyRow } from "@/lib/sla/settings";
 import { Badge } from "@/app/_components/ui/badge";
@@ -38,8 +38,7 @@ export default async function SlaSettings({ searchParams }: { searchParams: Prom
   const locale = user.locale;
   const duration = (seconds: number) => formatDuration({ seconds, locale });
   const membership = pageMembership({ user, slug: (await searchParams).brand });
-  const db = getDb();
-  const settings = loadSlaSettings({ db, user, brandId: membership.brandId });
+  const settings = await loadSlaSettings({ user, brandId: membership.brandId });
   // One instant for every preview on the page, read once per request.
   const now = new Date().getTime();
   const byId = new Map(settings.calendars.map((c) => [c.id, c]));
@@ -56,11 +55,12 @@ export default async function SlaSettings({ searchParams }: { searchParams: Prom
     brandTimezone: settings.brandTimezone,
     calendars: settings.calendars.map((c) => ({ id: c.id, name: c.name, timezone: c.timezone })),
     channels: settings.channels,
+    defaults: { firstResponseSeconds: DEFAULT_FIRST_RESPONSE_SECONDS, atRiskShare: DEFAULT_AT_RISK_SHARE },
   };
   const defaultPolicy = settings.policies.find((p) => p.isDefault);
   const target = defaultPolicy
     ? { seconds: defaultPolicy.firstResponseSeconds, share: defaultPolicy.atRiskShare, label: t("sla.settings.defaultTarget", { duration: duration(defaultPolicy.firstResponseSeconds) }) }
-    : { seconds: 3600, share: 0.75, label: t("sla.settings.oneHourTarget") };
+    : { seconds: DEFAULT_FIRST_RESPONSE_SECONDS, share: DEFAULT_AT_RISK_SHARE, label: t("sla.settings.oneHourTarget") };
   const ordered = settings.policies.filter((p) => !p.isDefault);
   const usedBy = (calendarId: number) => settings.policies.filter((p) => p.calendarId === calendarId).map((p) => p.name);
 
@@ -123,7 +123,7 @@ export default async function SlaSettings({ searchParams }: { searchParams: Prom
             <summary className="cursor-pointer font-medium">{t("sla.settings.addPolicy")}</summary>
             <p className="mt-1 text-xs text-zinc-500">{t("sla.settings.addPolicyHint")}</p>
             <div className="mt-3">
-              <PolicyForm choices={choices} initialPreview={preview({ calendarId: null, firstResponseSeconds: 3600, atRiskShare: 0.75 })} />
+              <PolicyForm choices={choices} initialPreview={preview({ calendarId: null, ...choices.defaults })} />
             </div>
           </details>
         )}

@@ -25,15 +25,15 @@ export type Choices = {
   brandTimezone: string;
   calendars: { id: number; name: string; timezone: string }[];
   channels: { id: number; name: string; kind: string }[];
+  /** The target and at-risk share a new policy starts from. */
+  defaults: { firstResponseSeconds: number; atRiskShare: number };
 };
 
 const UNIT_SECONDS = { minutes: 60, hours: 3600 } as const;
-const NEW_POLICY: Omit<PolicyValues, "id"> = {
+const NEW_POLICY: Omit<PolicyValues, "id" | "firstResponseSeconds" | "atRiskShare"> = {
   name: "",
   isDefault: false,
-  firstResponseSeconds: 3600,
   nextResponseSeconds: null,
-  atRiskShare: 0.75,
   calendarId: null,
   channelId: null,
   category: "request",
@@ -68,7 +68,7 @@ export function PolicyForm({ choices, policy, initialPreview }: { choices: Choic
   const t = useT();
   const [state, action, pending] = useActionState(policy ? updatePolicyAction : createPolicyAction, null);
   const [preview, requestPreview] = usePreview(choices.brandId, initialPreview);
-  const p = policy ?? { ...NEW_POLICY, id: 0 };
+  const p = policy ?? { ...NEW_POLICY, ...choices.defaults, id: 0 };
   const v = state?.values;
   const prefix = policy ? `policy-${policy.id}` : "policy-new";
 

@@ -1,4 +1,3 @@
-import { getDb } from "@/db/client";
 import { badgeSvg } from "@/lib/metrics/badge";
 import { brandLiveFigure } from "@/lib/metrics/live";
 
@@ -7,7 +6,7 @@ export const dynamic = "force-dynamic";
 // The badge for a site or a profile header; same figure and cache as the JSON endpoint.
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const figure = slug.length <= 64 ? brandLiveFigure({ db: getDb(), slug }) : null;
+  const figure = slug.length <= 64 ? await brandLiveFigure({ slug }) : null;
   if (!figure) {
     return Response.json(
       { error: { code: "not_found", message: "No public response time for this brand." } },

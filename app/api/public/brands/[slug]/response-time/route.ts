@@ -1,4 +1,3 @@
-import { getDb } from "@/db/client";
 import { brandLiveFigure } from "@/lib/metrics/live";
 
 export const dynamic = "force-dynamic";
@@ -8,7 +7,7 @@ const NOT_FOUND = { error: { code: "not_found", message: "No public response tim
 // Public and unauthenticated by design: it reveals the figure of a brand that enabled it, nothing else.
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const figure = slug.length <= 64 ? brandLiveFigure({ db: getDb(), slug }) : null;
+  const figure = slug.length <= 64 ? await brandLiveFigure({ slug }) : null;
   if (!figure) return Response.json(NOT_FOUND, { status: 404, headers: { "Cache-Control": "no-store" } });
   return Response.json(figure, { headers: { "Cache-Control": "public, max-age=60" } });
 }

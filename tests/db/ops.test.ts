@@ -1,0 +1,47 @@
+import fs from "node:fs";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { closeDatabase, engineOf, openDatabase } from "@/db/client";
+import { brands, conversations } from "@/db/schema";
+import { backupTo, bulkLoadMode, checkpoint } from "@/db/sqlite/ops";
+import { makeBrand, tempDir, testDb } from "../helpers/db";
+
+describe("SQLite operations", () => {
+  it("backs up a consistent copy that opens as a database of its own", async () => {
+    const { db } = testDb();
+    const brand = await makeBrand({ db });
+    const file = path.join(tempDir(), "copy.db");
+    const { pages } = await backupTo(db, file);
+    expect(pages).toBeGreaterThan(0);
+    const copy = openDatabase({ file });
+    expect(await copy.select({ slug: brands.slug }).from(brands).where(eq(brands.id, brand.id))).toEqual([{ slug: brand.slug }]);
+    closeDatabase(copy);
+    closeDatabase(db);
+  });
+
+  it("turns the foreign-key checks and fsync off for a bulk load, and back on", async () => {
+    const { db } = testDb();
+    const writer = engineOf(db).writer;
+    await bulkLoadMode(db, true);
+    expect(writer.pragma("foreign_keys", { simple: true })).toBe(0);
+    expect(writer.pragma("synchronous", { simple: true })).toBe(0);
+    // A row may reference one written later.
+    const row = { brandId: 999, channelId: 999, contactId: 999, kind: "public_comment" as const, lastMessageAt: new Date(), updatedAt: new Date() };
+    await db.transaction((tx) => tx.insert(conversations).values(row));
+    await bulkLoadMode(db, false);
+    expect(writer.pragma("foreign_keys", { simple: true })).toBe(1);
+    expect(writer.pragma("synchronous", { simple: true })).toBe(1);
+    await expect(db.transaction((tx) => tx.insert(conversations).values(row))).rejects.toThrow(/FOREIGN KEY/);
+    closeDatabase(db);
+  });
+
+  it("empties the write-ahead log into the database file", async () => {
+    const { db, file } = testDb();
+    await makeBrand({ db });
+    expect(fs.statSync(`${file}-wal`).size).toBeGreaterThan(0);
+    await checkpoint(db);
+    expect(fs.statSync(`${file}-wal`).size).toBe(0);
+    closeDatabase(db);
+  });
+});
