@@ -1,4 +1,5 @@
 import type { Db } from "@/db/client";
+import { conversations as conversationsTable } from "@/db/schema";
 import { DEMO_BRANDS } from "@/lib/demo/brands";
 import { agentsTable } from "@/lib/metrics/dashboard-agents";
 import { brandChannels, dailyResponse, dashboardData, heatmap, inboundByDay, loadCycles } from "@/lib/metrics/dashboard";
@@ -29,7 +30,7 @@ export const PAGE_FUNCTIONS = ["liveTiles", "brandChannels", "dashboardData"];
  * channel filter: the functions the page calls, `rounds` rounds (each brand, with and without a channel), and their parts on their
  * own so that the slow one shows.
  */
-export function benchDashboard({ db, workspace, now, rounds = 10 }: { db: Db; workspace: BenchWorkspace; now: number; rounds?: number }): DashboardFigures {
+export async function benchDashboard({ db, workspace, now, rounds = 10 }: { db: Db; workspace: BenchWorkspace; now: number; rounds?: number }): Promise<DashboardFigures> {
   const page = new Samples();
   const parts = new Samples();
   let cyclesInRange = 0;
@@ -42,31 +43,31 @@ export function benchDashboard({ db, workspace, now, rounds = 10 }: { db: Db; wo
     const channelId = workspace.channelIds.get(demo.channels[0].key)!;
     return [{ db, brandId, timeZone, range, channelId: null }, { db, brandId, timeZone, range, channelId }];
   });
-  const round = (record: boolean) => {
+  const round = async (record: boolean) => {
     for (const scope of scopes) {
       const { brandId, timeZone } = scope;
-      page.time("liveTiles", () => liveTiles({ db, brandId, timeZone, now }));
-      const channels = page.time("brandChannels", () => brandChannels({ db, brandId }));
-      page.time("dashboardData", () => dashboardData(scope));
-      const cycles = parts.time("loadCycles", () => loadCycles(scope));
-      parts.time("inboundByDay", () => inboundByDay({ ...scope, channels }));
-      parts.time("dailyResponse", () => dailyResponse({ cycles, range: scope.range, timeZone }));
-      parts.time("heatmap", () => heatmap({ cycles, timeZone }));
-      parts.time("agentsTable", () => agentsTable({ ...scope, cycles }));
-      parts.time("escalationFigures", () => escalationFigures({ ...scope, now }));
+      await page.time("liveTiles", () => liveTiles({ db, brandId, timeZone, now }));
+      const channels = await page.time("brandChannels", () => brandChannels({ db, brandId }));
+      await page.time("dashboardData", () => dashboardData(scope));
+      const cycles = await parts.time("loadCycles", () => loadCycles(scope));
+      await parts.time("inboundByDay", () => inboundByDay({ ...scope, channels }));
+      await parts.time("dailyResponse", () => dailyResponse({ cycles, range: scope.range, timeZone }));
+      await parts.time("heatmap", () => heatmap({ cycles, timeZone }));
+      await parts.time("agentsTable", () => agentsTable({ ...scope, cycles }));
+      await parts.time("escalationFigures", () => escalationFigures({ ...scope, now }));
       if (record && scope.channelId == null) cyclesInRange += cycles.length;
     }
   };
-  round(false);
+  await round(false);
   page.byName.clear();
   parts.byName.clear();
-  for (let i = 0; i < rounds; i++) round(i === 0);
+  for (let i = 0; i < rounds; i++) await round(i === 0);
   const perQuery = page.each();
   const partFigures = parts.each();
   // "Each dashboard query": the page's own queries and every part of dashboardData on its own;
   // dashboardData as a whole (all of them in a row) is reported beside them in perQuery.
   const queries = [perQuery.liveTiles, perQuery.brandChannels, ...Object.values(partFigures)];
   const worst = queries.reduce((a, b) => (b.p95Ms > a.p95Ms ? b : a));
-  const conversations = (db.$client.prepare("SELECT count(*) AS n FROM conversations").get() as { n: number }).n;
+  const conversations = await db.$count(conversationsTable);
   return { conversations, p50Ms: worst.p50Ms, p95Ms: worst.p95Ms, cyclesInRange, perQuery, parts: partFigures };
 }

@@ -1,7 +1,6 @@
 import type { DemoItem } from "@/lib/demo/generate";
-import { termsFor, type loadBrandPolicies } from "@/lib/sla/policy-store";
+import { termsFor, type BrandPolicy } from "@/lib/sla/policy-store";
 import { applyPersonReply } from "@/lib/ingest/cycles";
-import type { CycleRow } from "@/lib/ingest/store";
 import { writeConversation, writeCycle, type FillConversation, type FillCycle, type FillStatements } from "./fill-store";
 
 // Threads the demo stream into conversations and cycles in memory, following the pipeline's
@@ -28,7 +27,7 @@ export type FillWorkspace = {
   agentIds: Map<string, number>;
   /** People a conversation may be assigned to, per brand (the demo agents and the login users). */
   assignees: Map<number, number[]>;
-  policies: Map<number, ReturnType<typeof loadBrandPolicies>>;
+  policies: Map<number, BrandPolicy[]>;
 };
 
 export type FillCounts = { messages: number; conversations: number; cycles: number; resolved: number };
@@ -43,8 +42,10 @@ export class FillSimulation {
   private ids: { message: number; conversation: number; cycle: number };
   private lastEvict = 0;
 
+  /** The statements of the transaction being written; set before each chunk of items. */
+  s!: FillStatements;
+
   constructor(
-    private s: FillStatements,
     private workspace: FillWorkspace,
     private now: number,
     start: { message: number; conversation: number; cycle: number },
@@ -52,26 +53,26 @@ export class FillSimulation {
     this.ids = { ...start };
   }
 
-  add(item: DemoItem): void {
+  async add(item: DemoItem): Promise<void> {
     const { event, truth } = item;
     const brandId = this.workspace.brandIds.get(item.brandSlug)!;
     const channelId = this.workspace.channelIds.get(item.channelKey)!;
     const at = Math.min(Date.parse(event.createdAt), this.now);
     const kind = event.kind ?? "public_comment";
     const inbound = event.direction !== "outbound";
-    if (at - this.lastEvict > HOUR) this.evictIdle(at);
+    if (at - this.lastEvict > HOUR) await this.evictIdle(at);
 
-    const contactId = inbound ? this.contactId(channelId, event.author, at) : null;
+    const contactId = inbound ? await this.contactId(channelId, event.author, at) : null;
     let c = this.findThread(channelId, kind, event.externalId, event.threadId, event.inReplyTo, event.author.id, inbound);
-    if (!c) c = this.openConversation({ brandId, channelId, kind, at, contactId: contactId ?? this.contactId(channelId, event.author, at), threadKey: kind === "private_message" ? (event.threadId ?? event.author.id) : event.externalId });
-    this.sweep(c, at);
+    if (!c) c = this.openConversation({ brandId, channelId, kind, at, contactId: contactId ?? (await this.contactId(channelId, event.author, at)), threadKey: kind === "private_message" ? (event.threadId ?? event.author.id) : event.externalId });
+    await this.sweep(c, at);
 
     const messageId = ++this.ids.message;
     let nrtSeconds: number | null = null;
     let cycle = c.cycle;
     const userId = item.agentKey ? (this.workspace.agentIds.get(item.agentKey) ?? null) : null;
     if (inbound) {
-      cycle = this.placeInbound(c, at, truth.request ? "request" : "noise", truth.complaint);
+      cycle = await this.placeInbound(c, at, truth.request ? "request" : "noise", truth.complaint);
       cycle.lastInbound = { id: messageId, text: event.text, language: truth.language };
       this.touchInbound(c, at, event.text, truth.sentiment, truth.language);
       if (kind === "public_comment" && cycle.firstResponseAt == null) this.waiting(c.contactId).add(c.id);
@@ -79,28 +80,48 @@ export class FillSimulation {
       if (kind === "public_comment" && truth.sentiment === "negative")
         c.escalationLevel = Math.max(c.escalationLevel, (event.author.followers ?? 0) >= 10_000 ? 2 : 1);
     } else if (!event.automated && cycle) {
-      nrtSeconds = this.personReply(c, cycle, at, userId);
-      if (kind === "private_message") this.answerPublicByDm(c, at, userId);
+      nrtSeconds = await this.personReply(c, cycle, at, userId);
+      if (kind === "private_message") await this.answerPublicByDm(c, at, userId);
     }
     c.lastMessageAt = Math.max(c.lastMessageAt, at);
     c.updatedAt = at + 1000;
 
-    this.s.message.run(
-      messageId, c.id, brandId, channelId, cycle?.id ?? null, inbound ? "inbound" : "outbound",
-      kind === "private_message" ? "private" : "public", event.externalId, event.inReplyTo ?? null, contactId,
-      inbound ? null : userId, event.text, at, at + 1000, event.automated ? 1 : 0,
-      inbound ? truth.language : null, inbound ? (truth.request ? "request" : "noise") : null, inbound ? (truth.complaint ? 1 : 0) : null,
-      inbound ? truth.sentiment : null, inbound ? SCORES[truth.sentiment] : null, inbound ? 0.9 : null, inbound ? "[]" : null,
-      event.url ?? null, event.attachments ? JSON.stringify(event.attachments) : null, nrtSeconds,
-      inbound ? null : "sent", inbound ? null : at,
-    );
+    await this.s.message({
+      id: messageId,
+      conversationId: c.id,
+      brandId,
+      channelId,
+      cycleId: cycle?.id ?? null,
+      direction: inbound ? "inbound" : "outbound",
+      visibility: kind === "private_message" ? "private" : "public",
+      externalId: event.externalId,
+      inReplyToExternalId: event.inReplyTo ?? null,
+      contactId,
+      userId: inbound ? null : userId,
+      text: event.text,
+      createdAt: new Date(at),
+      receivedAt: new Date(at + 1000),
+      automated: !!event.automated,
+      language: inbound ? truth.language : null,
+      category: inbound ? (truth.request ? "request" : "noise") : null,
+      complaint: inbound ? truth.complaint : null,
+      sentiment: inbound ? truth.sentiment : null,
+      sentimentScore: inbound ? SCORES[truth.sentiment] : null,
+      confidence: inbound ? 0.9 : null,
+      reasons: inbound ? [] : null,
+      url: event.url ?? null,
+      attachments: event.attachments ?? null,
+      nrtSeconds,
+      deliveryState: inbound ? null : "sent",
+      sentAt: inbound ? null : new Date(at),
+    });
     this.counts.messages++;
     this.remember(channelId, event.externalId, c.id);
   }
 
   /** Writes every conversation still in memory, as of the end of the fill. */
-  finish(): void {
-    for (const c of this.active.values()) this.finalize(c, this.now, true);
+  async finish(): Promise<void> {
+    for (const c of this.active.values()) await this.finalize(c, this.now, true);
     this.active.clear();
   }
 
@@ -130,12 +151,12 @@ export class FillSimulation {
     this.references[0].set(channelId + ":" + externalId, conversationId);
   }
 
-  private contactId(channelId: number, author: { id: string; handle?: string; name?: string; followers?: number }, at: number): number {
+  private async contactId(channelId: number, author: { id: string; handle?: string; name?: string; followers?: number }, at: number): Promise<number> {
     const key = channelId + ":" + author.id;
     let id = this.contacts.get(key);
     if (id !== undefined) return id;
     if (this.contacts.size >= CONTACT_CACHE) this.contacts.clear();
-    id = (this.s.contact.get(channelId, author.id, author.handle ?? null, author.name ?? null, author.followers ?? null, at) as { id: number }).id;
+    id = await this.s.contact({ channelId, externalId: author.id, handle: author.handle ?? null, name: author.name ?? null, followers: author.followers ?? null, createdAt: new Date(at) });
     this.contacts.set(key, id);
     return id;
   }
@@ -153,10 +174,10 @@ export class FillSimulation {
     return c;
   }
 
-  private placeInbound(c: FillConversation, at: number, category: "request" | "noise", complaint: boolean): FillCycle {
+  private async placeInbound(c: FillConversation, at: number, category: "request" | "noise", complaint: boolean): Promise<FillCycle> {
     const current = c.cycle;
     if (!current || (c.status === "resolved" && (current.resolvedAt == null || at >= current.resolvedAt))) {
-      if (current) writeCycle(this.s, c, current, this.now);
+      if (current) await writeCycle(this.s, c, current, this.now);
       const terms = termsFor({ policies: this.workspace.policies.get(c.brandId)!, channelId: c.channelId, category, priority: "normal" });
       const cycle: FillCycle = {
         id: ++this.ids.cycle, number: (current?.number ?? 0) + 1, category, startedAt: at, firstResponseAt: null, responderId: null,
@@ -191,29 +212,26 @@ export class FillSimulation {
     }
   }
 
-  // The pipeline's own FRT/NRT rule (applyPersonReply) on a row-shaped view of the cycle.
-  private personReply(c: FillConversation, cycle: FillCycle, at: number, userId: number | null): number | null {
-    const row = { started_at: cycle.startedAt, first_response_at: cycle.firstResponseAt, awaiting_since: cycle.awaitingSince, category: cycle.category } as CycleRow;
-    const result = applyPersonReply({ cycle: row, at });
-    cycle.firstResponseAt = row.first_response_at;
-    cycle.awaitingSince = row.awaiting_since;
-    cycle.category = row.category;
+  // The pipeline's own FRT/NRT rule (applyPersonReply), on the cycle in memory.
+  private async personReply(c: FillConversation, cycle: FillCycle, at: number, userId: number | null): Promise<number | null> {
+    const result = applyPersonReply({ cycle, at });
     if (result.firstResponse) {
       if (userId != null) cycle.responderId = userId;
       if (c.assigneeId == null) c.assigneeId = userId;
-      if (cycle.lastInbound) this.s.example.run(c.brandId, cycle.lastInbound.id, cycle.lastInbound.text, cycle.lastInbound.language, at + 1000);
+      const last = cycle.lastInbound;
+      if (last) await this.s.example({ brandId: c.brandId, messageId: last.id, text: last.text, language: last.language, request: true, source: "reply", createdAt: new Date(at + 1000) });
       this.waitingPublic.get(c.contactId)?.delete(c.id);
     }
     return result.nrtSeconds;
   }
 
-  private answerPublicByDm(dm: FillConversation, at: number, userId: number | null): void {
+  private async answerPublicByDm(dm: FillConversation, at: number, userId: number | null): Promise<void> {
     const waiting = this.waitingPublic.get(dm.contactId);
     if (!waiting) return;
     for (const id of waiting) {
       const c = this.active.get(id);
       if (!c || c.channelId !== dm.channelId || !c.cycle || c.cycle.firstResponseAt != null || c.cycle.startedAt > at) continue;
-      this.personReply(c, c.cycle, at, userId);
+      await this.personReply(c, c.cycle, at, userId);
       if (c.linkedId == null) c.linkedId = dm.id;
       if (dm.linkedId == null) dm.linkedId = c.id;
     }
@@ -226,7 +244,7 @@ export class FillSimulation {
   }
 
   // The team's work between two messages: what would have been resolved by `at`.
-  private sweep(c: FillConversation, at: number): void {
+  private async sweep(c: FillConversation, at: number): Promise<void> {
     const cycle = c.cycle;
     if (!cycle || c.status === "resolved") return;
     let resolvedAt: number | null = null;
@@ -245,15 +263,15 @@ export class FillSimulation {
     c.status = "resolved";
     c.updatedAt = resolvedAt;
     this.waitingPublic.get(c.contactId)?.delete(c.id);
-    this.s.audit.run(c.brandId, by, by == null ? "worker" : "agent", String(c.id), resolvedAt);
+    await this.s.audit({ brandId: c.brandId, userId: by, actor: by == null ? "worker" : "agent", action: "conversation.resolve", objectType: "conversation", objectId: String(c.id), createdAt: new Date(resolvedAt) });
     this.counts.resolved++;
   }
 
-  private evictIdle(at: number): void {
+  private async evictIdle(at: number): Promise<void> {
     this.lastEvict = at;
     for (const c of this.active.values()) {
       if (at - c.lastMessageAt < EVICT_AFTER) continue;
-      this.finalize(c, at, false);
+      await this.finalize(c, at, false);
       this.active.delete(c.id);
       if (c.kind === "private_message" && this.dialogues.get(c.channelId + ":" + c.threadKey) === c.id) this.dialogues.delete(c.channelId + ":" + c.threadKey);
       const waiting = this.waitingPublic.get(c.contactId);
@@ -264,8 +282,8 @@ export class FillSimulation {
 
   // Final state: the sweep as of `at`; at the very end, part of the open work is pending or snoozed
   // and part of the waiting queue is assigned, as in a working inbox.
-  private finalize(c: FillConversation, at: number, end: boolean): void {
-    this.sweep(c, at);
+  private async finalize(c: FillConversation, at: number, end: boolean): Promise<void> {
+    await this.sweep(c, at);
     const cycle = c.cycle;
     let snoozedUntil: number | null = null;
     if (end && cycle && c.status === "open") {
@@ -283,9 +301,18 @@ export class FillSimulation {
     }
     if (cycle && c.escalationLevel > 0) {
       const open = c.status !== "resolved";
-      this.s.escalation.run(c.brandId, c.id, c.escalationLevel, open ? "open" : "resolved", cycle.startedAt + 60_000, open ? null : (cycle.resolvedAt ?? c.updatedAt));
+      await this.s.escalation({
+        brandId: c.brandId,
+        conversationId: c.id,
+        level: c.escalationLevel,
+        reason: "Negative public comment",
+        cues: ["negative"],
+        status: open ? "open" : "resolved",
+        createdAt: new Date(cycle.startedAt + 60_000),
+        resolvedAt: open ? null : new Date(cycle.resolvedAt ?? c.updatedAt),
+      });
     }
-    const current = cycle ? writeCycle(this.s, c, cycle, this.now) : null;
-    writeConversation(this.s, c, current, snoozedUntil);
+    const current = cycle ? await writeCycle(this.s, c, cycle, this.now) : null;
+    await writeConversation(this.s, c, current, snoozedUntil);
   }
 }

@@ -1,7 +1,9 @@
-import type Database from "better-sqlite3";
+import { getTableColumns, sql, type Column, type SQL } from "drizzle-orm";
+import type { SQLiteTable } from "drizzle-orm/sqlite-core";
+import type { Tx } from "@/db/client";
+import { auditLog, classifierExamples, contacts, conversations, escalations, messages, responseCycles, type SlaState } from "@/db/schema";
 import { deadlinesFor, type CycleTerms } from "@/lib/sla/policy-store";
 import { responseSeconds, slaStateAt } from "@/lib/sla/state";
-import type { Calendar } from "@/lib/sla/calendar";
 
 // The rows the bulk fill writes, in the same layout the ingest pipeline leaves behind.
 
@@ -31,7 +33,7 @@ export type FillConversation = {
   cycle: FillCycle | null;
   language: string | null;
   languageAt: number;
-  sentiment: string;
+  sentiment: "negative" | "neutral" | "positive";
   sentimentScore: number;
   preview: string;
   latestInboundAt: number;
@@ -46,61 +48,90 @@ export type FillConversation = {
   updatedAt: number;
 };
 
-const calendarJson = new WeakMap<Calendar, string>();
+// A placeholder that takes the driver value as it is: the rows are mapped by their columns first
+// (drizzle's placeholder mapping would turn a null date or flag into an error or a 0).
+type Slots = Record<string, SQL>;
 
-function jsonOf(calendar: Calendar): string {
-  let json = calendarJson.get(calendar);
-  if (json === undefined) calendarJson.set(calendar, (json = JSON.stringify(calendar)));
-  return json;
+function columnsOf<T extends SQLiteTable, K extends keyof T["$inferInsert"] & string>(table: T, keys: readonly K[]) {
+  const columns = getTableColumns(table) as Record<string, Column>;
+  return {
+    slots: Object.fromEntries(keys.map((key) => [key, sql`${sql.placeholder(key)}`])) as Slots,
+    params(row: Pick<T["$inferInsert"], K>): Record<string, unknown> {
+      const params: Record<string, unknown> = {};
+      for (const key of keys) {
+        const value = row[key];
+        params[key] = value == null ? null : columns[key].mapToDriverValue(value);
+      }
+      return params;
+    },
+  };
 }
 
-export function fillStatements(sqlite: Database.Database) {
-  const p = (sql: string) => sqlite.prepare(sql);
+const MESSAGE = [
+  "id", "conversationId", "brandId", "channelId", "cycleId", "direction", "visibility", "externalId", "inReplyToExternalId", "contactId",
+  "userId", "text", "createdAt", "receivedAt", "automated", "language", "category", "complaint", "sentiment", "sentimentScore",
+  "confidence", "reasons", "url", "attachments", "nrtSeconds", "deliveryState", "sentAt",
+] as const;
+const CONTACT = ["channelId", "externalId", "handle", "name", "followers", "createdAt"] as const;
+const CYCLE = [
+  "id", "conversationId", "brandId", "channelId", "number", "category", "startedAt", "firstResponseAt", "firstResponseSeconds",
+  "firstResponseBusinessSeconds", "firstResponderId", "policyId", "targetSeconds", "nextResponseTargetSeconds", "atRiskShare",
+  "calendar", "atRiskAt", "dueAt", "slaState", "awaitingSince", "resolvedAt", "resolutionSeconds", "resolutionBusinessSeconds",
+  "reopened", "createdAt",
+] as const;
+const CONVERSATION = [
+  "id", "brandId", "channelId", "contactId", "externalThreadId", "kind", "status", "category", "complaint", "sentiment", "sentimentScore",
+  "priority", "assigneeId", "language", "labels", "currentCycleId", "escalationLevel", "slaState", "firstResponseDueAt",
+  "awaitingFirstResponse", "firstInboundAt", "lastMessageAt", "lastInboundAt", "lastInboundReceivedAt", "snoozedUntil",
+  "linkedConversationId", "preview", "createdAt", "updatedAt",
+] as const;
+const AUDIT = ["brandId", "userId", "actor", "action", "objectType", "objectId", "createdAt"] as const;
+const ESCALATION = ["brandId", "conversationId", "level", "reason", "cues", "status", "createdAt", "resolvedAt"] as const;
+const EXAMPLE = ["brandId", "messageId", "text", "language", "request", "source", "createdAt"] as const;
+
+export type MessageRow = Pick<typeof messages.$inferInsert, (typeof MESSAGE)[number]>;
+
+/**
+ * The fill's inserts, prepared once per transaction with a placeholder for every column: the
+ * fill writes millions of rows, and building each statement anew would cost more than the insert.
+ */
+export function fillStatements(tx: Tx) {
+  const m = columnsOf(messages, MESSAGE);
+  const ct = columnsOf(contacts, CONTACT);
+  const cy = columnsOf(responseCycles, CYCLE);
+  const cv = columnsOf(conversations, CONVERSATION);
+  const a = columnsOf(auditLog, AUDIT);
+  const e = columnsOf(escalations, ESCALATION);
+  const x = columnsOf(classifierExamples, EXAMPLE);
+  const message = tx.insert(messages).values(m.slots as never).prepare();
+  const contact = tx
+    .insert(contacts)
+    .values(ct.slots as never)
+    .onConflictDoUpdate({ target: [contacts.channelId, contacts.externalId], set: { handle: sql`coalesce(excluded.handle, ${contacts.handle})` } })
+    .returning({ id: contacts.id })
+    .prepare();
+  const cycle = tx.insert(responseCycles).values(cy.slots as never).prepare();
+  const conversation = tx.insert(conversations).values(cv.slots as never).prepare();
+  const audit = tx.insert(auditLog).values(a.slots as never).prepare();
+  const escalation = tx.insert(escalations).values(e.slots as never).prepare();
+  const example = tx.insert(classifierExamples).values(x.slots as never).onConflictDoNothing().prepare();
   return {
-    message: p(
-      `INSERT INTO messages (id, conversation_id, brand_id, channel_id, cycle_id, direction, visibility, external_id,
-         in_reply_to_external_id, contact_id, user_id, text, created_at, received_at, automated, language, category,
-         complaint, sentiment, sentiment_score, confidence, reasons, url, attachments, nrt_seconds, delivery_state, sent_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    contact: p(
-      `INSERT INTO contacts (channel_id, external_id, handle, name, followers, created_at) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (channel_id, external_id) DO UPDATE SET handle = coalesce(excluded.handle, handle)
-       RETURNING id`,
-    ),
-    cycle: p(
-      `INSERT INTO response_cycles (id, conversation_id, brand_id, channel_id, number, category, started_at, first_response_at,
-         first_response_seconds, first_response_business_seconds, first_responder_id, policy_id, target_seconds,
-         next_response_target_seconds, at_risk_share, calendar, at_risk_at, due_at, sla_state, awaiting_since, resolved_at,
-         resolution_seconds, resolution_business_seconds, reopened, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    conversation: p(
-      `INSERT INTO conversations (id, brand_id, channel_id, contact_id, external_thread_id, kind, status, category, complaint,
-         sentiment, sentiment_score, priority, assignee_id, language, labels, current_cycle_id, escalation_level, sla_state,
-         first_response_due_at, awaiting_first_response, first_inbound_at, last_message_at, last_inbound_at,
-         last_inbound_received_at, snoozed_until, linked_conversation_id, preview, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    audit: p(
-      `INSERT INTO audit_log (brand_id, user_id, actor, action, object_type, object_id, created_at)
-       VALUES (?, ?, ?, 'conversation.resolve', 'conversation', ?, ?)`,
-    ),
-    escalation: p(
-      `INSERT INTO escalations (brand_id, conversation_id, level, reason, cues, status, created_at, resolved_at)
-       VALUES (?, ?, ?, 'Negative public comment', '["negative"]', ?, ?, ?)`,
-    ),
-    example: p(
-      `INSERT OR IGNORE INTO classifier_examples (brand_id, message_id, text, language, request, source, created_at)
-       VALUES (?, ?, ?, ?, 1, 'reply', ?)`,
-    ),
+    message: async (row: MessageRow) => void (await message.execute(m.params(row))),
+    contact: async (row: Pick<typeof contacts.$inferInsert, (typeof CONTACT)[number]>) => (await contact.execute(ct.params(row)))[0].id,
+    cycle: async (row: Pick<typeof responseCycles.$inferInsert, (typeof CYCLE)[number]>) => void (await cycle.execute(cy.params(row))),
+    conversation: async (row: Pick<typeof conversations.$inferInsert, (typeof CONVERSATION)[number]>) => void (await conversation.execute(cv.params(row))),
+    audit: async (row: Pick<typeof auditLog.$inferInsert, (typeof AUDIT)[number]>) => void (await audit.execute(a.params(row))),
+    escalation: async (row: Pick<typeof escalations.$inferInsert, (typeof ESCALATION)[number]>) => void (await escalation.execute(e.params(row))),
+    example: async (row: Pick<typeof classifierExamples.$inferInsert, (typeof EXAMPLE)[number]>) => void (await example.execute(x.params(row))),
   };
 }
 
 export type FillStatements = ReturnType<typeof fillStatements>;
 
+const date = (ms: number | null) => (ms == null ? null : new Date(ms));
+
 // A cycle row with its deadlines, FRT and SLA state as of `now`, computed by the SLA engine itself.
-export function writeCycle(s: FillStatements, conversation: FillConversation, cycle: FillCycle, now: number): { dueAt: number; slaState: string } {
+export async function writeCycle(s: FillStatements, conversation: FillConversation, cycle: FillCycle, now: number): Promise<{ dueAt: number; slaState: SlaState }> {
   const { terms } = cycle;
   const { atRiskAt, dueAt } = deadlinesFor({ terms, startedAt: cycle.startedAt });
   const started = new Date(cycle.startedAt);
@@ -108,24 +139,67 @@ export function writeCycle(s: FillStatements, conversation: FillConversation, cy
   const frt = answered ? responseSeconds({ calendar: terms.calendar, from: started, to: answered }) : null;
   const slaState = slaStateAt({ startedAt: started, firstResponseAt: answered, targetSeconds: terms.targetSeconds, atRiskShare: terms.atRiskShare, calendar: terms.calendar, now: new Date(now) });
   const resolution = cycle.resolvedAt == null ? null : responseSeconds({ calendar: terms.calendar, from: started, to: new Date(Math.max(cycle.resolvedAt, cycle.startedAt)) });
-  s.cycle.run(
-    cycle.id, conversation.id, conversation.brandId, conversation.channelId, cycle.number, cycle.category, cycle.startedAt,
-    cycle.firstResponseAt, frt ? Math.round(frt.wall) : null, frt ? Math.round(frt.business) : null, cycle.responderId,
-    terms.policyId, terms.targetSeconds, terms.nextResponseTargetSeconds, terms.atRiskShare, jsonOf(terms.calendar),
-    atRiskAt, dueAt, slaState, cycle.awaitingSince, cycle.resolvedAt,
-    resolution ? Math.round(resolution.wall) : null, resolution ? Math.round(resolution.business) : null,
-    cycle.number > 1 ? 1 : 0, cycle.createdAt,
-  );
+  await s.cycle({
+    id: cycle.id,
+    conversationId: conversation.id,
+    brandId: conversation.brandId,
+    channelId: conversation.channelId,
+    number: cycle.number,
+    category: cycle.category,
+    startedAt: started,
+    firstResponseAt: answered,
+    firstResponseSeconds: frt ? Math.round(frt.wall) : null,
+    firstResponseBusinessSeconds: frt ? Math.round(frt.business) : null,
+    firstResponderId: cycle.responderId,
+    policyId: terms.policyId,
+    targetSeconds: terms.targetSeconds,
+    nextResponseTargetSeconds: terms.nextResponseTargetSeconds,
+    atRiskShare: terms.atRiskShare,
+    calendar: terms.calendar,
+    atRiskAt: new Date(atRiskAt),
+    dueAt: new Date(dueAt),
+    slaState,
+    awaitingSince: date(cycle.awaitingSince),
+    resolvedAt: date(cycle.resolvedAt),
+    resolutionSeconds: resolution ? Math.round(resolution.wall) : null,
+    resolutionBusinessSeconds: resolution ? Math.round(resolution.business) : null,
+    reopened: cycle.number > 1,
+    createdAt: new Date(cycle.createdAt),
+  });
   return { dueAt, slaState };
 }
 
-export function writeConversation(s: FillStatements, c: FillConversation, current: { dueAt: number; slaState: string } | null, snoozedUntil: number | null): void {
+export async function writeConversation(s: FillStatements, c: FillConversation, current: { dueAt: number; slaState: SlaState } | null, snoozedUntil: number | null): Promise<void> {
   const cycle = c.cycle;
-  const awaiting = cycle && cycle.firstResponseAt == null && c.status !== "resolved" ? 1 : 0;
-  s.conversation.run(
-    c.id, c.brandId, c.channelId, c.contactId, c.threadKey, c.kind, c.status, cycle?.category ?? "noise", cycle?.complaint ? 1 : 0,
-    c.sentiment, c.sentimentScore, c.escalationLevel > 0 ? "high" : "normal", c.assigneeId, c.language, cycle?.id ?? null, c.escalationLevel, current?.slaState ?? null,
-    current?.dueAt ?? null, awaiting, c.firstInboundAt, c.lastMessageAt, c.lastInboundAt, c.lastInboundReceivedAt, snoozedUntil,
-    c.linkedId, c.preview, c.createdAt, c.updatedAt,
-  );
+  await s.conversation({
+    id: c.id,
+    brandId: c.brandId,
+    channelId: c.channelId,
+    contactId: c.contactId,
+    externalThreadId: c.threadKey,
+    kind: c.kind,
+    status: c.status,
+    category: cycle?.category ?? "noise",
+    complaint: !!cycle?.complaint,
+    sentiment: c.sentiment,
+    sentimentScore: c.sentimentScore,
+    priority: c.escalationLevel > 0 ? "high" : "normal",
+    assigneeId: c.assigneeId,
+    language: c.language,
+    labels: [],
+    currentCycleId: cycle?.id ?? null,
+    escalationLevel: c.escalationLevel,
+    slaState: current?.slaState ?? null,
+    firstResponseDueAt: date(current?.dueAt ?? null),
+    awaitingFirstResponse: !!cycle && cycle.firstResponseAt == null && c.status !== "resolved",
+    firstInboundAt: date(c.firstInboundAt),
+    lastMessageAt: new Date(c.lastMessageAt),
+    lastInboundAt: date(c.lastInboundAt),
+    lastInboundReceivedAt: date(c.lastInboundReceivedAt),
+    snoozedUntil: date(snoozedUntil),
+    linkedConversationId: c.linkedId,
+    preview: c.preview,
+    createdAt: new Date(c.createdAt),
+    updatedAt: new Date(c.updatedAt),
+  });
 }

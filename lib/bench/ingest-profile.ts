@@ -1,5 +1,5 @@
-import type Database from "better-sqlite3";
-import { openDatabase } from "@/db/client";
+import { closeDatabase, openDatabase } from "@/db/client";
+import { timeStatements } from "@/db/sqlite/bench";
 import { classify } from "@/lib/classify";
 import { loadBrandModel } from "@/lib/classify/brand-training";
 import { ingestBatch } from "@/lib/ingest/pipeline";
@@ -11,15 +11,13 @@ export type ProfileRow = { part: string; callsPerEvent: number; microsPerEvent: 
 
 type Timed = { calls: number; ms: number };
 
-const TIMED_METHODS = new Set(["run", "get", "all", "iterate"]);
-
 /**
  * Where one event's time goes. The pipeline runs on a connection of its own whose prepare() hands
  * out statements with a timer (every statement: the pipeline's, the change log's, the escalation
  * engine's, drizzle's), and classification is timed on its own; the rest is JavaScript and the
  * commit. Timers cost a little, so read the shares, not the throughput.
  */
-export function profileIngest({ databasePath, workspace, events }: { databasePath: string; workspace: BenchWorkspace; events: FreshEvent[] }): ProfileRow[] {
+export async function profileIngest({ databasePath, workspace, events }: { databasePath: string; workspace: BenchWorkspace; events: FreshEvent[] }): Promise<ProfileRow[]> {
   const db = openDatabase({ file: databasePath, runMigrations: false });
   const timers = new Map<string, Timed>();
   const timed = <T>(name: string, fn: () => T): T => {
@@ -33,17 +31,17 @@ export function profileIngest({ databasePath, workspace, events }: { databasePat
       timers.set(name, t);
     }
   };
-  instrument(db.$client, timed);
+  timeStatements(db, timed);
   let total = 0;
   try {
     for (const batch of toIngestItems(workspace, events)) {
-      const brandModel = loadBrandModel({ db, brandId: batch.brandId });
+      const brandModel = await loadBrandModel({ db, brandId: batch.brandId });
       const t0 = performance.now();
-      ingestBatch({ db, brandId: batch.brandId, items: batch.items, classifyText: (text) => timed("classify()", () => classify(text, { brandModel })) });
+      await ingestBatch({ db, brandId: batch.brandId, items: batch.items, classifyText: (text) => timed("classify()", () => classify(text, { brandModel })) });
       total += performance.now() - t0;
     }
   } finally {
-    db.$client.close();
+    closeDatabase(db);
   }
   const measured = [...timers.values()].reduce((sum, t) => sum + t.ms, 0);
   timers.set("rest: JavaScript (threading, SLA maths, rules) and commit", { calls: 0, ms: Math.max(0, total - measured) });
@@ -51,21 +49,4 @@ export function profileIngest({ databasePath, workspace, events }: { databasePat
   return [...timers]
     .map(([part, t]) => ({ part, callsPerEvent: round3(t.calls / n), microsPerEvent: Math.round((t.ms / n) * 10_000) / 10, share: round3(t.ms / total) }))
     .sort((a, b) => b.microsPerEvent - a.microsPerEvent);
-}
-
-// Statements named by their SQL (whitespace folded, cut short), timed on run/get/all/iterate.
-function instrument(sqlite: Database.Database, timed: <T>(name: string, fn: () => T) => T): void {
-  const prepare = sqlite.prepare.bind(sqlite);
-  sqlite.prepare = ((source: string) => {
-    const statement = prepare(source);
-    const name = source.replace(/\s+/g, " ").trim().slice(0, 72);
-    return new Proxy(statement, {
-      get(target, key, receiver) {
-        const value = Reflect.get(target, key, receiver);
-        if (typeof value !== "function") return value;
-        if (!TIMED_METHODS.has(String(key))) return value.bind(target);
-        return (...args: unknown[]) => timed(name, () => value.apply(target, args));
-      },
-    });
-  }) as typeof sqlite.prepare;
 }

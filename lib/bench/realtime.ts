@@ -56,7 +56,7 @@ export async function benchRealtime({ url, cookie, db, workspace, events }: { ur
       await new Promise((r) => setTimeout(r, 50 + Math.random() * 300));
       const brandId = workspace.brandIds.get(e.brandSlug)!;
       const channelId = workspace.channelIds.get(e.channelKey)!;
-      const [outcome] = ingestBatch({ db, brandId, items: [{ event: e.event, channelId }] });
+      const [outcome] = await ingestBatch({ db, brandId, items: [{ event: e.event, channelId }] });
       const committed = performance.now();
       const arrived = await new Promise<number | null>((resolve) => {
         const timer = setTimeout(() => resolve(null), TIMEOUT_MS);

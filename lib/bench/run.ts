@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
-import { openDatabase, type Db } from "@/db/client";
+import { closeDatabase, openDatabase, type Db } from "@/db/client";
 import { cliActor } from "@/lib/audit/record";
 import { createToken } from "@/lib/auth/tokens";
 import { benchClassifier, type ClassifierFigures } from "./classifier";
@@ -63,13 +63,13 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const live = Date.now();
     const ingestEvents = freshEvents({ count: sizes.ingest, now: live, seed: 81, suffix: "~i" });
     log(`ingest: ${ingestEvents.length.toLocaleString("en")} fresh events through the pipeline, batches of 500…`);
-    const ingest = benchIngest({ db, workspace, events: ingestEvents });
+    const ingest = await benchIngest({ db, workspace, events: ingestEvents });
     log(`ingest: ${ingest.eventsPerSecond.toLocaleString("en")} events/s; raw insert ${ingest.rawInsertRowsPerSecond.toLocaleString("en")} rows/s`);
-    const profile = profileIngest({ databasePath, workspace, events: freshEvents({ count: Math.min(5000, sizes.ingest), now: live, seed: 82, suffix: "~p" }) });
+    const profile = await profileIngest({ databasePath, workspace, events: freshEvents({ count: Math.min(5000, sizes.ingest), now: live, seed: 82, suffix: "~p" }) });
     log("inbox: 200 calls…");
-    const inbox: BenchResult["inbox"] = benchInbox({ db, workspace });
+    const inbox: BenchResult["inbox"] = await benchInbox({ db, workspace });
     log("dashboard: 30 days, both brands…");
-    const dashboard: BenchResult["dashboard"] = benchDashboard({ db, workspace, now: Date.now() });
+    const dashboard: BenchResult["dashboard"] = await benchDashboard({ db, workspace, now: Date.now() });
     log("classifier…");
     const classifier = benchClassifier({ texts: ingestEvents.filter((e) => e.event.direction === "inbound").map((e) => e.event.text), minMs: options.classifierMs });
     const served = options.server ? await serverPhases({ db, databasePath, workspace, sizes, log }) : null;
@@ -94,7 +94,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       seconds: Math.round((performance.now() - started) / 100) / 10,
     };
   } finally {
-    db.$client.close();
+    closeDatabase(db);
   }
 }
 
@@ -102,7 +102,8 @@ async function serverPhases({ db, databasePath, workspace, sizes, log }: { db: D
   log("server: starting `next start` against the filled database…");
   const server = await startServer({ databasePath, env: { AUTH_SECRET: process.env.AUTH_SECRET!, CREDENTIALS_KEY: process.env.CREDENTIALS_KEY! } });
   try {
-    const tokens = new Map([...workspace.brandIds].map(([slug, brandId]) => [slug, createToken({ db, brandId, name: `bench-${Date.now()}`, scopes: ["ingest"], actor: cliActor })]));
+    const tokens = new Map<string, string>();
+    for (const [slug, brandId] of workspace.brandIds) tokens.set(slug, await createToken({ db, brandId, name: `bench-${Date.now()}`, scopes: ["ingest"], actor: cliActor }));
     const httpEvents = freshEvents({ count: sizes.http + 800, now: Date.now(), seed: 83, suffix: "~h" });
     log(`http: ${httpEvents.length.toLocaleString("en")} events, batches of 100, 8 clients…`);
     const http = await benchHttp({ url: server.url, bodies: requestBodies({ workspace, events: httpEvents, tokens }) });

@@ -7,10 +7,10 @@ export function latency(samples: number[]): Latency {
   return { calls: samples.length, p50Ms: at(50), p95Ms: at(95), maxMs: at(100) };
 }
 
-/** Runs `fn` and adds its wall time in milliseconds to `into`. */
-export function timeInto<T>(into: number[], fn: () => T): T {
+/** Runs `fn` and adds its wall time in milliseconds, until its promise settles, to `into`. */
+export async function timeInto<T>(into: number[], fn: () => T | Promise<T>): Promise<T> {
   const t0 = performance.now();
-  const result = fn();
+  const result = await fn();
   into.push(performance.now() - t0);
   return result;
 }
@@ -19,13 +19,13 @@ export function timeInto<T>(into: number[], fn: () => T): T {
 export class Samples {
   readonly byName = new Map<string, number[]>();
 
-  time<T>(name: string, fn: () => T): T {
+  time<T>(name: string, fn: () => T | Promise<T>): Promise<T> {
     let list = this.byName.get(name);
     if (!list) this.byName.set(name, (list = []));
     return timeInto(list, fn);
   }
 
-  all(): number[] {
+  pooled(): number[] {
     return [...this.byName.values()].flat();
   }
 

@@ -77,7 +77,7 @@ describe("bench", () => {
     expect(q<{ n: number }>("SELECT count(*) AS n FROM messages_fts WHERE messages_fts MATCH 'a* OR e* OR o*'").n).toBeGreaterThan(0);
 
     const events = freshEvents({ count: 300, now: Date.now(), seed: 5, suffix: "~t" });
-    const figures = benchIngest({ db, workspace: fill.workspace, events });
+    const figures = await benchIngest({ db, workspace: fill.workspace, events });
     positive(figures.eventsPerSecond);
     positive(figures.rawInsertRowsPerSecond);
     positive(figures.rawInsertWithFtsTriggerRowsPerSecond);
