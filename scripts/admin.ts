@@ -1,5 +1,5 @@
 import { closeDatabase } from "@/db/client";
-import { operator } from "@/lib/auth/authorize";
+import { authorize, operator } from "@/lib/auth/authorize";
 import { cliActor } from "@/lib/audit/record";
 import { createBrand, requireBrandBySlug } from "@/lib/brands/brands";
 import { createUser, requireUserByEmail } from "@/lib/team/users";
@@ -55,14 +55,16 @@ async function main() {
       case "token create": {
         const brand = await requireBrandBySlug({ slug: requireFlag(flags, "brand") });
         const scopes = typeof flags.scopes === "string" ? (flags.scopes.split(",").map((s) => s.trim()) as Scope[]) : undefined;
-        const token = await createToken({ brandId: brand.id, name: requireFlag(flags, "name"), scopes, actor: cliActor });
+        const { audit } = authorize({ actor: operator, brandId: brand.id, needs: "admin" });
+        const token = await createToken({ brandId: brand.id, name: requireFlag(flags, "name"), scopes, actor: audit });
         process.stderr.write(`Token for ${brand.slug}; it is shown only once:\n`);
         process.stdout.write(`${token}\n`);
         return;
       }
       case "token revoke": {
         const brand = await requireBrandBySlug({ slug: requireFlag(flags, "brand") });
-        await revokeToken({ brandId: brand.id, name: requireFlag(flags, "name"), actor: cliActor });
+        const { audit } = authorize({ actor: operator, brandId: brand.id, needs: "admin" });
+        await revokeToken({ brandId: brand.id, name: requireFlag(flags, "name"), actor: audit });
         process.stdout.write(`Revoked token ${flags.name}\n`);
         return;
       }

@@ -166,7 +166,7 @@ describe.each(Object.entries(ROUTES))("route %s", (key, entry) => {
   if (entry.access === "webhook") {
     it("refuses a forged signature or a guessed secret, storing nothing", async () => {
       const before = dbFingerprint(w.db, { only: STORED });
-      const response = await callRoute(key, entry.request(w));
+      const response = await callRoute(key, await entry.request(w));
       expect([401, 403, 404]).toContain(response.status);
       expect((await response.json()).error.message).toBeTruthy();
       expect(dbFingerprint(w.db, { only: STORED })).toBe(before);
@@ -183,7 +183,7 @@ describe.each(Object.entries(ROUTES))("route %s", (key, entry) => {
       ["a token without the scope", otherScope, 403],
     ];
     it.each(refusals)("refuses %s", async (_label, token, status) => {
-      const call = entry.request(w);
+      const call = await entry.request(w);
       const before = dbFingerprint(w.db, { only: STORED });
       const t = token();
       const response = await callRoute(key, call, t ? { authorization: `Bearer ${t}` } : {});
@@ -191,11 +191,11 @@ describe.each(Object.entries(ROUTES))("route %s", (key, entry) => {
       expect(dbFingerprint(w.db, { only: STORED })).toBe(before);
     });
     it("serves a token with the scope", async () => {
-      const response = await callRoute(key, entry.request(w), { authorization: `Bearer ${rightScope()}` });
+      const response = await callRoute(key, await entry.request(w), { authorization: `Bearer ${rightScope()}` });
       expect(response.status).toBeLessThan(300);
     });
     it("keeps another brand's token away from brand A", async () => {
-      const other = entry.otherBrand(w);
+      const other = await entry.otherBrand(w);
       const before = dbFingerprint(w.db, { only: STORED });
       await other.expect(await callRoute(key, other.call, { authorization: `Bearer ${other.token}` }), w);
       expect(dbFingerprint(w.db, { only: STORED })).toBe(before);
@@ -205,7 +205,7 @@ describe.each(Object.entries(ROUTES))("route %s", (key, entry) => {
   const access = entry.access;
   it.each(PERSONAS.map((p) => [p]))("as %s", async (persona) => {
     signInAs(persona);
-    const response = await callRoute(key, entry.request(w));
+    const response = await callRoute(key, await entry.request(w));
     const want = expected(access, persona);
     // A public route must not depend on a session; a 404 for a brand without a public page is fine.
     if (access === "public") expect(response.status === 404 || response.status < 400).toBe(true);
@@ -214,7 +214,7 @@ describe.each(Object.entries(ROUTES))("route %s", (key, entry) => {
   if ("cross" in entry && entry.cross) {
     const cross = entry.cross;
     it("changes nothing when brand A's objects are named from brand B", async () => {
-      const call = cross(w);
+      const call = await cross(w);
       signInAs("outsider");
       const before = dbFingerprint(w.db);
       const response = await callRoute(key, call);

@@ -41,18 +41,18 @@ export type RouteCall = { url: string; init?: RequestInit; params?: Record<strin
 export type RouteEntry =
   | {
       access: Access;
-      request: (w: World) => RouteCall;
+      request: (w: World) => RouteCall | Promise<RouteCall>;
       /** Called as the outsider (admin of B) naming brand A's objects from brand B: must change nothing. */
-      cross?: (w: World) => RouteCall;
+      cross?: (w: World) => RouteCall | Promise<RouteCall>;
       note?: string;
     }
   | {
       access: "token:ingest" | "token:read";
-      request: (w: World) => RouteCall;
+      request: (w: World) => RouteCall | Promise<RouteCall>;
       /** A valid token of brand B aimed at brand A's data: assert what it gets. */
-      otherBrand: (w: World) => { call: RouteCall; token: string; expect: (response: Response, w: World) => Promise<void> };
+      otherBrand: (w: World) => Promise<{ call: RouteCall; token: string; expect: (response: Response, w: World) => Promise<void> }>;
     }
-  | { access: "webhook"; request: (w: World) => RouteCall; note?: string }
+  | { access: "webhook"; request: (w: World) => RouteCall | Promise<RouteCall>; note?: string }
   /** Mocked away in-process (Auth.js's own handlers): exercised over real HTTP by the named e2e files. */
   | { access: "public"; overHttpIn: string[] };
 
@@ -72,8 +72,8 @@ const POLICY = { name: "Policy", firstResponse: "1", firstResponseUnit: "hours",
 function escalationEntry(extra: Form): ActionEntry {
   return {
     access: "manager",
-    form: (w) => ({ brandId: A(w), escalationId: String(w.escalation()), ...extra }),
-    cross: (w) => ({ brandId: B(w), escalationId: String(w.escalation()), ...extra }),
+    form: async (w) => ({ brandId: A(w), escalationId: String((await w.escalation())), ...extra }),
+    cross: async (w) => ({ brandId: B(w), escalationId: String((await w.escalation())), ...extra }),
   };
 }
 
@@ -83,45 +83,45 @@ export const ACTIONS: Record<string, ActionEntry> = {
 
   "app/(app)/inbox/actions.ts#assignAction": {
     access: "agent",
-    form: (w) => ({ brandId: A(w), conversationIds: String(w.conversation().conversationId), assignee: "me" }),
-    cross: (w) => ({ brandId: B(w), conversationIds: String(w.conversation().conversationId), assignee: "me" }),
+    form: async (w) => ({ brandId: A(w), conversationIds: String((await w.conversation()).conversationId), assignee: "me" }),
+    cross: async (w) => ({ brandId: B(w), conversationIds: String((await w.conversation()).conversationId), assignee: "me" }),
     note: "assigning someone else needs manager: see the extra matrix row in the test",
   },
   "app/(app)/inbox/actions.ts#statusAction": {
     access: "agent",
-    form: (w) => ({ brandId: A(w), conversationIds: String(w.conversation().conversationId), status: "resolved" }),
-    cross: (w) => ({ brandId: B(w), conversationIds: String(w.conversation().conversationId), status: "resolved" }),
+    form: async (w) => ({ brandId: A(w), conversationIds: String((await w.conversation()).conversationId), status: "resolved" }),
+    cross: async (w) => ({ brandId: B(w), conversationIds: String((await w.conversation()).conversationId), status: "resolved" }),
   },
   "app/(app)/inbox/actions.ts#markNoiseAction": {
     access: "agent",
-    form: (w) => ({ brandId: A(w), conversationIds: String(w.conversation().conversationId) }),
-    cross: (w) => ({ brandId: B(w), conversationIds: String(w.conversation().conversationId) }),
+    form: async (w) => ({ brandId: A(w), conversationIds: String((await w.conversation()).conversationId) }),
+    cross: async (w) => ({ brandId: B(w), conversationIds: String((await w.conversation()).conversationId) }),
   },
   "app/(app)/inbox/actions.ts#priorityAction": {
     access: "agent",
-    form: (w) => ({ brandId: A(w), conversationIds: String(w.conversation().conversationId), priority: "high" }),
-    cross: (w) => ({ brandId: B(w), conversationIds: String(w.conversation().conversationId), priority: "urgent" }),
+    form: async (w) => ({ brandId: A(w), conversationIds: String((await w.conversation()).conversationId), priority: "high" }),
+    cross: async (w) => ({ brandId: B(w), conversationIds: String((await w.conversation()).conversationId), priority: "urgent" }),
   },
   "app/(app)/inbox/actions.ts#labelsAction": {
     access: "agent",
-    form: (w) => ({ brandId: A(w), conversationId: String(w.conversation().conversationId), add: "refund" }),
-    cross: (w) => ({ brandId: B(w), conversationId: String(w.conversation().conversationId), add: "stolen" }),
+    form: async (w) => ({ brandId: A(w), conversationId: String((await w.conversation()).conversationId), add: "refund" }),
+    cross: async (w) => ({ brandId: B(w), conversationId: String((await w.conversation()).conversationId), add: "stolen" }),
   },
   "app/(app)/inbox/actions.ts#correctAction": {
     access: "agent",
-    form: (w) => ({ brandId: A(w), messageId: String(w.conversation().messageId), request: "false" }),
-    cross: (w) => ({ brandId: B(w), messageId: String(w.conversation().messageId), request: "false" }),
+    form: async (w) => ({ brandId: A(w), messageId: String((await w.conversation()).messageId), request: "false" }),
+    cross: async (w) => ({ brandId: B(w), messageId: String((await w.conversation()).messageId), request: "false" }),
   },
   "app/(app)/inbox/actions.ts#retryAction": {
     access: "agent",
-    form: (w) => ({ brandId: A(w), messageId: String(w.failedReply()) }),
-    cross: (w) => ({ brandId: B(w), messageId: String(w.failedReply()) }),
+    form: async (w) => ({ brandId: A(w), messageId: String((await w.failedReply())) }),
+    cross: async (w) => ({ brandId: B(w), messageId: String((await w.failedReply())) }),
   },
 
   "app/(app)/inbox/reply-actions.ts#sendFromComposerAction": {
     access: "agent",
-    form: (w) => ({ brandId: A(w), conversationId: String(w.conversation().conversationId), text: "On it", mode: "public" }),
-    cross: (w) => ({ brandId: B(w), conversationId: String(w.conversation().conversationId), text: "cross", mode: "note" }),
+    form: async (w) => ({ brandId: A(w), conversationId: String((await w.conversation()).conversationId), text: "On it", mode: "public" }),
+    cross: async (w) => ({ brandId: B(w), conversationId: String((await w.conversation()).conversationId), text: "cross", mode: "note" }),
   },
 
   "app/(app)/escalations/actions.ts#acknowledgeAction": escalationEntry({}),
@@ -135,14 +135,14 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "app/(app)/inbox/moderation-actions.ts#hideMessageAction": {
     access: "agent",
     authorizedOnly: true,
-    form: (w) => ({ brandId: A(w), messageId: String(w.conversation().messageId), reason: "spam", note: "Spam link to a fake shop" }),
-    cross: (w) => ({ brandId: B(w), messageId: String(w.conversation().messageId), reason: "spam", note: "Spam link to a fake shop" }),
+    form: async (w) => ({ brandId: A(w), messageId: String((await w.conversation()).messageId), reason: "spam", note: "Spam link to a fake shop" }),
+    cross: async (w) => ({ brandId: B(w), messageId: String((await w.conversation()).messageId), reason: "spam", note: "Spam link to a fake shop" }),
     note: "api-channel comments cannot be hidden on a platform: allowed callers get that refusal; a negative non-spam comment needs a manager (lib/moderation)",
   },
   "app/(app)/inbox/moderation-actions.ts#blockContactAction": {
     access: "agent",
-    form: (w) => ({ brandId: A(w), contactId: String(w.contact()), blocked: "1" }),
-    cross: (w) => ({ brandId: B(w), contactId: String(w.contact()), blocked: "1" }),
+    form: async (w) => ({ brandId: A(w), contactId: String((await w.contact())), blocked: "1" }),
+    cross: async (w) => ({ brandId: B(w), contactId: String((await w.contact())), blocked: "1" }),
   },
 
   "app/(app)/settings/team/actions.ts#setRoutingAction": {
@@ -154,30 +154,30 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "app/(app)/settings/sla/actions.ts#createCalendarAction": { access: "admin", form: (w) => ({ brandId: A(w), name: `Cal ${fresh()}`, calendar: CALENDAR }) },
   "app/(app)/settings/sla/actions.ts#updateCalendarAction": {
     access: "admin",
-    form: (w) => ({ brandId: A(w), calendarId: String(w.slaCalendar()), name: "Office", calendar: CALENDAR }),
-    cross: (w) => ({ brandId: B(w), calendarId: String(w.slaCalendar()), name: "Stolen", calendar: CALENDAR }),
+    form: async (w) => ({ brandId: A(w), calendarId: String((await w.slaCalendar())), name: "Office", calendar: CALENDAR }),
+    cross: async (w) => ({ brandId: B(w), calendarId: String((await w.slaCalendar())), name: "Stolen", calendar: CALENDAR }),
   },
   "app/(app)/settings/sla/actions.ts#deleteCalendarAction": {
     access: "admin",
-    form: (w) => ({ brandId: A(w), calendarId: String(w.slaCalendar()) }),
-    cross: (w) => ({ brandId: B(w), calendarId: String(w.slaCalendar()) }),
+    form: async (w) => ({ brandId: A(w), calendarId: String((await w.slaCalendar())) }),
+    cross: async (w) => ({ brandId: B(w), calendarId: String((await w.slaCalendar())) }),
   },
-  "app/(app)/settings/sla/actions.ts#createPolicyAction": { access: "admin", form: (w) => ({ brandId: A(w), ...POLICY, name: `P ${fresh()}`, channelId: String(w.webChannel()) }) },
+  "app/(app)/settings/sla/actions.ts#createPolicyAction": { access: "admin", form: async (w) => ({ brandId: A(w), ...POLICY, name: `P ${fresh()}`, channelId: String((await w.webChannel())) }) },
   "app/(app)/settings/sla/actions.ts#updatePolicyAction": {
     access: "admin",
-    form: (w) => ({ brandId: A(w), policyId: String(w.slaPolicy()), ...POLICY, channelId: String(w.webChannel()) }),
-    cross: (w) => ({ brandId: B(w), policyId: String(w.slaPolicy()), ...POLICY, firstResponse: "99", channelId: String(w.webChannel()) }),
+    form: async (w) => ({ brandId: A(w), policyId: String((await w.slaPolicy())), ...POLICY, channelId: String((await w.webChannel())) }),
+    cross: async (w) => ({ brandId: B(w), policyId: String((await w.slaPolicy())), ...POLICY, firstResponse: "99", channelId: String((await w.webChannel())) }),
   },
   "app/(app)/settings/sla/actions.ts#deletePolicyAction": {
     access: "admin",
-    form: (w) => ({ brandId: A(w), policyId: String(w.slaPolicy()) }),
-    cross: (w) => ({ brandId: B(w), policyId: String(w.slaPolicy()) }),
+    form: async (w) => ({ brandId: A(w), policyId: String((await w.slaPolicy())) }),
+    cross: async (w) => ({ brandId: B(w), policyId: String((await w.slaPolicy())) }),
   },
   "app/(app)/settings/sla/actions.ts#movePolicyAction": {
     access: "admin",
     authorizedOnly: true,
-    form: (w) => ({ brandId: A(w), policyId: String(w.slaPolicy()), direction: "down" }),
-    cross: (w) => ({ brandId: B(w), policyId: String(w.slaPolicy()), direction: "up" }),
+    form: async (w) => ({ brandId: A(w), policyId: String((await w.slaPolicy())), direction: "down" }),
+    cross: async (w) => ({ brandId: B(w), policyId: String((await w.slaPolicy())), direction: "up" }),
   },
   "app/(app)/settings/sla/actions.ts#previewAction": {
     access: "agent",
@@ -266,19 +266,19 @@ export const ROUTES: Record<string, RouteEntry> = {
   "GET /api/realtime": { access: "signed-in", request: () => ({ url: "/api/realtime?after=0" }) },
   "GET /api/presence": {
     access: "agent",
-    request: (w) => ({ url: `/api/presence?brandId=${w.a.id}&conversationId=${w.conversation().conversationId}` }),
-    cross: (w) => ({ url: `/api/presence?brandId=${w.b.id}&conversationId=${w.conversation().conversationId}` }),
+    request: async (w) => ({ url: `/api/presence?brandId=${w.a.id}&conversationId=${(await w.conversation()).conversationId}` }),
+    cross: async (w) => ({ url: `/api/presence?brandId=${w.b.id}&conversationId=${(await w.conversation()).conversationId}` }),
   },
   "POST /api/presence": {
     access: "agent",
-    request: (w) => ({ url: "/api/presence", init: json({ brandId: w.a.id, conversationId: w.conversation().conversationId, state: "typing" }) }),
-    cross: (w) => ({ url: "/api/presence", init: json({ brandId: w.b.id, conversationId: w.conversation().conversationId, state: "typing" }) }),
+    request: async (w) => ({ url: "/api/presence", init: json({ brandId: w.a.id, conversationId: (await w.conversation()).conversationId, state: "typing" }) }),
+    cross: async (w) => ({ url: "/api/presence", init: json({ brandId: w.b.id, conversationId: (await w.conversation()).conversationId, state: "typing" }) }),
   },
   "GET /dashboard/export": { access: "manager", request: (w) => ({ url: `/dashboard/export?table=daily&brand=${w.a.slug}` }) },
   "GET /api/v1/conversations": {
     access: "token:read",
     request: () => ({ url: "/api/v1/conversations" }),
-    otherBrand: (w) => ({
+    otherBrand: async (w) => ({
       call: { url: "/api/v1/conversations?limit=200" },
       token: w.tokens.readB,
       expect: async (response, w) => {
@@ -291,12 +291,12 @@ export const ROUTES: Record<string, RouteEntry> = {
   },
   "GET /api/v1/conversations/[id]": {
     access: "token:read",
-    request: (w) => {
-      const id = String(w.conversation().conversationId);
+    request: async (w) => {
+      const id = String((await w.conversation()).conversationId);
       return { url: `/api/v1/conversations/${id}`, params: { id } };
     },
-    otherBrand: (w) => {
-      const id = String(w.conversation().conversationId);
+    otherBrand: async (w) => {
+      const id = String((await w.conversation()).conversationId);
       return {
         call: { url: `/api/v1/conversations/${id}`, params: { id } },
         token: w.tokens.readB,
@@ -309,7 +309,7 @@ export const ROUTES: Record<string, RouteEntry> = {
   "POST /api/v1/events": {
     access: "token:ingest",
     request: () => ({ url: "/api/v1/events", init: json({ externalId: `authz-${fresh()}`, text: "hi", createdAt: new Date().toISOString(), author: { id: "x" } }) }),
-    otherBrand: (w) => ({
+    otherBrand: async (w) => ({
       // Brand B's ingest token naming a channel of brand A.
       call: { url: "/api/v1/events", init: json({ externalId: `authz-${fresh()}`, text: "hi", createdAt: new Date().toISOString(), author: { id: "x" }, channel: String(w.telegramA.id) }) },
       token: w.tokens.ingestB,
@@ -346,11 +346,11 @@ export const ACTION_VARIANTS: Record<string, ActionEntry & { action: string }> =
   "assign a conversation to someone else": {
     action: "app/(app)/inbox/actions.ts#assignAction",
     access: "manager",
-    form: (w) => ({ brandId: A(w), conversationIds: String(w.conversation().conversationId), assignee: String(w.people.manager.id) }),
+    form: async (w) => ({ brandId: A(w), conversationIds: String((await w.conversation()).conversationId), assignee: String(w.people.manager.id) }),
   },
   "unassign a conversation": {
     action: "app/(app)/inbox/actions.ts#assignAction",
     access: "manager",
-    form: (w) => ({ brandId: A(w), conversationIds: String(w.conversation().conversationId), assignee: "none" }),
+    form: async (w) => ({ brandId: A(w), conversationIds: String((await w.conversation()).conversationId), assignee: "none" }),
   },
 };

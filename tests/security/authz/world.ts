@@ -9,7 +9,6 @@ import { createCalendar, createPolicy } from "@/lib/sla/settings";
 import type { CalendarInput, PolicyInput } from "@/lib/sla/settings-input";
 import { inboundEventSchema } from "@/lib/ingest/event";
 import { ingestBatch } from "@/lib/ingest/pipeline";
-import { notify } from "@/lib/notifications/notify";
 import { encryptCredentials } from "@/lib/security/credentials";
 import { createUser, setMembership } from "@/lib/team/users";
 import { sqlite } from "../../helpers/db";
@@ -29,33 +28,37 @@ export type World = {
   tokens: { ingestA: string; readA: string; readB: string; ingestB: string };
   telegramA: { id: number; secret: string };
   vkA: { id: number; secret: string };
-  conversation: (brand?: Brand) => { conversationId: number; messageId: number };
-  failedReply: () => number;
-  escalation: () => number;
-  contact: () => number;
-  slaCalendar: () => number;
-  slaPolicy: () => number;
-  webChannel: () => number;
+  conversation: (brand?: Brand) => Promise<{ conversationId: number; messageId: number }>;
+  failedReply: () => Promise<number>;
+  escalation: () => Promise<number>;
+  contact: () => Promise<number>;
+  slaCalendar: () => Promise<number>;
+  slaPolicy: () => Promise<number>;
+  webChannel: () => Promise<number>;
   person: (role?: Role) => Promise<Person>;
   notification: (userId: number, brand?: Brand) => number;
 };
 
 export async function makeWorld(db: Db): Promise<World> {
-  const a = createBrand({ db, slug: `authz-a-${hex()}`, name: "Authz A", actor: cliActor });
-  const b = createBrand({ db, slug: `authz-b-${hex()}`, name: "Authz B", actor: cliActor });
+  const a = await createBrand({ db, slug: `authz-a-${hex()}`, name: "Authz A", actor: cliActor });
+  const b = await createBrand({ db, slug: `authz-b-${hex()}`, name: "Authz B", actor: cliActor });
   const person = async (role: Role = "agent", brand: Brand = a): Promise<Person> => {
     const email = `${role}-${hex()}@authz.test`;
     const user = await createUser({ db, email, password: "authz-password-42", name: `${role} ${email}`, actor: cliActor });
-    setMembership({ db, userId: user.id, brandId: brand.id, role, actor: cliActor });
+    await setMembership({ db, userId: user.id, brandId: brand.id, role, actor: cliActor });
     return { id: user.id, email };
   };
   const people = { agent: await person("agent"), manager: await person("manager"), admin: await person("admin"), outsider: await person("admin", b) };
-  const addChannel = (kind: "telegram" | "vk", credentials: Record<string, string>) =>
-    db.insert(channels).values({ brandId: a.id, kind, name: kind, accountId: hex(), credentials: encryptCredentials(credentials) }).returning().get().id;
-  const telegramA = { id: addChannel("telegram", { botToken: "1:authz", webhookSecret: "tg-authz-secret" }), secret: "tg-authz-secret" };
-  const vkA = { id: addChannel("vk", { accessToken: "vk", confirmationCode: "c0de", secret: "vk-authz-secret" }), secret: "vk-authz-secret" };
-  const conversation = (brand: Brand = a) => {
-    const [outcome] = ingestBatch({
+  const addChannel = async (kind: "telegram" | "vk", credentials: Record<string, string>) => {
+    const [row] = await db.transaction((tx) =>
+      tx.insert(channels).values({ brandId: a.id, kind, name: kind, accountId: hex(), credentials: encryptCredentials(credentials) }).returning({ id: channels.id }),
+    );
+    return row.id;
+  };
+  const telegramA = { id: await addChannel("telegram", { botToken: "1:authz", webhookSecret: "tg-authz-secret" }), secret: "tg-authz-secret" };
+  const vkA = { id: await addChannel("vk", { accessToken: "vk", confirmationCode: "c0de", secret: "vk-authz-secret" }), secret: "vk-authz-secret" };
+  const conversation = async (brand: Brand = a) => {
+    const [outcome] = await ingestBatch({
       db,
       brandId: brand.id,
       items: [
@@ -67,8 +70,8 @@ export async function makeWorld(db: Db): Promise<World> {
     });
     return { conversationId: Number(outcome.conversationId), messageId: Number(outcome.messageId) };
   };
-  const failedReply = () => {
-    const { conversationId } = conversation();
+  const failedReply = async () => {
+    const { conversationId } = await conversation();
     const row = sqlite(db).prepare("SELECT channel_id, current_cycle_id FROM conversations WHERE id = ?").get(conversationId) as { channel_id: number; current_cycle_id: number };
     const now = Date.now();
     return Number(
@@ -80,39 +83,46 @@ export async function makeWorld(db: Db): Promise<World> {
         .run(conversationId, a.id, row.channel_id, row.current_cycle_id, people.agent.id, now, now, crypto.randomUUID()).lastInsertRowid,
     );
   };
-  const escalation = () => {
-    const { conversationId, messageId } = conversation();
+  const escalation = async () => {
+    const { conversationId, messageId } = await conversation();
     return Number(
       sqlite(db)
         .prepare("INSERT INTO escalations (brand_id, conversation_id, message_id, level, reason, cues, status, created_at) VALUES (?, ?, ?, 1, 'authz', '[]', 'open', ?)")
         .run(a.id, conversationId, messageId, Date.now()).lastInsertRowid,
     );
   };
-  const contact = () => {
-    const { conversationId } = conversation();
+  const contact = async () => {
+    const { conversationId } = await conversation();
     return sqlite(db).prepare("SELECT contact_id FROM conversations WHERE id = ?").pluck().get(conversationId) as number;
   };
-  const webChannel = () => db.insert(channels).values({ brandId: a.id, kind: "web", name: `web-${hex()}` }).returning().get().id;
-  const adminSession = () => loadSessionUser({ db, userId: people.admin.id })!;
-  const slaCalendar = () => createCalendar({ db, user: adminSession(), brandId: a.id, input: { name: `cal-${hex()}`, timezone: "UTC", intervals: null, holidays: [] } as CalendarInput }).id;
-  const slaPolicy = () =>
-    createPolicy({
-      db,
-      user: adminSession(),
-      brandId: a.id,
-      input: { name: `pol-${hex()}`, firstResponseSeconds: 3600, nextResponseSeconds: null, atRiskShare: 0.75, calendarId: null, channelId: webChannel(), category: null, priority: null } as PolicyInput,
-    }).id;
-  const notification = (userId: number, brand: Brand = a) => notify(sqlite(db), { brandId: brand.id, userIds: [userId], kind: "mention", text: "authz" })[0];
+  const webChannel = async () => {
+    const [row] = await db.transaction((tx) => tx.insert(channels).values({ brandId: a.id, kind: "web", name: `web-${hex()}` }).returning({ id: channels.id }));
+    return row.id;
+  };
+  const adminSession = async () => (await loadSessionUser({ db, userId: people.admin.id }))!;
+  const slaCalendar = async () =>
+    (await createCalendar({ db, user: await adminSession(), brandId: a.id, input: { name: `cal-${hex()}`, timezone: "UTC", intervals: null, holidays: [] } as CalendarInput })).id;
+  const slaPolicy = async () =>
+    (
+      await createPolicy({
+        db,
+        user: await adminSession(),
+        brandId: a.id,
+        input: { name: `pol-${hex()}`, firstResponseSeconds: 3600, nextResponseSeconds: null, atRiskShare: 0.75, calendarId: null, channelId: await webChannel(), category: null, priority: null } as PolicyInput,
+      })
+    ).id;
+  const notification = (userId: number, brand: Brand = a) =>
+    Number(sqlite(db).prepare("INSERT INTO notifications (user_id, brand_id, kind, text, created_at) VALUES (?, ?, 'mention', 'authz', ?)").run(userId, brand.id, Date.now()).lastInsertRowid);
   return {
     db,
     a,
     b,
     people,
     tokens: {
-      ingestA: createToken({ db, brandId: a.id, name: "ingest", scopes: ["ingest"], actor: cliActor }),
-      readA: createToken({ db, brandId: a.id, name: "read", scopes: ["read"], actor: cliActor }),
-      readB: createToken({ db, brandId: b.id, name: "read", scopes: ["read"], actor: cliActor }),
-      ingestB: createToken({ db, brandId: b.id, name: "ingest", scopes: ["ingest"], actor: cliActor }),
+      ingestA: await createToken({ db, brandId: a.id, name: "ingest", scopes: ["ingest"], actor: cliActor }),
+      readA: await createToken({ db, brandId: a.id, name: "read", scopes: ["read"], actor: cliActor }),
+      readB: await createToken({ db, brandId: b.id, name: "read", scopes: ["read"], actor: cliActor }),
+      ingestB: await createToken({ db, brandId: b.id, name: "ingest", scopes: ["ingest"], actor: cliActor }),
     },
     telegramA,
     vkA,
