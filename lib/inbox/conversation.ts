@@ -1,6 +1,7 @@
-import { and, asc, count, eq, inArray } from "drizzle-orm";
+import { and, asc, count, eq } from "drizzle-orm";
 import { database, type Db } from "@/db/client";
 import { channels, contacts, conversations, messages, responseCycles, users } from "@/db/schema";
+import { inIdList } from "@/db/sqlite/inbox";
 import { AppError } from "@/lib/errors";
 
 export type Conversation = typeof conversations.$inferSelect;
@@ -57,7 +58,7 @@ export async function requireConversations({ db, brandId, ids }: { db: Db; brand
   const [found] = await db
     .select({ n: count() })
     .from(conversations)
-    .where(and(eq(conversations.brandId, brandId), inArray(conversations.id, unique)));
+    .where(and(eq(conversations.brandId, brandId), inIdList(conversations.id, unique)));
   if (found.n !== unique.length) throw new AppError("not_found:conversation");
   return unique;
 }
