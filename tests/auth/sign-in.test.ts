@@ -24,7 +24,7 @@ describe("passwords", () => {
 describe("sign-in", () => {
   it("accepts the right password, case-insensitive e-mail", async () => {
     const { db } = testDb();
-    const brand = makeBrand({ db });
+    const brand = await makeBrand({ db });
     const user = await makeMember({ db, brandId: brand.id, role: "agent" });
     const result = await checkSignIn({ db, email: user.email.toUpperCase(), password: user.password, address: "1.2.3.4" });
     expect(result).toEqual({ ok: true, userId: user.id });
@@ -32,7 +32,7 @@ describe("sign-in", () => {
 
   it("limits failed sign-ins per account, even with the right password afterwards", async () => {
     const { db } = testDb();
-    const brand = makeBrand({ db });
+    const brand = await makeBrand({ db });
     const user = await makeMember({ db, brandId: brand.id, role: "agent" });
     for (let i = 0; i < SIGN_IN_LIMIT; i++) {
       const r = await checkSignIn({ db, email: user.email, password: "wrong-password-1", address: `10.0.0.${i}` });
@@ -47,16 +47,16 @@ describe("sign-in", () => {
   it("limits failed sign-ins per address across accounts", async () => {
     const { db } = testDb();
     for (let i = 0; i < SIGN_IN_LIMIT; i++) await checkSignIn({ db, email: `nobody${i}@x.test`, password: "x", address: "6.6.6.6" });
-    const brand = makeBrand({ db });
+    const brand = await makeBrand({ db });
     const user = await makeMember({ db, brandId: brand.id, role: "admin" });
     expect(await checkSignIn({ db, email: user.email, password: user.password, address: "6.6.6.6" })).toEqual({ ok: false, reason: "limited" });
   });
 
   it("refuses a deactivated user", async () => {
     const { db } = testDb();
-    const brand = makeBrand({ db });
+    const brand = await makeBrand({ db });
     const user = await makeMember({ db, brandId: brand.id, role: "agent" });
-    setUserDisabled({ db, userId: user.id, disabled: true, brandId: brand.id, actor: cliActor });
+    await setUserDisabled({ db, userId: user.id, disabled: true, brandId: brand.id, actor: cliActor });
     expect(await checkSignIn({ db, email: user.email, password: user.password, address: "1.1.1.1" })).toEqual({ ok: false, reason: "disabled" });
   });
 });

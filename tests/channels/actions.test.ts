@@ -27,9 +27,9 @@ const channelCount = (brandId: number) => (sqlite(db).prepare("SELECT count(*) A
 
 describe("channel settings actions", () => {
   it("let an admin add, edit and pause a channel, with audit entries and no secret in the answer", async () => {
-    const brand = makeBrand({ db });
+    const brand = await makeBrand({ db });
     const admin = await makeMember({ db, brandId: brand.id, role: "admin" });
-    session.user = loadSessionUser({ db, userId: admin.id });
+    session.user = await loadSessionUser({ db, userId: admin.id });
     const created = await createChannelAction(null, form({ brandId: brand.id, kind: "telegram", name: "Bot", accountId: "1", cred_botToken: "1:tok", cred_webhookSecret: "sec" }));
     expect(created).toMatchObject({ ok: expect.stringContaining("Bot") });
     const id = (sqlite(db).prepare("SELECT id FROM channels WHERE brand_id = ? AND kind = 'telegram'").get(brand.id) as { id: number }).id;
@@ -42,10 +42,10 @@ describe("channel settings actions", () => {
   });
 
   it("refuse a manager, an agent and an admin of another brand", async () => {
-    const brand = makeBrand({ db });
-    const other = makeBrand({ db });
+    const brand = await makeBrand({ db });
+    const other = await makeBrand({ db });
     const admin = await makeMember({ db, brandId: brand.id, role: "admin" });
-    session.user = loadSessionUser({ db, userId: admin.id });
+    session.user = await loadSessionUser({ db, userId: admin.id });
     await createChannelAction(null, form({ brandId: brand.id, kind: "vk", name: "VK", accountId: "5" }));
     const id = (sqlite(db).prepare("SELECT id FROM channels WHERE brand_id = ? AND kind = 'vk'").get(brand.id) as { id: number }).id;
     const outsiders = [
@@ -54,7 +54,7 @@ describe("channel settings actions", () => {
       await makeMember({ db, brandId: other.id, role: "admin" }),
     ];
     for (const person of outsiders) {
-      session.user = loadSessionUser({ db, userId: person.id });
+      session.user = await loadSessionUser({ db, userId: person.id });
       expect((await createChannelAction(null, form({ brandId: brand.id, kind: "vk", name: "x", accountId: "6" })))?.error).toBeTruthy();
       expect((await updateChannelAction(null, form({ brandId: brand.id, channelId: id, name: "x" })))?.error).toBeTruthy();
       expect((await setChannelPausedAction(null, form({ brandId: brand.id, channelId: id, paused: "true" })))?.error).toBeTruthy();

@@ -15,10 +15,10 @@ beforeAll(() => {
 const TOKEN = "EAAB-page-token-very-secret-123";
 
 describe("channels", () => {
-  it("stores credentials encrypted and never returns them", () => {
+  it("stores credentials encrypted and never returns them", async () => {
     const { db } = testDb();
-    const brand = makeBrand({ db });
-    const view = createChannel({ db, brandId: brand.id, kind: "facebook", name: "FB", accountId: "page-9", credentials: { accessToken: TOKEN, unknownKey: "dropped" }, actor: cliActor });
+    const brand = await makeBrand({ db });
+    const view = await createChannel({ db, brandId: brand.id, kind: "facebook", name: "FB", accountId: "page-9", credentials: { accessToken: TOKEN, unknownKey: "dropped" }, actor: cliActor });
     expect(view.credentialKeys).toEqual(["accessToken"]);
     expect(JSON.stringify(view)).not.toContain(TOKEN);
     const stored = sqlite(db).prepare("SELECT credentials FROM channels WHERE id = ?").get(view.id) as { credentials: string };
@@ -27,30 +27,30 @@ describe("channels", () => {
     expect(decryptCredentials(stored.credentials)).toEqual({ accessToken: TOKEN });
     const audit = sqlite(db).prepare("SELECT after FROM audit_log WHERE action = 'channel.create'").get() as { after: string };
     expect(audit.after).not.toContain(TOKEN);
-    expect(JSON.stringify(channelSettings({ db, brandId: brand.id }))).not.toContain(TOKEN);
+    expect(JSON.stringify(await channelSettings({ db, brandId: brand.id }))).not.toContain(TOKEN);
   });
 
-  it("keeps a stored secret when the field is left empty, replaces or clears it on request", () => {
+  it("keeps a stored secret when the field is left empty, replaces or clears it on request", async () => {
     const { db } = testDb();
-    const brand = makeBrand({ db });
-    const view = createChannel({ db, brandId: brand.id, kind: "telegram", name: "Bot", credentials: { botToken: "1:a", webhookSecret: "s1" }, actor: cliActor });
-    updateChannel({ db, brandId: brand.id, id: view.id, name: "Bot 2", credentials: { botToken: "", webhookSecret: "s2" }, actor: cliActor });
+    const brand = await makeBrand({ db });
+    const view = await createChannel({ db, brandId: brand.id, kind: "telegram", name: "Bot", credentials: { botToken: "1:a", webhookSecret: "s1" }, actor: cliActor });
+    await updateChannel({ db, brandId: brand.id, id: view.id, name: "Bot 2", credentials: { botToken: "", webhookSecret: "s2" }, actor: cliActor });
     const read = () => decryptCredentials((sqlite(db).prepare("SELECT credentials FROM channels WHERE id = ?").get(view.id) as { credentials: string }).credentials);
     expect(read()).toEqual({ botToken: "1:a", webhookSecret: "s2" });
-    updateChannel({ db, brandId: brand.id, id: view.id, clear: ["botToken"], actor: cliActor });
+    await updateChannel({ db, brandId: brand.id, id: view.id, clear: ["botToken"], actor: cliActor });
     expect(read()).toEqual({ webhookSecret: "s2" });
   });
 
-  it("scopes every change to the brand and pauses / resumes", () => {
+  it("scopes every change to the brand and pauses / resumes", async () => {
     const { db } = testDb();
-    const a = makeBrand({ db });
-    const b = makeBrand({ db });
-    const view = createChannel({ db, brandId: a.id, kind: "vk", name: "VK", accountId: "1", actor: cliActor });
-    expect(() => updateChannel({ db, brandId: b.id, id: view.id, name: "stolen", actor: cliActor })).toThrow(/not found/i);
-    expect(() => setChannelPaused({ db, brandId: b.id, id: view.id, paused: true, actor: cliActor })).toThrow(/not found/i);
-    expect(setChannelPaused({ db, brandId: a.id, id: view.id, paused: true, actor: cliActor }).status).toBe("paused");
-    expect(setChannelPaused({ db, brandId: a.id, id: view.id, paused: false, actor: cliActor }).status).toBe("active");
-    expect(listChannels({ db, brandId: b.id }).map((c) => c.kind)).toEqual(["api"]);
-    expect(() => createChannel({ db, brandId: a.id, kind: "api", name: "x", actor: cliActor })).toThrow();
+    const a = await makeBrand({ db });
+    const b = await makeBrand({ db });
+    const view = await createChannel({ db, brandId: a.id, kind: "vk", name: "VK", accountId: "1", actor: cliActor });
+    await expect(updateChannel({ db, brandId: b.id, id: view.id, name: "stolen", actor: cliActor })).rejects.toThrow(/not found/i);
+    await expect(setChannelPaused({ db, brandId: b.id, id: view.id, paused: true, actor: cliActor })).rejects.toThrow(/not found/i);
+    expect((await setChannelPaused({ db, brandId: a.id, id: view.id, paused: true, actor: cliActor })).status).toBe("paused");
+    expect((await setChannelPaused({ db, brandId: a.id, id: view.id, paused: false, actor: cliActor })).status).toBe("active");
+    expect((await listChannels({ db, brandId: b.id })).map((c) => c.kind)).toEqual(["api"]);
+    await expect(createChannel({ db, brandId: a.id, kind: "api", name: "x", actor: cliActor })).rejects.toThrow();
   });
 });

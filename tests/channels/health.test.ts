@@ -34,22 +34,22 @@ describe("channel health", () => {
     expect(assessHealth({ channel: { ...base, lastEventAt: null }, inboundTimes: [], now: NOW }).state).toBe("waiting");
   });
 
-  it("reads the gaps from the channel's stored inbound messages and its recorded errors", () => {
+  it("reads the gaps from the channel's stored inbound messages and its recorded errors", async () => {
     const { db } = testDb();
-    const brand = makeBrand({ db });
-    const channel = db.insert(channels).values({ brandId: brand.id, kind: "facebook", name: "FB", accountId: "p" }).returning().get();
+    const brand = await makeBrand({ db });
+    const [channel] = await db.transaction((tx) => tx.insert(channels).values({ brandId: brand.id, kind: "facebook", name: "FB", accountId: "p" }).returning());
     const start = NOW - 10 * 24 * H;
     const items = Array.from({ length: 10 }, (_, i) => ({
       event: inboundEventSchema.parse({ externalId: `m${i}`, text: "Where is my order?", createdAt: new Date(start + i * 24 * H).toISOString(), author: { id: `u${i}` } }),
       channelId: channel.id,
     }));
-    ingestBatch({ db, brandId: brand.id, items, now: start + 9 * 24 * H });
-    const view = () => toView(db.select().from(channels).all().find((c) => c.id === channel.id)!);
-    const health = channelHealth({ db, channel: view(), now: start + 9 * 24 * H + 30 * H });
+    await ingestBatch({ db, brandId: brand.id, items, now: start + 9 * 24 * H });
+    const view = async () => toView((await db.select().from(channels)).find((c) => c.id === channel.id)!);
+    const health = await channelHealth({ db, channel: await view(), now: start + 9 * 24 * H + 30 * H });
     expect(health.silenceThresholdMs).toBe(24 * H);
     expect(health.state).toBe("silent");
-    expect(channelHealth({ db, channel: view(), now: start + 9 * 24 * H + 3 * H }).state).toBe("ok");
-    recordChannelError({ db, channelId: channel.id, message: "Rejected a webhook call with a wrong or missing secret token.", now: start + 9 * 24 * H + H });
-    expect(channelHealth({ db, channel: view(), now: start + 9 * 24 * H + 2 * H })).toMatchObject({ state: "failing", flagged: true });
+    expect((await channelHealth({ db, channel: await view(), now: start + 9 * 24 * H + 3 * H })).state).toBe("ok");
+    await recordChannelError({ db, channelId: channel.id, message: "Rejected a webhook call with a wrong or missing secret token.", now: start + 9 * 24 * H + H });
+    expect(await channelHealth({ db, channel: await view(), now: start + 9 * 24 * H + 2 * H })).toMatchObject({ state: "failing", flagged: true });
   });
 });

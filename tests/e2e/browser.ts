@@ -24,11 +24,11 @@ export async function signIn(page: Page, email: string, password = inject("passw
 }
 
 /** An ingest token of the e2e brand, straight in the test database. */
-export function ingestToken(name: string, slug = "e2e-air"): string {
+export async function ingestToken(name: string, slug = "e2e-air"): Promise<string> {
   const db = openDatabase({ file: inject("databasePath"), runMigrations: false });
   try {
     const brand = sqlite(db).prepare("SELECT id FROM brands WHERE slug = ?").get(slug) as { id: number };
-    return createToken({ db, brandId: brand.id, name: `${name}-${Date.now()}`, actor: { userId: null, label: "test" } });
+    return await createToken({ db, brandId: brand.id, name: `${name}-${Date.now()}`, actor: { userId: null, label: "test" } });
   } finally {
     closeDatabase(db);
   }

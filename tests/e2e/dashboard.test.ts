@@ -36,7 +36,7 @@ beforeAll(async () => {
     { externalId: `dash-a${i}`, author: { id: "e2e-air" }, text: "Found it", createdAt: new Date(now - ago * MIN + (i + 1) * 10 * MIN).toISOString(), inReplyTo: `dash-q${i}`, direction: "outbound" as const },
   ]);
   events.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-  ingestBatch({ db, brandId: brand.id, items: events.map((e) => ({ event: inboundEventSchema.parse(e), channelId: channel.id })), now, classifyText: request });
+  await ingestBatch({ db, brandId: brand.id, items: events.map((e) => ({ event: inboundEventSchema.parse(e), channelId: channel.id })), now, classifyText: request });
 });
 
 afterAll(async () => {
@@ -53,7 +53,7 @@ describe("manager dashboard in Chromium", () => {
     await page.goto(`${base()}/dashboard?brand=${SLUG}`);
     await page.getByTestId("tile-waiting-now").waitFor();
     const range = parseRange({ timeZone: brand.timezone });
-    const expected = responseTimeReport({ db, brandSlug: SLUG, from: new Date(range.from), to: new Date(range.to) }).overall;
+    const expected = (await responseTimeReport({ db, brandSlug: SLUG, from: new Date(range.from), to: new Date(range.to) })).overall;
     expect(expected.answered).toBeGreaterThanOrEqual(3);
     const summary = await page.getByTestId("range-summary").textContent();
     expect(summary).toContain(`${expected.answered} answered, median ${formatDuration({ seconds: expected.medianSeconds!, locale: "en" })}`);

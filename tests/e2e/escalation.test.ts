@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { openDatabase, closeDatabase } from "@/db/client";
 import { createToken } from "@/lib/auth/tokens";
 import { launch, signIn } from "./browser";
-import { sqlite } from "../helpers/db";
+import { sqlite as connectionOf } from "../helpers/db";
 
 // A manager watches the escalation queue while a negative public comment arrives through the
 // API: it appears live with the bell, the manager acknowledges it, the agent's reply resolves it.
@@ -15,8 +15,8 @@ let sqlite: Database.Database;
 
 beforeAll(async () => {
   const db = openDatabase({ file: inject("databasePath"), runMigrations: false });
-  const brand = sqlite(db).prepare("SELECT id FROM brands WHERE slug = 'e2e-air'").get() as { id: number };
-  token = createToken({ db, brandId: brand.id, name: `escalation-${Date.now()}`, actor: { userId: null, label: "test" } });
+  const brand = connectionOf(db).prepare("SELECT id FROM brands WHERE slug = 'e2e-air'").get() as { id: number };
+  token = await createToken({ db, brandId: brand.id, name: `escalation-${Date.now()}`, actor: { userId: null, label: "test" } });
   closeDatabase(db);
   sqlite = new Database(inject("databasePath"), { readonly: true });
   sqlite.pragma("busy_timeout = 5000");

@@ -6,7 +6,7 @@ import { openDatabase, closeDatabase } from "@/db/client";
 import { cliActor } from "@/lib/audit/record";
 import { createBrand } from "@/lib/brands/brands";
 import { createUser, setMembership } from "@/lib/team/users";
-import { tempDir, sqlite } from "../helpers/db";
+import { tempDir } from "../helpers/db";
 import { freePort, waitForServer } from "@/lib/ops/next-server";
 
 export const PASSWORD = "e2e-password-42";
@@ -19,17 +19,17 @@ export default async function setup(project: TestProject) {
   const dir = tempDir("replyhour-e2e-");
   const file = path.join(dir, "e2e.db");
   const db = openDatabase({ file });
-  const brandA = createBrand({ db, slug: "e2e-air", name: "E2E Air", timezone: "Europe/Amsterdam", actor: cliActor });
-  const brandB = createBrand({ db, slug: "e2e-other", name: "Other Brand", actor: cliActor });
+  const brandA = await createBrand({ db, slug: "e2e-air", name: "E2E Air", timezone: "Europe/Amsterdam", actor: cliActor });
+  const brandB = await createBrand({ db, slug: "e2e-other", name: "Other Brand", actor: cliActor });
   const people: Record<string, string> = {};
   for (const role of ["admin", "manager", "agent"] as const) {
     const email = `${role}@e2e.test`;
     const user = await createUser({ db, email, password: PASSWORD, name: `E2E ${role}`, actor: cliActor });
-    setMembership({ db, userId: user.id, brandId: brandA.id, role, actor: cliActor });
+    await setMembership({ db, userId: user.id, brandId: brandA.id, role, actor: cliActor });
     people[role] = email;
   }
   const outsider = await createUser({ db, email: "outsider@e2e.test", password: PASSWORD, name: "Outsider", actor: cliActor });
-  setMembership({ db, userId: outsider.id, brandId: brandB.id, role: "admin", actor: cliActor });
+  await setMembership({ db, userId: outsider.id, brandId: brandB.id, role: "admin", actor: cliActor });
   closeDatabase(db);
 
   const port = await freePort();

@@ -8,7 +8,7 @@ import { createTemplate } from "@/lib/templates/templates";
 import { startFakeMeta } from "../fakes/meta";
 import { metaPageComment, signMetaPayload } from "../fakes/payloads";
 import { launch, signIn } from "./browser";
-import { sqlite } from "../helpers/db";
+import { sqlite as connectionOf } from "../helpers/db";
 
 // An agent's day, in Chromium against the production server: a comment arrives through the real,
 // signed Meta webhook, the agent answers with a template, the fake Graph API receives one reply.
@@ -25,13 +25,13 @@ beforeAll(async () => {
   resetSecretsCache();
   meta = await startFakeMeta({ accessToken: "e2e-page-token", port: inject("metaGraphPort") });
   const db = openDatabase({ file: inject("databasePath"), runMigrations: false });
-  brandId = (sqlite(db).prepare("SELECT id FROM brands WHERE slug = 'e2e-air'").get() as { id: number }).id;
-  sqlite(db)
+  brandId = (connectionOf(db).prepare("SELECT id FROM brands WHERE slug = 'e2e-air'").get() as { id: number }).id;
+  connectionOf(db)
     .prepare("INSERT INTO channels (brand_id, kind, name, account_id, credentials, status) VALUES (?, 'facebook', 'Air Facebook', ?, ?, 'active')")
     .run(brandId, PAGE_ID, encryptCredentials({ accessToken: "e2e-page-token" }));
   const actor = { userId: null, label: "e2e" };
-  createTemplate({ db, brandId, actor, input: { title: "Refund on its way", body: "Hi {{first_name}}, {{agent}} from {{brand}} here: your refund is on its way.", language: "en", shortcut: ";refund" } });
-  createTemplate({ db, brandId, actor, input: { title: "Возврат", body: "Здравствуйте, {{name}}! Деньги уже в пути.", language: "ru" } });
+  await createTemplate({ db, brandId, actor, input: { title: "Refund on its way", body: "Hi {{first_name}}, {{agent}} from {{brand}} here: your refund is on its way.", language: "en", shortcut: ";refund" } });
+  await createTemplate({ db, brandId, actor, input: { title: "Возврат", body: "Здравствуйте, {{name}}! Деньги уже в пути.", language: "ru" } });
   closeDatabase(db);
   sqlite = new Database(inject("databasePath"));
   sqlite.pragma("busy_timeout = 5000");

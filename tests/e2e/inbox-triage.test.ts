@@ -9,7 +9,7 @@ const base = () => inject("baseUrl");
 
 beforeAll(async () => {
   browser = await launch();
-  token = ingestToken("triage");
+  token = await ingestToken("triage");
 });
 afterAll(async () => {
   await browser?.close();

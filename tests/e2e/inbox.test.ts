@@ -8,7 +8,7 @@ let token: string;
 
 beforeAll(async () => {
   browser = await launch();
-  token = ingestToken("inbox");
+  token = await ingestToken("inbox");
 });
 afterAll(async () => {
   await browser?.close();

@@ -7,7 +7,7 @@ import { openDatabase, closeDatabase } from "@/db/client";
 import { cliActor } from "@/lib/audit/record";
 import { createBrand } from "@/lib/brands/brands";
 import { createToken } from "@/lib/auth/tokens";
-import { tempDir, sqlite } from "../helpers/db";
+import { tempDir } from "../helpers/db";
 import { freePort, waitForServer } from "@/lib/ops/next-server";
 
 const LOOPS = 4;
@@ -40,8 +40,8 @@ describe("kill -9 in the middle of a load", () => {
     if (!fs.existsSync(path.join(process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) throw new Error("No production build: run `npm run build`.");
     const file = path.join(tempDir("replyhour-crash-"), "crash.db");
     const db = openDatabase({ file });
-    const brand = createBrand({ db, slug: "crash", name: "Crash", actor: cliActor });
-    const token = createToken({ db, brandId: brand.id, name: "load", scopes: ["ingest"], actor: cliActor });
+    const brand = await createBrand({ db, slug: "crash", name: "Crash", actor: cliActor });
+    const token = await createToken({ db, brandId: brand.id, name: "load", scopes: ["ingest"], actor: cliActor });
     closeDatabase(db);
 
     const port = await freePort();

@@ -9,7 +9,7 @@ const base = () => inject("baseUrl");
 
 beforeAll(async () => {
   browser = await launch();
-  token = ingestToken("prefs");
+  token = await ingestToken("prefs");
 });
 afterAll(async () => {
   await browser?.close();

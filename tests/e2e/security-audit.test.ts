@@ -16,8 +16,8 @@ beforeAll(async () => {
   const admin = sqlite(db).prepare("SELECT id, email FROM users WHERE email = ?").get(inject("people").admin) as { id: number; email: string };
   const actor = { userId: admin.id, label: admin.email };
   channelName = `Audit site ${Date.now()}`;
-  const channel = createChannel({ db, brandId: brand.id, kind: "web", name: channelName, actor });
-  setChannelPaused({ db, brandId: brand.id, id: channel.id, paused: true, actor });
+  const channel = await createChannel({ db, brandId: brand.id, kind: "web", name: channelName, actor });
+  await setChannelPaused({ db, brandId: brand.id, id: channel.id, paused: true, actor });
   // Enough entries of one kind to need a second page.
   const insert = sqlite(db).prepare("INSERT INTO audit_log (brand_id, user_id, actor, action, object_type, object_id, after, created_at) VALUES (?, ?, ?, 'rule.update', 'e2e_paging', ?, ?, ?)");
   for (let i = 0; i < 57; i++) insert.run(brand.id, admin.id, admin.email, String(i), JSON.stringify({ n: i }), Date.now() - i * 1000);

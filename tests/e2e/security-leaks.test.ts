@@ -11,7 +11,7 @@ import { encryptCredentials } from "@/lib/security/credentials";
 import { resetSecretsCache } from "@/lib/security/secrets";
 import { createUser, setMembership } from "@/lib/team/users";
 import { signMetaPayload } from "../fakes/payloads";
-import { tempDir, sqlite } from "../helpers/db";
+import { tempDir } from "../helpers/db";
 import { httpSignIn } from "../security/http-session";
 import { freePort } from "@/lib/ops/next-server";
 
@@ -43,13 +43,16 @@ beforeAll(async () => {
   process.env.AUTH_SECRET = SECRETS.AUTH_SECRET;
   resetSecretsCache();
   const db = openDatabase({ file });
-  const brand = createBrand({ db, slug: "leaks", name: "Leaks", actor: cliActor });
+  const brand = await createBrand({ db, slug: "leaks", name: "Leaks", actor: cliActor });
   for (const [who, role] of [["victim", "admin"], ["admin", "admin"]] as const) {
     const user = await createUser({ db, email: `${who}@leaks.test`, password: PASSWORDS[who], name: who, actor: cliActor });
-    setMembership({ db, userId: user.id, brandId: brand.id, role, actor: cliActor });
+    await setMembership({ db, userId: user.id, brandId: brand.id, role, actor: cliActor });
   }
-  apiToken = createToken({ db, brandId: brand.id, name: "leak", actor: cliActor });
-  channelId = db.insert(channels).values({ brandId: brand.id, kind: "telegram", name: "Leak bot", accountId: "918273", credentials: encryptCredentials({ botToken: BOT_TOKEN, webhookSecret: TG_SECRET }) }).returning().get().id;
+  apiToken = await createToken({ db, brandId: brand.id, name: "leak", actor: cliActor });
+  const [channel] = await db.transaction((tx) =>
+    tx.insert(channels).values({ brandId: brand.id, kind: "telegram", name: "Leak bot", accountId: "918273", credentials: encryptCredentials({ botToken: BOT_TOKEN, webhookSecret: TG_SECRET }) }).returning({ id: channels.id }),
+  );
+  channelId = channel.id;
   closeDatabase(db);
   process.env.CREDENTIALS_KEY = saved.key;
   process.env.AUTH_SECRET = saved.auth;

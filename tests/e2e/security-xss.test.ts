@@ -32,9 +32,9 @@ beforeAll(async () => {
   browser = await launch();
   const db = openDatabase({ file: inject("databasePath"), runMigrations: false });
   const brand = sqlite(db).prepare("SELECT id FROM brands WHERE slug = 'e2e-air'").get() as { id: number };
-  const token = createToken({ db, brandId: brand.id, name: `xss-${Date.now()}`, actor: { userId: null, label: "test" } });
+  const token = await createToken({ db, brandId: brand.id, name: `xss-${Date.now()}`, actor: { userId: null, label: "test" } });
   const mate = await createUser({ db, email: `xss-${Date.now()}@e2e.test`, password: "e2e-password-42", name: `${PAYLOADS[1]} Mate`, actor: { userId: null, label: "test" } });
-  setMembership({ db, userId: mate.id, brandId: brand.id, role: "agent", actor: { userId: null, label: "test" } });
+  await setMembership({ db, userId: mate.id, brandId: brand.id, role: "agent", actor: { userId: null, label: "test" } });
   const events = PAYLOADS.map((payload, i) => ({
     externalId: `${MARK}-${Date.now()}-${i}`,
     text: `${MARK} ${i} complaint, terrible service! ${payload}`,
@@ -56,7 +56,7 @@ beforeAll(async () => {
     sqlite(db)
       .prepare("INSERT INTO escalations (brand_id, conversation_id, level, reason, cues, status, created_at) VALUES (?, ?, 1, ?, ?, 'open', ?)")
       .run(brand.id, id, `${MARK} ${PAYLOADS[i]}`, JSON.stringify([PAYLOADS[i + 1]]), Date.now());
-  recordAudit(db, { actor: { userId: mate.id, label: PAYLOADS[0] }, brandId: brand.id, action: "conversation.assign", objectType: "conversation", objectId: conversations[0], before: { note: PAYLOADS[2] }, after: { note: PAYLOADS[3] } });
+  await db.transaction((tx) => recordAudit(tx, { actor: { userId: mate.id, label: PAYLOADS[0] }, brandId: brand.id, action: "conversation.assign", objectType: "conversation", objectId: conversations[0], before: { note: PAYLOADS[2] }, after: { note: PAYLOADS[3] } }));
   closeDatabase(db);
 });
 

@@ -27,17 +27,17 @@ const classify = (): Classification => ({ language: "ru", category: "request", c
 
 // An agent speaking `locale` in a brand with `n` open conversations.
 async function agentWith(locale: "en" | "ru", n: number) {
-  const brand = makeBrand({ db });
-  const channel = db.insert(channels).values({ brandId: brand.id, kind: "telegram", name: "TG", accountId: `bot-${brand.id}` }).returning().get();
+  const brand = await makeBrand({ db });
+  const [channel] = await db.transaction((tx) => tx.insert(channels).values({ brandId: brand.id, kind: "telegram", name: "TG", accountId: `bot-${brand.id}` }).returning());
   const now = Date.now();
   const items = Array.from({ length: n }, (_, i) => ({
     event: inboundEventSchema.parse({ externalId: `${brand.id}-${i}`, text: `Где заказ ${i}?`, createdAt: new Date(now - (n - i) * 60_000).toISOString(), author: { id: `${brand.id}-u${i}`, name: `Клиент ${i}` } }),
     channelId: channel.id,
   }));
-  const ids = ingestBatch({ db, brandId: brand.id, items, now, classifyText: classify }).map((o) => Number(o.conversationId));
+  const ids = (await ingestBatch({ db, brandId: brand.id, items, now, classifyText: classify })).map((o) => Number(o.conversationId));
   const agent = await makeMember({ db, brandId: brand.id, role: "agent" });
   sqlite(db).prepare("UPDATE users SET locale = ? WHERE id = ?").run(locale, agent.id);
-  session.user = loadSessionUser({ db, userId: agent.id });
+  session.user = await loadSessionUser({ db, userId: agent.id });
   return { brandId: brand.id, ids };
 }
 

@@ -20,10 +20,10 @@ beforeAll(() => {
 });
 
 async function adminIn(locale: "en" | "ru") {
-  const brand = makeBrand({ db });
+  const brand = await makeBrand({ db });
   const admin = await makeMember({ db, brandId: brand.id, role: "admin" });
   sqlite(db).prepare("UPDATE users SET locale = ? WHERE id = ?").run(locale, admin.id);
-  session.user = loadSessionUser({ db, userId: admin.id });
+  session.user = await loadSessionUser({ db, userId: admin.id });
   return brand;
 }
 

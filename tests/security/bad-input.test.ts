@@ -51,7 +51,7 @@ let brandId: number;
 const ch: Record<string, number> = {};
 const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort();
 
-beforeAll(() => {
+beforeAll(async () => {
   closeDatabase();
   process.env.DATABASE_PATH = path.join(tempDir("replyhour-bad-input-"), "bad.db");
   process.env.AUTH_SECRET = "bad-input-auth-secret-0123456789abcdef";
@@ -61,13 +61,17 @@ beforeAll(() => {
   process.env.API_RATE_PER_MINUTE = "100000000";
   resetSecretsCache();
   db = database();
-  brandId = createBrand({ db, slug: uniqueSlug("bad"), name: "Bad input", actor: cliActor }).id;
-  token = createToken({ db, brandId, name: "ingest", scopes: ["ingest"], actor: cliActor });
-  const add = (kind: "facebook" | "telegram" | "vk", accountId: string, credentials?: Record<string, string>) =>
-    db.insert(channels).values({ brandId, kind, name: kind, accountId, credentials: credentials ? encryptCredentials(credentials) : null }).returning().get().id;
-  ch.facebook = add("facebook", "bad-page");
-  ch.telegram = add("telegram", "31337", { botToken: "31337:bot", webhookSecret: "tg-bad-secret" });
-  ch.vk = add("vk", "4242", { accessToken: "vk", confirmationCode: "conf", secret: "vk-bad-secret" });
+  brandId = (await createBrand({ db, slug: uniqueSlug("bad"), name: "Bad input", actor: cliActor })).id;
+  token = await createToken({ db, brandId, name: "ingest", scopes: ["ingest"], actor: cliActor });
+  const add = async (kind: "facebook" | "telegram" | "vk", accountId: string, credentials?: Record<string, string>) => {
+    const [row] = await db.transaction((tx) =>
+      tx.insert(channels).values({ brandId, kind, name: kind, accountId, credentials: credentials ? encryptCredentials(credentials) : null }).returning({ id: channels.id }),
+    );
+    return row.id;
+  };
+  ch.facebook = await add("facebook", "bad-page");
+  ch.telegram = await add("telegram", "31337", { botToken: "31337:bot", webhookSecret: "tg-bad-secret" });
+  ch.vk = await add("vk", "4242", { accessToken: "vk", confirmationCode: "conf", secret: "vk-bad-secret" });
 });
 
 afterAll(() => {
@@ -262,7 +266,7 @@ describe("sign-in with hostile credentials", () => {
 describe("import files with hostile lines", () => {
   it("JSONL: every line is stored exactly once or reported with its number; a re-run adds nothing", async () => {
     const file = path.join(CORPUS, "hostile.jsonl");
-    const brand = createBrand({ db, slug: uniqueSlug("imp"), name: "Import", actor: cliActor });
+    const brand = await createBrand({ db, slug: uniqueSlug("imp"), name: "Import", actor: cliActor });
     const lines = fs.readFileSync(file, "utf8").split(/\r?\n/);
     const nonEmpty = lines.filter((l) => l.trim()).length;
     const summary = await importJsonl({ db, file, brandSlug: brand.slug });

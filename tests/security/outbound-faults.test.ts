@@ -21,17 +21,20 @@ async function setup(replies: number) {
   closers.push(fake.close);
   process.env.TELEGRAM_API_URL = fake.url;
   const { db } = testDb();
-  const brand = makeBrand({ db });
+  const brand = await makeBrand({ db });
   const agent = await makeMember({ db, brandId: brand.id, role: "agent" });
-  const channelId = db.insert(channels).values({ brandId: brand.id, kind: "telegram", name: "Bot", accountId: "55", credentials: encryptCredentials({ botToken: "55:faults" }) }).returning().get().id;
-  const ids = Array.from({ length: replies }, (_, i) => {
-    const [outcome] = ingestBatch({
+  const [{ id: channelId }] = await db.transaction((tx) =>
+    tx.insert(channels).values({ brandId: brand.id, kind: "telegram", name: "Bot", accountId: "55", credentials: encryptCredentials({ botToken: "55:faults" }) }).returning({ id: channels.id }),
+  );
+  const ids: number[] = [];
+  for (let i = 0; i < replies; i++) {
+    const [outcome] = await ingestBatch({
       db,
       brandId: brand.id,
       items: [{ channelId, event: inboundEventSchema.parse({ externalId: `${100 + i}:1`, kind: "private_message", threadId: String(100 + i), text: `Question ${i}?`, createdAt: new Date(Date.now() - 60_000).toISOString(), author: { id: String(100 + i) } }) }],
     });
-    return queueReply({ db, brandId: brand.id, conversationId: Number(outcome.conversationId), text: `Answer ${i}`, visibility: "private", actor: { userId: agent.id, label: agent.email } });
-  });
+    ids.push(await queueReply({ db, brandId: brand.id, conversationId: Number(outcome.conversationId), text: `Answer ${i}`, visibility: "private", actor: { userId: agent.id, label: agent.email } }));
+  }
   return { db, fake, ids };
 }
 

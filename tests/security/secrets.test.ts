@@ -80,11 +80,12 @@ describe("webhook signatures cannot be forged", () => {
 describe("secrets at rest", () => {
   it("keeps API tokens, passwords and channel credentials out of the database file's bytes", async () => {
     const { db, file } = testDb();
-    const brand = makeBrand({ db });
+    const brand = await makeBrand({ db });
     const member = await makeMember({ db, brandId: brand.id, role: "admin", password: "Plain-Text-Password-77" });
-    const tokens = Array.from({ length: 3 }, (_, i) => createToken({ db, brandId: brand.id, name: `t${i}`, actor: cliActor }));
+    const tokens: string[] = [];
+    for (let i = 0; i < 3; i++) tokens.push(await createToken({ db, brandId: brand.id, name: `t${i}`, actor: cliActor }));
     const botToken = "777000:AAH-very-secret-bot-token";
-    db.insert(channels).values({ brandId: brand.id, kind: "telegram", name: "Bot", accountId: "777000", credentials: encryptCredentials({ botToken, webhookSecret: "hook-secret-xyz" }) }).run();
+    await db.transaction((tx) => tx.insert(channels).values({ brandId: brand.id, kind: "telegram", name: "Bot", accountId: "777000", credentials: encryptCredentials({ botToken, webhookSecret: "hook-secret-xyz" }) }));
     const bytes = () => Buffer.concat([file, `${file}-wal`].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f)));
     for (const checkpoint of [false, true]) {
       if (checkpoint) sqlite(db).pragma("wal_checkpoint(TRUNCATE)");
@@ -104,11 +105,13 @@ describe("secrets in errors shown to people", () => {
     const logged: string[] = [];
     for (const level of ["log", "info", "warn", "error"] as const) vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(" ")));
     const { db } = testDb();
-    const brand = makeBrand({ db });
+    const brand = await makeBrand({ db });
     const agent = await makeMember({ db, brandId: brand.id, role: "agent" });
     const botToken = "424242:AAF-bot-token-that-must-not-leak";
-    const channelId = db.insert(channels).values({ brandId: brand.id, kind: "telegram", name: "Bot", accountId: "424242", credentials: encryptCredentials({ botToken }) }).returning().get().id;
-    const [outcome] = ingestBatch({
+    const [{ id: channelId }] = await db.transaction((tx) =>
+      tx.insert(channels).values({ brandId: brand.id, kind: "telegram", name: "Bot", accountId: "424242", credentials: encryptCredentials({ botToken }) }).returning({ id: channels.id }),
+    );
+    const [outcome] = await ingestBatch({
       db,
       brandId: brand.id,
       items: [{ channelId, event: inboundEventSchema.parse({ externalId: "9:1", kind: "private_message", threadId: "9", text: "Hello?", createdAt: new Date().toISOString(), author: { id: "9" } }) }],
@@ -116,7 +119,7 @@ describe("secrets in errors shown to people", () => {
     const reasons: string[] = [];
     for (const url of ["http://127.0.0.1:9", "not a url", "http://[::1"]) {
       process.env.TELEGRAM_API_URL = url;
-      const messageId = queueReply({ db, brandId: brand.id, conversationId: Number(outcome.conversationId), text: "Hi", visibility: "private", actor: { userId: agent.id, label: agent.email } });
+      const messageId = await queueReply({ db, brandId: brand.id, conversationId: Number(outcome.conversationId), text: "Hi", visibility: "private", actor: { userId: agent.id, label: agent.email } });
       await sendDueReplies({ db, now: Date.now() + 3600_000 });
       const row = sqlite(db).prepare("SELECT delivery_state, last_error FROM messages WHERE id = ?").get(messageId) as { delivery_state: string; last_error: string | null };
       expect(row.delivery_state).not.toBe("sent");

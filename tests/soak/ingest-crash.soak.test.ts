@@ -7,7 +7,7 @@ import { openDatabase, closeDatabase } from "@/db/client";
 import { cliActor } from "@/lib/audit/record";
 import { createBrand } from "@/lib/brands/brands";
 import { createToken } from "@/lib/auth/tokens";
-import { tempDir, sqlite } from "../helpers/db";
+import { tempDir } from "../helpers/db";
 import { freePort, waitForServer } from "@/lib/ops/next-server";
 
 // The soak variant of tests/e2e/ingest-crash.test.ts: several kill -9 rounds on one database,
@@ -36,8 +36,8 @@ describe("kill -9, repeatedly", () => {
     if (!fs.existsSync(path.join(DIST, "BUILD_ID"))) throw new Error(`No production build in ${DIST}.`);
     const file = path.join(tempDir("replyhour-soak-crash-"), "soak.db");
     const db = openDatabase({ file });
-    const brand = createBrand({ db, slug: "soak", name: "Soak", actor: cliActor });
-    const token = createToken({ db, brandId: brand.id, name: "soak", scopes: ["ingest"], actor: cliActor });
+    const brand = await createBrand({ db, slug: "soak", name: "Soak", actor: cliActor });
+    const token = await createToken({ db, brandId: brand.id, name: "soak", scopes: ["ingest"], actor: cliActor });
     closeDatabase(db);
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;

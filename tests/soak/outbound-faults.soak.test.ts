@@ -31,13 +31,16 @@ describe("outbound faults, soak", () => {
         closers.push(fake.close);
         process.env.TELEGRAM_API_URL = fake.url;
         const { db } = testDb();
-        const brand = makeBrand({ db });
+        const brand = await makeBrand({ db });
         const agent = await makeMember({ db, brandId: brand.id, role: "agent" });
-        const channelId = db.insert(channels).values({ brandId: brand.id, kind: "telegram", name: "Bot", accountId: "77", credentials: encryptCredentials({ botToken: "77:soak" }) }).returning().get().id;
-        const ids = Array.from({ length: replies }, (_, i) => {
-          const [o] = ingestBatch({ db, brandId: brand.id, items: [{ channelId, event: inboundEventSchema.parse({ externalId: `${500 + i}:1`, kind: "private_message", threadId: String(500 + i), text: "?", createdAt: new Date().toISOString(), author: { id: String(500 + i) } }) }] });
-          return queueReply({ db, brandId: brand.id, conversationId: Number(o.conversationId), text: `Reply ${i}`, visibility: "private", actor: { userId: agent.id, label: agent.email } });
-        });
+        const [{ id: channelId }] = await db.transaction((tx) =>
+          tx.insert(channels).values({ brandId: brand.id, kind: "telegram", name: "Bot", accountId: "77", credentials: encryptCredentials({ botToken: "77:soak" }) }).returning({ id: channels.id }),
+        );
+        const ids: number[] = [];
+        for (let i = 0; i < replies; i++) {
+          const [o] = await ingestBatch({ db, brandId: brand.id, items: [{ channelId, event: inboundEventSchema.parse({ externalId: `${500 + i}:1`, kind: "private_message", threadId: String(500 + i), text: "?", createdAt: new Date().toISOString(), author: { id: String(500 + i) } }) }] });
+          ids.push(await queueReply({ db, brandId: brand.id, conversationId: Number(o.conversationId), text: `Reply ${i}`, visibility: "private", actor: { userId: agent.id, label: agent.email } }));
+        }
         for (const f of faults) fake.fail(f);
         let now = Date.now();
         for (let round = 0; round < 40; round++) {
