@@ -42,7 +42,7 @@ export async function requireMember({ db = database(), brandId, userId }: { db?:
 }
 
 // Account-wide changes (deactivate, password reset) need admin rights over every brand the user is in.
-async function requireAccountAuthority({ db, actor, userId }: { db: Db; actor: Principal; userId: number }): Promise<void> {
+export async function requireAccountAuthority({ db, actor, userId }: { db: Db; actor: Principal; userId: number }): Promise<void> {
   if (actor.kind !== "member") return;
   const user: SessionUser = actor.user;
   if (user.id === userId) throw new AppError("forbidden:user", "You cannot do this to your own account here.");
