@@ -17,8 +17,8 @@ import { templates as uk } from "./templates/uk";
 
 export type CorpusLine = LabelledText & { kind: string; template: string };
 
-const TEMPLATES: Record<string, string[]> = { en, ru, uk, bg, sq, de, fr, es, it, pt, nl, pl, tr };
-const KINDS: Record<string, { kind: string; request: boolean; complaint: boolean; sentiment: Sentiment }> = {
+export const TEMPLATES: Record<string, string[]> = { en, ru, uk, bg, sq, de, fr, es, it, pt, nl, pl, tr };
+export const KINDS: Record<string, { kind: string; request: boolean; complaint: boolean; sentiment: Sentiment }> = {
   Q: { kind: "question", request: true, complaint: false, sentiment: "neutral" },
   R: { kind: "request", request: true, complaint: false, sentiment: "neutral" },
   C: { kind: "complaint", request: true, complaint: true, sentiment: "negative" },
@@ -29,18 +29,18 @@ const KINDS: Record<string, { kind: string; request: boolean; complaint: boolean
   S: { kind: "spam", request: false, complaint: false, sentiment: "neutral" },
   N: { kind: "chit-chat", request: false, complaint: false, sentiment: "negative" },
 };
-const SENTIMENT: Record<string, Sentiment> = { "+": "positive", "-": "negative", "0": "neutral" };
-const BRANDS = ["@SkyJetAir", "@BeanBrewCafe", "@NovaBank", "@TeleOne", "@ShopMax", "@RailNow", "@MegaMart"];
+export const SENTIMENT: Record<string, Sentiment> = { "+": "positive", "-": "negative", "0": "neutral" };
+export const BRANDS = ["@SkyJetAir", "@BeanBrewCafe", "@NovaBank", "@TeleOne", "@ShopMax", "@RailNow", "@MegaMart"];
 const FRIENDS = ["@anna_k", "@mike.r", "@lena92", "@dasha_p", "@tomekk", "@julia.s", "@ahmet_y", "@marco_b", "@sofi", "@elena.v"];
-const HAPPY = ["😍", "❤️", "🔥", "👏", "😊", "🙌", "☕", "✨", "💯", "🥰"];
-const SAD = ["😩", "😭", "😤", "🙄", "😡", "💔"];
+export const HAPPY = ["😍", "❤️", "🔥", "👏", "😊", "🙌", "☕", "✨", "💯", "🥰"];
+export const SAD = ["😩", "😭", "😤", "🙄", "😡", "💔"];
 const VARIANTS = 4;
-const EMOJI_ONLY: [string, Sentiment][] = [
+export const EMOJI_ONLY: [string, Sentiment][] = [
   ["😍😍😍", "positive"], ["🔥🔥", "positive"], ["👏👏👏", "positive"], ["❤️", "positive"], ["😂😂", "positive"],
   ["🙌", "positive"], ["😡😡", "negative"], ["💔", "negative"], ["👀", "neutral"], ["🤔", "neutral"],
 ];
 
-function fill({ template, random }: { template: string; random: () => number }): string {
+export function fill({ template, random }: { template: string; random: () => number }): string {
   const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
   return template
     .replace(/\{f\}/g, () => pick(FRIENDS))
