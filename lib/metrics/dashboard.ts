@@ -1,10 +1,11 @@
-import { and, asc, count, eq, gte, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import { database, type Db } from "@/db/client";
 import { channels as channelsTable, messages, responseCycles } from "@/db/schema";
 import { summarizeFrt, median, type FrtSummary } from "./percentile";
 import { localClock, type DashboardRange } from "./local-time";
 import { agentsTable, type AgentRow } from "./dashboard-agents";
 import { escalationFigures, type EscalationFigures } from "./escalations";
+import { driverRows } from "./rows";
 
 export type DashboardScope = { db: Db; brandId: number; timeZone: string; range: DashboardRange; channelId?: number | null };
 export type CycleFact = { started: number; frt: number | null; target: number; category: "request" | "noise"; responder: number | null };
@@ -41,16 +42,17 @@ export async function brandChannels({ db = database(), brandId }: { db?: Db; bra
  */
 export async function loadCycles({ db, brandId, range, channelId }: DashboardScope): Promise<CycleFact[]> {
   const r = responseCycles;
-  return db
+  const query = db
     .select({
-      started: sql<number>`${r.startedAt}`,
-      frt: sql<number | null>`CASE WHEN ${r.firstResponseAt} IS NULL THEN NULL ELSE coalesce(${r.firstResponseBusinessSeconds}, ${r.firstResponseSeconds}) END`,
-      target: r.targetSeconds,
-      category: r.category,
-      responder: r.firstResponderId,
+      started: sql<number>`${r.startedAt}`.as("started"),
+      frt: sql<number | null>`CASE WHEN ${r.firstResponseAt} IS NULL THEN NULL ELSE coalesce(${r.firstResponseBusinessSeconds}, ${r.firstResponseSeconds}) END`.as("frt"),
+      target: sql<number>`${r.targetSeconds}`.as("target"),
+      category: sql<CycleFact["category"]>`${r.category}`.as("category"),
+      responder: sql<number | null>`${r.firstResponderId}`.as("responder"),
     })
     .from(r)
     .where(and(eq(r.brandId, brandId), gte(r.startedAt, new Date(range.from)), lt(r.startedAt, new Date(range.to)), eq(r.category, "request"), channelFilter(r.channelId, channelId)));
+  return driverRows(db, query);
 }
 
 function channelFilter(column: typeof responseCycles.channelId | typeof messages.channelId, channelId: number | null | undefined): SQL | undefined {
@@ -86,11 +88,18 @@ export function heatmap({ cycles, timeZone }: { cycles: CycleFact[]; timeZone: s
 export async function inboundByDay({ db, brandId, timeZone, range, channelId, channels }: DashboardScope & { channels: ChannelInfo[] }): Promise<{ volume: VolumeRow[]; mix: MixRow[] }> {
   const m = messages;
   const bucket = sql<number>`${m.createdAt} / ${sql.raw(String(QUARTER_HOUR))}`;
-  const rows = await db
-    .select({ bucket, channel: m.channelId, category: m.category, corrected: m.corrected, n: count() })
+  const query = db
+    .select({
+      bucket: bucket.as("bucket"),
+      channel: sql<number>`${m.channelId}`.as("channel"),
+      category: sql<string | null>`${m.category}`.as("category"),
+      corrected: sql<number>`${m.corrected}`.as("corrected"),
+      n: sql<number>`count(*)`.as("n"),
+    })
     .from(m)
     .where(and(eq(m.brandId, brandId), gte(m.createdAt, new Date(range.from)), lt(m.createdAt, new Date(range.to)), eq(m.direction, "inbound"), channelFilter(m.channelId, channelId)))
     .groupBy(bucket, m.channelId, m.category, m.corrected);
+  const rows = await driverRows(db, query);
   const names = new Map(channels.map((c) => [c.id, c.name]));
   const volume = new Map<string, VolumeRow>(range.days.map((day) => [day, { day, total: 0, byChannel: {} }]));
   const mix = new Map<string, MixRow>(range.days.map((day) => [day, { day, inbound: 0, requests: 0, noise: 0, requestShare: null, corrected: 0, correctedShare: null }]));
