@@ -58,11 +58,12 @@ async function callPoller({ channel, poll, cursor, baseUrls }: { channel: DueCha
 
 // Events are stored before the cursor moves: a crash in between re-fetches them and the pipeline dedupes.
 export async function pollChannel({ db, channel, now, baseUrls }: { db: Db; channel: DueChannel; now: number; baseUrls: BaseUrls }): Promise<void> {
-  const fail = async (message: string, retryAfterSeconds?: number) => {
-    const failed = (await failures(db, channel.id)) + 1;
-    await recordChannelError({ db, channelId: channel.id, message, now });
-    await schedule(db, { channel, cursor: parseCursor(channel.pollCursor), nextAt: now + backoffMs({ failures: failed, retryAfterSeconds }), failed, now });
-  };
+  const fail = (message: string, retryAfterSeconds?: number) =>
+    db.transaction(async (tx) => {
+      const failed = (await failures(tx, channel.id)) + 1;
+      await recordChannelError({ db: tx, channelId: channel.id, message, now });
+      await schedule(tx, { channel, cursor: parseCursor(channel.pollCursor), nextAt: now + backoffMs({ failures: failed, retryAfterSeconds }), failed, now });
+    });
   let credentials: Record<string, string>;
   try {
     credentials = decryptCredentials(channel.credentials);
