@@ -17,7 +17,7 @@ export function statusTexts({ figure, locale }: { figure: PublicFigure; locale: 
 function basisText(figure: PublicFigure, locale: Locale): string {
   const t = translator(locale);
   if (figure.basis === "none") {
-    const waiting = figure.oldestWaitingSeconds != null ? t("status.oldestWaiting", { duration: formatDuration({ seconds: figure.oldestWaitingSeconds, locale }) }) : null;
+    const waiting = figure.waitingMedianSeconds != null ? t("status.waitingMedian", { duration: formatDuration({ seconds: figure.waitingMedianSeconds, locale }) }) : null;
     return waiting ? `${t("status.noRecent")} ${waiting}` : t("status.noRecent");
   }
   const basis = t("status.basis", {
@@ -25,7 +25,7 @@ function basisText(figure: PublicFigure, locale: Locale): string {
     conversations: plural(locale, figure.sampleSize, t("status.conversations")),
     span: t(figure.basis === "60m" ? "status.lastHour" : "status.lastDay"),
   });
-  // The shown figure never undercuts the oldest open question (lib/metrics/live-figure.ts).
+  // The shown figure never undercuts the median wait of the open questions (lib/metrics/live-figure.ts).
   const raised = figure.displaySeconds != null && figure.medianSeconds != null && figure.displaySeconds > figure.medianSeconds;
   return raised ? `${basis} ${t("status.raised")}` : basis;
 }

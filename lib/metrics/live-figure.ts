@@ -12,6 +12,7 @@ export type LiveResponseTime = {
   displaySeconds: number | null;
   medianSeconds: number | null;
   oldestWaitingSeconds: number | null;
+  waitingMedianSeconds: number | null;
   basis: LiveBasis;
   sampleSize: number;
 };
@@ -23,8 +24,10 @@ function within({ at, now, spanMs }: { at: Date; now: Date; spanMs: number }): b
 
 /**
  * The public figure (DESIGN.md "Live response time"). Windows are (now - span, now]; entries
- * after `now` are ignored. displaySeconds = max(median, oldest waiting age), rounded to whole
- * seconds; with no answers but requests waiting it is the oldest waiting age; null when neither.
+ * after `now` are ignored. displaySeconds = max(median first response, median age of the
+ * requests waiting that arrived in the last 24 hours), rounded to whole seconds: a growing queue
+ * raises it, one forgotten conversation does not. The oldest wait is reported beside it for
+ * the dashboard's alarm. Null when nothing was answered and nothing waits.
  */
 export function liveResponseTime({
   now,
@@ -41,19 +44,16 @@ export function liveResponseTime({
     lastHour.length >= MIN_SAMPLE_60M ? ["60m", lastHour] : lastDay.length > 0 ? ["24h", lastDay] : ["none", []];
   const medianSeconds = median({ values: sample.map((cycle) => cycle.frtSeconds) });
 
-  let oldestStart: number | null = null;
-  for (const start of waitingStarts) {
-    if (within({ at: start, now, spanMs: DAY }) && (oldestStart === null || start.getTime() < oldestStart)) {
-      oldestStart = start.getTime();
-    }
-  }
-  const oldestWaitingSeconds = oldestStart === null ? null : Math.floor((now.getTime() - oldestStart) / 1000);
+  const ages = waitingStarts.filter((start) => within({ at: start, now, spanMs: DAY })).map((start) => Math.floor((now.getTime() - start.getTime()) / 1000));
+  const oldestWaitingSeconds = ages.length === 0 ? null : Math.max(...ages);
+  const waitingMedianSeconds = median({ values: ages });
 
-  const candidates = [medianSeconds, oldestWaitingSeconds].filter((value): value is number => value !== null);
+  const candidates = [medianSeconds, waitingMedianSeconds].filter((value): value is number => value !== null);
   return {
     displaySeconds: candidates.length === 0 ? null : Math.round(Math.max(...candidates)),
     medianSeconds,
     oldestWaitingSeconds,
+    waitingMedianSeconds,
     basis,
     sampleSize: sample.length,
   };

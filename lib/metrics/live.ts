@@ -9,6 +9,7 @@ export type PublicFigure = {
   displaySeconds: number | null;
   medianSeconds: number | null;
   oldestWaitingSeconds: number | null;
+  waitingMedianSeconds: number | null;
   basis: LiveBasis;
   sampleSize: number;
   targetSeconds: number;

@@ -12,6 +12,7 @@ describe("liveResponseTime", () => {
       displaySeconds: 600,
       medianSeconds: 600,
       oldestWaitingSeconds: null,
+      waitingMedianSeconds: null,
       basis: "60m",
       sampleSize: 5,
     });
@@ -23,29 +24,47 @@ describe("liveResponseTime", () => {
       displaySeconds: 800,
       medianSeconds: 800,
       oldestWaitingSeconds: null,
+      waitingMedianSeconds: null,
       basis: "24h",
       sampleSize: 4,
     });
   });
 
-  it("is never lower than the age of the oldest request waiting from the last 24 hours", () => {
+  it("is never lower than the median age of the requests waiting from the last 24 hours", () => {
     const answered = [1, 2, 3, 4, 5].map((m) => answeredAt(m, 120));
-    const waitingStarts = [minutesAgo(10), minutesAgo(45), minutesAgo(25 * 60)];
+    const waitingStarts = [minutesAgo(10), minutesAgo(45), minutesAgo(50), minutesAgo(25 * 60)];
     const figure = liveResponseTime({ now, answered, waitingStarts });
-    expect(figure).toEqual({ displaySeconds: 2700, medianSeconds: 120, oldestWaitingSeconds: 2700, basis: "60m", sampleSize: 5 });
+    expect(figure).toEqual({ displaySeconds: 2700, medianSeconds: 120, oldestWaitingSeconds: 3000, waitingMedianSeconds: 2700, basis: "60m", sampleSize: 5 });
   });
 
-  it("keeps the median when it is higher than the oldest wait", () => {
+  it("one forgotten conversation does not make it say a day while the team answers in minutes", () => {
+    const answered = [1, 2, 3, 4, 5].map((m) => answeredAt(m, 120));
+    const waitingStarts = [minutesAgo(22 * 60), minutesAgo(1), minutesAgo(2)];
+    const figure = liveResponseTime({ now, answered, waitingStarts });
+    expect(figure.oldestWaitingSeconds).toBe(22 * 3600);
+    expect(figure.waitingMedianSeconds).toBe(120);
+    expect(figure.displaySeconds).toBe(120);
+  });
+
+  it("a growing queue raises it", () => {
+    const answered = [1, 2, 3, 4, 5].map((m) => answeredAt(m, 120));
+    const waitingStarts = [30, 35, 40, 45, 50].map(minutesAgo);
+    expect(liveResponseTime({ now, answered, waitingStarts }).displaySeconds).toBe(40 * 60);
+  });
+
+  it("keeps the median when it is higher than the waits", () => {
     const figure = liveResponseTime({ now, answered: [answeredAt(3, 1800)], waitingStarts: [minutesAgo(2)] });
     expect(figure.displaySeconds).toBe(1800);
     expect(figure.oldestWaitingSeconds).toBe(120);
+    expect(figure.waitingMedianSeconds).toBe(120);
   });
 
-  it("shows the oldest wait when nothing was answered, and null when nothing happened at all", () => {
+  it("shows the median wait when nothing was answered, and null when nothing happened at all", () => {
     expect(liveResponseTime({ now, answered: [], waitingStarts: [minutesAgo(30)] })).toEqual({
       displaySeconds: 1800,
       medianSeconds: null,
       oldestWaitingSeconds: 1800,
+      waitingMedianSeconds: 1800,
       basis: "none",
       sampleSize: 0,
     });
@@ -53,6 +72,7 @@ describe("liveResponseTime", () => {
       displaySeconds: null,
       medianSeconds: null,
       oldestWaitingSeconds: null,
+      waitingMedianSeconds: null,
       basis: "none",
       sampleSize: 0,
     });

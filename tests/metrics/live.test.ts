@@ -43,7 +43,7 @@ describe("brandLiveFigure", () => {
     const { db, brand } = await seed({ threads: [1, 2, 3, 4, 5].map((m) => ({ askedMinAgo: 30 + m, frtMin: m })) });
     const figure = (await brandLiveFigure({ db, slug: brand.slug, now: NOW }))!;
     expect(figure).toEqual({
-      brand: brand.name, displaySeconds: 180, medianSeconds: 180, oldestWaitingSeconds: null, basis: "60m", sampleSize: 5,
+      brand: brand.name, displaySeconds: 180, medianSeconds: 180, oldestWaitingSeconds: null, waitingMedianSeconds: null, basis: "60m", sampleSize: 5,
       targetSeconds: 3600, updatedAt: iso(NOW),
     });
   });
@@ -71,14 +71,15 @@ describe("brandLiveFigure", () => {
     expect(await brandLiveFigure({ db: waiting.db, slug: waiting.brand.slug, now: NOW })).toMatchObject({ basis: "none", displaySeconds: 1800, oldestWaitingSeconds: 1800 });
   });
 
-  it("never shows less than the age of the oldest request waiting from the last 24 hours", async () => {
+  it("never shows less than the median age of the requests waiting from the last 24 hours", async () => {
     const { db, brand } = await seed({
-      threads: [...[1, 2, 3, 4, 5].map(() => ({ askedMinAgo: 10, frtMin: 1 })), { askedMinAgo: 40 }, { askedMinAgo: 25 * 60 }],
+      threads: [...[1, 2, 3, 4, 5].map(() => ({ askedMinAgo: 10, frtMin: 1 })), { askedMinAgo: 40 }, { askedMinAgo: 30 }, { askedMinAgo: 25 * 60 }],
     });
     const figure = (await brandLiveFigure({ db, slug: brand.slug, now: NOW }))!;
     expect(figure.medianSeconds).toBe(60);
     expect(figure.oldestWaitingSeconds).toBe(2400);
-    expect(figure.displaySeconds).toBe(2400);
+    expect(figure.waitingMedianSeconds).toBe(2100);
+    expect(figure.displaySeconds).toBe(2100);
   });
 
   it("is null for a disabled or unknown brand, and disabling takes effect at once", async () => {
@@ -105,7 +106,7 @@ describe("brandLiveFigure", () => {
 describe("badge", () => {
   it("says the figure in words and escapes the brand name", async () => {
     const svg = badgeSvg({
-      figure: { brand: `A&B <"x">`, displaySeconds: 14 * 60, medianSeconds: 14 * 60, oldestWaitingSeconds: null, basis: "60m", sampleSize: 6, targetSeconds: 3600, updatedAt: iso(NOW) },
+      figure: { brand: `A&B <"x">`, displaySeconds: 14 * 60, medianSeconds: 14 * 60, oldestWaitingSeconds: null, waitingMedianSeconds: null, basis: "60m", sampleSize: 6, targetSeconds: 3600, updatedAt: iso(NOW) },
     });
     expect(svg).toContain("We reply in about 14 min");
     expect(svg).toContain("A&amp;B &lt;&quot;x&quot;&gt;");
