@@ -1,5 +1,5 @@
 import path from "node:path";
-import { closeDb, getDb } from "@/db/client";
+import { closeDatabase } from "@/db/client";
 import { importTwcs } from "@/lib/ingest/import/twcs";
 import { importJsonl } from "@/lib/ingest/import/jsonl";
 import { createProgressBar } from "@/lib/ingest/import/progress";
@@ -14,13 +14,12 @@ async function main() {
   const format = requireFlag(flags, "format");
   const file = positional[0];
   if (!file || (format !== "twcs" && format !== "jsonl")) throw new UsageError(USAGE);
-  const db = getDb();
   const bar = createProgressBar();
   const onProgress = ({ phase, done, total }: { phase: string; done: number; total: number }) =>
     bar.update({ label: phase === "read" ? "reading" : "storing", done, total });
   try {
     if (format === "twcs") {
-      const summary = await importTwcs({ db, file: path.resolve(file), onProgress });
+      const summary = await importTwcs({ file: path.resolve(file), onProgress });
       if (summary.skippedRows) process.stderr.write(`skipped ${summary.skippedRows} malformed rows\n`);
       process.stdout.write(`${JSON.stringify({ format: summary.format, brands: summary.brands })}\n`);
       return;
@@ -28,7 +27,6 @@ async function main() {
     const brandSlug = flags.brand;
     if (typeof brandSlug !== "string" || !brandSlug) throw new UsageError("jsonl needs --brand S");
     const summary = await importJsonl({
-      db,
       file: path.resolve(file),
       brandSlug,
       onProgress,
@@ -40,7 +38,7 @@ async function main() {
       process.exitCode = 1;
     }
   } finally {
-    closeDb();
+    closeDatabase();
   }
 }
 

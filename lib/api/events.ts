@@ -1,6 +1,10 @@
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "@/db/client";
+import { database, type Db } from "@/db/client";
+import { channels } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import { authorize } from "@/lib/auth/authorize";
+import type { TokenPrincipal } from "@/lib/auth/tokens";
 import { apiChannelId } from "@/lib/brands/brands";
 import { inboundEventSchema, type InboundEvent } from "@/lib/ingest/event";
 import { ingestBatch, type IngestOutcome } from "@/lib/ingest/pipeline";
@@ -32,26 +36,36 @@ export function parseEventsBody(body: unknown): { events: InboundEvent[]; batch:
   return { events, batch };
 }
 
-export function ingestApiEvents({ db, brandId, events }: { db: Db; brandId: number; events: InboundEvent[] }): {
-  accepted: number;
-  duplicates: number;
-  events: IngestOutcome[];
-} {
-  const defaultChannel = apiChannelId({ db, brandId });
-  const channels = new Map<string, number>();
+export type IngestResult = { accepted: number; duplicates: number; events: IngestOutcome[] };
+
+/**
+ * POST /api/v1/events for an authenticated token: the token needs the ingest scope before its
+ * body is read; then the whole body is validated, and every event stored in one batch.
+ */
+export async function receiveEvents({ db = database(), token, readBody }: { db?: Db; token: TokenPrincipal; readBody: () => Promise<unknown> }): Promise<IngestResult> {
+  const { brandId } = authorize({ actor: { kind: "token", token }, brandId: token.brandId, needs: { scope: "ingest" } });
+  const { events } = parseEventsBody(await readBody());
+  return ingestApiEvents({ db, brandId, events });
+}
+
+export async function ingestApiEvents({ db, brandId, events }: { db: Db; brandId: number; events: InboundEvent[] }): Promise<IngestResult> {
+  const defaultChannel = await apiChannelId({ db, brandId });
+  const known = new Map<string, number>();
   const fields: FieldError[] = [];
-  const check = db.$client.prepare("SELECT id FROM channels WHERE id = ? AND brand_id = ?");
-  events.forEach((event, index) => {
-    if (!event.channel || channels.has(event.channel)) return;
+  for (const [index, event] of events.entries()) {
+    if (!event.channel || known.has(event.channel)) continue;
     const id = /^\d+$/.test(event.channel) ? Number(event.channel) : NaN;
-    if (Number.isSafeInteger(id) && check.get(id, brandId)) channels.set(event.channel, id);
+    const [channel] = Number.isSafeInteger(id)
+      ? await db.select({ id: channels.id }).from(channels).where(and(eq(channels.id, id), eq(channels.brandId, brandId)))
+      : [];
+    if (channel) known.set(event.channel, id);
     else fields.push({ path: `events[${index}].channel`, message: `Unknown channel ${event.channel}` });
-  });
+  }
   if (fields.length) throw new AppError("bad_request:channel", fields.map((f) => f.message).join("; "), { fields });
-  const outcomes = ingestBatch({
+  const outcomes = await ingestBatch({
     db,
     brandId,
-    items: events.map((event) => ({ event, channelId: event.channel ? channels.get(event.channel)! : defaultChannel })),
+    items: events.map((event) => ({ event, channelId: event.channel ? known.get(event.channel)! : defaultChannel })),
   });
   const duplicates = outcomes.filter((o) => o.duplicate).length;
   return { accepted: outcomes.filter((o) => !o.duplicate && o.messageId != null).length, duplicates, events: outcomes };

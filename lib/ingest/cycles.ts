@@ -1,14 +1,17 @@
 import { ALWAYS_OPEN, type Calendar } from "@/lib/sla/calendar";
 import { slaStateAt, responseSeconds } from "@/lib/sla/state";
-import { deadlinesFor, termsFor, type CycleTerms } from "@/lib/sla/policy-store";
-import type { ConversationRow, CycleRow, Statements } from "./store";
+import { deadlinesFor, termsFor, type BrandPolicy, type CycleTerms } from "@/lib/sla/policy-store";
+import { insertedRowId } from "@/db/sqlite/rowid";
+import type { ConversationRow, CycleRow, Queries } from "./queries";
 
-type Policies = Parameters<typeof termsFor>[0]["policies"];
+// A response cycle: from a customer's first waiting message to the brand's first reply (FRT),
+// with its SLA deadlines. The pipeline's cycle stage and a sent reply change cycles through these.
 
-// A brand has a handful of calendars; parsing the stored JSON once each keeps the hot path cheap.
+// A brand has a handful of calendars; one object per stored JSON text keeps the compiled
+// calendar cached (it is cached per object) and the hot path cheap.
 const parsedCalendars = new Map<string, Calendar>();
 
-export function cycleCalendar(cycle: CycleRow): Calendar {
+export function cycleCalendar(cycle: { calendar: string | null }): Calendar {
   if (!cycle.calendar) return ALWAYS_OPEN;
   let calendar = parsedCalendars.get(cycle.calendar);
   if (!calendar) {
@@ -21,22 +24,22 @@ export function cycleCalendar(cycle: CycleRow): Calendar {
 
 // The policy terms a cycle stored when it started (DESIGN: never the policy in force today).
 function storedTerms(cycle: CycleRow): CycleTerms {
-  return { policyId: null, targetSeconds: cycle.target_seconds, nextResponseTargetSeconds: null, atRiskShare: cycle.at_risk_share, calendar: cycleCalendar(cycle) };
+  return { policyId: null, targetSeconds: cycle.targetSeconds, nextResponseTargetSeconds: null, atRiskShare: cycle.atRiskShare, calendar: cycleCalendar(cycle) };
 }
 
 export function stateOf({ cycle, now }: { cycle: CycleRow; now: number }) {
   return slaStateAt({
-    startedAt: new Date(cycle.started_at),
-    firstResponseAt: cycle.first_response_at == null ? null : new Date(cycle.first_response_at),
-    targetSeconds: cycle.target_seconds,
-    atRiskShare: cycle.at_risk_share,
+    startedAt: new Date(cycle.startedAt),
+    firstResponseAt: cycle.firstResponseAt == null ? null : new Date(cycle.firstResponseAt),
+    targetSeconds: cycle.targetSeconds,
+    atRiskShare: cycle.atRiskShare,
     calendar: cycleCalendar(cycle),
     now: new Date(now),
   });
 }
 
-export function startCycle({
-  s,
+export async function startCycle({
+  q,
   conversation,
   number,
   startedAt,
@@ -44,80 +47,93 @@ export function startCycle({
   policies,
   now,
 }: {
-  s: Statements;
+  q: Queries;
   conversation: ConversationRow;
   number: number;
   startedAt: number;
   category: "request" | "noise";
-  policies: Policies;
+  policies: BrandPolicy[];
   now: number;
-}): CycleRow {
-  const terms: CycleTerms = termsFor({ policies, channelId: conversation.channel_id, category, priority: conversation.priority });
+}): Promise<CycleRow> {
+  const terms = termsFor({ policies, channelId: conversation.channelId, category, priority: conversation.priority });
   const { atRiskAt, dueAt } = deadlinesFor({ terms, startedAt });
-  const cycle = s.insertCycle.get({
+  const { targetSeconds, atRiskShare } = terms;
+  const calendar = JSON.stringify(terms.calendar);
+  const slaState = slaStateAt({ startedAt: new Date(startedAt), firstResponseAt: null, targetSeconds, atRiskShare, calendar: terms.calendar, now: new Date(now) });
+  const result = await q.insertCycle.execute({
     conversationId: conversation.id,
-    brandId: conversation.brand_id,
-    channelId: conversation.channel_id,
+    brandId: conversation.brandId,
+    channelId: conversation.channelId,
     number,
     category,
     startedAt,
     policyId: terms.policyId,
-    targetSeconds: terms.targetSeconds,
+    targetSeconds,
     nextTarget: terms.nextResponseTargetSeconds,
-    atRiskShare: terms.atRiskShare,
-    calendar: JSON.stringify(terms.calendar),
+    atRiskShare,
+    calendar,
     atRiskAt,
     dueAt,
-    slaState: slaStateAt({
-      startedAt: new Date(startedAt),
-      firstResponseAt: null,
-      targetSeconds: terms.targetSeconds,
-      atRiskShare: terms.atRiskShare,
-      calendar: terms.calendar,
-      now: new Date(now),
-    }),
+    slaState,
     reopened: number > 1 ? 1 : 0,
     now,
-  }) as CycleRow;
-  return cycle;
+  });
+  return {
+    id: insertedRowId(result),
+    conversationId: conversation.id,
+    number,
+    category,
+    startedAt,
+    firstResponseAt: null,
+    targetSeconds,
+    atRiskShare,
+    calendar,
+    dueAt,
+    slaState,
+    awaitingSince: null,
+    resolvedAt: null,
+  };
 }
 
-export function saveCycle({ s, cycle, now, responderId = null }: { s: Statements; cycle: CycleRow; now: number; responderId?: number | null }): void {
+// Writes the cycle back with its deadlines and SLA state recomputed from its stored terms.
+export async function saveCycle({ q, brandId, cycle, now, responderId = null }: { q: Queries; brandId: number; cycle: CycleRow; now: number; responderId?: number | null }): Promise<void> {
   const terms = storedTerms(cycle);
-  const calendar = terms.calendar;
-  const { atRiskAt, dueAt } = deadlinesFor({ terms, startedAt: cycle.started_at });
-  cycle.due_at = dueAt;
-  cycle.sla_state = stateOf({ cycle, now });
+  const { atRiskAt, dueAt } = deadlinesFor({ terms, startedAt: cycle.startedAt });
+  cycle.dueAt = dueAt;
+  cycle.slaState = stateOf({ cycle, now });
   const frt =
-    cycle.first_response_at == null
+    cycle.firstResponseAt == null
       ? null
-      : responseSeconds({ calendar, from: new Date(cycle.started_at), to: new Date(cycle.first_response_at) });
-  s.updateCycle.run({
+      : responseSeconds({ calendar: terms.calendar, from: new Date(cycle.startedAt), to: new Date(cycle.firstResponseAt) });
+  await q.updateCycle.execute({
     id: cycle.id,
+    brandId,
     category: cycle.category,
-    started_at: cycle.started_at,
-    first_response_at: cycle.first_response_at,
-    first_response_seconds: frt ? Math.round(frt.wall) : null,
-    first_response_business_seconds: frt ? Math.round(frt.business) : null,
-    first_responder_id: responderId,
-    at_risk_at: atRiskAt,
-    due_at: dueAt,
-    sla_state: cycle.sla_state,
-    awaiting_since: cycle.awaiting_since,
+    startedAt: cycle.startedAt,
+    firstResponseAt: cycle.firstResponseAt,
+    firstResponseSeconds: frt ? Math.round(frt.wall) : null,
+    firstResponseBusinessSeconds: frt ? Math.round(frt.business) : null,
+    responderId,
+    atRiskAt,
+    dueAt,
+    slaState: cycle.slaState,
+    awaitingSince: cycle.awaitingSince,
   });
 }
 
+export type ReplyClock = Pick<CycleRow, "startedAt" | "firstResponseAt" | "awaitingSince" | "category">;
+
 // A person's reply: the first one in the cycle sets FRT; any later one closes a next-response wait.
-export function applyPersonReply({ cycle, at }: { cycle: CycleRow; at: number }): { firstResponse: boolean; nrtSeconds: number | null } {
+export function applyPersonReply({ cycle, at }: { cycle: ReplyClock; at: number }): { firstResponse: boolean; nrtSeconds: number | null } {
   let firstResponse = false;
   let nrtSeconds: number | null = null;
-  if (at >= cycle.started_at && (cycle.first_response_at == null || at < cycle.first_response_at)) {
-    cycle.first_response_at = at;
+  if (at >= cycle.startedAt && (cycle.firstResponseAt == null || at < cycle.firstResponseAt)) {
+    cycle.firstResponseAt = at;
     cycle.category = "request";
     firstResponse = true;
-  } else if (cycle.awaiting_since != null && at >= cycle.awaiting_since) {
-    nrtSeconds = Math.round((at - cycle.awaiting_since) / 1000);
-    cycle.awaiting_since = null;
+  } else if (cycle.awaitingSince != null && at >= cycle.awaitingSince) {
+    nrtSeconds = Math.round((at - cycle.awaitingSince) / 1000);
+    cycle.awaitingSince = null;
   }
   return { firstResponse, nrtSeconds };
 }

@@ -1,4 +1,6 @@
-import type Database from "better-sqlite3";
+import { sql } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { changes } from "@/db/schema";
 
 export type ChangeKind = "conversation" | "message" | "escalation" | "notification" | "presence" | "brand";
 
@@ -12,24 +14,37 @@ export type Change = {
   at?: number;
 };
 
-const statements = new WeakMap<Database.Database, Database.Statement>();
+const bind = (name: string) => sql`${sql.placeholder(name)}`;
+
+// Written for nearly every ingested message: prepared once per handle.
+function prepare(tx: Tx) {
+  return tx
+    .insert(changes)
+    .values({
+      brandId: bind("brandId"),
+      kind: bind("kind"),
+      objectId: bind("objectId"),
+      conversationId: bind("conversationId"),
+      userId: bind("userId"),
+      data: bind("data"),
+      createdAt: bind("at"),
+    })
+    .prepare();
+}
+
+const inserts = new WeakMap<Tx, ReturnType<typeof prepare>>();
 
 // Appended in the same transaction as the write it describes; live pages tail this table.
-export function recordChange(sqlite: Database.Database, change: Change): void {
-  let insert = statements.get(sqlite);
-  if (!insert) {
-    insert = sqlite.prepare(
-      "INSERT INTO changes (brand_id, kind, object_id, conversation_id, user_id, data, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-    );
-    statements.set(sqlite, insert);
-  }
-  insert.run(
-    change.brandId,
-    change.kind,
-    change.objectId ?? null,
-    change.conversationId ?? null,
-    change.userId ?? null,
-    change.data === undefined ? null : JSON.stringify(change.data),
-    change.at ?? Date.now(),
-  );
+export async function recordChange(tx: Tx, change: Change): Promise<void> {
+  let insert = inserts.get(tx);
+  if (!insert) inserts.set(tx, (insert = prepare(tx)));
+  await insert.execute({
+    brandId: change.brandId,
+    kind: change.kind,
+    objectId: change.objectId ?? null,
+    conversationId: change.conversationId ?? null,
+    userId: change.userId ?? null,
+    data: change.data === undefined ? null : JSON.stringify(change.data),
+    at: change.at ?? Date.now(),
+  });
 }

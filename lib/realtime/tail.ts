@@ -1,18 +1,21 @@
-import type { Db } from "@/db/client";
+import { and, asc, gt, inArray, max } from "drizzle-orm";
+import { database, type Db } from "@/db/client";
+import { changes } from "@/db/schema";
 
-export type ChangeRow = { id: number; brand_id: number; kind: string; object_id: number | null; conversation_id: number | null; user_id: number | null };
+export type ChangeRow = { id: number; brandId: number; kind: string; objectId: number | null; conversationId: number | null; userId: number | null };
 
-export function latestChangeId({ db }: { db: Db }): number {
-  return (db.$client.prepare("SELECT coalesce(max(id), 0) AS id FROM changes").get() as { id: number }).id;
+export async function latestChangeId({ db = database() }: { db?: Db } = {}): Promise<number> {
+  const [row] = await db.select({ id: max(changes.id) }).from(changes);
+  return row?.id ?? 0;
 }
 
 // The change log since `afterId` for the caller's brands; any process's writes show up here.
-export function changesSince({ db, brandIds, afterId, limit = 500 }: { db: Db; brandIds: number[]; afterId: number; limit?: number }): ChangeRow[] {
+export async function changesSince({ db = database(), brandIds, afterId, limit = 500 }: { db?: Db; brandIds: number[]; afterId: number; limit?: number }): Promise<ChangeRow[]> {
   if (brandIds.length === 0) return [];
-  return db.$client
-    .prepare(
-      `SELECT id, brand_id, kind, object_id, conversation_id, user_id FROM changes
-        WHERE id > ? AND brand_id IN (${brandIds.map(() => "?").join(",")}) ORDER BY id LIMIT ?`,
-    )
-    .all(afterId, ...brandIds, limit) as ChangeRow[];
+  return db
+    .select({ id: changes.id, brandId: changes.brandId, kind: changes.kind, objectId: changes.objectId, conversationId: changes.conversationId, userId: changes.userId })
+    .from(changes)
+    .where(and(gt(changes.id, afterId), inArray(changes.brandId, brandIds)))
+    .orderBy(asc(changes.id))
+    .limit(limit);
 }

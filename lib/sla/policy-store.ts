@@ -1,9 +1,12 @@
-import type Database from "better-sqlite3";
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { brands, calendars, slaPolicies } from "@/db/schema";
 import { ALWAYS_OPEN, type Calendar } from "./calendar";
+import { DEFAULT_AT_RISK_SHARE, DEFAULT_FIRST_RESPONSE_SECONDS } from "./defaults";
 import { choosePolicy, type PolicyCategory, type PolicyPriority } from "./policy";
 import { slaDeadlines } from "./state";
 
-type PolicyRow = {
+export type BrandPolicy = {
   id: number;
   isDefault: boolean;
   channelId: string | null;
@@ -26,43 +29,38 @@ export type CycleTerms = {
 
 export const DEFAULT_TERMS: Omit<CycleTerms, "calendar"> = {
   policyId: null,
-  targetSeconds: 3600,
+  targetSeconds: DEFAULT_FIRST_RESPONSE_SECONDS,
   nextResponseTargetSeconds: null,
-  atRiskShare: 0.75,
+  atRiskShare: DEFAULT_AT_RISK_SHARE,
 };
 
 // Policies of one brand, read once per ingest batch or scheduler tick.
-export function loadBrandPolicies({ sqlite, brandId }: { sqlite: Database.Database; brandId: number }): PolicyRow[] {
-  const rows = sqlite
-    .prepare(
-      `SELECT p.id, p.is_default AS isDefault, p.channel_id AS channelId, p.category, p.priority, p.position,
-              p.first_response_seconds AS firstResponseSeconds, p.next_response_seconds AS nextResponseSeconds,
-              p.at_risk_share AS atRiskShare, c.timezone AS tz, c.intervals, c.holidays, b.timezone AS brandTz
-         FROM sla_policies p JOIN brands b ON b.id = p.brand_id
-         LEFT JOIN calendars c ON c.id = p.calendar_id
-        WHERE p.brand_id = ?`,
-    )
-    .all(brandId) as (Omit<PolicyRow, "calendar" | "isDefault" | "channelId"> & {
-    isDefault: number;
-    channelId: number | null;
-    tz: string | null;
-    intervals: string | null;
-    holidays: string | null;
-    brandTz: string;
-  })[];
-  return rows.map((r) => ({
-    id: r.id,
-    isDefault: !!r.isDefault,
-    channelId: r.channelId == null ? null : String(r.channelId),
-    category: r.category,
-    priority: r.priority,
-    position: r.position,
-    firstResponseSeconds: r.firstResponseSeconds,
-    nextResponseSeconds: r.nextResponseSeconds,
-    atRiskShare: r.atRiskShare,
-    calendar: r.tz
-      ? { timezone: r.tz, intervals: r.intervals ? JSON.parse(r.intervals) : null, holidays: r.holidays ? JSON.parse(r.holidays) : [] }
-      : { ...ALWAYS_OPEN, timezone: r.brandTz },
+export async function loadBrandPolicies({ db, brandId }: { db: Db; brandId: number }): Promise<BrandPolicy[]> {
+  const rows = await db
+    .select({
+      id: slaPolicies.id,
+      isDefault: slaPolicies.isDefault,
+      channelId: slaPolicies.channelId,
+      category: slaPolicies.category,
+      priority: slaPolicies.priority,
+      position: slaPolicies.position,
+      firstResponseSeconds: slaPolicies.firstResponseSeconds,
+      nextResponseSeconds: slaPolicies.nextResponseSeconds,
+      atRiskShare: slaPolicies.atRiskShare,
+      timezone: calendars.timezone,
+      intervals: calendars.intervals,
+      holidays: calendars.holidays,
+      brandTimezone: brands.timezone,
+    })
+    .from(slaPolicies)
+    .innerJoin(brands, eq(brands.id, slaPolicies.brandId))
+    .leftJoin(calendars, eq(calendars.id, slaPolicies.calendarId))
+    .where(eq(slaPolicies.brandId, brandId));
+  return rows.map(({ timezone, intervals, holidays, brandTimezone, channelId, ...policy }) => ({
+    ...policy,
+    channelId: channelId == null ? null : String(channelId),
+    // The calendar editor stores weekdays 0–6 only (validateCalendar).
+    calendar: timezone ? { timezone, intervals: (intervals as Calendar["intervals"]) ?? null, holidays: holidays ?? [] } : { ...ALWAYS_OPEN, timezone: brandTimezone },
   }));
 }
 
@@ -72,7 +70,7 @@ export function termsFor({
   category,
   priority,
 }: {
-  policies: PolicyRow[];
+  policies: BrandPolicy[];
   channelId: number;
   category: PolicyCategory;
   priority: PolicyPriority | null;

@@ -39,11 +39,11 @@ beforeAll(async () => {
   process.env.INGEST_MAX_BODY_BYTES = "20000";
   process.env.API_RATE_PER_MINUTE = "1000";
   const db = database();
-  const brand = makeBrand({ db });
-  const other = makeBrand({ db });
-  token = createToken({ db, brandId: brand.id, name: "all", actor: cliActor });
-  readOnly = createToken({ db, brandId: brand.id, name: "read", scopes: ["read"], actor: cliActor });
-  otherToken = createToken({ db, brandId: other.id, name: "other", actor: cliActor });
+  const brand = await makeBrand({ db });
+  const other = await makeBrand({ db });
+  token = await createToken({ db, brandId: brand.id, name: "all", actor: cliActor });
+  readOnly = await createToken({ db, brandId: brand.id, name: "read", scopes: ["read"], actor: cliActor });
+  otherToken = await createToken({ db, brandId: other.id, name: "other", actor: cliActor });
   POST = (await import("@/app/api/v1/events/route")).POST;
   LIST = (await import("@/app/api/v1/conversations/route")).GET;
   GET_ONE = (await import("@/app/api/v1/conversations/[id]/route")).GET as Handler;
@@ -106,7 +106,7 @@ describe("POST /api/v1/events", () => {
 
   it("limits requests per token with Retry-After", async () => {
     process.env.API_RATE_PER_MINUTE = "3";
-    const limited = createToken({ db: database(), brandId: 1, name: "limited", actor: cliActor });
+    const limited = await createToken({ db: database(), brandId: 1, name: "limited", actor: cliActor });
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) statuses.push((await POST(request(JSON.stringify(event()), { auth: limited }))).status);
     const last = await POST(request(JSON.stringify(event()), { auth: limited }));
@@ -139,7 +139,7 @@ describe("GET /api/v1/conversations", () => {
 
   it("rejects an invalid filter with 400 and a token without read scope with 403", async () => {
     expect((await LIST(new Request("http://localhost/api/v1/conversations?limit=9999", { headers: { authorization: `Bearer ${token}` } }))).status).toBe(400);
-    const ingestOnly = createToken({ db: database(), brandId: 1, name: "ingest", scopes: ["ingest"], actor: cliActor });
+    const ingestOnly = await createToken({ db: database(), brandId: 1, name: "ingest", scopes: ["ingest"], actor: cliActor });
     expect((await LIST(new Request("http://localhost/api/v1/conversations", { headers: { authorization: `Bearer ${ingestOnly}` } }))).status).toBe(403);
   });
 });

@@ -47,7 +47,7 @@ describe("TWCS import", () => {
 describe("JSONL import", () => {
   it("imports the valid lines, reports each invalid line by number, and dedupes on a re-run", async () => {
     const { db } = testDb();
-    const brand = makeBrand({ db });
+    const brand = await makeBrand({ db });
     const file = path.join(tempDir(), "events.jsonl");
     const event = (n: number) => JSON.stringify({ externalId: `e${n}`, text: `Where is order ${n}?`, createdAt: "2026-01-05T10:00:00Z", author: { id: `u${n}` } });
     const lines = [event(1), "{not json", event(2), "", JSON.stringify({ externalId: "e3", text: "no author", createdAt: "2026-01-05T10:00:00Z" }), event(4), JSON.stringify({ ...JSON.parse(event(5)), channel: "99999" })];

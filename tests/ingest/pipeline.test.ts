@@ -26,10 +26,10 @@ function fakeClassify(text: string): Classification {
   };
 }
 
-function setup() {
+async function setup() {
   const { db } = testDb();
-  const brand = makeBrand({ db });
-  const channel = db.insert(channels).values({ brandId: brand.id, kind: "facebook", name: "FB", accountId: "page-1" }).returning().get();
+  const brand = await makeBrand({ db });
+  const [channel] = await db.transaction((tx) => tx.insert(channels).values({ brandId: brand.id, kind: "facebook", name: "FB", accountId: "page-1" }).returning());
   const ingest = (events: InboundEventInput[], now = T0 + 10 * 24 * 3600_000) =>
     ingestBatch({ db, brandId: brand.id, items: events.map((e) => ({ event: inboundEventSchema.parse(e), channelId: channel.id })), now, classifyText: fakeClassify });
   return { db, brand, channel, ingest };
@@ -46,11 +46,11 @@ function cycles(db: Db) {
 }
 
 describe("ingest pipeline", () => {
-  it("threads a comment and the brand's reply, and records the first response time", () => {
-    const { db, ingest } = setup();
-    const [first] = ingest([{ externalId: "c1", text: "Where is my refund?", createdAt: at(0), author: customer, threadId: "post-1" }]);
+  it("threads a comment and the brand's reply, and records the first response time", async () => {
+    const { db, ingest } = await setup();
+    const [first] = await ingest([{ externalId: "c1", text: "Where is my refund?", createdAt: at(0), author: customer, threadId: "post-1" }]);
     expect(first.duplicate).toBe(false);
-    ingest([{ externalId: "r1", text: "We are on it", createdAt: at(12), author: page, inReplyTo: "c1", direction: "outbound" }]);
+    await ingest([{ externalId: "r1", text: "We are on it", createdAt: at(12), author: page, inReplyTo: "c1", direction: "outbound" }]);
     const [conversation] = conversations(db);
     expect(conversations(db)).toHaveLength(1);
     expect(conversation.category).toBe("request");
@@ -60,69 +60,69 @@ describe("ingest pipeline", () => {
     expect(conversation.awaiting_first_response).toBe(0);
   });
 
-  it("stores a replayed event once and reports it as duplicate", () => {
-    const { db, ingest } = setup();
+  it("stores a replayed event once and reports it as duplicate", async () => {
+    const { db, ingest } = await setup();
     const event = { externalId: "c1", text: "Where is my refund?", createdAt: at(0), author: customer };
-    const first = ingest([event]);
-    const again = ingest([event, event]);
+    const first = await ingest([event]);
+    const again = await ingest([event, event]);
     expect(again.map((o) => o.duplicate)).toEqual([true, true]);
     expect(again[0].messageId).toBe(first[0].messageId);
     expect((sqlite(db).prepare("SELECT count(*) AS n FROM messages").get() as { n: number }).n).toBe(1);
   });
 
-  it("keeps edits and platform deletions, marked, never deleting", () => {
-    const { db, ingest } = setup();
-    ingest([{ externalId: "c1", text: "My bag is broken?", createdAt: at(0), author: customer }]);
-    ingest([{ externalId: "c1", text: "My bag is broken!!", createdAt: at(2), author: customer, action: "edit" }]);
-    ingest([{ externalId: "c1", text: "", createdAt: at(3), author: customer, action: "delete" }]);
+  it("keeps edits and platform deletions, marked, never deleting", async () => {
+    const { db, ingest } = await setup();
+    await ingest([{ externalId: "c1", text: "My bag is broken?", createdAt: at(0), author: customer }]);
+    await ingest([{ externalId: "c1", text: "My bag is broken!!", createdAt: at(2), author: customer, action: "edit" }]);
+    await ingest([{ externalId: "c1", text: "", createdAt: at(3), author: customer, action: "delete" }]);
     const message = sqlite(db).prepare("SELECT text, edited_at, deleted_on_platform_at FROM messages").get() as Record<string, unknown>;
     expect(message.text).toBe("My bag is broken!!");
     expect(message.edited_at).toBe(T0 + 2 * 60_000);
     expect(message.deleted_on_platform_at).toBe(T0 + 3 * 60_000);
   });
 
-  it("starts an orphan reply's own conversation and links it when the parent arrives", () => {
-    const { db, ingest } = setup();
-    ingest([{ externalId: "c2", text: "Same problem here, refund?", createdAt: at(5), author: { id: "u2" }, inReplyTo: "c1" }]);
-    ingest([{ externalId: "c1", text: "Where is my refund?", createdAt: at(0), author: customer }]);
+  it("starts an orphan reply's own conversation and links it when the parent arrives", async () => {
+    const { db, ingest } = await setup();
+    await ingest([{ externalId: "c2", text: "Same problem here, refund?", createdAt: at(5), author: { id: "u2" }, inReplyTo: "c1" }]);
+    await ingest([{ externalId: "c1", text: "Where is my refund?", createdAt: at(0), author: customer }]);
     const rows = conversations(db);
     expect(rows).toHaveLength(2);
     expect(rows[0].linked_conversation_id).toBe(rows[1].id);
     expect(rows[1].linked_conversation_id).toBe(rows[0].id);
   });
 
-  it("takes a brand reply that arrived before its parent into the parent's thread", () => {
-    const { db, ingest } = setup();
-    ingest([{ externalId: "r1", text: "Sorry!", createdAt: at(20), author: page, inReplyTo: "c1", direction: "outbound" }]);
-    ingest([{ externalId: "c1", text: "Where is my refund?", createdAt: at(0), author: customer }]);
+  it("takes a brand reply that arrived before its parent into the parent's thread", async () => {
+    const { db, ingest } = await setup();
+    await ingest([{ externalId: "r1", text: "Sorry!", createdAt: at(20), author: page, inReplyTo: "c1", direction: "outbound" }]);
+    await ingest([{ externalId: "c1", text: "Where is my refund?", createdAt: at(0), author: customer }]);
     const open = conversations(db).filter((c) => c.status !== "resolved");
     expect(open).toHaveLength(1);
     expect(cycles(db)[0].first_response_seconds).toBe(20 * 60);
   });
 
-  it("uses platform time: an earlier message arriving later moves the cycle start", () => {
-    const { db, ingest } = setup();
-    ingest([{ externalId: "dm2", kind: "private_message", text: "hello?", createdAt: at(10), author: customer }]);
-    ingest([{ externalId: "dm1", kind: "private_message", text: "refund please", createdAt: at(0), author: customer }]);
-    ingest([{ externalId: "dmr", kind: "private_message", text: "Hi Ann", createdAt: at(30), author: page, threadId: "u1", direction: "outbound" }]);
+  it("uses platform time: an earlier message arriving later moves the cycle start", async () => {
+    const { db, ingest } = await setup();
+    await ingest([{ externalId: "dm2", kind: "private_message", text: "hello?", createdAt: at(10), author: customer }]);
+    await ingest([{ externalId: "dm1", kind: "private_message", text: "refund please", createdAt: at(0), author: customer }]);
+    await ingest([{ externalId: "dmr", kind: "private_message", text: "Hi Ann", createdAt: at(30), author: page, threadId: "u1", direction: "outbound" }]);
     expect(conversations(db)).toHaveLength(1);
     expect(cycles(db)[0].first_response_seconds).toBe(30 * 60);
   });
 
-  it("does not count an automated reply as the first response", () => {
-    const { db, ingest } = setup();
-    ingest([{ externalId: "dm1", kind: "private_message", text: "Is my flight on time?", createdAt: at(0), author: customer }]);
-    ingest([{ externalId: "auto", kind: "private_message", text: "Thanks, we reply soon", createdAt: at(0.1), author: page, threadId: "u1", direction: "outbound", automated: true }]);
+  it("does not count an automated reply as the first response", async () => {
+    const { db, ingest } = await setup();
+    await ingest([{ externalId: "dm1", kind: "private_message", text: "Is my flight on time?", createdAt: at(0), author: customer }]);
+    await ingest([{ externalId: "auto", kind: "private_message", text: "Thanks, we reply soon", createdAt: at(0.1), author: page, threadId: "u1", direction: "outbound", automated: true }]);
     expect(cycles(db)[0].first_response_at).toBeNull();
-    ingest([{ externalId: "human", kind: "private_message", text: "It is", createdAt: at(45), author: page, threadId: "u1", direction: "outbound" }]);
+    await ingest([{ externalId: "human", kind: "private_message", text: "It is", createdAt: at(45), author: page, threadId: "u1", direction: "outbound" }]);
     expect(cycles(db)[0].first_response_seconds).toBe(45 * 60);
   });
 
-  it("counts a 'please DM us' private reply as the answer to the public comment and links them", () => {
-    const { db, ingest } = setup();
-    ingest([{ externalId: "c1", text: "My luggage is broken, refund?", createdAt: at(0), author: customer }]);
-    ingest([{ externalId: "dm1", kind: "private_message", text: "Here is my booking", createdAt: at(5), author: customer }]);
-    ingest([{ externalId: "dmr", kind: "private_message", text: "Thanks, we sorted it", createdAt: at(25), author: page, threadId: "u1", direction: "outbound" }]);
+  it("counts a 'please DM us' private reply as the answer to the public comment and links them", async () => {
+    const { db, ingest } = await setup();
+    await ingest([{ externalId: "c1", text: "My luggage is broken, refund?", createdAt: at(0), author: customer }]);
+    await ingest([{ externalId: "dm1", kind: "private_message", text: "Here is my booking", createdAt: at(5), author: customer }]);
+    await ingest([{ externalId: "dmr", kind: "private_message", text: "Thanks, we sorted it", createdAt: at(25), author: page, threadId: "u1", direction: "outbound" }]);
     const rows = conversations(db);
     const publicOne = rows.find((c) => c.kind === "public_comment")!;
     const dm = rows.find((c) => c.kind === "private_message")!;
@@ -131,13 +131,13 @@ describe("ingest pipeline", () => {
     expect(publicCycle.first_response_seconds).toBe(25 * 60);
   });
 
-  it("reopens a resolved conversation with a new cycle and keeps the old one", () => {
-    const { db, brand, ingest } = setup();
-    ingest([{ externalId: "dm1", kind: "private_message", text: "refund?", createdAt: at(0), author: customer }]);
-    ingest([{ externalId: "dmr", kind: "private_message", text: "done", createdAt: at(10), author: page, threadId: "u1", direction: "outbound" }]);
+  it("reopens a resolved conversation with a new cycle and keeps the old one", async () => {
+    const { db, brand, ingest } = await setup();
+    await ingest([{ externalId: "dm1", kind: "private_message", text: "refund?", createdAt: at(0), author: customer }]);
+    await ingest([{ externalId: "dmr", kind: "private_message", text: "done", createdAt: at(10), author: page, threadId: "u1", direction: "outbound" }]);
     const [conversation] = conversations(db);
-    resolveConversations({ db, brandId: brand.id, conversationIds: [conversation.id as number], at: T0 + 20 * 60_000, actor: { userId: null, label: "test" } });
-    ingest([{ externalId: "dm2", kind: "private_message", text: "another question?", createdAt: at(120), author: customer }]);
+    await resolveConversations({ db, brandId: brand.id, conversationIds: [conversation.id as number], at: T0 + 20 * 60_000, actor: { userId: null, label: "test" } });
+    await ingest([{ externalId: "dm2", kind: "private_message", text: "another question?", createdAt: at(120), author: customer }]);
     const rows = cycles(db);
     expect(rows).toHaveLength(2);
     expect(rows[0].first_response_seconds).toBe(600);
@@ -148,48 +148,71 @@ describe("ingest pipeline", () => {
     expect(conversations(db)[0].status).toBe("open");
   });
 
-  it("keeps noise out of the queue but starts its clock at the first message", () => {
-    const { db, ingest } = setup();
-    ingest([{ externalId: "c1", text: "love you guys", createdAt: at(0), author: customer }]);
+  it("keeps noise out of the queue but starts its clock at the first message", async () => {
+    const { db, ingest } = await setup();
+    await ingest([{ externalId: "c1", text: "love you guys", createdAt: at(0), author: customer }]);
     expect(conversations(db)[0].category).toBe("noise");
-    ingest([{ externalId: "c2", text: "but where is my refund?", createdAt: at(30), author: customer, inReplyTo: "c1" }]);
+    await ingest([{ externalId: "c2", text: "but where is my refund?", createdAt: at(30), author: customer, inReplyTo: "c1" }]);
     const [conversation] = conversations(db);
     expect(conversation.category).toBe("request");
     expect(cycles(db)[0].started_at).toBe(T0);
   });
 
-  it("fires at-risk and breach transitions from stored due times", () => {
-    const { db, ingest } = setup();
-    ingest([{ externalId: "c1", text: "refund?", createdAt: at(0), author: customer }], T0 + 60_000);
+  it("fires at-risk and breach transitions from stored due times", async () => {
+    const { db, ingest } = await setup();
+    await ingest([{ externalId: "c1", text: "refund?", createdAt: at(0), author: customer }], T0 + 60_000);
     expect(cycles(db)[0].sla_state).toBe("on_track");
-    advanceSlaStates({ db, now: T0 + 46 * 60_000 });
+    await advanceSlaStates({ db, now: T0 + 46 * 60_000 });
     expect(cycles(db)[0].sla_state).toBe("at_risk");
-    advanceSlaStates({ db, now: T0 + 61 * 60_000 });
+    await advanceSlaStates({ db, now: T0 + 61 * 60_000 });
     expect(cycles(db)[0].sla_state).toBe("breached");
     expect(conversations(db)[0].sla_state).toBe("breached");
   });
 
-  it("stores hostile text verbatim", () => {
-    const { db, ingest } = setup();
+  it("stores hostile text verbatim", async () => {
+    const { db, ingest } = await setup();
     const text = `<script>alert(1)</script> '; DROP TABLE messages; -- \u202Eمرحبا 🎉\u0007`;
-    ingest([{ externalId: "x", text, createdAt: at(0), author: customer }]);
+    await ingest([{ externalId: "x", text, createdAt: at(0), author: customer }]);
     expect((sqlite(db).prepare("SELECT text FROM messages").get() as { text: string }).text).toBe(text);
   });
 
-  it("writes the change log in the same transaction", () => {
-    const { db, ingest } = setup();
-    ingest([
+  it("writes the change log in the same transaction", async () => {
+    const { db, ingest } = await setup();
+    await ingest([
       { externalId: "a", text: "refund?", createdAt: at(0), author: customer },
       { externalId: "b", text: "hi", createdAt: at(1), author: { id: "u9" } },
     ]);
     expect((sqlite(db).prepare("SELECT count(*) AS n FROM changes WHERE kind = 'conversation'").get() as { n: number }).n).toBe(2);
   });
+
+  it("stores a batch all or nothing: a failure on its last event leaves no trace of the others", async () => {
+    const { db, brand, channel, ingest } = await setup();
+    await ingest([{ externalId: "c0", text: "refund?", createdAt: at(0), author: customer }]);
+    const count = (table: string) => (sqlite(db).prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    const before = { messages: count("messages"), conversations: count("conversations"), cycles: count("response_cycles"), changes: count("changes"), contacts: count("contacts") };
+    const event = (externalId: string) => inboundEventSchema.parse({ externalId, text: "where is my refund?", createdAt: at(5), author: { id: `new-${externalId}` } });
+    const failing = (text: string): Classification => {
+      if (text === "boom") throw new Error("classifier failed");
+      return fakeClassify(text);
+    };
+    await expect(
+      ingestBatch({
+        db,
+        brandId: brand.id,
+        items: [{ event: event("c1"), channelId: channel.id }, { event: event("c2"), channelId: channel.id }, { event: { ...event("c3"), text: "boom" }, channelId: channel.id }],
+        classifyText: failing,
+      }),
+    ).rejects.toThrow("classifier failed");
+    expect({ messages: count("messages"), conversations: count("conversations"), cycles: count("response_cycles"), changes: count("changes"), contacts: count("contacts") }).toEqual(before);
+    await ingest([{ externalId: "c1", text: "refund?", createdAt: at(5), author: customer }]);
+    expect(count("messages")).toBe(before.messages + 1);
+  });
 });
 
 describe("public threads", () => {
-  it("keeps top-level comments under one post apart and replies with their comment", () => {
-    const { db, ingest } = setup();
-    ingest([
+  it("keeps top-level comments under one post apart and replies with their comment", async () => {
+    const { db, ingest } = await setup();
+    await ingest([
       { externalId: "c1", text: "refund?", createdAt: at(0), author: customer, threadId: "post-9" },
       { externalId: "c2", text: "nice plane", createdAt: at(1), author: { id: "u2" }, threadId: "post-9" },
       { externalId: "c3", text: "me too, refund?", createdAt: at(2), author: { id: "u3" }, threadId: "post-9", inReplyTo: "c1" },

@@ -17,7 +17,7 @@ const APP_SECRET = "unit-meta-secret";
 let db: Db;
 let brandId: number;
 
-beforeAll(() => {
+beforeAll(async () => {
   process.env.DATABASE_PATH = path.join(tempDir(), "webhooks.db");
   process.env.AUTH_SECRET = "unit-auth-secret-0123456789abcdef";
   process.env.CREDENTIALS_KEY = "unit-credentials-key-0123456789abcdef";
@@ -26,15 +26,17 @@ beforeAll(() => {
   process.env.INGEST_MAX_BODY_BYTES = "20000";
   resetSecretsCache();
   db = database();
-  brandId = createBrand({ db, slug: uniqueSlug(), name: "Hooks", actor: cliActor }).id;
+  brandId = (await createBrand({ db, slug: uniqueSlug(), name: "Hooks", actor: cliActor })).id;
 });
 
-function addChannel(values: { kind: "facebook" | "instagram" | "telegram" | "vk"; accountId: string; credentials?: Record<string, string> }) {
-  return db
-    .insert(channels)
-    .values({ brandId, kind: values.kind, name: values.kind, accountId: values.accountId, credentials: values.credentials ? encryptCredentials(values.credentials) : null })
-    .returning()
-    .get();
+async function addChannel(values: { kind: "facebook" | "instagram" | "telegram" | "vk"; accountId: string; credentials?: Record<string, string> }) {
+  const [channel] = await db.transaction((tx) =>
+    tx
+      .insert(channels)
+      .values({ brandId, kind: values.kind, name: values.kind, accountId: values.accountId, credentials: values.credentials ? encryptCredentials(values.credentials) : null })
+      .returning(),
+  );
+  return channel;
 }
 
 const messageCount = (channelId: number) => (sqlite(db).prepare("SELECT count(*) AS n FROM messages WHERE channel_id = ?").get(channelId) as { n: number }).n;
@@ -60,7 +62,7 @@ describe("Meta webhook", () => {
   });
 
   it("stores a signed page comment once, routed by page id, and refuses a bad signature", async () => {
-    const channel = addChannel({ kind: "facebook", accountId: "page-100" });
+    const channel = await addChannel({ kind: "facebook", accountId: "page-100" });
     const body = metaPageComment({ pageId: "page-100", postId: "page-100_1", commentId: "c-1", from: { id: "u-1", name: "Ann" }, message: "Where is my refund?" });
     const bad = await metaPost(metaRequest(body, { secret: "wrong" }));
     expect(bad.status).toBe(401);
@@ -75,7 +77,7 @@ describe("Meta webhook", () => {
   });
 
   it("routes Instagram entries to the instagram channel and counts unknown accounts", async () => {
-    const channel = addChannel({ kind: "instagram", accountId: "ig-1" });
+    const channel = await addChannel({ kind: "instagram", accountId: "ig-1" });
     const known = instagramComment({ igAccountId: "ig-1", commentId: "igc-1", mediaId: "m-1", from: { id: "u-2", username: "bob" }, text: "Love it" });
     expect((await metaPost(metaRequest(known))).status).toBe(200);
     expect(messageCount(channel.id)).toBe(1);
@@ -113,7 +115,7 @@ describe("Telegram webhook", () => {
     );
 
   it("stores an update with the right secret and records a wrong one on the channel", async () => {
-    const channel = addChannel({ kind: "telegram", accountId: "999", credentials });
+    const channel = await addChannel({ kind: "telegram", accountId: "999", credentials });
     const wrong = await post(channel.id, update(1), "nope");
     expect(wrong.status).toBe(401);
     expect(messageCount(channel.id)).toBe(0);
@@ -131,7 +133,7 @@ describe("Telegram webhook", () => {
   });
 
   it("answers 404 for an unknown channel or a channel of another kind", async () => {
-    const vk = addChannel({ kind: "vk", accountId: "1" });
+    const vk = await addChannel({ kind: "vk", accountId: "1" });
     expect((await post(999_999, update(1), "tg-secret")).status).toBe(404);
     expect((await post("abc", update(1), "tg-secret")).status).toBe(404);
     expect((await post(vk.id, update(1), "tg-secret")).status).toBe(404);
@@ -144,7 +146,7 @@ describe("VK Callback API", () => {
     vkPost(new Request("http://localhost/api/webhooks/vk/x", { method: "POST", headers: { "content-type": "application/json" }, body: typeof body === "string" ? body : JSON.stringify(body) }), params(channelId));
 
   it("answers the confirmation code, checks the secret, stores wall replies and says ok", async () => {
-    const channel = addChannel({ kind: "vk", accountId: "4242", credentials });
+    const channel = await addChannel({ kind: "vk", accountId: "4242", credentials });
     const confirm = await post(channel.id, vkCallback({ type: "confirmation", groupId: 4242 }));
     expect(confirm.status).toBe(200);
     expect(confirm.headers.get("content-type")).toMatch(/text\/plain/);

@@ -1,4 +1,3 @@
-import { getDb } from "@/db/client";
 import { getSessionUser } from "@/lib/auth/session";
 import { changesSince, latestChangeId } from "@/lib/realtime/tail";
 
@@ -10,24 +9,27 @@ const POLL_MS = 300;
 export async function GET(request: Request) {
   const user = await getSessionUser();
   if (!user) return Response.json({ error: { code: "unauthorized", message: "Sign in first." } }, { status: 401 });
-  const db = getDb();
   const brandIds = user.memberships.map((m) => m.brandId);
   // Resume from the browser's Last-Event-ID, else from the change the page was rendered at.
   const resume = request.headers.get("last-event-id") ?? new URL(request.url).searchParams.get("after");
   const resumeId = resume != null && /^\d{1,15}$/.test(resume) ? Number(resume) : null;
-  let cursor = resumeId ?? latestChangeId({ db });
+  let cursor = resumeId ?? (await latestChangeId());
   const encoder = new TextEncoder();
   let timer: ReturnType<typeof setInterval> | undefined;
   const stream = new ReadableStream({
     start(controller) {
       controller.enqueue(encoder.encode(`retry: 2000\nid: ${cursor}\n\n`));
       let idle = 0;
-      timer = setInterval(() => {
+      let polling = false;
+      timer = setInterval(async () => {
+        // A slow read must not overlap the next tick: the cursor moves in order.
+        if (polling) return;
+        polling = true;
         try {
-          const rows = changesSince({ db, brandIds, afterId: cursor });
+          const rows = await changesSince({ brandIds, afterId: cursor });
           for (const row of rows) {
             cursor = row.id;
-            const data = { id: row.id, brandId: row.brand_id, kind: row.kind, conversationId: row.conversation_id, userId: row.user_id };
+            const data = { id: row.id, brandId: row.brandId, kind: row.kind, conversationId: row.conversationId, userId: row.userId };
             controller.enqueue(encoder.encode(`id: ${row.id}\nevent: change\ndata: ${JSON.stringify(data)}\n\n`));
           }
           if (rows.length === 0 && ++idle * POLL_MS >= 15_000) {
@@ -36,7 +38,13 @@ export async function GET(request: Request) {
           }
         } catch {
           clearInterval(timer);
-          controller.close();
+          try {
+            controller.close();
+          } catch {
+            // Already closed by the client going away.
+          }
+        } finally {
+          polling = false;
         }
       }, POLL_MS);
       request.signal.addEventListener("abort", () => {

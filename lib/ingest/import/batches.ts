@@ -10,9 +10,9 @@ export function emptyTotals(): BrandTotals {
 }
 
 /** One transaction per batch: a crash loses at most the batch in flight, and a re-run dedupes. */
-export function ingestChunk({ db, brandId, items, totals }: { db: Db; brandId: number; items: IngestItem[]; totals: BrandTotals }): void {
+export async function ingestChunk({ db, brandId, items, totals }: { db: Db; brandId: number; items: IngestItem[]; totals: BrandTotals }): Promise<void> {
   if (!items.length) return;
-  const outcomes = ingestBatch({ db, brandId, items });
+  const outcomes = await ingestBatch({ db, brandId, items });
   totals.events += items.length;
   for (const o of outcomes) {
     if (o.duplicate) totals.duplicates++;

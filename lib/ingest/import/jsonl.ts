@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import readline from "node:readline";
-import type { Db } from "@/db/client";
+import { eq } from "drizzle-orm";
+import { database, type Db } from "@/db/client";
+import { channels } from "@/db/schema";
 import { apiChannelId, requireBrandBySlug } from "@/lib/brands/brands";
 import { inboundEventSchema } from "@/lib/ingest/event";
 import type { IngestItem } from "@/lib/ingest/pipeline";
@@ -11,12 +13,12 @@ export type InvalidLine = { line: number; message: string };
 export type JsonlSummary = { format: "jsonl"; brands: Record<string, BrandTotals>; invalid: InvalidLine[] };
 
 /** One InboundEvent per line; a bad line is reported with its number and skipped. */
-export async function importJsonl({ db, file, brandSlug, onProgress, onInvalid }: {
-  db: Db; file: string; brandSlug: string; onProgress?: Progress; onInvalid?: (invalid: InvalidLine) => void;
+export async function importJsonl({ db = database(), file, brandSlug, onProgress, onInvalid }: {
+  db?: Db; file: string; brandSlug: string; onProgress?: Progress; onInvalid?: (invalid: InvalidLine) => void;
 }): Promise<JsonlSummary> {
-  const brand = requireBrandBySlug({ db, slug: brandSlug });
-  const defaultChannel = apiChannelId({ db, brandId: brand.id });
-  const channelOfBrand = db.$client.prepare("SELECT id FROM channels WHERE id = ? AND brand_id = ?");
+  const brand = await requireBrandBySlug({ db, slug: brandSlug });
+  const defaultChannel = await apiChannelId({ db, brandId: brand.id });
+  const brandChannels = new Set((await db.select({ id: channels.id }).from(channels).where(eq(channels.brandId, brand.id))).map((c) => c.id));
   const totals = emptyTotals();
   const invalid: InvalidLine[] = [];
   const total = fs.statSync(file).size;
@@ -46,18 +48,18 @@ export async function importJsonl({ db, file, brandSlug, onProgress, onInvalid }
       continue;
     }
     const channelId = parsed.data.channel ? Number(parsed.data.channel) : defaultChannel;
-    if (!Number.isSafeInteger(channelId) || !channelOfBrand.get(channelId, brand.id)) {
+    if (!Number.isSafeInteger(channelId) || !brandChannels.has(channelId)) {
       reject(`channel: unknown channel ${parsed.data.channel} of brand ${brand.slug}`);
       continue;
     }
     batch.push({ event: parsed.data, channelId });
     if (batch.length >= BATCH_SIZE) {
-      ingestChunk({ db, brandId: brand.id, items: batch, totals });
+      await ingestChunk({ db, brandId: brand.id, items: batch, totals });
       batch = [];
       onProgress?.({ phase: "ingest", done, total });
     }
   }
-  ingestChunk({ db, brandId: brand.id, items: batch, totals });
+  await ingestChunk({ db, brandId: brand.id, items: batch, totals });
   onProgress?.({ phase: "ingest", done: total, total });
   return { format: "jsonl", brands: { [brand.slug]: totals }, invalid };
 }

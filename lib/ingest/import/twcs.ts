@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { and, eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { database, type Db } from "@/db/client";
 import { channels } from "@/db/schema";
 import { cliActor } from "@/lib/audit/record";
 import { createBrand, getBrandBySlug } from "@/lib/brands/brands";
@@ -40,25 +40,27 @@ export async function readTwcsRows({ file, onProgress }: { file: string; onProgr
 }
 
 // A brand per responding company, with the twitter channel its history is imported into.
-export function ensureCompanyChannel({ db, slug, name }: { db: Db; slug: string; name: string }): { brandId: number; channelId: number } {
-  const brand = getBrandBySlug({ db, slug }) ?? createBrand({ db, slug, name, actor: cliActor });
-  const existing = db.select({ id: channels.id }).from(channels).where(and(eq(channels.brandId, brand.id), eq(channels.kind, "twitter"))).orderBy(channels.id).get();
-  const channelId = existing?.id ?? db.insert(channels).values({ brandId: brand.id, kind: "twitter", name: `@${name}`, accountId: name }).returning({ id: channels.id }).get().id;
-  return { brandId: brand.id, channelId };
+export async function ensureCompanyChannel({ db, slug, name }: { db: Db; slug: string; name: string }): Promise<{ brandId: number; channelId: number }> {
+  const brand = (await getBrandBySlug({ db, slug })) ?? (await createBrand({ db, slug, name, actor: cliActor }));
+  return db.transaction(async (tx) => {
+    const [existing] = await tx.select({ id: channels.id }).from(channels).where(and(eq(channels.brandId, brand.id), eq(channels.kind, "twitter"))).orderBy(channels.id).limit(1);
+    const [created] = existing ? [] : await tx.insert(channels).values({ brandId: brand.id, kind: "twitter", name: `@${name}`, accountId: name }).returning({ id: channels.id });
+    return { brandId: brand.id, channelId: (existing ?? created).id };
+  });
 }
 
-export async function importTwcs({ db, file, onProgress }: { db: Db; file: string; onProgress?: Progress }): Promise<TwcsSummary> {
+export async function importTwcs({ db = database(), file, onProgress }: { db?: Db; file: string; onProgress?: Progress }): Promise<TwcsSummary> {
   const { rows, skipped } = await readTwcsRows({ file, onProgress });
   const groups = twcsToEvents({ rows });
   const total = groups.reduce((n, g) => n + g.events.length, 0);
   const summary: TwcsSummary = { format: "twcs", brands: {}, skippedRows: skipped };
   let done = 0;
   for (const group of groups) {
-    const { brandId, channelId } = ensureCompanyChannel({ db, slug: group.companySlug, name: group.company });
+    const { brandId, channelId } = await ensureCompanyChannel({ db, slug: group.companySlug, name: group.company });
     const totals = emptyTotals();
     for (let i = 0; i < group.events.length; i += BATCH_SIZE) {
       const items = group.events.slice(i, i + BATCH_SIZE).map((event) => ({ event: inboundEventSchema.parse(event), channelId }));
-      ingestChunk({ db, brandId, items, totals });
+      await ingestChunk({ db, brandId, items, totals });
       done += items.length;
       onProgress?.({ phase: "ingest", done, total });
     }

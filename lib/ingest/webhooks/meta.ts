@@ -1,5 +1,5 @@
 import { and, eq, ne } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { database, type Db } from "@/db/client";
 import { channels } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { parseJson } from "@/lib/api/http";
@@ -17,9 +17,9 @@ export function answerMetaChallenge({ query, verifyToken }: { query: URLSearchPa
  * body, then each entry goes to the channels of its page / Instagram account. Entries of an
  * account no channel has are counted, not refused: a non-2xx makes Meta disable the webhook.
  */
-export function handleMetaWebhook({ db, rawBody, signature, appSecret, appId, now }: {
-  db: Db; rawBody: Buffer; signature: string | null; appSecret: string; appId?: string; now?: number;
-}): { stored: number; duplicates: number; unrouted: number } {
+export async function handleMetaWebhook({ db = database(), rawBody, signature, appSecret, appId, now }: {
+  db?: Db; rawBody: Buffer; signature: string | null; appSecret: string; appId?: string; now?: number;
+}): Promise<{ stored: number; duplicates: number; unrouted: number }> {
   if (!verifyMetaSignature({ rawBody, header: signature, appSecret })) throw new AppError("unauthorized:signature", "Bad X-Hub-Signature-256.");
   const groups = parseMetaWebhook(parseJson(rawBody), { appId });
   let stored = 0;
@@ -27,14 +27,14 @@ export function handleMetaWebhook({ db, rawBody, signature, appSecret, appId, no
   let unrouted = 0;
   for (const group of groups) {
     const kind = group.object === "page" ? "facebook" : "instagram";
-    const rows = db.select().from(channels).where(and(eq(channels.kind, kind), eq(channels.accountId, group.accountId), ne(channels.status, "paused"))).all();
+    const rows = await db.select().from(channels).where(and(eq(channels.kind, kind), eq(channels.accountId, group.accountId), ne(channels.status, "paused")));
     if (!rows.length) unrouted += group.events.length;
     const ours = new Set(group.fromOurApp);
     const events = group.events.filter((e) => !ours.has(e.externalId));
     for (const row of rows) {
       // Meta needs no per-channel secret to receive: the app secret signed the body.
       const channel = { id: row.id, brandId: row.brandId, kind: row.kind, accountId: row.accountId, status: row.status, credentials: {} };
-      const outcomes = ingestForChannel({ db, channel, events, now });
+      const outcomes = await ingestForChannel({ db, channel, events, now });
       stored += outcomes.filter((o) => !o.duplicate).length;
       duplicates += outcomes.filter((o) => o.duplicate).length;
     }

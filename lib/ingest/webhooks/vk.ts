@@ -1,4 +1,4 @@
-import type { Db } from "@/db/client";
+import { database, type Db } from "@/db/client";
 import { AppError } from "@/lib/errors";
 import { parseJson } from "@/lib/api/http";
 import { parseVkCallback } from "@/lib/ingest/adapters/vk";
@@ -7,25 +7,25 @@ import { failOnChannel, ingestForChannel, loadWebhookChannel } from "./channel";
 export type VkAnswer = { text: string };
 
 // VK puts its secret inside the JSON body, so the body is parsed first; VK wants the plain text "ok".
-export function handleVkWebhook({ db, channelId, rawBody, now }: { db: Db; channelId: string; rawBody: Buffer; now?: number }): VkAnswer {
-  const channel = loadWebhookChannel({ db, rawId: channelId, kind: "vk" });
+export async function handleVkWebhook({ db = database(), channelId, rawBody, now }: { db?: Db; channelId: string; rawBody: Buffer; now?: number }): Promise<VkAnswer> {
+  const channel = await loadWebhookChannel({ db, rawId: channelId, kind: "vk" });
   let body: unknown;
   try {
     body = parseJson(rawBody);
   } catch (error) {
-    failOnChannel({ db, channelId: channel.id, error: error as AppError, message: "Received a callback body that is not valid JSON." });
+    throw await failOnChannel({ db, channelId: channel.id, error: error as AppError, message: "Received a callback body that is not valid JSON." });
   }
   const { confirmationCode, secret } = channel.credentials;
   if (!channel.accountId || !secret)
-    failOnChannel({ db, channelId: channel.id, error: new AppError("unauthorized:channel", "The channel has no group id or secret."), message: "A callback arrived but the channel has no group id or secret key set." });
+    throw await failOnChannel({ db, channelId: channel.id, error: new AppError("unauthorized:channel", "The channel has no group id or secret."), message: "A callback arrived but the channel has no group id or secret key set." });
   const result = parseVkCallback(body, { groupId: channel.accountId, secret, now: now ? new Date(now) : undefined });
   if (result.type === "forbidden")
-    failOnChannel({ db, channelId: channel.id, error: new AppError("unauthorized:signature", "Wrong secret or group."), message: "Rejected a callback with a wrong secret key or group id." });
+    throw await failOnChannel({ db, channelId: channel.id, error: new AppError("unauthorized:signature", "Wrong secret or group."), message: "Rejected a callback with a wrong secret key or group id." });
   if (result.type === "confirmation") {
     if (!confirmationCode)
-      failOnChannel({ db, channelId: channel.id, error: new AppError("not_found:confirmation_code", "No confirmation code is set."), message: "VK asked for the confirmation code but none is set." });
+      throw await failOnChannel({ db, channelId: channel.id, error: new AppError("not_found:confirmation_code", "No confirmation code is set."), message: "VK asked for the confirmation code but none is set." });
     return { text: confirmationCode };
   }
-  if (result.type === "event") ingestForChannel({ db, channel, events: result.events, now });
+  if (result.type === "event") await ingestForChannel({ db, channel, events: result.events, now });
   return { text: "ok" };
 }

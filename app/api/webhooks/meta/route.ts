@@ -1,4 +1,3 @@
-import { getDb } from "@/db/client";
 import { errorResponse, readRawBody } from "@/lib/api/http";
 import { answerMetaChallenge, handleMetaWebhook } from "@/lib/ingest/webhooks/meta";
 
@@ -14,8 +13,7 @@ export async function GET(request: Request) {
 export async function POST(request: Request) {
   try {
     const rawBody = await readRawBody(request);
-    const result = handleMetaWebhook({
-      db: getDb(),
+    const result = await handleMetaWebhook({
       rawBody,
       signature: request.headers.get("x-hub-signature-256"),
       appSecret: process.env.META_APP_SECRET ?? "",

@@ -1,4 +1,3 @@
-import { getDb } from "@/db/client";
 import { errorResponse, readRawBody } from "@/lib/api/http";
 import { handleTelegramWebhook } from "@/lib/ingest/webhooks/telegram";
 
@@ -6,7 +5,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ cha
   try {
     const { channelId } = await params;
     const rawBody = await readRawBody(request);
-    const result = handleTelegramWebhook({ db: getDb(), channelId, rawBody, secretHeader: request.headers.get("x-telegram-bot-api-secret-token") });
+    const result = await handleTelegramWebhook({ channelId, rawBody, secretHeader: request.headers.get("x-telegram-bot-api-secret-token") });
     return Response.json({ ok: true, ...result });
   } catch (error) {
     return errorResponse(error);

@@ -1,4 +1,3 @@
-import { getDb } from "@/db/client";
 import { errorResponse, readRawBody } from "@/lib/api/http";
 import { handleVkWebhook } from "@/lib/ingest/webhooks/vk";
 
@@ -6,7 +5,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ cha
   try {
     const { channelId } = await params;
     const rawBody = await readRawBody(request);
-    const { text } = handleVkWebhook({ db: getDb(), channelId, rawBody });
+    const { text } = await handleVkWebhook({ channelId, rawBody });
     return new Response(text, { status: 200, headers: { "content-type": "text/plain; charset=utf-8" } });
   } catch (error) {
     return errorResponse(error);

@@ -1,0 +1,56 @@
+import type { Tx } from "@/db/client";
+import type { Classification } from "@/lib/classify/types";
+import type { BrandPolicy } from "@/lib/sla/policy-store";
+import type { InboundEvent } from "./event";
+import { queries, type Queries } from "./queries";
+
+export type IngestItem = { event: InboundEvent; channelId: number; userId?: number | null };
+
+export type IngestOutcome = {
+  externalId: string;
+  messageId: string | null;
+  conversationId: string | null;
+  duplicate: boolean;
+};
+
+// What every stage of one batch shares: its transaction, what was loaded before it opened, and
+// what the last stage writes once for the whole batch.
+export type Batch = {
+  tx: Tx;
+  q: Queries;
+  brandId: number;
+  now: number;
+  policies: BrandPolicy[];
+  classifyText: (text: string) => Classification;
+  channelKinds: Map<number, string>;
+  // Conversation id → the message that changed it (0 when only its state did), for the change log.
+  touched: Map<number, number>;
+  // Channels that received a message, whose last event time moves to `now`.
+  channelsWithEvents: Set<number>;
+};
+
+export function openBatch({
+  tx,
+  brandId,
+  now,
+  policies,
+  classifyText,
+}: {
+  tx: Tx;
+  brandId: number;
+  now: number;
+  policies: BrandPolicy[];
+  classifyText: (text: string) => Classification;
+}): Batch {
+  return { tx, q: queries(tx), brandId, now, policies, classifyText, channelKinds: new Map(), touched: new Map(), channelsWithEvents: new Set() };
+}
+
+// One event on its way through the stages; each stage fills in what it found.
+export type Arrival = {
+  event: InboundEvent;
+  channelId: number;
+  userId: number | null;
+  // Platform time, never in the future.
+  at: number;
+  inbound: boolean;
+};

@@ -1,0 +1,65 @@
+import { and, eq, isNull } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { conversations } from "@/db/schema";
+import { queries, type ConversationRow, type CycleRow } from "./queries";
+
+const PREVIEW_CHARS = 140;
+
+/**
+ * Copies onto the conversation what the inbox sorts and filters by: its current cycle's
+ * category and SLA, the latest inbound message's sentiment and preview, its first and last
+ * message times, its language. Called after every change to its messages or cycle.
+ */
+export async function refreshConversation({
+  tx,
+  brandId,
+  conversationId,
+  now,
+  inbound = false,
+  known,
+}: {
+  tx: Tx;
+  brandId: number;
+  conversationId: number;
+  now: number;
+  inbound?: boolean;
+  // The caller's up-to-date rows, when it has them, spare two reads per message.
+  known?: { conversation: ConversationRow; cycle: CycleRow | null };
+}): Promise<void> {
+  const q = queries(tx);
+  const conversation = known?.conversation ?? (await q.conversation.execute({ id: conversationId }))[0];
+  const cycle = known ? known.cycle : conversation.currentCycleId ? ((await q.cycle.execute({ id: conversation.currentCycleId }))[0] ?? null) : null;
+  const [summary] = await q.summary.execute({ id: conversationId, cycleId: cycle?.id ?? null });
+  await q.updateConversation.execute({
+    id: conversationId,
+    brandId,
+    status: conversation.status,
+    category: cycle?.category ?? conversation.category,
+    complaint: summary.complaint ? 1 : 0,
+    sentiment: summary.latestSentiment ?? "neutral",
+    sentimentScore: summary.latestScore ?? 0,
+    language: summary.language,
+    cycleId: cycle?.id ?? null,
+    slaState: cycle?.slaState ?? null,
+    dueAt: cycle?.dueAt ?? null,
+    awaiting: cycle && cycle.firstResponseAt == null && conversation.status !== "resolved" ? 1 : 0,
+    firstInboundAt: summary.first,
+    lastMessageAt: summary.last ?? conversation.lastMessageAt,
+    lastInboundAt: summary.lastInbound,
+    lastInboundReceivedAt: inbound ? now : null,
+    preview: (summary.latestText ?? "").slice(0, PREVIEW_CHARS),
+    now,
+  });
+}
+
+// Two conversations about one matter point at each other (an orphan reply, a DM answering a comment).
+export async function linkConversations(tx: Tx, { brandId, a, b }: { brandId: number; a: number; b: number }): Promise<void> {
+  for (const [from, to] of [
+    [b, a],
+    [a, b],
+  ])
+    await tx
+      .update(conversations)
+      .set({ linkedConversationId: to })
+      .where(and(eq(conversations.id, from), eq(conversations.brandId, brandId), isNull(conversations.linkedConversationId)));
+}

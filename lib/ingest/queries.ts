@@ -1,0 +1,287 @@
+import { and, desc, eq, isNull, lte, ne, sql, type Column } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { classifierExamples, contacts, conversations, messages, responseCycles } from "@/db/schema";
+
+// The per-event queries of the ingest path, prepared once per handle: building a query costs
+// more than running it here. Timestamps travel as milliseconds, as the pipeline computes them.
+
+const p = sql.placeholder;
+// A written value bound as the driver stores it (ms, 0/1, JSON text): drizzle would pass a bare
+// placeholder through the column's encoder, which wants a Date and refuses null.
+const bind = (name: string) => sql`${sql.placeholder(name)}`;
+// A timestamp as stored, without the column's conversion to Date.
+const ms = (column: Column) => sql<number>`${column}`;
+const msOrNull = (column: Column) => sql<number | null>`${column}`;
+// LIMIT 1 written into the statement: SQLite runs an ORDER BY … LIMIT that it sees when the
+// statement is prepared several times faster than one whose limit is bound later.
+const ONE = sql.raw("1") as unknown as number;
+
+// Only the columns the path reads: wide rows cost more to materialise than the lookup itself.
+const conversationRow = {
+  id: conversations.id,
+  brandId: conversations.brandId,
+  channelId: conversations.channelId,
+  contactId: conversations.contactId,
+  kind: conversations.kind,
+  status: conversations.status,
+  category: conversations.category,
+  currentCycleId: conversations.currentCycleId,
+  priority: conversations.priority,
+  lastMessageAt: ms(conversations.lastMessageAt),
+};
+
+const cycleRow = {
+  id: responseCycles.id,
+  conversationId: responseCycles.conversationId,
+  number: responseCycles.number,
+  category: responseCycles.category,
+  startedAt: ms(responseCycles.startedAt),
+  firstResponseAt: msOrNull(responseCycles.firstResponseAt),
+  targetSeconds: responseCycles.targetSeconds,
+  atRiskShare: responseCycles.atRiskShare,
+  // The stored JSON text: parsed once per distinct calendar (lib/ingest/cycles.ts).
+  calendar: sql<string | null>`${responseCycles.calendar}`,
+  dueAt: ms(responseCycles.dueAt),
+  slaState: responseCycles.slaState,
+  awaitingSince: msOrNull(responseCycles.awaitingSince),
+  resolvedAt: msOrNull(responseCycles.resolvedAt),
+};
+
+// A column of the conversation's latest inbound message.
+const latestInbound = (column: "text" | "sentiment" | "sentiment_score") =>
+  sql`SELECT m.${sql.raw(column)} FROM messages m WHERE m.conversation_id = ${p("id")} AND m.direction = 'inbound' ORDER BY m.created_at DESC, m.id DESC LIMIT 1`;
+
+const brandScoped = (id: Column, brandId: Column) => and(eq(id, p("id")), eq(brandId, p("brandId")));
+
+function prepare(tx: Tx) {
+  return {
+    messageByExternal: tx
+      .select({ id: messages.id, conversationId: messages.conversationId, text: messages.text, deletedOnPlatformAt: messages.deletedOnPlatformAt })
+      .from(messages)
+      .where(and(eq(messages.channelId, p("channelId")), eq(messages.externalId, p("externalId"))))
+      .prepare(),
+    contactByExternal: tx
+      .select({ id: contacts.id, blocked: contacts.blocked, handle: contacts.handle, name: contacts.name, followers: contacts.followers })
+      .from(contacts)
+      .where(and(eq(contacts.channelId, p("channelId")), eq(contacts.externalId, p("externalId"))))
+      .prepare(),
+    insertContact: tx
+      .insert(contacts)
+      .values({ channelId: bind("channelId"), externalId: bind("externalId"), handle: bind("handle"), name: bind("name"), followers: bind("followers"), createdAt: bind("now") })
+      .prepare(),
+    updateContact: tx
+      .update(contacts)
+      .set({
+        handle: sql`coalesce(${p("handle")}, ${contacts.handle})`,
+        name: sql`coalesce(${p("name")}, ${contacts.name})`,
+        followers: sql`coalesce(${p("followers")}, ${contacts.followers})`,
+      })
+      .where(eq(contacts.id, p("id")))
+      .prepare(),
+    conversation: tx.select(conversationRow).from(conversations).where(eq(conversations.id, p("id"))).prepare(),
+    // A thread with its current cycle, found by the key it was filed under or by one of its messages.
+    threadByKey: tx
+      .select({ conversation: conversationRow, cycle: cycleRow })
+      .from(conversations)
+      .leftJoin(responseCycles, eq(responseCycles.id, conversations.currentCycleId))
+      .where(and(eq(conversations.channelId, p("channelId")), eq(conversations.externalThreadId, p("threadKey")), eq(conversations.kind, p("kind"))))
+      .orderBy(desc(conversations.id))
+      .limit(ONE)
+      .prepare(),
+    threadOfMessage: tx
+      .select({ conversation: conversationRow, cycle: cycleRow })
+      .from(messages)
+      .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+      .leftJoin(responseCycles, eq(responseCycles.id, conversations.currentCycleId))
+      .where(and(eq(messages.channelId, p("channelId")), eq(messages.externalId, p("externalId"))))
+      .prepare(),
+    insertConversation: tx
+      .insert(conversations)
+      .values({
+        brandId: bind("brandId"),
+        channelId: bind("channelId"),
+        contactId: bind("contactId"),
+        externalThreadId: bind("threadKey"),
+        kind: bind("kind"),
+        status: "open",
+        category: "noise",
+        lastMessageAt: bind("at"),
+        createdAt: bind("now"),
+        updatedAt: bind("now"),
+        preview: "",
+      })
+      .prepare(),
+    cycle: tx.select(cycleRow).from(responseCycles).where(eq(responseCycles.id, p("id"))).prepare(),
+    insertCycle: tx
+      .insert(responseCycles)
+      .values({
+        conversationId: bind("conversationId"),
+        brandId: bind("brandId"),
+        channelId: bind("channelId"),
+        number: bind("number"),
+        category: bind("category"),
+        startedAt: bind("startedAt"),
+        policyId: bind("policyId"),
+        targetSeconds: bind("targetSeconds"),
+        nextResponseTargetSeconds: bind("nextTarget"),
+        atRiskShare: bind("atRiskShare"),
+        calendar: bind("calendar"),
+        atRiskAt: bind("atRiskAt"),
+        dueAt: bind("dueAt"),
+        slaState: bind("slaState"),
+        reopened: bind("reopened"),
+        createdAt: bind("now"),
+      })
+      .prepare(),
+    updateCycle: tx
+      .update(responseCycles)
+      .set({
+        category: bind("category"),
+        startedAt: bind("startedAt"),
+        firstResponseAt: bind("firstResponseAt"),
+        firstResponseSeconds: bind("firstResponseSeconds"),
+        firstResponseBusinessSeconds: bind("firstResponseBusinessSeconds"),
+        firstResponderId: sql`coalesce(${p("responderId")}, ${responseCycles.firstResponderId})`,
+        atRiskAt: bind("atRiskAt"),
+        dueAt: bind("dueAt"),
+        slaState: bind("slaState"),
+        awaitingSince: bind("awaitingSince"),
+      })
+      .where(brandScoped(responseCycles.id, responseCycles.brandId))
+      .prepare(),
+    insertMessage: tx
+      .insert(messages)
+      .values({
+        conversationId: bind("conversationId"),
+        brandId: bind("brandId"),
+        channelId: bind("channelId"),
+        cycleId: bind("cycleId"),
+        direction: bind("direction"),
+        visibility: bind("visibility"),
+        externalId: bind("externalId"),
+        inReplyToExternalId: bind("inReplyTo"),
+        contactId: bind("contactId"),
+        userId: bind("userId"),
+        text: bind("text"),
+        createdAt: bind("createdAt"),
+        receivedAt: bind("receivedAt"),
+        automated: bind("automated"),
+        language: bind("language"),
+        category: bind("category"),
+        complaint: bind("complaint"),
+        sentiment: bind("sentiment"),
+        sentimentScore: bind("sentimentScore"),
+        confidence: bind("confidence"),
+        reasons: bind("reasons"),
+        url: bind("url"),
+        attachments: bind("attachments"),
+        editedAt: bind("editedAt"),
+        nrtSeconds: bind("nrtSeconds"),
+        deliveryState: bind("deliveryState"),
+        sentAt: bind("sentAt"),
+      })
+      .prepare(),
+    orphansOf: tx
+      .selectDistinct({ id: messages.conversationId })
+      .from(messages)
+      .where(and(eq(messages.channelId, p("channelId")), eq(messages.inReplyToExternalId, p("externalId")), ne(messages.conversationId, p("conversationId"))))
+      .prepare(),
+    latestInboundBefore: tx
+      .select({ id: messages.id, text: messages.text, language: messages.language })
+      .from(messages)
+      .where(
+        and(
+          eq(messages.conversationId, p("conversationId")),
+          eq(messages.cycleId, p("cycleId")),
+          eq(messages.direction, "inbound"),
+          lte(messages.createdAt, p("at")),
+        ),
+      )
+      .orderBy(desc(messages.createdAt))
+      .limit(ONE)
+      .prepare(),
+    replyExample: tx
+      .insert(classifierExamples)
+      .values({
+        brandId: bind("brandId"),
+        messageId: bind("messageId"),
+        text: bind("text"),
+        language: bind("language"),
+        request: true,
+        source: "reply",
+        createdAt: bind("now"),
+      })
+      .onConflictDoNothing()
+      .prepare(),
+    unansweredPublicOfContact: tx
+      .select({ conversationId: conversations.id, cycleId: responseCycles.id })
+      .from(conversations)
+      .innerJoin(responseCycles, eq(responseCycles.id, conversations.currentCycleId))
+      .where(
+        and(
+          eq(conversations.channelId, p("channelId")),
+          eq(conversations.contactId, p("contactId")),
+          eq(conversations.kind, "public_comment"),
+          ne(conversations.id, p("dmId")),
+          isNull(responseCycles.firstResponseAt),
+          lte(responseCycles.startedAt, p("at")),
+        ),
+      )
+      .prepare(),
+    // What refreshConversation copies onto the conversation, in one statement.
+    summary: tx
+      .select({
+        first: sql<number | null>`min(CASE WHEN ${messages.direction} = 'inbound' THEN ${messages.createdAt} END)`,
+        lastInbound: sql<number | null>`max(CASE WHEN ${messages.direction} = 'inbound' THEN ${messages.createdAt} END)`,
+        last: sql<number | null>`max(CASE WHEN ${messages.direction} != 'note' THEN ${messages.createdAt} END)`,
+        language: sql<string | null>`(SELECT m.language FROM messages m
+          WHERE m.conversation_id = ${p("id")} AND m.direction = 'inbound' AND m.language IS NOT NULL ORDER BY m.created_at LIMIT 1)`,
+        complaint: sql<number | null>`(SELECT max(m.complaint) FROM messages m
+          WHERE m.conversation_id = ${p("id")} AND m.cycle_id = ${p("cycleId")} AND m.direction = 'inbound')`,
+        latestText: sql<string | null>`(${latestInbound("text")})`,
+        latestSentiment: sql<"negative" | "neutral" | "positive" | null>`(${latestInbound("sentiment")})`,
+        latestScore: sql<number | null>`(${latestInbound("sentiment_score")})`,
+      })
+      .from(messages)
+      .where(eq(messages.conversationId, p("id")))
+      .prepare(),
+    updateConversation: tx
+      .update(conversations)
+      .set({
+        status: bind("status"),
+        category: bind("category"),
+        complaint: bind("complaint"),
+        sentiment: bind("sentiment"),
+        sentimentScore: bind("sentimentScore"),
+        language: bind("language"),
+        currentCycleId: bind("cycleId"),
+        slaState: bind("slaState"),
+        firstResponseDueAt: bind("dueAt"),
+        awaitingFirstResponse: bind("awaiting"),
+        firstInboundAt: bind("firstInboundAt"),
+        lastMessageAt: bind("lastMessageAt"),
+        lastInboundAt: bind("lastInboundAt"),
+        lastInboundReceivedAt: sql`coalesce(${p("lastInboundReceivedAt")}, ${conversations.lastInboundReceivedAt})`,
+        snoozedUntil: sql`CASE WHEN ${p("status")} = 'snoozed' THEN ${conversations.snoozedUntil} ELSE NULL END`,
+        preview: bind("preview"),
+        updatedAt: bind("now"),
+      })
+      .where(brandScoped(conversations.id, conversations.brandId))
+      .prepare(),
+  };
+}
+
+export type Queries = ReturnType<typeof prepare>;
+type Row<K extends keyof Queries> = Awaited<ReturnType<Queries[K]["execute"]>> extends (infer R)[] ? R : never;
+export type ConversationRow = Row<"conversation">;
+export type CycleRow = Row<"cycle">;
+export type MessageRef = Row<"messageByExternal">;
+export type Thread = { conversation: ConversationRow; cycle: CycleRow | null };
+
+const cache = new WeakMap<Tx, Queries>();
+
+export function queries(tx: Tx): Queries {
+  let q = cache.get(tx);
+  if (!q) cache.set(tx, (q = prepare(tx)));
+  return q;
+}

@@ -1,0 +1,38 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { messages } from "@/db/schema";
+import { classify as defaultClassify } from "@/lib/classify";
+import { resolveOnReply } from "@/lib/escalation/resolve-on-reply";
+import { openBatch } from "./batch";
+import { refreshConversation } from "./conversation-state";
+import { countReply, currentCycle } from "./stages/cycle";
+import { logTouched } from "./stages/changes";
+
+/**
+ * A reply sent from Replyhour counts when the platform accepted it (DESIGN.md FRT): it is marked
+ * sent, counted on the conversation's cycle as the pipeline counts an ingested reply, and
+ * resolves the conversation's open escalations.
+ */
+export async function recordSentReply({ db, messageId, externalId, sentAt, now = Date.now() }: { db: Db; messageId: number; externalId: string | null; sentAt: number; now?: number }): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [message] = await tx
+      .select({ conversationId: messages.conversationId, brandId: messages.brandId, userId: messages.userId })
+      .from(messages)
+      .where(eq(messages.id, messageId));
+    const { brandId, userId } = message;
+    const mine = and(eq(messages.id, messageId), eq(messages.brandId, brandId));
+    await tx
+      .update(messages)
+      .set({ deliveryState: "sent", externalId: sql`coalesce(${externalId}, ${messages.externalId})`, sentAt: new Date(sentAt), createdAt: new Date(sentAt), lastError: null })
+      .where(mine);
+    const batch = openBatch({ tx, brandId, now, policies: [], classifyText: defaultClassify });
+    const [conversation] = await batch.q.conversation.execute({ id: message.conversationId });
+    const cycle = await currentCycle(batch.q, conversation);
+    const nrtSeconds = await countReply(batch, { conversation, cycle, at: sentAt, userId });
+    if (nrtSeconds != null) await tx.update(messages).set({ nrtSeconds }).where(mine);
+    await refreshConversation({ tx, brandId, conversationId: conversation.id, now });
+    await resolveOnReply({ tx, brandId, conversationId: conversation.id, messageId, userId, now });
+    batch.touched.set(conversation.id, messageId);
+    await logTouched(batch);
+  });
+}

@@ -1,0 +1,29 @@
+import { insertedRowId } from "@/db/sqlite/rowid";
+import type { Arrival, Batch } from "../batch";
+
+// Stage 2. The author of an inbound message is a contact of the channel, created on first sight.
+
+export type Contact = { id: number; blocked: boolean };
+
+export async function findContact(batch: Batch, arrival: Arrival): Promise<Contact | null> {
+  return arrival.inbound ? upsertContact(batch, arrival) : null;
+}
+
+export async function upsertContact({ q, now }: Batch, { event, channelId }: Arrival): Promise<Contact> {
+  const { id: externalId, handle, name, followers } = event.author;
+  // Most messages come from a known contact whose profile did not change: a read, not a write.
+  const [known] = await q.contactByExternal.execute({ channelId, externalId });
+  if (
+    known &&
+    (handle == null || handle === known.handle) &&
+    (name == null || name === known.name) &&
+    (followers == null || followers === known.followers)
+  )
+    return { id: known.id, blocked: known.blocked };
+  const profile = { handle: handle ?? null, name: name ?? null, followers: followers ?? null };
+  if (known) {
+    await q.updateContact.execute({ id: known.id, ...profile });
+    return { id: known.id, blocked: known.blocked };
+  }
+  return { id: insertedRowId(await q.insertContact.execute({ channelId, externalId, ...profile, now })), blocked: false };
+}

@@ -1,0 +1,86 @@
+import type { Classification } from "@/lib/classify/types";
+import { applyPersonReply, saveCycle, startCycle } from "../cycles";
+import { linkConversations, refreshConversation } from "../conversation-state";
+import type { ConversationRow, CycleRow, Queries, Thread } from "../queries";
+import type { Arrival, Batch } from "../batch";
+
+// Stage 5. Cycle and SLA: an inbound message opens a response cycle (or a new one when it
+// reopens a resolved conversation) or joins the open one; a person's reply sets the cycle's
+// first response time, or closes a next-response wait. Automated replies count for nothing.
+
+export type Placed = { cycle: CycleRow | null; nrtSeconds: number | null };
+
+export async function placeInCycle(
+  batch: Batch,
+  { arrival, thread: { conversation, cycle }, classification }: { arrival: Arrival; thread: Thread; classification: Classification | null },
+): Promise<Placed> {
+  if (arrival.inbound) return { cycle: await placeInbound(batch, { conversation, current: cycle }, arrival.at, classification!.category), nrtSeconds: null };
+  if (arrival.event.automated || !cycle) return { cycle, nrtSeconds: null };
+  const nrtSeconds = await countReply(batch, { conversation, cycle, at: arrival.at, userId: arrival.userId });
+  return { cycle, nrtSeconds };
+}
+
+export async function currentCycle(q: Queries, conversation: ConversationRow): Promise<CycleRow | null> {
+  if (!conversation.currentCycleId) return null;
+  const [cycle] = await q.cycle.execute({ id: conversation.currentCycleId });
+  return cycle ?? null;
+}
+
+async function placeInbound(batch: Batch, { conversation, current }: { conversation: ConversationRow; current: CycleRow | null }, at: number, category: "request" | "noise"): Promise<CycleRow> {
+  const { q, brandId, now } = batch;
+  const reopens = current && conversation.status === "resolved" && (current.resolvedAt == null || at >= current.resolvedAt);
+  if (!current || reopens) {
+    const cycle = await startCycle({ q, conversation, number: (current?.number ?? 0) + 1, startedAt: at, category, policies: batch.policies, now });
+    // The message stage writes both onto the conversation with its summary.
+    conversation.currentCycleId = cycle.id;
+    conversation.status = "open";
+    return cycle;
+  }
+  // An earlier message arriving later moves the start back; saveCycle recomputes the deadlines.
+  if (at < current.startedAt) current.startedAt = at;
+  if (category === "request") current.category = "request";
+  if (current.firstResponseAt != null && current.awaitingSince == null && at >= current.firstResponseAt) current.awaitingSince = at;
+  await saveCycle({ q, brandId, cycle: current, now });
+  conversation.status = "open";
+  return current;
+}
+
+/**
+ * A person's reply, ingested or sent from Replyhour: counted on the conversation's cycle, and
+ * a private reply also answers the author's waiting public comments. Returns the next-response
+ * time it closed, if any.
+ */
+export async function countReply(
+  batch: Batch,
+  { conversation, cycle, at, userId }: { conversation: ConversationRow; cycle: CycleRow | null; at: number; userId: number | null },
+): Promise<number | null> {
+  let nrtSeconds: number | null = null;
+  if (cycle) {
+    const result = applyPersonReply({ cycle, at });
+    nrtSeconds = result.nrtSeconds;
+    if (result.firstResponse) await recordReplyExample(batch, cycle, at);
+    await saveCycle({ q: batch.q, brandId: batch.brandId, cycle, now: batch.now, responderId: userId });
+  }
+  if (conversation.kind === "private_message") await answerPublicByDm(batch, conversation, at, userId);
+  return nrtSeconds;
+}
+
+// The message a first response answered is a request, in this brand's words: the brand's classifier learns from it.
+async function recordReplyExample({ q, brandId, now }: Batch, cycle: CycleRow, at: number): Promise<void> {
+  const [message] = await q.latestInboundBefore.execute({ conversationId: cycle.conversationId, cycleId: cycle.id, at });
+  if (message) await q.replyExample.execute({ brandId, messageId: message.id, text: message.text, language: message.language, now });
+}
+
+// "Please DM us": a private message from the brand to the author answers their waiting public comments.
+async function answerPublicByDm(batch: Batch, dm: ConversationRow, at: number, userId: number | null): Promise<void> {
+  const { tx, q, brandId, now } = batch;
+  const waiting = await q.unansweredPublicOfContact.execute({ channelId: dm.channelId, contactId: dm.contactId, dmId: dm.id, at });
+  for (const row of waiting) {
+    const [cycle] = await q.cycle.execute({ id: row.cycleId });
+    applyPersonReply({ cycle, at });
+    await saveCycle({ q, brandId, cycle, now, responderId: userId });
+    await linkConversations(tx, { brandId, a: dm.id, b: row.conversationId });
+    await refreshConversation({ tx, brandId, conversationId: row.conversationId, now });
+    batch.touched.set(row.conversationId, 0);
+  }
+}

@@ -1,0 +1,55 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { channels, messages } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import type { InboundEvent } from "../event";
+import type { MessageRef } from "../queries";
+import type { Arrival, Batch, IngestItem, IngestOutcome } from "../batch";
+
+// Stage 1. An event is let in when its channel is the brand's; a message already stored is a
+// replay (a duplicate), or a platform-side edit or deletion, which is kept and marked.
+
+// Every channel of the batch must be the brand's, or nothing of the batch is stored.
+export async function admitChannels(batch: Batch, items: IngestItem[]): Promise<void> {
+  const ids = [...new Set(items.map((item) => item.channelId))];
+  if (ids.length === 0) return;
+  const rows = await batch.tx
+    .select({ id: channels.id, kind: channels.kind })
+    .from(channels)
+    .where(and(inArray(channels.id, ids), eq(channels.brandId, batch.brandId)));
+  for (const row of rows) batch.channelKinds.set(row.id, row.kind);
+  const unknown = ids.find((id) => !batch.channelKinds.has(id));
+  if (unknown !== undefined) throw new AppError("not_found:channel", `Unknown channel ${unknown}.`);
+}
+
+export function arrive(batch: Batch, { event, channelId, userId = null }: IngestItem): Arrival {
+  return { event, channelId, userId, at: platformTime(event, batch.now), inbound: event.direction === "inbound" };
+}
+
+// The outcome when the event changes no new message; null when it is a new one.
+export async function dedupe(batch: Batch, { event, channelId, at }: Arrival): Promise<IngestOutcome | null> {
+  const [existing] = await batch.q.messageByExternal.execute({ channelId, externalId: event.externalId });
+  if (existing) return applyPlatformChange(batch, { existing, event, at });
+  if (event.action === "delete") return { externalId: event.externalId, messageId: null, conversationId: null, duplicate: false };
+  return null;
+}
+
+function platformTime(event: InboundEvent, now: number): number {
+  const created = Date.parse(event.createdAt);
+  return Number.isFinite(created) ? Math.min(created, now) : now;
+}
+
+async function applyPlatformChange(batch: Batch, { existing, event, at }: { existing: MessageRef; event: InboundEvent; at: number }): Promise<IngestOutcome> {
+  const ref = { externalId: event.externalId, messageId: String(existing.id), conversationId: String(existing.conversationId) };
+  const mine = and(eq(messages.id, existing.id), eq(messages.brandId, batch.brandId));
+  if (event.action === "edit" && event.text !== existing.text) {
+    await batch.tx.update(messages).set({ text: event.text, editedAt: new Date(at) }).where(mine);
+    batch.touched.set(existing.conversationId, existing.id);
+    return { ...ref, duplicate: false };
+  }
+  if (event.action === "delete" && existing.deletedOnPlatformAt == null) {
+    await batch.tx.update(messages).set({ deletedOnPlatformAt: new Date(at) }).where(mine);
+    batch.touched.set(existing.conversationId, existing.id);
+    return { ...ref, duplicate: false };
+  }
+  return { ...ref, duplicate: true };
+}

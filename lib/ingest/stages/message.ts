@@ -1,0 +1,88 @@
+import { and, asc, eq } from "drizzle-orm";
+import { conversations, messages } from "@/db/schema";
+import { insertedRowId } from "@/db/sqlite/rowid";
+import type { Classification } from "@/lib/classify/types";
+import { applyPersonReply, saveCycle } from "../cycles";
+import { linkConversations, refreshConversation } from "../conversation-state";
+import type { ConversationRow, CycleRow } from "../queries";
+import type { Arrival, Batch } from "../batch";
+import type { Contact } from "./contact";
+
+// Stage 6. The message is stored in its conversation and cycle; replies that arrived before it
+// find their parent; the conversation's inbox summary is brought up to date.
+
+export type Placement = {
+  arrival: Arrival;
+  contact: Contact | null;
+  conversation: ConversationRow;
+  classification: Classification | null;
+  cycle: CycleRow | null;
+  nrtSeconds: number | null;
+};
+
+export async function storeMessage(batch: Batch, { arrival, contact, conversation, classification, cycle, nrtSeconds }: Placement): Promise<number> {
+  const { event, channelId, userId, at, inbound } = arrival;
+  const stored = await batch.q.insertMessage.execute({
+    conversationId: conversation.id,
+    brandId: batch.brandId,
+    channelId,
+    cycleId: cycle?.id ?? null,
+    direction: event.direction,
+    visibility: event.kind === "private_message" ? "private" : "public",
+    externalId: event.externalId,
+    inReplyTo: event.inReplyTo ?? null,
+    contactId: contact?.id ?? null,
+    userId: inbound ? null : userId,
+    text: event.text,
+    createdAt: at,
+    receivedAt: batch.now,
+    automated: event.automated ? 1 : 0,
+    language: classification?.language ?? null,
+    category: classification?.category ?? null,
+    complaint: classification ? (classification.complaint ? 1 : 0) : null,
+    sentiment: classification?.sentiment ?? null,
+    sentimentScore: classification?.sentimentScore ?? null,
+    confidence: classification?.confidence ?? null,
+    reasons: classification ? JSON.stringify(classification.reasons) : null,
+    url: event.url ?? null,
+    attachments: event.attachments ? JSON.stringify(event.attachments) : null,
+    editedAt: event.action === "edit" ? at : null,
+    nrtSeconds,
+    deliveryState: inbound ? null : "sent",
+    sentAt: inbound ? null : at,
+  });
+  const messageId = insertedRowId(stored);
+  await linkOrphans(batch, { conversation, channelId, externalId: event.externalId, cycle });
+  await refreshConversation({ tx: batch.tx, brandId: batch.brandId, conversationId: conversation.id, now: batch.now, inbound, known: { conversation, cycle } });
+  batch.channelsWithEvents.add(channelId);
+  batch.touched.set(conversation.id, messageId);
+  return messageId;
+}
+
+// Replies that arrived before their parent: a brand-only orphan is the brand's answer and joins
+// the parent's thread; a customer's orphan stays its own conversation and is linked.
+async function linkOrphans(batch: Batch, { conversation, channelId, externalId, cycle }: { conversation: ConversationRow; channelId: number; externalId: string; cycle: CycleRow | null }): Promise<void> {
+  const { tx, brandId, now } = batch;
+  const orphans = await batch.q.orphansOf.execute({ channelId, externalId, conversationId: conversation.id });
+  for (const orphan of orphans) {
+    const inbound = await tx.$count(messages, and(eq(messages.conversationId, orphan.id), eq(messages.direction, "inbound")));
+    if (inbound === 0 && cycle) {
+      await tx.update(messages).set({ conversationId: conversation.id, cycleId: cycle.id }).where(and(eq(messages.conversationId, orphan.id), eq(messages.brandId, brandId)));
+      await tx.update(conversations).set({ status: "resolved", updatedAt: new Date(now) }).where(and(eq(conversations.id, orphan.id), eq(conversations.brandId, brandId)));
+      await reapplyAdoptedReplies(batch, conversation.id, cycle);
+    } else {
+      await linkConversations(tx, { brandId, a: conversation.id, b: orphan.id });
+    }
+    batch.touched.set(orphan.id, 0);
+  }
+}
+
+async function reapplyAdoptedReplies(batch: Batch, conversationId: number, cycle: CycleRow): Promise<void> {
+  const replies = await batch.tx
+    .select({ createdAt: messages.createdAt })
+    .from(messages)
+    .where(and(eq(messages.conversationId, conversationId), eq(messages.direction, "outbound"), eq(messages.automated, false)))
+    .orderBy(asc(messages.createdAt));
+  for (const reply of replies) applyPersonReply({ cycle, at: reply.createdAt.getTime() });
+  await saveCycle({ q: batch.q, brandId: batch.brandId, cycle, now: batch.now });
+}

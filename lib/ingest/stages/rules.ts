@@ -1,0 +1,21 @@
+import type { Classification } from "@/lib/classify/types";
+import { escalateIngested } from "@/lib/escalation/engine";
+import type { Arrival, Batch } from "../batch";
+import type { Contact } from "./contact";
+
+// Stage 7. The brand's escalation rules: an inbound message may page someone; a person's reply
+// resolves the conversation's open escalations.
+
+export async function runRules(
+  batch: Batch,
+  { arrival, messageId, conversationId, classification, contact }: { arrival: Arrival; messageId: number; conversationId: number; classification: Classification | null; contact: Contact | null },
+): Promise<void> {
+  await escalateIngested({
+    tx: batch.tx,
+    brandId: batch.brandId,
+    now: batch.now,
+    batch,
+    channelKinds: batch.channelKinds,
+    message: { messageId, conversationId, channelId: arrival.channelId, event: arrival.event, classification, contact, userId: arrival.userId },
+  });
+}

@@ -1,0 +1,68 @@
+import { insertedRowId } from "@/db/sqlite/rowid";
+import type { InboundEvent } from "../event";
+import type { Queries, Thread } from "../queries";
+import type { Arrival, Batch } from "../batch";
+import { upsertContact, type Contact } from "./contact";
+
+// Stage 3. DESIGN.md threads: reply-to links first (a comment and every reply under it), then
+// the platform's thread id; a private dialogue is one conversation per contact and channel.
+// A message that joins no thread starts a conversation, owned by its author. The thread comes
+// with its current response cycle, which the next stage needs.
+
+export async function thread(batch: Batch, arrival: Arrival, contact: Contact | null): Promise<Thread> {
+  const found = await findThread(batch.q, arrival);
+  if (found) return found;
+  const owner = contact ?? (await upsertContact(batch, arrival));
+  const { brandId } = batch;
+  const { channelId, at, event } = arrival;
+  const result = await batch.q.insertConversation.execute({ brandId, channelId, contactId: owner.id, threadKey: threadKey(event), kind: event.kind, at, now: batch.now });
+  const conversation = {
+    id: insertedRowId(result),
+    brandId,
+    channelId,
+    contactId: owner.id,
+    kind: event.kind,
+    status: "open" as const,
+    category: "noise" as const,
+    currentCycleId: null,
+    priority: "normal" as const,
+    lastMessageAt: at,
+  };
+  return { conversation, cycle: null };
+}
+
+// The key a new conversation is filed under: the dialogue for private messages, else its first comment.
+export function threadKey(event: InboundEvent): string {
+  if (event.kind === "private_message") return event.threadId ?? event.author.id;
+  return event.externalId;
+}
+
+async function findThread(q: Queries, { event, channelId }: Arrival): Promise<Thread | null> {
+  if (event.kind === "private_message") {
+    const key = event.threadId ?? (event.direction === "inbound" ? event.author.id : null);
+    if (key) {
+      const [byKey] = await q.threadByKey.execute({ channelId, threadKey: key, kind: "private_message" });
+      if (byKey) return withCycle(byKey);
+    }
+    return event.inReplyTo ? threadOf(q, channelId, event.inReplyTo) : null;
+  }
+  if (event.inReplyTo) {
+    const parent = await threadOf(q, channelId, event.inReplyTo);
+    if (parent) return parent;
+  }
+  // A thread id that names a seen message (the root comment) joins its thread; a post id does not:
+  // every top-level comment under a post is a conversation of its own.
+  if (event.threadId && event.threadId !== event.externalId) return threadOf(q, channelId, event.threadId);
+  return null;
+}
+
+// The thread of a message seen on the channel.
+async function threadOf(q: Queries, channelId: number, externalId: string): Promise<Thread | null> {
+  const [row] = await q.threadOfMessage.execute({ channelId, externalId });
+  return row ? withCycle(row) : null;
+}
+
+// A conversation without a cycle comes back with a cycle of nulls from the outer join.
+function withCycle(row: { conversation: Thread["conversation"]; cycle: Thread["cycle"] }): Thread {
+  return { conversation: row.conversation, cycle: row.cycle?.id == null ? null : row.cycle };
+}

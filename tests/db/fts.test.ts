@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { channels, contacts, conversations, messages, workerState } from "@/db/schema";
+import { checkSearchIndex, ftsMatch, indexNewMessages, rebuildSearchIndex, searchConversationIds } from "@/db/sqlite/fts";
+import type { Db } from "@/db/client";
+import { makeBrand, sqlite, testDb } from "../helpers/db";
+
+const T0 = new Date("2026-06-01T08:00:00Z");
+
+// A conversation of its own per message, written straight to the tables (not through ingest).
+async function addMessages(db: Db, brandId: number, texts: string[]): Promise<number[]> {
+  return db.transaction(async (tx) => {
+    const [channel] = await tx.insert(channels).values({ brandId, kind: "facebook", name: "Page" }).returning();
+    const [contact] = await tx.insert(contacts).values({ channelId: channel.id, externalId: "a1" }).returning();
+    const ids: number[] = [];
+    for (const text of texts) {
+      const [conversation] = await tx
+        .insert(conversations)
+        .values({ brandId, channelId: channel.id, contactId: contact.id, kind: "public_comment", lastMessageAt: T0, updatedAt: T0 })
+        .returning();
+      await tx.insert(messages).values({ conversationId: conversation.id, brandId, channelId: channel.id, direction: "inbound", text, createdAt: T0, receivedAt: T0 });
+      ids.push(conversation.id);
+    }
+    return ids;
+  });
+}
+
+const cursor = async (db: Db) => Number((await db.select().from(workerState).where(eq(workerState.key, "fts-cursor")))[0]?.value);
+
+describe("SQLite full-text search", () => {
+  it("indexes messages past the cursor once, and moves the cursor", async () => {
+    const { db } = testDb();
+    const brand = await makeBrand({ db });
+    const [first, second] = await addMessages(db, brand.id, ["Lost luggage in Lisbon", "Refund for the Lisbon flight"]);
+    expect(await searchConversationIds(db, { brandId: brand.id, words: ["lisbon"], limit: 10 })).toEqual([]);
+    expect(await indexNewMessages(db)).toBe(2);
+    expect(await cursor(db)).toBe((sqlite(db).prepare("SELECT max(id) AS id FROM messages").get() as { id: number }).id);
+    expect(await indexNewMessages(db)).toBe(0);
+    expect(await searchConversationIds(db, { brandId: brand.id, words: ["lisbon"], limit: 10 })).toEqual([second, first]);
+    await checkSearchIndex(db);
+  });
+
+  it("matches every word, the last as a prefix, newest first, at most the limit, within the brand", async () => {
+    const { db } = testDb();
+    const brand = await makeBrand({ db });
+    const other = await makeBrand({ db });
+    const [a, b, c] = await addMessages(db, brand.id, ["refund for my bag", "my bag arrived", "refunded bag, thanks"]);
+    await addMessages(db, other.id, ["refund for my bag"]);
+    await indexNewMessages(db);
+    const search = (words: string[], limit = 10) => searchConversationIds(db, { brandId: brand.id, words, limit });
+    expect(await search(["bag", "refund"])).toEqual([c, a]);
+    expect(await search(["bag"], 2)).toEqual([c, b]);
+    expect(await search(["nothing"])).toEqual([]);
+    expect(await search([])).toEqual([]);
+  });
+
+  it("quotes each word so FTS5 syntax in what a person types cannot leak in", async () => {
+    expect(ftsMatch(["a", 'b"c', "OR"])).toBe('"a" "bc" "OR"*');
+    const { db } = testDb();
+    const brand = await makeBrand({ db });
+    const [id] = await addMessages(db, brand.id, ['say "NEAR" OR AND *']);
+    await indexNewMessages(db);
+    expect(await searchConversationIds(db, { brandId: brand.id, words: ["NEAR", "OR", "AND"], limit: 10 })).toEqual([id]);
+  });
+
+  it("joins the caller's transaction, which can still roll it back", async () => {
+    const { db } = testDb();
+    const brand = await makeBrand({ db });
+    await addMessages(db, brand.id, ["walrus"]);
+    const before = await cursor(db);
+    await expect(
+      db.transaction(async (tx) => {
+        expect(await indexNewMessages(tx)).toBe(1);
+        throw new Error("boom");
+      }),
+    ).rejects.toThrow("boom");
+    expect(await cursor(db)).toBe(before);
+    expect(await searchConversationIds(db, { brandId: brand.id, words: ["walrus"], limit: 10 })).toHaveLength(0);
+  });
+
+  it("rebuilds the index from every message and moves the cursor past them", async () => {
+    const { db } = testDb();
+    const brand = await makeBrand({ db });
+    const [id] = await addMessages(db, brand.id, ["bulk loaded walrus"]);
+    await rebuildSearchIndex(db);
+    expect(await indexNewMessages(db)).toBe(0);
+    expect(await searchConversationIds(db, { brandId: brand.id, words: ["walrus"], limit: 10 })).toEqual([id]);
+    await checkSearchIndex(db);
+  });
+
+  it("reports an index that disagrees with the messages", async () => {
+    const { db } = testDb();
+    const brand = await makeBrand({ db });
+    await addMessages(db, brand.id, ["walrus"]);
+    await indexNewMessages(db);
+    sqlite(db).prepare("INSERT INTO messages_fts (rowid, text, brand_id) VALUES (999999, 'ghost', ?)").run(brand.id);
+    await expect(checkSearchIndex(db)).rejects.toThrow();
+  });
+});
