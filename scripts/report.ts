@@ -1,4 +1,5 @@
 import { closeDatabase } from "@/db/client";
+import { operator } from "@/lib/auth/authorize";
 import { formatDuration } from "@/lib/metrics/format";
 import type { FrtSummary } from "@/lib/metrics/percentile";
 import { responseTimeReport } from "@/lib/metrics/report";
@@ -45,7 +46,7 @@ runCli(async () => {
   const to = dateFlag(flags, "to");
   if (from && to && from >= to) throw new UsageError("--from must be before --to");
   try {
-    const report = await responseTimeReport({ brandSlug: stringFlag(flags, "brand"), from, to, wall: flags.wall === true });
+    const report = await responseTimeReport({ actor: operator, brandSlug: stringFlag(flags, "brand"), from, to, wall: flags.wall === true });
     if (flags.json === true) {
       process.stdout.write(`${JSON.stringify(report)}\n`);
       return;

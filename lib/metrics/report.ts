@@ -1,3 +1,4 @@
+import { authorize, type Principal } from "@/lib/auth/authorize";
 import { and, asc, eq, gte, isNotNull, lt } from "drizzle-orm";
 import { database, type Db } from "@/db/client";
 import { brands, responseCycles } from "@/db/schema";
@@ -20,8 +21,10 @@ export async function responseTimeReport({
   from,
   to,
   wall = false,
+  actor,
 }: {
   db?: Db;
+  actor: Principal;
   brandSlug?: string;
   from?: Date;
   to?: Date;
@@ -45,6 +48,7 @@ export async function responseTimeReport({
   const all: Parameters<typeof summarizeFrt>[0]["cycles"][number][] = [];
   const byBrand: Record<string, FrtSummary> = {};
   for (const brand of brandRows) {
+    authorize({ actor, brandId: brand.id, needs: "manager" });
     const cycles = (await select(brand.id)).map((row) => ({
       frtSeconds: row.answered ? (wall ? row.wall : (row.business ?? row.wall)) : null,
       targetSeconds: row.target,

@@ -1,3 +1,4 @@
+import { operator } from "@/lib/auth/authorize";
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -86,7 +87,7 @@ describe("responseTimeReport on the TWCS sample", () => {
   });
 
   it("matches an independent computation from the CSV, per brand and overall", async () => {
-    const report = await responseTimeReport({ db });
+    const report = await responseTimeReport({ actor: operator, db });
     const brands = Object.fromEntries(Object.entries(expected).map(([slug, e]) => [slug, summary(e)]));
     expect(report.brands).toEqual(brands);
     const all = Object.values(expected);
@@ -96,26 +97,26 @@ describe("responseTimeReport on the TWCS sample", () => {
   });
 
   it("filters by brand and start range; wall equals business under the default 24/7 calendar", async () => {
-    const apple = await responseTimeReport({ db, brandSlug: "applesupport" });
+    const apple = await responseTimeReport({ actor: operator, db, brandSlug: "applesupport" });
     expect(Object.keys(apple.brands)).toEqual(["applesupport"]);
     expect(apple.overall).toEqual(summary(expected.applesupport));
-    expect(await responseTimeReport({ db, wall: true })).toEqual(await responseTimeReport({ db }));
-    const empty = await responseTimeReport({ db, from: new Date("2030-01-01"), to: new Date("2031-01-01") });
+    expect(await responseTimeReport({ actor: operator, db, wall: true })).toEqual(await responseTimeReport({ actor: operator, db }));
+    const empty = await responseTimeReport({ actor: operator, db, from: new Date("2030-01-01"), to: new Date("2031-01-01") });
     expect(empty.overall).toEqual({ answered: 0, unanswered: 0, medianSeconds: null, p90Seconds: null, withinTargetShare: null });
     const [early, late] = [
-      (await responseTimeReport({ db, to: new Date("2017-10-20T00:00:00Z") })).overall,
-      (await responseTimeReport({ db, from: new Date("2017-10-20T00:00:00Z") })).overall,
+      (await responseTimeReport({ actor: operator, db, to: new Date("2017-10-20T00:00:00Z") })).overall,
+      (await responseTimeReport({ actor: operator, db, from: new Date("2017-10-20T00:00:00Z") })).overall,
     ];
-    expect(early.answered + late.answered).toBe((await responseTimeReport({ db })).overall.answered);
-    await expect(responseTimeReport({ db, brandSlug: "nope" })).rejects.toThrow(/Unknown brand/);
+    expect(early.answered + late.answered).toBe((await responseTimeReport({ actor: operator, db })).overall.answered);
+    await expect(responseTimeReport({ actor: operator, db, brandSlug: "nope" })).rejects.toThrow(/Unknown brand/);
   });
 
   it("counts answered cycles the same with the real classifier", async () => {
     const real = testDb().db;
     await importSample({ db: real });
-    const report = await responseTimeReport({ db: real });
-    expect(report.overall.answered).toBe((await responseTimeReport({ db })).overall.answered);
-    expect(report.overall.medianSeconds).toBe((await responseTimeReport({ db })).overall.medianSeconds);
+    const report = await responseTimeReport({ actor: operator, db: real });
+    expect(report.overall.answered).toBe((await responseTimeReport({ actor: operator, db })).overall.answered);
+    expect(report.overall.medianSeconds).toBe((await responseTimeReport({ actor: operator, db })).overall.medianSeconds);
   });
 
   it("prints only the JSON on stdout from the CLI, and one error line for a bad brand", async () => {
@@ -129,7 +130,7 @@ describe("responseTimeReport on the TWCS sample", () => {
     const parsed = JSON.parse(ok.stdout);
     expect(Object.keys(parsed)).toEqual(["overall", "brands"]);
     expect(Object.keys(parsed.overall)).toEqual(["answered", "unanswered", "medianSeconds", "p90Seconds", "withinTargetShare"]);
-    expect(parsed).toEqual(await responseTimeReport({ db, brandSlug: "applesupport" }));
+    expect(parsed).toEqual(await responseTimeReport({ actor: operator, db, brandSlug: "applesupport" }));
     const table = run("response-time");
     expect(table.status).toBe(0);
     expect(table.stdout).toMatch(/^brand\s+answered\s+unanswered\s+median\s+p90\s+within target/);
