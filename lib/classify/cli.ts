@@ -9,6 +9,7 @@ import { benchmark } from "./train/bench";
 import { crossValidate } from "./train/cv";
 import { summarize, type EvalLine } from "./train/evaluate";
 import { loadSources, SOURCE_NAMES } from "./train/sources";
+import { isThreadLine } from "./thread-eval";
 
 const log = (m: string) => process.stderr.write(`${m}\n`);
 
@@ -36,14 +37,27 @@ async function train(args: string[]): Promise<void> {
   console.log(JSON.stringify({ version: model.meta.version, sources: model.meta.sources, examples: model.meta.examples, seconds }));
 }
 
-function evaluate(args: string[]): void {
+async function evaluate(args: string[]): Promise<void> {
   const file = args[0];
   if (!file) throw new Error("usage: classify eval FILE.jsonl");
-  const lines = fs
+  const raw = fs
     .readFileSync(file, "utf8")
     .split("\n")
     .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as EvalLine);
+    .map((l, i) => {
+      try {
+        return JSON.parse(l) as unknown;
+      } catch (error) {
+        throw new Error(`line ${i + 1}: malformed JSON: ${(error as Error).message}`);
+      }
+    });
+  // InboundEvents with platform kinds are threaded through the pipeline; plain texts are scored alone.
+  if (raw.length > 0 && isThreadLine(raw[0])) {
+    const { evaluateThreads, parseThreadLines } = await import("./thread-eval");
+    console.log(JSON.stringify(await evaluateThreads({ lines: parseThreadLines(raw), log })));
+    return;
+  }
+  const lines = raw as EvalLine[];
   classify("warm up");
   const started = performance.now();
   const predictions = lines.map((l) => classify(l.text));

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { classify } from "@/lib/classify";
+import { evaluateThreads, isThreadLine, parseThreadLines } from "@/lib/classify/thread-eval";
+
+const at = (minute: number) => new Date(Date.UTC(2026, 0, 5, 10, minute)).toISOString();
+const line = (externalId: string, text: string, extra: Record<string, unknown>) => ({
+  externalId,
+  channel: "facebook",
+  kind: "public_comment",
+  author: { id: `a-${externalId}` },
+  text,
+  createdAt: at(Number(externalId.replace(/\D/g, ""))),
+  ...extra,
+});
+
+// A stand-in model that calls anything with a question mark a request, so the figures are known.
+const questionMarks = (text: string) => ({ ...classify(text), category: text.includes("?") ? ("request" as const) : ("noise" as const) });
+
+describe("eval on thread-shaped InboundEvents", () => {
+  it("threads the events through the pipeline and scores the queue an agent would see", async () => {
+    const raw = [
+      line("m1", "Where is my refund?", { threadId: "t1", label: "request" }),
+      line("m2", "same here", { inReplyTo: "m1", label: "noise" }),
+      line("m3", "lovely photo", { threadId: "t2", label: "noise" }),
+      line("m4", "who is coming tonight?", { inReplyTo: "m3", label: "noise" }),
+      line("m5", "my order never came", { threadId: "t3", label: "request" }),
+      line("m6", "nice", { threadId: "t4", label: "noise" }),
+    ];
+    expect(raw.every(isThreadLine)).toBe(true);
+    const result = await evaluateThreads({ lines: parseThreadLines(raw), classifyText: questionMarks });
+    // Queued: t1 (a true request) and t2 (chatter with a question): precision 1/2. The missed
+    // request of t3 leaves recall at 1 of 2 request messages.
+    expect(result.queue).toEqual({ precision: 0.5, recall: 0.5, conversations: 4, queued: 2, requests: 2 });
+    expect(result.conversations).toBe(4);
+    expect(result.request).toMatchObject({ n: 6, precision: 0.5, recall: 0.5 });
+  });
+
+  it("names the line and the field of a bad event, and refuses unknown platform kinds", () => {
+    expect(() => parseThreadLines([{ externalId: "x", channel: "facebook", author: {}, text: "hi", createdAt: at(1) }])).toThrow(/line 1: author\.id/);
+    expect(isThreadLine({ externalId: "x", channel: "myspace" })).toBe(false);
+  });
+});
