@@ -1,20 +1,16 @@
 import { and, desc, eq, isNull, lte, ne, sql, type Column } from "drizzle-orm";
 import type { Tx } from "@/db/client";
+import { bind, ONE, prepared } from "@/db/prepared";
 import { classifierExamples, contacts, conversations, messages, responseCycles } from "@/db/schema";
 
-// The per-event queries of the ingest path, prepared once per handle: building a query costs
-// more than running it here. Timestamps travel as milliseconds, as the pipeline computes them.
+// The per-event queries of the ingest path, prepared once per connection (db/prepared.ts):
+// building a query costs more than running it here. Timestamps travel as milliseconds, as the
+// pipeline computes them.
 
 const p = sql.placeholder;
-// A written value bound as the driver stores it (ms, 0/1, JSON text): drizzle would pass a bare
-// placeholder through the column's encoder, which wants a Date and refuses null.
-const bind = (name: string) => sql`${sql.placeholder(name)}`;
 // A timestamp as stored, without the column's conversion to Date.
 const ms = (column: Column) => sql<number>`${column}`;
 const msOrNull = (column: Column) => sql<number | null>`${column}`;
-// LIMIT 1 written into the statement: SQLite runs an ORDER BY … LIMIT that it sees when the
-// statement is prepared several times faster than one whose limit is bound later.
-const ONE = sql.raw("1") as unknown as number;
 
 // Only the columns the path reads: wide rows cost more to materialise than the lookup itself.
 const conversationRow = {
@@ -278,10 +274,6 @@ export type CycleRow = Row<"cycle">;
 export type MessageRef = Row<"messageByExternal">;
 export type Thread = { conversation: ConversationRow; cycle: CycleRow | null };
 
-const cache = new WeakMap<Tx, Queries>();
-
 export function queries(tx: Tx): Queries {
-  let q = cache.get(tx);
-  if (!q) cache.set(tx, (q = prepare(tx)));
-  return q;
+  return prepared(tx, "ingest.queries", prepare);
 }

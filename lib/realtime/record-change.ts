@@ -1,5 +1,5 @@
-import { sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
+import { bind, prepared } from "@/db/prepared";
 import { changes } from "@/db/schema";
 
 export type ChangeKind = "conversation" | "message" | "escalation" | "notification" | "presence" | "brand";
@@ -14,10 +14,8 @@ export type Change = {
   at?: number;
 };
 
-const bind = (name: string) => sql`${sql.placeholder(name)}`;
-
-// Written for nearly every ingested message: prepared once per handle.
-function prepare(tx: Tx) {
+// Written for nearly every ingested message: prepared once per connection.
+function prepareInsert(tx: Tx) {
   return tx
     .insert(changes)
     .values({
@@ -32,13 +30,9 @@ function prepare(tx: Tx) {
     .prepare();
 }
 
-const inserts = new WeakMap<Tx, ReturnType<typeof prepare>>();
-
 // Appended in the same transaction as the write it describes; live pages tail this table.
 export async function recordChange(tx: Tx, change: Change): Promise<void> {
-  let insert = inserts.get(tx);
-  if (!insert) inserts.set(tx, (insert = prepare(tx)));
-  await insert.execute({
+  await prepared(tx, "realtime.change", prepareInsert).execute({
     brandId: change.brandId,
     kind: change.kind,
     objectId: change.objectId ?? null,
