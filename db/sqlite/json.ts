@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
+import { prepared } from "../prepared";
 import { auditLog, escalationRules } from "../schema";
 
 // SQLite's JSON functions (json_each, json_extract) over stored JSON columns. The PostgreSQL
@@ -35,23 +36,28 @@ export async function brandsWithRuleConditions(db: Db, { types }: { types: reado
   return rows.map((r) => r.brandId);
 }
 
-/**
- * Whether a rule already fired on the conversation in this response cycle: the audit row a
- * firing writes is the marker (audit_object index; its `after` holds ruleId and cycleId).
- */
-export async function ruleFiredInCycle(db: Db, { conversationId, ruleId, cycleId }: { conversationId: number; ruleId: number; cycleId: number | null }): Promise<boolean> {
-  const [row] = await db
+const prepareFiredInCycle = (db: Db) =>
+  db
     .select({ id: auditLog.id })
     .from(auditLog)
     .where(
       and(
         eq(auditLog.objectType, "conversation"),
-        eq(auditLog.objectId, String(conversationId)),
+        eq(auditLog.objectId, sql.placeholder("objectId")),
         eq(auditLog.action, "escalation_rule.fire"),
-        sql`json_extract(${auditLog.after}, '$.ruleId') = ${ruleId}`,
-        sql`json_extract(${auditLog.after}, '$.cycleId') IS ${cycleId}`,
+        sql`json_extract(${auditLog.after}, '$.ruleId') = ${sql.placeholder("ruleId")}`,
+        sql`json_extract(${auditLog.after}, '$.cycleId') IS ${sql.placeholder("cycleId")}`,
       ),
     )
-    .limit(1);
+    .limit(1)
+    .prepare();
+
+/**
+ * Whether a rule already fired on the conversation in this response cycle: the audit row a
+ * firing writes is the marker (audit_object index; its `after` holds ruleId and cycleId).
+ * Asked each time a non-escalating rule matches: prepared once per connection.
+ */
+export async function ruleFiredInCycle(db: Db, { conversationId, ruleId, cycleId }: { conversationId: number; ruleId: number; cycleId: number | null }): Promise<boolean> {
+  const [row] = await prepared(db, "sqlite.ruleFiredInCycle", prepareFiredInCycle).execute({ objectId: String(conversationId), ruleId, cycleId });
   return !!row;
 }

@@ -1,5 +1,6 @@
-import { and, between, desc, eq, ne, sql } from "drizzle-orm";
+import { and, between, count, desc, eq, ne, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
+import { prepared } from "@/db/prepared";
 import { channels, contacts, conversations, messages, type SlaState } from "@/db/schema";
 import type { Classification } from "@/lib/classify/types";
 import type { InboundEvent } from "@/lib/ingest/event";
@@ -88,6 +89,19 @@ type FactInput = {
   slaState?: SlaState | null;
 };
 
+// The lazy facts, asked once per inbound message by a brand with an SLA or repeat-contact rule:
+// prepared once per connection.
+const p = sql.placeholder;
+const prepareSlaState = (db: Db) => db.select({ slaState: conversations.slaState }).from(conversations).where(eq(conversations.id, p("id"))).prepare();
+// conversations_contact index; the contact's own conversations are few.
+const prepareRecentConversations = (db: Db) =>
+  db
+    .select({ n: count() })
+    .from(conversations)
+    .where(and(eq(conversations.contactId, p("contactId")), between(sql`coalesce(${conversations.firstInboundAt}, ${conversations.createdAt})`, p("from"), p("to"))))
+    .prepare();
+const prepareChannelKind = (db: Db) => db.select({ kind: channels.kind }).from(channels).where(eq(channels.id, p("id"))).prepare();
+
 export function messageFacts(db: Db, f: FactInput): MessageFacts {
   return {
     text: f.text,
@@ -101,22 +115,19 @@ export function messageFacts(db: Db, f: FactInput): MessageFacts {
     visibility: f.visibility,
     slaState: async () => {
       if (f.slaState !== undefined) return f.slaState;
-      const [row] = await db.select({ slaState: conversations.slaState }).from(conversations).where(eq(conversations.id, f.conversationId));
+      const [row] = await prepared(db, "escalation.slaState", prepareSlaState).execute({ id: f.conversationId });
       return row?.slaState ?? null;
     },
-    // conversations_contact index; the contact's own conversations are few.
-    recentConversations: (days) =>
-      f.contactId == null
-        ? 0
-        : db.$count(
-            conversations,
-            and(eq(conversations.contactId, f.contactId), between(sql`coalesce(${conversations.firstInboundAt}, ${conversations.createdAt})`, f.at - days * DAY, f.at)),
-          ),
+    recentConversations: async (days) => {
+      if (f.contactId == null) return 0;
+      const [row] = await prepared(db, "escalation.recentConversations", prepareRecentConversations).execute({ contactId: f.contactId, from: f.at - days * DAY, to: f.at });
+      return row?.n ?? 0;
+    },
   };
 }
 
 async function channelKind(db: Db, channelId: number): Promise<string> {
-  const [row] = await db.select({ kind: channels.kind }).from(channels).where(eq(channels.id, channelId));
+  const [row] = await prepared(db, "escalation.channelKind", prepareChannelKind).execute({ id: channelId });
   return row?.kind ?? "";
 }
 

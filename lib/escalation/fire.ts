@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ne, sql, type Column } from "drizzle-orm";
 import type { Tx } from "@/db/client";
+import { bind, ONE, prepared } from "@/db/prepared";
 import { brands, channels, conversations, escalations, PRIORITIES } from "@/db/schema";
 import { ruleFiredInCycle } from "@/db/sqlite/json";
 import { recordAudit, type Actor } from "@/lib/audit/record";
@@ -25,8 +26,13 @@ export type Firing = {
 
 export const ruleActor = (rule: { name: string }): Actor => ({ userId: null, label: `rule: ${rule.name}` });
 
-async function loadConversation(tx: Tx, brandId: number, conversationId: number) {
-  const [row] = await tx
+// A matching rule runs these on the ingest path, once per matching inbound message: prepared
+// once per connection (db/prepared.ts). Timestamps and JSON travel as the driver stores them.
+const p = sql.placeholder;
+const ofBrand = (t: { id: Column; brandId: Column }) => and(eq(t.id, p("id")), eq(t.brandId, p("brandId")));
+
+const prepareConversation = (tx: Tx) =>
+  tx
     .select({
       id: conversations.id,
       priority: conversations.priority,
@@ -39,12 +45,63 @@ async function loadConversation(tx: Tx, brandId: number, conversationId: number)
     })
     .from(conversations)
     .innerJoin(channels, eq(channels.id, conversations.channelId))
-    .where(and(eq(conversations.id, conversationId), eq(conversations.brandId, brandId)));
+    .where(ofBrand(conversations))
+    .prepare();
+
+// The conversation's highest open escalation.
+const prepareOpenEscalation = (tx: Tx) =>
+  tx
+    .select({ id: escalations.id, level: escalations.level, cues: escalations.cues })
+    .from(escalations)
+    .where(and(eq(escalations.conversationId, p("conversationId")), eq(escalations.brandId, p("brandId")), ne(escalations.status, "resolved")))
+    .orderBy(desc(escalations.level), asc(escalations.id))
+    .limit(ONE)
+    .prepare();
+
+const prepareBrand = (tx: Tx) => tx.select({ id: brands.id, slug: brands.slug, name: brands.name }).from(brands).where(eq(brands.id, p("id"))).prepare();
+
+const prepareInsertEscalation = (tx: Tx) =>
+  tx
+    .insert(escalations)
+    .values({
+      brandId: bind("brandId"),
+      conversationId: bind("conversationId"),
+      messageId: bind("messageId"),
+      ruleId: bind("ruleId"),
+      level: bind("level"),
+      reason: bind("reason"),
+      cues: bind("cues"),
+      ownerId: bind("ownerId"),
+      status: "open",
+      createdAt: bind("now"),
+    })
+    .returning({ id: escalations.id })
+    .prepare();
+
+const prepareRaiseEscalation = (tx: Tx) =>
+  tx
+    .update(escalations)
+    .set({ level: bind("level"), ruleId: bind("ruleId"), reason: bind("reason"), cues: bind("cues"), ownerId: sql`coalesce(${p("ownerId")}, ${escalations.ownerId})` })
+    .where(ofBrand(escalations))
+    .prepare();
+
+// The level only ever goes up: a later, milder rule never hides a serious one.
+const prepareRaiseLevel = (tx: Tx) =>
+  tx
+    .update(conversations)
+    .set({ escalationLevel: raisedLevel(conversations.escalationLevel, p("level")), updatedAt: bind("now") })
+    .where(ofBrand(conversations))
+    .prepare();
+
+const prepareSetPriority = (tx: Tx) => tx.update(conversations).set({ priority: bind("priority"), updatedAt: bind("now") }).where(ofBrand(conversations)).prepare();
+
+async function loadConversation(tx: Tx, brandId: number, conversationId: number) {
+  const [row] = await prepared(tx, "escalation.conversation", prepareConversation).execute({ id: conversationId, brandId });
   return row;
 }
 
 export async function brandOf(tx: Tx, brandId: number): Promise<Notice["brand"]> {
-  const [brand] = await tx.select({ id: brands.id, slug: brands.slug, name: brands.name }).from(brands).where(eq(brands.id, brandId));
+  const [brand] = await prepared(tx, "escalation.brand", prepareBrand).execute({ id: brandId });
   return brand;
 }
 
@@ -58,12 +115,7 @@ export async function fireRule(f: Firing): Promise<boolean> {
   const conversation = await loadConversation(tx, brandId, f.conversationId);
   if (!conversation) return false;
   const escalate = rule.actions.find((a) => a.type === "escalate");
-  const [open] = await tx
-    .select({ id: escalations.id, level: escalations.level, cues: escalations.cues })
-    .from(escalations)
-    .where(and(eq(escalations.conversationId, conversation.id), eq(escalations.brandId, brandId), ne(escalations.status, "resolved")))
-    .orderBy(desc(escalations.level), asc(escalations.id))
-    .limit(1);
+  const [open] = await prepared(tx, "escalation.open", prepareOpenEscalation).execute({ conversationId: conversation.id, brandId });
   if (escalate ? open && open.level >= escalate.level : await ruleFiredInCycle(tx, { conversationId: conversation.id, ruleId: rule.id, cycleId: conversation.currentCycleId })) return false;
 
   const actor = ruleActor(rule);
@@ -76,27 +128,27 @@ export async function fireRule(f: Firing): Promise<boolean> {
     const owner = escalate.userIds.length === 1 ? escalate.userIds[0] : null;
     if (open) {
       const cues = [...new Set([...open.cues, ...f.cues])];
-      await tx
-        .update(escalations)
-        .set({ level: escalate.level, ruleId: rule.id, reason: rule.name, cues, ownerId: sql`coalesce(${owner}, ${escalations.ownerId})` })
-        .where(and(eq(escalations.id, open.id), eq(escalations.brandId, brandId)));
+      await prepared(tx, "escalation.raise", prepareRaiseEscalation).execute({ id: open.id, brandId, level: escalate.level, ruleId: rule.id, reason: rule.name, cues: JSON.stringify(cues), ownerId: owner });
       await recordAudit(tx, { actor, brandId, action: "escalation.raise", objectType: "escalation", objectId: open.id, before: { level: open.level }, after: { level: escalate.level, reason: rule.name, ruleId: rule.id, cues: f.cues, ownerId: owner } });
       escalation = { id: open.id, level: escalate.level };
       event = "escalation.raised";
     } else {
-      const [created] = await tx
-        .insert(escalations)
-        .values({ brandId, conversationId: conversation.id, messageId: f.messageId, ruleId: rule.id, level: escalate.level, reason: rule.name, cues: f.cues, ownerId: owner, status: "open", createdAt: new Date(now) })
-        .returning({ id: escalations.id });
+      const [created] = await prepared(tx, "escalation.insert", prepareInsertEscalation).execute({
+        brandId,
+        conversationId: conversation.id,
+        messageId: f.messageId,
+        ruleId: rule.id,
+        level: escalate.level,
+        reason: rule.name,
+        cues: JSON.stringify(f.cues),
+        ownerId: owner,
+        now,
+      });
       await recordAudit(tx, { actor, brandId, action: "escalation.create", objectType: "escalation", objectId: created.id, after: { level: escalate.level, reason: rule.name, ruleId: rule.id, cues: f.cues, conversationId: conversation.id, messageId: f.messageId, ownerId: owner } });
       escalation = { id: created.id, level: escalate.level };
       event = "escalation.created";
     }
-    // The level only ever goes up: a later, milder rule never hides a serious one.
-    await tx
-      .update(conversations)
-      .set({ escalationLevel: raisedLevel(conversations.escalationLevel, escalate.level), updatedAt: new Date(now) })
-      .where(and(eq(conversations.id, conversation.id), eq(conversations.brandId, brandId)));
+    await prepared(tx, "escalation.raiseLevel", prepareRaiseLevel).execute({ id: conversation.id, brandId, level: escalate.level, now });
     await recordChange(tx, { brandId, kind: "escalation", objectId: escalation.id, conversationId: conversation.id, data: { level: escalation.level, event }, at: now });
     for (const id of await audienceUserIds(tx, { brandId, audience: levelAudience(escalate.level, escalate.userIds) })) inApp.add(id);
   }
@@ -111,13 +163,13 @@ export async function fireRule(f: Firing): Promise<boolean> {
     at: now,
   };
   const key = escalation ? `esc:${escalation.id}:l${escalation.level}` : `rule:${rule.id}:conv:${conversation.id}:cycle:${conversation.currentCycleId ?? 0}`;
-  const where = and(eq(conversations.id, conversation.id), eq(conversations.brandId, brandId));
+  const where = () => and(eq(conversations.id, conversation.id), eq(conversations.brandId, brandId));
 
   for (const action of rule.actions) {
     switch (action.type) {
       case "set_priority":
         if (PRIORITIES.indexOf(action.priority) > PRIORITIES.indexOf(conversation.priority)) {
-          await tx.update(conversations).set({ priority: action.priority, updatedAt: new Date(now) }).where(where);
+          await prepared(tx, "escalation.priority", prepareSetPriority).execute({ id: conversation.id, brandId, priority: action.priority, now });
           await recordAudit(tx, { actor, brandId, action: "conversation.priority", objectType: "conversation", objectId: conversation.id, before: { priority: conversation.priority }, after: { priority: action.priority } });
           conversation.priority = action.priority;
         }
@@ -125,7 +177,7 @@ export async function fireRule(f: Firing): Promise<boolean> {
       case "assign":
         // Never takes a conversation away from someone already working it.
         if (conversation.assigneeId == null && (await isActiveMember(tx, brandId, action.userId))) {
-          await tx.update(conversations).set({ assigneeId: action.userId, updatedAt: new Date(now) }).where(where);
+          await tx.update(conversations).set({ assigneeId: action.userId, updatedAt: new Date(now) }).where(where());
           await recordAudit(tx, { actor, brandId, action: "conversation.assign", objectType: "conversation", objectId: conversation.id, before: { assigneeId: null }, after: { assigneeId: action.userId } });
           conversation.assigneeId = action.userId;
           await notify(tx, { brandId, userIds: [action.userId], kind: "assignment", text: `Assigned to you by a rule (${rule.name}): “${conversation.preview.slice(0, 100)}”`, conversationId: conversation.id, at: now });
@@ -135,7 +187,7 @@ export async function fireRule(f: Firing): Promise<boolean> {
         const labels = conversation.labels;
         if (!labels.includes(action.label)) {
           const next = [...labels, action.label];
-          await tx.update(conversations).set({ labels: next, updatedAt: new Date(now) }).where(where);
+          await tx.update(conversations).set({ labels: next, updatedAt: new Date(now) }).where(where());
           await recordAudit(tx, { actor, brandId, action: "conversation.label", objectType: "conversation", objectId: conversation.id, before: { labels }, after: { labels: next } });
           conversation.labels = next;
         }

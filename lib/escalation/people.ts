@@ -1,5 +1,6 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { prepared } from "@/db/prepared";
 import { memberships, users } from "@/db/schema";
 
 export type Audience = { to: "managers" | "admins" | "assignee" | "users"; userIds: number[] };
@@ -25,13 +26,18 @@ export function levelAudience(level: number, userIds: number[] = []): Audience {
   return { to: level >= 2 ? "admins" : "managers", userIds: [] };
 }
 
-async function byRole(db: Db, brandId: number, role: "manager" | "admin"): Promise<number[]> {
-  const rows = await db
+// Asked for every escalation a rule raises: prepared once per connection.
+const prepareByRole = (db: Db) =>
+  db
     .select({ id: memberships.userId })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.brandId, brandId), eq(memberships.role, role), eq(users.disabled, false)))
-    .orderBy(asc(memberships.userId));
+    .where(and(eq(memberships.brandId, sql.placeholder("brandId")), eq(memberships.role, sql.placeholder("role")), eq(users.disabled, false)))
+    .orderBy(asc(memberships.userId))
+    .prepare();
+
+async function byRole(db: Db, brandId: number, role: "manager" | "admin"): Promise<number[]> {
+  const rows = await prepared(db, "escalation.membersByRole", prepareByRole).execute({ brandId, role });
   return rows.map((r) => r.id);
 }
 

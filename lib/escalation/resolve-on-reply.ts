@@ -1,21 +1,45 @@
 import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
+import { bind, prepared } from "@/db/prepared";
 import { escalations, notifications, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { recordChange } from "@/lib/realtime/record-change";
 
 export const REPLY_NOTE = "Resolved by a reply in the conversation.";
 
-// Asked for every outbound message ingested: prepared once per handle.
-const openQueries = new WeakMap<Tx, ReturnType<typeof prepareOpen>>();
+// Asked for every outbound message ingested, and for each escalation a reply resolves:
+// prepared once per connection.
+const p = sql.placeholder;
 
-function prepareOpen(tx: Tx) {
-  return tx
+const prepareOpen = (tx: Tx) =>
+  tx
     .select({ id: escalations.id, status: escalations.status })
     .from(escalations)
-    .where(and(eq(escalations.conversationId, sql.placeholder("conversationId")), eq(escalations.brandId, sql.placeholder("brandId")), ne(escalations.status, "resolved")))
+    .where(and(eq(escalations.conversationId, p("conversationId")), eq(escalations.brandId, p("brandId")), ne(escalations.status, "resolved")))
     .prepare();
-}
+
+const prepareResolve = (tx: Tx) =>
+  tx
+    .update(escalations)
+    .set({
+      status: "resolved",
+      resolvedBy: bind("userId"),
+      resolvedAt: bind("now"),
+      note: REPLY_NOTE,
+      acknowledgedAt: sql`coalesce(${escalations.acknowledgedAt}, ${p("now")})`,
+      acknowledgedBy: sql`coalesce(${escalations.acknowledgedBy}, ${p("userId")})`,
+    })
+    .where(and(eq(escalations.id, p("id")), eq(escalations.brandId, p("brandId"))))
+    .prepare();
+
+const prepareUnread = (tx: Tx) =>
+  tx
+    .select({ id: notifications.id, userId: notifications.userId })
+    .from(notifications)
+    .where(and(eq(notifications.escalationId, p("escalationId")), isNull(notifications.readAt), eq(notifications.brandId, p("brandId"))))
+    .prepare();
+
+const prepareUserEmail = (db: Db) => db.select({ email: users.email }).from(users).where(eq(users.id, p("id"))).prepare();
 
 /**
  * A person's reply answers the escalation: its open escalations are resolved in the reply's
@@ -23,23 +47,11 @@ function prepareOpen(tx: Tx) {
  * to acknowledge is never left open on answered escalations. Their notifications are marked read.
  */
 export async function resolveOnReply({ tx, brandId, conversationId, messageId, userId, now }: { tx: Tx; brandId: number; conversationId: number; messageId: number; userId: number | null; now: number }): Promise<number> {
-  let open = openQueries.get(tx);
-  if (!open) openQueries.set(tx, (open = prepareOpen(tx)));
-  const rows = await open.execute({ conversationId, brandId });
+  const rows = await prepared(tx, "escalation.openOfConversation", prepareOpen).execute({ conversationId, brandId });
   if (rows.length === 0) return 0;
   const actor = userId != null ? { userId, label: await userLabel(tx, userId) } : { userId: null, label: "system:reply" };
   for (const e of rows) {
-    await tx
-      .update(escalations)
-      .set({
-        status: "resolved",
-        resolvedBy: userId,
-        resolvedAt: new Date(now),
-        note: REPLY_NOTE,
-        acknowledgedAt: sql`coalesce(${escalations.acknowledgedAt}, ${now})`,
-        acknowledgedBy: sql`coalesce(${escalations.acknowledgedBy}, ${userId})`,
-      })
-      .where(and(eq(escalations.id, e.id), eq(escalations.brandId, brandId)));
+    await prepared(tx, "escalation.resolveByReply", prepareResolve).execute({ id: e.id, brandId, userId, now });
     await markNotificationsRead(tx, { brandId, escalationId: e.id, now });
     await recordAudit(tx, { actor, brandId, action: "escalation.resolve", objectType: "escalation", objectId: e.id, before: { status: e.status }, after: { status: "resolved", note: REPLY_NOTE, messageId, auto: true } });
     await recordChange(tx, { brandId, kind: "escalation", objectId: e.id, conversationId, userId, data: { status: "resolved" }, at: now });
@@ -48,16 +60,13 @@ export async function resolveOnReply({ tx, brandId, conversationId, messageId, u
 }
 
 export async function userLabel(db: Db, userId: number): Promise<string> {
-  const [user] = await db.select({ email: users.email }).from(users).where(eq(users.id, userId));
+  const [user] = await prepared(db, "escalation.userEmail", prepareUserEmail).execute({ id: userId });
   return user?.email ?? `user ${userId}`;
 }
 
 // A resolved escalation needs nobody any more; its bell entries stop counting as unread.
 export async function markNotificationsRead(tx: Tx, { brandId, escalationId, now }: { brandId: number; escalationId: number; now: number }): Promise<void> {
-  const rows = await tx
-    .select({ id: notifications.id, userId: notifications.userId })
-    .from(notifications)
-    .where(and(eq(notifications.escalationId, escalationId), isNull(notifications.readAt), eq(notifications.brandId, brandId)));
+  const rows = await prepared(tx, "escalation.unreadNotifications", prepareUnread).execute({ escalationId, brandId });
   if (rows.length === 0) return;
   await tx
     .update(notifications)

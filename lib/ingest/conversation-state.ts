@@ -1,5 +1,6 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
+import { bind, prepared } from "@/db/prepared";
 import { conversations } from "@/db/schema";
 import { queries, type ConversationRow, type CycleRow } from "./queries";
 
@@ -52,14 +53,19 @@ export async function refreshConversation({
   });
 }
 
+const prepareLink = (tx: Tx) =>
+  tx
+    .update(conversations)
+    .set({ linkedConversationId: bind("to") })
+    .where(and(eq(conversations.id, sql.placeholder("from")), eq(conversations.brandId, sql.placeholder("brandId")), isNull(conversations.linkedConversationId)))
+    .prepare();
+
 // Two conversations about one matter point at each other (an orphan reply, a DM answering a comment).
 export async function linkConversations(tx: Tx, { brandId, a, b }: { brandId: number; a: number; b: number }): Promise<void> {
+  const link = prepared(tx, "ingest.linkConversations", prepareLink);
   for (const [from, to] of [
     [b, a],
     [a, b],
   ])
-    await tx
-      .update(conversations)
-      .set({ linkedConversationId: to })
-      .where(and(eq(conversations.id, from), eq(conversations.brandId, brandId), isNull(conversations.linkedConversationId)));
+    await link.execute({ from, to, brandId });
 }
