@@ -4,9 +4,10 @@ import { extractFeatures } from "./features";
 import { loadModel, type BaseModel } from "./model";
 import { explain } from "./reasons";
 import { scoreFeatures, sigmoid } from "./score";
-import type { Classification, Sentiment } from "./types";
+import type { Classification, ClassifyContext, Sentiment } from "./types";
 
-export type ClassifyOptions = { brandModel?: BrandModel | null };
+// `context`: what the pipeline knows besides the text (see types.ts); without it the text alone decides.
+export type ClassifyOptions = { brandModel?: BrandModel | null; context?: ClassifyContext | null };
 
 function round(v: number): number {
   return Math.round(v * 1000) / 1000;
@@ -17,8 +18,8 @@ function confidenceOf({ p, threshold }: { p: number; threshold: number }): numbe
   return p >= threshold ? 0.5 + (0.5 * (p - threshold)) / (1 - threshold) : 0.5 + (0.5 * (threshold - p)) / threshold;
 }
 
-export function classifyWith({ model, text, brandModel }: { model: BaseModel; text: string; brandModel?: BrandModel | null }): Classification {
-  const features = extractFeatures(text);
+export function classifyWith({ model, text, brandModel, context }: { model: BaseModel; text: string; brandModel?: BrandModel | null; context?: ClassifyContext | null }): Classification {
+  const features = extractFeatures(text, undefined, context);
   const logits = scoreFeatures({ model, features });
   const remembered = brandModel ? applyBrand({ brand: brandModel, features, logits }) : false;
   const [req, comp, neg, pos] = model.meta.heads;
@@ -27,17 +28,24 @@ export function classifyWith({ model, text, brandModel }: { model: BaseModel; te
   const pNegative = sigmoid(logits[2]);
   const pPositive = sigmoid(logits[3]);
   const t = features.tokens;
+  // A brand's layer learns its own boundary from the brand's corrections at the heads' plain
+  // thresholds; without one, the per-language thresholds chosen in cross-validation apply.
+  const byLang = brandModel ? undefined : model.meta.thresholds;
+  const lang = features.language;
+  const reqT = byLang?.request?.[lang] ?? req.threshold;
+  const compT = byLang?.complaint?.[lang] ?? comp.threshold;
+  const negT = byLang?.negative?.[lang] ?? neg.threshold;
   // Emoji-only, tags-only and link-only messages carry nothing an agent could answer.
   const empty = t.words.length === 0 && t.questions === 0 && t.longNumbers === 0 && !remembered;
-  const complaint = !empty && pComplaint >= comp.threshold;
-  const request = !empty && (complaint || pRequest >= req.threshold);
+  const complaint = !empty && pComplaint >= compT;
+  const request = !empty && (complaint || pRequest >= reqT);
   const sentiment: Sentiment =
-    pNegative >= neg.threshold && pNegative - neg.threshold >= pPositive - pos.threshold
+    pNegative >= negT && pNegative - negT >= pPositive - pos.threshold
       ? "negative"
       : pPositive >= pos.threshold
         ? "positive"
         : "neutral";
-  const base = confidenceOf({ p: pRequest, threshold: req.threshold });
+  const base = confidenceOf({ p: pRequest, threshold: reqT });
   const confidence = empty ? 1 : complaint ? Math.max(base, pComplaint) : base;
   const reasons = empty ? features.flags.filter((f) => f.endsWith(" only") || f === "no words") : explain({ model, features, request });
   if (complaint) reasons.push("complaint");
@@ -49,11 +57,12 @@ export function classifyWith({ model, text, brandModel }: { model: BaseModel; te
     sentiment,
     sentimentScore: round(Math.max(-1, Math.min(1, pPositive - pNegative))),
     confidence: round(confidence),
+    requestProbability: empty ? 0 : round(Math.max(pRequest, complaint ? pComplaint : 0)),
     reasons,
     modelVersion: brandModel ? `${model.meta.version}+brand.${brandModel.id}` : model.meta.version,
   };
 }
 
 export function classify(text: string, opts: ClassifyOptions = {}): Classification {
-  return classifyWith({ model: loadModel(), text, brandModel: opts.brandModel });
+  return classifyWith({ model: loadModel(), text, brandModel: opts.brandModel, context: opts.context });
 }

@@ -3,6 +3,7 @@ import { combineHashes, fnvStep, hashString, FNV_OFFSET } from "./hash";
 import { detectLanguage } from "./language";
 import { stemOf } from "./lang/stem";
 import { tokenize, type Tokens } from "./text";
+import type { ClassifyContext } from "./types";
 
 export const DIM_BITS = 18;
 export const DIM = 1 << DIM_BITS;
@@ -14,6 +15,8 @@ const MAX_CHARS = 4000;
 const SEED_WORD = hashString("w");
 const SEED_GRAM = hashString("g");
 const SEED_STEM = hashString("s");
+const SEED_CROSS = hashString("x");
+const MAX_CROSS_WORDS = 24;
 // Brands answer from accounts named like this; a message to one is more often a request or complaint.
 const SUPPORT_HANDLE = /help|support|care|serv|assist|^ask|desk|cs$|_cs|hilfe|aiuto|ayuda|ajuda|pomoc|yardim/;
 
@@ -51,10 +54,17 @@ export function shapeFlags({ tokens, language }: { tokens: Tokens; language: str
   if (t.hashtags > 0) flags.push(`hashtags:${bucket(t.hashtags)}`);
   if (t.longNumbers > 0) flags.push("order or booking number");
   if (t.questions > 0) flags.push(`question in ${language}`);
+  let praise = false;
+  let complaint = false;
   for (const w of t.words) {
     const k = cueOf(w);
-    if (k >= 0) flags.push(`${CUE_KINDS[k]} word`);
+    if (k < 0) continue;
+    flags.push(`${CUE_KINDS[k]} word`);
+    if (CUE_KINDS[k] === "praise" || CUE_KINDS[k] === "thanks") praise = true;
+    if (CUE_KINDS[k] === "complaint") complaint = true;
   }
+  // Praise about a wait, a loss or a delay is how sarcasm reads in every language.
+  if (praise && complaint) flags.push("praise with complaint word");
   return flags;
 }
 
@@ -74,7 +84,7 @@ function addGrams({ word, out, at }: { word: string; out: Int32Array; at: number
 
 // Words, word bigrams, Cyrillic stems, mentioned handles, character 3-5-grams inside words, cue
 // words and message shape, hashed.
-export function extractFeatures(text: string, out: Int32Array = shared): Features {
+export function extractFeatures(text: string, out: Int32Array = shared, context?: ClassifyContext | null): Features {
   const tokens = tokenize(text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text);
   const language = detectLanguage(tokens);
   const flags = shapeFlags({ tokens, language });
@@ -95,6 +105,81 @@ export function extractFeatures(text: string, out: Int32Array = shared): Feature
     if (stem !== w) out[k++] = hashString(stem, SEED_STEM) & MASK;
     k = addGrams({ word: w, out, at: k });
   }
+  if (context) {
+    const c = contextFlags(context);
+    flags.push(...c.named);
+    k = addContextCrosses({ context, tokens, flags, extra: c.hidden, out, at: k });
+  }
   for (const f of flags) if (k < MAX_FEATURES) out[k++] = hashString(f, FNV_OFFSET) & MASK;
   return { tokens, language, buffer: out, count: k, flags };
+}
+
+const REPLY_NAMES: Record<ClassifyContext["replyTo"], string> = {
+  brand: "reply to the brand",
+  brand_post: "comment on the brand's post",
+  customer: "reply to another person",
+  none: "new message",
+};
+// The message's own traits that the context is crossed with.
+const CROSSED = /^(len:|mentions:|question mark$|exclamation$|link$|emoji only$|tags only$|emojis:|order or booking|.* word$|to a support account$)/;
+// The traits of the brand's post and of the author's earlier messages worth knowing.
+const TOLD = /^(len:|question mark$|link$|order or booking|.* word$|emoji only$|mentions:)/;
+
+// Named context traits (they can be reasons) and hidden ones (only weights).
+function contextFlags(c: ClassifyContext): { named: string[]; hidden: string[] } {
+  const named = [c.kind === "private_message" ? "private message" : "public comment", REPLY_NAMES[c.replyTo]];
+  if (c.mentions.brand) named.push("brand mentioned");
+  if (c.mentions.others > 0) named.push("other people tagged");
+  if (c.brandAnsweredAuthor) named.push("brand already answered them");
+  if (c.authorHistory.requests > 0) named.push("asked the brand before");
+  const prev = c.previousFromAuthor?.length ?? 0;
+  if (prev > 0) named.push("follows their own message");
+  const hidden = [
+    `ctx:${c.kind}|${c.replyTo}`,
+    `ctx:${c.kind}|${c.replyTo}|brand:${c.mentions.brand}|others:${Math.min(2, c.mentions.others)}`,
+    `ctx:answered:${c.brandAnsweredAuthor}|${c.kind}`,
+    `ctx:hist-req:${bucket(c.authorHistory.requests)}`,
+    `ctx:hist-msg:${bucket(c.authorHistory.messages)}`,
+    `ctx:prev:${bucket(prev)}|${c.kind}|${c.replyTo}`,
+    `ctx:post:${c.postText ? "yes" : "no"}|${c.kind}`,
+  ];
+  return { named, hidden };
+}
+
+function toldFlags(text: string): string[] {
+  const tokens = tokenize(text.length > 600 ? text.slice(0, 600) : text);
+  return shapeFlags({ tokens, language: "" }).filter((f) => TOLD.test(f));
+}
+
+// Context crossed with the message: where it sits × its shape, cue words and words; the post's
+// and the author's earlier messages' traits × the message's shape. Weights learned in training.
+function addContextCrosses({ context, tokens, flags, extra, out, at }: { context: ClassifyContext; tokens: Tokens; flags: string[]; extra: string[]; out: Int32Array; at: number }): number {
+  let k = at;
+  const put = (s: string) => {
+    if (k < MAX_FEATURES - 8) out[k++] = hashString(s, SEED_CROSS) & MASK;
+  };
+  for (const e of extra) put(e);
+  const where = `${context.kind}|${context.replyTo}`;
+  const own = flags.filter((f) => CROSSED.test(f));
+  for (const f of own) {
+    put(`${where}|${f}`);
+    put(`r:${context.replyTo}|o:${Math.min(2, context.mentions.others)}|${f}`);
+  }
+  if (own.length === 0) put(`${where}|plain`);
+  void MAX_CROSS_WORDS;
+  const prev = context.previousFromAuthor;
+  if (prev && prev.length > 0) {
+    const told = toldFlags(prev[prev.length - 1]);
+    for (const p of told) {
+      put(`prev:${p}`);
+      for (const f of own) if (f.startsWith("len:") || f === "question mark") put(`prev:${p}|${f}`);
+    }
+  }
+  if (context.postText) {
+    for (const p of toldFlags(context.postText)) {
+      put(`post:${p}`);
+      for (const f of own) put(`post:${p}|${f}`);
+    }
+  }
+  return k;
 }

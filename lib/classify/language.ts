@@ -125,7 +125,9 @@ export function detectLanguage(tokens: Tokens): string {
   for (let m = GROUP_PATTERN.exec(tokens.folded); m !== null; m = GROUP_PATTERN.exec(tokens.folded)) {
     for (const [li, w] of index.groups.get(m[0]) ?? []) scores[li] += w;
   }
-  const cyr = cyrillic > latin;
+  // Cyrillic words between Latin names ("утре кафе на Mall of Sofia?") are a Cyrillic-script
+  // language; a Latin sentence rarely holds a third of its letters in Cyrillic.
+  const cyr = cyrillic >= 3 && cyrillic * 2 >= latin;
   const cues = leader({ scores, cyr });
   const evidence = scores[cues.best];
   if (evidence >= CLEAR_LEAD && cues.margin >= CLEAR_LEAD) return LANGUAGES[cues.best];

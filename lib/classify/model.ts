@@ -11,6 +11,11 @@ export type ModelMeta = {
   heads: HeadMeta[];
   sources: string[];
   examples: Record<string, number>;
+  // the conversation decision's author model and threshold (conversation.ts), calibrated on training folds
+  conversation?: { weights: number[]; bias: number; threshold: number };
+  // per-language thresholds of some heads, chosen on cross-validated scores (train/thresholds.json);
+  // a language not listed uses the head's threshold
+  thresholds?: Partial<Record<HeadName, Record<string, number>>>;
 };
 // weights[feature * HEADS.length + head]: the heads of one feature share a cache line
 export type BaseModel = { meta: ModelMeta; weights: Float32Array };

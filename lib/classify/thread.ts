@@ -17,6 +17,8 @@ export type ThreadEvent = {
   sentiment?: "negative" | "neutral" | "positive";
   complaint?: boolean;
   lang?: string;
+  // the corpus sentence template it was generated from (own corpus only)
+  template?: string;
 };
 
 // Threads as the pipeline makes them: a reply joins its parent's thread; a private message joins

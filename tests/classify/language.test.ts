@@ -39,6 +39,12 @@ describe("detectLanguage", () => {
     expect(detect("где мой заказ, вы обещали")).toBe("ru");
   });
 
+  it("reads Cyrillic words between Latin names as the Cyrillic language", () => {
+    expect(detect("@nomad4 утре кафе на Mall of Sofia?")).toBe("bg");
+    expect(detect("добрый день, мой order не пришёл, help please")).toBe("ru");
+    expect(detect("Hi, my name is Иван and my order is late")).toBe("en");
+  });
+
   it("survives people typing without diacritics", () => {
     expect(detect("dlaczego nikt nie odpowiada na moja wiadomosc")).toBe("pl");
     expect(detect("neden hala siparisim gelmedi")).toBe("tr");

@@ -28,7 +28,11 @@ export const CUES: Record<string, string> = {
     "ainda ninguém atras* cancel* reembols* quebrado cobrad* horrível golpe reclamação " +
     "steeds niemand vertraag* geannuleerd terugbetal* kapot afgeschreven verschrikkelijk oplichting klacht " +
     "nadal nikt opóźni* anulow* zwrot* zepsut* pobral* okropn* oszust* reklamac* znowu " +
-    "hala kimse gecik* iptal* iade* bozuk çekildi berbat dolandır* şikayet* tekrar çalışmıyor",
+    "hala kimse gecik* iptal* iade* bozuk çekildi berbat dolandır* şikayet* tekrar çalışmıyor " +
+    // waiting, hours on hold, losing things: what sarcastic praise is about
+    "hold hours hour lost losing wait waited ждать жду ждём часа потерял* чекаю годин* загубил* чакам загубихте чакане " +
+    "pres pritje orë humb* warte* warteschleife stunde verloren attente attendre heure perdu espera esperando hora perdi* perdido " +
+    "attesa aspett* perso persa esperando hora perd* wacht wachten uur kwijt czeka* godzin* zgubi* bekle* saat kaybet*",
   thanks:
     "thanks thank thx ty cheers grateful спасибо спс благодарю дякую дяки благодаря мерси faleminderit flm " +
     "danke dankeschön merci gracias grazie obrigado obrigada valeu dank bedankt dzięki dziękuję dziekuje " +

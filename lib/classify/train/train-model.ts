@@ -19,7 +19,7 @@ export type Featurized = {
 
 export function featurize(examples: Example[]): Featurized[] {
   return examples.map((e) => {
-    const f = extractFeatures(e.text);
+    const f = extractFeatures(e.text, undefined, e.context);
     return {
       idx: f.buffer.slice(0, f.count),
       scale: featureScale(f.count),

@@ -19,7 +19,7 @@ export function isHeldOutTemplate(id: string): boolean {
   return hashString(`heldout:${id}`) % 5 === 0;
 }
 
-type Pick = { text: string; request: boolean; complaint: boolean; sentiment: "negative" | "neutral" | "positive" };
+type Pick = { text: string; request: boolean; complaint: boolean; sentiment: "negative" | "neutral" | "positive"; template: string };
 type Pool = Record<string, { id: string; template: string; code: string }[]>;
 
 const PUBLIC_PLATFORMS = ["facebook", "instagram", "vk", "youtube"];
@@ -49,7 +49,7 @@ function poolsOf({ lang, part }: { lang: string; part: Part }): Pool {
   return pool;
 }
 
-const LABELS: Record<string, Omit<Pick, "text">> = {
+const LABELS: Record<string, Omit<Pick, "text" | "template">> = {
   greet: { request: true, complaint: false, sentiment: "neutral" },
   follow: { request: true, complaint: false, sentiment: "negative" },
   polite: { request: true, complaint: true, sentiment: "negative" },
@@ -64,7 +64,7 @@ const LABELS: Record<string, Omit<Pick, "text">> = {
   mixH: { request: false, complaint: false, sentiment: "positive" },
 };
 
-function labelsOf(code: string): Omit<Pick, "text"> {
+function labelsOf(code: string): Omit<Pick, "text" | "template"> {
   if (LABELS[code]) return LABELS[code];
   const k = KINDS[code[0]];
   return { request: k.request, complaint: k.complaint, sentiment: SENTIMENT[code[1]] ?? k.sentiment };
@@ -94,6 +94,7 @@ class Thread {
       sentiment: pick.sentiment,
       complaint: pick.complaint,
       lang: this.o.lang,
+      template: pick.template,
     };
     this.events.push(e);
     return e;
@@ -131,11 +132,12 @@ export function generateThreads({ part, threads }: { part: Part; threads: number
     if (random() < 0.2) text = text.toLowerCase();
     if (t.code === "C" && random() < 0.15) text += ` ${pick(SAD)}`;
     if ((t.code[0] === "T" || t.code === "answer") && random() < 0.25) text += ` ${pick(HAPPY)}`;
-    return { text, ...labelsOf(t.code) };
+    return { text, ...labelsOf(t.code), template: t.id };
   };
   const emoji = (): Pick => {
-    const [text, sentiment] = pick(EMOJI_ONLY);
-    return { text, request: false, complaint: false, sentiment };
+    const i = Math.floor(random() * EMOJI_ONLY.length);
+    const [text, sentiment] = EMOJI_ONLY[i];
+    return { text, request: false, complaint: false, sentiment, template: `und:${i}` };
   };
 
   const REQ_CODES = ["Q0", "Q+", "R0", "C0", "C-", "polite", "polite", "sarcasm", "mixQ"];

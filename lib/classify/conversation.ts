@@ -1,0 +1,144 @@
+import { loadModel } from "./model";
+import type { Category, Classification, ClassifyContext } from "./types";
+
+// One inbound message of the current response cycle, in platform-time order.
+export type ConversationMessage = {
+  authorId: string;
+  classification: Pick<Classification, "category" | "confidence" | "complaint"> & { requestProbability?: number };
+  context?: ClassifyContext | null;
+  // a person of the brand replied to this message (the proof it was a request)
+  brandReplied?: boolean;
+  // an agent's correction of this message's category
+  correction?: Category | null;
+};
+
+export type ConversationDecision = {
+  category: Category;
+  // the person whose request it is, null for noise
+  requesterId: string | null;
+  // index (into the messages given) where the response clock starts, null for noise
+  clockStartIndex: number | null;
+  confidence: number;
+  // what decided: "correction", "brand reply" or "model"
+  basis: "correction" | "brand reply" | "model" | "empty";
+};
+
+// A logistic model over each author's messages, learned from out-of-fold message probabilities
+// on the training threads, with the threshold calibrated there (model/meta.json "conversation").
+export type ConversationParams = { weights: number[]; bias: number; threshold: number };
+
+export const AUTHOR_FEATURES = [
+  "logit of the author's strongest message",
+  "logit of all the author's messages together (noisy-or)",
+  "messages of the author: 2",
+  "messages of the author: 3 or more",
+  "private message",
+  "the author started the thread",
+  "the author's first message replies to another person",
+  "the author's first message replies to the brand",
+  "another person's message came first",
+  "a complaint among the author's messages",
+  "log of the number of people in the thread",
+  "logit of the strongest earlier message by another person (0 when none)",
+] as const;
+
+// Before any calibration: the author's strongest message decides at 0.5.
+const FALLBACK: ConversationParams = { weights: [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], bias: 0, threshold: 0.5 };
+
+const logit = (p: number) => {
+  const q = Math.min(1 - 1e-4, Math.max(1e-4, p));
+  return Math.log(q / (1 - q));
+};
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+function probabilityOf(m: ConversationMessage): number {
+  const c = m.classification;
+  if (typeof c.requestProbability === "number") return c.requestProbability;
+  // A classification stored before the probability was kept: its confidence says how far from 0.5.
+  return c.category === "request" ? c.confidence : 1 - c.confidence;
+}
+
+// The features of each author of the cycle, in order of their first message.
+export function authorFeatures(messages: ConversationMessage[]): { authorId: string; first: number; x: number[] }[] {
+  const order: string[] = [];
+  const byAuthor = new Map<string, number[]>();
+  messages.forEach((m, i) => {
+    if (m.correction === "noise") return;
+    if (!byAuthor.has(m.authorId)) {
+      byAuthor.set(m.authorId, []);
+      order.push(m.authorId);
+    }
+    byAuthor.get(m.authorId)!.push(i);
+  });
+  const people = new Set(messages.map((m) => m.authorId)).size;
+  return order.map((authorId) => {
+    const idx = byAuthor.get(authorId)!;
+    const first = idx[0];
+    const ps = idx.map((i) => probabilityOf(messages[i]));
+    const max = Math.max(...ps);
+    const none = ps.reduce((acc, p) => acc * (1 - Math.min(0.9999, p)), 1);
+    const ctx = messages[first].context;
+    // what the author reacts to: "me too" under chatter is chatter, under a complaint it is not alone
+    let before = -1;
+    for (let i = 0; i < first; i++) if (messages[i].authorId !== authorId && messages[i].correction !== "noise") before = Math.max(before, probabilityOf(messages[i]));
+    const x = [
+      logit(max),
+      logit(1 - none),
+      idx.length === 2 ? 1 : 0,
+      idx.length >= 3 ? 1 : 0,
+      ctx?.kind === "private_message" ? 1 : 0,
+      first === 0 ? 1 : 0,
+      ctx?.replyTo === "customer" ? 1 : 0,
+      ctx?.replyTo === "brand" ? 1 : 0,
+      first > 0 ? 1 : 0,
+      idx.some((i) => messages[i].classification.complaint) ? 1 : 0,
+      Math.log(people),
+      before < 0 ? 0 : logit(before),
+    ];
+    return { authorId, first, x };
+  });
+}
+
+export function authorScore({ x, params }: { x: number[]; params: ConversationParams }): number {
+  let z = params.bias;
+  for (let i = 0; i < x.length; i++) z += (params.weights[i] ?? 0) * x[i];
+  return sigmoid(z);
+}
+
+function defaultParams(): ConversationParams {
+  return loadModel().meta.conversation ?? FALLBACK;
+}
+
+// The category of one response cycle from its inbound messages, the person whose request it is
+// and where the clock starts: the requester's earliest message in the cycle (a greeting included,
+// other people's chatter before it not), never later than a message the brand replied to. An
+// agent's correction decides; a brand reply proves a request; otherwise the calibrated model.
+export function decideConversation(messages: ConversationMessage[], opts: { params?: ConversationParams } = {}): ConversationDecision {
+  const noise = (confidence: number, basis: ConversationDecision["basis"]): ConversationDecision => ({ category: "noise", requesterId: null, clockStartIndex: null, confidence, basis });
+  if (messages.length === 0) return noise(1, "empty");
+  const replied = messages.findIndex((m) => m.brandReplied);
+  const firstOf = (authorId: string) => messages.findIndex((m) => m.authorId === authorId);
+  const start = (authorId: string) => (replied >= 0 ? Math.min(firstOf(authorId), replied) : firstOf(authorId));
+  const corrected = messages.findIndex((m) => m.correction === "request");
+  if (corrected >= 0) {
+    const requesterId = messages[corrected].authorId;
+    return { category: "request", requesterId, clockStartIndex: start(requesterId), confidence: 1, basis: "correction" };
+  }
+  if (messages.every((m) => m.correction === "noise")) return noise(1, "correction");
+  if (replied >= 0) {
+    const requesterId = messages[replied].authorId;
+    return { category: "request", requesterId, clockStartIndex: start(requesterId), confidence: 1, basis: "brand reply" };
+  }
+  const params = opts.params ?? defaultParams();
+  let best: { authorId: string; score: number } | null = null;
+  for (const a of authorFeatures(messages)) {
+    const score = authorScore({ x: a.x, params });
+    if (!best || score > best.score) best = { authorId: a.authorId, score };
+  }
+  if (!best) return noise(1, "correction");
+  const t = params.threshold;
+  const p = best.score;
+  const confidence = Math.round((p >= t ? 0.5 + (0.5 * (p - t)) / (1 - t) : 0.5 + (0.5 * (t - p)) / t) * 1000) / 1000;
+  if (p < t) return noise(confidence, "model");
+  return { category: "request", requesterId: best.authorId, clockStartIndex: start(best.authorId), confidence, basis: "model" };
+}

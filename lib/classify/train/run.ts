@@ -1,0 +1,99 @@
+// The model team's own runner: `npx tsx lib/classify/train/run.ts <command>` (the product CLI,
+// `npm run classify`, keeps train / eval / cv / bench).
+import fs from "node:fs";
+import path from "node:path";
+import { modelDir } from "../paths";
+import { writeThreadCorpus, HELDOUT_FILE } from "../corpus/threads/write";
+import { loadModel, readModel } from "../model";
+import { setLanguageProfiles } from "../language";
+import { buildBaseModel, saveBaseModel } from "./build";
+import { fitConversation, scoredThreads } from "./conversation-fit";
+import { jointCrossValidate } from "./cv";
+import { loadSources, SOURCE_NAMES } from "./sources";
+import { evaluateThreads } from "./thread-eval";
+import { buildLanguageProfiles, calibrateConversation } from "./build";
+import { featurize } from "./train-model";
+import { binaryMetrics } from "./metrics";
+import { readProfiles } from "../lang/profiles";
+import { chooseThresholds, crossFittedFigures, readThresholds, THRESHOLDS_FILE } from "./thresholds";
+
+const log = (m: string) => process.stderr.write(`${m}\n`);
+const option = (args: string[], name: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const sourcesOf = (args: string[]) => option(args, "sources")?.split(",").filter(Boolean) ?? SOURCE_NAMES;
+
+async function main(): Promise<void> {
+  const [command, ...args] = process.argv.slice(2);
+  if (command === "threads") {
+    console.log(JSON.stringify(writeThreadCorpus()));
+    return;
+  }
+  if (command === "train") {
+    const started = performance.now();
+    const { model, profiles } = buildBaseModel({ examples: loadSources(sourcesOf(args)), log });
+    saveBaseModel({ model, profiles, dir: option(args, "out") });
+    console.log(JSON.stringify({ version: model.meta.version, examples: model.meta.examples, conversation: model.meta.conversation, seconds: Math.round((performance.now() - started) / 1000) }));
+    return;
+  }
+  if (command === "cv") {
+    const examples = loadSources(sourcesOf(args));
+    setLanguageProfiles(buildLanguageProfiles(examples));
+    const folds = Number(option(args, "folds") ?? 5);
+    const { results, predictions, scored } = jointCrossValidate({ examples, folds, log });
+    // Per-language thresholds: the shipped ones are chosen on all folds' scores (written to
+    // train/thresholds.json for training); the reported figures judge each fold by thresholds
+    // chosen on the other folds.
+    const thresholds = chooseThresholds({ examples, scored });
+    if (args.includes("--write-thresholds")) fs.writeFileSync(THRESHOLDS_FILE, `${JSON.stringify(thresholds, null, 2)}\n`);
+    const crossFitted = crossFittedFigures({ examples, scored, folds });
+    // The conversation decision on the training threads' out-of-fold probabilities (fitted and
+    // measured on the same folds: a check, not a test; the held-out file is the test).
+    const fit = fitConversation({ threads: scoredThreads({ examples, predictions }) });
+    const out = { results, crossFitted, thresholds, conversation: fit };
+    const file = option(args, "json");
+    if (file) fs.writeFileSync(file, JSON.stringify(out, null, 2));
+    console.log(JSON.stringify(out, null, 2));
+    return;
+  }
+  if (command === "calibrate") {
+    // Development check on the training threads only (template-grouped folds): the queue the
+    // calibrated conversation decision gives, and message figures.
+    const examples = loadSources(sourcesOf(args));
+    setLanguageProfiles(buildLanguageProfiles(examples));
+    const fit = calibrateConversation({ examples, data: featurize(examples), log, thresholds: readThresholds() });
+    if (!fit) return;
+    const pairs = [...fit.predictions.entries()].map(([i, c]) => ({ gold: examples[i].request === true || examples[i].complaint === true, predicted: c.category === "request" }));
+    if (args.includes("--dump")) {
+      const low = [...fit.predictions.entries()]
+        .filter(([i]) => examples[i].request === true)
+        .sort((a, b) => (a[1].requestProbability ?? 0) - (b[1].requestProbability ?? 0))
+        .slice(0, 80);
+      for (const [i, c] of low) log(`${c.requestProbability} ${examples[i].template} ${examples[i].context?.kind}/${examples[i].context?.replyTo} | ${examples[i].text}`);
+    }
+    if (args.includes("--patch-meta")) {
+      // The conversation calibration alone, written into the committed model's meta.json: the
+      // same function and data as in `train`, without retraining the unchanged heads.
+      const metaFile = path.join(modelDir(), "meta.json");
+      const meta = JSON.parse(fs.readFileSync(metaFile, "utf8"));
+      meta.conversation = { weights: fit.weights, bias: fit.bias, threshold: fit.threshold };
+      fs.writeFileSync(metaFile, `${JSON.stringify(meta, null, 2)}\n`);
+    }
+    console.log(JSON.stringify({ threshold: fit.threshold, precision: fit.trainPrecision, recall: fit.trainRecall, message: binaryMetrics(pairs) }));
+    return;
+  }
+  if (command === "eval-threads") {
+    const dir = option(args, "model");
+    if (dir) setLanguageProfiles(readProfiles(dir));
+    const model = dir ? readModel(dir) : loadModel();
+    console.log(JSON.stringify(evaluateThreads({ file: args.find((a) => a.endsWith(".jsonl")) ?? HELDOUT_FILE, model }), null, 2));
+    return;
+  }
+  throw new Error("usage: run.ts threads | train [--sources a,b] [--out DIR] | cv [--sources a,b] [--folds k] [--json FILE] | eval-threads [FILE] [--model DIR]");
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
