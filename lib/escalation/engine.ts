@@ -6,7 +6,7 @@ import type { Classification } from "@/lib/classify/types";
 import type { InboundEvent } from "@/lib/ingest/event";
 import { loadBrandRules, type BrandRules } from "./compiled";
 import type { MessageFacts } from "./evaluate";
-import { fireRule } from "./fire";
+import { fireRule, firingMemo, type FiringMemo } from "./fire";
 import { resolveOnReply } from "./resolve-on-reply";
 
 const DAY = 86_400_000;
@@ -22,6 +22,9 @@ export type IngestedMessage = {
   classification: Classification | null;
   contact: { id: number; blocked: boolean } | null;
   userId: number | null;
+  // The conversation's SLA state as the pipeline has just stored it, when it has it: the SLA
+  // condition then reads no row.
+  slaState?: SlaState | null;
 };
 
 export type EscalateIngested = {
@@ -29,19 +32,22 @@ export type EscalateIngested = {
   brandId: number;
   now: number;
   // Any object that lives for one ingest batch (the pipeline's batch context): the brand's
-  // rules are read once per batch, so an edited rule takes effect on the next one.
+  // rules (and the brand and its members, for firings) are read once per batch, so an edited
+  // rule takes effect on the next one.
   batch: object;
   // The batch's channel kinds by id, when the pipeline already has them.
   channelKinds?: Map<number, string>;
   message: IngestedMessage;
 };
 
-const perBatch = new WeakMap<object, Promise<BrandRules>>();
+type BatchState = { rules: Promise<BrandRules>; memo: FiringMemo };
 
-function batchRules({ tx, brandId, batch }: Pick<EscalateIngested, "tx" | "brandId" | "batch">): Promise<BrandRules> {
-  let rules = perBatch.get(batch);
-  if (!rules) perBatch.set(batch, (rules = loadBrandRules(tx, brandId)));
-  return rules;
+const perBatch = new WeakMap<object, BatchState>();
+
+function batchState({ tx, brandId, batch }: Pick<EscalateIngested, "tx" | "brandId" | "batch">): BatchState {
+  let state = perBatch.get(batch);
+  if (!state) perBatch.set(batch, (state = { rules: loadBrandRules(tx, brandId), memo: firingMemo() }));
+  return state;
 }
 
 /**
@@ -57,7 +63,8 @@ export async function escalateIngested({ tx, brandId, now, batch, channelKinds, 
   }
   if (m.event.direction !== "inbound" || !m.classification || m.contact?.blocked) return;
   if (now - Date.parse(m.event.createdAt) > STALE_AFTER_MS) return;
-  const rules = (await batchRules({ tx, brandId, batch })).message;
+  const state = batchState({ tx, brandId, batch });
+  const rules = (await state.rules).message;
   if (rules.length === 0) return;
   const facts = messageFacts(tx, {
     text: m.event.text,
@@ -69,10 +76,11 @@ export async function escalateIngested({ tx, brandId, now, batch, channelKinds, 
     conversationId: m.conversationId,
     contactId: m.contact?.id ?? null,
     at: now,
+    slaState: m.slaState,
   });
   for (const rule of rules) {
     const cues = await rule.test(facts);
-    if (cues) await fireRule({ tx, brandId, now, rule, cues, conversationId: m.conversationId, messageId: m.messageId, trigger: "message" });
+    if (cues) await fireRule({ tx, brandId, now, rule, cues, conversationId: m.conversationId, messageId: m.messageId, trigger: "message", memo: state.memo });
   }
 }
 
@@ -138,12 +146,12 @@ export type SlaTransition = { id: number; conversationId: number; brandId: numbe
  * each request cycle that just became at risk or breached, against its latest inbound message.
  */
 export async function escalateOnSlaTransitions({ tx, transitions, now }: { tx: Tx; transitions: SlaTransition[]; now: number }): Promise<number> {
-  const byBrand = new Map<number, BrandRules>();
+  const byBrand = new Map<number, { rules: BrandRules; memo: FiringMemo }>();
   let fired = 0;
   for (const t of transitions) {
-    let rules = byBrand.get(t.brandId);
-    if (!rules) byBrand.set(t.brandId, (rules = await loadBrandRules(tx, t.brandId)));
-    const slaRules = rules.message.filter((r) => r.usesSla);
+    let brand = byBrand.get(t.brandId);
+    if (!brand) byBrand.set(t.brandId, (brand = { rules: await loadBrandRules(tx, t.brandId), memo: firingMemo() }));
+    const slaRules = brand.rules.message.filter((r) => r.usesSla);
     if (slaRules.length === 0) continue;
     const [current] = await tx
       .select({ id: conversations.id })
@@ -194,7 +202,7 @@ export async function escalateOnSlaTransitions({ tx, transitions, now }: { tx: T
     });
     for (const rule of slaRules) {
       const cues = await rule.test(facts);
-      if (cues && (await fireRule({ tx, brandId: t.brandId, now, rule, cues, conversationId: t.conversationId, messageId: latest.id, trigger: "sla", slaState: t.next }))) fired++;
+      if (cues && (await fireRule({ tx, brandId: t.brandId, now, rule, cues, conversationId: t.conversationId, messageId: latest.id, trigger: "sla", slaState: t.next, memo: brand.memo }))) fired++;
     }
   }
   return fired;

@@ -3,13 +3,14 @@ import type { Tx } from "@/db/client";
 import { bind, ONE, prepared } from "@/db/prepared";
 import { brands, channels, conversations, escalations, PRIORITIES } from "@/db/schema";
 import { ruleFiredInCycle } from "@/db/sqlite/json";
+import { insertedRowId } from "@/db/sqlite/rowid";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import { recordChange } from "@/lib/realtime/record-change";
 import { notify, type NotificationKind } from "@/lib/notifications/notify";
 import type { CompiledRule } from "./evaluate";
 import { enqueueEmail, enqueueWebhook } from "./deliveries";
 import { noticeText, type Notice, type NoticeEvent } from "./payload";
-import { audienceUserIds, emailsOf, isActiveMember, levelAudience } from "./people";
+import { audienceUserIds, emailsOf, isActiveMember, levelAudience, type RoleMemo } from "./people";
 import { raisedLevel } from "./sql";
 
 export type Firing = {
@@ -22,7 +23,14 @@ export type Firing = {
   messageId: number | null;
   trigger: "message" | "sla";
   slaState?: string;
+  // Shared by the firings of one transaction (an ingest batch, an SLA timer run).
+  memo?: FiringMemo;
 };
+
+// What does not change while one transaction runs rules: the brand, its members by role.
+export type FiringMemo = { brand?: Promise<Notice["brand"]>; roles: RoleMemo };
+
+export const firingMemo = (): FiringMemo => ({ roles: new Map() });
 
 export const ruleActor = (rule: { name: string }): Actor => ({ userId: null, label: `rule: ${rule.name}` });
 
@@ -75,7 +83,6 @@ const prepareInsertEscalation = (tx: Tx) =>
       status: "open",
       createdAt: bind("now"),
     })
-    .returning({ id: escalations.id })
     .prepare();
 
 const prepareRaiseEscalation = (tx: Tx) =>
@@ -119,7 +126,7 @@ export async function fireRule(f: Firing): Promise<boolean> {
   if (escalate ? open && open.level >= escalate.level : await ruleFiredInCycle(tx, { conversationId: conversation.id, ruleId: rule.id, cycleId: conversation.currentCycleId })) return false;
 
   const actor = ruleActor(rule);
-  const brand = await brandOf(tx, brandId);
+  const brand = await (f.memo ? (f.memo.brand ??= brandOf(tx, brandId)) : brandOf(tx, brandId));
   const inApp = new Set<number>();
   let escalation: Notice["escalation"] = null;
   let event: NoticeEvent = "rule.matched";
@@ -133,7 +140,7 @@ export async function fireRule(f: Firing): Promise<boolean> {
       escalation = { id: open.id, level: escalate.level };
       event = "escalation.raised";
     } else {
-      const [created] = await prepared(tx, "escalation.insert", prepareInsertEscalation).execute({
+      const inserted = await prepared(tx, "escalation.insert", prepareInsertEscalation).execute({
         brandId,
         conversationId: conversation.id,
         messageId: f.messageId,
@@ -144,13 +151,14 @@ export async function fireRule(f: Firing): Promise<boolean> {
         ownerId: owner,
         now,
       });
-      await recordAudit(tx, { actor, brandId, action: "escalation.create", objectType: "escalation", objectId: created.id, after: { level: escalate.level, reason: rule.name, ruleId: rule.id, cues: f.cues, conversationId: conversation.id, messageId: f.messageId, ownerId: owner } });
-      escalation = { id: created.id, level: escalate.level };
+      const id = insertedRowId(inserted);
+      await recordAudit(tx, { actor, brandId, action: "escalation.create", objectType: "escalation", objectId: id, after: { level: escalate.level, reason: rule.name, ruleId: rule.id, cues: f.cues, conversationId: conversation.id, messageId: f.messageId, ownerId: owner } });
+      escalation = { id, level: escalate.level };
       event = "escalation.created";
     }
     await prepared(tx, "escalation.raiseLevel", prepareRaiseLevel).execute({ id: conversation.id, brandId, level: escalate.level, now });
     await recordChange(tx, { brandId, kind: "escalation", objectId: escalation.id, conversationId: conversation.id, data: { level: escalation.level, event }, at: now });
-    for (const id of await audienceUserIds(tx, { brandId, audience: levelAudience(escalate.level, escalate.userIds) })) inApp.add(id);
+    for (const id of await audienceUserIds(tx, { brandId, audience: levelAudience(escalate.level, escalate.userIds), memo: f.memo?.roles })) inApp.add(id);
   }
 
   const notice: Notice = {
@@ -194,10 +202,10 @@ export async function fireRule(f: Firing): Promise<boolean> {
         break;
       }
       case "notify_in_app":
-        for (const id of await audienceUserIds(tx, { brandId, audience: action, assigneeId: conversation.assigneeId })) inApp.add(id);
+        for (const id of await audienceUserIds(tx, { brandId, audience: action, assigneeId: conversation.assigneeId, memo: f.memo?.roles })) inApp.add(id);
         break;
       case "notify_email": {
-        const people = await audienceUserIds(tx, { brandId, audience: action, assigneeId: conversation.assigneeId });
+        const people = await audienceUserIds(tx, { brandId, audience: action, assigneeId: conversation.assigneeId, memo: f.memo?.roles });
         for (const address of new Set([...(await emailsOf(tx, people)), ...action.addresses].map((a) => a.toLowerCase())))
           await enqueueEmail(tx, { brandId, address, notice, key: `${key}:mailto:${address}`, now });
         break;

@@ -5,20 +5,27 @@ import { memberships, users } from "@/db/schema";
 
 export type Audience = { to: "managers" | "admins" | "assignee" | "users"; userIds: number[] };
 
+// The brand's active members by role, for callers that ask many times in one transaction (the
+// rules of an ingest batch): memberships do not change while it runs.
+export type RoleMemo = Map<string, Promise<number[]>>;
+
 /**
  * Active members of the brand an action addresses. Level 1 is the managers, level 2 the admins;
  * a brand without managers sends level 1 to its admins so nobody is missed. Named people who
  * left the brand or were disabled are skipped.
  */
-export async function audienceUserIds(db: Db, { brandId, audience, assigneeId }: { brandId: number; audience: Audience; assigneeId?: number | null }): Promise<number[]> {
+export async function audienceUserIds(
+  db: Db,
+  { brandId, audience, assigneeId, memo }: { brandId: number; audience: Audience; assigneeId?: number | null; memo?: RoleMemo },
+): Promise<number[]> {
   if (audience.to === "users" || audience.to === "assignee") {
     const wanted = audience.to === "users" ? audience.userIds : assigneeId ? [assigneeId] : [];
     const active = await activeMembers(db, brandId, wanted);
     return wanted.filter((userId) => active.has(userId));
   }
   const role = audience.to === "managers" ? "manager" : "admin";
-  const ids = await byRole(db, brandId, role);
-  return ids.length || role === "admin" ? ids : byRole(db, brandId, "admin");
+  const ids = await byRole(db, brandId, role, memo);
+  return ids.length || role === "admin" ? ids : byRole(db, brandId, "admin", memo);
 }
 
 export function levelAudience(level: number, userIds: number[] = []): Audience {
@@ -36,7 +43,15 @@ const prepareByRole = (db: Db) =>
     .orderBy(asc(memberships.userId))
     .prepare();
 
-async function byRole(db: Db, brandId: number, role: "manager" | "admin"): Promise<number[]> {
+function byRole(db: Db, brandId: number, role: "manager" | "admin", memo?: RoleMemo): Promise<number[]> {
+  if (!memo) return readByRole(db, brandId, role);
+  const key = `${brandId}:${role}`;
+  let ids = memo.get(key);
+  if (!ids) memo.set(key, (ids = readByRole(db, brandId, role)));
+  return ids;
+}
+
+async function readByRole(db: Db, brandId: number, role: "manager" | "admin"): Promise<number[]> {
   const rows = await prepared(db, "escalation.membersByRole", prepareByRole).execute({ brandId, role });
   return rows.map((r) => r.id);
 }

@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { bind, prepared } from "@/db/prepared";
-import { conversations } from "@/db/schema";
+import { conversations, type SlaState } from "@/db/schema";
 import { queries, type ConversationRow, type CycleRow } from "./queries";
 
 const PREVIEW_CHARS = 140;
@@ -9,7 +9,8 @@ const PREVIEW_CHARS = 140;
 /**
  * Copies onto the conversation what the inbox sorts and filters by: its current cycle's
  * category and SLA, the latest inbound message's sentiment and preview, its first and last
- * message times, its language. Called after every change to its messages or cycle.
+ * message times, its language. Called after every change to its messages or cycle. Returns the
+ * SLA state it stored, which the escalation rules read next.
  */
 export async function refreshConversation({
   tx,
@@ -26,11 +27,12 @@ export async function refreshConversation({
   inbound?: boolean;
   // The caller's up-to-date rows, when it has them, spare two reads per message.
   known?: { conversation: ConversationRow; cycle: CycleRow | null };
-}): Promise<void> {
+}): Promise<{ slaState: SlaState | null }> {
   const q = queries(tx);
   const conversation = known?.conversation ?? (await q.conversation.execute({ id: conversationId }))[0];
   const cycle = known ? known.cycle : conversation.currentCycleId ? ((await q.cycle.execute({ id: conversation.currentCycleId }))[0] ?? null) : null;
   const [summary] = await q.summary.execute({ id: conversationId, cycleId: cycle?.id ?? null });
+  const slaState = cycle?.slaState ?? null;
   await q.updateConversation.execute({
     id: conversationId,
     brandId,
@@ -41,7 +43,7 @@ export async function refreshConversation({
     sentimentScore: summary.latestScore ?? 0,
     language: summary.language,
     cycleId: cycle?.id ?? null,
-    slaState: cycle?.slaState ?? null,
+    slaState,
     dueAt: cycle?.dueAt ?? null,
     awaiting: cycle && cycle.firstResponseAt == null && conversation.status !== "resolved" ? 1 : 0,
     firstInboundAt: summary.first,
@@ -51,6 +53,7 @@ export async function refreshConversation({
     preview: (summary.latestText ?? "").slice(0, PREVIEW_CHARS),
     now,
   });
+  return { slaState };
 }
 
 const prepareLink = (tx: Tx) =>

@@ -57,8 +57,8 @@ async function ingestOne(batch: Batch, item: IngestItem): Promise<IngestOutcome>
   const { conversation } = found;
   const classification = classifyMessage(batch, arrival, contact);
   const { cycle, nrtSeconds } = await placeInCycle(batch, { arrival, thread: found, classification });
-  const messageId = await storeMessage(batch, { arrival, contact, conversation, classification, cycle, nrtSeconds });
-  await runRules(batch, { arrival, messageId, conversationId: conversation.id, classification, contact });
+  const { messageId, slaState } = await storeMessage(batch, { arrival, contact, conversation, classification, cycle, nrtSeconds });
+  await runRules(batch, { arrival, messageId, conversationId: conversation.id, classification, contact, slaState });
   return { externalId: arrival.event.externalId, messageId: String(messageId), conversationId: String(conversation.id), duplicate: false };
 }
 

@@ -1,5 +1,5 @@
 import { and, asc, eq } from "drizzle-orm";
-import { conversations, messages } from "@/db/schema";
+import { conversations, messages, type SlaState } from "@/db/schema";
 import { insertedRowId } from "@/db/sqlite/rowid";
 import type { Classification } from "@/lib/classify/types";
 import { applyPersonReply, saveCycle } from "../cycles";
@@ -20,7 +20,10 @@ export type Placement = {
   nrtSeconds: number | null;
 };
 
-export async function storeMessage(batch: Batch, { arrival, contact, conversation, classification, cycle, nrtSeconds }: Placement): Promise<number> {
+// The stored message, and the conversation's SLA state as its summary now says.
+export type Stored = { messageId: number; slaState: SlaState | null };
+
+export async function storeMessage(batch: Batch, { arrival, contact, conversation, classification, cycle, nrtSeconds }: Placement): Promise<Stored> {
   const { event, channelId, userId, at, inbound } = arrival;
   const stored = await batch.q.insertMessage.execute({
     conversationId: conversation.id,
@@ -53,10 +56,10 @@ export async function storeMessage(batch: Batch, { arrival, contact, conversatio
   });
   const messageId = insertedRowId(stored);
   await linkOrphans(batch, { conversation, channelId, externalId: event.externalId, cycle });
-  await refreshConversation({ tx: batch.tx, brandId: batch.brandId, conversationId: conversation.id, now: batch.now, inbound, known: { conversation, cycle } });
+  const { slaState } = await refreshConversation({ tx: batch.tx, brandId: batch.brandId, conversationId: conversation.id, now: batch.now, inbound, known: { conversation, cycle } });
   batch.channelsWithEvents.add(channelId);
   batch.touched.set(conversation.id, messageId);
-  return messageId;
+  return { messageId, slaState };
 }
 
 // Replies that arrived before their parent: a brand-only orphan is the brand's answer and joins

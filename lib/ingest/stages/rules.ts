@@ -1,3 +1,4 @@
+import type { SlaState } from "@/db/schema";
 import type { Classification } from "@/lib/classify/types";
 import { escalateIngested } from "@/lib/escalation/engine";
 import type { Arrival, Batch } from "../batch";
@@ -8,7 +9,14 @@ import type { Contact } from "./contact";
 
 export async function runRules(
   batch: Batch,
-  { arrival, messageId, conversationId, classification, contact }: { arrival: Arrival; messageId: number; conversationId: number; classification: Classification | null; contact: Contact | null },
+  {
+    arrival,
+    messageId,
+    conversationId,
+    classification,
+    contact,
+    slaState,
+  }: { arrival: Arrival; messageId: number; conversationId: number; classification: Classification | null; contact: Contact | null; slaState: SlaState | null },
 ): Promise<void> {
   await escalateIngested({
     tx: batch.tx,
@@ -16,6 +24,6 @@ export async function runRules(
     now: batch.now,
     batch,
     channelKinds: batch.channelKinds,
-    message: { messageId, conversationId, channelId: arrival.channelId, event: arrival.event, classification, contact, userId: arrival.userId },
+    message: { messageId, conversationId, channelId: arrival.channelId, event: arrival.event, classification, contact, userId: arrival.userId, slaState },
   });
 }
