@@ -16,7 +16,6 @@ const SEED_WORD = hashString("w");
 const SEED_GRAM = hashString("g");
 const SEED_STEM = hashString("s");
 const SEED_CROSS = hashString("x");
-const MAX_CROSS_WORDS = 24;
 // Brands answer from accounts named like this; a message to one is more often a request or complaint.
 const SUPPORT_HANDLE = /help|support|care|serv|assist|^ask|desk|cs$|_cs|hilfe|aiuto|ayuda|ajuda|pomoc|yardim/;
 
@@ -108,7 +107,7 @@ export function extractFeatures(text: string, out: Int32Array = shared, context?
   if (context) {
     const c = contextFlags(context);
     flags.push(...c.named);
-    k = addContextCrosses({ context, tokens, flags, extra: c.hidden, out, at: k });
+    k = addContextCrosses({ context, flags, extra: c.hidden, out, at: k });
   }
   for (const f of flags) if (k < MAX_FEATURES) out[k++] = hashString(f, FNV_OFFSET) & MASK;
   return { tokens, language, buffer: out, count: k, flags };
@@ -151,9 +150,9 @@ function toldFlags(text: string): string[] {
   return shapeFlags({ tokens, language: "" }).filter((f) => TOLD.test(f));
 }
 
-// Context crossed with the message: where it sits × its shape, cue words and words; the post's
+// Context crossed with the message: where it sits × its shape and cue words; the post's
 // and the author's earlier messages' traits × the message's shape. Weights learned in training.
-function addContextCrosses({ context, tokens, flags, extra, out, at }: { context: ClassifyContext; tokens: Tokens; flags: string[]; extra: string[]; out: Int32Array; at: number }): number {
+function addContextCrosses({ context, flags, extra, out, at }: { context: ClassifyContext; flags: string[]; extra: string[]; out: Int32Array; at: number }): number {
   let k = at;
   const put = (s: string) => {
     if (k < MAX_FEATURES - 8) out[k++] = hashString(s, SEED_CROSS) & MASK;
@@ -166,7 +165,6 @@ function addContextCrosses({ context, tokens, flags, extra, out, at }: { context
     put(`r:${context.replyTo}|o:${Math.min(2, context.mentions.others)}|${f}`);
   }
   if (own.length === 0) put(`${where}|plain`);
-  void MAX_CROSS_WORDS;
   const prev = context.previousFromAuthor;
   if (prev && prev.length > 0) {
     const told = toldFlags(prev[prev.length - 1]);
