@@ -40,7 +40,7 @@ export type EscalateIngested = {
   message: IngestedMessage;
 };
 
-type BatchState = { rules: Promise<BrandRules>; memo: FiringMemo };
+type BatchState = { rules: Promise<BrandRules>; loaded?: BrandRules; memo: FiringMemo };
 
 const perBatch = new WeakMap<object, BatchState>();
 
@@ -64,7 +64,7 @@ export async function escalateIngested({ tx, brandId, now, batch, channelKinds, 
   if (m.event.direction !== "inbound" || !m.classification || m.contact?.blocked) return;
   if (now - Date.parse(m.event.createdAt) > STALE_AFTER_MS) return;
   const state = batchState({ tx, brandId, batch });
-  const rules = (await state.rules).message;
+  const rules = (state.loaded ??= await state.rules).message;
   if (rules.length === 0) return;
   const facts = messageFacts(tx, {
     text: m.event.text,
@@ -79,7 +79,8 @@ export async function escalateIngested({ tx, brandId, now, batch, channelKinds, 
     slaState: m.slaState,
   });
   for (const rule of rules) {
-    const cues = await rule.test(facts);
+    const tested = rule.test(facts);
+    const cues = tested instanceof Promise ? await tested : tested;
     if (cues) await fireRule({ tx, brandId, now, rule, cues, conversationId: m.conversationId, messageId: m.messageId, trigger: "message", memo: state.memo });
   }
 }
@@ -121,17 +122,19 @@ export function messageFacts(db: Db, f: FactInput): MessageFacts {
     channelId: f.channelId,
     channelKind: f.channelKind,
     visibility: f.visibility,
-    slaState: async () => {
-      if (f.slaState !== undefined) return f.slaState;
-      const [row] = await prepared(db, "escalation.slaState", prepareSlaState).execute({ id: f.conversationId });
-      return row?.slaState ?? null;
-    },
-    recentConversations: async (days) => {
-      if (f.contactId == null) return 0;
-      const [row] = await prepared(db, "escalation.recentConversations", prepareRecentConversations).execute({ contactId: f.contactId, from: f.at - days * DAY, to: f.at });
-      return row?.n ?? 0;
-    },
+    slaState: () => (f.slaState !== undefined ? f.slaState : readSlaState(db, f.conversationId)),
+    recentConversations: (days) => (f.contactId == null ? 0 : countRecentConversations(db, f.contactId, f.at - days * DAY, f.at)),
   };
+}
+
+async function readSlaState(db: Db, conversationId: number): Promise<SlaState | null> {
+  const [row] = await prepared(db, "escalation.slaState", prepareSlaState).execute({ id: conversationId });
+  return row?.slaState ?? null;
+}
+
+async function countRecentConversations(db: Db, contactId: number, from: number, to: number): Promise<number> {
+  const [row] = await prepared(db, "escalation.recentConversations", prepareRecentConversations).execute({ contactId, from, to });
+  return row?.n ?? 0;
 }
 
 async function channelKind(db: Db, channelId: number): Promise<string> {

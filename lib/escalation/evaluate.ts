@@ -21,6 +21,9 @@ export type MessageFacts = {
 
 type Awaitable<T> = T | Promise<T>;
 
+// A lazy fact is a promise only when it had to be read.
+const then = <T, R>(value: Awaitable<T>, fn: (value: T) => R): Awaitable<R> => (value instanceof Promise ? value.then(fn) : fn(value));
+
 export type BrandFacts = { liveSeconds: number | null; waiting: number };
 
 export type CompiledRule = {
@@ -29,8 +32,9 @@ export type CompiledRule = {
   actions: Action[];
   usesSla: boolean;
   escalates: boolean;
-  // Cues (what matched, for people) or null when the rule does not match.
-  test: (facts: MessageFacts) => Promise<string[] | null>;
+  // Cues (what matched, for people) or null when the rule does not match; a promise only when
+  // a condition reads a lazy fact.
+  test: (facts: MessageFacts) => Awaitable<string[] | null>;
 };
 
 type Check<F> = { cost: number; test: (facts: F) => Awaitable<string | null> };
@@ -85,22 +89,14 @@ function messageCheck(c: MessageCondition): Check<MessageFacts> {
       return keywordCheck(c.terms);
     case "followers":
       return { cost: 0, test: (f) => (f.followers != null && f.followers >= c.min ? `${f.followers.toLocaleString("en")} followers` : null) };
-    case "repeat_contact":
-      return {
-        cost: 10,
-        test: async (f) => {
-          const n = await f.recentConversations(c.days);
-          return n >= c.conversations ? `repeat contact: ${n} conversations in ${c.days} d` : null;
-        },
-      };
-    case "sla":
-      return {
-        cost: 5,
-        test: async (f) => {
-          const state = await f.slaState();
-          return state && (c.states as string[]).includes(state) ? `SLA ${state.replace("_", " ")}` : null;
-        },
-      };
+    case "repeat_contact": {
+      const verdict = (n: number) => (n >= c.conversations ? `repeat contact: ${n} conversations in ${c.days} d` : null);
+      return { cost: 10, test: (f) => then(f.recentConversations(c.days), verdict) };
+    }
+    case "sla": {
+      const verdict = (state: SlaState | null) => (state && (c.states as string[]).includes(state) ? `SLA ${state.replace("_", " ")}` : null);
+      return { cost: 5, test: (f) => then(f.slaState(), verdict) };
+    }
     case "channel": {
       const ids = new Set(c.channelIds);
       const kinds = new Set<string>(c.kinds);
@@ -115,27 +111,38 @@ function messageCheck(c: MessageCondition): Check<MessageFacts> {
   }
 }
 
-// Cheap checks first; "all" stops at the first miss, "any" at the first hit.
-function combine<F>(match: "all" | "any", checks: Check<F>[]): (facts: F) => Promise<string[] | null> {
+const GO_ON = Symbol("go on");
+
+// Cheap checks first; "all" stops at the first miss, "any" at the first hit. Most checks are
+// plain comparisons and decide at once: only a lazy database fact makes the rule wait for it.
+function combine<F>(match: "all" | "any", checks: Check<F>[]): (facts: F) => Awaitable<string[] | null> {
   const ordered = [...checks].sort((a, b) => a.cost - b.cost);
-  return async (facts) => {
-    const cues: string[] = [];
-    for (const check of ordered) {
-      const result = check.test(facts);
-      // Most checks are plain comparisons: only a lazy database fact is awaited.
-      const cue = result instanceof Promise ? await result : result;
-      if (cue) {
-        cues.push(cue);
-        if (match === "any") return cues;
-      } else if (match === "all") return null;
+  const decide = (cue: string | null, cues: string[]): string[] | null | typeof GO_ON => {
+    if (cue) {
+      cues.push(cue);
+      return match === "any" ? cues : GO_ON;
+    }
+    return match === "all" ? null : GO_ON;
+  };
+  const run = (facts: F, from: number, cues: string[]): Awaitable<string[] | null> => {
+    for (let i = from; i < ordered.length; i++) {
+      const result = ordered[i].test(facts);
+      if (result instanceof Promise)
+        return result.then((cue) => {
+          const decided = decide(cue, cues);
+          return decided === GO_ON ? run(facts, i + 1, cues) : decided;
+        });
+      const decided = decide(result, cues);
+      if (decided !== GO_ON) return decided;
     }
     return cues.length ? cues : null;
   };
+  return (facts) => run(facts, 0, []);
 }
 
 export function compileRule(rule: Pick<Rule, "id" | "name" | "match" | "conditions" | "actions">): CompiledRule {
   const conditions = rule.conditions.filter((c): c is MessageCondition => !isBrandCondition(c));
-  const test = conditions.length === rule.conditions.length ? combine(rule.match, conditions.map(messageCheck)) : async () => null;
+  const test = conditions.length === rule.conditions.length ? combine(rule.match, conditions.map(messageCheck)) : () => null;
   return {
     id: rule.id,
     name: rule.name,
