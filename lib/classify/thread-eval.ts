@@ -3,13 +3,12 @@ import os from "node:os";
 import path from "node:path";
 import { and, eq, inArray } from "drizzle-orm";
 import { closeDatabase, openDatabase, type Db } from "@/db/client";
-import { conversations, messages, responseCycles, type ChannelKind } from "@/db/schema";
+import { channels, conversations, messages, responseCycles, type ChannelKind } from "@/db/schema";
 import { cliActor } from "@/lib/audit/record";
 import { createBrand } from "@/lib/brands/brands";
 import { createChannel } from "@/lib/channels/channels";
 import { inboundEventSchema } from "@/lib/ingest/event";
 import { ingestBatch, type IngestItem } from "@/lib/ingest/pipeline";
-import type { ClassifyText } from "@/lib/ingest/batch";
 import type { Classification, Sentiment } from "./types";
 import { summarize, type EvalLine, type EvalResult } from "./train/evaluate";
 
@@ -59,7 +58,7 @@ export async function evaluateThreads({
 }: {
   lines: ThreadLine[];
   log?: (m: string) => void;
-  classifyText?: ClassifyText;
+  classifyText?: (text: string) => Classification;
 }): Promise<ThreadEvalResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "replyhour-eval-"));
   const db = openDatabase({ file: path.join(dir, "eval.db") });
