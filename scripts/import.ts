@@ -2,6 +2,7 @@ import path from "node:path";
 import { closeDatabase } from "@/db/client";
 import { importTwcs } from "@/lib/ingest/import/twcs";
 import { importJsonl } from "@/lib/ingest/import/jsonl";
+import { operator } from "@/lib/auth/authorize";
 import { createProgressBar } from "@/lib/ingest/import/progress";
 import { parseArgs, requireFlag, runCli, UsageError } from "./lib/args";
 
@@ -27,6 +28,7 @@ async function main() {
     const brandSlug = flags.brand;
     if (typeof brandSlug !== "string" || !brandSlug) throw new UsageError("jsonl needs --brand S");
     const summary = await importJsonl({
+      actor: operator,
       file: path.resolve(file),
       brandSlug,
       onProgress,

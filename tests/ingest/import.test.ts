@@ -1,3 +1,4 @@
+import { operator } from "@/lib/auth/authorize";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -53,12 +54,12 @@ describe("JSONL import", () => {
     const lines = [event(1), "{not json", event(2), "", JSON.stringify({ externalId: "e3", text: "no author", createdAt: "2026-01-05T10:00:00Z" }), event(4), JSON.stringify({ ...JSON.parse(event(5)), channel: "99999" })];
     fs.writeFileSync(file, lines.join("\n") + "\n");
     const reported: number[] = [];
-    const summary = await importJsonl({ db, file, brandSlug: brand.slug, onInvalid: ({ line }) => reported.push(line) });
+    const summary = await importJsonl({ db, actor: operator, file, brandSlug: brand.slug, onInvalid: ({ line }) => reported.push(line) });
     expect(summary.brands[brand.slug]).toEqual({ events: 3, accepted: 3, duplicates: 0 });
     expect(summary.invalid.map((i) => i.line)).toEqual([2, 5, 7]);
     expect(reported).toEqual([2, 5, 7]);
     expect(summary.invalid[1].message).toMatch(/author/);
-    const again = await importJsonl({ db, file, brandSlug: brand.slug });
+    const again = await importJsonl({ db, actor: operator, file, brandSlug: brand.slug });
     expect(again.brands[brand.slug]).toEqual({ events: 3, accepted: 0, duplicates: 3 });
     expect((sqlite(db).prepare("SELECT count(*) AS n FROM messages WHERE brand_id = ?").get(brand.id) as { n: number }).n).toBe(3);
   });
@@ -67,6 +68,6 @@ describe("JSONL import", () => {
     const { db } = testDb();
     const file = path.join(tempDir(), "e.jsonl");
     fs.writeFileSync(file, "");
-    await expect(importJsonl({ db, file, brandSlug: "nope" })).rejects.toThrow(/nope/);
+    await expect(importJsonl({ db, actor: operator, file, brandSlug: "nope" })).rejects.toThrow(/nope/);
   });
 });

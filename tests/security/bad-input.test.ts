@@ -1,3 +1,4 @@
+import { operator } from "@/lib/auth/authorize";
 import { createHmac } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -269,7 +270,7 @@ describe("import files with hostile lines", () => {
     const brand = await createBrand({ db, slug: uniqueSlug("imp"), name: "Import", actor: cliActor });
     const lines = fs.readFileSync(file, "utf8").split(/\r?\n/);
     const nonEmpty = lines.filter((l) => l.trim()).length;
-    const summary = await importJsonl({ db, file, brandSlug: brand.slug });
+    const summary = await importJsonl({ db, actor: operator, file, brandSlug: brand.slug });
     const stored = summary.brands[brand.slug];
     expect(stored.accepted + stored.duplicates + summary.invalid.length).toBe(nonEmpty);
     expect(summary.invalid.map((i) => i.line)).toEqual(expect.arrayContaining([2, 6]));
@@ -279,7 +280,7 @@ describe("import files with hostile lines", () => {
     expect(new Set(rows).size).toBe(rows.length);
     expect(rows).toEqual(expect.arrayContaining(["imp-ok-1", "imp-ok-2", "imp-ok-3"]));
     const before = dbFingerprint(db, { only: STORED });
-    const again = await importJsonl({ db, file, brandSlug: brand.slug });
+    const again = await importJsonl({ db, actor: operator, file, brandSlug: brand.slug });
     expect(again.brands[brand.slug].accepted).toBe(0);
     expect(dbFingerprint(db, { only: STORED })).toBe(before);
   });

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import readline from "node:readline";
 import { eq } from "drizzle-orm";
 import { database, type Db } from "@/db/client";
+import { authorize, type Principal } from "@/lib/auth/authorize";
 import { channels } from "@/db/schema";
 import { apiChannelId, requireBrandBySlug } from "@/lib/brands/brands";
 import { inboundEventSchema } from "@/lib/ingest/event";
@@ -13,10 +14,11 @@ export type InvalidLine = { line: number; message: string };
 export type JsonlSummary = { format: "jsonl"; brands: Record<string, BrandTotals>; invalid: InvalidLine[] };
 
 /** One InboundEvent per line; a bad line is reported with its number and skipped. */
-export async function importJsonl({ db = database(), file, brandSlug, onProgress, onInvalid }: {
-  db?: Db; file: string; brandSlug: string; onProgress?: Progress; onInvalid?: (invalid: InvalidLine) => void;
+export async function importJsonl({ db = database(), actor, file, brandSlug, onProgress, onInvalid }: {
+  db?: Db; actor: Principal; file: string; brandSlug: string; onProgress?: Progress; onInvalid?: (invalid: InvalidLine) => void;
 }): Promise<JsonlSummary> {
   const brand = await requireBrandBySlug({ db, slug: brandSlug });
+  authorize({ actor, brandId: brand.id, needs: "admin" });
   const defaultChannel = await apiChannelId({ db, brandId: brand.id });
   const brandChannels = new Set((await db.select({ id: channels.id }).from(channels).where(eq(channels.brandId, brand.id))).map((c) => c.id));
   const totals = emptyTotals();
