@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { and, eq, inArray } from "drizzle-orm";
 import { closeDatabase, openDatabase, type Db } from "@/db/client";
-import { channels, conversations, messages, responseCycles, type ChannelKind } from "@/db/schema";
+import { conversations, messages, responseCycles, type ChannelKind } from "@/db/schema";
 import { cliActor } from "@/lib/audit/record";
 import { createBrand } from "@/lib/brands/brands";
 import { createChannel } from "@/lib/channels/channels";
