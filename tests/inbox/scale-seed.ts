@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { indexNewMessages } from "@/lib/search/fts-index";
+import { indexNewMessages } from "@/db/sqlite/fts";
 import { sqlite } from "../helpers/db";
 
 // Inserts many conversations straight into the tables (no pipeline), one inbound message each, for
