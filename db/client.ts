@@ -7,6 +7,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import fs from "node:fs";
 import path from "node:path";
 import * as schema from "./schema";
+import { runQueriesLean } from "./sqlite/lean";
 
 type Drizzle = BetterSQLite3Database<typeof schema>;
 type Transact = <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
@@ -79,6 +80,7 @@ export function openDatabase({ file, runMigrations = true }: { file: string; run
   const readerClient = cachedClient(reader);
   const write = drizzle(writerClient, { schema }) as unknown as Tx & Drizzle;
   const read = drizzle(readerClient, { schema }) as unknown as Tx & Drizzle;
+  for (const handle of [write, read]) runQueriesLean(handle);
   const holder = new AsyncLocalStorage<true>();
   let tail: Promise<unknown> = Promise.resolve();
   let savepoints = 0;
