@@ -112,19 +112,44 @@ const prepareRecentConversations = (db: Db) =>
 const prepareChannelKind = (db: Db) => db.select({ kind: channels.kind }).from(channels).where(eq(channels.id, p("id"))).prepare();
 
 export function messageFacts(db: Db, f: FactInput): MessageFacts {
-  return {
-    text: f.text,
-    sentiment: f.classification.sentiment,
-    sentimentScore: f.classification.sentimentScore,
-    complaint: f.classification.complaint,
-    language: f.classification.language,
-    followers: f.followers,
-    channelId: f.channelId,
-    channelKind: f.channelKind,
-    visibility: f.visibility,
-    slaState: () => (f.slaState !== undefined ? f.slaState : readSlaState(db, f.conversationId)),
-    recentConversations: (days) => (f.contactId == null ? 0 : countRecentConversations(db, f.contactId, f.at - days * DAY, f.at)),
-  };
+  return new Facts(db, f);
+}
+
+// One per inbound message: the lazy facts are methods, not closures made for each message.
+class Facts implements MessageFacts {
+  readonly text: string;
+  readonly sentiment: MessageFacts["sentiment"];
+  readonly sentimentScore: number | null;
+  readonly complaint: boolean;
+  readonly language: string | null;
+  readonly followers: number | null;
+  readonly channelId: number;
+  readonly channelKind: string;
+  readonly visibility: "public" | "private";
+
+  constructor(
+    private readonly db: Db,
+    private readonly f: FactInput,
+  ) {
+    this.text = f.text;
+    this.sentiment = f.classification.sentiment;
+    this.sentimentScore = f.classification.sentimentScore;
+    this.complaint = f.classification.complaint;
+    this.language = f.classification.language;
+    this.followers = f.followers;
+    this.channelId = f.channelId;
+    this.channelKind = f.channelKind;
+    this.visibility = f.visibility;
+  }
+
+  slaState(): SlaState | null | Promise<SlaState | null> {
+    return this.f.slaState !== undefined ? this.f.slaState : readSlaState(this.db, this.f.conversationId);
+  }
+
+  recentConversations(days: number): number | Promise<number> {
+    const { contactId, at } = this.f;
+    return contactId == null ? 0 : countRecentConversations(this.db, contactId, at - days * DAY, at);
+  }
 }
 
 async function readSlaState(db: Db, conversationId: number): Promise<SlaState | null> {
