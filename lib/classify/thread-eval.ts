@@ -9,6 +9,7 @@ import { createBrand } from "@/lib/brands/brands";
 import { createChannel } from "@/lib/channels/channels";
 import { inboundEventSchema } from "@/lib/ingest/event";
 import { ingestBatch, type IngestItem } from "@/lib/ingest/pipeline";
+import type { ClassifyText } from "@/lib/ingest/batch";
 import type { Classification, Sentiment } from "./types";
 import { summarize, type EvalLine, type EvalResult } from "./train/evaluate";
 
@@ -58,7 +59,7 @@ export async function evaluateThreads({
 }: {
   lines: ThreadLine[];
   log?: (m: string) => void;
-  classifyText?: (text: string) => Classification;
+  classifyText?: ClassifyText;
 }): Promise<ThreadEvalResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "replyhour-eval-"));
   const db = openDatabase({ file: path.join(dir, "eval.db") });

@@ -1,5 +1,5 @@
 import type { Tx } from "@/db/client";
-import type { Classification } from "@/lib/classify/types";
+import type { Classification, ClassifyContext } from "@/lib/classify/types";
 import type { BrandPolicy } from "@/lib/sla/policy-store";
 import type { InboundEvent } from "./event";
 import { queries, type Queries } from "./queries";
@@ -21,13 +21,20 @@ export type Batch = {
   brandId: number;
   now: number;
   policies: BrandPolicy[];
-  classifyText: (text: string) => Classification;
+  classifyText: ClassifyText;
   channelKinds: Map<number, string>;
   // Conversation id → the message that changed it (0 when only its state did), for the change log.
   touched: Map<number, number>;
   // Channels that received a message, whose last event time moves to `now`.
   channelsWithEvents: Set<number>;
+  // Channel id → the brand's own handles on it (the account, and outbound authors seen), lower case.
+  brandHandles: Map<number, Set<string>>;
+  // Outbound authors' handles seen before their channel's account was read.
+  pendingBrandHandles: [number, string][];
 };
+
+// The brand's classifier: the text, and what the pipeline knows about where it was written.
+export type ClassifyText = (text: string, context?: ClassifyContext | null) => Classification;
 
 export function openBatch({
   tx,
@@ -40,9 +47,9 @@ export function openBatch({
   brandId: number;
   now: number;
   policies: BrandPolicy[];
-  classifyText: (text: string) => Classification;
+  classifyText: ClassifyText;
 }): Batch {
-  return { tx, q: queries(tx), brandId, now, policies, classifyText, channelKinds: new Map(), touched: new Map(), channelsWithEvents: new Set() };
+  return { tx, q: queries(tx), brandId, now, policies, classifyText, channelKinds: new Map(), touched: new Map(), channelsWithEvents: new Set(), brandHandles: new Map(), pendingBrandHandles: [] };
 }
 
 // One event on its way through the stages; each stage fills in what it found.

@@ -31,6 +31,9 @@ export const inboundEventSchema = z
     url: z.string().max(4096).optional(),
     attachments: z.array(attachmentSchema).max(100).optional(),
     channel: z.string().trim().min(1).max(64).optional(),
+    // The brand's post, video or message a comment sits under: context for the classifier,
+    // never stored as a message of the thread.
+    post: z.object({ id: platformId, text: z.string().max(MAX_TEXT_CHARS) }).optional(),
     // Platform-side edits and deletions of a message already stored: kept, marked.
     action: z.enum(["create", "edit", "delete"]).default("create"),
   })

@@ -1,9 +1,8 @@
 import type { Db } from "@/db/client";
 import { classify as defaultClassify } from "@/lib/classify";
-import type { Classification } from "@/lib/classify/types";
 import { loadBrandModel } from "@/lib/classify/brand-training";
 import { loadBrandPolicies } from "@/lib/sla/policy-store";
-import { openBatch, type Batch, type IngestItem, type IngestOutcome } from "./batch";
+import { openBatch, type Batch, type ClassifyText, type IngestItem, type IngestOutcome } from "./batch";
 import { admitChannels, arrive, dedupe } from "./stages/dedupe";
 import { findContact } from "./stages/contact";
 import { thread } from "./stages/thread";
@@ -33,7 +32,7 @@ export async function ingestBatch({
   brandId: number;
   items: IngestItem[];
   now?: number;
-  classifyText?: (text: string) => Classification;
+  classifyText?: ClassifyText;
 }): Promise<IngestOutcome[]> {
   const classifier = classifyText ?? (await brandClassifier(db, brandId));
   const policies = await loadBrandPolicies({ db, brandId });
@@ -55,7 +54,7 @@ async function ingestOne(batch: Batch, item: IngestItem): Promise<IngestOutcome>
   const contact = await findContact(batch, arrival);
   const found = await thread(batch, arrival, contact);
   const { conversation } = found;
-  const classification = classifyMessage(batch, arrival, contact);
+  const classification = await classifyMessage(batch, arrival, contact, found);
   const { cycle, nrtSeconds } = await placeInCycle(batch, { arrival, thread: found, classification });
   const { messageId, slaState } = await storeMessage(batch, { arrival, contact, conversation, classification, cycle, nrtSeconds });
   await runRules(batch, { arrival, messageId, conversationId: conversation.id, classification, contact, slaState });
@@ -63,7 +62,7 @@ async function ingestOne(batch: Batch, item: IngestItem): Promise<IngestOutcome>
 }
 
 // The base model, adapted by the brand's own layer when agents' corrections have trained one.
-async function brandClassifier(db: Db, brandId: number): Promise<(text: string) => Classification> {
+async function brandClassifier(db: Db, brandId: number): Promise<ClassifyText> {
   const brandModel = await loadBrandModel({ db, brandId });
-  return (text) => defaultClassify(text, { brandModel });
+  return (text, context) => defaultClassify(text, { brandModel, context });
 }

@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull, lte, ne, sql, type Column } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { bind, ONE, prepared } from "@/db/prepared";
-import { classifierExamples, contacts, conversations, messages, responseCycles } from "@/db/schema";
+import { channels, classifierExamples, contacts, conversations, messages, responseCycles } from "@/db/schema";
 
 // The per-event queries of the ingest path, prepared once per connection (db/prepared.ts):
 // building a query costs more than running it here. Timestamps travel as milliseconds, as the
@@ -177,6 +177,45 @@ function prepare(tx: Tx) {
         sentAt: bind("sentAt"),
       })
       .prepare(),
+    // What the classify and cycle stages read of a parent message and of the current cycle.
+    messageRef: tx
+      .select({ direction: messages.direction, contactId: messages.contactId })
+      .from(messages)
+      .where(and(eq(messages.channelId, p("channelId")), eq(messages.externalId, p("externalId"))))
+      .limit(ONE)
+      .prepare(),
+    cycleMessages: tx
+      .select({
+        id: messages.id,
+        externalId: messages.externalId,
+        direction: messages.direction,
+        contactId: messages.contactId,
+        userId: messages.userId,
+        text: messages.text,
+        inReplyTo: messages.inReplyToExternalId,
+        createdAt: ms(messages.createdAt),
+        automated: messages.automated,
+        category: messages.category,
+        complaint: messages.complaint,
+        confidence: messages.confidence,
+        language: messages.language,
+        corrected: messages.corrected,
+        visibility: messages.visibility,
+      })
+      .from(messages)
+      .where(and(eq(messages.conversationId, p("conversationId")), eq(messages.cycleId, p("cycleId"))))
+      .orderBy(messages.createdAt, messages.id)
+      .prepare(),
+    // The author's earlier conversations with the brand on this channel, and how many were requests.
+    contactHistory: tx
+      .select({
+        conversations: sql<number>`count(*)`.mapWith(Number),
+        requests: sql<number>`coalesce(sum(CASE WHEN ${conversations.category} = 'request' THEN 1 ELSE 0 END), 0)`.mapWith(Number),
+      })
+      .from(conversations)
+      .where(and(eq(conversations.contactId, p("contactId")), ne(conversations.id, p("conversationId"))))
+      .prepare(),
+    channelAccount: tx.select({ name: channels.name, accountId: channels.accountId }).from(channels).where(eq(channels.id, p("channelId"))).prepare(),
     orphansOf: tx
       .selectDistinct({ id: messages.conversationId })
       .from(messages)
@@ -272,6 +311,7 @@ type Row<K extends keyof Queries> = Awaited<ReturnType<Queries[K]["execute"]>> e
 export type ConversationRow = Row<"conversation">;
 export type CycleRow = Row<"cycle">;
 export type MessageRef = Row<"messageByExternal">;
+export type CycleMessage = Row<"cycleMessages">;
 export type Thread = { conversation: ConversationRow; cycle: CycleRow | null };
 
 export function queries(tx: Tx): Queries {

@@ -25,7 +25,7 @@ export async function recordSentReply({ db, messageId, externalId, sentAt, now =
       .update(messages)
       .set({ deliveryState: "sent", externalId: sql`coalesce(${externalId}, ${messages.externalId})`, sentAt: new Date(sentAt), createdAt: new Date(sentAt), lastError: null })
       .where(mine);
-    const batch = openBatch({ tx, brandId, now, policies: [], classifyText: defaultClassify });
+    const batch = openBatch({ tx, brandId, now, policies: [], classifyText: (text, context) => defaultClassify(text, { context }) });
     const [conversation] = await batch.q.conversation.execute({ id: message.conversationId });
     const cycle = await currentCycle(batch.q, conversation);
     const nrtSeconds = await countReply(batch, { conversation, cycle, at: sentAt, userId });

@@ -1,13 +1,100 @@
-import type { Classification } from "@/lib/classify/types";
+import { tokenize } from "@/lib/classify/text";
+import type { Classification, ClassifyContext } from "@/lib/classify/types";
+import type { CycleMessage, Thread } from "../queries";
 import type { Arrival, Batch } from "../batch";
 import type { Contact } from "./contact";
 
-// Stage 4. An inbound message is classified (request or noise, complaint, sentiment, language);
-// everything a blocked author writes is noise.
+// Stage 4. An inbound message is classified (request or noise, complaint, sentiment, language)
+// in its place, as an agent reads it: private or public, what it replies to, whom it mentions,
+// the brand's post it sits under, whether the brand already answered its author, the author's
+// earlier words in this cycle and history with the brand. Everything a blocked author writes is
+// noise.
 
-export function classifyMessage(batch: Batch, arrival: Arrival, contact: Contact | null): Classification | null {
+export async function classifyMessage(batch: Batch, arrival: Arrival, contact: Contact | null, found: Thread): Promise<Classification | null> {
+  noteBrandHandle(batch, arrival);
   if (!arrival.inbound) return null;
-  const result = batch.classifyText(arrival.event.text);
+  const seen = await currentCycleMessages(batch, found, arrival.at);
+  const context = await contextOf(batch, { arrival, contact, found, seen });
+  const result = batch.classifyText(arrival.event.text, context);
   if (!contact?.blocked) return result;
   return { ...result, category: "noise", complaint: false, confidence: 1, reasons: ["author blocked", ...result.reasons] };
+}
+
+// The stored messages of the cycle this message joins: none when it opens a new cycle.
+async function currentCycleMessages(batch: Batch, { conversation, cycle }: Thread, at: number): Promise<CycleMessage[]> {
+  if (!cycle) return [];
+  const reopens = conversation.status === "resolved" && (cycle.resolvedAt == null || at >= cycle.resolvedAt);
+  if (reopens) return [];
+  return batch.q.cycleMessages.execute({ conversationId: conversation.id, cycleId: cycle.id });
+}
+
+const norm = (h: string) => h.replace(/^@/, "").toLowerCase();
+
+// An outbound author's handle is one of the brand's own accounts on that channel.
+function noteBrandHandle(batch: Batch, { event, channelId, inbound }: Arrival): void {
+  if (inbound || !event.author.handle) return;
+  const known = batch.brandHandles.get(channelId);
+  if (known) known.add(norm(event.author.handle));
+  else batch.pendingBrandHandles.push([channelId, norm(event.author.handle)]);
+}
+
+async function brandHandles(batch: Batch, channelId: number): Promise<Set<string>> {
+  let handles = batch.brandHandles.get(channelId);
+  if (handles) return handles;
+  handles = new Set<string>();
+  const [account] = await batch.q.channelAccount.execute({ channelId });
+  for (const h of [account?.name, account?.accountId]) if (h) handles.add(norm(h));
+  for (const [id, h] of batch.pendingBrandHandles) if (id === channelId) handles.add(h);
+  batch.brandHandles.set(channelId, handles);
+  return handles;
+}
+
+// The context the thread corpus was labelled in (lib/classify/thread.ts threadContexts), from
+// what the pipeline has stored.
+async function contextOf(
+  batch: Batch,
+  { arrival, contact, found, seen }: { arrival: Arrival; contact: Contact | null; found: Thread; seen: CycleMessage[] },
+): Promise<ClassifyContext> {
+  const { event, channelId, at } = arrival;
+  let parent: { direction: string } | undefined;
+  if (event.inReplyTo) {
+    parent = seen.find((m) => m.externalId === event.inReplyTo);
+    if (!parent) [parent] = await batch.q.messageRef.execute({ channelId, externalId: event.inReplyTo });
+  }
+  const post = event.post;
+  const replyTo: ClassifyContext["replyTo"] = parent
+    ? parent.direction === "outbound"
+      ? "brand"
+      : "customer"
+    : (event.inReplyTo !== undefined && post && event.inReplyTo === post.id) || (post && event.kind === "public_comment")
+      ? "brand_post"
+      : "none";
+  const brand = await brandHandles(batch, channelId);
+  const handles = tokenize(event.text).handles;
+  // What happened before this message in the cycle: the author's words, the brand's answers to them.
+  const before = seen.filter((m) => m.createdAt <= at);
+  const byExternal = new Map(before.map((m) => [m.externalId, m]));
+  const mine = (m: CycleMessage | undefined) => !!m && m.direction === "inbound" && contact != null && m.contactId === contact.id;
+  let answered = false;
+  const previous: string[] = [];
+  for (const m of before) {
+    if (m.direction === "outbound" && !m.automated) {
+      const answers = m.inReplyTo ? byExternal.get(m.inReplyTo) : undefined;
+      if (answers ? mine(answers) : m.visibility === "private" && previous.length > 0) answered = true;
+    } else if (mine(m)) previous.push(m.text);
+  }
+  let authorHistory = { requests: 0, messages: 0 };
+  if (contact) {
+    const [history] = await batch.q.contactHistory.execute({ contactId: contact.id, conversationId: found.conversation.id });
+    if (history) authorHistory = { requests: history.requests, messages: history.conversations };
+  }
+  return {
+    kind: event.kind,
+    replyTo,
+    mentions: { brand: handles.some((h) => brand.has(h)), others: handles.filter((h) => !brand.has(h)).length },
+    postText: post?.text,
+    brandAnsweredAuthor: answered,
+    authorHistory,
+    previousFromAuthor: previous.length > 0 ? previous.slice(-3) : undefined,
+  };
 }
