@@ -1,10 +1,11 @@
 import { and, eq, sql } from "drizzle-orm";
 import { database, type Db, type Tx } from "@/db/client";
-import { classifierExamples, conversations, memberships, messages, responseCycles, users, type PRIORITIES } from "@/db/schema";
+import { classifierExamples, conversations, memberships, messages, users, type PRIORITIES } from "@/db/schema";
 import { indexNewMessages } from "@/db/sqlite/fts";
 import { AppError } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import { refreshConversation } from "@/lib/ingest/conversation-state";
+import { redecideCycle } from "@/lib/ingest/decision";
 import { recordChange } from "@/lib/realtime/record-change";
 import { notify } from "@/lib/notifications/notify";
 import { requireConversation, requireConversations } from "@/lib/inbox/conversation";
@@ -124,7 +125,8 @@ export async function changeLabels({ db = database(), brandId, actor, conversati
 }
 
 // A correction is made on a message, stored as a labelled example; the cycle's category follows
-// from its messages (any request, or a person's reply, makes it a request).
+// from the conversation decision over its messages (the correction decides, a person's reply
+// proves a request), and its clock moves with it.
 export async function correctMessage({
   db = database(),
   brandId,
@@ -166,15 +168,8 @@ export async function correctMessage({
         target: [classifierExamples.messageId, classifierExamples.source],
         set: { request: sql`excluded.request`, complaint: sql`excluded.complaint`, sentiment: sql`excluded.sentiment`, userId: sql`excluded.user_id`, createdAt: sql`excluded.created_at` },
       });
-    if (message.cycleId) {
-      const cycleId = message.cycleId;
-      const requests = await tx.$count(m, and(eq(m.conversationId, message.conversationId), eq(m.cycleId, cycleId), eq(m.direction, "inbound"), eq(m.category, "request")));
-      const answered = requests > 0 ? 0 : await tx.$count(responseCycles, and(eq(responseCycles.id, cycleId), sql`${responseCycles.firstResponseAt} IS NOT NULL`));
-      await tx
-        .update(responseCycles)
-        .set({ category: requests + answered > 0 ? "request" : "noise" })
-        .where(and(eq(responseCycles.id, cycleId), eq(responseCycles.brandId, brandId)));
-    }
+    // The cycle is decided again with the correction: its category, and where its clock starts.
+    if (message.cycleId) await redecideCycle({ tx, brandId, cycleId: message.cycleId, now: Date.now() });
     await refreshConversation({ tx, brandId, conversationId: message.conversationId, now: Date.now() });
     await recordAudit(tx, {
       actor,

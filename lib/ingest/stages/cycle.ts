@@ -3,6 +3,7 @@ import { applyPersonReply, saveCycle, startCycle } from "../cycles";
 import { linkConversations, refreshConversation } from "../conversation-state";
 import type { ConversationRow, CycleRow, Queries, Thread } from "../queries";
 import type { Arrival, Batch } from "../batch";
+import { applyDecision, decideCycle, type CycleDecision, type CycleMessage, type NewInbound } from "../decision";
 
 // Stage 5. Cycle and SLA: an inbound message opens a response cycle (or a new one when it
 // reopens a resolved conversation) or joins the open one; a person's reply sets the cycle's
@@ -12,9 +13,18 @@ export type Placed = { cycle: CycleRow | null; nrtSeconds: number | null };
 
 export async function placeInCycle(
   batch: Batch,
-  { arrival, thread: { conversation, cycle }, classification }: { arrival: Arrival; thread: Thread; classification: Classification | null },
+  {
+    arrival,
+    thread: { conversation, cycle },
+    classification,
+    seen = [],
+    authorId,
+  }: { arrival: Arrival; thread: Thread; classification: Classification | null; seen?: CycleMessage[]; authorId?: number | null },
 ): Promise<Placed> {
-  if (arrival.inbound) return { cycle: await placeInbound(batch, { conversation, current: cycle }, arrival.at, classification!.category), nrtSeconds: null };
+  if (arrival.inbound) {
+    const added: NewInbound = { authorId: String(authorId ?? `event:${arrival.event.externalId}`), at: arrival.at, classification: classification! };
+    return { cycle: await placeInbound(batch, { conversation, current: cycle }, arrival.at, decideCycle(seen, added)), nrtSeconds: null };
+  }
   if (arrival.event.automated || !cycle) return { cycle, nrtSeconds: null };
   const nrtSeconds = await countReply(batch, { conversation, cycle, at: arrival.at, userId: arrival.userId });
   return { cycle, nrtSeconds };
@@ -26,19 +36,21 @@ export async function currentCycle(q: Queries, conversation: ConversationRow): P
   return cycle ?? null;
 }
 
-async function placeInbound(batch: Batch, { conversation, current }: { conversation: ConversationRow; current: CycleRow | null }, at: number, category: "request" | "noise"): Promise<CycleRow> {
+// The cycle's category and clock start come from the conversation decision over its inbound
+// messages, the new one included (lib/ingest/decision.ts).
+async function placeInbound(batch: Batch, { conversation, current }: { conversation: ConversationRow; current: CycleRow | null }, at: number, decided: CycleDecision): Promise<CycleRow> {
   const { q, brandId, now } = batch;
   const reopens = current && conversation.status === "resolved" && (current.resolvedAt == null || at >= current.resolvedAt);
   if (!current || reopens) {
+    const { category } = decided.decision;
     const cycle = await startCycle({ q, conversation, number: (current?.number ?? 0) + 1, startedAt: at, category, policies: batch.policies, now });
     // The message stage writes both onto the conversation with its summary.
     conversation.currentCycleId = cycle.id;
     conversation.status = "open";
     return cycle;
   }
-  // An earlier message arriving later moves the start back; saveCycle recomputes the deadlines.
-  if (at < current.startedAt) current.startedAt = at;
-  if (category === "request") current.category = "request";
+  // The decision sets the category and the clock start; saveCycle recomputes the deadlines.
+  applyDecision(current, decided);
   if (current.firstResponseAt != null && current.awaitingSince == null && at >= current.firstResponseAt) current.awaitingSince = at;
   await saveCycle({ q, brandId, cycle: current, now });
   conversation.status = "open";
