@@ -6,7 +6,7 @@ import { openBatch, type Batch, type ClassifyText, type IngestItem, type IngestO
 import { admitChannels, arrive, dedupe } from "./stages/dedupe";
 import { findContact } from "./stages/contact";
 import { thread } from "./stages/thread";
-import { classifyMessage } from "./stages/classify";
+import { classifyMessage, currentCycleMessages } from "./stages/classify";
 import { placeInCycle } from "./stages/cycle";
 import { storeMessage } from "./stages/message";
 import { runRules } from "./stages/rules";
@@ -54,8 +54,10 @@ async function ingestOne(batch: Batch, item: IngestItem): Promise<IngestOutcome>
   const contact = await findContact(batch, arrival);
   const found = await thread(batch, arrival, contact);
   const { conversation } = found;
-  const classification = await classifyMessage(batch, arrival, contact, found);
-  const { cycle, nrtSeconds } = await placeInCycle(batch, { arrival, thread: found, classification });
+  // What the cycle holds so far: the context of the new message and the conversation decision.
+  const seen = arrival.inbound ? await currentCycleMessages(batch, found, arrival.at) : [];
+  const classification = await classifyMessage(batch, { arrival, contact, found, seen });
+  const { cycle, nrtSeconds } = await placeInCycle(batch, { arrival, thread: found, classification, seen, authorId: contact?.id });
   const { messageId, slaState } = await storeMessage(batch, { arrival, contact, conversation, classification, cycle, nrtSeconds });
   await runRules(batch, { arrival, messageId, conversationId: conversation.id, classification, contact, slaState });
   return { externalId: arrival.event.externalId, messageId: String(messageId), conversationId: String(conversation.id), duplicate: false };

@@ -10,18 +10,17 @@ import type { Contact } from "./contact";
 // earlier words in this cycle and history with the brand. Everything a blocked author writes is
 // noise.
 
-export async function classifyMessage(batch: Batch, arrival: Arrival, contact: Contact | null, found: Thread): Promise<Classification | null> {
+export async function classifyMessage(batch: Batch, { arrival, contact, found, seen }: { arrival: Arrival; contact: Contact | null; found: Thread; seen: CycleMessage[] }): Promise<Classification | null> {
   noteBrandHandle(batch, arrival);
   if (!arrival.inbound) return null;
-  const seen = await currentCycleMessages(batch, found, arrival.at);
   const context = await contextOf(batch, { arrival, contact, found, seen });
   const result = batch.classifyText(arrival.event.text, context);
   if (!contact?.blocked) return result;
   return { ...result, category: "noise", complaint: false, confidence: 1, reasons: ["author blocked", ...result.reasons] };
 }
 
-// The stored messages of the cycle this message joins: none when it opens a new cycle.
-async function currentCycleMessages(batch: Batch, { conversation, cycle }: Thread, at: number): Promise<CycleMessage[]> {
+// The stored messages of the cycle an inbound message joins: none when it opens a new cycle.
+export async function currentCycleMessages(batch: Batch, { conversation, cycle }: Thread, at: number): Promise<CycleMessage[]> {
   if (!cycle) return [];
   const reopens = conversation.status === "resolved" && (cycle.resolvedAt == null || at >= cycle.resolvedAt);
   if (reopens) return [];
