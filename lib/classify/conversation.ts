@@ -110,35 +110,35 @@ function defaultParams(): ConversationParams {
 }
 
 // The category of one response cycle from its inbound messages, the person whose request it is
-// and where the clock starts: the requester's earliest message in the cycle (a greeting included,
-// other people's chatter before it not), never later than a message the brand replied to. An
-// agent's correction decides; a brand reply proves a request; otherwise the calibrated model.
+// and where the clock starts: the earliest message of a requesting person in the cycle (a
+// greeting included, other people's chatter before it not), never later than a message the brand
+// replied to. An agent's correction decides; a brand reply proves a request; otherwise the
+// calibrated model. When several people ask in one cycle, the first of them starts the clock.
 export function decideConversation(messages: ConversationMessage[], opts: { params?: ConversationParams } = {}): ConversationDecision {
   const noise = (confidence: number, basis: ConversationDecision["basis"]): ConversationDecision => ({ category: "noise", requesterId: null, clockStartIndex: null, confidence, basis });
   if (messages.length === 0) return noise(1, "empty");
-  const replied = messages.findIndex((m) => m.brandReplied);
-  const firstOf = (authorId: string) => messages.findIndex((m) => m.authorId === authorId);
-  const start = (authorId: string) => (replied >= 0 ? Math.min(firstOf(authorId), replied) : firstOf(authorId));
-  const corrected = messages.findIndex((m) => m.correction === "request");
-  if (corrected >= 0) {
-    const requesterId = messages[corrected].authorId;
-    return { category: "request", requesterId, clockStartIndex: start(requesterId), confidence: 1, basis: "correction" };
-  }
-  if (messages.every((m) => m.correction === "noise")) return noise(1, "correction");
-  if (replied >= 0) {
-    const requesterId = messages[replied].authorId;
-    return { category: "request", requesterId, clockStartIndex: start(requesterId), confidence: 1, basis: "brand reply" };
-  }
   const params = opts.params ?? defaultParams();
-  let best: { authorId: string; score: number } | null = null;
-  for (const a of authorFeatures(messages)) {
-    const score = authorScore({ x: a.x, params });
-    if (!best || score > best.score) best = { authorId: a.authorId, score };
-  }
-  if (!best) return noise(1, "correction");
   const t = params.threshold;
-  const p = best.score;
+  const scored = authorFeatures(messages).map((a) => ({ authorId: a.authorId, first: a.first, score: authorScore({ x: a.x, params }) }));
+  const best = scored.reduce<(typeof scored)[number] | null>((b, a) => (!b || a.score > b.score ? a : b), null);
+  const asking = scored.filter((a) => a.score >= t).map((a) => a.first);
+  const replied = messages.findIndex((m) => m.brandReplied);
+  const corrected = messages.findIndex((m) => m.correction === "request");
+  const requester =
+    corrected >= 0 ? { index: corrected, basis: "correction" as const } : replied >= 0 ? { index: replied, basis: "brand reply" as const } : null;
+  if (!requester && (messages.every((m) => m.correction === "noise") || !best)) return noise(1, "correction");
+  const clockStart = (requesterId: string) => {
+    const firsts = [messages.findIndex((m) => m.authorId === requesterId), ...asking];
+    if (corrected >= 0) firsts.push(messages.findIndex((m) => m.authorId === messages[corrected].authorId));
+    const start = Math.min(...firsts);
+    return replied >= 0 ? Math.min(start, replied) : start;
+  };
+  if (requester) {
+    const requesterId = messages[requester.index].authorId;
+    return { category: "request", requesterId, clockStartIndex: clockStart(requesterId), confidence: 1, basis: requester.basis };
+  }
+  const p = best!.score;
   const confidence = Math.round((p >= t ? 0.5 + (0.5 * (p - t)) / (1 - t) : 0.5 + (0.5 * (t - p)) / t) * 1000) / 1000;
   if (p < t) return noise(confidence, "model");
-  return { category: "request", requesterId: best.authorId, clockStartIndex: start(best.authorId), confidence, basis: "model" };
+  return { category: "request", requesterId: best!.authorId, clockStartIndex: clockStart(best!.authorId), confidence, basis: "model" };
 }

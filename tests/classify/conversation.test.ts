@@ -46,8 +46,11 @@ describe("decideConversation: the rules", () => {
   it("lets an agent's correction decide and move the clock", () => {
     const base = [msg("fan", 0.1), msg("anna", 0.9), msg("carl", 0.2)];
     expect(decideConversation(base, { params: PLAIN })).toMatchObject({ requesterId: "anna", clockStartIndex: 1 });
-    const moved = decideConversation([base[0], base[1], { ...base[2], correction: "request" }], { params: PLAIN });
+    const moved = decideConversation([base[0], { ...base[1], correction: "noise" }, { ...base[2], correction: "request" }], { params: PLAIN });
     expect(moved).toMatchObject({ category: "request", requesterId: "carl", clockStartIndex: 2, basis: "correction" });
+    // a second person asking later does not move the clock of the first request
+    const second = decideConversation([base[0], base[1], { ...base[2], correction: "request" }], { params: PLAIN });
+    expect(second).toMatchObject({ category: "request", requesterId: "carl", clockStartIndex: 1, basis: "correction" });
     const noise = decideConversation([base[0], { ...base[1], correction: "noise" }, base[2]], { params: PLAIN });
     expect(noise).toMatchObject({ category: "noise", requesterId: null, clockStartIndex: null });
   });

@@ -14,7 +14,10 @@ const line = (externalId: string, text: string, extra: Record<string, unknown>) 
 });
 
 // A stand-in model that calls anything with a question mark a request, so the figures are known.
-const questionMarks = (text: string) => ({ ...classify(text), category: text.includes("?") ? ("request" as const) : ("noise" as const) });
+const questionMarks = (text: string) => {
+  const asks = text.includes("?");
+  return { ...classify(text), category: asks ? ("request" as const) : ("noise" as const), complaint: false, requestProbability: asks ? 0.99 : 0.01 };
+};
 
 describe("eval on thread-shaped InboundEvents", () => {
   it("threads the events through the pipeline and scores the queue an agent would see", async () => {
@@ -22,16 +25,16 @@ describe("eval on thread-shaped InboundEvents", () => {
       line("m1", "Where is my refund?", { threadId: "t1", label: "request" }),
       line("m2", "same here", { inReplyTo: "m1", label: "noise" }),
       line("m3", "lovely photo", { threadId: "t2", label: "noise" }),
-      line("m4", "who is coming tonight?", { inReplyTo: "m3", label: "noise" }),
+      line("m4", "who is coming tonight?", { threadId: "t5", label: "noise" }),
       line("m5", "my order never came", { threadId: "t3", label: "request" }),
       line("m6", "nice", { threadId: "t4", label: "noise" }),
     ];
     expect(raw.every(isThreadLine)).toBe(true);
     const result = await evaluateThreads({ lines: parseThreadLines(raw), classifyText: questionMarks });
-    // Queued: t1 (a true request) and t2 (chatter with a question): precision 1/2. The missed
+    // Queued: t1 (a true request) and t5 (chatter with a question): precision 1/2. The missed
     // request of t3 leaves recall at 1 of 2 request messages.
-    expect(result.queue).toEqual({ precision: 0.5, recall: 0.5, conversations: 4, queued: 2, requests: 2 });
-    expect(result.conversations).toBe(4);
+    expect(result.queue).toEqual({ precision: 0.5, recall: 0.5, conversations: 5, queued: 2, requests: 2 });
+    expect(result.conversations).toBe(5);
     expect(result.request).toMatchObject({ n: 6, precision: 0.5, recall: 0.5 });
   });
 
