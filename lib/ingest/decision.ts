@@ -26,9 +26,10 @@ function storedProbability(category: Category, confidence: number | null, langua
   return category === "request" ? t + (c - 0.5) * 2 * (1 - t) : t - (c - 0.5) * 2 * t;
 }
 
-export function decideCycle(stored: CycleMessage[], added?: NewInbound): CycleDecision {
+// `answers`: the external id named by a person's reply being ingested now.
+export function decideCycle(stored: CycleMessage[], added?: NewInbound, answers?: string): CycleDecision {
   // A person's reply names the message it answers: that message was a request.
-  const answered = new Set<string>();
+  const answered = new Set<string>(answers ? [answers] : []);
   for (const m of stored) if (m.direction === "outbound" && !m.automated && m.inReplyTo) answered.add(m.inReplyTo);
   const byExternal = new Map(stored.map((m) => [m.externalId, m]));
   const items: { at: number; id: number; message: ConversationMessage }[] = [];

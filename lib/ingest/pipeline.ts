@@ -55,7 +55,8 @@ async function ingestOne(batch: Batch, item: IngestItem): Promise<IngestOutcome>
   const found = await thread(batch, arrival, contact);
   const { conversation } = found;
   // What the cycle holds so far: the context of the new message and the conversation decision.
-  const seen = arrival.inbound ? await currentCycleMessages(batch, found, arrival.at) : [];
+  const decides = arrival.inbound || (!arrival.event.automated && arrival.event.inReplyTo !== undefined);
+  const seen = decides ? await currentCycleMessages(batch, found, arrival.at) : [];
   const classification = await classifyMessage(batch, { arrival, contact, found, seen });
   const { cycle, nrtSeconds } = await placeInCycle(batch, { arrival, thread: found, classification, seen, authorId: contact?.id });
   const { messageId, slaState } = await storeMessage(batch, { arrival, contact, conversation, classification, cycle, nrtSeconds });

@@ -26,6 +26,9 @@ export async function placeInCycle(
     return { cycle: await placeInbound(batch, { conversation, current: cycle }, arrival.at, decideCycle(seen, added)), nrtSeconds: null };
   }
   if (arrival.event.automated || !cycle) return { cycle, nrtSeconds: null };
+  // The first reply proves the message it names a request: the clock starts at its author's.
+  const answers = arrival.event.inReplyTo;
+  if (answers && cycle.firstResponseAt == null && seen.some((m) => m.externalId === answers)) applyDecision(cycle, decideCycle(seen, undefined, answers));
   const nrtSeconds = await countReply(batch, { conversation, cycle, at: arrival.at, userId: arrival.userId });
   return { cycle, nrtSeconds };
 }
