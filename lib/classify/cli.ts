@@ -38,8 +38,17 @@ async function train(args: string[]): Promise<void> {
 }
 
 async function evaluate(args: string[]): Promise<void> {
+  if (args.includes("--demo")) {
+    // A fresh demo workspace's traffic against the generator's ground truth.
+    const { demoEvalLines } = await import("@/lib/demo/eval-lines");
+    const { evaluateThreads } = await import("./thread-eval");
+    const days = Number(option({ args, name: "days" }) ?? 14);
+    if (!Number.isInteger(days) || days < 1 || days > 60) throw new Error("--days must be a whole number from 1 to 60");
+    console.log(JSON.stringify(await evaluateThreads({ ...demoEvalLines({ days }), log })));
+    return;
+  }
   const file = args[0];
-  if (!file) throw new Error("usage: classify eval FILE.jsonl");
+  if (!file) throw new Error("usage: classify eval FILE.jsonl | eval --demo [--days N]");
   const raw = fs
     .readFileSync(file, "utf8")
     .split("\n")
@@ -96,5 +105,5 @@ export async function runCli(argv: string[]): Promise<void> {
     console.log(JSON.stringify(benchmark()));
     return;
   }
-  throw new Error("usage: classify train [--sources a,b] [--brand SLUG] | eval FILE.jsonl | predict | cv [--sources a,b] [--folds k] [--targets a,b] | corpus | bench");
+  throw new Error("usage: classify train [--sources a,b] [--brand SLUG] | eval FILE.jsonl | eval --demo [--days N] | predict | cv [--sources a,b] [--folds k] [--targets a,b] | corpus | bench");
 }

@@ -16,7 +16,9 @@ import { summarize, type EvalLine, type EvalResult } from "./train/evaluate";
 export const PLATFORM_KINDS = ["facebook", "instagram", "twitter", "vk", "telegram", "youtube", "email", "web"] as const satisfies readonly ChannelKind[];
 type PlatformKind = (typeof PLATFORM_KINDS)[number];
 
-export type ThreadLine = { event: IngestItem["event"]; kind: PlatformKind; label?: "request" | "noise"; sentiment?: Sentiment; complaint?: boolean; lang?: string };
+// `channelKey` names one of the `channels` given to evaluateThreads; without it, one channel per kind.
+export type ThreadLine = { event: IngestItem["event"]; kind: PlatformKind; channelKey?: string; label?: "request" | "noise"; sentiment?: Sentiment; complaint?: boolean; lang?: string };
+export type EvalChannel = { key: string; kind: PlatformKind; name: string; accountId: string };
 export type QueueFigures = { precision: number; recall: number; conversations: number; queued: number; requests: number };
 export type ThreadEvalResult = EvalResult & { conversations: number; queue: QueueFigures };
 
@@ -54,10 +56,12 @@ export function parseThreadLines(raw: unknown[]): ThreadLine[] {
  */
 export async function evaluateThreads({
   lines,
+  channels = [],
   log = () => undefined,
   classifyText,
 }: {
   lines: ThreadLine[];
+  channels?: EvalChannel[];
   log?: (m: string) => void;
   classifyText?: ClassifyText;
 }): Promise<ThreadEvalResult> {
@@ -65,13 +69,16 @@ export async function evaluateThreads({
   const db = openDatabase({ file: path.join(dir, "eval.db") });
   try {
     const brand = await createBrand({ db, slug: "eval", name: "Evaluation", actor: cliActor });
-    const channelOf = new Map<PlatformKind, number>();
-    for (const kind of new Set(lines.map((l) => l.kind)))
-      channelOf.set(kind, (await createChannel({ db, brandId: brand.id, kind, name: kind, actor: cliActor })).id);
+    const channelOf = new Map<string, number>();
+    for (const key of new Set(lines.map(channelKeyOf))) {
+      const spec = channels.find((c) => c.key === key);
+      const kind = spec?.kind ?? (key as PlatformKind);
+      channelOf.set(key, (await createChannel({ db, brandId: brand.id, kind, name: spec?.name ?? kind, accountId: spec?.accountId, actor: cliActor })).id);
+    }
     const ordered = [...lines].sort((a, b) => Date.parse(a.event.createdAt) - Date.parse(b.event.createdAt));
     const started = performance.now();
     for (let i = 0; i < ordered.length; i += BATCH) {
-      await ingestBatch({ db, brandId: brand.id, classifyText, items: ordered.slice(i, i + BATCH).map((l) => ({ event: l.event, channelId: channelOf.get(l.kind)! })) });
+      await ingestBatch({ db, brandId: brand.id, classifyText, items: ordered.slice(i, i + BATCH).map((l) => ({ event: l.event, channelId: channelOf.get(channelKeyOf(l))! })) });
       log(`ingested ${Math.min(i + BATCH, ordered.length)} of ${ordered.length} events`);
     }
     const ms = performance.now() - started;
@@ -82,7 +89,9 @@ export async function evaluateThreads({
   }
 }
 
-async function score({ db, brandId, lines, channelOf }: { db: Db; brandId: number; lines: ThreadLine[]; channelOf: Map<PlatformKind, number> }): Promise<Omit<ThreadEvalResult, "msPerMessage">> {
+const channelKeyOf = (l: ThreadLine): string => l.channelKey ?? l.kind;
+
+async function score({ db, brandId, lines, channelOf }: { db: Db; brandId: number; lines: ThreadLine[]; channelOf: Map<string, number> }): Promise<Omit<ThreadEvalResult, "msPerMessage">> {
   const stored = await db
     .select({
       externalId: messages.externalId,
@@ -98,7 +107,7 @@ async function score({ db, brandId, lines, channelOf }: { db: Db; brandId: numbe
   const byKey = new Map(stored.map((m) => [`${m.channelId}:${m.externalId}`, m]));
   const inbound = lines
     .filter((l) => l.event.direction === "inbound")
-    .map((l) => ({ line: l, message: byKey.get(`${channelOf.get(l.kind)}:${l.event.externalId}`) }))
+    .map((l) => ({ line: l, message: byKey.get(`${channelOf.get(channelKeyOf(l))}:${l.event.externalId}`) }))
     .filter((x): x is { line: ThreadLine; message: NonNullable<typeof x.message> } => !!x.message);
 
   const queued = new Set(

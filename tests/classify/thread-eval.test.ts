@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { classify } from "@/lib/classify";
 import { evaluateThreads, isThreadLine, parseThreadLines } from "@/lib/classify/thread-eval";
+import { demoEvalLines } from "@/lib/demo/eval-lines";
 
 const at = (minute: number) => new Date(Date.UTC(2026, 0, 5, 10, minute)).toISOString();
 const line = (externalId: string, text: string, extra: Record<string, unknown>) => ({
@@ -41,5 +42,16 @@ describe("eval on thread-shaped InboundEvents", () => {
   it("names the line and the field of a bad event, and refuses unknown platform kinds", () => {
     expect(() => parseThreadLines([{ externalId: "x", channel: "facebook", author: {}, text: "hi", createdAt: at(1) }])).toThrow(/line 1: author\.id/);
     expect(isThreadLine({ externalId: "x", channel: "myspace" })).toBe(false);
+  });
+
+  it("scores a fresh demo's traffic against the generator's ground truth, on the demo's own channels", async () => {
+    const { lines, channels } = demoEvalLines({ now: Date.parse("2026-03-02T12:00:00Z"), days: 1 });
+    const inbound = lines.filter((l) => l.event.direction === "inbound");
+    expect(inbound.length).toBeGreaterThan(100);
+    expect(inbound.every((l) => l.label && l.channelKey && channels.some((c) => c.key === l.channelKey))).toBe(true);
+    const result = await evaluateThreads({ lines, channels });
+    expect(result.queue.requests).toBe(inbound.filter((l) => l.label === "request").length);
+    expect(result.n).toBe(inbound.length);
+    expect(result.queue.queued).toBeGreaterThan(0);
   });
 });
