@@ -271,6 +271,8 @@ export const messages = sqliteTable(
     confidence: real("confidence"),
     reasons: text("reasons", { mode: "json" }).$type<string[]>(),
     corrected: bool("corrected").notNull().default(false),
+    // the model's category before an agent first corrected it (the dashboard counts corrections each way)
+    correctedFrom: text("corrected_from", { enum: CATEGORIES }),
     url: text("url"),
     attachments: text("attachments", { mode: "json" }).$type<{ kind: string; url: string }[]>(),
     editedAt: ts("edited_at"),

@@ -140,7 +140,7 @@ export async function correctMessage({
   await db.transaction(async (tx) => {
     const thisMessage = and(eq(m.id, messageId), eq(m.brandId, brandId));
     const [message] = await tx
-      .select({ conversationId: m.conversationId, cycleId: m.cycleId, text: m.text, language: m.language, category: m.category, complaint: m.complaint, sentiment: m.sentiment })
+      .select({ conversationId: m.conversationId, cycleId: m.cycleId, text: m.text, language: m.language, category: m.category, complaint: m.complaint, sentiment: m.sentiment, corrected: m.corrected, correctedFrom: m.correctedFrom })
       .from(m)
       .where(and(thisMessage, eq(m.direction, "inbound")))
       .limit(1);
@@ -149,7 +149,8 @@ export async function correctMessage({
     const isComplaint = complaint ?? (request === false ? false : !!message.complaint);
     const finalCategory = isComplaint ? "request" : category;
     const finalSentiment = sentiment ?? message.sentiment;
-    await tx.update(m).set({ category: finalCategory, complaint: isComplaint, sentiment: finalSentiment, corrected: true }).where(thisMessage);
+    const correctedFrom = message.corrected ? message.correctedFrom : message.category;
+    await tx.update(m).set({ category: finalCategory, complaint: isComplaint, sentiment: finalSentiment, corrected: true, correctedFrom }).where(thisMessage);
     await tx
       .insert(classifierExamples)
       .values({

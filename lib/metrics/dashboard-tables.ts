@@ -28,8 +28,11 @@ export function dashboardTable({ data, name }: { data: DashboardData; name: Tabl
     case "mix":
       return {
         title: "Requests, noise and corrected classifications",
-        header: ["day", "inbound", "requests", "noise", "request_share", "corrected", "corrected_share"],
-        rows: data.mix.map((m) => [m.day, m.inbound, m.requests, m.noise, share(m.requestShare), m.corrected, share(m.correctedShare)]),
+        header: ["day", "inbound", "requests", "noise", "request_share", "corrected", "corrected_share", "corrected_to_request", "noise_corrected_share", "corrected_to_noise", "requests_corrected_share"],
+        rows: data.mix.map((m) => [
+          m.day, m.inbound, m.requests, m.noise, share(m.requestShare), m.corrected, share(m.correctedShare),
+          m.toRequest, share(m.toRequestShare), m.toNoise, share(m.toNoiseShare),
+        ]),
       };
     case "heatmap":
       return {

@@ -11,7 +11,20 @@ export type DashboardScope = { db: Db; brandId: number; timeZone: string; range:
 export type CycleFact = { started: number; frt: number | null; target: number; category: "request" | "noise"; responder: number | null };
 export type DailyRow = { day: string } & FrtSummary;
 export type VolumeRow = { day: string; total: number; byChannel: Record<string, number> };
-export type MixRow = { day: string; inbound: number; requests: number; noise: number; requestShare: number | null; corrected: number; correctedShare: number | null };
+// `toRequest` / `toNoise`: messages the model judged noise / request and an agent corrected.
+export type MixRow = {
+  day: string;
+  inbound: number;
+  requests: number;
+  noise: number;
+  requestShare: number | null;
+  corrected: number;
+  correctedShare: number | null;
+  toRequest: number;
+  toRequestShare: number | null;
+  toNoise: number;
+  toNoiseShare: number | null;
+};
 export type HeatCell = { weekday: number; hour: number; arrivals: number; medianSeconds: number | null };
 export type ChannelInfo = { id: number; name: string; kind: string };
 export type DashboardData = {
@@ -94,15 +107,16 @@ export async function inboundByDay({ db, brandId, timeZone, range, channelId, ch
       channel: sql<number>`${m.channelId}`.as("channel"),
       category: sql<string | null>`${m.category}`.as("category"),
       corrected: sql<number>`${m.corrected}`.as("corrected"),
+      correctedFrom: sql<string | null>`${m.correctedFrom}`.as("correctedFrom"),
       n: sql<number>`count(*)`.as("n"),
     })
     .from(m)
     .where(and(eq(m.brandId, brandId), gte(m.createdAt, new Date(range.from)), lt(m.createdAt, new Date(range.to)), eq(m.direction, "inbound"), channelFilter(m.channelId, channelId)))
-    .groupBy(bucket, m.channelId, m.category, m.corrected);
+    .groupBy(bucket, m.channelId, m.category, m.corrected, m.correctedFrom);
   const rows = await driverRows(db, query);
   const names = new Map(channels.map((c) => [c.id, c.name]));
   const volume = new Map<string, VolumeRow>(range.days.map((day) => [day, { day, total: 0, byChannel: {} }]));
-  const mix = new Map<string, MixRow>(range.days.map((day) => [day, { day, inbound: 0, requests: 0, noise: 0, requestShare: null, corrected: 0, correctedShare: null }]));
+  const mix = new Map<string, MixRow>(range.days.map((day) => [day, { day, inbound: 0, requests: 0, noise: 0, requestShare: null, corrected: 0, correctedShare: null, toRequest: 0, toRequestShare: null, toNoise: 0, toNoiseShare: null }]));
   const clock = localClock({ timeZone });
   for (const row of rows) {
     const day = clock(Math.floor(row.bucket) * QUARTER_HOUR).day;
@@ -116,10 +130,14 @@ export async function inboundByDay({ db, brandId, timeZone, range, channelId, ch
     if (row.category === "request") m.requests += row.n;
     if (row.category === "noise") m.noise += row.n;
     if (row.corrected) m.corrected += row.n;
+    if (row.corrected && row.correctedFrom === "noise" && row.category === "request") m.toRequest += row.n;
+    if (row.corrected && row.correctedFrom === "request" && row.category === "noise") m.toNoise += row.n;
   }
   for (const m of mix.values()) {
     m.requestShare = m.requests + m.noise === 0 ? null : m.requests / (m.requests + m.noise);
     m.correctedShare = m.inbound === 0 ? null : m.corrected / m.inbound;
+    m.toRequestShare = m.noise + m.toRequest - m.toNoise <= 0 ? null : m.toRequest / (m.noise + m.toRequest - m.toNoise);
+    m.toNoiseShare = m.requests + m.toNoise - m.toRequest <= 0 ? null : m.toNoise / (m.requests + m.toNoise - m.toRequest);
   }
   return { volume: [...volume.values()], mix: [...mix.values()] };
 }

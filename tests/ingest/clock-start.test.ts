@@ -117,6 +117,8 @@ describe("the conversation decision and the clock start in the pipeline", () => 
     expect(cycleOf(db, fan.conversationId)).toEqual({ category: "request", startedAt: atMs(0) });
     await correctMessage({ db, brandId, actor, messageId: Number(fan.messageId), request: false });
     expect(cycleOf(db, fan.conversationId)).toEqual({ category: "request", startedAt: atMs(7) });
+    // the model's own category is kept from the first correction on, for the dashboard's counts
+    expect(sqlite(db).prepare("SELECT category, corrected_from AS correctedFrom FROM messages WHERE id = ?").get(Number(fan.messageId))).toEqual({ category: "noise", correctedFrom: "noise" });
     await correctMessage({ db, brandId, actor, messageId: Number(customer.messageId), request: false });
     expect(cycleOf(db, fan.conversationId).category).toBe("noise");
   });

@@ -38,7 +38,8 @@ async function seed() {
   }
   items.sort((x, y) => x.event.createdAt.localeCompare(y.event.createdAt));
   await ingestBatch({ db, brandId: brand.id, items, now: Date.parse("2026-03-10T00:00:00Z"), classifyText: classify });
-  sqlite(db).prepare("UPDATE messages SET corrected = 1 WHERE external_id = 'n-q'").run();
+  // taken for a request by the model, corrected to noise by an agent
+  sqlite(db).prepare("UPDATE messages SET corrected = 1, corrected_from = 'request' WHERE external_id = 'n-q'").run();
   const range = parseRange({ from: "2026-03-02", to: "2026-03-04", timeZone: TZ });
   return { db, brand, agent, channelId, range };
 }
@@ -56,7 +57,10 @@ describe("dashboardData", () => {
     ]);
     expect(data.total).toMatchObject({ answered: 3, unanswered: 1, medianSeconds: 1800 });
     expect(data.volume.map((v) => [v.day, v.total, v.byChannel.API ?? 0])).toEqual([["2026-03-02", 3, 3], ["2026-03-03", 2, 2], ["2026-03-04", 0, 0]]);
-    expect(data.mix[1]).toEqual({ day: "2026-03-03", inbound: 2, requests: 1, noise: 1, requestShare: 0.5, corrected: 1, correctedShare: 0.5 });
+    expect(data.mix[1]).toEqual({
+      day: "2026-03-03", inbound: 2, requests: 1, noise: 1, requestShare: 0.5, corrected: 1, correctedShare: 0.5,
+      toRequest: 0, toRequestShare: null, toNoise: 1, toNoiseShare: 0.5,
+    });
   });
 
   it("fills the weekday × hour heatmap in local time with new requests and their median", async () => {

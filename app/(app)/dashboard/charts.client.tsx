@@ -52,7 +52,7 @@ export function VolumeChart({ data, channels }: { data: Record<string, string | 
   );
 }
 
-export type MixPoint = { day: string; requestShare: number | null; correctedShare: number | null };
+export type MixPoint = { day: string; requestShare: number | null; toRequestShare: number | null; toNoiseShare: number | null };
 
 export function MixChart({ data }: { data: MixPoint[] }) {
   const t = useT();
@@ -67,7 +67,8 @@ export function MixChart({ data }: { data: MixPoint[] }) {
           <Tooltip formatter={(value, name) => [fmt("%", locale)(value), name]} />
           <Legend />
           <Line type="monotone" dataKey="requestShare" name={t("dashboard.chart.requests")} stroke={COLORS[0]} strokeWidth={2} connectNulls dot={false} />
-          <Line type="monotone" dataKey="correctedShare" name={t("dashboard.chart.corrected")} stroke={COLORS[4]} strokeWidth={2} connectNulls dot={false} />
+          <Line type="monotone" dataKey="toRequestShare" name={t("dashboard.chart.toRequest")} stroke={COLORS[3]} strokeWidth={2} connectNulls dot={false} />
+          <Line type="monotone" dataKey="toNoiseShare" name={t("dashboard.chart.toNoise")} stroke={COLORS[4]} strokeWidth={2} strokeDasharray="4 3" connectNulls dot={false} />
         </LineChart>
       </ResponsiveContainer>
     </div>

@@ -52,7 +52,7 @@ export function Trends({ data, locale }: { data: DashboardData; locale: Locale }
         <DataTable table={dashboardTable({ data, name: "volume" })} name="volume" locale={locale} hidden />
       </Section>
       <Section title={t("dashboard.mix")} summary={t("dashboard.mixSummary")}>
-        <MixChart data={data.mix.map((m) => ({ day: m.day, requestShare: percent(m.requestShare), correctedShare: percent(m.correctedShare) }))} />
+        <MixChart data={data.mix.map((m) => ({ day: m.day, requestShare: percent(m.requestShare), toRequestShare: percent(m.toRequestShare), toNoiseShare: percent(m.toNoiseShare) }))} />
         <DataTable table={dashboardTable({ data, name: "mix" })} name="mix" locale={locale} hidden format={format} />
       </Section>
       <Section title={t("dashboard.arrivals")} summary={t("dashboard.arrivalsSummary")}>
