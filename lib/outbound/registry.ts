@@ -20,7 +20,7 @@ const CLIENTS: Record<string, Client> = {
   web: { sendReply: web, baseUrl: () => "widget:" },
 };
 
-// Demo channels simulate the platform accepting the reply; they have no platform behind them.
+// Demo channels (but the website's, which has no platform) simulate the platform accepting the reply; they have no platform behind them.
 const DEMO: Client = {
   sendReply: async ({ request }) => ({ ok: true, externalId: `demo-${request.idempotencyKey}`, sentAt: new Date() }),
   baseUrl: () => "demo:",
@@ -28,6 +28,6 @@ const DEMO: Client = {
 
 // The `api` channel has no platform to post to: the reply is delivered by the API that reads it.
 export function clientFor({ kind, credentials }: { kind: string; credentials: Record<string, string> }): Client | null {
-  if (credentials.demo === "1") return DEMO;
+  if (credentials.demo === "1" && kind !== "web") return DEMO;
   return CLIENTS[kind] ?? null;
 }

@@ -9,6 +9,18 @@ export function clientIp(request: Request): string {
   return request.headers.get("x-forwarded-for")?.split(",")[0].trim() || request.headers.get("x-real-ip") || "local";
 }
 
+// Browsers send no Origin on a same-origin GET (fetch, EventSource): then this server's own
+// origin is the caller's, as Sec-Fetch-Site says; it is checked against the allowed list like any other.
+export function requestOrigin(request: Request): string | null {
+  const origin = request.headers.get("origin");
+  if (origin) return origin;
+  if (request.headers.get("sec-fetch-site") !== "same-origin") return null;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  if (!host) return new URL(request.url).origin;
+  const proto = request.headers.get("x-forwarded-proto") ?? new URL(request.url).protocol.replace(":", "");
+  return `${proto}://${host}`;
+}
+
 function bearer(request: Request): string | null {
   const header = request.headers.get("authorization");
   if (header?.startsWith("Bearer ")) return header.slice(7).trim();
@@ -36,7 +48,7 @@ export async function widgetEndpoint(request: Request, key: string, handle: (req
   try {
     const ip = clientIp(request);
     limitRate({ key: `ip:${ip}`, limit: WIDGET_LIMITS.ipRequests, what: "requests from this address" });
-    const origin = request.headers.get("origin");
+    const origin = requestOrigin(request);
     const widget = await openWidget({ key, origin });
     const cors = corsHeaders(widget, origin!);
     const json = () => readJsonBody(request, { limit: MAX_WIDGET_BODY_BYTES });
