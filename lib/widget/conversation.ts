@@ -95,7 +95,8 @@ export async function postVisitorMessage({ db = database(), widget, visitorId, i
   const event = inboundEventSchema.parse({
     externalId: `${visitorId}:${message.clientId ?? crypto.randomUUID()}`,
     kind: "private_message",
-    author: { id: visitorId, handle: message.email ?? known?.handle ?? undefined, name: message.name ?? known?.name ?? undefined },
+    // An anonymous visitor still gets a name agents can tell apart in the inbox.
+    author: { id: visitorId, handle: message.email ?? known?.handle ?? undefined, name: message.name ?? known?.name ?? `Website visitor ${visitorId.slice(0, 6)}` },
     text: message.text,
     createdAt: new Date(now).toISOString(),
   });
