@@ -90,7 +90,7 @@ describe("the website widget in Chromium", () => {
     await dialog.getByRole("log").getByText(question).waitFor();
 
     // The agent sees it arrive live and answers as in any private chat.
-    const row = agent.getByRole("link", { name: new RegExp(question) });
+    const row = agent.getByRole("link", { name: new RegExp(question.replace(/[?.]/g, "\\$&")) });
     await row.waitFor({ timeout: 15_000 });
     await row.click();
     const answer = "Здравейте! Багажът ви е в София, ще го доставим довечера.";
