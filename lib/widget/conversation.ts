@@ -53,6 +53,17 @@ async function visitorContact(db: Db, widget: Widget, visitorId: string) {
   return contact ?? null;
 }
 
+/** The visitor's conversations on this channel (one private dialogue, reopened when they write again). */
+export async function visitorConversationIds({ db = database(), widget, visitorId }: { db?: Db; widget: Widget; visitorId: string }): Promise<number[]> {
+  const contact = await visitorContact(db, widget, visitorId);
+  if (!contact) return [];
+  const rows = await db
+    .select({ id: conversations.id })
+    .from(conversations)
+    .where(and(eq(conversations.contactId, contact.id), eq(conversations.channelId, widget.channelId), eq(conversations.brandId, widget.brandId)));
+  return rows.map((row) => row.id);
+}
+
 /** The visitor's own conversation on this channel: their messages and the replies sent to them, never notes or queued drafts. */
 export async function visitorMessages({ db = database(), widget, visitorId }: { db?: Db; widget: Widget; visitorId: string }): Promise<VisitorMessage[]> {
   const contact = await visitorContact(db, widget, visitorId);

@@ -156,9 +156,7 @@ describe("website widget endpoints", () => {
   it("deliver an agent's reply through the outbox to the visitor's messages and live stream, never a note or a queued draft", async () => {
     const { call, start, brand, agent } = await setup();
     const { token } = await start();
-    const posted = (await (await call(messagesRoute, "POST", { token, body: { text: "Is the shop open on Sunday?" } })).json()) as { message: { id: string } };
-    const conversationId = (sqlite(db).prepare("SELECT conversation_id AS id FROM messages WHERE id = ?").get(Number(posted.message.id)) as { id: number }).id;
-
+    // The stream is open before the visitor's first message makes their conversation.
     const stream = await call(streamRoute, "GET", { query: `?token=${encodeURIComponent(token)}` });
     expect(stream.headers.get("content-type")).toContain("text/event-stream");
     const reader = stream.body!.getReader();
@@ -172,6 +170,9 @@ describe("website widget endpoints", () => {
         received += decoder.decode(value);
       }
     };
+    await until("retry:");
+    const posted = (await (await call(messagesRoute, "POST", { token, body: { text: "Is the shop open on Sunday?" } })).json()) as { message: { id: string } };
+    const conversationId = (sqlite(db).prepare("SELECT conversation_id AS id FROM messages WHERE id = ?").get(Number(posted.message.id)) as { id: number }).id;
     await until("Is the shop open on Sunday?");
 
     await addNote({ db, brandId: brand.id, actor: { userId: agent.id, label: agent.email }, conversationId, text: "internal: check the rota" });
