@@ -17,7 +17,7 @@
       message: "Your message", name: "Your name (optional)", nameForm: "Your name", email: "E-mail address (optional, for the answer)", emailForm: "E-mail address",
       send: "Send", sending: "Sending…", you: "You", empty: "Ask us anything; a person from the team will answer here.",
       thanks: "Thank you! We received your message and will answer by e-mail.", failed: "Could not send. Check your connection and try again.",
-      unavailable: "The chat is not available on this site.", honeypot: "Leave this field empty",
+      unavailable: "The chat is not available on this site.", newReply: "New reply", honeypot: "Leave this field empty",
       min: { one: "{n} minute", other: "{n} minutes" }, hour: { one: "{n} hour", other: "{n} hours" },
     },
     ru: {
@@ -27,7 +27,7 @@
       message: "Ваше сообщение", name: "Ваше имя (необязательно)", nameForm: "Ваше имя", email: "Адрес электронной почты (необязательно, для ответа)", emailForm: "Адрес электронной почты",
       send: "Отправить", sending: "Отправка…", you: "Вы", empty: "Задайте вопрос — здесь вам ответит сотрудник.",
       thanks: "Спасибо! Мы получили ваше сообщение и ответим письмом.", failed: "Не удалось отправить. Проверьте подключение и попробуйте ещё раз.",
-      unavailable: "Чат недоступен на этом сайте.", honeypot: "Оставьте это поле пустым",
+      unavailable: "Чат недоступен на этом сайте.", newReply: "Новый ответ", honeypot: "Оставьте это поле пустым",
       min: { one: "{n} минуты", few: "{n} минут", many: "{n} минут", other: "{n} минуты" }, hour: { one: "{n} часа", few: "{n} часов", many: "{n} часов", other: "{n} часа" },
     },
     bg: {
@@ -37,7 +37,7 @@
       message: "Вашето съобщение", name: "Вашето име (по желание)", nameForm: "Вашето име", email: "Имейл адрес (по желание, за отговора)", emailForm: "Имейл адрес",
       send: "Изпрати", sending: "Изпращане…", you: "Вие", empty: "Попитайте ни каквото желаете; човек от екипа ще ви отговори тук.",
       thanks: "Благодарим! Получихме съобщението ви и ще отговорим по имейл.", failed: "Съобщението не беше изпратено. Проверете връзката и опитайте отново.",
-      unavailable: "Чатът не е достъпен на този сайт.", honeypot: "Оставете това поле празно",
+      unavailable: "Чатът не е достъпен на този сайт.", newReply: "Нов отговор", honeypot: "Оставете това поле празно",
       min: { one: "{n} минута", other: "{n} минути" }, hour: { one: "{n} час", other: "{n} часа" },
     },
     sq: {
@@ -47,7 +47,7 @@
       message: "Mesazhi juaj", name: "Emri juaj (opsional)", nameForm: "Emri juaj", email: "Adresa e emailit (opsionale, për përgjigjen)", emailForm: "Adresa e emailit",
       send: "Dërgo", sending: "Po dërgohet…", you: "Ju", empty: "Na pyesni çfarëdo; një person nga ekipi do t'ju përgjigjet këtu.",
       thanks: "Faleminderit! E morëm mesazhin tuaj dhe do t'ju përgjigjemi me email.", failed: "Mesazhi nuk u dërgua. Kontrolloni lidhjen dhe provoni përsëri.",
-      unavailable: "Biseda nuk është e disponueshme në këtë faqe.", honeypot: "Lëreni këtë fushë bosh",
+      unavailable: "Biseda nuk është e disponueshme në këtë faqe.", newReply: "Përgjigje e re", honeypot: "Lëreni këtë fushë bosh",
       min: { one: "{n} minute", other: "{n} minutash" }, hour: { one: "{n} ore", other: "{n} orësh" },
     },
   };
@@ -148,9 +148,11 @@
     });
   }
 
-  function add(message) {
+  // A reply that arrives while the panel is closed is announced on the launcher.
+  function add(message, live) {
     if (shown[message.id]) return;
     shown[message.id] = true;
+    if (live && message.from === "agent" && panel.hidden) launch.textContent = launchText() + " · " + T.newReply;
     var hint = log.querySelector(".hint");
     if (hint) hint.remove();
     var item = el("div", { class: "msg " + message.from });
@@ -159,9 +161,13 @@
     log.scrollTop = log.scrollHeight;
   }
 
+  function launchText() {
+    return session && session.mode === "form" ? T.openForm : T.openChat;
+  }
+
   function render() {
     var isForm = session.mode === "form";
-    launch.textContent = isForm ? T.openForm : T.openChat;
+    launch.textContent = launchText();
     title.textContent = fill(isForm ? T.titleForm : T.titleChat, { brand: session.brand });
     var st = session.status;
     status.className = "status" + (st.online ? "" : " off");
@@ -173,14 +179,14 @@
     emailLabel.textContent = isForm ? T.emailForm : T.email;
     if (isForm) emailInput.setAttribute("required", ""); else emailInput.removeAttribute("required");
     if (!isForm && !log.children.length) log.append(el("p", { class: "hint" }, T.empty));
-    session.messages.forEach(add);
+    session.messages.forEach(function (m) { add(m, false); });
   }
 
   function listen() {
     if (stream || session.mode !== "chat" || typeof EventSource === "undefined") return;
     stream = new EventSource(API + "/stream?token=" + encodeURIComponent(session.token));
     stream.addEventListener("message", function (event) {
-      try { add(JSON.parse(event.data)); } catch { /* a malformed event is skipped */ }
+      try { add(JSON.parse(event.data), true); } catch { /* a malformed event is skipped */ }
     });
   }
 
@@ -212,6 +218,7 @@
 
   function open() {
     panel.hidden = false;
+    launch.textContent = launchText();
     launch.setAttribute("aria-expanded", "true");
     start().then(function () { (session && session.mode === "form" && !nameInput.value ? nameInput : textInput).focus(); });
     textInput.focus();
@@ -250,7 +257,7 @@
         if (session.mode === "form") {
           form.hidden = true;
           log.append(el("p", { class: "hint" }, T.thanks));
-        } else add(data.message);
+        } else add(data.message, false);
         textInput.focus();
       })
       .catch(function (e) { error.textContent = e.message || T.failed; })
