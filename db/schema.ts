@@ -117,6 +117,22 @@ export const channels = sqliteTable(
   ],
 );
 
+// The website widget of a `web` channel: its public key (in the embed snippet, not a secret),
+// the origins allowed to embed it, chat or contact-form mode, and whether it shows the live figure.
+export const webChannels = sqliteTable("web_channels", {
+  channelId: integer("channel_id")
+    .primaryKey()
+    .references(() => channels.id),
+  brandId: integer("brand_id")
+    .notNull()
+    .references(() => brands.id),
+  publicKey: text("public_key").notNull().unique(),
+  origins: text("origins", { mode: "json" }).$type<string[]>().notNull().default([]),
+  mode: text("mode", { enum: ["chat", "form"] }).notNull().default("chat"),
+  showResponseTime: bool("show_response_time").notNull().default(true),
+  updatedAt: ts("updated_at").notNull(),
+});
+
 export const contacts = sqliteTable(
   "contacts",
   {

@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import { decryptCredentials, encryptCredentials } from "@/lib/security/credentials";
 import { CREDENTIAL_FIELDS } from "./fields";
+import { DEFAULT_WEB_CONFIG, saveWebConfig, type WebConfig } from "./web";
 
 export type ChannelRow = typeof channels.$inferSelect;
 /** What may reach the browser: never the credentials, only which keys are set. */
@@ -48,8 +49,8 @@ function audited(row: ChannelRow) {
   return toView(row);
 }
 
-export async function createChannel({ db = database(), brandId, kind, name, accountId, credentials = {}, actor }: {
-  db?: Db; brandId: number; kind: ChannelKind; name: string; accountId?: string | null; credentials?: Record<string, string | undefined>; actor: Actor;
+export async function createChannel({ db = database(), brandId, kind, name, accountId, credentials = {}, web, actor }: {
+  db?: Db; brandId: number; kind: ChannelKind; name: string; accountId?: string | null; credentials?: Record<string, string | undefined>; web?: WebConfig; actor: Actor;
 }): Promise<ChannelView> {
   if (kind === "api") throw new AppError("bad_request:kind", "Every brand already has its API channel.");
   if (!name.trim()) throw new AppError("bad_request:name", "A channel needs a name.");
@@ -59,13 +60,14 @@ export async function createChannel({ db = database(), brandId, kind, name, acco
       .insert(channels)
       .values({ brandId, kind, name: name.trim(), accountId: accountId?.trim() || null, credentials: Object.keys(secrets).length ? encryptCredentials(secrets) : null })
       .returning();
-    await recordAudit(tx, { actor, brandId, action: "channel.create", objectType: "channel", objectId: row.id, after: audited(row) });
+    const widget = kind === "web" ? await saveWebConfig({ db: tx, brandId, channelId: row.id, config: web ?? DEFAULT_WEB_CONFIG }) : undefined;
+    await recordAudit(tx, { actor, brandId, action: "channel.create", objectType: "channel", objectId: row.id, after: { ...audited(row), ...(widget ? { web: widget } : {}) } });
     return toView(row);
   });
 }
 
-export async function updateChannel({ db = database(), brandId, id, name, accountId, credentials = {}, clear = [], actor }: {
-  db?: Db; brandId: number; id: number; name?: string; accountId?: string | null; credentials?: Record<string, string | undefined>; clear?: string[]; actor: Actor;
+export async function updateChannel({ db = database(), brandId, id, name, accountId, credentials = {}, clear = [], web, actor }: {
+  db?: Db; brandId: number; id: number; name?: string; accountId?: string | null; credentials?: Record<string, string | undefined>; clear?: string[]; web?: WebConfig; actor: Actor;
 }): Promise<ChannelView> {
   if (name !== undefined && !name.trim()) throw new AppError("bad_request:name", "A channel needs a name.");
   return db.transaction(async (tx) => {
@@ -82,7 +84,8 @@ export async function updateChannel({ db = database(), brandId, id, name, accoun
       })
       .where(and(eq(channels.id, id), eq(channels.brandId, brandId)))
       .returning();
-    await recordAudit(tx, { actor, brandId, action: "channel.update", objectType: "channel", objectId: id, before: audited(before), after: audited(after) });
+    const widget = before.kind === "web" && web ? await saveWebConfig({ db: tx, brandId, channelId: id, config: web }) : undefined;
+    await recordAudit(tx, { actor, brandId, action: "channel.update", objectType: "channel", objectId: id, before: audited(before), after: { ...audited(after), ...(widget ? { web: widget } : {}) } });
     return toView(after);
   });
 }

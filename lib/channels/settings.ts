@@ -2,6 +2,7 @@ import { database, type Db } from "@/db/client";
 import type { ChannelKind } from "@/db/schema";
 import { listChannels, CONFIGURABLE_KINDS } from "./channels";
 import { channelHealth, type ChannelHealth } from "./health";
+import { webConfigsOfBrand, type WebChannelView } from "./web";
 import { ACCOUNT_ID_LABEL, CREDENTIAL_FIELDS, webhookPath, type CredentialField } from "./fields";
 
 export type ChannelSettingsRow = {
@@ -16,6 +17,8 @@ export type ChannelSettingsRow = {
   credentialKeys: string[];
   webhookPath: string | null;
   health: ChannelHealth;
+  /** Web channels only: the widget's public key (not a secret) and settings. */
+  web: WebChannelView | null;
 };
 
 export type KindForm = { kind: ChannelKind; accountIdLabel: string | null; fields: CredentialField[] };
@@ -24,6 +27,7 @@ export type KindForm = { kind: ChannelKind; accountIdLabel: string | null; field
 export async function channelSettings({ db = database(), brandId, now = Date.now() }: { db?: Db; brandId: number; now?: number }): Promise<{ channels: ChannelSettingsRow[]; kinds: KindForm[] }> {
   const views = await listChannels({ db, brandId });
   const health = await Promise.all(views.map((channel) => channelHealth({ db, channel, now })));
+  const web = await webConfigsOfBrand({ db, brandId });
   const channels = views.map((c, i) => ({
     id: c.id,
     kind: c.kind,
@@ -36,6 +40,7 @@ export async function channelSettings({ db = database(), brandId, now = Date.now
     credentialKeys: c.credentialKeys,
     webhookPath: webhookPath({ kind: c.kind, channelId: c.id }),
     health: health[i],
+    web: web.get(c.id) ?? null,
   }));
   const kinds = [...CONFIGURABLE_KINDS, "api" as const].map((kind) => ({ kind, accountIdLabel: ACCOUNT_ID_LABEL[kind] ?? null, fields: CREDENTIAL_FIELDS[kind] }));
   return { channels, kinds };

@@ -13,6 +13,8 @@ export type DemoChannel = {
   kind: DemoChannelKind;
   name: string;
   accountId: string;
+  /** Web channels: live chat or contact form (the demo site at /demo/site embeds the chat). */
+  widgetMode?: "chat" | "form";
 };
 
 export type DemoAgent = { key: string; name: string; email: string; languages: string[] };
@@ -35,6 +37,8 @@ export type DemoBrand = {
   channelLanguages?: Record<string, string[]>;
   /** Share of the total demo traffic. */
   share: number;
+  /** The brand publishes its live response time (/status/<slug>), so a newcomer sees the figure. */
+  publicStatus?: boolean;
 };
 
 function agent(key: string, name: string, domain: string, languages: string[]): DemoAgent {
@@ -47,6 +51,7 @@ export const DEMO_BRANDS: DemoBrand[] = [
     name: "Skyway Airlines",
     timezone: "Europe/Amsterdam",
     domain: "airline",
+    publicStatus: true,
     handle: "SkywayAirlines",
     channels: [
       { key: "skyway-facebook", kind: "facebook", name: "Skyway Airlines (Facebook)", accountId: "104852771930345" },
@@ -54,7 +59,7 @@ export const DEMO_BRANDS: DemoBrand[] = [
       { key: "skyway-twitter", kind: "twitter", name: "@SkywayAirlines", accountId: "2871649301" },
       { key: "skyway-youtube", kind: "youtube", name: "Skyway Airlines TV", accountId: "UCk3yW7sKyWay0aIrL1nEs" },
       { key: "skyway-email", kind: "email", name: "care@skyway.demo", accountId: "care@skyway.demo" },
-      { key: "skyway-web", kind: "web", name: "Website chat", accountId: "skyway-web-chat" },
+      { key: "skyway-web", kind: "web", name: "Website chat", accountId: "skyway-web-chat", widgetMode: "chat" },
     ],
     agents: [
       agent("anna", "Anna de Vries", "skyway.demo", ["en", "nl", "de"]),
@@ -88,7 +93,7 @@ export const DEMO_BRANDS: DemoBrand[] = [
       { key: "beanhouse-facebook", kind: "facebook", name: "Bean House Coffee (Facebook)", accountId: "389120557712094" },
       { key: "beanhouse-vk", kind: "vk", name: "Bean House ВКонтакте", accountId: "-218830412" },
       { key: "beanhouse-telegram", kind: "telegram", name: "@beanhouse_bot", accountId: "6120458832" },
-      { key: "beanhouse-web", kind: "web", name: "Website contact form", accountId: "beanhouse-web-form" },
+      { key: "beanhouse-web", kind: "web", name: "Website contact form", accountId: "beanhouse-web-form", widgetMode: "form" },
     ],
     agents: [
       agent("lena", "Lena Schmidt", "beanhouse.demo", ["de", "en"]),

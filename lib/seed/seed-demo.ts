@@ -2,7 +2,8 @@ import { and, count, eq, isNotNull, lt, ne, sql } from "drizzle-orm";
 import { database, type Db } from "@/db/client";
 import { brands, channels, conversations, messages, responseCycles } from "@/db/schema";
 import { cliActor } from "@/lib/audit/record";
-import { createBrand } from "@/lib/brands/brands";
+import { createBrand, updateBrand } from "@/lib/brands/brands";
+import { saveWebConfig } from "@/lib/channels/web";
 import { createUser, setMembership } from "@/lib/team/users";
 import { generatePassword } from "@/lib/auth/password";
 import { inboundEventSchema } from "@/lib/ingest/event";
@@ -33,6 +34,7 @@ export async function createDemoWorkspace({ db = database() }: { db?: Db } = {})
   const workspace: DemoWorkspace = { brandIds: new Map(), channelIds: new Map(), agentIds: new Map() };
   for (const demo of DEMO_BRANDS) {
     const brand = await createBrand({ db, slug: demo.slug, name: demo.name, timezone: demo.timezone, actor: cliActor });
+    if (demo.publicStatus) await updateBrand({ db, brandId: brand.id, publicStatus: true, actor: cliActor });
     workspace.brandIds.set(demo.slug, brand.id);
     await db.transaction(async (tx) => {
       for (const channel of demo.channels) {
@@ -41,6 +43,8 @@ export async function createDemoWorkspace({ db = database() }: { db?: Db } = {})
           .values({ brandId: brand.id, kind: channel.kind, name: channel.name, accountId: channel.accountId, credentials: encryptCredentials({ demo: "1" }) })
           .returning({ id: channels.id });
         workspace.channelIds.set(channel.key, row.id);
+        if (channel.kind === "web")
+          await saveWebConfig({ db: tx, brandId: brand.id, channelId: row.id, config: { origins: demoSiteOrigins(), mode: channel.widgetMode ?? "chat", showResponseTime: true } });
       }
     });
   }
@@ -60,6 +64,18 @@ export async function createDemoWorkspace({ db = database() }: { db?: Db } = {})
       workspace.agentIds.set(agent.key, user.id);
     }
   return { workspace, logins };
+}
+
+// The demo site is served by Replyhour itself (/demo/site), so its origin is this server's.
+export function demoSiteOrigins(): string[] {
+  const port = process.env.PORT || "3000";
+  const origins = [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
+  try {
+    if (process.env.REPLYHOUR_URL) origins.unshift(new URL(process.env.REPLYHOUR_URL).origin);
+  } catch {
+    // A malformed REPLYHOUR_URL is reported where it is used for links.
+  }
+  return [...new Set(origins)];
 }
 
 export function toIngestItem(workspace: DemoWorkspace, item: DemoItem): IngestItem {

@@ -1,6 +1,8 @@
 import type { Role } from "@/db/schema";
 import type { Persona, World } from "./world";
 import { sqlite } from "../../helpers/db";
+import { saveWebConfig } from "@/lib/channels/web";
+import { issueVisitorToken, newVisitorId } from "@/lib/widget/token";
 
 // The authorization table: every route handler and every server action of the app, with the
 // least it needs, per DESIGN.md's roles table. The matrix test fails for anything not listed
@@ -64,6 +66,27 @@ const json = (body: unknown, headers: Record<string, string> = {}): RequestInit 
   headers: { "content-type": "application/json", ...headers },
   body: JSON.stringify(body),
 });
+
+// The website widget's endpoints are public: an allowed origin and, past the session, a visitor token.
+const WIDGET_ORIGIN = "https://site.authz.test";
+const widgets = new WeakMap<World, Promise<{ key: string; token: string }>>();
+function widget(w: World): Promise<{ key: string; token: string }> {
+  if (!widgets.has(w))
+    widgets.set(
+      w,
+      (async () => {
+        const channelId = await w.webChannel();
+        const { publicKey } = await saveWebConfig({ db: w.db, brandId: w.a.id, channelId, config: { origins: [WIDGET_ORIGIN], mode: "chat", showResponseTime: true } });
+        return { key: publicKey, token: issueVisitorToken({ channelId, visitorId: newVisitorId() }).token };
+      })(),
+    );
+  return widgets.get(w)!;
+}
+async function widgetCall(w: World, endpoint: string, init: RequestInit = {}): Promise<RouteCall> {
+  const { key, token } = await widget(w);
+  const headers = { origin: WIDGET_ORIGIN, authorization: `Bearer ${token}`, ...(init.headers as Record<string, string>) };
+  return { url: `/api/widget/${key}/${endpoint}`, init: { ...init, headers }, params: { key } };
+}
 
 const CALENDAR = JSON.stringify({ timezone: "UTC", intervals: [{ day: 1, start: "09:00", end: "17:00" }], holidays: [] });
 const POLICY = { name: "Policy", firstResponse: "1", firstResponseUnit: "hours", nextResponse: "", nextResponseUnit: "hours", atRiskPercent: "75", calendarId: "" };
@@ -263,6 +286,12 @@ export const ROUTES: Record<string, RouteEntry> = {
     access: "public",
     request: (w) => ({ url: `/api/public/brands/${w.a.slug}/response-time.svg`, params: { slug: w.a.slug } }),
   },
+  "POST /api/widget/[key]/session": { access: "public", request: (w) => widgetCall(w, "session", { method: "POST" }) },
+  "OPTIONS /api/widget/[key]/session": { access: "public", request: (w) => widgetCall(w, "session", { method: "OPTIONS" }) },
+  "GET /api/widget/[key]/messages": { access: "public", request: (w) => widgetCall(w, "messages") },
+  "POST /api/widget/[key]/messages": { access: "public", request: (w) => widgetCall(w, "messages", json({ text: `Hello ${fresh()}` })) },
+  "OPTIONS /api/widget/[key]/messages": { access: "public", request: (w) => widgetCall(w, "messages", { method: "OPTIONS" }) },
+  "GET /api/widget/[key]/stream": { access: "public", request: (w) => widgetCall(w, "stream") },
   "GET /api/realtime": { access: "signed-in", request: () => ({ url: "/api/realtime?after=0" }) },
   "GET /api/presence": {
     access: "agent",

@@ -8,6 +8,7 @@ import type { Actor } from "@/lib/audit/record";
 import { runAction, formValues, type ActionState } from "@/lib/auth/action-result";
 import { createChannel, CONFIGURABLE_KINDS, requireChannel, setChannelPaused, updateChannel } from "@/lib/channels/channels";
 import { AppError } from "@/lib/errors";
+import { parseWebConfig, splitOrigins, type WebConfig } from "@/lib/channels/web";
 import { translator, type Translate } from "@/lib/i18n/messages";
 
 const id = z.coerce.number().int().positive();
@@ -37,6 +38,12 @@ function splitSecrets(formData: FormData): { values: Record<string, string>; cre
   return { values, credentials, clear };
 }
 
+// The widget's fields of a web channel's form; other kinds have none.
+function webConfig(kind: string, values: Record<string, string>): WebConfig | undefined {
+  if (kind !== "web") return undefined;
+  return parseWebConfig({ origins: splitOrigins(values.origins ?? ""), mode: values.mode || "chat", showResponseTime: values.showResponseTime === "on" });
+}
+
 async function adminAction(formData: FormData, body: (ctx: { values: Record<string, string>; credentials: Record<string, string>; clear: string[]; brandId: number; actor: Actor; t: Translate }) => Promise<ActionState>) {
   const user = await requireActionUser();
   const { values, credentials, clear } = splitSecrets(formData);
@@ -52,7 +59,7 @@ async function adminAction(formData: FormData, body: (ctx: { values: Record<stri
 export async function createChannelAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return adminAction(formData, async ({ values, credentials, brandId, actor, t }) => {
     const input = parse(z.object({ kind: z.enum(CONFIGURABLE_KINDS), name: text(120).min(1, t("channels.nameRequired")), accountId: text(512).optional() }), values);
-    const channel = await createChannel({ brandId, kind: input.kind, name: input.name, accountId: input.accountId, credentials, actor });
+    const channel = await createChannel({ brandId, kind: input.kind, name: input.name, accountId: input.accountId, credentials, web: webConfig(input.kind, values), actor });
     return { ok: t("channels.added", { name: channel.name }) };
   });
 }
@@ -60,8 +67,8 @@ export async function createChannelAction(_prev: ActionState, formData: FormData
 export async function updateChannelAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return adminAction(formData, async ({ values, credentials, clear, brandId, actor, t }) => {
     const input = parse(z.object({ channelId: id, name: text(120).min(1, t("channels.nameRequired")), accountId: text(512).optional() }), values);
-    await requireChannel({ id: input.channelId, brandId });
-    const channel = await updateChannel({ brandId, id: input.channelId, name: input.name, accountId: input.accountId ?? null, credentials, clear, actor });
+    const { kind } = await requireChannel({ id: input.channelId, brandId });
+    const channel = await updateChannel({ brandId, id: input.channelId, name: input.name, accountId: input.accountId ?? null, credentials, clear, web: webConfig(kind, values), actor });
     return { ok: t("channels.saved", { name: channel.name }) };
   });
 }

@@ -9,7 +9,37 @@ import { createChannelAction, setChannelPausedAction, updateChannelAction } from
 
 type CredentialField = { key: string; label: string; secret: boolean };
 type KindForm = { kind: string; accountIdLabel: string | null; fields: CredentialField[] };
-type ChannelProps = { id: number; name: string; accountId: string | null; status: string; credentialKeys: string[] };
+type WebProps = { origins: string[]; mode: "chat" | "form"; showResponseTime: boolean };
+type ChannelProps = { id: number; name: string; accountId: string | null; status: string; credentialKeys: string[]; web: WebProps | null };
+
+const TEXTAREA =
+  "block w-full rounded-md border border-zinc-300 bg-white px-2.5 py-1.5 font-mono text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100";
+
+// The widget's settings of a web channel; a failed form keeps what was typed.
+function WebInputs({ prefix, web, values }: { prefix: string; web: WebProps | null; values?: Record<string, string> }) {
+  const t = useT();
+  const origins = values?.origins ?? web?.origins.join("\n") ?? "";
+  const mode = values?.mode ?? web?.mode ?? "chat";
+  const show = values ? values.showResponseTime === "on" : (web?.showResponseTime ?? true);
+  return (
+    <>
+      <div className="sm:col-span-2">
+        <Field label={t("channels.web.origins")} htmlFor={`${prefix}-origins`} hint={t("channels.web.originsHint")}>
+          <textarea id={`${prefix}-origins`} name="origins" rows={3} className={TEXTAREA} defaultValue={origins} placeholder="https://www.example.com" />
+        </Field>
+      </div>
+      <Field label={t("channels.web.mode")} htmlFor={`${prefix}-mode`}>
+        <Select id={`${prefix}-mode`} name="mode" defaultValue={mode}>
+          <option value="chat">{t("channels.web.mode.chat")}</option>
+          <option value="form">{t("channels.web.mode.form")}</option>
+        </Select>
+      </Field>
+      <label className="flex items-center gap-2 text-sm sm:col-span-3">
+        <input type="checkbox" name="showResponseTime" defaultChecked={show} /> {t("channels.web.showResponseTime")}
+      </label>
+    </>
+  );
+}
 
 function CredentialInputs({ prefix, fields, setKeys }: { prefix: string; fields: CredentialField[]; setKeys: string[] }) {
   const t = useT();
@@ -56,6 +86,7 @@ export function AddChannelForm({ brandId, kinds }: { brandId: number; kinds: Kin
         </Field>
       )}
       {form && <CredentialInputs prefix="new" fields={form.fields} setKeys={[]} />}
+      {form?.kind === "web" && <WebInputs prefix="new" web={null} values={state?.values?.kind === "web" ? state.values : undefined} />}
       <div className="sm:col-span-3">
         <Button type="submit" disabled={pending}>
           {t(pending ? "common.adding" : "channels.add")}
@@ -88,6 +119,7 @@ export function ChannelEditor({ brandId, channel, kind }: { brandId: number; cha
           </Field>
         )}
         <CredentialInputs prefix={`c${channel.id}`} fields={kind.fields} setKeys={channel.credentialKeys} />
+        {kind.kind === "web" && <WebInputs prefix={`c${channel.id}`} web={channel.web} values={state?.values} />}
         <div className="sm:col-span-3">
           <Button type="submit" disabled={pending}>
             {t(pending ? "common.saving" : "common.save")}

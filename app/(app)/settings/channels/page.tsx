@@ -6,6 +6,7 @@ import { channelSettings } from "@/lib/channels/settings";
 import { NoAccess } from "@/app/_components/no-access";
 import { Badge, type Tone } from "@/app/_components/ui/badge";
 import { isMessageKey, translator, type Translate } from "@/lib/i18n/messages";
+import { embedSnippet } from "@/lib/channels/web";
 import { AddChannelForm, ChannelEditor } from "./channel-forms.client";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -70,6 +71,19 @@ export default async function ChannelSettings({ searchParams }: { searchParams: 
                 <dd>{c.lastEventAt ? at(c.lastEventAt) : t("channels.noneYet")}</dd>
                 <dt className="text-zinc-500">{t("channels.lastError")}</dt>
                 <dd>{c.lastError ? (c.lastErrorAt ? `${c.lastError} (${at(c.lastErrorAt)})` : c.lastError) : t("channels.none")}</dd>
+                {c.web && (
+                  <>
+                    <dt className="text-zinc-500">{t("channels.web.snippet")}</dt>
+                    <dd className="space-y-1">
+                      <code className="block break-all select-all" data-testid="widget-snippet">
+                        {embedSnippet({ base, publicKey: c.web.publicKey })}
+                      </code>
+                      <span className="block text-zinc-500">{t("channels.web.snippetHint")}</span>
+                    </dd>
+                    <dt className="text-zinc-500">{t("channels.web.origins")}</dt>
+                    <dd>{c.web.origins.length ? c.web.origins.join(", ") : t("channels.web.noOrigins")}</dd>
+                  </>
+                )}
                 {c.webhookPath && (
                   <>
                     <dt className="text-zinc-500">{t("channels.webhook")}</dt>
