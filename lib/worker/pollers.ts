@@ -70,7 +70,7 @@ export async function pollChannel({ db, channel, now, baseUrls }: { db: Db; chan
   } catch {
     return fail("The stored credentials cannot be decrypted (was CREDENTIALS_KEY changed?).");
   }
-  const result = await callPoller({ channel, poll: { accountId: channel.accountId ?? "", credentials }, cursor: parseCursor(channel.pollCursor), baseUrls });
+  const result = await callPoller({ channel, poll: { id: channel.id, accountId: channel.accountId ?? "", credentials }, cursor: parseCursor(channel.pollCursor), baseUrls });
   const items = result.events.flatMap((event) => {
     const parsed = inboundEventSchema.safeParse(event);
     return parsed.success ? [{ event: parsed.data, channelId: channel.id }] : [];

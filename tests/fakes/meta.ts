@@ -7,9 +7,13 @@ const graphError = (status: number, error: Record<string, unknown>): FakeRespons
   body: { error: { type: "OAuthException", fbtrace_id: "AbCdEfGhIjK", ...error } },
 });
 
-/** Graph API: POST /{comment-id}/comments, /{ig-comment-id}/replies, /{page-or-ig-id}/messages. */
+/**
+ * Graph API: POST /{comment-id}/comments, /{ig-comment-id}/replies, /{page-or-ig-id}/messages;
+ * GET /{post-id}?fields=message and /{media-id}?fields=caption for the posts in `nodes`.
+ */
 export async function startFakeMeta({ accessToken = "page-token", port }: { accessToken?: string; port?: number } = {}) {
   const posted: MetaPost[] = [];
+  const nodes = new Map<string, { message?: string; caption?: string }>();
   const hidden: string[] = [];
   let seq = 1000;
   const handle = (req: RecordedRequest): FakeResponse => {
@@ -17,6 +21,12 @@ export async function startFakeMeta({ accessToken = "page-token", port }: { acce
     if (token !== accessToken) return graphError(400, { message: "Invalid OAuth access token - Cannot parse access token", code: 190 });
     // Moderation: POST /{comment-id} with is_hidden (Facebook) or hide (Instagram).
     const node = /^\/([^/]+)$/.exec(req.path);
+    if (req.method === "GET" && node) {
+      const found = nodes.get(decodeURIComponent(node[1]));
+      if (!found) return graphError(400, { message: `Unsupported get request. Object with ID '${node[1]}' does not exist`, code: 100, error_subcode: 33 });
+      const fields = (req.query.get("fields") ?? "").split(",").filter(Boolean);
+      return { status: 200, body: Object.fromEntries([["id", node[1]], ...fields.flatMap((f) => (f in found ? [[f, found[f as keyof typeof found]]] : []))]) };
+    }
     if (req.method === "POST" && node) {
       const fields = (req.json ?? Object.fromEntries(req.form ?? [])) as { is_hidden?: unknown; hide?: unknown };
       const value = fields.is_hidden ?? fields.hide;
@@ -52,5 +62,5 @@ export async function startFakeMeta({ accessToken = "page-token", port }: { acce
     return graphError(500, { message: "An unexpected error has occurred. Please retry your request later.", code: 2, is_transient: true });
   };
   const server = await startFake({ handle, renderFault, port });
-  return { ...server, posted, hidden };
+  return { ...server, posted, hidden, nodes };
 }

@@ -10,9 +10,11 @@ const vkError = (code: number, message: string, req: RecordedRequest): FakeRespo
 /**
  * VK API: POST /method/<name> with form parameters; errors are HTTP 200 with `{ error }`.
  * Like VK, a repeated random_id (messages) or guid (comments) returns the first id, posting nothing.
+ * wall.getById reads the posts of `wall`, keyed `{owner_id}_{post_id}`.
  */
 export async function startFakeVk({ accessToken = "vk-token" }: { accessToken?: string } = {}) {
   const posts: VkPost[] = [];
+  const wall = new Map<string, string>();
   const byKey = new Map<string, number>();
   let seq = 70;
   const handle = (req: RecordedRequest): FakeResponse => {
@@ -20,6 +22,14 @@ export async function startFakeVk({ accessToken = "vk-token" }: { accessToken?: 
     if (params.access_token !== accessToken) return vkError(5, "User authorization failed: invalid access_token (4).", req);
     if (!params.v) return vkError(8, "Invalid request: v (version) is required", req);
     const method = req.path.slice(1);
+    if (method === "wall.getById") {
+      const items = (params.posts ?? "").split(",").flatMap((key) => {
+        const text = wall.get(key);
+        const [owner, id] = key.split("_").map(Number);
+        return text === undefined ? [] : [{ id, owner_id: owner, from_id: owner, date: 1714557600, post_type: "post", text, attachments: [] }];
+      });
+      return { status: 200, body: { response: { items } } };
+    }
     const isMessage = method === "messages.send";
     const known = isMessage || ["wall.createComment", "photos.createComment", "video.createComment", "board.createComment"].includes(method);
     if (!known) return vkError(3, "Unknown method passed", req);
@@ -42,5 +52,5 @@ export async function startFakeVk({ accessToken = "vk-token" }: { accessToken?: 
   const server = await startFake({ handle, renderFault, basePath: "/method" });
   /** Posts that reached the wall or dialogue: repeats with a known key are not counted. */
   const delivered = () => posts.filter((p) => !p.duplicate);
-  return { ...server, posts, delivered };
+  return { ...server, posts, delivered, wall };
 }

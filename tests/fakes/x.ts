@@ -16,6 +16,8 @@ export async function startFakeX({ accountId, accessToken = "x-token", pageSize 
   const users = new Map<string, XUser>();
   const tweets: { id: string; text: string; replyTo?: string }[] = [];
   const hidden: string[] = [];
+  /** Tweets a mention may reference (the brand's posts), served in includes.tweets with the expansion. */
+  const posts = new Map<string, XTweet>();
   let seq = 1_800_000_000_000_000_000n;
   const handle = (req: RecordedRequest): FakeResponse => {
     if (bearer(req) !== accessToken) return problem(401, "Unauthorized", "Unauthorized");
@@ -50,7 +52,11 @@ export async function startFakeX({ accountId, accessToken = "x-token", pageSize 
       if (!data.length) return { status: 200, body: { meta: { result_count: 0 } } };
       const meta: Record<string, unknown> = { result_count: data.length, newest_id: data[0].id, oldest_id: data.at(-1)!.id };
       if (start + size < all.length) meta.next_token = String(start + size);
-      const includes = { users: [...new Set(data.map((t) => t.author_id))].flatMap((id) => users.get(id) ?? []) };
+      const includes: Record<string, unknown> = { users: [...new Set(data.map((t) => t.author_id))].flatMap((id) => users.get(id) ?? []) };
+      if ((req.query.get("expansions") ?? "").split(",").includes("referenced_tweets.id")) {
+        const refs = [...new Set(data.flatMap((t) => (t.referenced_tweets ?? []).map((r) => r.id)))].flatMap((id) => posts.get(id) ?? []);
+        if (refs.length) includes.tweets = refs;
+      }
       return { status: 200, body: { data, includes, meta } };
     }
     return problem(404, "Not Found Error", "Not found");
@@ -79,6 +85,7 @@ export async function startFakeX({ accountId, accessToken = "x-token", pageSize 
     ...server,
     tweets,
     hidden,
+    posts,
     addMention: ({ tweet, user }: { tweet: XTweet; user: XUser }) => {
       mentions.push(tweet);
       users.set(user.id, user);

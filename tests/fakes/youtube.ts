@@ -10,12 +10,14 @@ const googleError = (code: number, reason: string, message: string, domain = "yo
 
 /**
  * YouTube Data API v3: GET /commentThreads (allThreadsRelatedToChannelId, pageToken), GET /comments
- * (parentId) and POST /comments?part=snippet. Threads are served newest first, `pageSize` a page.
+ * (parentId), GET /videos (part=snippet, id) and POST /comments?part=snippet. Threads are served newest first, `pageSize` a page.
  */
 export async function startFakeYoutube({ channelId, accessToken = "yt-token", apiKey = "yt-key", pageSize = 2 }: { channelId: string; accessToken?: string; apiKey?: string; pageSize?: number }) {
   const threads: YoutubeThread[] = [];
   const inserted: Comment[] = [];
   const moderated: { id: string; status: string }[] = [];
+  const videos = new Map<string, { title: string; description: string }>();
+  let videosDown = false;
   let seq = 1;
   const authorised = (req: RecordedRequest) => bearer(req) === accessToken || req.query.get("key") === apiKey;
   const handle = (req: RecordedRequest): FakeResponse => {
@@ -32,6 +34,15 @@ export async function startFakeYoutube({ channelId, accessToken = "yt-token", ap
       }));
       const next = start + pageSize < sorted.length ? String(start + pageSize) : undefined;
       return { status: 200, body: { kind: "youtube#commentThreadListResponse", nextPageToken: next, pageInfo: { totalResults: items.length, resultsPerPage: pageSize }, items } };
+    }
+    if (req.method === "GET" && req.path === "/videos") {
+      if (videosDown) return googleError(500, "backendError", "Backend Error", "global");
+      const ids = (req.query.get("id") ?? "").split(",");
+      const items = ids.flatMap((id) => {
+        const video = videos.get(id);
+        return video ? [{ kind: "youtube#video", etag: `etag-${id}`, id, snippet: { publishedAt: "2026-03-01T00:00:00Z", channelId, ...video, channelTitle: "Brand" } }] : [];
+      });
+      return { status: 200, body: { kind: "youtube#videoListResponse", items, pageInfo: { totalResults: items.length, resultsPerPage: items.length } } };
     }
     if (req.method === "POST" && req.path === "/comments/setModerationStatus") {
       if (!bearer(req)) return googleError(403, "forbidden", "The request is not properly authorized.", "youtube.comment");
@@ -74,7 +85,7 @@ export async function startFakeYoutube({ channelId, accessToken = "yt-token", ap
     return googleError(500, "backendError", "Backend Error", "global");
   };
   const server = await startFake({ handle, renderFault });
-  return { ...server, threads, inserted, moderated, addThread: (thread: YoutubeThread) => threads.push(thread) };
+  return { ...server, threads, inserted, moderated, videos, setVideosDown: (down: boolean) => (videosDown = down), addThread: (thread: YoutubeThread) => threads.push(thread) };
 }
 
 function topOf(thread: YoutubeThread): Record<string, unknown> {

@@ -24,6 +24,9 @@ beforeAll(async () => {
   process.env.META_APP_SECRET = APP_SECRET;
   process.env.META_VERIFY_TOKEN = "unit-verify";
   process.env.INGEST_MAX_BODY_BYTES = "20000";
+  // The post context is read from the platform; nothing listens here, so no call leaves the machine.
+  process.env.VK_API_URL = "http://127.0.0.1:9";
+  process.env.META_GRAPH_URL = "http://127.0.0.1:9";
   resetSecretsCache();
   db = database();
   brandId = (await createBrand({ db, slug: uniqueSlug(), name: "Hooks", actor: cliActor })).id;

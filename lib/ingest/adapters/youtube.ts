@@ -1,7 +1,7 @@
 import type { InboundEventInput } from "@/lib/ingest/event";
 import { arr, compact, id, obj, short, str, text, toIso, valid } from "./read";
 
-export type YoutubeComment = { event: InboundEventInput; publishedAt: string; updatedAt: string };
+export type YoutubeComment = { event: InboundEventInput; publishedAt: string; updatedAt: string; videoId?: string };
 
 /** One page of commentThreads.list (part=snippet,replies): top-level comments and their replies. */
 export function parseYoutubeCommentThreads(response: unknown, { channelId }: { channelId: string }) {
@@ -65,5 +65,5 @@ export function youtubeComment({ comment, threadId, channelId, videoId }: { comm
     direction: authorId === channelId ? ("outbound" as const) : ("inbound" as const),
     url: video ? short(`https://www.youtube.com/watch?v=${encodeURIComponent(video)}&lc=${encodeURIComponent(commentId)}`, 4096) : undefined,
   });
-  return valid(event) ? { event, publishedAt, updatedAt } : undefined;
+  return valid(event) ? { event, publishedAt, updatedAt, videoId: video } : undefined;
 }

@@ -1,6 +1,11 @@
 import type { InboundEventInput } from "@/lib/ingest/event";
 
-export type PollChannel = { accountId: string; credentials: Record<string, string> };
+export type PollChannel = {
+  accountId: string;
+  credentials: Record<string, string>;
+  /** The channel's id: keys the post-context cache per channel (the account id when absent). */
+  id?: number;
+};
 
 export type PollResult<Cursor> = {
   events: InboundEventInput[];

@@ -8,7 +8,8 @@ export type XCursor = { sinceId?: string } | null;
 
 const fields = {
   "tweet.fields": "created_at,conversation_id,referenced_tweets,author_id,in_reply_to_user_id",
-  expansions: "author_id",
+  // referenced_tweets.id puts the tweet a mention replies to in includes.tweets: the post context.
+  expansions: "author_id,referenced_tweets.id",
   "user.fields": "username,name,public_metrics",
 };
 

@@ -2,6 +2,7 @@ import { youtubeComment, parseYoutubeCommentThreads, type YoutubeComment } from 
 import { callHttp, joinUrl } from "@/lib/outbound/clients/http";
 import { youtubeFailure } from "@/lib/outbound/clients/youtube";
 import type { InboundEventInput } from "@/lib/ingest/event";
+import { withPostContext } from "@/lib/ingest/post-context/attach";
 import type { PollChannel, PollResult } from "./types";
 
 export type YoutubeCursor = { since?: string } | null;
@@ -18,11 +19,33 @@ export async function pollYoutube({ baseUrl, channel, cursor, maxPages = 5, time
   maxPages?: number;
   timeoutMs?: number;
 }): Promise<PollResult<YoutubeCursor>> {
+  const { poll, videos } = await pollComments({ baseUrl, channel, cursor, maxPages, timeoutMs });
+  // A platform that just failed (quota, 5xx) is not asked again for the videos.
+  if (poll.error) return poll;
+  // The video a comment sits under is its post: videos.list, once per video (cached).
+  const events = await withPostContext({
+    channel: { id: channel.id ?? channel.accountId, kind: "youtube", credentials: channel.credentials },
+    events: poll.events,
+    postIdOf: (event) => videos.get(event.externalId),
+    baseUrl,
+  });
+  return { ...poll, events };
+}
+
+async function pollComments({ baseUrl, channel, cursor, maxPages, timeoutMs }: {
+  baseUrl: string;
+  channel: PollChannel;
+  cursor: YoutubeCursor;
+  maxPages: number;
+  timeoutMs?: number;
+}): Promise<{ poll: PollResult<YoutubeCursor>; videos: Map<string, string> }> {
   const since = cursor?.since;
   const events: InboundEventInput[] = [];
+  const videos = new Map<string, string>();
   let newest = since;
   const take = (comments: YoutubeComment[]) => {
     for (const c of comments) {
+      if (c.videoId) videos.set(c.event.externalId, c.videoId);
       if (since && c.updatedAt <= since) continue;
       events.push(since && c.publishedAt <= since ? { ...c.event, action: "edit" } : c.event);
       if (!newest || c.updatedAt > newest) newest = c.updatedAt;
@@ -41,20 +64,21 @@ export async function pollYoutube({ baseUrl, channel, cursor, maxPages = 5, time
     if (pageToken) params.pageToken = pageToken;
     const call = await get("commentThreads", params);
     const failure = !call.ok ? call : call.reply.status !== 200 ? youtubeFailure({ reply: call.reply }) : undefined;
-    if (failure || !call.ok) return failed({ events, cursor, failure: failure! });
+    if (failure || !call.ok) return { poll: failed({ events, cursor, failure: failure! }), videos };
     const parsed = parseYoutubeCommentThreads(call.reply.body, { channelId: channel.accountId });
     take(parsed.comments);
     for (const { threadId } of parsed.replyCounts) {
       const replies = await get("comments", { part: "snippet", parentId: threadId });
       if (!replies.ok || replies.reply.status !== 200) continue;
       const items = Array.isArray((replies.reply.body as { items?: unknown })?.items) ? (replies.reply.body as { items: unknown[] }).items : [];
-      take(items.flatMap((item) => youtubeComment({ comment: item, threadId, channelId: channel.accountId }) ?? []));
+      const videoId = parsed.comments.find((c) => c.event.externalId === threadId)?.videoId;
+      take(items.flatMap((item) => youtubeComment({ comment: item, threadId, channelId: channel.accountId, videoId }) ?? []));
     }
     const oldest = parsed.comments.filter((c) => !c.event.inReplyTo).at(-1);
     pageToken = parsed.nextPageToken;
     if (!pageToken || (since && oldest && oldest.updatedAt <= since)) break;
   }
-  return { events: dedupe(events), cursor: newest ? { since: newest } : cursor };
+  return { poll: { events: dedupe(events), cursor: newest ? { since: newest } : cursor }, videos };
 }
 
 function failed({ events, cursor, failure }: { events: InboundEventInput[]; cursor: YoutubeCursor; failure: { reason: string; code?: string; retryable: boolean; retryAfterSeconds?: number } }): PollResult<YoutubeCursor> {

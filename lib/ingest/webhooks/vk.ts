@@ -2,12 +2,17 @@ import { database, type Db } from "@/db/client";
 import { AppError } from "@/lib/errors";
 import { parseJson } from "@/lib/api/http";
 import { parseVkCallback } from "@/lib/ingest/adapters/vk";
+import { withPostContext } from "@/lib/ingest/post-context/attach";
 import { failOnChannel, ingestForChannel, loadWebhookChannel } from "./channel";
 
 export type VkAnswer = { text: string };
 
 // VK puts its secret inside the JSON body, so the body is parsed first; VK wants the plain text "ok".
-export async function handleVkWebhook({ db = database(), channelId, rawBody, now }: { db?: Db; channelId: string; rawBody: Buffer; now?: number }): Promise<VkAnswer> {
+export async function handleVkWebhook({ db = database(), channelId, rawBody, now, apiUrl }: {
+  db?: Db; channelId: string; rawBody: Buffer; now?: number;
+  /** VK API base URL for the post context; VK_API_URL by default. */
+  apiUrl?: string;
+}): Promise<VkAnswer> {
   const channel = await loadWebhookChannel({ db, rawId: channelId, kind: "vk" });
   let body: unknown;
   try {
@@ -26,6 +31,9 @@ export async function handleVkWebhook({ db = database(), channelId, rawBody, now
       throw await failOnChannel({ db, channelId: channel.id, error: new AppError("not_found:confirmation_code", "No confirmation code is set."), message: "VK asked for the confirmation code but none is set." });
     return { text: confirmationCode };
   }
-  if (result.type === "event") await ingestForChannel({ db, channel, events: result.events, now });
+  if (result.type === "event") {
+    const events = await withPostContext({ channel, events: result.events, baseUrl: apiUrl });
+    await ingestForChannel({ db, channel, events, now });
+  }
   return { text: "ok" };
 }

@@ -21,7 +21,7 @@ describe("pollX", () => {
     expect(result.events[0]).toMatchObject({ author: { id: "99", handle: "ann", followers: 10 } });
     expect(result.cursor).toEqual({ sinceId: "1790000000000000003" });
     const first = fake.requests.find((r) => r.path === `/users/${accountId}/mentions`)!;
-    expect(first.query.get("expansions")).toBe("author_id");
+    expect(first.query.get("expansions")).toBe("author_id,referenced_tweets.id");
     expect(first.query.get("tweet.fields")).toContain("conversation_id");
   });
 
