@@ -272,7 +272,10 @@ export const messages = sqliteTable(
     reasons: text("reasons", { mode: "json" }).$type<string[]>(),
     corrected: bool("corrected").notNull().default(false),
     url: text("url"),
-    attachments: text("attachments", { mode: "json" }).$type<{ kind: string; url: string }[]>(),
+    attachments: text("attachments", { mode: "json" }).$type<{ kind: string; url: string; name?: string; size?: number; contentType?: string }[]>(),
+    // E-mail: the subject line, and the quoted history and signature cut off before classification.
+    subject: text("subject"),
+    quotedText: text("quoted_text"),
     editedAt: ts("edited_at"),
     deletedOnPlatformAt: ts("deleted_on_platform_at"),
     hiddenAt: ts("hidden_at"),

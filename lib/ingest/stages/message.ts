@@ -49,6 +49,8 @@ export async function storeMessage(batch: Batch, { arrival, contact, conversatio
     reasons: classification ? JSON.stringify(classification.reasons) : null,
     url: event.url ?? null,
     attachments: event.attachments ? JSON.stringify(event.attachments) : null,
+    subject: event.subject ?? null,
+    quotedText: event.quoted ?? null,
     editedAt: event.action === "edit" ? at : null,
     nrtSeconds,
     deliveryState: inbound ? null : "sent",
