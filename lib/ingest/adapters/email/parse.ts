@@ -1,12 +1,13 @@
+import { convert } from "html-to-text";
 import { simpleParser, type AddressObject, type ParsedMail } from "mailparser";
 import type { InboundEventInput } from "@/lib/ingest/event";
 import { automatedReason } from "./automated";
 import { splitQuoted } from "./quotes";
 import { tokenInAddresses } from "./token";
 
-// One fetched mail → one InboundEvent. The text is mailparser's plain text (made from the HTML
-// part when there is no text part), so no markup, script or remote image ever reaches the inbox;
-// attachments become references to their IMAP part, never content.
+// One fetched mail → one InboundEvent. Only plain text is kept (an HTML-only mail is turned into
+// text, scripts, styles and images dropped), so no markup, script or remote image ever reaches
+// the inbox; attachments become references to their IMAP part, never content.
 
 export type FetchedMail = { source: Buffer; uid: number; uidValidity: string; mailboxUrl: string };
 
@@ -39,14 +40,14 @@ function headerLookup(mail: ParsedMail) {
 }
 
 export async function mailToEvent({ mail: fetched, mailboxAddress }: { mail: FetchedMail; mailboxAddress: string }): Promise<InboundEventInput> {
-  const mail = await simpleParser(fetched.source, { skipHtmlToText: false, skipTextToHtml: true, skipImageLinks: true, keepCidLinks: false });
+  const mail = await simpleParser(fetched.source, { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true });
   const header = headerLookup(mail);
   const fromAddress = addresses(mail.from)[0];
   const fromName = mail.from?.value[0]?.name || undefined;
   const ownId = normalizeMessageId(mail.messageId) ?? `<imap-${fetched.uidValidity}-${fetched.uid}@replyhour.invalid>`;
   const references = idList(mail.references);
   const inReplyTo = idList(mail.inReplyTo).at(-1) ?? references.at(-1);
-  const body = (mail.text ?? "").slice(0, 100_000);
+  const body = (mail.text?.trim() ? mail.text : htmlAsText(mail.html)).slice(0, 100_000);
   const { text, quoted } = splitQuoted(body);
   const outbound = fromAddress != null && fromAddress === mailboxAddress.toLowerCase();
   const reason = automatedReason({ header, from: fromAddress, contentType: header("content-type") });
@@ -82,4 +83,11 @@ function attachmentRefs(mail: ParsedMail, fetched: FetchedMail): InboundEventInp
     contentType: a.contentType.slice(0, 255),
   }));
   return refs.length ? refs : undefined;
+}
+
+const SKIP = ["script", "style", "head", "img", "object", "iframe", "svg"].map((selector) => ({ selector, format: "skip" }));
+
+export function htmlAsText(html: string | false | undefined): string {
+  if (!html) return "";
+  return convert(html, { wordwrap: false, selectors: [...SKIP, { selector: "a", options: { hideLinkHrefIfSameAsText: true } }] });
 }
