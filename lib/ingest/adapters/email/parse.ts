@@ -3,7 +3,7 @@ import { simpleParser, type AddressObject, type ParsedMail } from "mailparser";
 import type { InboundEventInput } from "@/lib/ingest/event";
 import { automatedReason } from "./automated";
 import { splitQuoted } from "./quotes";
-import { tokenInAddresses } from "./token";
+import { tokenInAddresses, tokenInIds } from "./token";
 
 // One fetched mail → one InboundEvent. Only plain text is kept (an HTML-only mail is turned into
 // text, scripts, styles and images dropped), so no markup, script or remote image ever reaches
@@ -52,7 +52,7 @@ export async function mailToEvent({ mail: fetched, mailboxAddress }: { mail: Fet
   const outbound = fromAddress != null && fromAddress === mailboxAddress.toLowerCase();
   const reason = automatedReason({ header, from: fromAddress, contentType: header("content-type") });
   const recipients = [...addresses(mail.to), ...addresses(mail.cc), ...(header("delivered-to")?.split(",") ?? [])];
-  const token = tokenInAddresses(recipients);
+  const token = tokenInAddresses(recipients) ?? tokenInIds([inReplyTo, ...references.toReversed()]);
   const subject = mail.subject?.trim().slice(0, 1000) || undefined;
   return {
     externalId: ownId,

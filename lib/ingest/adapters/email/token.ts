@@ -24,6 +24,17 @@ export function tokenInAddresses(addresses: string[]): string | undefined {
   return undefined;
 }
 
+// Our own replies carry the token at the start of their Message-ID: <rh-12-ab34cd56ef01.key@brand>.
+const ID_TOKEN = /^<(rh-\d{1,12}-[0-9a-f]{12})\./i;
+
+export function tokenInIds(ids: (string | undefined)[]): string | undefined {
+  for (const id of ids) {
+    const found = id ? ID_TOKEN.exec(id) : null;
+    if (found) return found[1].toLowerCase();
+  }
+  return undefined;
+}
+
 /** The conversation a token names, when its signature is right for this channel. */
 export function verifyReplyToken({ secret, channelId, token }: { secret: string; channelId: number; token: string }): number | null {
   const match = /^rh-(\d{1,12})-([0-9a-f]{12})$/.exec(token);
