@@ -20,7 +20,7 @@ export const CREDENTIAL_FIELDS: Record<ChannelKind, CredentialField[]> = {
     token("password", "Mailbox password"),
     plain("from", "From address (\"Brand Support <support@brand.example>\")"),
   ],
-  web: [],
+  web: [plain("origins", "Allowed origins"), plain("mode", "Mode (chat or form)"), plain("showResponseTime", "Show the response time")],
   api: [],
 };
 
