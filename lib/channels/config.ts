@@ -63,6 +63,15 @@ export function channelCredentials({ kind, config }: { kind: ChannelKind; config
   return stored;
 }
 
+/** The Settings form's e-mail fields, each checked when it is filled in. */
+export function checkMailSettings(stored: Record<string, string>): void {
+  const parsed = emailConfig.partial().strip().safeParse(stored);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AppError("bad_request:config", `${issue.path.join(".")}: ${issue.message}`);
+  }
+}
+
 /** The stored credentials as config again, every secret shown as "•••". */
 export function configView({ kind, credentials }: { kind: ChannelKind; credentials: Record<string, string> }): Record<string, unknown> {
   const secret = new Set(CREDENTIAL_FIELDS[kind].filter((f) => f.secret).map((f) => f.key));
