@@ -72,6 +72,8 @@ export async function pollChannel({ db, channel, now, baseUrls }: { db: Db; chan
   } catch {
     return fail("The stored credentials cannot be decrypted (was CREDENTIALS_KEY changed?).");
   }
+  // Demo channels have no platform behind them: their traffic comes from the demo generator.
+  if (credentials.demo === "1") return schedule(db, { channel, cursor: parseCursor(channel.pollCursor), nextAt: now + MAX_BACKOFF_MS, failed: 0, now });
   const result = await callPoller({ channel, poll: { accountId: channel.accountId ?? "", credentials }, cursor: parseCursor(channel.pollCursor), baseUrls });
   const items = result.events.flatMap((event) => {
     const parsed = inboundEventSchema.safeParse(event);
