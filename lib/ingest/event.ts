@@ -19,6 +19,8 @@ export const authorSchema = z.object({
   handle: z.string().max(512).optional(),
   name: z.string().max(1024).optional(),
   followers: z.number().int().nonnegative().max(10_000_000_000).optional(),
+  // The language the platform says the person uses (Telegram's language_code): a hint for short texts.
+  language: z.string().trim().toLowerCase().regex(/^[a-z]{2,3}(-[a-z0-9]{1,8})*$/).optional(),
 });
 
 export const inboundEventSchema = z
@@ -42,6 +44,8 @@ export const inboundEventSchema = z
     subject: z.string().max(1000).optional(),
     quoted: z.string().max(MAX_TEXT_CHARS).optional(),
     replyToken: z.string().max(128).optional(),
+    // An edit's own time when the platform gives only the original's (VK sends the comment's date).
+    editedAt: z.iso.datetime({ offset: true }).optional(),
     // Platform-side edits and deletions of a message already stored: kept, marked.
     action: z.enum(["create", "edit", "delete"]).default("create"),
   });
