@@ -290,7 +290,10 @@ export const messages = sqliteTable(
     // the model's category before an agent first corrected it (the dashboard counts corrections each way)
     correctedFrom: text("corrected_from", { enum: CATEGORIES }),
     url: text("url"),
-    attachments: text("attachments", { mode: "json" }).$type<{ kind: string; url: string }[]>(),
+    attachments: text("attachments", { mode: "json" }).$type<{ kind: string; url: string; name?: string; size?: number; contentType?: string }[]>(),
+    // E-mail: the subject line, and the quoted history and signature cut off before classification.
+    subject: text("subject"),
+    quotedText: text("quoted_text"),
     editedAt: ts("edited_at"),
     deletedOnPlatformAt: ts("deleted_on_platform_at"),
     hiddenAt: ts("hidden_at"),

@@ -7,6 +7,7 @@ import { addMember } from "@/lib/team/members";
 import { createToken, revokeToken, type Scope } from "@/lib/auth/tokens";
 import { backupDatabase } from "@/lib/ops/backup";
 import { ROLES, type Role } from "@/db/schema";
+import { connectHint, createConfiguredChannel, listChannelConfigs } from "@/lib/channels/operate";
 import { parseArgs, requireFlag, runCli, UsageError } from "./lib/args";
 
 const USAGE = `Usage: npm run --silent admin -- <command>
@@ -15,6 +16,8 @@ const USAGE = `Usage: npm run --silent admin -- <command>
   member add --email E --brand S --role admin|manager|agent
   token create --brand S --name N [--scopes ingest,read]
   token revoke --brand S --name N
+  channel create --brand S --kind facebook|instagram|twitter|vk|telegram|youtube|email|web --name N [--account-id A] [--config JSON]
+  channel list --brand S
   backup FILE`;
 
 // The operator holds every role, but lib/ keeps the invariants (a brand keeps its last admin).
@@ -66,6 +69,27 @@ async function main() {
         const { audit } = authorize({ actor: operator, brandId: brand.id, needs: "admin" });
         await revokeToken({ brandId: brand.id, name: requireFlag(flags, "name"), actor: audit });
         process.stdout.write(`Revoked token ${flags.name}\n`);
+        return;
+      }
+      case "channel create": {
+        const brand = await requireBrandBySlug({ slug: requireFlag(flags, "brand") });
+        let config: unknown = {};
+        if (typeof flags.config === "string") {
+          try {
+            config = JSON.parse(flags.config);
+          } catch {
+            throw new UsageError("--config must be a JSON object");
+          }
+        }
+        const accountId = typeof flags["account-id"] === "string" ? flags["account-id"] : undefined;
+        const channel = await createConfiguredChannel({ actor: operator, brandId: brand.id, kind: requireFlag(flags, "kind"), name: requireFlag(flags, "name"), accountId, config });
+        process.stderr.write(`${connectHint({ kind: channel.kind, channelId: channel.id })}\n`);
+        process.stdout.write(`${channel.id}\n`);
+        return;
+      }
+      case "channel list": {
+        const brand = await requireBrandBySlug({ slug: requireFlag(flags, "brand") });
+        process.stdout.write(`${JSON.stringify(await listChannelConfigs({ actor: operator, brandId: brand.id }), null, 2)}\n`);
         return;
       }
       default:

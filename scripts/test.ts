@@ -35,6 +35,14 @@ const add = (r: { status: number; counts: Counts }) => {
   if (r.status !== 0) failed = true;
 };
 
+// The e-mail tests run a real IMAP server on loopback: without Dovecot they cannot, so say so at once.
+const DOVECOT = ["/usr/sbin/dovecot", "/usr/local/sbin/dovecot"];
+if (!e2eOnly && !DOVECOT.some((p) => fs.existsSync(p))) {
+  process.stderr.write("\nThe e-mail tests need Dovecot's IMAP server (a throwaway instance on loopback).\nInstall it with: sudo apt-get install -y dovecot-imapd\n");
+  process.stdout.write("\nTests: 0 passed, 1 failed, 0 skipped\n");
+  process.exit(1);
+}
+
 if (!e2eOnly) add(run(null));
 if (!fs.existsSync(CHROMIUM)) {
   process.stderr.write(`\nEnd-to-end tests need Chromium at ${CHROMIUM}.\nInstall it with: sudo apt-get update && sudo apt-get install -y chromium\n(or set CHROMIUM_PATH to a Chromium binary)\n`);

@@ -6,6 +6,7 @@ import { recordAudit, type Actor } from "@/lib/audit/record";
 import { decryptCredentials, encryptCredentials } from "@/lib/security/credentials";
 import { CREDENTIAL_FIELDS } from "./fields";
 import { DEFAULT_WEB_CONFIG, saveWebConfig, type WebConfig } from "./web";
+import { checkMailSettings } from "./config";
 
 export type ChannelRow = typeof channels.$inferSelect;
 /** What may reach the browser: never the credentials, only which keys are set. */
@@ -55,6 +56,7 @@ export async function createChannel({ db = database(), brandId, kind, name, acco
   if (kind === "api") throw new AppError("bad_request:kind", "Every brand already has its API channel.");
   if (!name.trim()) throw new AppError("bad_request:name", "A channel needs a name.");
   const secrets = mergeCredentials(kind, {}, credentials);
+  if (kind === "email") checkMailSettings(secrets);
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(channels)
@@ -75,6 +77,7 @@ export async function updateChannel({ db = database(), brandId, id, name, accoun
     if (!before) throw new AppError("not_found:channel");
     const secrets = mergeCredentials(before.kind, decryptCredentials(before.credentials), credentials);
     for (const key of clear) delete secrets[key];
+    if (before.kind === "email") checkMailSettings(secrets);
     const [after] = await tx
       .update(channels)
       .set({

@@ -13,8 +13,14 @@ export const CREDENTIAL_FIELDS: Record<ChannelKind, CredentialField[]> = {
   vk: [token("accessToken", "Community access token"), plain("confirmationCode", "Confirmation code"), token("secret", "Secret key")],
   youtube: [token("apiKey", "API key"), token("accessToken", "OAuth access token")],
   twitter: [token("bearerToken", "Bearer token"), token("accessToken", "OAuth 2.0 user access token")],
-  email: [plain("smtpUrl", "SMTP URL (smtp:// or smtps://)"), plain("from", "From address"), plain("user", "SMTP user"), token("password", "SMTP password")],
-  web: [],
+  email: [
+    plain("imapUrl", "IMAP URL (imaps://host:993/INBOX or imap://…)"),
+    plain("smtpUrl", "SMTP URL (smtps://host:465 or smtp://…)"),
+    plain("user", "Mailbox user"),
+    token("password", "Mailbox password"),
+    plain("from", "From address (\"Brand Support <support@brand.example>\")"),
+  ],
+  web: [plain("origins", "Allowed origins"), plain("mode", "Mode (chat or form)"), plain("showResponseTime", "Show the response time")],
   api: [],
 };
 
@@ -28,7 +34,7 @@ export const ACCOUNT_ID_LABEL: Partial<Record<ChannelKind, string>> = {
   email: "Mailbox address",
 };
 
-export const POLLED_KINDS = ["youtube", "twitter"] as const;
+export const POLLED_KINDS = ["youtube", "twitter", "email"] as const;
 
 export function webhookPath({ kind, channelId }: { kind: ChannelKind; channelId: number }): string | null {
   if (kind === "facebook" || kind === "instagram") return "/api/webhooks/meta";

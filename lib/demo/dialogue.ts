@@ -2,6 +2,7 @@ import type { DemoAgent } from "./brands";
 import { pickAgent, type Thread } from "./thread";
 import { inbound, outbound, type Place } from "./emit";
 import { isNight, MINUTE, responseDelay } from "./profile";
+import { compileAll, type Template } from "./templates";
 
 const AUTO_ACK = { email: 0.7, web: 0.6, telegram: 0.5 } as Record<string, number>;
 
@@ -34,7 +35,11 @@ export function privateDialogue({ thread, isRequest, complaint }: { thread: Thre
   if (!answered) return 1;
   const agent = pickAgent({ world, ch, language: contact.language });
   const replyAt = t0 + frt;
-  outbound(world, place, { t: replyAt, template: rng.pick(complaint ? set.dmAnswers : set.answers), agent });
+  const answer = outbound(world, place, { t: replyAt, template: rng.pick(complaint ? set.dmAnswers : set.answers), agent });
+  // Some customers' mailboxes answer the reply with an out-of-office note: kept, no clock. Chosen
+  // from the id rather than the generator, so every other demo message stays as it was.
+  if (ch.channel.kind === "email" && hash(answer) % 11 === 0)
+    inbound(world, place, { t: replyAt + 5_000, template: outOfOffice(contact.language), author, request: false, automated: true });
   if (rng.chance(0.45)) inbound(world, place, { t: replyAt + rng.exponential(15 * MINUTE) + 20_000, template: rng.pick(set.thanks), author, request: false });
   return 1;
 }
@@ -60,4 +65,24 @@ export function dmAfterAsk({ thread, agent, t, complaint }: { thread: Thread; ag
   outbound(world, place, { t: at, template: rng.pick(set.dmAnswers), agent });
   if (rng.chance(0.55)) inbound(world, place, { t: at + rng.exponential(10 * MINUTE) + 20_000, template: rng.pick(set.thanks), author, request: false });
   return 1;
+}
+
+function hash(id: string): number {
+  let h = 0;
+  for (let i = 0; i < id.length; i++) h = (h * 31 + id.charCodeAt(i)) >>> 0;
+  return h;
+}
+
+const OUT_OF_OFFICE: Record<string, string> = {
+  en: "I am out of the office until Monday with limited access to e-mail. I will reply when I am back.",
+  ru: "Я в отпуске до понедельника, почта доступна ограниченно. Отвечу, когда вернусь.",
+  de: "Ich bin bis Montag nicht im Büro und lese meine E-Mails nur eingeschränkt.",
+};
+const outOfOfficeTemplates = new Map<string, Template>();
+
+function outOfOffice(language: string): Template {
+  const key = OUT_OF_OFFICE[language] ? language : "en";
+  let template = outOfOfficeTemplates.get(key);
+  if (!template) outOfOfficeTemplates.set(key, (template = compileAll({ texts: [OUT_OF_OFFICE[key]], sentiment: "neutral" })[0]));
+  return template;
 }

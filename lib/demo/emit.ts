@@ -13,6 +13,8 @@ export type Place = {
   threadId: string;
   /** Public comments link to the post for the inbox's "open on platform". */
   postUrl?: string;
+  /** E-mail: the chain so far, so each mail answers the one before it as a mail client would. */
+  mail?: { subject?: string; sent: { id: string; t: number; text: string }[] };
 };
 
 type Message = { t: number; template: Template; inReplyTo?: string };
@@ -31,20 +33,47 @@ function baseEvent(world: World, place: Place, m: Message, author: Author, text:
   };
   if (m.inReplyTo !== undefined) event.inReplyTo = m.inReplyTo;
   if (place.postUrl !== undefined) event.url = place.postUrl + externalId;
+  if (place.ch.channel.kind === "email") asMail(place, event, m.t);
   return event;
+}
+
+// A demo mail looks like one the IMAP poller makes: a Message-ID, a subject, In-Reply-To and
+// References back to the first mail, and the previous mail quoted below a customer's answer.
+function asMail(place: Place, event: InboundEventInput, t: number): void {
+  const mail = (place.mail ??= { sent: [] });
+  const domain = event.direction === "inbound" ? (event.author.id.split("@")[1] ?? "mail.demo") : "mail.replyhour.demo";
+  event.externalId = `<${event.externalId}@${domain}>`;
+  mail.subject ??= subjectOf(event.text);
+  // Messages are made in story order, not time order: a mail answers only those sent before it.
+  const earlier = mail.sent.filter((s) => s.t < t).sort((a, b) => a.t - b.t);
+  event.subject = earlier.length ? `Re: ${mail.subject}` : mail.subject;
+  event.threadId = mail.sent[0]?.id ?? event.externalId;
+  const parent = earlier.at(-1);
+  if (parent) {
+    event.inReplyTo = parent.id;
+    event.references = earlier.slice(-10).map((s) => s.id);
+    if (event.direction === "inbound") event.quoted = parent.text.split("\n").map((line) => `> ${line}`).join("\n");
+  }
+  mail.sent.push({ id: event.externalId, t, text: event.text });
+}
+
+function subjectOf(text: string): string {
+  const line = text.split(/[\n.?!]/)[0].trim();
+  return line.length > 60 ? `${line.slice(0, 57)}…` : line || "Question";
 }
 
 /** Schedules a customer's message; returns its externalId for replies. */
 export function inbound(
   world: World,
   place: Place,
-  m: Message & { author: Author; request: boolean; complaint?: boolean; attachment?: boolean },
+  m: Message & { author: Author; request: boolean; complaint?: boolean; attachment?: boolean; automated?: boolean },
 ): string {
   const complaint = m.complaint ?? false;
   const sentiment = complaint ? "negative" : m.template.sentiment;
   const text = render(m.template, place.ch.brand.ctx);
   const event = baseEvent(world, place, m, m.author, text, "inbound");
   if (m.attachment) event.attachments = [{ kind: "image", url: "https://cdn.replyhour.demo/media/" + event.externalId + ".jpg" }];
+  if (m.automated) event.automated = true;
   const truth = place.set.truths[(complaint ? 2 : m.request ? 1 : 0) * 3 + SENTIMENT_INDEX[sentiment]];
   push(world, place, m.t, event, truth, undefined);
   return event.externalId;

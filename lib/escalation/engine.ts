@@ -61,7 +61,7 @@ export async function escalateIngested({ tx, brandId, now, batch, channelKinds, 
     if (!m.event.automated) await resolveOnReply({ tx, brandId, conversationId: m.conversationId, messageId: m.messageId, userId: m.userId, now });
     return;
   }
-  if (m.event.direction !== "inbound" || !m.classification || m.contact?.blocked) return;
+  if (m.event.direction !== "inbound" || !m.classification || m.contact?.blocked || m.event.automated) return;
   if (now - Date.parse(m.event.createdAt) > STALE_AFTER_MS) return;
   const state = batchState({ tx, brandId, batch });
   const rules = (state.loaded ??= await state.rules).message;

@@ -26,6 +26,9 @@ export type ThreadMessage = {
   deliveryState: string | null;
   lastError: string | null;
   author: string;
+  subject: string | null;
+  quotedText: string | null;
+  attachments: { name: string; size: number | null; contentType: string | null }[];
 };
 
 export type CycleSummary = {
@@ -102,6 +105,9 @@ export async function threadMessages({ db = database(), conversationId }: { db?:
       visibility: m.visibility,
       deliveryState: m.deliveryState,
       lastError: m.lastError,
+      subject: m.subject,
+      quotedText: m.quotedText,
+      attachments: m.attachments,
       userName: users.name,
       contactName: contacts.name,
       contactHandle: contacts.handle,
@@ -111,8 +117,10 @@ export async function threadMessages({ db = database(), conversationId }: { db?:
     .leftJoin(contacts, eq(contacts.id, m.contactId))
     .where(eq(m.conversationId, conversationId))
     .orderBy(asc(m.createdAt), asc(m.id));
-  return rows.map(({ userName, contactName, contactHandle, ...r }) => ({
+  return rows.map(({ userName, contactName, contactHandle, attachments, ...r }) => ({
     ...r,
+    // Names, sizes and types only: a file is never fetched, inlined or linked from the inbox.
+    attachments: (attachments ?? []).map((a) => ({ name: a.name ?? a.kind, size: a.size ?? null, contentType: a.contentType ?? null })),
     createdAt: r.createdAt.getTime(),
     reasons: r.reasons ?? [],
     editedAt: ms(r.editedAt),

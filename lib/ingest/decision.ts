@@ -34,7 +34,7 @@ export function decideCycle(stored: CycleMessage[], added?: NewInbound, answers?
   const byExternal = new Map(stored.map((m) => [m.externalId, m]));
   const items: { at: number; id: number; message: ConversationMessage }[] = [];
   for (const m of stored) {
-    if (m.direction !== "inbound") continue;
+    if (m.direction !== "inbound" || m.automated) continue;
     const parent = m.inReplyTo ? byExternal.get(m.inReplyTo) : undefined;
     const context: ClassifyContext = {
       kind: m.visibility === "private" ? "private_message" : "public_comment",

@@ -171,6 +171,8 @@ function prepare(tx: Tx) {
         reasons: bind("reasons"),
         url: bind("url"),
         attachments: bind("attachments"),
+        subject: bind("subject"),
+        quotedText: bind("quotedText"),
         editedAt: bind("editedAt"),
         nrtSeconds: bind("nrtSeconds"),
         deliveryState: bind("deliveryState"),

@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { messages } from "@/db/schema";
+import { channels, messages } from "@/db/schema";
 import { classify as defaultClassify } from "@/lib/classify";
 import { resolveOnReply } from "@/lib/escalation/resolve-on-reply";
 import { openBatch } from "./batch";
@@ -16,8 +16,9 @@ import { logTouched } from "./stages/changes";
 export async function recordSentReply({ db, messageId, externalId, sentAt, now = Date.now() }: { db: Db; messageId: number; externalId: string | null; sentAt: number; now?: number }): Promise<void> {
   await db.transaction(async (tx) => {
     const [message] = await tx
-      .select({ conversationId: messages.conversationId, brandId: messages.brandId, userId: messages.userId })
+      .select({ conversationId: messages.conversationId, brandId: messages.brandId, userId: messages.userId, channelId: messages.channelId, channelKind: channels.kind })
       .from(messages)
+      .innerJoin(channels, eq(channels.id, messages.channelId))
       .where(eq(messages.id, messageId));
     const { brandId, userId } = message;
     const mine = and(eq(messages.id, messageId), eq(messages.brandId, brandId));
@@ -26,6 +27,7 @@ export async function recordSentReply({ db, messageId, externalId, sentAt, now =
       .set({ deliveryState: "sent", externalId: sql`coalesce(${externalId}, ${messages.externalId})`, sentAt: new Date(sentAt), createdAt: new Date(sentAt), lastError: null })
       .where(mine);
     const batch = openBatch({ tx, brandId, now, policies: [], classifyText: (text, context) => defaultClassify(text, { context }) });
+    batch.channelKinds.set(message.channelId, message.channelKind);
     const [conversation] = await batch.q.conversation.execute({ id: message.conversationId });
     const cycle = await currentCycle(batch.q, conversation);
     const nrtSeconds = await countReply(batch, { conversation, cycle, at: sentAt, userId });

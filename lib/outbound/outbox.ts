@@ -10,6 +10,8 @@ import { recordAudit, type Actor } from "@/lib/audit/record";
 import { requireConversation } from "@/lib/inbox/conversation";
 import type { ReplyRequest, SendResult } from "./clients/types";
 import { recordChange } from "@/lib/realtime/record-change";
+import { replyToken } from "@/lib/ingest/adapters/email/token";
+import { getSecrets } from "@/lib/security/secrets";
 import { clientFor } from "./registry";
 
 const MAX_ATTEMPTS = 8;
@@ -99,6 +101,7 @@ async function dueReplies(db: Db, now: number, limit: number) {
       idempotencyKey: m.idempotencyKey,
       attempts: m.attempts,
       conversationId: m.conversationId,
+      channelId: m.channelId,
       conversationKind: conversations.kind,
       externalThreadId: conversations.externalThreadId,
       contactExternalId: contacts.externalId,
@@ -117,15 +120,21 @@ async function dueReplies(db: Db, now: number, limit: number) {
 
 type Due = Awaited<ReturnType<typeof dueReplies>>[number];
 
-// The customer's latest message: the reply answers it where the platform threads replies.
-async function inReplyTo(db: Db, message: Due): Promise<string | null> {
+// The customer's latest message: the reply answers it where the platform threads replies (an
+// e-mail reply also takes its subject).
+async function inReplyTo(db: Db, message: Due): Promise<{ externalId: string | null; subject: string | null } | null> {
   const [parent] = await db
-    .select({ externalId: m.externalId })
+    .select({ externalId: m.externalId, subject: m.subject })
     .from(m)
     .where(and(eq(m.conversationId, message.conversationId), eq(m.brandId, message.brandId), eq(m.direction, "inbound")))
     .orderBy(desc(m.createdAt))
     .limit(1);
-  return parent?.externalId ?? null;
+  return parent ?? null;
+}
+
+function replySubject(subject: string | null | undefined): string | undefined {
+  if (!subject) return undefined;
+  return /^(re|aw|sv|ответ)\s*:/i.test(subject) ? subject : `Re: ${subject}`;
 }
 
 /**
@@ -165,18 +174,22 @@ export async function sendDueReplies({ db = database(), now = Date.now(), limit 
   return sent;
 }
 
-async function send(message: Due, inReplyToExternalId: string | null): Promise<SendResult> {
+async function send(message: Due, parent: { externalId: string | null; subject: string | null } | null): Promise<SendResult> {
   const credentials = decryptCredentials(message.credentials);
   const client = clientFor({ kind: message.channelKind, credentials });
   if (!client) return { ok: true, externalId: `replyhour-${message.id}`, sentAt: new Date() };
   const request: ReplyRequest = {
     channel: { kind: message.channelKind, accountId: message.accountId ?? "", credentials },
     conversation: { kind: message.visibility === "private" ? "private_message" : message.conversationKind, externalThreadId: message.externalThreadId, contactExternalId: message.contactExternalId },
-    inReplyToExternalId,
+    inReplyToExternalId: parent?.externalId ?? null,
     text: message.text,
     idempotencyKey: message.idempotencyKey ?? `replyhour-${message.id}`,
     timeoutMs: 15_000,
   };
+  if (message.channelKind === "email") {
+    request.subject = replySubject(parent?.subject);
+    request.threadToken = replyToken({ secret: getSecrets().credentialsKey, channelId: message.channelId, conversationId: message.conversationId });
+  }
   try {
     return await client.sendReply({ baseUrl: client.baseUrl(), request });
   } catch (error) {

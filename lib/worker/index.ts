@@ -5,6 +5,7 @@ import { sendDueReplies } from "@/lib/outbound/outbox";
 import { advanceSlaStates, resolveIdleNoise } from "./sla-timer";
 import { emitDemoTraffic, loadDemoWorkspace } from "./demo-traffic";
 import { pollDueChannels } from "./pollers";
+import { watchMailboxes } from "./mail-idle";
 import { jobScheduler, type Job } from "./jobs";
 import { assignWaiting } from "@/lib/assignment/round-robin";
 import { indexNewMessages } from "@/db/sqlite/fts";
@@ -27,6 +28,7 @@ export function startWorker(): void {
     { name: "retrain", everyMs: 10 * 60_000, firstAt: Date.now() + 60_000, run: (now) => retrainDueBrands({ db, now }) },
     { name: "outbox", everyMs: 1_000, run: (now) => sendDueReplies({ db, now }) },
     { name: "pollers", everyMs: 10_000, run: (now) => pollDueChannels({ db, now }) },
+    { name: "mail-idle", everyMs: 30_000, run: () => watchMailboxes({ db }) },
     { name: "round-robin", everyMs: 5_000, run: (now) => assignWaiting({ db, now }) },
     { name: "snooze", everyMs: 15_000, run: (now) => wakeSnoozed({ db, now }) },
     // A safety net: every writer indexes its own messages, this catches any that did not.

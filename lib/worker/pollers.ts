@@ -5,6 +5,7 @@ import { inboundEventSchema } from "@/lib/ingest/event";
 import { ingestBatch } from "@/lib/ingest/pipeline";
 import { pollX, type XCursor } from "@/lib/ingest/pollers/x";
 import { pollYoutube, type YoutubeCursor } from "@/lib/ingest/pollers/youtube";
+import { pollImap, type ImapCursor } from "@/lib/ingest/pollers/imap";
 import type { PollChannel, PollResult } from "@/lib/ingest/pollers/types";
 import { decryptCredentials } from "@/lib/security/credentials";
 import { recordChannelError, recordChannelSuccess } from "@/lib/channels/status";
@@ -52,6 +53,7 @@ async function schedule(db: Db, { channel, cursor, nextAt, failed, now }: { chan
 }
 
 async function callPoller({ channel, poll, cursor, baseUrls }: { channel: DueChannel; poll: PollChannel; cursor: unknown; baseUrls: BaseUrls }): Promise<PollResult<unknown>> {
+  if (channel.kind === "email") return pollImap({ channel: poll, cursor: cursor as ImapCursor });
   if (channel.kind === "youtube") return pollYoutube({ baseUrl: baseUrls.youtube, channel: poll, cursor: cursor as YoutubeCursor });
   return pollX({ baseUrl: baseUrls.x, channel: poll, cursor: cursor as XCursor });
 }
@@ -70,6 +72,8 @@ export async function pollChannel({ db, channel, now, baseUrls }: { db: Db; chan
   } catch {
     return fail("The stored credentials cannot be decrypted (was CREDENTIALS_KEY changed?).");
   }
+  // Demo channels have no platform behind them: their traffic comes from the demo generator.
+  if (credentials.demo === "1") return schedule(db, { channel, cursor: parseCursor(channel.pollCursor), nextAt: now + MAX_BACKOFF_MS, failed: 0, now });
   const result = await callPoller({ channel, poll: { id: channel.id, accountId: channel.accountId ?? "", credentials }, cursor: parseCursor(channel.pollCursor), baseUrls });
   const items = result.events.flatMap((event) => {
     const parsed = inboundEventSchema.safeParse(event);
@@ -97,7 +101,7 @@ export async function dueChannels({ db, now }: { db: Db; now: number }) {
     .from(c)
     .where(
       and(
-        inArray(c.kind, ["youtube", "twitter"]),
+        inArray(c.kind, ["youtube", "twitter", "email"]),
         ne(c.status, "paused"),
         isNotNull(c.accountId),
         ne(c.accountId, ""),

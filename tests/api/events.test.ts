@@ -89,12 +89,12 @@ describe("POST /api/v1/events", () => {
   it("validates the whole batch, naming each bad index and field, and writes nothing", async () => {
     const before = messageCount();
     const response = await POST(
-      request(JSON.stringify({ events: [event(), event({ createdAt: "yesterday" }), event({ author: {} }), event({ automated: true })] })),
+      request(JSON.stringify({ events: [event(), event({ createdAt: "yesterday" }), event({ author: {} }), event({ direction: "sideways" })] })),
     );
     expect(response.status).toBe(400);
     const { error } = await response.json();
     const paths = error.fields.map((f: { path: string }) => f.path);
-    expect(paths).toEqual(expect.arrayContaining(["events[1].createdAt", "events[2].author.id", "events[3].automated"]));
+    expect(paths).toEqual(expect.arrayContaining(["events[1].createdAt", "events[2].author.id", "events[3].direction"]));
     expect(messageCount()).toBe(before);
   });
 

@@ -21,6 +21,8 @@ const CLI: Record<string, CliEntry> = {
   "admin member add": { unknownBrand: ["admin", "member", "add", "--email", "ops@cli.test", "--brand", "nope", "--role", "agent"] },
   "admin token create": { unknownBrand: ["admin", "token", "create", "--brand", "nope", "--name", "t"] },
   "admin token revoke": { unknownBrand: ["admin", "token", "revoke", "--brand", "nope", "--name", "t"] },
+  "admin channel create": { unknownBrand: ["admin", "channel", "create", "--brand", "nope", "--kind", "email", "--name", "Support"] },
+  "admin channel list": { unknownBrand: ["admin", "channel", "list", "--brand", "nope"] },
   "admin backup": { noBrand: "copies the whole database, an operator's task" },
   "import --format twcs": { noBrand: "makes one brand per responding company" },
   "import --format jsonl": { unknownBrand: ["import", "--format", "jsonl", "FILE", "--brand", "nope"] },

@@ -104,12 +104,34 @@ export async function ConversationPane({ brandId, conversationId, timezone }: { 
               <time dateTime={new Date(m.createdAt).toISOString()}>{formatTime(m.createdAt, timezone, locale)}</time>
               {m.language && <span>{m.language}</span>}
               {m.editedAt && <span>{t("conversation.edited")}</span>}
+              {m.automated && m.direction === "inbound" && <Badge tone="neutral">{t("conversation.automated")}</Badge>}
               {m.deletedOnPlatformAt && <Badge tone="warn">{t("conversation.deletedOnPlatform")}</Badge>}
               {m.hiddenAt && <Badge tone="warn">{t("conversation.hiddenOnPlatform")}</Badge>}
               {m.hiddenAt && m.hiddenReason && <span>({wordOf(t, "conversation.hiddenReason", m.hiddenReason)})</span>}
               {m.category && <Badge tone={m.category === "request" ? "info" : "neutral"}>{wordOf(t, "conversation.category", m.category)}</Badge>}
             </div>
+            {m.subject && <p className="text-xs font-medium text-zinc-600 dark:text-zinc-400">{t("conversation.subject", { subject: m.subject })}</p>}
             <p className="whitespace-pre-wrap break-words">{m.text}</p>
+            {m.quotedText && (
+              <details className="mt-1 text-xs text-zinc-500">
+                <summary className="cursor-pointer">{t("conversation.quoted")}</summary>
+                <p className="mt-1 whitespace-pre-wrap break-words border-l-2 border-zinc-300 pl-2 dark:border-zinc-700">{m.quotedText}</p>
+              </details>
+            )}
+            {m.attachments.length > 0 && (
+              <div className="mt-1 text-xs text-zinc-500">
+                <p>{t("conversation.attachments")}</p>
+                <ul className="list-inside list-disc">
+                  {m.attachments.map((a, i) => (
+                    <li key={i}>
+                      {a.name}
+                      {a.contentType ? ` · ${a.contentType}` : ""}
+                      {a.size != null ? ` · ${formatBytes(a.size)}` : ""}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
             {m.direction === "inbound" && (
               <div className="mt-1 flex flex-wrap items-center gap-2 text-xs text-zinc-500">
                 {m.reasons.length > 0 && <span>{t("conversation.why", { reasons: m.reasons.join(" · ") })}</span>}
@@ -145,4 +167,10 @@ export async function ConversationPane({ brandId, conversationId, timezone }: { 
       </section>
     </article>
   );
+}
+
+function formatBytes(size: number): string {
+  if (size < 1024) return `${size} B`;
+  if (size < 1024 * 1024) return `${Math.round(size / 1024)} kB`;
+  return `${(size / 1024 / 1024).toFixed(1)} MB`;
 }

@@ -39,6 +39,7 @@ function toEvent({ message, edited, botId }: { message: Obj; edited: boolean; bo
       id: authorId,
       handle: short(from?.username) ?? short(senderChat?.username),
       name: short(displayName(from) ?? senderChat?.title, 1024),
+      language: languageCode(from?.language_code),
     }),
     text: text(message.text ?? message.caption),
     createdAt,
@@ -53,9 +54,12 @@ function toEvent({ message, edited, botId }: { message: Obj; edited: boolean; bo
   // The channel post's own copy in the discussion group is the brand's post, not a comment.
   if (message.is_automatic_forward === true) return undefined;
   const reply = obj(message.reply_to_message);
-  const rootId = id(message.message_thread_id) ?? (reply?.is_automatic_forward === true ? id(reply.message_id) : undefined);
-  if (!rootId) return undefined;
   const replyId = id(reply?.message_id);
+  // A reply to the bot's own message, in a plain group, a supergroup or a forum topic, answers the brand.
+  const replyFrom = obj(reply?.from);
+  const toBot = Boolean(replyId) && (botId ? id(replyFrom?.id) === botId : replyFrom?.is_bot === true);
+  const rootId = id(message.message_thread_id) ?? (reply?.is_automatic_forward === true ? replyId : undefined) ?? (toBot ? replyId : undefined);
+  if (!rootId) return undefined;
   const channelId = reply?.is_automatic_forward === true ? id(obj(reply.sender_chat)?.id) : undefined;
   const senderChatId = id(senderChat?.id);
   const own =
@@ -66,10 +70,22 @@ function toEvent({ message, edited, botId }: { message: Obj; edited: boolean; bo
     ...base,
     kind: "public_comment" as const,
     threadId: `${chatId}:${rootId}`,
-    inReplyTo: replyId && replyId !== rootId ? `${chatId}:${replyId}` : undefined,
+    inReplyTo: replyId && (replyId !== rootId || toBot) ? `${chatId}:${replyId}` : undefined,
     direction: own ? ("outbound" as const) : ("inbound" as const),
-    url: username ? `https://t.me/${username}/${messageId}?thread=${rootId}` : undefined,
+    url: messageLink({ chatId, username, messageId, rootId }),
   });
+}
+
+// Public groups link by username; private supergroups by their internal id (t.me/c/…).
+function messageLink({ chatId, username, messageId, rootId }: { chatId: string; username: string | undefined; messageId: string; rootId: string }): string | undefined {
+  if (username) return `https://t.me/${username}/${messageId}?thread=${rootId}`;
+  if (chatId.startsWith("-100")) return `https://t.me/c/${chatId.slice(4)}/${messageId}?thread=${rootId}`;
+  return undefined;
+}
+
+function languageCode(value: unknown): string | undefined {
+  const code = str(value)?.toLowerCase();
+  return code && /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/.test(code) ? code : undefined;
 }
 
 function displayName(from: Obj | undefined): string | undefined {

@@ -41,6 +41,8 @@ export function vkCommentEvent({ type, object, ctx }: { type: string; object: Ob
     createdAt,
     direction: !isDelete && authorId === `-${ctx.groupId}` ? ("outbound" as const) : ("inbound" as const),
     action,
+    // VK's edit carries the comment's creation date: the edit is as of its arrival.
+    editedAt: action === "edit" ? ctx.now.toISOString() : undefined,
     url: `https://vk.com/${ref(commentId)}`,
     attachments: vkAttachments(object.attachments),
   });

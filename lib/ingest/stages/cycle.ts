@@ -9,6 +9,8 @@ import { applyDecision, decideCycle, type CycleDecision, type CycleMessage, type
 // reopens a resolved conversation) or joins the open one; a person's reply sets the cycle's
 // first response time, or closes a next-response wait. Automated replies count for nothing.
 
+const THREAD_ANSWERED_IN_ITSELF = new Set(["email", "web"]);
+
 export type Placed = { cycle: CycleRow | null; nrtSeconds: number | null };
 
 export async function placeInCycle(
@@ -21,6 +23,8 @@ export async function placeInCycle(
     authorId,
   }: { arrival: Arrival; thread: Thread; classification: Classification | null; seen?: CycleMessage[]; authorId?: number | null },
 ): Promise<Placed> {
+  // An auto-reply, bounce or bulk mail is kept in its conversation but opens and moves no clock.
+  if (arrival.inbound && arrival.event.automated) return { cycle, nrtSeconds: null };
   if (arrival.inbound) {
     const added: NewInbound = { authorId: String(authorId ?? `event:${arrival.event.externalId}`), at: arrival.at, classification: classification! };
     return { cycle: await placeInbound(batch, { conversation, current: cycle }, arrival.at, decideCycle(seen, added)), nrtSeconds: null };
@@ -76,7 +80,8 @@ export async function countReply(
     if (result.firstResponse) await recordReplyExample(batch, cycle, at);
     await saveCycle({ q: batch.q, brandId: batch.brandId, cycle, now: batch.now, responderId: userId });
   }
-  if (conversation.kind === "private_message") await answerPublicByDm(batch, conversation, at, userId);
+  // "Please DM us" is a social-network answer; an e-mail or site thread is answered in itself.
+  if (conversation.kind === "private_message" && !THREAD_ANSWERED_IN_ITSELF.has(batch.channelKinds.get(conversation.channelId) ?? "")) await answerPublicByDm(batch, conversation, at, userId);
   return nrtSeconds;
 }
 

@@ -33,6 +33,11 @@ export async function dedupe(batch: Batch, { event, channelId, at }: Arrival): P
   return null;
 }
 
+export function editTime(event: InboundEvent, at: number, now: number): number {
+  const edited = event.editedAt ? Date.parse(event.editedAt) : NaN;
+  return Number.isFinite(edited) ? Math.min(edited, now) : at;
+}
+
 function platformTime(event: InboundEvent, now: number): number {
   const created = Date.parse(event.createdAt);
   return Number.isFinite(created) ? Math.min(created, now) : now;
@@ -42,7 +47,7 @@ async function applyPlatformChange(batch: Batch, { existing, event, at }: { exis
   const ref = { externalId: event.externalId, messageId: String(existing.id), conversationId: String(existing.conversationId) };
   const mine = and(eq(messages.id, existing.id), eq(messages.brandId, batch.brandId));
   if (event.action === "edit" && event.text !== existing.text) {
-    await batch.tx.update(messages).set({ text: event.text, editedAt: new Date(at) }).where(mine);
+    await batch.tx.update(messages).set({ text: event.text, editedAt: new Date(editTime(event, at, batch.now)) }).where(mine);
     batch.touched.set(existing.conversationId, existing.id);
     return { ...ref, duplicate: false };
   }

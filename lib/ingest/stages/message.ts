@@ -7,6 +7,7 @@ import { linkConversations, refreshConversation } from "../conversation-state";
 import type { ConversationRow, CycleRow } from "../queries";
 import type { Arrival, Batch } from "../batch";
 import type { Contact } from "./contact";
+import { editTime } from "./dedupe";
 
 // Stage 6. The message is stored in its conversation and cycle; replies that arrived before it
 // find their parent; the conversation's inbox summary is brought up to date.
@@ -49,7 +50,9 @@ export async function storeMessage(batch: Batch, { arrival, contact, conversatio
     reasons: classification ? JSON.stringify(classification.reasons) : null,
     url: event.url ?? null,
     attachments: event.attachments ? JSON.stringify(event.attachments) : null,
-    editedAt: event.action === "edit" ? at : null,
+    subject: event.subject ?? null,
+    quotedText: event.quoted ?? null,
+    editedAt: event.action === "edit" ? editTime(event, at, batch.now) : null,
     nrtSeconds,
     deliveryState: inbound ? null : "sent",
     sentAt: inbound ? null : at,

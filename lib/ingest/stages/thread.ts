@@ -1,4 +1,6 @@
 import { insertedRowId } from "@/db/sqlite/rowid";
+import { getSecrets } from "@/lib/security/secrets";
+import { verifyReplyToken } from "../adapters/email/token";
 import type { InboundEvent } from "../event";
 import type { Queries, Thread } from "../queries";
 import type { Arrival, Batch } from "../batch";
@@ -6,11 +8,12 @@ import { upsertContact, type Contact } from "./contact";
 
 // Stage 3. DESIGN.md threads: reply-to links first (a comment and every reply under it), then
 // the platform's thread id; a private dialogue is one conversation per contact and channel.
-// A message that joins no thread starts a conversation, owned by its author. The thread comes
-// with its current response cycle, which the next stage needs.
+// E-mail threads are Message-ID chains instead: a mail that answers nothing starts a conversation,
+// even from the same person. A message that joins no thread starts a conversation, owned by its
+// author. The thread comes with its current response cycle, which the next stage needs.
 
 export async function thread(batch: Batch, arrival: Arrival, contact: Contact | null): Promise<Thread> {
-  const found = await findThread(batch.q, arrival);
+  const found = batch.channelKinds.get(arrival.channelId) === "email" ? await findMailThread(batch.q, arrival) : await findThread(batch.q, arrival);
   if (found) return found;
   const owner = contact ?? (await upsertContact(batch, arrival));
   const { brandId } = batch;
@@ -54,6 +57,26 @@ async function findThread(q: Queries, { event, channelId }: Arrival): Promise<Th
   // every top-level comment under a post is a conversation of its own.
   if (event.threadId && event.threadId !== event.externalId) return threadOf(q, channelId, event.threadId);
   return null;
+}
+
+// The mail it answers, then any earlier mail of its References (newest first), then the root it
+// names, then the signed token of the reply address it was sent to.
+async function findMailThread(q: Queries, { event, channelId }: Arrival): Promise<Thread | null> {
+  const chain = [...new Set([event.inReplyTo, ...(event.references ?? []).toReversed()].filter((id): id is string => Boolean(id) && id !== event.externalId))];
+  for (const id of chain) {
+    const found = await threadOf(q, channelId, id);
+    if (found) return found;
+  }
+  if (event.threadId && event.threadId !== event.externalId) {
+    const [byKey] = await q.threadByKey.execute({ channelId, threadKey: event.threadId, kind: event.kind });
+    if (byKey) return withCycle(byKey);
+  }
+  const conversationId = event.replyToken ? verifyReplyToken({ secret: getSecrets().credentialsKey, channelId, token: event.replyToken }) : null;
+  if (conversationId == null) return null;
+  const [conversation] = await q.conversation.execute({ id: conversationId });
+  if (!conversation || conversation.channelId !== channelId) return null;
+  const [cycle] = conversation.currentCycleId ? await q.cycle.execute({ id: conversation.currentCycleId }) : [];
+  return { conversation, cycle: cycle ?? null };
 }
 
 // The thread of a message seen on the channel.

@@ -1,121 +1,95 @@
-import { openSmtpSession, type SmtpReply } from "./smtp-session";
-import { DEFAULT_TIMEOUT_MS, missing } from "./http";
+import nodemailer from "nodemailer";
+import { missing } from "./http";
 import type { ReplyRequest, SendResult } from "./types";
 
 type Failure = Extract<SendResult, { ok: false }>;
 
 /**
- * Minimal SMTP submission over node:net (or implicit TLS with smtps://). No STARTTLS: point it at
- * a local relay or an smtps endpoint. The Message-ID comes from the idempotency key, so a
- * retried reply carries the same id and the recipient's client can collapse duplicates.
- * baseUrl is `smtp://host:port` or `smtps://host:port`; credentials: from, user?, password?.
+ * Sends a reply with nodemailer over the channel's SMTP server (`smtpUrl`, else the installation's
+ * SMTP_URL): from the brand's address, threaded with In-Reply-To and References. The Message-ID
+ * comes from the idempotency key, so a retried reply carries the same id and the recipient's
+ * client collapses duplicates. Credentials: from ("Name <address>" or an address), user, password.
  */
 export async function sendReply({ baseUrl, request }: { baseUrl: string; request: ReplyRequest }): Promise<SendResult> {
   const { credentials } = request.channel;
-  const from = credentials.from ?? request.channel.accountId;
+  const from = parseSender(credentials.from ?? request.channel.accountId);
   const to = request.conversation.contactExternalId;
-  if (!isAddress(from) || !isAddress(to)) return missing("Sender or recipient is not an e-mail address");
+  if (!from || !isAddress(to)) return missing("Sender or recipient is not an e-mail address");
   let server: URL;
   try {
-    server = new URL(baseUrl || `smtp://${credentials.host}:${credentials.port ?? 25}`);
+    server = new URL(credentials.smtpUrl || baseUrl);
+    if (server.protocol !== "smtp:" && server.protocol !== "smtps:") throw new Error("protocol");
   } catch {
-    return missing("The SMTP server address is invalid");
+    return missing("The SMTP server address is invalid (smtps://host:465 or smtp://host:587)");
   }
-  const domain = from.split("@")[1];
-  const messageId = toMessageId({ key: request.idempotencyKey, domain });
-  const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const domain = from.address.split("@")[1];
+  const messageId = toMessageId({ key: request.idempotencyKey, domain, token: request.threadToken });
+  const timeoutMs = request.timeoutMs ?? 15_000;
   const secure = server.protocol === "smtps:";
+  const user = credentials.user || decodeURIComponent(server.username) || undefined;
+  const pass = credentials.password || decodeURIComponent(server.password) || "";
+  const transport = nodemailer.createTransport({
+    host: server.hostname,
+    port: Number(server.port) || (secure ? 465 : 25),
+    secure,
+    auth: user ? { user, pass } : undefined,
+    name: domain,
+    connectionTimeout: timeoutMs,
+    greetingTimeout: timeoutMs,
+    socketTimeout: timeoutMs,
+    disableFileAccess: true,
+    disableUrlAccess: true,
+  });
+  const parent = request.inReplyToExternalId ? angle(oneLine(request.inReplyToExternalId)) : undefined;
+  const root = request.conversation.externalThreadId ? angle(oneLine(request.conversation.externalThreadId)) : undefined;
+  const references = [...new Set([root, parent].filter((id): id is string => Boolean(id) && isMessageId(id!)))];
   try {
-    const { session, greeting } = await openSmtpSession({ host: server.hostname, port: Number(server.port) || (secure ? 465 : 25), secure, timeoutMs });
-    try {
-      expect(greeting, [220], "greeting");
-      const ehlo = await session.command(`EHLO ${domain}`);
-      expect(ehlo, [250], "EHLO");
-      const eightBit = ehlo.lines.some((line) => /^8BITMIME\b/i.test(line));
-      if (credentials.user) {
-        const token = Buffer.from(`\0${credentials.user}\0${credentials.password ?? ""}`).toString("base64");
-        expect(await session.command(`AUTH PLAIN ${token}`), [235], "AUTH");
-      }
-      const message = buildMessage({ request, from, to, messageId, eightBit });
-      expect(await session.command(`MAIL FROM:<${from}>${message.eightBit ? " BODY=8BITMIME" : ""}`), [250], "MAIL FROM");
-      expect(await session.command(`RCPT TO:<${to}>`), [250, 251], "RCPT TO");
-      expect(await session.command("DATA"), [354], "DATA");
-      expect(await session.raw(`${dotStuff(message.data)}\r\n.\r\n`), [250], "message");
-      const sentAt = new Date();
-      await session.command("QUIT").catch(() => undefined);
-      return { ok: true, externalId: messageId, sentAt };
-    } finally {
-      session.close();
-    }
+    await transport.sendMail({
+      from: { name: from.name, address: from.address },
+      to,
+      subject: oneLine(request.subject ?? "Re: your message"),
+      text: request.text,
+      messageId,
+      inReplyTo: parent && isMessageId(parent) ? parent : undefined,
+      references: references.length ? references : undefined,
+    });
+    return { ok: true, externalId: messageId, sentAt: new Date() };
   } catch (error) {
     return smtpFailure(error);
+  } finally {
+    transport.close();
   }
-}
-
-class SmtpError extends Error {
-  constructor(readonly reply: SmtpReply, step: string) {
-    super(`${step}: ${reply.code} ${reply.lines.join(" ")}`.trim());
-  }
-}
-
-function expect(reply: SmtpReply, codes: number[], step: string) {
-  if (!codes.includes(reply.code)) throw new SmtpError(reply, step);
 }
 
 function smtpFailure(error: unknown): Failure {
-  if (error instanceof SmtpError) {
-    const { code } = error.reply;
-    if (code === 535 || code === 530) return { ok: false, retryable: false, reason: error.message, code: "unauthorized" };
-    if (code >= 400 && code < 500) return { ok: false, retryable: true, reason: error.message, code: code === 421 || code === 450 ? "rate_limited" : "server_error" };
-    return { ok: false, retryable: false, reason: error.message, code: "platform_error" };
-  }
-  const e = error instanceof Error ? error : new Error(String(error));
-  if (e.name === "TimeoutError") return { ok: false, retryable: true, reason: e.message, code: "timeout" };
-  return { ok: false, retryable: true, reason: `SMTP connection failed: ${e.message}`, code: "network" };
+  const e = error as Error & { code?: string; responseCode?: number; response?: string };
+  const reason = (e.response || e.message || String(error)).slice(0, 500);
+  const code = e.responseCode;
+  if (e.code === "EAUTH" || code === 535 || code === 530) return { ok: false, retryable: false, reason, code: "unauthorized" };
+  if (code && code >= 400 && code < 500) return { ok: false, retryable: true, reason, code: code === 421 || code === 450 ? "rate_limited" : "server_error" };
+  if (code && code >= 500) return { ok: false, retryable: false, reason, code: "platform_error" };
+  if (e.code === "ETIMEDOUT") return { ok: false, retryable: true, reason, code: "timeout" };
+  return { ok: false, retryable: true, reason: `SMTP connection failed: ${reason}`, code: "network" };
 }
 
 function isAddress(value: string | undefined): value is string {
   return typeof value === "string" && value.length <= 254 && /^[^\s<>@,;:"]+@[^\s<>@,;:"]+\.[^\s<>@,;:"]+$/.test(value);
 }
 
-export function toMessageId({ key, domain }: { key: string; domain: string }) {
+/** "Brand Support <support@brand.example>" or a bare address. */
+export function parseSender(value: string | undefined): { name: string; address: string } | null {
+  const match = /^\s*(?:"?([^"<>\r\n]*?)"?\s*)?<([^<>\s]+)>\s*$/.exec(value ?? "") ?? (isAddress(value?.trim()) ? [value, "", value!.trim()] : null);
+  if (!match || !isAddress(match[2])) return null;
+  return { name: oneLine(match[1] ?? "").trim(), address: match[2] };
+}
+
+const isMessageId = (id: string) => /^<[^<>\s]+>$/.test(id);
+
+export function toMessageId({ key, domain, token }: { key: string; domain: string; token?: string }) {
   if (/^<[^<>\s]+@[^<>\s]+>$/.test(key)) return key;
-  return `<${key.replace(/[^A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]/g, "-").slice(0, 200)}@${domain}>`;
+  const local = `${token ? `${token}.` : ""}${key}`.replace(/[^A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]/g, "-").slice(0, 200);
+  return `<${local}@${domain}>`;
 }
 
 const angle = (id: string) => (id.startsWith("<") ? id : `<${id}>`);
 const oneLine = (value: string) => value.replace(/[\r\n]+/g, " ");
-
-function encodeHeader(value: string) {
-  const clean = oneLine(value);
-  return /^[\x20-\x7e]*$/.test(clean) ? clean : `=?UTF-8?B?${Buffer.from(clean).toString("base64")}?=`;
-}
-
-function buildMessage({ request, from, to, messageId, eightBit }: { request: ReplyRequest; from: string; to: string; messageId: string; eightBit: boolean }) {
-  const body = request.text.replace(/\r\n|\r|\n/g, "\r\n");
-  const ascii = /^[\x00-\x7f]*$/.test(body);
-  const longLine = body.split("\r\n").some((line) => Buffer.byteLength(line) > 998);
-  const useBase64 = longLine || (!ascii && !eightBit);
-  const parent = request.inReplyToExternalId ? angle(oneLine(request.inReplyToExternalId)) : undefined;
-  const root = request.conversation.externalThreadId ? angle(oneLine(request.conversation.externalThreadId)) : undefined;
-  const references = [...new Set([root, parent].filter(Boolean))].join(" ");
-  const headers = [
-    `From: <${from}>`,
-    `To: <${to}>`,
-    `Subject: ${encodeHeader(request.subject ?? "Re: your message")}`,
-    `Date: ${new Date().toUTCString()}`,
-    `Message-ID: ${messageId}`,
-    parent ? `In-Reply-To: ${parent}` : "",
-    references ? `References: ${references}` : "",
-    "MIME-Version: 1.0",
-    "Content-Type: text/plain; charset=utf-8",
-    `Content-Transfer-Encoding: ${useBase64 ? "base64" : ascii ? "7bit" : "8bit"}`,
-  ].filter(Boolean);
-  const content = useBase64 ? (Buffer.from(request.text).toString("base64").match(/.{1,76}/g) ?? []).join("\r\n") : body;
-  return { data: `${headers.join("\r\n")}\r\n\r\n${content}`, eightBit: !useBase64 && !ascii };
-}
-
-/** A line starting with "." gets another, so it cannot end the DATA section. */
-export function dotStuff(data: string) {
-  return data.replace(/(^|\r\n)\./g, "$1..");
-}

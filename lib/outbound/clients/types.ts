@@ -30,6 +30,8 @@ export type ReplyRequest = {
   timeoutMs?: number;
   /** E-mail only: the subject line of the reply. */
   subject?: string;
+  /** E-mail only: the conversation's signed token, carried in the Message-ID so answers find it. */
+  threadToken?: string;
 };
 
 export type SendReply = (args: { baseUrl: string; request: ReplyRequest }) => Promise<SendResult>;

@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dotStuff, sendReply } from "@/lib/outbound/clients/email";
-import { startFakeSmtp } from "@/tests/fakes/smtp";
+import { parseSender, sendReply } from "@/lib/outbound/clients/email";
 import type { ReplyRequest } from "@/lib/outbound/clients/types";
+import { startSmtpCatcher } from "../../helpers/smtp-catcher";
 
-let fake: Awaited<ReturnType<typeof startFakeSmtp>>;
+let catcher: Awaited<ReturnType<typeof startSmtpCatcher>>;
 beforeAll(async () => {
-  fake = await startFakeSmtp({ user: "support", password: "pw" });
+  catcher = await startSmtpCatcher({ user: "support", password: "pw" });
 });
-afterAll(() => fake.close());
+afterAll(() => catcher.close());
 
 const mail = (over: Partial<ReplyRequest> = {}): ReplyRequest => ({
-  channel: { kind: "email", accountId: "support@brand.example", credentials: { from: "support@brand.example", user: "support", password: "pw" } },
+  channel: { kind: "email", accountId: "support@brand.example", credentials: { from: "Brand Support <support@brand.example>", user: "support", password: "pw" } },
   conversation: { kind: "private_message", externalThreadId: "<root@customer.example>", contactExternalId: "ann@customer.example" },
   inReplyToExternalId: "<msg2@customer.example>",
   text: "Hello Ann,\n.hidden line\n..two dots\nПривет 👋",
@@ -20,47 +20,49 @@ const mail = (over: Partial<ReplyRequest> = {}): ReplyRequest => ({
   ...over,
 });
 
-describe("email sendReply over SMTP", () => {
-  it("delivers with AUTH PLAIN, threading headers and the idempotency key as Message-ID", async () => {
-    const result = await sendReply({ baseUrl: fake.url, request: mail() });
-    expect(result).toMatchObject({ ok: true, externalId: "<reply-42@brand.example>" });
-    const message = fake.messages.at(-1)!;
-    expect(message).toMatchObject({ from: "support@brand.example", to: ["ann@customer.example"], auth: "support", duplicate: false });
-    expect(message.headers).toMatchObject({
-      "message-id": "<reply-42@brand.example>",
-      "in-reply-to": "<msg2@customer.example>",
-      references: "<root@customer.example> <msg2@customer.example>",
-      subject: `=?UTF-8?B?${Buffer.from("Re: Заказ 1234").toString("base64")}?=`,
-    });
-    // The fake un-stuffs dots as a real server does, so the text arrives intact.
-    expect(message.body).toBe("Hello Ann,\r\n.hidden line\r\n..two dots\r\nПривет 👋");
-    expect(fake.transcripts.at(-1)).toEqual(expect.arrayContaining(["EHLO brand.example", "MAIL FROM:<support@brand.example> BODY=8BITMIME", "RCPT TO:<ann@customer.example>", "DATA", "QUIT"]));
+describe("email sendReply with nodemailer", () => {
+  it("delivers from the brand with threading headers and the idempotency key as Message-ID", async () => {
+    const result = await sendReply({ baseUrl: catcher.url, request: mail({ threadToken: "rh-7-0123456789ab" }) });
+    expect(result).toMatchObject({ ok: true, externalId: "<rh-7-0123456789ab.reply-42@brand.example>" });
+    const caught = catcher.mails.at(-1)!;
+    expect(caught).toMatchObject({ from: "support@brand.example", to: ["ann@customer.example"], user: "support" });
+    expect(caught.parsed.messageId).toBe("<rh-7-0123456789ab.reply-42@brand.example>");
+    expect(caught.parsed.inReplyTo).toBe("<msg2@customer.example>");
+    expect(caught.parsed.references).toEqual(["<root@customer.example>", "<msg2@customer.example>"]);
+    expect(caught.parsed.subject).toBe("Re: Заказ 1234");
+    expect(caught.parsed.from?.value[0]).toEqual({ name: "Brand Support", address: "support@brand.example" });
+    expect(caught.parsed.text?.trim()).toBe("Hello Ann,\n.hidden line\n..two dots\nПривет 👋");
   });
 
   it("keeps the same Message-ID on a retry so the duplicate is recognisable", async () => {
-    await sendReply({ baseUrl: fake.url, request: mail({ idempotencyKey: "reply-43" }) });
-    await sendReply({ baseUrl: fake.url, request: mail({ idempotencyKey: "reply-43" }) });
-    expect(fake.messages.filter((m) => m.messageId === "<reply-43@brand.example>").map((m) => m.duplicate)).toEqual([false, true]);
+    await sendReply({ baseUrl: catcher.url, request: mail({ idempotencyKey: "reply-43" }) });
+    await sendReply({ baseUrl: catcher.url, request: mail({ idempotencyKey: "reply-43" }) });
+    expect(catcher.mails.filter((m) => m.parsed.messageId === "<reply-43@brand.example>")).toHaveLength(2);
   });
 
   it("maps 4xx to retryable, 5xx and bad credentials to permanent, and a silent server to a timeout", async () => {
-    fake.fail({ kind: "transient" });
-    expect(await sendReply({ baseUrl: fake.url, request: mail() })).toMatchObject({ ok: false, retryable: true });
-    fake.fail({ kind: "reject_recipient" });
-    expect(await sendReply({ baseUrl: fake.url, request: mail() })).toMatchObject({ ok: false, retryable: false, code: "platform_error" });
-    fake.fail({ kind: "bad_auth" });
-    expect(await sendReply({ baseUrl: fake.url, request: mail() })).toMatchObject({ ok: false, retryable: false, code: "unauthorized" });
-    fake.fail({ kind: "hang" });
-    expect(await sendReply({ baseUrl: fake.url, request: mail({ timeoutMs: 300 }) })).toMatchObject({ ok: false, retryable: true, code: "timeout" });
+    catcher.fail("transient");
+    expect(await sendReply({ baseUrl: catcher.url, request: mail() })).toMatchObject({ ok: false, retryable: true });
+    catcher.fail("reject_recipient");
+    expect(await sendReply({ baseUrl: catcher.url, request: mail() })).toMatchObject({ ok: false, retryable: false, code: "platform_error" });
+    catcher.fail("bad_auth");
+    expect(await sendReply({ baseUrl: catcher.url, request: mail() })).toMatchObject({ ok: false, retryable: false, code: "unauthorized" });
+    catcher.fail("hang");
+    expect(await sendReply({ baseUrl: catcher.url, request: mail({ timeoutMs: 300 }) })).toMatchObject({ ok: false, retryable: true });
   });
 
-  it("reports a refused connection as retryable and a bad address as permanent", async () => {
+  it("uses the channel's own smtpUrl before the installation's, and refuses bad addresses", async () => {
+    const own = mail({ channel: { kind: "email", accountId: "support@brand.example", credentials: { from: "support@brand.example", user: "support", password: "pw", smtpUrl: catcher.url } } });
+    expect(await sendReply({ baseUrl: "smtp://127.0.0.1:1", request: own })).toMatchObject({ ok: true });
     expect(await sendReply({ baseUrl: "smtp://127.0.0.1:1", request: mail() })).toMatchObject({ ok: false, retryable: true, code: "network" });
     const bad = mail({ conversation: { kind: "private_message", externalThreadId: null, contactExternalId: "evil\r\nRCPT TO:<x@y.z>" } });
-    expect(await sendReply({ baseUrl: fake.url, request: bad })).toMatchObject({ ok: false, retryable: false });
+    expect(await sendReply({ baseUrl: catcher.url, request: bad })).toMatchObject({ ok: false, retryable: false });
+    expect(await sendReply({ baseUrl: "http://x", request: mail() })).toMatchObject({ ok: false, retryable: false });
   });
 
-  it("dot-stuffs every line that starts with a dot", () => {
-    expect(dotStuff(".a\r\nb\r\n.\r\n..c")).toBe("..a\r\nb\r\n..\r\n...c");
+  it("reads a sender as a bare address or with a display name", () => {
+    expect(parseSender("support@brand.example")).toEqual({ name: "", address: "support@brand.example" });
+    expect(parseSender('"Brand, Support" <s@brand.example>')).toEqual({ name: "Brand, Support", address: "s@brand.example" });
+    expect(parseSender("not an address")).toBeNull();
   });
 });

@@ -1,0 +1,144 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
+import { channels } from "@/db/schema";
+import { cliActor } from "@/lib/audit/record";
+import { resolveConversations } from "@/lib/conversations/resolve";
+import { mailToEvent } from "@/lib/ingest/adapters/email/parse";
+import { replyAddress, replyToken } from "@/lib/ingest/adapters/email/token";
+import { inboundEventSchema } from "@/lib/ingest/event";
+import { ingestBatch } from "@/lib/ingest/pipeline";
+import { getSecrets, resetSecretsCache } from "@/lib/security/secrets";
+import { rawMail } from "../../helpers/mail";
+import { makeBrand, sqlite, testDb } from "../../helpers/db";
+
+beforeAll(() => {
+  process.env.AUTH_SECRET = "thread-auth-secret-0123456789abcdef";
+  process.env.CREDENTIALS_KEY = "thread-credentials-key-0123456789abcdef";
+  resetSecretsCache();
+});
+
+const T0 = Date.parse("2026-03-02T10:00:00Z");
+let uid = 0;
+
+async function setup() {
+  const { db } = testDb();
+  const brand = await makeBrand({ db });
+  const [channel] = await db.transaction((tx) => tx.insert(channels).values({ brandId: brand.id, kind: "email", name: "Support", accountId: "support@brand.example" }).returning());
+  const receive = async (raw: string | Buffer, now = T0) => {
+    const event = await mailToEvent({ mail: { source: Buffer.from(raw), uid: ++uid, uidValidity: "7", mailboxUrl: "imap://mail.brand.example:143/INBOX" }, mailboxAddress: "support@brand.example" });
+    const [outcome] = await ingestBatch({ db, brandId: brand.id, items: [{ event: inboundEventSchema.parse(event), channelId: channel.id }], now });
+    return Number(outcome.conversationId);
+  };
+  return { db, brand, channel, receive };
+}
+
+const mail = (id: string, over: Partial<Parameters<typeof rawMail>[0]> = {}) =>
+  rawMail({ from: "Ann <ann@customer.example>", to: "support@brand.example", subject: "My order", text: "My order 1234 has not arrived, can you check?", messageId: `<${id}@customer.example>`, date: new Date(T0 - 60_000), ...over });
+
+const row = (db: Db, sql: string, ...args: unknown[]) => sqlite(db).prepare(sql).get(...args) as Record<string, unknown>;
+
+describe("e-mail threads are Message-ID chains", () => {
+  it("joins a reply to its conversation and starts a new one for a new mail from the same person", async () => {
+    const { db, receive } = await setup();
+    const first = await receive(mail("a1"));
+    const reply = await receive(mail("a2", { subject: "Re: My order", inReplyTo: "<a1@customer.example>", references: "<a1@customer.example>", text: "Any news?\n\nOn Mon, 2 Mar 2026, Support <support@brand.example> wrote:\n> We are looking" }));
+    expect(reply).toBe(first);
+    // References only (a client that drops In-Reply-To), pointing at the middle of the chain.
+    expect(await receive(mail("a3", { references: "<a2@customer.example>" }))).toBe(first);
+    const fresh = await receive(mail("b1", { subject: "Another question", text: "Do you ship to Albania?" }));
+    expect(fresh).not.toBe(first);
+    expect(row(db, "SELECT count(*) AS n FROM conversations WHERE id IN (?, ?)", first, fresh).n).toBe(2);
+    const stored = row(db, "SELECT text, quoted_text, subject FROM messages WHERE external_id = '<a2@customer.example>'");
+    expect(stored).toEqual({ text: "Any news?", quoted_text: expect.stringMatching(/^On Mon.*wrote:\n> We are looking$/s), subject: "Re: My order" });
+  });
+
+  it("finds the conversation from the signed reply-address token when the headers are gone, and refuses a forged one", async () => {
+    const { db, channel, receive } = await setup();
+    const first = await receive(mail("t1"));
+    const token = replyToken({ secret: getSecrets().credentialsKey, channelId: channel.id, conversationId: first });
+    expect(await receive(mail("t2", { to: replyAddress({ from: "support@brand.example", token }) }))).toBe(first);
+    const forged = `rh-${first}-000000000000`;
+    expect(await receive(mail("t3", { to: `support+${forged}@brand.example` }))).not.toBe(first);
+    expect(db).toBeTruthy();
+  });
+
+  it("reopens a resolved conversation with a new cycle when the customer answers", async () => {
+    const { db, brand, receive } = await setup();
+    const first = await receive(mail("r1"));
+    await resolveConversations({ db, brandId: brand.id, conversationIds: [first], at: T0 + 1000, actor: cliActor });
+    expect(await receive(mail("r2", { inReplyTo: "<r1@customer.example>", text: "It still has not arrived, please help.", date: new Date(T0 + 3600_000) }), T0 + 3600_000)).toBe(first);
+    const conversation = row(db, "SELECT status, current_cycle_id FROM conversations WHERE id = ?", first);
+    expect(conversation.status).toBe("open");
+    expect(row(db, "SELECT number FROM response_cycles WHERE id = ?", conversation.current_cycle_id).number).toBe(2);
+  });
+});
+
+describe("automated mail is kept but starts no clock", () => {
+  it("files an auto-reply, a bounce and a list mail without a response cycle", async () => {
+    const { db, receive } = await setup();
+    const cases = [
+      mail("o1", { subject: "Out of office", text: "I am away until Monday.", headers: { "Auto-Submitted": "auto-replied" } }),
+      mail("o2", { from: "MAILER-DAEMON@mx.customer.example", subject: "Undelivered Mail Returned to Sender", text: "Delivery failed" }),
+      mail("o3", { subject: "Newsletter", text: "Our spring offers! Do you want a discount?", headers: { "List-Unsubscribe": "<mailto:u@x.example>", Precedence: "bulk" } }),
+      mail("o4", { subject: "Re: ticket", text: "Thanks, received", headers: { "X-Autoreply": "yes" } }),
+    ];
+    for (const raw of cases) {
+      const id = await receive(raw);
+      const conversation = row(db, "SELECT current_cycle_id, awaiting_first_response, category FROM conversations WHERE id = ?", id);
+      expect(conversation).toEqual({ current_cycle_id: null, awaiting_first_response: 0, category: "noise" });
+    }
+    expect(row(db, "SELECT count(*) AS n FROM messages WHERE automated = 1").n).toBe(4);
+    expect(row(db, "SELECT count(*) AS n FROM response_cycles").n).toBe(0);
+  });
+
+  it("does not reopen a resolved conversation nor start a wait in an answered one", async () => {
+    const { db, brand, receive } = await setup();
+    const first = await receive(mail("p1"));
+    await resolveConversations({ db, brandId: brand.id, conversationIds: [first], at: T0 + 1000, actor: cliActor });
+    await receive(mail("p2", { inReplyTo: "<p1@customer.example>", text: "I am out of the office", headers: { "Auto-Submitted": "auto-replied" }, date: new Date(T0 + 5000) }), T0 + 5000);
+    const conversation = row(db, "SELECT status, current_cycle_id FROM conversations WHERE id = ?", first);
+    expect(conversation.status).toBe("resolved");
+    expect(row(db, "SELECT number FROM response_cycles WHERE id = ?", conversation.current_cycle_id).number).toBe(1);
+  });
+
+  it("accepts automated on inbound events of any channel", () => {
+    const parsed = inboundEventSchema.parse({ externalId: "x", author: { id: "a" }, text: "auto", createdAt: "2026-03-02T10:00:00Z", automated: true });
+    expect(parsed).toMatchObject({ direction: "inbound", automated: true });
+  });
+});
+
+describe("what is kept of a mail", () => {
+  it("keeps attachments as references and HTML as plain text, without scripts or remote images", async () => {
+    const boundary = "b-42";
+    const raw = [
+      "From: Bob <bob@customer.example>",
+      "To: support@brand.example",
+      "Subject: Broken item",
+      "Message-ID: <h1@customer.example>",
+      `Date: ${new Date(T0).toUTCString()}`,
+      "MIME-Version: 1.0",
+      `Content-Type: multipart/mixed; boundary="${boundary}"`,
+      "",
+      `--${boundary}`,
+      "Content-Type: text/html; charset=utf-8",
+      "",
+      '<p>The cup arrived <b>broken</b>.</p><script>alert(1)</script><img src="https://tracker.example/p.gif">',
+      `--${boundary}`,
+      "Content-Type: application/x-msdownload; name=\"invoice.exe\"",
+      "Content-Disposition: attachment; filename=\"invoice.exe\"",
+      "Content-Transfer-Encoding: base64",
+      "",
+      Buffer.from("MZ not really a program").toString("base64"),
+      `--${boundary}--`,
+      "",
+    ].join("\r\n");
+    const { db, receive } = await setup();
+    await receive(raw);
+    const stored = row(db, "SELECT text, attachments FROM messages WHERE external_id = '<h1@customer.example>'");
+    expect(stored.text).toContain("The cup arrived broken.");
+    expect(stored.text).not.toMatch(/<script|alert\(1\)|tracker\.example|<img/);
+    expect(JSON.parse(String(stored.attachments))).toEqual([
+      { kind: "file", url: expect.stringMatching(/^imap:\/\/mail\.brand\.example:143\/INBOX;UIDVALIDITY=7\/;UID=\d+#attachment-1$/), name: "invoice.exe", size: 23, contentType: "application/x-msdownload" },
+    ]);
+  });
+});
