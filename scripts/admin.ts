@@ -83,7 +83,7 @@ async function main() {
         }
         const accountId = typeof flags["account-id"] === "string" ? flags["account-id"] : undefined;
         const channel = await createConfiguredChannel({ actor: operator, brandId: brand.id, kind: requireFlag(flags, "kind"), name: requireFlag(flags, "name"), accountId, config });
-        process.stderr.write(`${connectHint({ kind: channel.kind, channelId: channel.id })}\n`);
+        process.stderr.write(`${connectHint({ kind: channel.kind, channelId: channel.id, publicKey: channel.publicKey })}\n`);
         process.stdout.write(`${channel.id}\n`);
         return;
       }
