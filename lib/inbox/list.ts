@@ -72,7 +72,7 @@ export class InboxQuery<Row> implements SQLWrapper {
     return this.build(this.db).getSQL();
   }
 
-  async run(): Promise<Row[]> {
+  async execute(): Promise<Row[]> {
     return (await prepared(this.db, this.key, (handle) => this.build(handle).prepare()).execute(this.placeholderValues)) as Row[];
   }
 }
@@ -264,7 +264,7 @@ export async function listConversations({ db = database(), ...args }: Omit<ListA
   };
   if (plan.kind === "hits") {
     const ids = [...new Set(await plan.hits())];
-    return pageOf(ids.length ? (await plan.rows(ids).run()).map(toItem) : [], null);
+    return pageOf(ids.length ? (await plan.rows(ids).execute()).map(toItem) : [], null);
   }
   let result: ConversationPage = { items: [], nextCursor: null, partial: false };
   for (const window of plan.windows) {
@@ -272,13 +272,13 @@ export async function listConversations({ db = database(), ...args }: Omit<ListA
     let boundary: Key | null = null;
     const ids: number[] = [];
     for (const candidates of plan.candidates) {
-      const found = await candidates(window).run();
+      const found = await candidates(window).execute();
       for (const row of found) ids.push(row.id);
       const tail = found[found.length - 1];
       const last = tail && { k: tail.at?.getTime() ?? 0, id: tail.id };
       if (found.length === window && last && (!boundary || compare(plan.order, last, boundary) < 0)) boundary = last;
     }
-    const rows = ids.length ? (await plan.rows(ids, boundary).run()).map(toItem) : [];
+    const rows = ids.length ? (await plan.rows(ids, boundary).execute()).map(toItem) : [];
     result = pageOf(rows, boundary);
     if (!result.partial) break;
   }
