@@ -1,10 +1,10 @@
-import { and, asc, desc, eq, gt, isNull, lt, not, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, lt, not, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { database, type Db } from "@/db/client";
 import { bind, prepared } from "@/db/prepared";
 import { CATEGORIES, STATUSES, channels, contacts, conversations, responseCycles, users } from "@/db/schema";
 import { idList, inIdList, skipIndex } from "@/db/sqlite/inbox";
 import { filterConditions, type InboxFilters } from "./filters";
-import { searchHits } from "./search";
+import { searchHitsMatch, searchHitsSubquery } from "./search";
 import { ACTIVE, unresolvedEscalations, viewCondition, type View } from "./views";
 
 export type ConversationListItem = {
@@ -193,30 +193,27 @@ export function listStatements({ db, brandId, view = "waiting", userId, filters 
   const filter = filterConditions(filters, userId);
   const common = { ...filter.values, k: after?.k, id: after?.id, limit: limit + 1 };
   const shape = `${view}.${after ? "after" : "first"}.${filter.shape}`;
-  const rows = (name: string, ids: number[], where: (SQL | undefined)[], values: Record<string, unknown>) =>
+  const rows = (name: string, where: (SQL | undefined)[], values: Record<string, unknown>) =>
     new InboxQuery<Row>(
       db,
       `inbox.${name}.${shape}`,
       (h) =>
         listRows(h)
-          .where(and(inIdList(c.id, bind("ids")), ...where, ...filter.where))
+          .where(and(...where, ...filter.where))
           .orderBy(direction(key), direction(c.id))
           .limit(sql.placeholder("limit")),
-      { ...common, ...values, ids: idList(ids) },
+      { ...common, ...values },
     );
   if (filter.words || view === "escalated") {
-    // A bounded hit list (search matches, escalations) drives; the view and the filters narrow it.
+    // A bounded hit list (search matches, escalations) drives, in the same statement; the view and the filters narrow it.
     const words = filter.words;
-    const hits = async () =>
-      words
-        ? searchHits({ db, brandId, words })
-        : (await prepared(db, "inbox.escalated", (h) => unresolvedEscalations(h, bind("brandId")).prepare()).execute({ brandId })).map((e) => e.conversationId);
+    const hits = words ? sql`${c.id} IN (${searchHitsSubquery({ brandId: bind("brandId"), match: bind("match") })})` : inArray(c.id, unresolvedEscalations(db, bind("brandId")));
+    const where = [hits, eq(skipIndex(c.brandId), bind("brandId")), viewCondition(view, bind("userId")), keyset];
     return {
       kind: "hits" as const,
       order,
       limit,
-      hits,
-      rows: (ids: number[]) => rows("hits", ids, [eq(skipIndex(c.brandId), bind("brandId")), viewCondition(view, bind("userId")), keyset], { brandId, userId }),
+      rows: () => rows(words ? "search" : "escalated", where, { brandId, userId, match: words ? searchHitsMatch(brandId, words) : null }),
     };
   }
   const { ranges: list, residual } = segments(view, brandId, userId, filter.assigneeId);
@@ -244,7 +241,7 @@ export function listStatements({ db, brandId, view = "waiting", userId, filters 
     candidates,
     // Rows past the boundary (the earliest point where a range stopped) could hide unseen matches.
     rows: (ids: number[], boundary: Key | null) =>
-      rows(boundary ? "bounded" : "rows", ids, [residual, boundary ? not(beyond("bk", "bid")) : undefined], { bk: boundary?.k, bid: boundary?.id }),
+      rows(boundary ? "bounded" : "rows", [inIdList(c.id, bind("ids")), residual, boundary ? not(beyond("bk", "bid")) : undefined], { ids: idList(ids), bk: boundary?.k, bid: boundary?.id }),
   };
 }
 
@@ -262,10 +259,7 @@ export async function listConversations({ db = database(), ...args }: Omit<ListA
     if (items.length > plan.limit) return { items: page, nextCursor: cursorOf(keyOf(last)), partial: false };
     return { items: page, nextCursor: boundary ? cursorOf(boundary) : null, partial: !!boundary };
   };
-  if (plan.kind === "hits") {
-    const ids = [...new Set(await plan.hits())];
-    return pageOf(ids.length ? (await plan.rows(ids).execute()).map(toItem) : [], null);
-  }
+  if (plan.kind === "hits") return pageOf((await plan.rows().execute()).map(toItem), null);
   let result: ConversationPage = { items: [], nextCursor: null, partial: false };
   for (const window of plan.windows) {
     // Each range is complete down to its last candidate; past the earliest such stop, rows may be unseen.
