@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../client";
 import { messages, workerState } from "../schema";
 import { execute, selectRows } from "../sql";
@@ -41,14 +41,22 @@ export function ftsMatch(words: readonly string[]): string {
  */
 export async function searchConversationIds(db: Db, { brandId, words, limit }: { brandId: number; words: readonly string[]; limit: number }): Promise<number[]> {
   if (words.length === 0 || !Number.isSafeInteger(brandId)) return [];
-  const match = `brand_id : "${brandId}" AND text : (${ftsMatch(words)})`;
-  const rows = await selectRows<{ conversation_id: number }>(
-    db,
-    sql`SELECT m.conversation_id FROM messages_fts f JOIN messages m ON m.id = f.rowid
-         WHERE messages_fts MATCH ${match} AND +m.brand_id = ${brandId}
-         ORDER BY f.rowid DESC LIMIT ${limit}`,
-  );
+  const rows = await selectRows<{ conversation_id: number }>(db, searchHitsQuery({ match: searchMatch(brandId, words), brandId, limit }));
   return rows.map((r) => r.conversation_id);
+}
+
+// The full-text query of searchConversationIds: the brand's column and the words.
+export function searchMatch(brandId: number, words: readonly string[]): string {
+  if (!Number.isSafeInteger(brandId)) throw new Error("brand id must be an integer");
+  return `brand_id : "${brandId}" AND text : (${ftsMatch(words)})`;
+}
+
+// The statement of searchConversationIds, to stand as a subquery of a larger query (`match` from
+// searchMatch; either value may be a placeholder of a prepared query).
+export function searchHitsQuery({ match, brandId, limit }: { match: string | SQL; brandId: number | SQL; limit: number }): SQL {
+  return sql`SELECT m.conversation_id FROM messages_fts f JOIN messages m ON m.id = f.rowid
+       WHERE messages_fts MATCH ${match} AND +m.brand_id = ${brandId}
+       ORDER BY f.rowid DESC LIMIT ${sql.raw(String(Math.trunc(limit)))}`;
 }
 
 /** FTS5's own consistency check of the index against the messages; throws when they differ. */

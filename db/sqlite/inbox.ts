@@ -1,5 +1,6 @@
-import { sql, type Column, type SQL, type SQLWrapper } from "drizzle-orm";
+import { fillPlaceholders, sql, type Column, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Db } from "../client";
+import { engineOf } from "../client";
 import { selectRows } from "../sql";
 
 // The SQLite side of the inbox: planner hints and JSON arrays (its search is in ./fts.ts). Each
@@ -10,13 +11,19 @@ export function skipIndex(column: Column): SQL {
   return sql`+${column}`;
 }
 
-// `column IN (ids)` as one statement whatever the number of ids: they travel as one JSON parameter.
-export function inIdList(column: Column, ids: readonly number[]): SQL {
-  return sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+// `column IN (ids)` as one statement whatever the number of ids: they travel as one JSON parameter
+// (or as a placeholder of a prepared query that takes idList(ids)).
+export function inIdList(column: Column, ids: readonly number[] | SQL): SQL {
+  return sql`${column} IN (SELECT value FROM json_each(${Array.isArray(ids) ? JSON.stringify(ids) : ids}))`;
+}
+
+// The value of an inIdList placeholder.
+export function idList(ids: readonly number[]): string {
+  return JSON.stringify(ids);
 }
 
 // A JSON-array column (labels) that holds `value`.
-export function jsonArrayHas(column: Column, value: string): SQL {
+export function jsonArrayHas(column: Column, value: string | SQL): SQL {
   return sql`EXISTS (SELECT 1 FROM json_each(${column}) WHERE json_each.value = ${value})`;
 }
 
@@ -32,7 +39,10 @@ export async function recentLabels(db: Db, { brandId, recent, limit }: { brandId
 }
 
 // How SQLite would run a query (EXPLAIN QUERY PLAN), one line per step; the tests keep the inbox on its indexes.
-export async function queryPlan(db: Db, query: SQLWrapper): Promise<string[]> {
-  const rows = await selectRows<{ detail: string }>(db, sql`EXPLAIN QUERY PLAN ${query.getSQL()}`);
+// A query with placeholders carries their values (`placeholderValues`), as a prepared query is executed with them.
+export async function queryPlan(db: Db, query: SQLWrapper & { placeholderValues?: Record<string, unknown> }): Promise<string[]> {
+  const compiled = engineOf(db).compile(sql`EXPLAIN QUERY PLAN ${query.getSQL()}`);
+  const params = fillPlaceholders(compiled.params, query.placeholderValues ?? {});
+  const rows = engineOf(db).connection(false).prepare(compiled.sql).all(...params) as { detail: string }[];
   return rows.map((r) => r.detail);
 }

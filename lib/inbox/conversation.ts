@@ -1,6 +1,7 @@
 import { and, asc, count, eq } from "drizzle-orm";
 import { database, type Db } from "@/db/client";
 import { channels, contacts, conversations, messages, responseCycles, users } from "@/db/schema";
+import { bind, prepared } from "@/db/prepared";
 import { inIdList } from "@/db/sqlite/inbox";
 import { AppError } from "@/lib/errors";
 
@@ -45,14 +46,19 @@ export type CycleSummary = {
 
 // The one scope check: fetch-or-throw within the caller's brand; another brand's conversation does not exist.
 export async function requireConversation({ db = database(), brandId, id }: { db?: Db; brandId: number; id: number }): Promise<Conversation> {
-  const [row] = await db
-    .select()
-    .from(conversations)
-    .where(and(eq(conversations.id, id), eq(conversations.brandId, brandId)))
-    .limit(1);
+  const [row] = await prepared(db, "inbox.requireConversation", prepareRequire).execute({ id, brandId });
   if (!row) throw new AppError("not_found:conversation");
   return row;
 }
+
+// Prepared once per connection: every action on a conversation starts with this check.
+const prepareRequire = (db: Db) =>
+  db
+    .select()
+    .from(conversations)
+    .where(and(eq(conversations.id, bind("id")), eq(conversations.brandId, bind("brandId"))))
+    .limit(1)
+    .prepare();
 
 // The same check for a selection: every id must be a conversation of the brand, or nothing happens.
 export async function requireConversations({ db, brandId, ids }: { db: Db; brandId: number; ids: number[] }): Promise<number[]> {
@@ -83,9 +89,10 @@ export async function conversationDetail({ db = database(), brandId, id }: { db?
 
 const ms = (at: Date | null) => (at ? at.getTime() : null);
 
-export async function threadMessages({ db = database(), conversationId }: { db?: Db; conversationId: number }): Promise<ThreadMessage[]> {
+// Prepared once per connection: opening a conversation reads its thread.
+const prepareThread = (db: Db) => {
   const m = messages;
-  const rows = await db
+  return db
     .select({
       id: m.id,
       direction: m.direction,
@@ -115,8 +122,13 @@ export async function threadMessages({ db = database(), conversationId }: { db?:
     .from(m)
     .leftJoin(users, eq(users.id, m.userId))
     .leftJoin(contacts, eq(contacts.id, m.contactId))
-    .where(eq(m.conversationId, conversationId))
-    .orderBy(asc(m.createdAt), asc(m.id));
+    .where(eq(m.conversationId, bind("conversationId")))
+    .orderBy(asc(m.createdAt), asc(m.id))
+    .prepare();
+};
+
+export async function threadMessages({ db = database(), conversationId }: { db?: Db; conversationId: number }): Promise<ThreadMessage[]> {
+  const rows = await prepared(db, "inbox.threadMessages", prepareThread).execute({ conversationId });
   return rows.map(({ userName, contactName, contactHandle, attachments, ...r }) => ({
     ...r,
     // Names, sizes and types only: a file is never fetched, inlined or linked from the inbox.
@@ -130,9 +142,10 @@ export async function threadMessages({ db = database(), conversationId }: { db?:
   }));
 }
 
-export async function conversationCycles({ db = database(), conversationId }: { db?: Db; conversationId: number }): Promise<CycleSummary[]> {
+// Prepared once per connection: opening a conversation reads its response cycles.
+const prepareCycles = (db: Db) => {
   const r = responseCycles;
-  const rows = await db
+  return db
     .select({
       number: r.number,
       category: r.category,
@@ -145,7 +158,12 @@ export async function conversationCycles({ db = database(), conversationId }: { 
       resolvedAt: r.resolvedAt,
     })
     .from(r)
-    .where(eq(r.conversationId, conversationId))
-    .orderBy(asc(r.number));
+    .where(eq(r.conversationId, bind("conversationId")))
+    .orderBy(asc(r.number))
+    .prepare();
+};
+
+export async function conversationCycles({ db = database(), conversationId }: { db?: Db; conversationId: number }): Promise<CycleSummary[]> {
+  const rows = await prepared(db, "inbox.conversationCycles", prepareCycles).execute({ conversationId });
   return rows.map((row) => ({ ...row, startedAt: row.startedAt.getTime(), firstResponseAt: ms(row.firstResponseAt), dueAt: row.dueAt.getTime(), resolvedAt: ms(row.resolvedAt) }));
 }

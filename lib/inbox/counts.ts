@@ -1,5 +1,6 @@
 import { and, count, eq, gt, inArray } from "drizzle-orm";
 import { database, type Db } from "@/db/client";
+import { bind, prepared } from "@/db/prepared";
 import { conversations, memberships } from "@/db/schema";
 import { skipIndex } from "@/db/sqlite/inbox";
 import { ACTIVE, unresolvedEscalations, type View } from "./views";
@@ -12,31 +13,13 @@ const c = conversations;
  * Resolved is not counted: it only grows, and nobody works from that number.
  */
 export async function countViews({ db = database(), brandId, userId }: { db?: Db; brandId: number; userId: number }): Promise<Record<View, number | null>> {
-  const active = inArray(c.status, ACTIVE);
-  const groups = await db
-    .select({ status: c.status, category: c.category, n: count() })
-    .from(c)
-    .where(and(eq(c.brandId, brandId), active))
-    .groupBy(c.status, c.category);
+  const q = prepared(db, "inbox.counts", prepareCounts);
+  const groups = await q.groups.execute({ brandId });
   const sum = (test: (g: { status: string; category: string }) => boolean) => groups.filter(test).reduce((total, g) => total + g.n, 0);
-  const [waiting] = await db
-    .select({ n: count() })
-    .from(c)
-    .where(and(eq(c.brandId, brandId), eq(c.awaitingFirstResponse, true), eq(c.category, "request")));
-  const [mine] = await db
-    .select({ n: count() })
-    .from(c)
-    .where(and(eq(c.assigneeId, userId), active, eq(skipIndex(c.brandId), brandId)));
-  // Assigned conversations are few next to the open backlog, so unassigned = open requests - assigned ones.
-  const members = db.select({ userId: memberships.userId }).from(memberships).where(eq(memberships.brandId, brandId));
-  const [assignedRequests] = await db
-    .select({ n: count() })
-    .from(c)
-    .where(and(inArray(c.assigneeId, members), active, eq(skipIndex(c.brandId), brandId), eq(skipIndex(c.category), "request")));
-  const [escalated] = await db
-    .select({ n: count() })
-    .from(c)
-    .where(and(inArray(c.id, unresolvedEscalations(db, brandId)), gt(c.escalationLevel, 0), active));
+  const [waiting] = await q.waiting.execute({ brandId });
+  const [mine] = await q.mine.execute({ brandId, userId });
+  const [assignedRequests] = await q.assignedRequests.execute({ brandId });
+  const [escalated] = await q.escalated.execute({ brandId });
   return {
     waiting: waiting.n,
     mine: mine.n,
@@ -48,4 +31,39 @@ export async function countViews({ db = database(), brandId, userId }: { db?: Db
     noise: sum((g) => g.category === "noise"),
     escalated: escalated.n,
   };
+}
+
+// The counts' queries, prepared once per connection: the inbox asks for them with every page.
+function prepareCounts(db: Db) {
+  const active = inArray(c.status, ACTIVE);
+  const brandId = bind("brandId");
+  const groups = db
+    .select({ status: c.status, category: c.category, n: count() })
+    .from(c)
+    .where(and(eq(c.brandId, brandId), active))
+    .groupBy(c.status, c.category)
+    .prepare();
+  const waiting = db
+    .select({ n: count() })
+    .from(c)
+    .where(and(eq(c.brandId, brandId), eq(c.awaitingFirstResponse, true), eq(c.category, "request")))
+    .prepare();
+  const mine = db
+    .select({ n: count() })
+    .from(c)
+    .where(and(eq(c.assigneeId, bind("userId")), active, eq(skipIndex(c.brandId), brandId)))
+    .prepare();
+  // Assigned conversations are few next to the open backlog, so unassigned = open requests - assigned ones.
+  const members = db.select({ userId: memberships.userId }).from(memberships).where(eq(memberships.brandId, brandId));
+  const assignedRequests = db
+    .select({ n: count() })
+    .from(c)
+    .where(and(inArray(c.assigneeId, members), active, eq(skipIndex(c.brandId), brandId), eq(skipIndex(c.category), "request")))
+    .prepare();
+  const escalated = db
+    .select({ n: count() })
+    .from(c)
+    .where(and(inArray(c.id, unresolvedEscalations(db, brandId)), gt(c.escalationLevel, 0), active))
+    .prepare();
+  return { groups, waiting, mine, assignedRequests, escalated };
 }

@@ -1,6 +1,7 @@
 import { eq, isNull, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { conversations, PRIORITIES, SENTIMENTS, SLA_STATES, STATUSES, CATEGORIES } from "@/db/schema";
+import { bind } from "@/db/prepared";
 import { jsonArrayHas, skipIndex } from "@/db/sqlite/inbox";
 import { searchWords } from "./search";
 
@@ -44,27 +45,41 @@ export function activeFilterCount(filters: InboxFilters): number {
 /*
  * The filters as conditions, AND-ed to the view (lib/inbox/list.ts decides which index drives).
  * The columns skip their indexes so that SQLite never walks a filter's index instead of the view's.
+ * Values are placeholders (`values`), so the query of one set of filters is prepared once;
+ * `shape` names that set.
  */
-export function filterConditions(filters: InboxFilters, userId: number): { where: SQL[]; assigneeId: number | null; words: string[] | null } {
+export function filterConditions(
+  filters: InboxFilters,
+  userId: number,
+): { where: SQL[]; values: Record<string, unknown>; shape: string; assigneeId: number | null; words: string[] | null } {
   const c = conversations;
   const where: SQL[] = [];
+  const values: Record<string, unknown> = {};
   const equal = [
-    [filters.channel, c.channelId],
-    [filters.status, c.status],
-    [filters.category, c.category],
-    [filters.sentiment, c.sentiment],
-    [filters.language, c.language],
-    [filters.sla, c.slaState],
-    [filters.priority, c.priority],
+    ["channel", filters.channel, c.channelId],
+    ["status", filters.status, c.status],
+    ["category", filters.category, c.category],
+    ["sentiment", filters.sentiment, c.sentiment],
+    ["language", filters.language, c.language],
+    ["sla", filters.sla, c.slaState],
+    ["priority", filters.priority, c.priority],
   ] as const;
-  for (const [value, column] of equal) if (value !== undefined) where.push(eq(skipIndex(column), value));
-  if (filters.label) where.push(jsonArrayHas(c.labels, filters.label));
+  const shape: string[] = [];
+  const param = (name: string, value: unknown) => {
+    shape.push(name);
+    values[`f_${name}`] = value;
+    return bind(`f_${name}`);
+  };
+  for (const [name, value, column] of equal) if (value !== undefined) where.push(eq(skipIndex(column), param(name, value)));
+  if (filters.label) where.push(jsonArrayHas(c.labels, param("label", filters.label)));
   let assigneeId: number | null = null;
-  if (filters.assignee === "none") where.push(isNull(skipIndex(c.assigneeId)));
-  else if (filters.assignee !== undefined) {
+  if (filters.assignee === "none") {
+    shape.push("unassigned");
+    where.push(isNull(skipIndex(c.assigneeId)));
+  } else if (filters.assignee !== undefined) {
     assigneeId = filters.assignee === "me" ? userId : filters.assignee;
-    where.push(eq(skipIndex(c.assigneeId), assigneeId));
+    where.push(eq(skipIndex(c.assigneeId), param("assignee", assigneeId)));
   }
   const words = filters.q ? searchWords(filters.q) : [];
-  return { where, assigneeId, words: words.length ? words : null };
+  return { where, values, shape: shape.join("+"), assigneeId, words: words.length ? words : null };
 }

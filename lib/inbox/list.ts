@@ -1,9 +1,10 @@
-import { and, asc, desc, eq, gt, isNull, lt, not, or, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, lt, not, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { database, type Db } from "@/db/client";
+import { bind, prepared } from "@/db/prepared";
 import { CATEGORIES, STATUSES, channels, contacts, conversations, responseCycles, users } from "@/db/schema";
-import { inIdList, skipIndex } from "@/db/sqlite/inbox";
+import { idList, inIdList, skipIndex } from "@/db/sqlite/inbox";
 import { filterConditions, type InboxFilters } from "./filters";
-import { searchHits } from "./search";
+import { searchHitsMatch, searchHitsSubquery } from "./search";
 import { ACTIVE, unresolvedEscalations, viewCondition, type View } from "./views";
 
 export type ConversationListItem = {
@@ -55,24 +56,58 @@ const VIEW_ORDER: Record<View, "due" | "recent"> = {
 type Category = (typeof CATEGORIES)[number];
 
 /*
+ * A query of a page, built with placeholders and prepared once per shape (`key` names the shape;
+ * every value travels in `placeholderValues`): building a query with drizzle costs more than SQLite running
+ * these. It is also a SQLWrapper carrying its values, so the tests can read its query plan.
+ */
+export class InboxQuery<Row> implements SQLWrapper {
+  constructor(
+    private readonly db: Db,
+    readonly key: string,
+    private readonly build: (handle: Db) => { getSQL(): SQL; prepare(): { execute(values?: Record<string, unknown>): unknown } },
+    readonly placeholderValues: Record<string, unknown>,
+  ) {}
+
+  getSQL(): SQL {
+    return this.build(this.db).getSQL();
+  }
+
+  async execute(): Promise<Row[]> {
+    return (await prepared(this.db, this.key, (handle) => this.build(handle).prepare()).execute(this.placeholderValues)) as Row[];
+  }
+}
+
+type Range = { shape: string; condition: SQL; values: Record<string, unknown> };
+
+/*
  * Each view is a union of index ranges that are already in the view's order: equality on an
  * index prefix whose next column is the sort key (conversations_queue for due time,
  * conversations_status or conversations_assignee for recent activity). A page reads a bounded
  * number of entries from each range and merges them, so its cost does not grow with the backlog.
  */
-function ranges(brandId: number, statuses: readonly (typeof STATUSES)[number][], category: Category | null, assigneeId: number | null): SQL[] {
+function ranges(brandId: number, statuses: readonly (typeof STATUSES)[number][], category: Category | null, assigneeId: number | null): Range[] {
   if (assigneeId != null)
-    return statuses.map((s) => and(eq(c.assigneeId, assigneeId), eq(c.status, s), eq(skipIndex(c.brandId), brandId), category ? eq(skipIndex(c.category), category) : undefined)!);
-  return statuses.flatMap((s) => (category ? [category] : CATEGORIES).map((cat) => and(eq(c.brandId, brandId), eq(c.status, s), eq(c.category, cat))!));
+    return statuses.map((status) => ({
+      shape: category ? "assignee+category" : "assignee",
+      condition: and(eq(c.assigneeId, bind("assigneeId")), eq(c.status, bind("status")), eq(skipIndex(c.brandId), bind("brandId")), category ? eq(skipIndex(c.category), bind("category")) : undefined)!,
+      values: { assigneeId, status, brandId, category },
+    }));
+  return statuses.flatMap((status) =>
+    (category ? [category] : CATEGORIES).map((cat) => ({
+      shape: "status",
+      condition: and(eq(c.brandId, bind("brandId")), eq(c.status, bind("status")), eq(c.category, bind("category")))!,
+      values: { brandId, status, category: cat },
+    })),
+  );
 }
 
-function segments(view: View, brandId: number, userId: number, assigneeId: number | null): { ranges: SQL[]; residual: SQL | undefined } {
+function segments(view: View, brandId: number, userId: number, assigneeId: number | null): { ranges: Range[]; residual: SQL | undefined } {
   switch (view) {
     case "waiting":
       // awaiting_first_response = 1 never holds for a resolved conversation (resolving clears it).
       return assigneeId != null
         ? { ranges: ranges(brandId, ACTIVE, "request", assigneeId), residual: eq(skipIndex(c.awaitingFirstResponse), 1) }
-        : { ranges: [and(eq(c.brandId, brandId), eq(c.awaitingFirstResponse, true), eq(c.category, "request"))!], residual: undefined };
+        : { ranges: [{ shape: "queue", condition: and(eq(c.brandId, bind("brandId")), eq(c.awaitingFirstResponse, true), eq(c.category, "request"))!, values: { brandId } }], residual: undefined };
     case "mine":
       return { ranges: ranges(brandId, ACTIVE, null, userId), residual: undefined };
     case "unassigned":
@@ -114,6 +149,17 @@ const FIELDS = {
   assignee: { id: users.id, name: users.name },
 };
 
+const listRows = (db: Db) =>
+  db
+    .select(FIELDS)
+    .from(c)
+    .innerJoin(channels, eq(channels.id, c.channelId))
+    .innerJoin(contacts, eq(contacts.id, c.contactId))
+    .leftJoin(users, eq(users.id, c.assigneeId))
+    .leftJoin(responseCycles, eq(responseCycles.id, c.currentCycleId));
+
+type Row = Awaited<ReturnType<typeof listRows>>[number];
+
 type Key = { k: number; id: number };
 
 function parseCursor(cursor: string | null | undefined): Key | null {
@@ -139,42 +185,53 @@ export function listStatements({ db, brandId, view = "waiting", userId, filters 
   const order = VIEW_ORDER[view];
   const key = order === "due" ? c.firstResponseDueAt : c.lastMessageAt;
   const direction = order === "due" ? asc : desc;
-  const beyond = ({ k, id }: Key) => {
-    const at = new Date(k);
-    return order === "due" ? or(gt(key, at), and(eq(key, at), gt(c.id, id)))! : or(lt(key, at), and(eq(key, at), lt(c.id, id)))!;
-  };
+  // Past the key (k, id) named by two placeholders, in the view's order.
+  const beyond = (k: string, id: string) =>
+    order === "due" ? or(gt(key, bind(k)), and(eq(key, bind(k)), gt(c.id, bind(id))))! : or(lt(key, bind(k)), and(eq(key, bind(k)), lt(c.id, bind(id))))!;
   const after = parseCursor(cursor);
-  const keyset = after ? beyond(after) : undefined;
+  const keyset = after ? beyond("k", "id") : undefined;
   const filter = filterConditions(filters, userId);
-  const rows = (ids: number[], where: (SQL | undefined)[]) =>
-    db
-      .select(FIELDS)
-      .from(c)
-      .innerJoin(channels, eq(channels.id, c.channelId))
-      .innerJoin(contacts, eq(contacts.id, c.contactId))
-      .leftJoin(users, eq(users.id, c.assigneeId))
-      .leftJoin(responseCycles, eq(responseCycles.id, c.currentCycleId))
-      .where(and(inIdList(c.id, ids), ...where, ...filter.where))
-      .orderBy(direction(key), direction(c.id))
-      .limit(limit + 1);
+  const common = { ...filter.values, k: after?.k, id: after?.id, limit: limit + 1 };
+  const shape = `${view}.${after ? "after" : "first"}.${filter.shape}`;
+  const rows = (name: string, where: (SQL | undefined)[], values: Record<string, unknown>) =>
+    new InboxQuery<Row>(
+      db,
+      `inbox.${name}.${shape}`,
+      (h) =>
+        listRows(h)
+          .where(and(...where, ...filter.where))
+          .orderBy(direction(key), direction(c.id))
+          .limit(sql.placeholder("limit")),
+      { ...common, ...values },
+    );
   if (filter.words || view === "escalated") {
-    // A bounded hit list (search matches, escalations) drives; the view and the filters narrow it.
+    // A bounded hit list (search matches, escalations) drives, in the same statement; the view and the filters narrow it.
     const words = filter.words;
-    const hits = async () =>
-      words ? searchHits({ db, brandId, words }) : (await unresolvedEscalations(db, brandId)).map((e) => e.conversationId);
+    const hits = words ? sql`${c.id} IN (${searchHitsSubquery({ brandId: bind("brandId"), match: bind("match") })})` : inArray(c.id, unresolvedEscalations(db, bind("brandId")));
+    const where = [hits, eq(skipIndex(c.brandId), bind("brandId")), viewCondition(view, bind("userId")), keyset];
     return {
       kind: "hits" as const,
       order,
       limit,
-      hits,
-      rows: (ids: number[]) => rows(ids, [eq(skipIndex(c.brandId), brandId), viewCondition(view, userId), keyset]),
+      rows: () => rows(words ? "search" : "escalated", where, { brandId, userId, match: words ? searchHitsMatch(brandId, words) : null }),
     };
   }
   const { ranges: list, residual } = segments(view, brandId, userId, filter.assigneeId);
   const bounded = filter.where.length > 0 || residual != null;
   const candidates = list.map(
     (range) => (window: number) =>
-      db.select({ id: c.id, at: key }).from(c).where(and(range, keyset)).orderBy(direction(key), direction(c.id)).limit(window),
+      new InboxQuery<{ id: number; at: Date | null }>(
+        db,
+        `inbox.range.${order}.${range.shape}.${after ? "after" : "first"}`,
+        (h) =>
+          h
+            .select({ id: c.id, at: key })
+            .from(c)
+            .where(and(range.condition, keyset))
+            .orderBy(direction(key), direction(c.id))
+            .limit(sql.placeholder("window")),
+        { ...range.values, k: after?.k, id: after?.id, window },
+      ),
   );
   return {
     kind: "ranges" as const,
@@ -183,7 +240,8 @@ export function listStatements({ db, brandId, view = "waiting", userId, filters 
     windows: bounded ? SCAN_WINDOWS : ([limit + 1] as const),
     candidates,
     // Rows past the boundary (the earliest point where a range stopped) could hide unseen matches.
-    rows: (ids: number[], boundary: Key | null) => rows(ids, [residual, boundary ? not(beyond(boundary)) : undefined]),
+    rows: (ids: number[], boundary: Key | null) =>
+      rows(boundary ? "bounded" : "rows", [inIdList(c.id, bind("ids")), residual, boundary ? not(beyond("bk", "bid")) : undefined], { ids: idList(ids), bk: boundary?.k, bid: boundary?.id }),
   };
 }
 
@@ -201,23 +259,20 @@ export async function listConversations({ db = database(), ...args }: Omit<ListA
     if (items.length > plan.limit) return { items: page, nextCursor: cursorOf(keyOf(last)), partial: false };
     return { items: page, nextCursor: boundary ? cursorOf(boundary) : null, partial: !!boundary };
   };
-  if (plan.kind === "hits") {
-    const ids = [...new Set(await plan.hits())];
-    return pageOf(ids.length ? (await plan.rows(ids)).map(toItem) : [], null);
-  }
+  if (plan.kind === "hits") return pageOf((await plan.rows().execute()).map(toItem), null);
   let result: ConversationPage = { items: [], nextCursor: null, partial: false };
   for (const window of plan.windows) {
     // Each range is complete down to its last candidate; past the earliest such stop, rows may be unseen.
     let boundary: Key | null = null;
     const ids: number[] = [];
     for (const candidates of plan.candidates) {
-      const found = await candidates(window);
+      const found = await candidates(window).execute();
       for (const row of found) ids.push(row.id);
       const tail = found[found.length - 1];
       const last = tail && { k: tail.at?.getTime() ?? 0, id: tail.id };
       if (found.length === window && last && (!boundary || compare(plan.order, last, boundary) < 0)) boundary = last;
     }
-    const rows = ids.length ? (await plan.rows(ids, boundary)).map(toItem) : [];
+    const rows = ids.length ? (await plan.rows(ids, boundary).execute()).map(toItem) : [];
     result = pageOf(rows, boundary);
     if (!result.partial) break;
   }
@@ -227,8 +282,6 @@ export async function listConversations({ db = database(), ...args }: Omit<ListA
 function cursorOf(key: Key): string {
   return `${key.k}:${key.id}`;
 }
-
-type Row = Awaited<ReturnType<ReturnType<typeof listStatements>["rows"]>>[number];
 
 const ms = (at: Date | null) => (at ? at.getTime() : null);
 

@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
-import { searchConversationIds } from "@/db/sqlite/fts";
+import { searchConversationIds, searchHitsQuery, searchMatch } from "@/db/sqlite/fts";
+import type { SQL } from "drizzle-orm";
 
 // The words of what a person typed, as the search matches them (all required, the last as a prefix).
 export function searchWords(input: string): string[] {
@@ -17,4 +18,14 @@ export const SEARCH_HITS = 500;
 // The conversations of the brand's newest messages that match the words.
 export function searchHits({ db, brandId, words }: { db: Db; brandId: number; words: string[] }): Promise<number[]> {
   return searchConversationIds(db, { brandId, words, limit: SEARCH_HITS });
+}
+
+// The same hits as a subquery, for a query that narrows them further in one statement; `match`
+// takes the value of searchHitsMatch.
+export function searchHitsSubquery({ brandId, match }: { brandId: SQL; match: SQL }): SQL {
+  return searchHitsQuery({ match, brandId, limit: SEARCH_HITS });
+}
+
+export function searchHitsMatch(brandId: number, words: string[]): string {
+  return searchMatch(brandId, words);
 }

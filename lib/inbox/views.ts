@@ -12,7 +12,7 @@ const c = conversations;
 
 // What each view means, as one condition on columns that skip their indexes: it narrows a
 // bounded hit list (search matches, escalations) and never drives a walk of the table.
-export function viewCondition(view: View, userId: number): SQL {
+export function viewCondition(view: View, userId: number | SQL): SQL {
   const active = inArray(skipIndex(c.status), ACTIVE);
   const request = eq(skipIndex(c.category), "request");
   switch (view) {
@@ -36,7 +36,8 @@ export function viewCondition(view: View, userId: number): SQL {
 }
 
 // Escalated means an escalation still waiting for someone; escalations_brand_status reads just those.
-export function unresolvedEscalations(db: Db, brandId: number) {
+// `brandId` may be a placeholder of a prepared query.
+export function unresolvedEscalations(db: Db, brandId: number | SQL) {
   return db
     .select({ conversationId: escalations.conversationId })
     .from(escalations)
