@@ -5,6 +5,7 @@ import { escalationsEn, escalationsRu } from "./dict-escalations";
 import { dashboardEn, dashboardRu } from "./dict-dashboard";
 import { settingsEn, settingsRu } from "./dict-settings";
 import { rulesEn, rulesRu } from "./dict-rules";
+import { accountEn, accountRu } from "./dict-account";
 
 export const en = {
   "nav.main": "Main",
@@ -288,6 +289,7 @@ export const en = {
   ...escalationsEn,
   ...dashboardEn,
   ...settingsEn,
+  ...accountEn,
   ...rulesEn,
 } as const;
 
@@ -575,6 +577,7 @@ export const ru: Record<MessageKey, string> = {
   ...escalationsRu,
   ...dashboardRu,
   ...settingsRu,
+  ...accountRu,
   ...rulesRu,
 };
 
