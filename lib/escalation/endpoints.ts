@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import { z } from "zod";
+import { isRefusedHostLiteral } from "@/lib/security/outbound";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { database, type Db } from "@/db/client";
 import { webhookDeliveries, webhookEndpoints } from "@/db/schema";
@@ -23,7 +24,8 @@ export const endpointInputSchema = z.object({
     .string()
     .trim()
     .max(2000, "A URL is at most 2,000 characters.")
-    .refine((u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol), "An http:// or https:// URL."),
+    .refine((u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol), "An http:// or https:// URL.")
+    .refine((u) => !URL.canParse(u) || !isRefusedHostLiteral(new URL(u).hostname), "This address is inside a private network; an operator can allow it with OUTBOUND_ALLOW_HOSTS."),
 });
 
 export type EndpointView = {

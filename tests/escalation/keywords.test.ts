@@ -20,7 +20,7 @@ describe("keyword matching cannot backtrack", () => {
   });
 
   it("a rule with the review's keyword over a long comment stays fast", async () => {
-    const rule = compileRule({ id: 1, name: "stars", conditions: [{ type: "keywords", terms: STARS }], actions: [{ type: "escalate", level: 1 }] });
+    const rule = compileRule({ id: 1, name: "stars", match: "all", conditions: [{ type: "keywords", terms: STARS }], actions: [{ type: "escalate", level: 1, userIds: [] }] });
     const text = "a".repeat(105) + " " + "aaaa".repeat(5_000);
     const facts = { text, sentiment: null, sentimentScore: null, complaint: false, language: null, followers: null, channelId: 1, channelKind: "api", visibility: "public", slaState: () => null, recentConversations: () => 0 } satisfies MessageFacts;
     const started = performance.now();

@@ -1,5 +1,6 @@
 import { openSmtpSession, type SmtpReply } from "./smtp-session";
 import { DEFAULT_TIMEOUT_MS, missing } from "./http";
+import { OutboundError } from "@/lib/security/outbound";
 import type { ReplyRequest, SendResult } from "./types";
 
 type Failure = Extract<SendResult, { ok: false }>;
@@ -69,6 +70,7 @@ function smtpFailure(error: unknown): Failure {
     if (code >= 400 && code < 500) return { ok: false, retryable: true, reason: error.message, code: code === 421 || code === 450 ? "rate_limited" : "server_error" };
     return { ok: false, retryable: false, reason: error.message, code: "platform_error" };
   }
+  if (error instanceof OutboundError) return { ok: false, retryable: error.code !== "refused", reason: `SMTP connection failed: ${error.message}`, code: error.code === "refused" ? "invalid_request" : "network" };
   const e = error instanceof Error ? error : new Error(String(error));
   if (e.name === "TimeoutError") return { ok: false, retryable: true, reason: e.message, code: "timeout" };
   return { ok: false, retryable: true, reason: `SMTP connection failed: ${e.message}`, code: "network" };

@@ -1,13 +1,16 @@
 import net from "node:net";
 import tls from "node:tls";
+import { resolveOutbound } from "@/lib/security/outbound";
 
 export type SmtpReply = { code: number; lines: string[] };
 export type SmtpSession = { command: (line: string | null) => Promise<SmtpReply>; raw: (data: string) => Promise<SmtpReply>; close: () => void };
 
 /** Opens a connection and reads the greeting; every reply, multi-line ones included, is one SmtpReply. */
-export function openSmtpSession({ host, port, secure, timeoutMs }: { host: string; port: number; secure: boolean; timeoutMs: number }): Promise<{ session: SmtpSession; greeting: SmtpReply }> {
+export async function openSmtpSession({ host, port, secure, timeoutMs }: { host: string; port: number; secure: boolean; timeoutMs: number }): Promise<{ session: SmtpSession; greeting: SmtpReply }> {
+  // Checked and pinned like every outgoing connection; TLS still verifies the host name.
+  const { address } = await resolveOutbound(host);
   return new Promise((resolve, reject) => {
-    const socket = secure ? tls.connect({ host, port, servername: host }) : net.connect({ host, port });
+    const socket = secure ? tls.connect({ host: address, port, servername: net.isIP(host) ? undefined : host }) : net.connect({ host: address, port });
     const waiting: { resolve: (r: SmtpReply) => void; reject: (e: Error) => void }[] = [];
     const ready: SmtpReply[] = [];
     let buffer = "";
