@@ -9,6 +9,7 @@ import { translator } from "@/lib/i18n/messages";
 import { I18nProvider } from "@/app/_components/i18n.client";
 import { LocaleSwitch } from "./locale-switch.client";
 import { PasswordForm } from "./account/password-form.client";
+import { SignOutForm } from "@/app/_components/drafts.client";
 
 export const dynamic = "force-dynamic";
 
@@ -38,11 +39,11 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <a href="/account" className="text-zinc-600 hover:underline dark:text-zinc-400" data-testid="current-user" title={t("header.account")}>
               {user.name}
             </a>
-            <form action={signOutAction}>
+            <SignOutForm action={signOutAction}>
               <button type="submit" className="rounded px-2 py-1 text-zinc-600 hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800">
                 {t("header.signOut")}
               </button>
-            </form>
+            </SignOutForm>
           </div>
         </header>
         {user.mustChangePassword ? (

@@ -5,6 +5,7 @@ import { Button } from "@/app/_components/ui/button";
 import { redirect } from "next/navigation";
 import { endSessionAction, signOutEverywhereAction } from "./actions";
 import { PasswordForm } from "./password-form.client";
+import { SignOutForm } from "@/app/_components/drafts.client";
 
 export const dynamic = "force-dynamic";
 
@@ -60,12 +61,12 @@ export default async function AccountPage() {
             </li>
           ))}
         </ul>
-        <form action={signOutEverywhereAction} className="space-y-1">
+        <SignOutForm action={signOutEverywhereAction} className="space-y-1">
           <Button type="submit" variant="danger">
             {t("account.signOutEverywhere")}
           </Button>
           <p className="text-xs text-zinc-500">{t("account.signOutEverywhereHint")}</p>
-        </form>
+        </SignOutForm>
       </section>
     </main>
   );
