@@ -7,7 +7,7 @@ export default defineConfig({
     include: ["tests/**/*.test.ts"],
     exclude: ["tests/e2e/**", "tests/soak/**", "node_modules/**"],
     environment: "node",
-    setupFiles: ["tests/setup-fast-check.ts"],
+    setupFiles: ["tests/setup-env.ts", "tests/setup-fast-check.ts"],
     pool: "forks",
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -8,7 +8,7 @@ export default defineConfig({
   test: {
     include: ["tests/soak/**/*.test.ts"],
     environment: "node",
-    setupFiles: ["tests/setup-fast-check.ts"],
+    setupFiles: ["tests/setup-env.ts", "tests/setup-fast-check.ts"],
     env: { SOAK: "1" },
     pool: "forks",
     fileParallelism: false,

@@ -66,6 +66,8 @@ function configure(connection: Database.Database): void {
 // only committed data (WAL), so a read never waits for a writer nor sees its uncommitted rows.
 export function openDatabase({ file, runMigrations = true }: { file: string; runMigrations?: boolean }): Db {
   fs.mkdirSync(path.dirname(file), { recursive: true });
+  // Created 0600: SQLite gives the WAL and shared-memory files the database file's mode.
+  if (!fs.existsSync(file)) fs.closeSync(fs.openSync(file, "a", 0o600));
   const writer = new Database(file);
   writer.pragma("journal_mode = WAL");
   writer.pragma("foreign_keys = ON");

@@ -69,6 +69,23 @@ export const users = sqliteTable("users", {
   createdAt: createdAt(),
 });
 
+// One row per sign-in: the JWT carries only its id, so ending the row ends the cookie wherever it is.
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    userAgent: text("user_agent").notNull().default(""),
+    address: text("address").notNull().default(""),
+    createdAt: createdAt(),
+    lastSeenAt: ts("last_seen_at").notNull(),
+    endedAt: ts("ended_at"),
+  },
+  (t) => [index("sessions_user").on(t.userId, t.endedAt)],
+);
+
 export const memberships = sqliteTable(
   "memberships",
   {

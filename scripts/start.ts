@@ -30,11 +30,14 @@ async function main() {
   const secrets = getSecrets();
   ensureBuild();
   const logins = readDemoLogins();
-  const child = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", port], {
+  // LISTEN_HOST (e.g. 127.0.0.1 behind a reverse proxy); all interfaces otherwise, as containers
+  // need. HOSTNAME is not read: Docker sets it to the container id.
+  const host = process.env.LISTEN_HOST?.trim();
+  const child = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", port, ...(host ? ["-H", host] : [])], {
     stdio: "inherit",
     env: { ...process.env, AUTH_SECRET: secrets.authSecret, CREDENTIALS_KEY: secrets.credentialsKey, NEXT_TELEMETRY_DISABLED: "1" },
   });
-  process.stdout.write(`\nReplyhour is starting on http://localhost:${port}\n`);
+  process.stdout.write(`\nReplyhour is starting on http://${host && host !== "0.0.0.0" && host !== "::" ? (host.includes(":") ? `[${host}]` : host) : "localhost"}:${port}\n`);
   if (logins.length) {
     process.stdout.write("Demo logins (also shown on the sign-in page):\n");
     for (const login of logins) process.stdout.write(`  ${login.role.padEnd(8)} ${login.email}  ${login.password}\n`);

@@ -8,6 +8,8 @@ import { demoEnabled } from "@/lib/seed/demo-logins";
 import { translator } from "@/lib/i18n/messages";
 import { I18nProvider } from "@/app/_components/i18n.client";
 import { LocaleSwitch } from "./locale-switch.client";
+import { PasswordForm } from "./account/password-form.client";
+import { SignOutForm } from "@/app/_components/drafts.client";
 
 export const dynamic = "force-dynamic";
 
@@ -34,17 +36,26 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <NotificationBell user={user} />
             <Availability available={user.available} />
             <LocaleSwitch />
-            <span className="text-zinc-600 dark:text-zinc-400" data-testid="current-user">
+            <a href="/account" className="text-zinc-600 hover:underline dark:text-zinc-400" data-testid="current-user" title={t("header.account")}>
               {user.name}
-            </span>
-            <form action={signOutAction}>
+            </a>
+            <SignOutForm action={signOutAction}>
               <button type="submit" className="rounded px-2 py-1 text-zinc-600 hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800">
                 {t("header.signOut")}
               </button>
-            </form>
+            </SignOutForm>
           </div>
         </header>
-        {brands.length === 0 ? (
+        {user.mustChangePassword ? (
+          // A one-time password opens nothing but the form that replaces it.
+          <main className="mx-auto w-full max-w-3xl space-y-3 p-4 sm:p-6">
+            <h1 className="text-lg font-semibold">{t("account.password")}</h1>
+            <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+              {t("account.mustChange")}
+            </p>
+            <PasswordForm />
+          </main>
+        ) : brands.length === 0 ? (
           <main className="p-8">
             <p className="font-medium">{t("header.noBrand")}</p>
             <p className="text-zinc-500">{t("header.noBrandHint")}</p>

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { database, type Db } from "@/db/client";
-import { channels } from "@/db/schema";
+import { channels, contacts, messages } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { authorize } from "@/lib/auth/authorize";
 import type { TokenPrincipal } from "@/lib/auth/tokens";
@@ -62,6 +62,7 @@ export async function ingestApiEvents({ db, brandId, events }: { db: Db; brandId
     else fields.push({ path: `events[${index}].channel`, message: `Unknown channel ${event.channel}` });
   }
   if (fields.length) throw new AppError("bad_request:channel", fields.map((f) => f.message).join("; "), { fields });
+  await requireOwnEdits({ db, events, channelOf: (event) => (event.channel ? known.get(event.channel)! : defaultChannel) });
   const outcomes = await ingestBatch({
     db,
     brandId,
@@ -69,6 +70,26 @@ export async function ingestApiEvents({ db, brandId, events }: { db: Db; brandId
   });
   const duplicates = outcomes.filter((o) => o.duplicate).length;
   return { accepted: outcomes.filter((o) => !o.duplicate && o.messageId != null).length, duplicates, events: outcomes };
+}
+
+// A token may edit or delete only what came in through the API, as the same author: it must
+// not rewrite a customer's words on a platform channel, nor another author's message.
+async function requireOwnEdits({ db, events, channelOf }: { db: Db; events: InboundEvent[]; channelOf: (event: InboundEvent) => number }): Promise<void> {
+  const fields: FieldError[] = [];
+  for (const [index, event] of events.entries()) {
+    if (event.action === "create") continue;
+    const channelId = channelOf(event);
+    const [channel] = await db.select({ kind: channels.kind }).from(channels).where(eq(channels.id, channelId));
+    const [stored] = await db
+      .select({ author: contacts.externalId })
+      .from(messages)
+      .leftJoin(contacts, eq(contacts.id, messages.contactId))
+      .where(and(eq(messages.channelId, channelId), eq(messages.externalId, event.externalId)));
+    if (!stored) continue;
+    if (channel?.kind !== "api") fields.push({ path: `events[${index}].action`, message: "Edits and deletions through the API apply only to messages of the API channel" });
+    else if (stored.author !== event.author.id) fields.push({ path: `events[${index}].author.id`, message: "Only the message's own author can edit or delete it" });
+  }
+  if (fields.length) throw new AppError("forbidden:message", fields.map((f) => f.message).join("; "), { fields });
 }
 
 export const conversationFilterSchema = z.object({

@@ -2,6 +2,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getSecrets } from "@/lib/security/secrets";
 import { checkSignIn } from "./sign-in";
+import { checkSession, endSession, startSession } from "./sessions";
 
 class LimitedSignIn extends CredentialsSignin {
   code = "limited";
@@ -37,20 +38,39 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const password = typeof credentials?.password === "string" ? credentials.password : "";
         if (!email || !password) return null;
         const result = await checkSignIn({ email, password, address: clientAddress(request) });
-        if (result.ok) return { id: String(result.userId) };
+        if (result.ok) {
+          const sid = await startSession({ userId: result.userId, userAgent: request.headers.get("user-agent") ?? "", address: clientAddress(request) });
+          return { id: String(result.userId), sid };
+        }
         if (result.reason === "limited") throw new LimitedSignIn();
         if (result.reason === "disabled") throw new DisabledSignIn();
         return null;
       },
     }),
   ],
+  // Ending the session row signs the cookie out wherever it is; a null token also clears it.
+  events: {
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (typeof sid === "string") await endSession({ sessionId: sid });
+    },
+  },
   callbacks: {
-    jwt({ token, user }) {
-      if (user?.id) token.uid = user.id;
-      return token;
+    // Runs on every auth() and every GET /api/auth/session: an ended, idle or too old session,
+    // or a deactivated account, is refused and never renewed.
+    async jwt({ token, user }) {
+      if (user?.id) {
+        token.uid = user.id;
+        token.sid = (user as { sid?: string }).sid;
+        return token;
+      }
+      const uid = Number(token.uid);
+      if (typeof token.sid !== "string" || !Number.isInteger(uid)) return null;
+      return (await checkSession({ sessionId: token.sid, userId: uid })) ? token : null;
     },
     session({ session, token }) {
       if (typeof token.uid === "string") session.user.id = token.uid;
+      if (typeof token.sid === "string") (session as { sid?: string }).sid = token.sid;
       return session;
     },
   },

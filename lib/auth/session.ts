@@ -5,11 +5,18 @@ import { loadSessionUser, type Membership, type SessionUser } from "./access";
 
 // Every page, action and route handler resolves the user from the database on each call:
 // a deactivated user or a removed membership takes effect immediately, whatever the JWT says.
-export async function getSessionUser(): Promise<SessionUser | null> {
+// auth() has already checked the session row (see the jwt callback in next-auth.ts).
+export async function getSignedIn(): Promise<{ user: SessionUser; sessionId: string } | null> {
   const session = await auth();
   const id = Number(session?.user?.id);
-  if (!Number.isInteger(id) || id <= 0) return null;
-  return loadSessionUser({ userId: id });
+  const sessionId = (session as { sid?: unknown } | null)?.sid;
+  if (!Number.isInteger(id) || id <= 0 || typeof sessionId !== "string") return null;
+  const user = await loadSessionUser({ userId: id });
+  return user ? { user, sessionId } : null;
+}
+
+export async function getSessionUser(): Promise<SessionUser | null> {
+  return (await getSignedIn())?.user ?? null;
 }
 
 export async function requirePageUser(): Promise<SessionUser> {
@@ -18,9 +25,11 @@ export async function requirePageUser(): Promise<SessionUser> {
   return user;
 }
 
+// A one-time password must be replaced before anything else is done with it.
 export async function requireActionUser(): Promise<SessionUser> {
   const user = await getSessionUser();
   if (!user) throw new AppError("unauthorized:session");
+  if (user.mustChangePassword) throw new AppError("forbidden:password", "Choose your own password first (Account).");
   return user;
 }
 

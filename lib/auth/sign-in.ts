@@ -1,7 +1,12 @@
 import { and, eq, gt, count } from "drizzle-orm";
 import { database, type Db } from "@/db/client";
 import { signInAttempts, users } from "@/db/schema";
-import { verifyPassword } from "./password";
+import { hashPassword, verifyPassword } from "./password";
+
+// An unknown e-mail is checked against this hash, so it costs the same scrypt work as a wrong
+// password and the answer time does not tell which accounts exist.
+let decoy: Promise<string> | undefined;
+const decoyHash = () => (decoy ??= hashPassword("replyhour-decoy-password-0"));
 
 export const SIGN_IN_LIMIT = 10;
 export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
@@ -28,7 +33,7 @@ export async function checkSignIn({ db = database(), email, password, address, n
   )
     return { ok: false, reason: "limited" };
   const [user] = await db.select().from(users).where(eq(users.email, normalized));
-  const valid = user ? await verifyPassword({ password, hash: user.passwordHash }) : false;
+  const valid = await verifyPassword({ password, hash: user ? user.passwordHash : await decoyHash() }).then((ok) => ok && !!user);
   await db.transaction((tx) => tx.insert(signInAttempts).values({ email: normalized, address, ok: valid, createdAt: now }));
   if (!user || !valid) return { ok: false, reason: "invalid" };
   if (user.disabled) return { ok: false, reason: "disabled" };

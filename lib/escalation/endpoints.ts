@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import { z } from "zod";
+import { isRefusedHostLiteral } from "@/lib/security/outbound";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { database, type Db } from "@/db/client";
 import { webhookDeliveries, webhookEndpoints } from "@/db/schema";
@@ -23,7 +24,8 @@ export const endpointInputSchema = z.object({
     .string()
     .trim()
     .max(2000, "A URL is at most 2,000 characters.")
-    .refine((u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol), "An http:// or https:// URL."),
+    .refine((u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol), "An http:// or https:// URL.")
+    .refine((u) => !URL.canParse(u) || !isRefusedHostLiteral(new URL(u).hostname), "This address is inside a private network; an operator can allow it with OUTBOUND_ALLOW_HOSTS."),
 });
 
 export type EndpointView = {
@@ -50,6 +52,9 @@ export type DeliveryView = {
   createdAt: number;
 };
 
+// A webhook URL often carries its own credential (Slack's /services/T…/B…/secret): the audit log keeps only where it points.
+const maskedUrl = (url: string) => (URL.canParse(url) ? `${new URL(url).origin}/…` : "…");
+
 const newSecret = () => `whsec_${crypto.randomBytes(32).toString("base64url")}`;
 
 function parseEndpoint(input: unknown) {
@@ -70,7 +75,7 @@ export async function createWebhookEndpoint({ db = database(), brandId, input, a
   const secret = newSecret();
   const id = await db.transaction(async (tx) => {
     const [row] = await tx.insert(webhookEndpoints).values({ brandId, name, url, secret: encryptCredentials({ secret }), enabled: true }).returning({ id: webhookEndpoints.id });
-    await recordAudit(tx, { actor, brandId, action: "webhook_endpoint.create", objectType: "webhook_endpoint", objectId: row.id, after: { name, url } });
+    await recordAudit(tx, { actor, brandId, action: "webhook_endpoint.create", objectType: "webhook_endpoint", objectId: row.id, after: { name, url: maskedUrl(url) } });
     return row.id;
   });
   return { endpoint: await requireEndpoint({ db, brandId, id }), secret };
@@ -123,7 +128,7 @@ export async function updateWebhookEndpoint({ db = database(), brandId, id, inpu
     const next = input === undefined ? { name: before.name, url: before.url } : parseEndpoint(input);
     const on = enabled ?? before.enabled;
     await tx.update(webhookEndpoints).set({ name: next.name, url: next.url, enabled: on }).where(endpointOf(brandId, id));
-    await recordAudit(tx, { actor, brandId, action: "webhook_endpoint.update", objectType: "webhook_endpoint", objectId: id, before: { name: before.name, url: before.url, enabled: before.enabled }, after: { ...next, enabled: on } });
+    await recordAudit(tx, { actor, brandId, action: "webhook_endpoint.update", objectType: "webhook_endpoint", objectId: id, before: { name: before.name, url: maskedUrl(before.url), enabled: before.enabled }, after: { name: next.name, url: maskedUrl(next.url), enabled: on } });
   });
   return requireEndpoint({ db, brandId, id });
 }
@@ -152,7 +157,7 @@ export async function deleteWebhookEndpoint({ db = database(), brandId, id, acto
       .set({ state: "failed", lastError: "The webhook endpoint was deleted.", nextAttemptAt: null })
       .where(and(eq(webhookDeliveries.endpointId, id), eq(webhookDeliveries.brandId, brandId), eq(webhookDeliveries.state, "queued")));
     await tx.delete(webhookEndpoints).where(endpointOf(brandId, id));
-    await recordAudit(tx, { actor, brandId, action: "webhook_endpoint.delete", objectType: "webhook_endpoint", objectId: id, before: { name: before.name, url: before.url } });
+    await recordAudit(tx, { actor, brandId, action: "webhook_endpoint.delete", objectType: "webhook_endpoint", objectId: id, before: { name: before.name, url: maskedUrl(before.url) } });
   });
 }
 

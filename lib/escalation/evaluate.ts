@@ -1,6 +1,7 @@
 import type { SlaState } from "@/db/schema";
 import type { Action, BrandCondition, MessageCondition, Rule } from "./rule-schema";
 import { isBrandCondition } from "./rule-schema";
+import { findKeywords, keywordMatcher } from "./keywords";
 
 // Pure rule evaluation: the same code runs in ingestion, on SLA transitions and in the dry run.
 
@@ -39,36 +40,13 @@ export type CompiledRule = {
 
 type Check<F> = { cost: number; test: (facts: F) => Awaitable<string | null> };
 
-const WORD = "[\\p{L}\\p{N}\\p{M}_]";
-// Scripts written without spaces between words: a boundary check would never match inside a sentence.
-const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-/** One regex for a keyword list: case-insensitive, Unicode, whole words; `*` matches word characters. */
-export function keywordPattern(terms: readonly string[]): RegExp {
-  const parts = terms.map((raw) => {
-    const term = raw.normalize("NFKC").trim();
-    const body = term
-      .split(/\s+/)
-      .map((word) => word.split("*").map(escapeRegExp).join(`${WORD}*`))
-      .join("\\s+");
-    return UNSPACED.test(term) ? body : `(?<!${WORD})${body}(?!${WORD})`;
-  });
-  return new RegExp(parts.join("|"), "giu");
-}
-
 function keywordCheck(terms: string[]): Check<MessageFacts> {
-  const pattern = keywordPattern(terms);
+  const matcher = keywordMatcher(terms);
   return {
     cost: 2,
     test: ({ text }) => {
-      const found = new Set<string>();
-      for (const m of text.normalize("NFKC").matchAll(pattern)) {
-        found.add(m[0].toLowerCase());
-        if (found.size >= 5) break;
-      }
-      return found.size ? `keyword: ${[...found].join(", ")}` : null;
+      const { found } = findKeywords(matcher, text);
+      return found.length ? `keyword: ${found.join(", ")}` : null;
     },
   };
 }

@@ -45,8 +45,9 @@ const mrkdwn = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").rep
 export function slackPayload(n: Notice): Record<string, unknown> {
   const link = conversationLink(n);
   const context = [n.rule ? `Rule: ${mrkdwn(n.rule.name)}` : null, n.conversation ? `Channel: ${n.conversation.channelKind}` : null, link ? `<${link}|Open in Replyhour>` : null].filter(Boolean);
+  // The top-level text is shown in notifications and by receivers without blocks: escaped too.
   return {
-    text: noticeText(n),
+    text: mrkdwn(noticeText(n)),
     blocks: [
       { type: "section", text: { type: "mrkdwn", text: mrkdwn(noticeText(n)) } },
       ...(context.length ? [{ type: "context", elements: [{ type: "mrkdwn", text: context.join(" · ") }] }] : []),

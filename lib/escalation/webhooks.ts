@@ -3,6 +3,7 @@ import { and, asc, eq, lte, sql } from "drizzle-orm";
 import { database, type Db } from "@/db/client";
 import { webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { decryptCredentials } from "@/lib/security/credentials";
+import { guardedFetch, OutboundError, type OutboundReply } from "@/lib/security/outbound";
 import { sendEmailNotice } from "./mail";
 
 export { enqueueWebhook, enqueueEmail } from "./deliveries";
@@ -90,12 +91,12 @@ async function attempt(db: Db, row: Due, now: number): Promise<AttemptResult> {
 
 export async function postWebhook({ url, secret, body, key, now = Date.now() }: { url: string; secret: string; body: string; key: string; now?: number }): Promise<AttemptResult> {
   const timestamp = String(Math.floor(Date.now() / 1000));
-  let response: Response;
+  let response: OutboundReply;
   try {
-    response = await fetch(url, {
+    response = await guardedFetch({
+      url,
       method: "POST",
-      redirect: "manual",
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+      timeoutMs: TIMEOUT_MS,
       headers: {
         "content-type": "application/json",
         "user-agent": "Replyhour-Webhooks/1",
@@ -106,12 +107,13 @@ export async function postWebhook({ url, secret, body, key, now = Date.now() }: 
       body,
     });
   } catch (error) {
-    const e = error as Error;
-    return { ok: false, retryable: true, reason: e.name === "TimeoutError" ? `No answer within ${TIMEOUT_MS / 1000} s` : `Could not connect: ${e.message}` };
+    const e = error instanceof OutboundError ? error : new OutboundError("network");
+    if (e.code === "refused") return { ok: false, retryable: false, reason: e.message };
+    return { ok: false, retryable: true, reason: e.code === "timeout" ? `No answer within ${TIMEOUT_MS / 1000} s` : e.message };
   }
-  const text = (await response.text().catch(() => "")).slice(0, 200).trim();
-  if (response.ok) return { ok: true };
-  const reason = `HTTP ${response.status}${text ? `: ${text}` : ""}`;
+  if (response.status >= 200 && response.status < 300) return { ok: true };
+  // Only the status: the receiver's body is never shown back (it could be an internal page).
+  const reason = `HTTP ${response.status}`;
   if (response.status === 429) return { ok: false, retryable: true, reason, retryAfterMs: parseRetryAfter(response.headers.get("retry-after"), now) };
   if (response.status >= 500 || response.status === 408 || response.status === 425) return { ok: false, retryable: true, reason };
   if (response.status >= 300 && response.status < 400) return { ok: false, retryable: false, reason: `${reason} (redirects are not followed; use the final URL)` };

@@ -5,6 +5,7 @@ import { escalationsEn, escalationsRu } from "./dict-escalations";
 import { dashboardEn, dashboardRu } from "./dict-dashboard";
 import { settingsEn, settingsRu } from "./dict-settings";
 import { rulesEn, rulesRu } from "./dict-rules";
+import { accountEn, accountRu } from "./dict-account";
 
 export const en = {
   "nav.main": "Main",
@@ -301,6 +302,7 @@ export const en = {
   ...escalationsEn,
   ...dashboardEn,
   ...settingsEn,
+  ...accountEn,
   ...rulesEn,
 } as const;
 
@@ -601,6 +603,7 @@ export const ru: Record<MessageKey, string> = {
   ...escalationsRu,
   ...dashboardRu,
   ...settingsRu,
+  ...accountRu,
   ...rulesRu,
 };
 

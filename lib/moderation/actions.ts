@@ -1,6 +1,6 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { database, type Db } from "@/db/client";
-import { channels, contacts, conversations, messages, type Role } from "@/db/schema";
+import { auditLog, channels, contacts, conversations, messages, type Role } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { roleAtLeast } from "@/lib/auth/access";
@@ -17,11 +17,34 @@ type Ctx = { db?: Db; brandId: number; actor: Principal };
 
 /**
  * The invariant behind hiding: a negative comment that is not spam is one a manager must decide
- * on, since hiding criticism is how the 50th reader finds out. Every path (action, CLI) meets it here.
+ * on, since hiding criticism is how the 50th reader finds out. Every path (action, CLI) meets it
+ * here. `spam` is the evidence that it is spam (see spamEvidence), not the reason someone chose.
  */
-export function requireMayHide({ role, sentiment, reason }: { role: Role | null; sentiment: string | null; reason: HideReason }): void {
-  if (sentiment === "negative" && reason !== "spam" && !(role && roleAtLeast(role, "manager")))
-    throw new AppError("forbidden:hide", "Hiding a negative comment that is not spam needs a manager. Answer it, or ask a manager.");
+export function requireMayHide({ role, sentiment, reason, spam }: { role: Role | null; sentiment: string | null; reason: HideReason; spam: boolean }): void {
+  if (sentiment !== "negative" || (role && roleAtLeast(role, "manager"))) return;
+  if (reason === "spam" && !spam)
+    throw new AppError("forbidden:hide", "This comment does not look like spam (no link, and its author was not blocked before it arrived): hiding it needs a manager.");
+  if (reason !== "spam") throw new AppError("forbidden:hide", "Hiding a negative comment that is not spam needs a manager. Answer it, or ask a manager.");
+}
+
+const LINK = /(?:https?:\/\/|www\.)\S+|\b[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}(?:\/\S*)?/iu;
+
+/** Spam is checked, not taken on trust: the comment carries a link, or its author was blocked before it arrived. */
+export function spamEvidence({ text, authorBlockedAt, receivedAt }: { text: string; authorBlockedAt: Date | null; receivedAt: Date }): boolean {
+  return LINK.test(text) || (authorBlockedAt != null && authorBlockedAt.getTime() <= receivedAt.getTime());
+}
+
+// The sentiment the message had when it was received: the first correction's "before" in the
+// audit log, so a correction to neutral cannot unlock hiding.
+async function receivedSentiment(db: Db, { brandId, messageId, current }: { brandId: number; messageId: number; current: string | null }): Promise<string | null> {
+  const [first] = await db
+    .select({ before: auditLog.before })
+    .from(auditLog)
+    .where(and(eq(auditLog.brandId, brandId), eq(auditLog.objectType, "message"), eq(auditLog.objectId, String(messageId)), eq(auditLog.action, "message.correct")))
+    .orderBy(asc(auditLog.id))
+    .limit(1);
+  const before = first?.before as { sentiment?: string | null } | null | undefined;
+  return before && "sentiment" in before ? (before.sentiment ?? null) : current;
 }
 
 /**
@@ -48,12 +71,16 @@ export async function hideMessage({
       visibility: messages.visibility,
       externalId: messages.externalId,
       sentiment: messages.sentiment,
+      text: messages.text,
+      receivedAt: messages.receivedAt,
+      authorBlockedAt: contacts.blockedAt,
       hiddenAt: messages.hiddenAt,
       channelKind: channels.kind,
       credentials: channels.credentials,
     })
     .from(messages)
     .innerJoin(channels, eq(channels.id, messages.channelId))
+    .leftJoin(contacts, eq(contacts.id, messages.contactId))
     .where(and(eq(messages.id, messageId), eq(messages.brandId, brandId)));
   if (!message) throw new AppError("not_found:message");
   if (message.direction !== "inbound" || message.visibility !== "public" || !message.externalId)
@@ -61,7 +88,9 @@ export async function hideMessage({
   if (message.hiddenAt != null) throw new AppError("conflict:hide", "This comment is already hidden.");
   const text = note.trim();
   if (text.length < 3) throw new AppError("bad_request:hide", "Say why the comment is hidden (at least a few words).");
-  requireMayHide({ role, sentiment: message.sentiment, reason });
+  const received = await receivedSentiment(db, { brandId, messageId, current: message.sentiment });
+  const sentiment = message.sentiment === "negative" || received === "negative" ? "negative" : message.sentiment;
+  requireMayHide({ role, sentiment, reason, spam: spamEvidence(message) });
   const unsupported = hideUnsupportedReason(message.channelKind);
   if (unsupported) throw new AppError("bad_request:hide", unsupported);
 

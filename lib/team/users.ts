@@ -5,6 +5,7 @@ import { memberships, users, type Role } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import { hashPassword, passwordProblem } from "@/lib/auth/password";
+import { endUserSessions } from "@/lib/auth/sessions";
 import { translator, type Translate } from "@/lib/i18n/messages";
 
 export type User = typeof users.$inferSelect;
@@ -151,6 +152,7 @@ export async function setUserDisabled({
     }
     const [user] = await tx.update(users).set({ disabled }).where(eq(users.id, userId)).returning({ id: users.id });
     if (!user) throw new AppError("not_found:user");
+    if (disabled) await endUserSessions(tx, { userId });
     await recordAudit(tx, { actor, brandId, action: disabled ? "user.deactivate" : "user.reactivate", objectType: "user", objectId: userId });
   });
 }
@@ -161,6 +163,7 @@ export async function setPassword({
   password,
   mustChangePassword,
   brandId = null,
+  keepSessionId,
   actor,
 }: {
   db?: Db;
@@ -168,6 +171,8 @@ export async function setPassword({
   password: string;
   mustChangePassword: boolean;
   brandId?: number | null;
+  // The person changing their own password stays signed in here; every other session ends.
+  keepSessionId?: string;
   actor: Actor;
 }): Promise<void> {
   const problem = passwordProblem(password);
@@ -176,6 +181,7 @@ export async function setPassword({
   await db.transaction(async (tx) => {
     const [user] = await tx.update(users).set({ passwordHash, mustChangePassword }).where(eq(users.id, userId)).returning({ id: users.id });
     if (!user) throw new AppError("not_found:user");
+    await endUserSessions(tx, { userId, except: keepSessionId });
     await recordAudit(tx, { actor, brandId, action: "user.password", objectType: "user", objectId: userId });
   });
 }

@@ -88,6 +88,16 @@ describe("sign-in and roles in Chromium", () => {
     await signIn(other, "newbie@e2e.test", password);
     await other.waitForURL(/\/inbox/);
     expect(await other.getByTestId("current-user").textContent()).toBe("New Person");
+    // The one-time password opens only the form that replaces it.
+    await other.getByText("You signed in with a one-time password").waitFor();
+    await other.getByLabel("Current password").fill(password);
+    await other.getByLabel("New password", { exact: true }).fill("Newbie-own-pass-31");
+    await other.getByLabel("New password again").fill("Newbie-own-pass-31");
+    await other.getByRole("button", { name: "Change password" }).click();
+    // The layout re-renders without the form: the inbox opens in the same session.
+    await other.getByText("You signed in with a one-time password").waitFor({ state: "detached" });
+    await other.goto(`${base()}/inbox`);
+    expect(await other.getByText("You signed in with a one-time password").count()).toBe(0);
     await fresh.close();
   });
 

@@ -47,6 +47,8 @@ export default async function setup(project: TestProject) {
       META_APP_SECRET: "e2e-meta-secret",
       META_VERIFY_TOKEN: "e2e-verify",
       META_GRAPH_URL: `http://127.0.0.1:${metaGraphPort}`,
+      // The fakes listen on 127.0.0.1 only; every other private address stays refused.
+      OUTBOUND_ALLOW_HOSTS: "127.0.0.1",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -14,6 +14,7 @@ const PAGES: Record<string, Access> = {
   "/dashboard": "agent",
   "/escalations": "manager",
   "/settings": "signed-in",
+  "/account": "signed-in",
   "/settings/brands": "admin",
   "/settings/channels": "admin",
   "/settings/team": "admin",

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { compileRule, keywordPattern, testBrandRule, type MessageFacts } from "@/lib/escalation/evaluate";
+import { compileRule, testBrandRule, type MessageFacts } from "@/lib/escalation/evaluate";
+import { findKeywords, keywordMatcher } from "@/lib/escalation/keywords";
 import { parseRule, ruleKind, type Condition } from "@/lib/escalation/rule-schema";
 
 function facts(over: Partial<MessageFacts> = {}): MessageFacts {
@@ -55,7 +56,8 @@ describe("message conditions", () => {
     expect(await matches([{ type: "keywords", terms: ["refund*"] }], facts({ text: "any refunds?" }))).toEqual(["keyword: refunds"]);
     expect(await matches([{ type: "keywords", terms: ["退款"] }], facts({ text: "我要退款" }))).toEqual(["keyword: 退款"]);
     // Regex metacharacters in a keyword are literal.
-    expect(keywordPattern(["a.b"]).test("axb")).toBe(false);
+    expect(findKeywords(keywordMatcher(["a.b"]), "axb").found).toEqual([]);
+    expect(findKeywords(keywordMatcher(["a.b"]), "see a.b now").found).toEqual(["a.b"]);
   });
 
   it("followers at or above N", async () => {

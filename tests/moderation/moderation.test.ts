@@ -4,6 +4,7 @@ import { ingestBatch } from "@/lib/ingest/pipeline";
 import { inboundEventSchema } from "@/lib/ingest/event";
 import { encryptCredentials } from "@/lib/security/credentials";
 import { hideMessage, requireMayHide, setContactBlocked } from "@/lib/moderation/actions";
+import { correctMessage } from "@/lib/conversations/actions";
 import type { Principal } from "@/lib/auth/authorize";
 import { hideOnPlatform } from "@/lib/moderation/platform";
 import type { Classification } from "@/lib/classify/types";
@@ -96,11 +97,32 @@ describe("hiding a comment on the platform", () => {
     const { messageId } = await t.ingest("c_neg_2", "Your service is awful");
     const token: Principal = { kind: "token", token: { tokenId: 1, brandId: t.brand.id, name: "bot", scopes: ["ingest", "read"] } };
     await expect(hideMessage({ db: t.db, brandId: t.brand.id, actor: token, messageId: Number(messageId), reason: "spam", note: "a bot hides it" })).rejects.toThrow(/API tokens cannot/);
-    expect(() => requireMayHide({ role: "agent", sentiment: "negative", reason: "other" })).toThrow(/needs a manager/);
-    expect(() => requireMayHide({ role: null, sentiment: "negative", reason: "abuse" })).toThrow(/needs a manager/);
-    expect(() => requireMayHide({ role: "agent", sentiment: "negative", reason: "spam" })).not.toThrow();
-    expect(() => requireMayHide({ role: "manager", sentiment: "negative", reason: "abuse" })).not.toThrow();
+    expect(() => requireMayHide({ role: "agent", sentiment: "negative", reason: "other", spam: true })).toThrow(/needs a manager/);
+    expect(() => requireMayHide({ role: null, sentiment: "negative", reason: "abuse", spam: false })).toThrow(/needs a manager/);
+    expect(() => requireMayHide({ role: "agent", sentiment: "negative", reason: "spam", spam: true })).not.toThrow();
+    expect(() => requireMayHide({ role: "agent", sentiment: "negative", reason: "spam", spam: false })).toThrow(/does not look like spam/);
+    expect(() => requireMayHide({ role: "manager", sentiment: "negative", reason: "abuse", spam: false })).not.toThrow();
     expect(t.message(messageId!).hidden_at).toBeNull();
+  });
+
+  // Finding 5 of the security review: an agent hid a negative comment by correcting its
+  // sentiment to neutral first, or by choosing the reason "spam".
+  it("an agent cannot unlock hiding a negative comment by a correction or by calling it spam", async () => {
+    const t = await setup();
+    const { messageId } = await t.ingest("c_neg_3", "Your service is awful, nobody answers", "unhappy-customer");
+    await expect(t.hide("agent", messageId!, "spam", "it is spam really")).rejects.toThrow(/does not look like spam/);
+    await correctMessage({ db: t.db, brandId: t.brand.id, actor: { userId: t.agent.id, label: t.agent.email }, messageId: Number(messageId), sentiment: "neutral" });
+    expect(t.message(messageId!).sentiment).toBe("neutral");
+    await expect(t.hide("agent", messageId!, "abuse", "rude words")).rejects.toThrow(/needs a manager/);
+    await expect(t.hide("agent", messageId!, "spam", "it is spam really")).rejects.toThrow(/does not look like spam/);
+    // Blocking the author now does not make an earlier comment spam.
+    const contactId = Number(t.message(messageId!).contact_id);
+    await setContactBlocked({ db: t.db, brandId: t.brand.id, actor: await memberOf(t.db, t.agent), contactId, blocked: true });
+    await expect(t.hide("agent", messageId!, "spam", "it is spam really")).rejects.toThrow(/does not look like spam/);
+    expect(t.message(messageId!).hidden_at).toBeNull();
+    expect(meta.hidden).not.toContain("c_neg_3");
+    await t.hide("manager", messageId!, "abuse", "rude words");
+    expect(t.message(messageId!).hidden_at).not.toBeNull();
   });
 
   it("needs a reason and refuses to hide twice", async () => {

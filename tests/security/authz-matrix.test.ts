@@ -14,7 +14,7 @@ import { dbFingerprint, makeWorld, PERSONAS, STORED, type Persona, type World } 
 // lib/auth/session.ts, the membership and role checks and every query run for real.
 const session = vi.hoisted(() => ({ userId: null as number | null }));
 vi.mock("@/lib/auth/next-auth", () => ({
-  auth: async () => (session.userId == null ? null : { user: { id: String(session.userId) }, expires: new Date(Date.now() + 3600_000).toISOString() }),
+  auth: async () => (session.userId == null ? null : { user: { id: String(session.userId) }, sid: "authz-session", expires: new Date(Date.now() + 3600_000).toISOString() }),
   signIn: async () => undefined,
   signOut: async () => undefined,
   handlers: { GET: async () => new Response(null, { status: 404 }), POST: async () => new Response(null, { status: 404 }) },
@@ -75,7 +75,7 @@ function fromResult(result: unknown): Outcome {
   if (typeof error !== "string") return "allowed";
   if (/^Sign in first/.test(error)) return "unauthenticated";
   if (/^The brand was not found/.test(error)) return "not_found";
-  if (/permission for this|needs the \w+ role|Only admins/.test(error)) return "forbidden";
+  if (/permission for this|needs the \w+ role|Only admins|needs a manager/.test(error)) return "forbidden";
   return `error: ${error}`;
 }
 

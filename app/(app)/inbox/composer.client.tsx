@@ -9,9 +9,13 @@ import { ConflictNotice } from "./composer-conflict.client";
 import { filterTeammates, MentionList, mentionAt, type Teammate } from "./composer-mentions.client";
 import { useLocale, useT } from "@/app/_components/i18n.client";
 
+import { DRAFT_PREFIX } from "@/app/_components/drafts.client";
+
 const LIMITS: Record<string, number> = { twitter: 280, instagram: 2200, facebook: 8000, vk: 4096, telegram: 4096, youtube: 10000 };
 
 export type ComposerProps = {
+  // Drafts are the person's own: another person signing in on this browser never sees them.
+  userId: number;
   brandId: number;
   conversationId: number;
   channelKind: string;
@@ -26,6 +30,7 @@ export type ComposerProps = {
 
 // Rendered only in the browser (drafts live in localStorage), see composer-slot.client.tsx.
 export function Composer({
+  userId,
   brandId,
   conversationId,
   channelKind,
@@ -37,8 +42,8 @@ export function Composer({
   language = null,
   seenMessageId = 0,
 }: ComposerProps) {
-  const draftKey = `replyhour:draft:${conversationId}`;
-  const baseKey = `replyhour:draft-base:${conversationId}`;
+  const draftKey = `${DRAFT_PREFIX}${userId}:${conversationId}`;
+  const baseKey = `${DRAFT_PREFIX}${userId}:${conversationId}:base`;
   const [text, setText] = useState(() => localStorage.getItem(draftKey) ?? "");
   // The newest message on screen when this draft was started: replies by others after it ask first.
   const [baseline, setBaseline] = useState(() => Number(localStorage.getItem(baseKey)) || seenMessageId);

@@ -155,7 +155,7 @@ export async function ConversationPane({ brandId, conversationId, timezone }: { 
           </li>
         ))}
       </ol>
-      <ComposerSlot brandId={brandId} conversationId={conversationId} channelKind={conversation.channel.kind} {...replyOptions(conversation, t)} {...composer} />
+      <ComposerSlot userId={viewer.id} brandId={brandId} conversationId={conversationId} channelKind={conversation.channel.kind} {...replyOptions(conversation, t)} {...composer} />
       <section aria-label={t("conversation.cycles")} className="text-xs text-zinc-500">
         {cycles.map((c) => (
           <p key={c.number}>

@@ -1,4 +1,5 @@
-import { getSessionUser } from "@/lib/auth/session";
+import { getSignedIn } from "@/lib/auth/session";
+import { streamBrands } from "@/lib/realtime/access";
 import { changesSince, latestChangeId } from "@/lib/realtime/tail";
 
 export const dynamic = "force-dynamic";
@@ -7,9 +8,9 @@ const POLL_MS = 300;
 
 // Server-sent events tailing the change log for the brands the user belongs to.
 export async function GET(request: Request) {
-  const user = await getSessionUser();
-  if (!user) return Response.json({ error: { code: "unauthorized", message: "Sign in first." } }, { status: 401 });
-  const brandIds = user.memberships.map((m) => m.brandId);
+  const signedIn = await getSignedIn();
+  if (!signedIn) return Response.json({ error: { code: "unauthorized", message: "Sign in first." } }, { status: 401 });
+  const { user, sessionId } = signedIn;
   // Resume from the browser's Last-Event-ID, else from the change the page was rendered at.
   const resume = request.headers.get("last-event-id") ?? new URL(request.url).searchParams.get("after");
   const resumeId = resume != null && /^\d{1,15}$/.test(resume) ? Number(resume) : null;
@@ -21,11 +22,26 @@ export async function GET(request: Request) {
       controller.enqueue(encoder.encode(`retry: 2000\nid: ${cursor}\n\n`));
       let idle = 0;
       let polling = false;
+      const close = () => {
+        clearInterval(timer);
+        try {
+          controller.close();
+        } catch {
+          // Already closed by the client going away.
+        }
+      };
       timer = setInterval(async () => {
         // A slow read must not overlap the next tick: the cursor moves in order.
         if (polling) return;
         polling = true;
         try {
+          // Access is re-checked on every tick: an ended session or a lost brand stops the stream.
+          const brandIds = await streamBrands({ sessionId, userId: user.id });
+          if (!brandIds) {
+            controller.enqueue(encoder.encode(`event: signed-out\ndata: {}\n\n`));
+            close();
+            return;
+          }
           const rows = await changesSince({ brandIds, afterId: cursor });
           for (const row of rows) {
             cursor = row.id;
@@ -37,24 +53,12 @@ export async function GET(request: Request) {
             controller.enqueue(encoder.encode(": keep-alive\n\n"));
           }
         } catch {
-          clearInterval(timer);
-          try {
-            controller.close();
-          } catch {
-            // Already closed by the client going away.
-          }
+          close();
         } finally {
           polling = false;
         }
       }, POLL_MS);
-      request.signal.addEventListener("abort", () => {
-        clearInterval(timer);
-        try {
-          controller.close();
-        } catch {
-          // Already closed by the client going away.
-        }
-      });
+      request.signal.addEventListener("abort", close);
     },
     cancel() {
       clearInterval(timer);

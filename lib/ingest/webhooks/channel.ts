@@ -9,11 +9,15 @@ import { recordChannelError, recordChannelSuccess } from "@/lib/channels/status"
 
 export type WebhookChannel = { id: number; brandId: number; kind: ChannelKind; accountId: string | null; status: string; credentials: Record<string, string> };
 
-// A channel id from the URL; anything else than an existing channel of that kind is a 404.
+// One answer for an unknown channel and a wrong secret, so a caller cannot learn which ids exist.
+export const webhookRefused = () => new AppError("unauthorized:signature", "Wrong or missing secret.");
+
+// A channel id from the URL; anything else than an existing channel of that kind is refused
+// like a wrong secret.
 export async function loadWebhookChannel({ db, rawId, kind }: { db: Db; rawId: string; kind: ChannelKind }): Promise<WebhookChannel> {
   const id = /^\d{1,15}$/.test(rawId) ? Number(rawId) : NaN;
   const [row] = Number.isSafeInteger(id) ? await db.select().from(channels).where(eq(channels.id, id)) : [];
-  if (!row || row.kind !== kind) throw new AppError("not_found:channel");
+  if (!row || row.kind !== kind) throw webhookRefused();
   return withCredentials({ db, row });
 }
 
@@ -22,7 +26,7 @@ export async function withCredentials({ db, row }: { db: Db; row: typeof channel
     return { id: row.id, brandId: row.brandId, kind: row.kind, accountId: row.accountId, status: row.status, credentials: decryptCredentials(row.credentials) };
   } catch {
     await recordChannelError({ db, channelId: row.id, message: "The stored credentials cannot be decrypted (was CREDENTIALS_KEY changed?)." });
-    throw new AppError("unauthorized:channel", "The channel is not configured.");
+    throw webhookRefused();
   }
 }
 

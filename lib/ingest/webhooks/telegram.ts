@@ -2,15 +2,16 @@ import { database, type Db } from "@/db/client";
 import { AppError } from "@/lib/errors";
 import { parseJson } from "@/lib/api/http";
 import { parseTelegramUpdate, verifyTelegramSecret } from "@/lib/ingest/adapters/telegram";
-import { failOnChannel, ingestForChannel, loadWebhookChannel } from "./channel";
+import { failOnChannel, ingestForChannel, loadWebhookChannel, webhookRefused } from "./channel";
 
-// The secret header is checked before the body is parsed.
+// The secret header is checked before the body is parsed; only an authenticated call can
+// change the channel's health.
 export async function handleTelegramWebhook({ db = database(), channelId, rawBody, secretHeader, now }: {
   db?: Db; channelId: string; rawBody: Buffer; secretHeader: string | null; now?: number;
 }): Promise<{ stored: number; duplicates: number }> {
   const channel = await loadWebhookChannel({ db, rawId: channelId, kind: "telegram" });
   if (!verifyTelegramSecret({ header: secretHeader, secret: channel.credentials.webhookSecret ?? "" }))
-    throw await failOnChannel({ db, channelId: channel.id, error: new AppError("unauthorized:signature", "Wrong or missing secret token."), message: "Rejected a webhook call with a wrong or missing secret token." });
+    throw webhookRefused();
   let body: unknown;
   try {
     body = parseJson(rawBody);

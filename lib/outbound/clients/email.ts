@@ -1,4 +1,6 @@
+import net from "node:net";
 import nodemailer from "nodemailer";
+import { OutboundError, resolveOutbound } from "@/lib/security/outbound";
 import { missing } from "./http";
 import type { ReplyRequest, SendResult } from "./types";
 
@@ -28,8 +30,17 @@ export async function sendReply({ baseUrl, request }: { baseUrl: string; request
   const secure = server.protocol === "smtps:";
   const user = credentials.user || decodeURIComponent(server.username) || undefined;
   const pass = credentials.password || decodeURIComponent(server.password) || "";
+  // Checked and pinned like every outgoing connection; TLS still verifies the host name.
+  let address: string;
+  try {
+    ({ address } = await resolveOutbound(server.hostname));
+  } catch (error) {
+    return smtpFailure(error);
+  }
+  const hostname = server.hostname.replace(/^\[(.*)\]$/, "$1");
   const transport = nodemailer.createTransport({
-    host: server.hostname,
+    host: address,
+    tls: net.isIP(hostname) ? undefined : { servername: hostname },
     port: Number(server.port) || (secure ? 465 : 25),
     secure,
     auth: user ? { user, pass } : undefined,
@@ -62,6 +73,7 @@ export async function sendReply({ baseUrl, request }: { baseUrl: string; request
 }
 
 function smtpFailure(error: unknown): Failure {
+  if (error instanceof OutboundError) return { ok: false, retryable: error.code !== "refused", reason: `SMTP connection failed: ${error.message}`, code: error.code === "refused" ? "invalid_request" : "network" };
   const e = error as Error & { code?: string; responseCode?: number; response?: string };
   const reason = (e.response || e.message || String(error)).slice(0, 500);
   const code = e.responseCode;

@@ -1,3 +1,4 @@
+import { guardedFetch, OutboundError } from "@/lib/security/outbound";
 import type { SendResult } from "./types";
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -5,7 +6,7 @@ export const DEFAULT_TIMEOUT_MS = 15_000;
 export type HttpReply = { status: number; headers: Headers; body: unknown };
 export type Failure = Extract<SendResult, { ok: false }>;
 
-/** fetch that never throws: a timeout or a network error becomes a retryable failure. */
+/** An HTTP call through the outbound guard that never throws: a timeout, a network error or a refused address becomes a failure. */
 export async function callHttp({ url, method = "POST", headers = {}, json, form, timeoutMs }: {
   url: string;
   method?: string;
@@ -14,31 +15,30 @@ export async function callHttp({ url, method = "POST", headers = {}, json, form,
   form?: Record<string, string>;
   timeoutMs?: number;
 }): Promise<{ ok: true; reply: HttpReply } | Failure> {
-  const init: RequestInit = { method, headers: { ...headers }, signal: AbortSignal.timeout(timeoutMs ?? DEFAULT_TIMEOUT_MS) };
+  const sent: Record<string, string> = { ...headers };
+  let body: string | undefined;
   if (json !== undefined) {
-    init.body = JSON.stringify(json);
-    (init.headers as Record<string, string>)["content-type"] = "application/json";
+    body = JSON.stringify(json);
+    sent["content-type"] = "application/json";
   } else if (form) {
-    init.body = new URLSearchParams(form).toString();
-    (init.headers as Record<string, string>)["content-type"] = "application/x-www-form-urlencoded";
+    body = new URLSearchParams(form).toString();
+    sent["content-type"] = "application/x-www-form-urlencoded";
   }
   try {
-    const response = await fetch(url, init);
-    const raw = await response.text();
-    let body: unknown = raw;
+    const response = await guardedFetch({ url, method, headers: sent, body, timeoutMs: timeoutMs ?? DEFAULT_TIMEOUT_MS });
+    let parsed: unknown = response.text;
     try {
-      body = raw ? JSON.parse(raw) : null;
+      parsed = response.text ? JSON.parse(response.text) : null;
     } catch {
       // Keep the raw text: proxies answer HTML on 502/504.
     }
-    return { ok: true, reply: { status: response.status, headers: response.headers, body } };
+    return { ok: true, reply: { status: response.status, headers: response.headers, body: parsed } };
   } catch (error) {
-    const name = error instanceof Error ? error.name : "";
-    if (name === "TimeoutError" || name === "AbortError") {
-      return { ok: false, retryable: true, reason: "The platform did not answer in time", code: "timeout" };
-    }
-    const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
-    return { ok: false, retryable: true, reason: `Network error: ${cause}`, code: "network" };
+    const code = error instanceof OutboundError ? error.code : "network";
+    const reason = error instanceof OutboundError ? error.message : "Could not connect";
+    if (code === "timeout") return { ok: false, retryable: true, reason: "The platform did not answer in time", code: "timeout" };
+    if (code === "refused") return { ok: false, retryable: false, reason, code: "invalid_request" };
+    return { ok: false, retryable: true, reason: `Network error: ${reason}`, code: "network" };
   }
 }
 

@@ -3,6 +3,8 @@ import type { Persona, World } from "./world";
 import { sqlite } from "../../helpers/db";
 import { saveWebConfig } from "@/lib/channels/web";
 import { issueVisitorToken, newVisitorId } from "@/lib/widget/token";
+import { correctMessage } from "@/lib/conversations/actions";
+import { startSession } from "@/lib/auth/sessions";
 
 // The authorization table: every route handler and every server action of the app, with the
 // least it needs, per DESIGN.md's roles table. The matrix test fails for anything not listed
@@ -152,6 +154,19 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "app/(app)/escalations/actions.ts#rerouteAction": escalationEntry({ target: "level:2" }),
   "app/(app)/escalations/actions.ts#resolveAction": escalationEntry({ note: "Called the customer back." }),
 
+  "app/(app)/account/actions.ts#changePasswordAction": {
+    access: "signed-in",
+    authorizedOnly: true,
+    form: () => ({ current: "not-the-password-1", next: "another-pass-123", confirm: "another-pass-123" }),
+    note: "the wrong current password is refused after authentication; lib/team/account is tested with the right one",
+  },
+  "app/(app)/account/actions.ts#endSessionAction": {
+    access: "signed-in",
+    formOnly: true,
+    form: () => ({ sessionId: "no-such-session" }),
+    cross: async (w) => ({ sessionId: await startSession({ db: w.db, userId: w.people.agent.id }) }),
+  },
+  "app/(app)/account/actions.ts#signOutEverywhereAction": { access: "signed-in", noArgs: true },
   "app/(app)/actions.ts#setAvailabilityAction": { access: "signed-in", formOnly: true, form: () => ({ available: "1" }) },
   "app/(app)/actions.ts#setLocaleAction": { access: "signed-in", formOnly: true, form: () => ({ locale: "en" }) },
 
@@ -372,6 +387,27 @@ export const ROUTES: Record<string, RouteEntry> = {
 
 // Rules inside one action that need a higher role than the action itself.
 export const ACTION_VARIANTS: Record<string, ActionEntry & { action: string }> = {
+  // Finding 5 of the security review: hiding a negative comment is a manager's call, whatever
+  // reason is picked and whatever its sentiment was corrected to.
+  "hide a negative comment that is not spam": {
+    action: "app/(app)/inbox/moderation-actions.ts#hideMessageAction",
+    access: "manager",
+    form: async (w) => ({ brandId: A(w), messageId: String((await w.negativeComment()).messageId), reason: "abuse", note: "Rude words about the staff" }),
+  },
+  "hide a negative comment called spam without a link or an earlier block": {
+    action: "app/(app)/inbox/moderation-actions.ts#hideMessageAction",
+    access: "manager",
+    form: async (w) => ({ brandId: A(w), messageId: String((await w.negativeComment()).messageId), reason: "spam", note: "Says it is spam" }),
+  },
+  "hide a negative comment after an agent corrected it to neutral": {
+    action: "app/(app)/inbox/moderation-actions.ts#hideMessageAction",
+    access: "manager",
+    form: async (w) => {
+      const { messageId } = await w.negativeComment();
+      await correctMessage({ db: w.db, brandId: w.a.id, actor: { userId: w.people.agent.id, label: w.people.agent.email }, messageId, sentiment: "neutral" });
+      return { brandId: A(w), messageId: String(messageId), reason: "other", note: "Not negative any more" };
+    },
+  },
   "assign a conversation to someone else": {
     action: "app/(app)/inbox/actions.ts#assignAction",
     access: "manager",

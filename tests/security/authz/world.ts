@@ -29,6 +29,8 @@ export type World = {
   telegramA: { id: number; secret: string };
   vkA: { id: number; secret: string };
   conversation: (brand?: Brand) => Promise<{ conversationId: number; messageId: number }>;
+  /** A negative public comment, no link, on a platform channel whose hide needs no network (demo credentials). */
+  negativeComment: () => Promise<{ conversationId: number; messageId: number }>;
   failedReply: () => Promise<number>;
   escalation: () => Promise<number>;
   contact: () => Promise<number>;
@@ -67,6 +69,18 @@ export async function makeWorld(db: Db): Promise<World> {
           event: inboundEventSchema.parse({ externalId: `authz-${hex()}`, text: "Where is my refund?", createdAt: new Date().toISOString(), author: { id: `cust-${hex()}`, name: "Customer" } }),
         },
       ],
+    });
+    return { conversationId: Number(outcome.conversationId), messageId: Number(outcome.messageId) };
+  };
+  const [platform] = await db.transaction((tx) =>
+    tx.insert(channels).values({ brandId: a.id, kind: "facebook", name: "Page", accountId: hex(), credentials: encryptCredentials({ demo: "1" }) }).returning({ id: channels.id }),
+  );
+  const negativeComment = async () => {
+    const [outcome] = await ingestBatch({
+      db,
+      brandId: a.id,
+      classifyText: () => ({ language: "en", category: "request", complaint: true, sentiment: "negative", sentimentScore: -0.9, confidence: 0.9, reasons: [], modelVersion: "authz" }),
+      items: [{ channelId: platform.id, event: inboundEventSchema.parse({ externalId: `authz-neg-${hex()}`, text: "Three hours on hold, awful service", createdAt: new Date().toISOString(), author: { id: `cust-${hex()}`, name: "Customer" } }) }],
     });
     return { conversationId: Number(outcome.conversationId), messageId: Number(outcome.messageId) };
   };
@@ -127,6 +141,7 @@ export async function makeWorld(db: Db): Promise<World> {
     telegramA,
     vkA,
     conversation,
+    negativeComment,
     failedReply,
     escalation,
     contact,

@@ -1,0 +1,42 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { signOut } from "@/lib/auth/next-auth";
+import { getSignedIn } from "@/lib/auth/session";
+import { runAction, formValues, parseInput, type ActionState } from "@/lib/auth/action-result";
+import { endAllOwnSessions, endOwnSession } from "@/lib/auth/sessions";
+import { changeOwnPassword } from "@/lib/team/account";
+import { translator } from "@/lib/i18n/messages";
+import { AppError } from "@/lib/errors";
+
+async function signedIn() {
+  const current = await getSignedIn();
+  if (!current) throw new AppError("unauthorized:session");
+  return current;
+}
+
+export async function changePasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const { user, sessionId } = await signedIn();
+  const t = translator(user.locale);
+  return runAction(formValues(formData), async () => {
+    const input = parseInput(z.object({ current: z.string().min(1).max(200), next: z.string().max(200), confirm: z.string().max(200) }), formData);
+    if (input.next !== input.confirm) return { error: t("account.passwordMismatch") };
+    await changeOwnPassword({ userId: user.id, sessionId, current: input.current, next: input.next });
+    revalidatePath("/", "layout");
+    return { ok: t("account.passwordChanged") };
+  });
+}
+
+export async function endSessionAction(formData: FormData): Promise<void> {
+  const { user } = await signedIn();
+  const id = z.string().min(1).max(100).safeParse(formData.get("sessionId"));
+  if (id.success) await endOwnSession({ userId: user.id, sessionId: id.data });
+  revalidatePath("/account");
+}
+
+export async function signOutEverywhereAction(): Promise<void> {
+  const { user } = await signedIn();
+  await endAllOwnSessions({ userId: user.id });
+  await signOut({ redirectTo: "/login" });
+}
