@@ -5,6 +5,7 @@ import { escalationsEn, escalationsRu } from "./dict-escalations";
 import { dashboardEn, dashboardRu } from "./dict-dashboard";
 import { settingsEn, settingsRu } from "./dict-settings";
 import { rulesEn, rulesRu } from "./dict-rules";
+import { uiEn, uiRu } from "./dict-ui";
 
 export const en = {
   "nav.main": "Main",
@@ -289,6 +290,7 @@ export const en = {
   ...dashboardEn,
   ...settingsEn,
   ...rulesEn,
+  ...uiEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -576,6 +578,7 @@ export const ru: Record<MessageKey, string> = {
   ...dashboardRu,
   ...settingsRu,
   ...rulesRu,
+  ...uiRu,
 };
 
 export const LOCALES = ["en", "ru"] as const;
