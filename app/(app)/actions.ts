@@ -5,6 +5,7 @@ import { signOut } from "@/lib/auth/next-auth";
 import { requireActionUser } from "@/lib/auth/session";
 import { setAvailability } from "@/lib/assignment/round-robin";
 import { setLocale } from "@/lib/team/users";
+import { isLocale } from "@/lib/i18n/messages";
 
 export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: "/login" });
@@ -19,7 +20,7 @@ export async function setAvailabilityAction(formData: FormData): Promise<void> {
 export async function setLocaleAction(formData: FormData): Promise<void> {
   const user = await requireActionUser();
   const locale = formData.get("locale");
-  if (locale !== "en" && locale !== "ru") return;
+  if (!isLocale(locale)) return;
   await setLocale({ userId: user.id, locale });
   revalidatePath("/", "layout");
 }

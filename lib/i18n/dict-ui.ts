@@ -10,3 +10,15 @@ export const uiRu: Record<keyof typeof uiEn, string> = {
   "header.menu": "Меню",
   "header.closeMenu": "Закрыть меню",
 };
+
+export const uiBg: Record<keyof typeof uiEn, string> = {
+  "inbox.backToList": "Назад към „{view}“",
+  "header.menu": "Меню",
+  "header.closeMenu": "Затвори менюто",
+};
+
+export const uiSq: Record<keyof typeof uiEn, string> = {
+  "inbox.backToList": "Kthehu te „{view}”",
+  "header.menu": "Menyja",
+  "header.closeMenu": "Mbyll menynë",
+};

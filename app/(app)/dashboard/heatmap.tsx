@@ -2,6 +2,14 @@ import type { HeatCell } from "@/lib/metrics/dashboard";
 import { formatDuration } from "@/lib/metrics/format";
 import { translator, type Locale } from "@/lib/i18n/messages";
 
+// Cells are narrow: units lose their space and, where the language allows, shrink to a letter.
+const COMPACT: Record<Locale, [string, string][]> = {
+  en: [[" min", "m"], [" h", "h"]],
+  ru: [[" мин", "м"], [" ч", "ч"]],
+  bg: [[" мин", "м"], [" ч", "ч"]],
+  sq: [[" min", "m"], [" orë", "o"]],
+};
+
 // Monday first; 1 January 2024 was a Monday.
 const weekdays = (locale: Locale) => Array.from({ length: 7 }, (_, d) => new Intl.DateTimeFormat(locale, { weekday: "short", timeZone: "UTC" }).format(Date.UTC(2024, 0, 1 + d)));
 
@@ -14,7 +22,7 @@ export function Heatmap({ cells, metric, caption, locale }: { cells: HeatCell[];
     const v = value(c);
     if (v == null) return "";
     const compact = formatDuration({ seconds: v, locale });
-    return metric === "arrivals" ? String(v) : locale === "ru" ? compact.replace(" мин", "м").replace(" ч", "ч") : compact.replace(" min", "m").replace(" h", "h");
+    return metric === "arrivals" ? String(v) : COMPACT[locale].reduce((text, [long, short]) => text.replace(long, short), compact);
   };
   return (
     // Scrolls sideways on a phone, so it takes focus to be scrolled by keyboard.

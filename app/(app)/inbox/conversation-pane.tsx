@@ -12,7 +12,7 @@ import { BlockAuthor, HideMessage } from "./moderation.client";
 import { hideUnsupportedReason } from "@/lib/moderation/platform";
 import { roleAtLeast } from "@/lib/auth/access";
 import { brandTeammates, labelSuggestions } from "@/lib/inbox/team";
-import { isMessageKey, translator, type Locale, type Translate } from "@/lib/i18n/messages";
+import { isMessageKey, translator, type Locale, type Translate, intlLocale } from "@/lib/i18n/messages";
 
 const PRIVATE_CAPABLE = new Set(["facebook", "instagram", "twitter", "vk", "telegram", "email", "web", "api"]);
 const WINDOW_24H = new Set(["facebook", "instagram"]);
@@ -30,7 +30,7 @@ function replyOptions(conversation: Detail, t: Translate, now = Date.now()) {
 }
 
 function formatTime(ms: number, timezone: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === "ru" ? "ru-RU" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: timezone }).format(new Date(ms));
+  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "medium", timeStyle: "short", timeZone: timezone }).format(new Date(ms));
 }
 
 // A stored value (status, category…) in the reader's language, or as stored when it has no text.
