@@ -9,6 +9,9 @@ import { translator } from "@/lib/i18n/messages";
 import { I18nProvider } from "@/app/_components/i18n.client";
 import { LocaleSwitch } from "./locale-switch.client";
 import { HeaderMenu } from "./header-menu.client";
+import { ThemeSwitch } from "./theme-switch.client";
+import { cookies } from "next/headers";
+import { parseTheme, THEME_COOKIE } from "@/lib/theme";
 
 export const dynamic = "force-dynamic";
 
@@ -35,6 +38,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               <BrandSwitcher brands={brands} />
               <Availability available={user.available} />
               <LocaleSwitch />
+              <ThemeSwitch theme={parseTheme((await cookies()).get(THEME_COOKIE)?.value)} />
               <span className="text-zinc-600 dark:text-zinc-400" data-testid="current-user">
                 {user.name}
               </span>
