@@ -22,10 +22,28 @@ afterAll(async () => {
 });
 
 describe("the phone layout in Chromium", () => {
+  it("switches to the dark theme from the header menu and keeps it on the next page", async () => {
+    const context = await browser.newContext({ ...PHONE, colorScheme: "light" });
+    const page = await context.newPage();
+    await signIn(page, inject("people").agent);
+    await page.waitForURL(/\/inbox/);
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(await background()).toBe("rgb(255, 255, 255)");
+    await page.getByRole("button", { name: "Menu" }).tap();
+    await page.getByRole("button", { name: "Theme" }).click();
+    await page.getByRole("menuitemradio", { name: "Dark" }).click();
+    await expect.poll(background).not.toBe("rgb(255, 255, 255)");
+    await page.waitForTimeout(500);
+    await page.goto(`${base()}/dashboard`);
+    expect(await page.evaluate(() => document.documentElement.className)).toBe("dark");
+    expect(await background()).not.toBe("rgb(255, 255, 255)");
+    await context.close();
+  });
+
   it("lets an agent triage and answer a conversation at 390×844", async () => {
     const marker = `ph${Date.now().toString(36)}`;
     const accepted = (await postEvents(await ingestToken("phone"), [
-      { externalId: `${marker}-1`, text: `Hello, my booking ${marker} shows the wrong date, can you fix it?`, createdAt: new Date().toISOString(), author: { id: `${marker}-a`, name: `Pia Phone ${marker}` } },
+      { externalId: `${marker}-1`, text: `Hello, my booking ${marker} shows the wrong date, can you fix it?`, createdAt: new Date().toISOString(), author: { id: `${marker}-a`, name: `Pia Phone ${marker}`, handle: `pia_${marker}` } },
     ])) as { events: { conversationId: string }[] };
     const conversationId = Number(accepted.events[0].conversationId);
     const context = await browser.newContext(PHONE);
@@ -57,6 +75,8 @@ describe("the phone layout in Chromium", () => {
     await page.getByRole("heading", { name: new RegExp(`Pia Phone ${marker}`) }).waitFor();
     expect(await page.locator("[data-inbox-grid]").isVisible()).toBe(false);
     expect(await sidewaysOverflow(page)).toBe(0);
+    // The header names the customer: handle and channel, not only the channel.
+    expect(await page.getByTestId("conversation-customer").innerText()).toMatch(new RegExp(`@pia_${marker}\\s+on API`));
 
     // Triage: take it and raise its priority.
     await page.getByRole("button", { name: "Assign to me" }).tap();
