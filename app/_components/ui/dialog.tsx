@@ -30,7 +30,7 @@ export function Dialog({
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
       <RadixDialog.Portal>
         <RadixDialog.Overlay className={OVERLAY} />
-        <RadixDialog.Content className={PANEL} role={role}>
+        <RadixDialog.Content className={PANEL} {...(role ? { role } : {})}>
           <RadixDialog.Title className={hideTitle ? "sr-only" : "mb-2 font-semibold"}>{title}</RadixDialog.Title>
           {description ? (
             <RadixDialog.Description className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">{description}</RadixDialog.Description>
