@@ -21,7 +21,7 @@ export function ThemeSwitch({ theme }: { theme: Theme }) {
     start(() => setThemeAction(form));
   };
   return (
-    <Menu label={t("header.theme")} trigger={<span data-testid="theme-switch">{t("header.theme")}: {t(`header.theme.${current}`)}</span>}>
+    <Menu trigger={<span data-testid="theme-switch">{t("header.theme")}: {t(`header.theme.${current}`)}</span>}>
       <MenuRadioGroup
         value={current}
         onChange={choose}

@@ -6,7 +6,8 @@ const CONTENT = "z-50 min-w-40 rounded-md border border-zinc-200 bg-white p-1 te
 const ITEM = "flex cursor-pointer items-center gap-2 rounded px-2 py-2 outline-none md:py-1.5 data-[highlighted]:bg-zinc-100 dark:data-[highlighted]:bg-zinc-800";
 
 /** A menu button: arrow keys move, Enter picks, Escape closes, focus returns to the button. */
-export function Menu({ trigger, label, children }: { trigger: React.ReactNode; label: string; children: React.ReactNode }) {
+// `label` is for an icon-only trigger; a trigger with visible text is named by that text.
+export function Menu({ trigger, label, children }: { trigger: React.ReactNode; label?: string; children: React.ReactNode }) {
   return (
     <RadixMenu.Root>
       <RadixMenu.Trigger aria-label={label} className="inline-flex items-center gap-1 rounded-md px-2 py-1 text-zinc-600 hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800">
