@@ -61,7 +61,7 @@ export const users = sqliteTable("users", {
   passwordHash: text("password_hash").notNull(),
   mustChangePassword: bool("must_change_password").notNull().default(false),
   languages: text("languages", { mode: "json" }).$type<string[]>().notNull().default([]),
-  locale: text("locale", { enum: ["en", "ru"] }).notNull().default("en"),
+  locale: text("locale", { enum: ["en", "ru", "bg", "sq"] }).notNull().default("en"),
   timezone: text("timezone"),
   available: bool("available").notNull().default(true),
   capacity: integer("capacity").notNull().default(20),

@@ -25,6 +25,8 @@ export class AppError extends Error {
   readonly object: string;
   readonly fields?: { path: string; message: string }[];
   readonly retryAfterSeconds?: number;
+  /** Whether the raiser worded the message; otherwise it is the kind's default. */
+  readonly worded: boolean;
 
   constructor(
     code: `${ErrorKind}:${string}`,
@@ -37,6 +39,7 @@ export class AppError extends Error {
     this.object = object;
     this.fields = extra.fields;
     this.retryAfterSeconds = extra.retryAfterSeconds;
+    this.worded = message !== undefined;
   }
 
   get status(): number {

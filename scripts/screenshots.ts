@@ -57,6 +57,29 @@ async function main() {
     await page.goto(`${base}/escalations`);
     await page.waitForTimeout(1000);
     await page.screenshot({ path: path.join(OUT, "escalations.png") });
+    // The phone layout (one pane at a time) and the dark theme, from the same sign-in.
+    const cookies = await page.context().cookies();
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    await phone.addCookies(cookies);
+    const small = await phone.newPage();
+    await small.goto(`${base}/inbox`);
+    await small.waitForTimeout(1500);
+    await small.screenshot({ path: path.join(OUT, "phone-inbox.png") });
+    await small.locator('a[href*="c="]').first().click();
+    await small.waitForURL(/c=/);
+    await small.waitForTimeout(1500);
+    await small.screenshot({ path: path.join(OUT, "phone-conversation.png") });
+    const dark = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1, colorScheme: "dark" });
+    await dark.addCookies(cookies);
+    const night = await dark.newPage();
+    await night.goto(`${base}/inbox`);
+    await night.locator('a[href*="c="]').first().click();
+    await night.waitForURL(/c=/);
+    await night.waitForTimeout(1500);
+    await night.screenshot({ path: path.join(OUT, "dark-conversation.png") });
+    await night.goto(`${base}/dashboard`);
+    await night.waitForTimeout(2500);
+    await night.screenshot({ path: path.join(OUT, "dark-dashboard.png") });
     await browser.close();
     process.stderr.write(`screenshots written to ${OUT}\n`);
   } finally {

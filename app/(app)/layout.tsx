@@ -10,6 +10,10 @@ import { I18nProvider } from "@/app/_components/i18n.client";
 import { LocaleSwitch } from "./locale-switch.client";
 import { PasswordForm } from "./account/password-form.client";
 import { SignOutForm } from "@/app/_components/drafts.client";
+import { HeaderMenu } from "./header-menu.client";
+import { ThemeSwitch } from "./theme-switch.client";
+import { cookies } from "next/headers";
+import { parseTheme, THEME_COOKIE } from "@/lib/theme";
 
 export const dynamic = "force-dynamic";
 
@@ -26,25 +30,28 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             {t("header.demo")}
           </div>
         )}
-        <header className="flex items-center gap-4 border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
+        <header className="relative flex items-center gap-3 border-b border-zinc-200 px-3 py-2 md:gap-4 md:px-4 dark:border-zinc-800">
           <a href="/inbox" className="font-semibold">
             Replyhour
           </a>
-          <Nav showSettings={isAdmin || user.memberships.some((m) => m.role === "manager")} />
-          <div className="ml-auto flex items-center gap-3">
-            <BrandSwitcher brands={brands} />
-            <NotificationBell user={user} />
-            <Availability available={user.available} />
-            <LocaleSwitch />
-            <a href="/account" className="text-zinc-600 hover:underline dark:text-zinc-400" data-testid="current-user" title={t("header.account")}>
-              {user.name}
-            </a>
-            <SignOutForm action={signOutAction}>
-              <button type="submit" className="rounded px-2 py-1 text-zinc-600 hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800">
-                {t("header.signOut")}
-              </button>
-            </SignOutForm>
-          </div>
+          <HeaderMenu>
+            <Nav showSettings={isAdmin || user.memberships.some((m) => m.role === "manager")} />
+            <div className="flex flex-wrap items-center gap-3 md:ml-auto">
+              <BrandSwitcher brands={brands} />
+              <Availability available={user.available} />
+              <LocaleSwitch />
+              <ThemeSwitch theme={parseTheme((await cookies()).get(THEME_COOKIE)?.value)} />
+              <a href="/account" className="text-zinc-600 hover:underline dark:text-zinc-400" data-testid="current-user" title={t("header.account")}>
+                {user.name}
+              </a>
+              <SignOutForm action={signOutAction}>
+                <button type="submit" className="rounded px-2 py-1 text-zinc-600 hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800">
+                  {t("header.signOut")}
+                </button>
+              </SignOutForm>
+            </div>
+          </HeaderMenu>
+          <NotificationBell user={user} />
         </header>
         {user.mustChangePassword ? (
           // A one-time password opens nothing but the form that replaces it.

@@ -3,6 +3,7 @@
 import { useRef } from "react";
 import { setLocaleAction } from "./actions";
 import { useLocale, useT } from "@/app/_components/i18n.client";
+import { LOCALES, LOCALE_NAMES } from "@/lib/i18n/messages";
 
 // The interface language is a per-person preference, kept on the account.
 export function LocaleSwitch() {
@@ -21,8 +22,11 @@ export function LocaleSwitch() {
         onChange={() => form.current?.requestSubmit()}
         className="rounded border border-zinc-200 bg-transparent px-1 py-0.5 text-xs text-zinc-600 dark:border-zinc-700 dark:text-zinc-400"
       >
-        <option value="en">EN</option>
-        <option value="ru">RU</option>
+        {LOCALES.map((code) => (
+          <option key={code} value={code} lang={code}>
+            {LOCALE_NAMES[code]}
+          </option>
+        ))}
       </select>
     </form>
   );

@@ -17,7 +17,7 @@ export function Nav({ showSettings }: { showSettings: boolean }) {
   const brand = useSearchParams().get("brand");
   const t = useT();
   return (
-    <nav aria-label={t("nav.main")} className="flex gap-1">
+    <nav aria-label={t("nav.main")} className="flex flex-col gap-1 md:flex-row">
       {ITEMS.filter((item) => !item.settings || showSettings).map((item) => {
         const active = pathname.startsWith(item.href);
         return (
@@ -25,7 +25,7 @@ export function Nav({ showSettings }: { showSettings: boolean }) {
             key={item.href}
             href={brand ? `${item.href}?brand=${encodeURIComponent(brand)}` : item.href}
             aria-current={active ? "page" : undefined}
-            className={`rounded-md px-2.5 py-1 ${active ? "bg-zinc-100 font-medium dark:bg-zinc-800" : "text-zinc-600 hover:bg-zinc-50 dark:text-zinc-400 dark:hover:bg-zinc-900"}`}
+            className={`rounded-md px-2.5 py-2 md:py-1 ${active ? "bg-zinc-100 font-medium dark:bg-zinc-800" : "text-zinc-600 hover:bg-zinc-50 dark:text-zinc-400 dark:hover:bg-zinc-900"}`}
           >
             {t(item.label)}
           </Link>

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { database, type Db } from "@/db/client";
 import { brands, memberships, users, type Role } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/messages";
 
 const RANK: Record<Role, number> = { agent: 1, manager: 2, admin: 3 };
 
@@ -10,7 +11,7 @@ export type SessionUser = {
   id: number;
   email: string;
   name: string;
-  locale: "en" | "ru";
+  locale: Locale;
   timezone: string | null;
   available: boolean;
   mustChangePassword: boolean;

@@ -1,17 +1,29 @@
 import type { z } from "zod";
 import { AppError, isAppError } from "@/lib/errors";
+import { errorText, unexpectedErrorText } from "@/lib/i18n/errors";
+import type { Locale } from "@/lib/i18n/messages";
+import { requireActionUser } from "./session";
 
 export type ActionState = { ok?: string; error?: string; values?: Record<string, string>; secret?: string } | null;
 
-// Server actions answer { ok } or { error }; unexpected errors are logged, never shown.
+// The signed-in person's language for an error text; a refused sign-in reads English.
+async function readerLocale(): Promise<Locale> {
+  try {
+    return (await requireActionUser()).locale;
+  } catch {
+    return "en";
+  }
+}
+
+// Server actions answer { ok } or { error }, the error in the reader's language; unexpected errors are logged, never shown.
 export async function runAction(values: Record<string, string>, body: () => Promise<ActionState> | ActionState): Promise<ActionState> {
   try {
     return await body();
   } catch (error) {
-    if (isAppError(error)) return { error: error.message, values };
+    if (isAppError(error)) return { error: errorText({ error, locale: await readerLocale() }), values };
     if (error && typeof error === "object" && "digest" in error) throw error;
     console.error("action failed", error);
-    return { error: "Something went wrong; nothing was changed. Try again.", values };
+    return { error: unexpectedErrorText(await readerLocale()), values };
   }
 }
 

@@ -1,4 +1,4 @@
-// The interface in English and Russian. Keys are stable ids; {name} marks a variable.
+// The interface in English, Russian, Bulgarian and Albanian. Keys are stable ids; {name} marks a variable.
 // Larger areas keep their texts in dict-*.ts, merged here.
 import { inboxEn, inboxRu } from "./dict-inbox";
 import { escalationsEn, escalationsRu } from "./dict-escalations";
@@ -6,6 +6,10 @@ import { dashboardEn, dashboardRu } from "./dict-dashboard";
 import { settingsEn, settingsRu } from "./dict-settings";
 import { rulesEn, rulesRu } from "./dict-rules";
 import { accountEn, accountRu } from "./dict-account";
+import { uiEn, uiRu } from "./dict-ui";
+import { errorsEn, errorsRu } from "./dict-errors";
+import { bg } from "./bg";
+import { sq } from "./sq";
 
 export const en = {
   "nav.main": "Main",
@@ -304,6 +308,8 @@ export const en = {
   ...settingsEn,
   ...accountEn,
   ...rulesEn,
+  ...uiEn,
+  ...errorsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -605,12 +611,28 @@ export const ru: Record<MessageKey, string> = {
   ...settingsRu,
   ...accountRu,
   ...rulesRu,
+  ...uiRu,
+  ...errorsRu,
 };
 
-export const LOCALES = ["en", "ru"] as const;
+export { bg, sq };
+
+export const LOCALES = ["en", "ru", "bg", "sq"] as const;
 export type Locale = (typeof LOCALES)[number];
 
-const DICTIONARIES: Record<Locale, Record<MessageKey, string>> = { en, ru };
+/** Each language named in itself, for the language switch. */
+export const LOCALE_NAMES: Record<Locale, string> = { en: "English", ru: "Русский", bg: "Български", sq: "Shqip" };
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
+}
+
+/** The tag for Intl date formats: British English keeps day-month order and a 24-hour clock. */
+export function intlLocale(locale: Locale): string {
+  return locale === "en" ? "en-GB" : locale;
+}
+
+const DICTIONARIES: Record<Locale, Record<MessageKey, string>> = { en, ru, bg, sq };
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
@@ -626,8 +648,8 @@ export function translator(locale: Locale): Translate {
 export function localeFromHeader(header: string | null | undefined): Locale {
   for (const part of (header ?? "").split(",")) {
     const tag = part.split(";")[0].trim().toLowerCase();
-    if (tag.startsWith("ru")) return "ru";
-    if (tag.startsWith("en")) return "en";
+    const language = tag.split("-")[0];
+    if (isLocale(language)) return language;
   }
   return "en";
 }
@@ -641,7 +663,7 @@ const PLURAL_ORDER = ["one", "few", "many", "other"] as const;
 
 /**
  * The form of a word for a count. `forms` lists the forms the locale distinguishes, separated
- * by "|", in the order one|few|many|other (English: "one|other", Russian: "one|few|many");
+ * by "|", in the order one|few|many|other (English, Bulgarian, Albanian: "one|other"; Russian: "one|few|many");
  * a category with no form of its own takes the last one.
  */
 export function plural(locale: Locale, count: number, forms: string): string {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { database, type Db, type Tx } from "@/db/client";
 import { memberships, users, type Role } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/messages";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import { hashPassword, passwordProblem } from "@/lib/auth/password";
 import { endUserSessions } from "@/lib/auth/sessions";
@@ -202,7 +203,7 @@ export async function setRouting({ db = database(), userId, languages, capacity,
   });
 }
 
-export async function setLocale({ db = database(), userId, locale }: { db?: Db; userId: number; locale: "en" | "ru" }): Promise<void> {
+export async function setLocale({ db = database(), userId, locale }: { db?: Db; userId: number; locale: Locale }): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.update(users).set({ locale }).where(eq(users.id, userId));
     await recordAudit(tx, { actor: { userId, label: `user:${userId}` }, brandId: null, action: "user.locale", objectType: "user", objectId: userId, after: { locale } });

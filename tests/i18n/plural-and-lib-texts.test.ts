@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { en, ru, isMessageKey, plural, type MessageKey } from "@/lib/i18n/messages";
+import { bg, en, ru, sq, isMessageKey, plural, type MessageKey } from "@/lib/i18n/messages";
 import { ACCOUNT_ID_LABEL, CREDENTIAL_FIELDS } from "@/lib/channels/fields";
 import { TEMPLATE_VARIABLES } from "@/lib/templates/variables";
 
@@ -21,6 +21,8 @@ describe("plural forms", () => {
     expect(plural("ru", 14, "минута|минуты|минут")).toBe("минут");
     expect(plural("ru", 1.5, "минута|минуты|минут")).toBe("минут");
     expect([0, 1, 2].map((n) => plural("en", n, en["status.conversations"]))).toEqual(["conversations", "conversation", "conversations"]);
+    expect([1, 2, 5].map((n) => plural("bg", n, bg["conversation.forms"]))).toEqual(["разговор", "разговора", "разговора"]);
+    expect([1, 2].map((n) => plural("sq", n, sq["conversation.forms"]))).toEqual(["bisedë", "biseda"]);
   });
 
   it("gives every plural text as many forms as its language distinguishes", () => {
@@ -28,6 +30,8 @@ describe("plural forms", () => {
       if (!en[key].includes("|") || en[key].includes("{{")) continue;
       expect(en[key].split("|"), key).toHaveLength(2);
       expect(ru[key].split("|").length, key).toBeGreaterThanOrEqual(3);
+      expect(bg[key].split("|"), key).toHaveLength(2);
+      expect(sq[key].split("|"), key).toHaveLength(2);
     }
   });
 });

@@ -30,6 +30,13 @@ describe("formatDuration", () => {
     expect(formatDuration({ seconds: 840, locale: "de" })).toBe("14 min");
   });
 
+  it("speaks Bulgarian and Albanian units", () => {
+    expect(formatDuration({ seconds: 3900, locale: "bg" })).toBe("1 ч 5 мин");
+    expect(formatDuration({ seconds: 2 * 86_400 + 3 * 3600, locale: "bg-BG" })).toBe("2 дн. 3 ч");
+    expect(formatDuration({ seconds: 3900, locale: "sq" })).toBe("1 orë 5 min");
+    expect(formatDuration({ seconds: 2 * 86_400, locale: "sq-AL" })).toBe("2 ditë");
+  });
+
   it("refuses negative and non-finite input", () => {
     expect(() => en(-1)).toThrow(RangeError);
     expect(() => en(Number.POSITIVE_INFINITY)).toThrow(RangeError);

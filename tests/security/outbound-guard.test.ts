@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { allowedOutbound, isRefusedAddress, isRefusedHostLiteral, OutboundError, resolveOutbound } from "@/lib/security/outbound";
 import { postWebhook } from "@/lib/escalation/webhooks";
 import { callHttp } from "@/lib/outbound/clients/http";
-import { openSmtpSession } from "@/lib/outbound/clients/smtp-session";
+import { sendReply as sendMail } from "@/lib/outbound/clients/email";
 import { createWebhookEndpoint } from "@/lib/escalation/endpoints";
 import { operator } from "@/lib/auth/authorize";
 import { isAppError } from "@/lib/errors";
@@ -101,7 +101,15 @@ describe("the outbound guard", () => {
       expect(await callHttp({ url: `http://127.0.0.1:${hook.port}/bot/sendMessage`, json: {} })).toMatchObject({ ok: false, retryable: false, code: "invalid_request" });
       expect(hook.hits).toEqual([]);
       const port = Number(new URL(smtp.url).port);
-      await expect(openSmtpSession({ host: "127.0.0.1", port, secure: false, timeoutMs: 2000 })).rejects.toMatchObject({ code: "refused" });
+      const mail = await sendMail({
+        baseUrl: `smtp://127.0.0.1:${port}`,
+        request: {
+          channel: { kind: "email", accountId: "care@brand.example", credentials: { from: "care@brand.example" } },
+          conversation: { kind: "private_message", externalThreadId: null, contactExternalId: "ana@example.com" },
+          inReplyToExternalId: null, text: "Hello", idempotencyKey: "k1", timeoutMs: 2000,
+        },
+      });
+      expect(mail).toMatchObject({ ok: false, retryable: false, code: "invalid_request" });
       expect(smtp.transcripts).toHaveLength(0);
     } finally {
       await hook.close();

@@ -9,6 +9,8 @@ const fmt = (unit: string, locale: string) => (value: unknown) => (typeof value 
 
 export type ResponsePoint = { day: string; median: number | null; p90: number | null; within: number | null };
 
+// The charts are hidden from assistive tech (the tables beside them carry the numbers), so nothing in them may take focus.
+
 /** Minutes on the left axis, share within target (%) on the right. */
 export function ResponseChart({ data }: { data: ResponsePoint[] }) {
   const t = useT();
@@ -17,7 +19,7 @@ export function ResponseChart({ data }: { data: ResponsePoint[] }) {
   return (
     <div className="h-64" aria-hidden="true">
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+        <LineChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.3} />
           <XAxis dataKey="day" tickFormatter={shortDay} fontSize={11} />
           <YAxis yAxisId="min" fontSize={11} unit={min} width={60} />
@@ -37,7 +39,7 @@ export function VolumeChart({ data, channels }: { data: Record<string, string | 
   return (
     <div className="h-64" aria-hidden="true">
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+        <BarChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.3} />
           <XAxis dataKey="day" tickFormatter={shortDay} fontSize={11} />
           <YAxis fontSize={11} allowDecimals={false} width={48} />
@@ -60,7 +62,7 @@ export function MixChart({ data }: { data: MixPoint[] }) {
   return (
     <div className="h-56" aria-hidden="true">
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+        <LineChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.3} />
           <XAxis dataKey="day" tickFormatter={shortDay} fontSize={11} />
           <YAxis domain={[0, 100]} unit="%" fontSize={11} width={48} />

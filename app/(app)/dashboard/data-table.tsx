@@ -12,7 +12,7 @@ export function DataTable({ table, name, locale, hidden = false, format }: { tab
     return isMessageKey(key) ? t(key) : h.replace(/_/g, " ");
   };
   const body = (
-    <Table caption={t(`dashboard.tableTitle.${name}`)}>
+    <Table caption={t(`dashboard.tableTitle.${name}`)} scroll={!hidden}>
       <thead>
         <tr>{table.header.map((h) => <Th key={h}>{column(h)}</Th>)}</tr>
       </thead>

@@ -11,7 +11,7 @@ function Figure({ label, value, hint, id }: { label: string; value: string; hint
       <dd className="mt-0.5 text-xl font-semibold tabular-nums" data-testid={`escalations-${id}`}>
         {value}
       </dd>
-      {hint && <p className="text-xs text-zinc-500">{hint}</p>}
+      {hint && <dd className="text-xs text-zinc-500">{hint}</dd>}
     </div>
   );
 }

@@ -2,6 +2,14 @@ import type { HeatCell } from "@/lib/metrics/dashboard";
 import { formatDuration } from "@/lib/metrics/format";
 import { translator, type Locale } from "@/lib/i18n/messages";
 
+// Cells are narrow: units lose their space and, where the language allows, shrink to a letter.
+const COMPACT: Record<Locale, [string, string][]> = {
+  en: [[" min", "m"], [" h", "h"]],
+  ru: [[" мин", "м"], [" ч", "ч"]],
+  bg: [[" мин", "м"], [" ч", "ч"]],
+  sq: [[" min", "m"], [" orë", "o"]],
+};
+
 // Monday first; 1 January 2024 was a Monday.
 const weekdays = (locale: Locale) => Array.from({ length: 7 }, (_, d) => new Intl.DateTimeFormat(locale, { weekday: "short", timeZone: "UTC" }).format(Date.UTC(2024, 0, 1 + d)));
 
@@ -14,10 +22,11 @@ export function Heatmap({ cells, metric, caption, locale }: { cells: HeatCell[];
     const v = value(c);
     if (v == null) return "";
     const compact = formatDuration({ seconds: v, locale });
-    return metric === "arrivals" ? String(v) : locale === "ru" ? compact.replace(" мин", "м").replace(" ч", "ч") : compact.replace(" min", "m").replace(" h", "h");
+    return metric === "arrivals" ? String(v) : COMPACT[locale].reduce((text, [long, short]) => text.replace(long, short), compact);
   };
   return (
-    <div className="overflow-x-auto">
+    // Scrolls sideways on a phone, so it takes focus to be scrolled by keyboard.
+    <div className="max-w-full overflow-x-auto" tabIndex={0} role="region" aria-label={caption}>
       <table className="border-separate border-spacing-0.5 text-[10px] tabular-nums" data-testid={`heatmap-${metric}`}>
         <caption className="sr-only">{caption}</caption>
         <thead>
@@ -32,10 +41,11 @@ export function Heatmap({ cells, metric, caption, locale }: { cells: HeatCell[];
               <th scope="row" className="pr-1 text-right font-normal text-zinc-500">{day}</th>
               {cells.filter((c) => c.weekday === d).map((c) => {
                 const v = value(c);
-                const alpha = v == null ? 0 : 0.08 + 0.8 * (v / max);
+                // Capped shade: the text on it keeps 4.5:1 contrast in both themes.
+                const alpha = v == null ? 0 : 0.06 + 0.54 * (v / max);
                 const tip = t("dashboard.heatTip", { day, hour: c.hour, arrivals: c.arrivals, median: c.medianSeconds == null ? "—" : formatDuration({ seconds: c.medianSeconds, locale }) });
                 return (
-                  <td key={c.hour} title={tip} className="h-6 w-8 rounded text-center" style={{ backgroundColor: `rgba(${metric === "arrivals" ? "37,99,235" : "220,38,38"},${alpha})`, color: alpha > 0.55 ? "white" : undefined }}>
+                  <td key={c.hour} title={tip} className="h-6 w-8 rounded text-center" style={{ backgroundColor: `rgba(${metric === "arrivals" ? "37,99,235" : "220,38,38"},${alpha})`}}>
                     {label(c)}
                   </td>
                 );

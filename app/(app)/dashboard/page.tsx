@@ -24,7 +24,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const tiles = await liveTiles({ brandId: membership.brandId, timeZone: membership.timezone });
   const manager = hasRole(membership, "manager");
   return (
-    <main className="space-y-6 p-6">
+    <main className="min-w-0 space-y-6 p-4 md:p-6">
       <LiveRefresh seconds={30} />
       <h1 className="text-lg font-semibold">{translator(user.locale)("dashboard.title", { brand: membership.name })}</h1>
       <Tiles tiles={tiles} locale={user.locale} />

@@ -11,7 +11,7 @@ function Tile({ id, label, value, hint, tone = "neutral" }: { id: string; label:
       <dd className={`mt-1 text-2xl font-semibold tabular-nums ${color}`} data-testid={`tile-${id}`}>
         {value}
       </dd>
-      {hint && <p className="mt-0.5 text-xs text-zinc-500">{hint}</p>}
+      {hint && <dd className="mt-0.5 text-xs text-zinc-500">{hint}</dd>}
     </div>
   );
 }

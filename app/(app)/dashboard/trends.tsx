@@ -11,7 +11,7 @@ const percent = (share: number | null) => (share == null ? null : Math.round(sha
 
 function Section({ title, summary, children }: { title: string; summary?: string; children: React.ReactNode }) {
   return (
-    <section className="space-y-2 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800" aria-label={title}>
+    <section className="min-w-0 space-y-2 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800" aria-label={title}>
       <h2 className="font-medium">{title}</h2>
       {summary && <p className="text-xs text-zinc-500">{summary}</p>}
       {children}
@@ -41,7 +41,7 @@ export function Trends({ data, locale }: { data: DashboardData; locale: Locale }
     unanswered: total.unanswered,
   });
   return (
-    <div className="grid gap-4 xl:grid-cols-2">
+    <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
       <Section title={t("dashboard.daily")} summary={summary}>
         <p className="sr-only" data-testid="range-summary">{summary}</p>
         <ResponseChart data={data.daily.map((r) => ({ day: r.day, median: minutes(r.medianSeconds), p90: minutes(r.p90Seconds), within: percent(r.withinTargetShare) }))} />

@@ -70,7 +70,7 @@ export default async function EscalationsPage({ searchParams }: { searchParams: 
   ]);
   const filtered = filter.status !== undefined || filter.level !== undefined;
   return (
-    <main className="space-y-4 p-6">
+    <main className="min-w-0 space-y-4 p-4 md:p-6">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-lg font-semibold">{t("escalations.title", { brand: membership.name })}</h1>
         <LiveUpdates brandId={membership.brandId} afterId={afterId} />

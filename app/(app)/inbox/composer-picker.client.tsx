@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useId, useState } from "react";
 import { useT } from "@/app/_components/i18n.client";
+import { Dialog } from "@/app/_components/ui/dialog";
 
 export type PickerTemplate = { id: number; title: string; shortcut: string | null; language: string | null; text: string; missing: string[] };
 
@@ -13,7 +14,8 @@ function matches(t: PickerTemplate, query: string): boolean {
 }
 
 // A searchable list of the brand's templates, already rendered for this conversation; the
-// server sorts the conversation's language first. Arrow keys move, Enter inserts, Escape closes.
+// server sorts the conversation's language first. Arrow keys move, Enter inserts, Escape closes
+// (the kit's dialog keeps focus inside and gives it back to the reply box).
 export function TemplatePicker({
   templates,
   language,
@@ -39,15 +41,12 @@ export function TemplatePicker({
     } else if (event.key === "Enter") {
       event.preventDefault();
       if (shown[current]) onPick(shown[current]);
-    } else if (event.key === "Escape") {
-      event.preventDefault();
-      event.stopPropagation();
-      onClose();
     }
   };
 
   return (
-    <div role="dialog" aria-label={t("composer.picker.label")} className="space-y-2 rounded-lg border border-zinc-300 bg-white p-2 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
+    <Dialog open onOpenChange={(open) => !open && onClose()} title={t("composer.picker.label")} hideTitle>
+      <div className="space-y-2">
       <input
         type="search"
         role="combobox"
@@ -62,9 +61,6 @@ export function TemplatePicker({
           setActive(0);
         }}
         onKeyDown={onKeyDown}
-        onBlur={(event) => {
-          if (!event.currentTarget.closest("[role=dialog]")?.contains(event.relatedTarget as Node | null)) onClose();
-        }}
         placeholder={language ? t("composer.picker.searchLanguage", { language }) : t("composer.picker.search")}
         className="block w-full rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900"
       />
@@ -106,6 +102,7 @@ export function TemplatePicker({
         </ul>
       )}
       <p className="px-1 text-xs text-zinc-500">{t("composer.picker.help")}</p>
-    </div>
+      </div>
+    </Dialog>
   );
 }

@@ -6,7 +6,7 @@ import { assignAction, correctAction, labelsAction, markNoiseAction, priorityAct
 import { isTypingTarget } from "./inbox-clock.client";
 import { FormMessage } from "@/app/_components/ui/form-message";
 import { useLocale, useT } from "@/app/_components/i18n.client";
-import type { MessageKey } from "@/lib/i18n/messages";
+import { intlLocale, type MessageKey } from "@/lib/i18n/messages";
 
 function Hidden({ values }: { values: Record<string, string | number> }) {
   return (
@@ -201,7 +201,7 @@ export function ConversationToolbar({
         <p className="text-xs text-zinc-500">
           {t("conversation.snoozedUntil")}{" "}
           <time dateTime={new Date(snoozedUntil).toISOString()}>
-            {new Intl.DateTimeFormat(locale === "ru" ? "ru-RU" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: timezone }).format(snoozedUntil)}
+            {new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "medium", timeStyle: "short", timeZone: timezone }).format(snoozedUntil)}
           </time>
           {t("conversation.snoozedComesBack")}
         </p>

@@ -10,9 +10,10 @@ import { ConversationToolbar, MessageCorrection, RetryReply } from "./conversati
 import { EscalationTimeline } from "./escalation-timeline";
 import { BlockAuthor, HideMessage } from "./moderation.client";
 import { hideUnsupportedReason } from "@/lib/moderation/platform";
+import { displayHandle, platformLink, PLATFORM_NAMES } from "@/lib/inbox/contact-link";
 import { roleAtLeast } from "@/lib/auth/access";
 import { brandTeammates, labelSuggestions } from "@/lib/inbox/team";
-import { isMessageKey, translator, type Locale, type Translate } from "@/lib/i18n/messages";
+import { isMessageKey, translator, type Locale, type Translate, intlLocale } from "@/lib/i18n/messages";
 
 const PRIVATE_CAPABLE = new Set(["facebook", "instagram", "twitter", "vk", "telegram", "email", "web", "api"]);
 const WINDOW_24H = new Set(["facebook", "instagram"]);
@@ -30,7 +31,7 @@ function replyOptions(conversation: Detail, t: Translate, now = Date.now()) {
 }
 
 function formatTime(ms: number, timezone: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === "ru" ? "ru-RU" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: timezone }).format(new Date(ms));
+  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "medium", timeStyle: "short", timeZone: timezone }).format(new Date(ms));
 }
 
 // A stored value (status, category…) in the reader's language, or as stored when it has no text.
@@ -61,13 +62,20 @@ export async function ConversationPane({ brandId, conversationId, timezone }: { 
   ]);
   const isManager = viewer.memberships.some((m) => m.brandId === brandId && roleAtLeast(m.role, "manager"));
   const hideUnsupported = hideUnsupportedReason(conversation.channel.kind);
+  const link = platformLink({ kind: conversation.channel.kind, handle: conversation.contact.handle, messageUrls: messages.filter((m) => m.direction === "inbound").map((m) => m.url) });
   return (
     <article className="space-y-4 p-4">
       <header className="space-y-1">
-        <h1 className="text-base font-semibold">
-          {conversation.contact.name ?? conversation.contact.handle}{" "}
-          <span className="font-normal text-zinc-500">{t("conversation.onChannel", { channel: conversation.channel.name })}</span>
-        </h1>
+        <h1 className="text-base font-semibold break-words">{conversation.contact.name ?? displayHandle(conversation.contact.handle) ?? t("inbox.row.unknown")}</h1>
+        <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-zinc-600 dark:text-zinc-400" data-testid="conversation-customer">
+          {conversation.contact.name && conversation.contact.handle && <span className="break-all">{displayHandle(conversation.contact.handle)}</span>}
+          <span>{t("conversation.onChannel", { channel: conversation.channel.name })}</span>
+          {link && (
+            <a href={link} target="_blank" rel="noopener noreferrer nofollow" className="text-blue-700 underline dark:text-blue-400">
+              {t("conversation.platformLink", { channel: PLATFORM_NAMES[conversation.channel.kind] ?? wordOf(t, "inbox.channel", conversation.channel.kind) })}
+            </a>
+          )}
+        </p>
         <div className="flex flex-wrap gap-1.5">
           <Badge>{wordOf(t, "conversation.status", conversation.status)}</Badge>
           <Badge tone={conversation.category === "request" ? "info" : "neutral"}>{wordOf(t, "conversation.category", conversation.category)}</Badge>

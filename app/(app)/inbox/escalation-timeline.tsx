@@ -1,10 +1,10 @@
 import { escalationTimeline, type TimelineStep } from "@/lib/escalation/timeline";
 import { Badge } from "@/app/_components/ui/badge";
 import { requirePageUser } from "@/lib/auth/session";
-import { translator, type Locale, type Translate } from "@/lib/i18n/messages";
+import { translator, type Locale, type Translate, intlLocale } from "@/lib/i18n/messages";
 
 function formatTime(ms: number, timezone: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === "ru" ? "ru-RU" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: timezone }).format(new Date(ms));
+  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "medium", timeStyle: "short", timeZone: timezone }).format(new Date(ms));
 }
 
 function who(step: TimelineStep, t: Translate): string {

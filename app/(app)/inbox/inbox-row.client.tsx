@@ -31,11 +31,11 @@ const CHANNELS: Record<string, { short: string; name: string; className: string 
   facebook: { short: "f", name: "Facebook", className: "bg-blue-600 text-white" },
   instagram: { short: "IG", name: "Instagram", className: "bg-pink-600 text-white" },
   twitter: { short: "X", name: "X", className: "bg-zinc-900 text-white dark:bg-zinc-100 dark:text-zinc-900" },
-  vk: { short: "VK", name: "VK", className: "bg-sky-600 text-white" },
-  telegram: { short: "TG", name: "Telegram", className: "bg-sky-400 text-white" },
+  vk: { short: "VK", name: "VK", className: "bg-sky-800 text-white" },
+  telegram: { short: "TG", name: "Telegram", className: "bg-sky-700 text-white" },
   youtube: { short: "YT", name: "YouTube", className: "bg-red-600 text-white" },
-  email: { short: "@", name: "E-mail", className: "bg-zinc-500 text-white" },
-  web: { short: "W", name: "Website", className: "bg-emerald-600 text-white" },
+  email: { short: "@", name: "E-mail", className: "bg-zinc-600 text-white" },
+  web: { short: "W", name: "Website", className: "bg-emerald-700 text-white" },
   api: { short: "A", name: "API", className: "bg-violet-600 text-white" },
 };
 
@@ -44,7 +44,7 @@ export function ChannelIcon({ kind, name }: { kind: string; name: string }) {
   const known = CHANNELS[kind];
   // Only the generic kinds have a word to translate; the rest are brand names.
   const key = `inbox.channel.${kind}`;
-  const info = known ? { ...known, name: isMessageKey(key) ? t(key) : known.name } : { short: kind.slice(0, 2), name: kind, className: "bg-zinc-400 text-white" };
+  const info = known ? { ...known, name: isMessageKey(key) ? t(key) : known.name } : { short: kind.slice(0, 2), name: kind, className: "bg-zinc-600 text-white" };
   return (
     <span
       role="img"
@@ -60,7 +60,7 @@ export function ChannelIcon({ kind, name }: { kind: string; name: string }) {
 const PRIORITY: Record<string, string> = {
   urgent: "bg-red-600 text-white",
   high: "bg-orange-100 text-orange-800 dark:bg-orange-950 dark:text-orange-300",
-  low: "bg-zinc-100 text-zinc-500 dark:bg-zinc-800 dark:text-zinc-400",
+  low: "bg-zinc-100 text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300",
 };
 
 const chip = "inline-flex items-center rounded px-1.5 py-0.5 text-xs font-medium";
@@ -76,13 +76,13 @@ export function RowContent({ row, serverNow }: { row: InboxRow; serverNow: numbe
       <div className="flex items-center gap-2">
         <ChannelIcon kind={row.channel.kind} name={row.channel.name} />
         <span className="truncate font-medium">{row.contact.name ?? row.contact.handle ?? t("inbox.row.unknown")}</span>
-        {row.language && <span className="text-xs uppercase text-zinc-500" title={t("inbox.row.language")}>{row.language}</span>}
+        {row.language && <span className="text-xs uppercase text-zinc-600 dark:text-zinc-400" title={t("inbox.row.language")}>{row.language}</span>}
         <span className="ml-auto flex items-center gap-1.5">
           <SlaTimer state={row.slaState} dueAt={row.firstResponseDueAt} atRiskAt={row.atRiskAt} serverNow={serverNow} />
         </span>
       </div>
       <p className="truncate text-zinc-600 dark:text-zinc-400">{row.preview || t("inbox.row.noText")}</p>
-      <div className="mt-0.5 flex flex-wrap items-center gap-1.5 text-xs text-zinc-500">
+      <div className="mt-0.5 flex flex-wrap items-center gap-1.5 text-xs text-zinc-600 dark:text-zinc-400">
         {row.complaint && <span className={`${chip} bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-300`}>{t("inbox.row.complaint")}</span>}
         {row.sentiment !== "neutral" && (
           <span className={`${chip} ${row.sentiment === "negative" ? "bg-red-50 text-red-700 dark:bg-red-950 dark:text-red-300" : "bg-emerald-50 text-emerald-700 dark:bg-emerald-950 dark:text-emerald-300"}`}>

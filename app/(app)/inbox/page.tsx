@@ -76,27 +76,30 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   const reset = href({ brand: membership.slug, view }, {});
   const serverNow = requestTime();
   return (
-    <div className="flex flex-1 overflow-hidden">
-      <nav aria-label={t("inbox.views")} className="w-44 shrink-0 border-r border-zinc-200 p-2 dark:border-zinc-800">
-        <ul className="space-y-0.5">
-          {VIEWS.map((v) => (
-            <li key={v}>
-              <Link
-                href={href({ brand: membership.slug }, { view: v })}
-                aria-current={v === view ? "page" : undefined}
-                className={`flex justify-between rounded-md px-2.5 py-1.5 ${v === view ? "bg-zinc-100 font-medium dark:bg-zinc-800" : "text-zinc-600 hover:bg-zinc-50 dark:text-zinc-400 dark:hover:bg-zinc-900"}`}
-              >
-                <span>{LABELS[v]}</span>
-                {counts[v] != null && <span className="tabular-nums text-zinc-500">{counts[v]}</span>}
-              </Link>
-            </li>
-          ))}
-        </ul>
+    // Below 768 px one pane shows at a time, chosen by the URL alone: a conversation when `c` is set, else the list.
+    <div className="flex flex-1 flex-col md:flex-row md:overflow-hidden">
+      <nav aria-label={t("inbox.views")} className="hidden w-44 shrink-0 border-r border-zinc-200 p-2 md:block dark:border-zinc-800">
+        <ViewLinks hrefOf={(v) => href({ brand: membership.slug }, { view: v })} view={view} labels={LABELS} counts={counts} />
         <div className="mt-3 px-2.5">
           <LiveUpdates brandId={brandId} afterId={afterId} />
         </div>
       </nav>
-      <section aria-label={t("inbox.viewConversations", { view: LABELS[view] })} className="flex w-[30rem] shrink-0 flex-col overflow-y-auto border-r border-zinc-200 dark:border-zinc-800">
+      <section
+        aria-label={t("inbox.viewConversations", { view: LABELS[view] })}
+        className={`${selected ? "hidden md:flex" : "flex"} min-w-0 flex-1 flex-col border-zinc-200 md:w-[30rem] md:flex-none md:shrink-0 md:overflow-y-auto md:border-r dark:border-zinc-800`}
+      >
+        <details className="border-b border-zinc-200 md:hidden dark:border-zinc-800" data-testid="inbox-views-menu">
+          <summary className="flex cursor-pointer items-center justify-between px-3 py-2.5 font-medium">
+            <span>
+              {t("inbox.views")}: {LABELS[view]}
+              {counts[view] != null && <span className="ml-1.5 tabular-nums text-zinc-600 dark:text-zinc-400">{counts[view]}</span>}
+            </span>
+            <span aria-hidden="true" className="text-zinc-500">▾</span>
+          </summary>
+          <nav aria-label={t("inbox.views")} className="px-2 pb-2">
+            <ViewLinks hrefOf={(v) => href({ brand: membership.slug }, { view: v })} view={view} labels={LABELS} counts={counts} />
+          </nav>
+        </details>
         <InboxFilters
           options={{
             channels,
@@ -161,7 +164,12 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
           </div>
         )}
       </section>
-      <section aria-label={t("inbox.conversation")} className="flex-1 overflow-y-auto">
+      <section aria-label={t("inbox.conversation")} className={`${selected ? "block" : "hidden md:block"} min-w-0 flex-1 md:overflow-y-auto`}>
+        {selected && (
+          <Link href={href(search, { c: undefined })} className="flex items-center gap-1 border-b border-zinc-200 px-3 py-2.5 text-blue-700 md:hidden dark:border-zinc-800 dark:text-blue-400" data-testid="inbox-back">
+            <span aria-hidden="true">←</span> {t("inbox.backToList", { view: LABELS[view] })}
+          </Link>
+        )}
         {selected ? (
           <ConversationPane brandId={brandId} conversationId={selected} timezone={user.timezone ?? membership.timezone} />
         ) : (
@@ -171,5 +179,24 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
         )}
       </section>
     </div>
+  );
+}
+
+function ViewLinks({ hrefOf, view, labels, counts }: { hrefOf: (v: View) => string; view: View; labels: Record<View, string>; counts: Record<View, number | null> }) {
+  return (
+    <ul className="space-y-0.5">
+      {VIEWS.map((v) => (
+        <li key={v}>
+          <Link
+            href={hrefOf(v)}
+            aria-current={v === view ? "page" : undefined}
+            className={`flex justify-between rounded-md px-2.5 py-2 md:py-1.5 ${v === view ? "bg-zinc-100 font-medium dark:bg-zinc-800" : "text-zinc-600 hover:bg-zinc-50 dark:text-zinc-400 dark:hover:bg-zinc-900"}`}
+          >
+            <span>{labels[v]}</span>
+            {counts[v] != null && <span className="tabular-nums text-zinc-600 dark:text-zinc-400">{counts[v]}</span>}
+          </Link>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -20,14 +20,14 @@ export function SettingsNav() {
   const brand = useSearchParams().get("brand");
   const t = useT();
   return (
-    <nav aria-label={t("settings.nav")} className="w-48 shrink-0 border-r border-zinc-200 p-3 dark:border-zinc-800">
-      <ul className="space-y-0.5">
+    <nav aria-label={t("settings.nav")} className="shrink-0 border-b border-zinc-200 p-2 md:w-48 md:border-r md:border-b-0 md:p-3 dark:border-zinc-800">
+      <ul className="flex flex-wrap gap-1 md:block md:space-y-0.5">
         {ITEMS.map((item) => (
           <li key={item.href}>
             <Link
               href={brand ? `${item.href}?brand=${encodeURIComponent(brand)}` : item.href}
               aria-current={pathname === item.href ? "page" : undefined}
-              className={`block rounded-md px-2.5 py-1.5 ${pathname === item.href ? "bg-zinc-100 font-medium dark:bg-zinc-800" : "text-zinc-600 hover:bg-zinc-50 dark:text-zinc-400 dark:hover:bg-zinc-900"}`}
+              className={`block rounded-md px-2.5 py-2 md:py-1.5 ${pathname === item.href ? "bg-zinc-100 font-medium dark:bg-zinc-800" : "text-zinc-600 hover:bg-zinc-50 dark:text-zinc-400 dark:hover:bg-zinc-900"}`}
             >
               {t(item.label)}
             </Link>

@@ -1,10 +1,17 @@
-export function Table({ caption, children }: { caption?: string; children: React.ReactNode }) {
+// The wrapper scrolls a wide table on a phone: it is focusable so the keyboard can scroll it, and
+// `relative` so visually hidden labels inside are clipped with it instead of widening the page.
+// A visually hidden table (a chart's text alternative) passes scroll={false}: nothing to scroll, no tab stop.
+export function Table({ caption, children, scroll = true }: { caption?: string; children: React.ReactNode; scroll?: boolean }) {
+  const table = (
+    <table className="w-full text-left text-sm">
+      {caption && <caption className="sr-only">{caption}</caption>}
+      {children}
+    </table>
+  );
+  if (!scroll) return table;
   return (
-    <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
-      <table className="w-full text-left text-sm">
-        {caption && <caption className="sr-only">{caption}</caption>}
-        {children}
-      </table>
+    <div className="relative overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800" tabIndex={0} role="region" aria-label={caption}>
+      {table}
     </div>
   );
 }

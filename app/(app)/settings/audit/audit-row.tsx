@@ -1,13 +1,13 @@
 import Link from "next/link";
 import { auditObjectHref, type AuditEntry } from "@/lib/audit/query";
 import { Td } from "@/app/_components/ui/table";
-import { translator, type Locale } from "@/lib/i18n/messages";
+import { translator, type Locale, intlLocale } from "@/lib/i18n/messages";
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatAt(at: number, timeZone: string, locale: Locale): string {
   let format = formatters.get(`${locale}:${timeZone}`);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale === "ru" ? "ru-RU" : "en-GB", { timeZone, dateStyle: "medium", timeStyle: "medium" });
+    format = new Intl.DateTimeFormat(intlLocale(locale), { timeZone, dateStyle: "medium", timeStyle: "medium" });
     formatters.set(`${locale}:${timeZone}`, format);
   }
   return format.format(at);

@@ -3,6 +3,7 @@
 import { useActionState, useState } from "react";
 import { Badge } from "@/app/_components/ui/badge";
 import { Button } from "@/app/_components/ui/button";
+import { ConfirmSubmit } from "@/app/_components/ui/dialog";
 import { useT } from "@/app/_components/i18n.client";
 import type { Translate } from "@/lib/i18n/messages";
 import { FormMessage } from "@/app/_components/ui/form-message";
@@ -76,16 +77,11 @@ function RuleRow({ brandId, rule, index, count, refs }: { brandId: number; rule:
           <Button type="button" variant="secondary" aria-expanded={editing} onClick={() => setEditing(!editing)}>
             {editing ? t("rules.closeEditor") : t("common.edit")}
           </Button>
-          <form
-            action={remove}
-            onSubmit={(e) => {
-              if (!window.confirm(t("rules.confirmDelete", { name: rule.name }))) e.preventDefault();
-            }}
-          >
+          <form action={remove}>
             {hidden}
-            <Button type="submit" variant="ghost" disabled={deleting}>
+            <ConfirmSubmit question={t("rules.confirmDelete", { name: rule.name })} confirmLabel={t("common.delete")} cancelLabel={t("common.cancel")} disabled={deleting}>
               {t("common.delete")}
-            </Button>
+            </ConfirmSubmit>
           </form>
         </div>
       </div>

@@ -3,6 +3,7 @@
 import { useActionState, useState } from "react";
 import { Badge } from "@/app/_components/ui/badge";
 import { Button } from "@/app/_components/ui/button";
+import { ConfirmSubmit } from "@/app/_components/ui/dialog";
 import { useT } from "@/app/_components/i18n.client";
 import { isMessageKey } from "@/lib/i18n/messages";
 import { Field, Input } from "@/app/_components/ui/input";
@@ -70,18 +71,19 @@ function EndpointItem({ brandId, endpoint }: { brandId: number; endpoint: Endpoi
   const t = useT();
   const [state, act, pending] = useActionState(endpointAction, null);
   const op = (name: string, label: string, variant: "secondary" | "ghost" = "secondary", confirm?: string) => (
-    <form
-      action={act}
-      onSubmit={(e) => {
-        if (confirm && !window.confirm(confirm)) e.preventDefault();
-      }}
-    >
+    <form action={act}>
       <input type="hidden" name="brandId" value={brandId} />
       <input type="hidden" name="endpointId" value={endpoint.id} />
       <input type="hidden" name="op" value={name} />
-      <Button type="submit" variant={variant} disabled={pending}>
-        {label}
-      </Button>
+      {confirm ? (
+        <ConfirmSubmit question={confirm} confirmLabel={label} cancelLabel={t("common.cancel")} disabled={pending} variant={variant}>
+          {label}
+        </ConfirmSubmit>
+      ) : (
+        <Button type="submit" variant={variant} disabled={pending}>
+          {label}
+        </Button>
+      )}
     </form>
   );
   const last = endpoint.lastDelivery;

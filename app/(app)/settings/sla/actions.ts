@@ -7,6 +7,7 @@ import { authorize } from "@/lib/auth/authorize";
 import { formValues, parseInput, runAction, type ActionState } from "@/lib/auth/action-result";
 import { requireActionUser } from "@/lib/auth/session";
 import { AppError, isAppError } from "@/lib/errors";
+import { errorText } from "@/lib/i18n/errors";
 import { CATEGORIES, checkCalendar, PRIORITIES, type CalendarInput, type PolicyInput } from "@/lib/sla/settings-input";
 import { previewDue, type PreviewExample } from "@/lib/sla/settings-preview";
 import { createCalendar, createPolicy, deleteCalendar, deletePolicy, movePolicy, policyCalendar, updateCalendar, updatePolicy } from "@/lib/sla/settings";
@@ -154,7 +155,7 @@ export async function previewAction(input: z.input<typeof previewInput>): Promis
     const resolved = calendar !== undefined ? checkCalendar(parseCalendar(calendar, t)) : await policyCalendar({ brandId, calendarId: calendarId ?? null });
     return { examples: previewDue({ calendar: resolved, targetSeconds, atRiskShare, now: Date.now() }), timeZone: resolved.timezone };
   } catch (error) {
-    if (isAppError(error)) return { error: error.message };
+    if (isAppError(error)) return { error: errorText({ error, locale: user.locale }) };
     console.error("preview failed", error);
     return { error: t("sla.settings.previewFailed") };
   }

@@ -6,6 +6,7 @@ import { requireActionUser } from "@/lib/auth/session";
 import { authorize } from "@/lib/auth/authorize";
 import { runAction, formValues, parseInput, type ActionState } from "@/lib/auth/action-result";
 import { isAppError } from "@/lib/errors";
+import { errorText } from "@/lib/i18n/errors";
 import { createTemplate, deleteTemplate, updateTemplate } from "@/lib/templates/templates";
 import { renderTemplate, sampleValues, unknownVariables } from "@/lib/templates/variables";
 import { translator, type Translate } from "@/lib/i18n/messages";
@@ -61,7 +62,7 @@ export async function previewTemplateAction(_prev: Preview | null, formData: For
     const brand = user.memberships.find((m) => m.brandId === input.brandId)!.name;
     return { ...renderTemplate(input.body, sampleValues({ brand, agent: user.name })), unknown: unknownVariables(input.body) };
   } catch (error) {
-    if (isAppError(error)) return { error: error.message };
+    if (isAppError(error)) return { error: errorText({ error, locale: user.locale }) };
     throw error;
   }
 }

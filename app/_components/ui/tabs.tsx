@@ -1,0 +1,24 @@
+"use client";
+
+import * as RadixTabs from "@radix-ui/react-tabs";
+
+/** Tabs with roving focus: arrow keys move between tabs, each tab names its panel. */
+export function Tabs<T extends string>({ value, onChange, label, tabs }: { value: T; onChange: (value: T) => void; label: string; tabs: { value: T; label: string; disabled?: boolean; content?: React.ReactNode }[] }) {
+  return (
+    <RadixTabs.Root value={value} onValueChange={(v) => onChange(v as T)}>
+      <RadixTabs.List aria-label={label} className="inline-flex flex-wrap gap-1 rounded-md bg-zinc-100 p-0.5 dark:bg-zinc-800">
+        {tabs.map((tab) => (
+          <RadixTabs.Trigger
+            key={tab.value}
+            value={tab.value}
+            disabled={tab.disabled}
+            className="rounded px-2.5 py-1.5 text-sm text-zinc-700 disabled:text-zinc-500 data-[state=active]:bg-white data-[state=active]:font-medium data-[state=active]:text-zinc-900 dark:text-zinc-300 dark:data-[state=active]:bg-zinc-950 dark:data-[state=active]:text-zinc-100"
+          >
+            {tab.label}
+          </RadixTabs.Trigger>
+        ))}
+      </RadixTabs.List>
+      {tabs.map((tab) => tab.content !== undefined && <RadixTabs.Content key={tab.value} value={tab.value}>{tab.content}</RadixTabs.Content>)}
+    </RadixTabs.Root>
+  );
+}

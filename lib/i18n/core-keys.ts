@@ -1,0 +1,11 @@
+import type { MessageKey } from "./messages";
+import type { inboxEn } from "./dict-inbox";
+import type { escalationsEn } from "./dict-escalations";
+import type { dashboardEn } from "./dict-dashboard";
+import type { settingsEn } from "./dict-settings";
+import type { rulesEn } from "./dict-rules";
+import type { uiEn } from "./dict-ui";
+import type { errorsEn } from "./dict-errors";
+
+/** The keys messages.ts itself defines, outside the area dictionaries. */
+export type CoreKey = Exclude<MessageKey, keyof typeof inboxEn | keyof typeof escalationsEn | keyof typeof dashboardEn | keyof typeof settingsEn | keyof typeof rulesEn | keyof typeof uiEn | keyof typeof errorsEn>;

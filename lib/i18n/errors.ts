@@ -1,0 +1,26 @@
+import type { AppError } from "@/lib/errors";
+import { en, isMessageKey, translator, type Locale, type MessageKey } from "./messages";
+
+// A lib/ error's English message names its catalogue entry: errors.<kind>.<object>[.<variant>] holds
+// exactly that English, so raisers keep one plain message and every language finds its text.
+const BY_ENGLISH = new Map<string, MessageKey>(
+  (Object.keys(en) as MessageKey[]).filter((key) => key.startsWith("errors.")).map((key) => [en[key], key]),
+);
+
+/** What the person reads for an error raised in lib/, in their language. */
+export function errorText({ error, locale }: { error: AppError; locale: Locale }): string {
+  // English is the language lib/ words its messages in, default ones name the object.
+  if (locale === "en") return error.message;
+  const t = translator(locale);
+  const known = BY_ENGLISH.get(error.message);
+  if (known && known.startsWith(`errors.${error.kind}.${error.object}`)) return t(known);
+  const generic = `errors.${error.kind}`;
+  // A message worded at run time (it names a value, or is already in the reader's language) is kept.
+  if (error.worded || !isMessageKey(generic)) return error.message;
+  return t(generic);
+}
+
+/** The text for a failure that is not an AppError: nothing is said about its cause. */
+export function unexpectedErrorText(locale: Locale): string {
+  return translator(locale)("errors.unexpected");
+}
