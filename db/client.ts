@@ -8,6 +8,8 @@ import fs from "node:fs";
 import path from "node:path";
 import * as schema from "./schema";
 import { runQueriesLean } from "./sqlite/lean";
+import { engineKind, isPostgresUrl } from "./engine";
+import { openPostgres, type PostgresEngine } from "./postgres/client";
 
 type Drizzle = BetterSQLite3Database<typeof schema>;
 type Transact = <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
@@ -19,7 +21,7 @@ export type Tx = Omit<Drizzle, "transaction" | "$client" | "batch" | "run" | "al
 // The process's handle: reads, and writes only inside `transaction`.
 export type Db = Pick<Tx, "select" | "selectDistinct" | "$count" | "query" | "$with" | "with" | "transaction">;
 
-export type Engine = {
+export type SqliteEngine = {
   kind: "sqlite";
   file: string;
   writer: Database.Database;
@@ -30,7 +32,9 @@ export type Engine = {
   close(): void;
 };
 
-const ENGINE = Symbol.for("replyhour.engine");
+export type Engine = SqliteEngine | PostgresEngine;
+
+export const ENGINE = Symbol.for("replyhour.engine");
 const dialect = new SQLiteSyncDialect();
 
 export function databasePath(): string {
@@ -39,6 +43,10 @@ export function databasePath(): string {
 
 export function migrationsFolder(): string {
   return path.join(/*turbopackIgnore: true*/ process.cwd(), "drizzle");
+}
+
+export function postgresMigrationsFolder(): string {
+  return path.join(/*turbopackIgnore: true*/ process.cwd(), "drizzle-pg");
 }
 
 // drizzle prepares every query it runs; the cache makes a repeated query cost one lookup.
@@ -62,9 +70,23 @@ function configure(connection: Database.Database): void {
   connection.pragma("temp_store = MEMORY");
 }
 
+/**
+ * Opens the SQLite file (`file`) or the PostgreSQL database (`url`, postgres://…) and migrates
+ * it unless told not to. On PostgreSQL, `ready` is awaited before the first statement (a test's
+ * database being created from the template).
+ */
+export function openDatabase(options: { file: string; runMigrations?: boolean } | { url: string; runMigrations?: boolean; ready?: Promise<unknown> }): Db {
+  // The table objects are built for one engine per process (db/table.ts).
+  const wanted = "url" in options ? "postgres" : "sqlite";
+  if (engineKind() !== wanted)
+    throw new Error(`This process's schema is built for ${engineKind()}; open a ${wanted} database in a process started with ${wanted === "postgres" ? "DATABASE_URL=postgres://…" : "no postgres:// DATABASE_URL"}.`);
+  if ("url" in options) return openPostgres({ ...options, migrationsFolder: postgresMigrationsFolder() });
+  return openSqlite(options);
+}
+
 // One writer connection, serialised by a promise chain, and one read-only connection that sees
 // only committed data (WAL), so a read never waits for a writer nor sees its uncommitted rows.
-export function openDatabase({ file, runMigrations = true }: { file: string; runMigrations?: boolean }): Db {
+function openSqlite({ file, runMigrations = true }: { file: string; runMigrations?: boolean }): Db {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const writer = new Database(file);
   writer.pragma("journal_mode = WAL");
@@ -121,7 +143,7 @@ export function openDatabase({ file, runMigrations = true }: { file: string; run
 
   // Inside a transaction's async context, reads go to the writer and see its own changes.
   const pick = () => (holder.getStore() ? write : read);
-  const engine: Engine = {
+  const engine: SqliteEngine = {
     kind: "sqlite",
     file,
     writer,
@@ -155,22 +177,31 @@ export function engineOf(handle: Db | Tx): Engine {
   return engine;
 }
 
+// The SQLite engine behind a handle, for db/sqlite/* only.
+export function sqliteOf(handle: Db | Tx): SqliteEngine {
+  const engine = engineOf(handle);
+  if (engine.kind !== "sqlite") throw new Error("This operation is for the SQLite engine only.");
+  return engine;
+}
+
 const globalForDb = globalThis as unknown as { replyhourDb?: { file: string; db: Db } };
 
-// One database per process, migrated on first use; keyed by path so tests can switch files.
+// One database per process, migrated on first use: PostgreSQL when DATABASE_URL is a
+// postgres:// URL, else the SQLite file of DATABASE_PATH; keyed so tests can switch.
 export function database(): Db {
-  const file = databasePath();
+  const url = process.env.DATABASE_URL;
+  const key = engineKind() === "postgres" && isPostgresUrl(url) ? url : databasePath();
   const cached = globalForDb.replyhourDb;
-  if (cached && cached.file === file) return cached.db;
-  const db = openDatabase({ file });
-  globalForDb.replyhourDb = { file, db };
+  if (cached && cached.file === key) return cached.db;
+  const db = key === url ? openDatabase({ url: key }) : openDatabase({ file: key });
+  globalForDb.replyhourDb = { file: key, db };
   return db;
 }
 
 export function closeDatabase(db?: Db): void {
   const target = db ?? globalForDb.replyhourDb?.db;
   if (!target) return;
-  engineOf(target).close();
+  void engineOf(target).close();
   if (globalForDb.replyhourDb?.db === target) globalForDb.replyhourDb = undefined;
 }
 

@@ -1,6 +1,5 @@
 import { sql } from "drizzle-orm";
 import {
-  sqliteTable,
   text,
   integer,
   real,
@@ -8,6 +7,7 @@ import {
   uniqueIndex,
   primaryKey,
 } from "drizzle-orm/sqlite-core";
+import { table as sqliteTable } from "./table";
 
 const id = () => integer("id").primaryKey({ autoIncrement: true });
 const ts = (name: string) => integer(name, { mode: "timestamp_ms" });

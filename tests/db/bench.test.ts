@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { closeDatabase, engineOf, openDatabase } from "@/db/client";
+import { closeDatabase, sqliteOf, openDatabase } from "@/db/client";
 import { brands, channels, contacts, conversations, messages } from "@/db/schema";
 import { rawMessageInsertRate, statementName, timeStatements } from "@/db/sqlite/bench";
 import { makeBrand, testDb } from "../helpers/db";
@@ -24,7 +24,7 @@ async function withMessages(count: number) {
 describe("bench measures on SQLite", () => {
   it("times raw inserts of stored messages and rolls them back, trigger and all", async () => {
     const { db } = await withMessages(7);
-    const writer = engineOf(db).writer;
+    const writer = sqliteOf(db).writer;
     const before = writer.prepare("SELECT count(*) AS n FROM messages").get();
     for (const fts of ["none", "trigger", "batch"] as const) expect(await rawMessageInsertRate(db, { afterId: 0, fts, batch: 3 })).toBeGreaterThan(0);
     expect(writer.prepare("SELECT count(*) AS n FROM messages").get()).toEqual(before);

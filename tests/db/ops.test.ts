@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { closeDatabase, engineOf, openDatabase } from "@/db/client";
+import { closeDatabase, sqliteOf, openDatabase } from "@/db/client";
 import { brands, conversations } from "@/db/schema";
 import { backupTo, bulkLoadMode, checkpoint } from "@/db/sqlite/ops";
 import { makeBrand, tempDir, testDb } from "../helpers/db";
@@ -22,7 +22,7 @@ describe("SQLite operations", () => {
 
   it("turns the foreign-key checks and fsync off for a bulk load, and back on", async () => {
     const { db } = testDb();
-    const writer = engineOf(db).writer;
+    const writer = sqliteOf(db).writer;
     await bulkLoadMode(db, true);
     expect(writer.pragma("foreign_keys", { simple: true })).toBe(0);
     expect(writer.pragma("synchronous", { simple: true })).toBe(0);

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import crypto from "node:crypto";
 import type Database from "better-sqlite3";
-import { engineOf, openDatabase, type Db, type Tx } from "@/db/client";
+import { sqliteOf, openDatabase, type Db, type Tx } from "@/db/client";
 import { createBrand } from "@/lib/brands/brands";
 import { cliActor } from "@/lib/audit/record";
 import { createUser, setMembership } from "@/lib/team/users";
@@ -21,7 +21,7 @@ export function testDb(): { db: Db; file: string } {
 
 // Tests arrange and inspect rows with plain SQL on the same file (the app itself goes through db/).
 export function sqlite(db: Db | Tx): Database.Database {
-  return engineOf(db).writer;
+  return sqliteOf(db).writer;
 }
 
 export function uniqueSlug(prefix = "b"): string {
