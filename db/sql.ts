@@ -1,5 +1,6 @@
-import type { SQL } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { engineOf, type Db, type Tx } from "./client";
+import { engineKind } from "./engine";
 
 // Statements the query builder cannot say (window functions, CTE-heavy reports, FTS). Each
 // engine runs them through its own driver; the SQL itself must be written for both or live in
@@ -26,4 +27,9 @@ export async function selectRow<Row>(handle: Db | Tx, query: SQL): Promise<Row |
 
 export async function execute(tx: Tx, query: SQL): Promise<{ changes: number }> {
   return { changes: (await run(tx, query, true)).changes };
+}
+
+// The larger of two values: SQLite's two-argument max(), PostgreSQL's greatest().
+export function greatest(a: unknown, b: unknown): SQL {
+  return engineKind() === "postgres" ? sql`greatest(${a}, ${b})` : sql`max(${a}, ${b})`;
 }

@@ -1,7 +1,7 @@
 import { and, asc, count, eq } from "drizzle-orm";
 import { database, type Db } from "@/db/client";
 import { channels, contacts, conversations, messages, responseCycles, users } from "@/db/schema";
-import { inIdList } from "@/db/sqlite/inbox";
+import { inIdList } from "@/db/inbox";
 import { AppError } from "@/lib/errors";
 
 export type Conversation = typeof conversations.$inferSelect;

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, isNull, lt, not, or, type SQL } from "drizzle-orm";
 import { database, type Db } from "@/db/client";
 import { CATEGORIES, STATUSES, channels, contacts, conversations, responseCycles, users } from "@/db/schema";
-import { inIdList, skipIndex } from "@/db/sqlite/inbox";
+import { inIdList, skipIndex } from "@/db/inbox";
 import { filterConditions, type InboxFilters } from "./filters";
 import { searchHits } from "./search";
 import { ACTIVE, unresolvedEscalations, viewCondition, type View } from "./views";

@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { searchConversationIds } from "@/db/sqlite/fts";
+import { searchConversationIds } from "@/db/search";
 
 // The words of what a person typed, as the search matches them (all required, the last as a prefix).
 export function searchWords(input: string): string[] {

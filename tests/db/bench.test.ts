@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { closeDatabase, sqliteOf, openDatabase } from "@/db/client";
 import { brands, channels, contacts, conversations, messages } from "@/db/schema";
 import { rawMessageInsertRate, statementName, timeStatements } from "@/db/sqlite/bench";
-import { makeBrand, testDb } from "../helpers/db";
+import { makeBrand, onPostgres, testDb } from "../helpers/db";
 
 async function withMessages(count: number) {
   const { db, file } = testDb();
@@ -21,7 +21,8 @@ async function withMessages(count: number) {
   return { db, file };
 }
 
-describe("bench measures on SQLite", () => {
+// What the bench measures below the data layer is SQLite's own (db/sqlite/bench.ts).
+describe.skipIf(onPostgres())("bench measures on SQLite", () => {
   it("times raw inserts of stored messages and rolls them back, trigger and all", async () => {
     const { db } = await withMessages(7);
     const writer = sqliteOf(db).writer;

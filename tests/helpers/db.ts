@@ -3,6 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import crypto from "node:crypto";
 import type Database from "better-sqlite3";
+import pg from "pg";
+import { engineKind } from "@/db/engine";
+import { databaseUrl } from "@/scripts/lib/postgres";
 import { sqliteOf, openDatabase, type Db, type Tx } from "@/db/client";
 import { createBrand } from "@/lib/brands/brands";
 import { cliActor } from "@/lib/audit/record";
@@ -13,10 +16,39 @@ export function tempDir(prefix = "replyhour-test-"): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-// A real SQLite file built from the real migrations.
+let admin: pg.Client | undefined;
+let created = Promise.resolve();
+
+// A database of the PostgreSQL run: a copy of the migrated template (tests/postgres-setup.ts).
+function postgresTestDb(): { db: Db; file: string } {
+  const template = process.env.TEST_POSTGRES_TEMPLATE;
+  if (!template) throw new Error("PostgreSQL tests run with vitest.postgres.config.ts, which makes the template.");
+  const server = process.env.DATABASE_URL!;
+  const name = `test_${process.pid}_${crypto.randomBytes(5).toString("hex")}`;
+  if (!admin) {
+    admin = new pg.Client(databaseUrl(server, "postgres"));
+    created = admin.connect().then(() => undefined);
+  }
+  const client = admin;
+  // CREATE DATABASE … TEMPLATE wants the template to itself: one at a time per worker.
+  const ready = (created = created.then(() => client.query(`CREATE DATABASE ${name} TEMPLATE ${template}`)).then(() => undefined));
+  return { db: openDatabase({ url: databaseUrl(server, name), runMigrations: false, ready }), file: name };
+}
+
+// A real database built from the real migrations: a SQLite file, or on the PostgreSQL run a
+// PostgreSQL database.
 export function testDb(): { db: Db; file: string } {
+  if (engineKind() === "postgres") return postgresTestDb();
   const file = path.join(tempDir(), "test.db");
   return { db: openDatabase({ file }), file };
+}
+
+export const onPostgres = () => engineKind() === "postgres";
+
+// A second handle on a test database (as a second process would open it): `file` as testDb() gave it.
+export function openAgain(file: string): Db {
+  if (engineKind() === "postgres") return openDatabase({ url: databaseUrl(process.env.DATABASE_URL!, file), runMigrations: false });
+  return openDatabase({ file });
 }
 
 // Tests arrange and inspect rows with plain SQL on the same file (the app itself goes through db/).

@@ -1,4 +1,4 @@
-import { insertedRowId } from "@/db/sqlite/rowid";
+import { insertedRowId } from "@/db/rowid";
 import type { Arrival, Batch } from "../batch";
 
 // Stage 2. The author of an inbound message is a contact of the channel, created on first sight.

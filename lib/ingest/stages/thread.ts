@@ -1,4 +1,4 @@
-import { insertedRowId } from "@/db/sqlite/rowid";
+import { insertedRowId } from "@/db/rowid";
 import type { InboundEvent } from "../event";
 import type { Queries, Thread } from "../queries";
 import type { Arrival, Batch } from "../batch";
