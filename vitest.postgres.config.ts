@@ -1,5 +1,5 @@
 import { defineConfig, mergeConfig } from "vitest/config";
-import base from "./vitest.config.ts";
+import base from "./vitest.config";
 
 // The integration suites that run on PostgreSQL as well (`TEST_DATABASE=postgres`, or
 // `npx vitest run --config vitest.postgres.config.ts`): each file's databases are copies of a

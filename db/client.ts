@@ -70,6 +70,19 @@ function configure(connection: Database.Database): void {
   connection.pragma("temp_store = MEMORY");
 }
 
+// Migrations that rebuild a table (SQLite's way to add a constrained column) drop the old one:
+// they run with foreign keys off, as SQLite prescribes, and every reference is checked after.
+function migrateSqlite(writer: Database.Database): void {
+  writer.pragma("foreign_keys = OFF");
+  try {
+    migrate(drizzle(writer, { schema }), { migrationsFolder: migrationsFolder() });
+    const broken = writer.pragma("foreign_key_check") as { table: string; parent: string }[];
+    if (broken.length > 0) throw new Error(`Migrations left ${broken.length} rows without their parent (first: ${broken[0].table} -> ${broken[0].parent}).`);
+  } finally {
+    writer.pragma("foreign_keys = ON");
+  }
+}
+
 /**
  * Opens the SQLite file (`file`) or the PostgreSQL database (`url`, postgres://…) and migrates
  * it unless told not to. On PostgreSQL, `ready` is awaited before the first statement (a test's
@@ -94,7 +107,7 @@ function openSqlite({ file, runMigrations = true }: { file: string; runMigration
   // WAL with NORMAL sync loses no committed transaction on a process crash, only on power loss.
   writer.pragma("synchronous = NORMAL");
   configure(writer);
-  if (runMigrations) migrate(drizzle(writer, { schema }), { migrationsFolder: migrationsFolder() });
+  if (runMigrations) migrateSqlite(writer);
   const reader = new Database(file, { readonly: true });
   configure(reader);
 

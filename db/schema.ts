@@ -121,6 +121,10 @@ export const contacts = sqliteTable(
   "contacts",
   {
     id: id(),
+    // Every table that holds a brand's data carries brand_id, so the data can be split by brand.
+    brandId: integer("brand_id")
+      .notNull()
+      .references(() => brands.id),
     channelId: integer("channel_id")
       .notNull()
       .references(() => channels.id),
@@ -534,6 +538,7 @@ export const drafts = sqliteTable(
   {
     userId: integer("user_id").notNull(),
     conversationId: integer("conversation_id").notNull(),
+    brandId: integer("brand_id").notNull(),
     body: text("body").notNull(),
     mode: text("mode", { enum: ["public", "private", "note"] }).notNull().default("public"),
     updatedAt: ts("updated_at").notNull(),

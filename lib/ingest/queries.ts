@@ -63,7 +63,7 @@ function prepare(tx: Tx) {
       .prepare(),
     insertContact: tx
       .insert(contacts)
-      .values({ channelId: bind("channelId"), externalId: bind("externalId"), handle: bind("handle"), name: bind("name"), followers: bind("followers"), createdAt: bind("now") })
+      .values({ brandId: bind("brandId"), channelId: bind("channelId"), externalId: bind("externalId"), handle: bind("handle"), name: bind("name"), followers: bind("followers"), createdAt: bind("now") })
       .prepare(),
     updateContact: tx
       .update(contacts)

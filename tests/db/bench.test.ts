@@ -9,7 +9,7 @@ async function withMessages(count: number) {
   const brand = await makeBrand({ db });
   await db.transaction(async (tx) => {
     const [channel] = await tx.insert(channels).values({ brandId: brand.id, kind: "web", name: "Site" }).returning();
-    const [contact] = await tx.insert(contacts).values({ channelId: channel.id, externalId: "c1" }).returning();
+    const [contact] = await tx.insert(contacts).values({ brandId: brand.id, channelId: channel.id, externalId: "c1" }).returning();
     const at = new Date("2026-03-01T10:00:00Z");
     const [conversation] = await tx
       .insert(conversations)

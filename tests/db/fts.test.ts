@@ -13,7 +13,7 @@ const T0 = new Date("2026-06-01T08:00:00Z");
 async function addMessages(db: Db, brandId: number, texts: string[]): Promise<number[]> {
   return db.transaction(async (tx) => {
     const [channel] = await tx.insert(channels).values({ brandId, kind: "facebook", name: "Page" }).returning();
-    const [contact] = await tx.insert(contacts).values({ channelId: channel.id, externalId: "a1" }).returning();
+    const [contact] = await tx.insert(contacts).values({ brandId, channelId: channel.id, externalId: "a1" }).returning();
     const ids: number[] = [];
     for (const text of texts) {
       const [conversation] = await tx

@@ -10,7 +10,7 @@ async function world() {
   const add = (brandId: number, labels: string[], at: number) =>
     db.transaction(async (tx) => {
       const [channel] = await tx.insert(channels).values({ brandId, kind: "api", name: "API" }).returning();
-      const [contact] = await tx.insert(contacts).values({ channelId: channel.id, externalId: `c${at}` }).returning();
+      const [contact] = await tx.insert(contacts).values({ brandId, channelId: channel.id, externalId: `c${at}` }).returning();
       const [row] = await tx
         .insert(conversations)
         .values({ brandId, channelId: channel.id, contactId: contact.id, kind: "public_comment", labels, lastMessageAt: new Date(at), updatedAt: new Date(at) })
