@@ -24,8 +24,10 @@ export default async function setup() {
   await template.connect();
   await migrate(drizzle(template), { migrationsFolder: path.resolve("drizzle-pg") });
   await template.end();
-  // Workers build the schema for PostgreSQL (db/engine.ts) and copy the template per test database.
-  process.env.DATABASE_URL = databaseUrl(server, TEMPLATE);
+  // Workers build the schema for PostgreSQL (db/engine.ts) and copy the template per test
+  // database; DATABASE_URL names the maintenance database, never the template (a connection
+  // to the template would stop it being copied).
+  process.env.DATABASE_URL = databaseUrl(server, "postgres");
   process.env.TEST_POSTGRES_TEMPLATE = TEMPLATE;
   return () => cluster?.stop();
 }

@@ -26,6 +26,10 @@ export type PostgresEngine = {
 // bigint) come back as JS numbers, as SQLite's do; ids and ms stay far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
+// jsonb comes back as its text, as SQLite's JSON columns do: the column's decoder parses it, and
+// a raw read (selectRows, a sql`` field) gets the same string on both engines.
+pg.types.setTypeParser(pg.types.builtins.JSONB, (value) => value);
+pg.types.setTypeParser(pg.types.builtins.JSON, (value) => value);
 
 const dialect = new PgDialect();
 // Any number but one: migrations of several servers starting at once run one after another.

@@ -18,21 +18,31 @@ export function tempDir(prefix = "replyhour-test-"): string {
 
 let admin: pg.Client | undefined;
 let created = Promise.resolve();
+const creations = new Map<string, Promise<unknown>>();
 
-// A database of the PostgreSQL run: a copy of the migrated template (tests/postgres-setup.ts).
+// The PostgreSQL server of the PostgreSQL run (tests/postgres-setup.ts): DATABASE_URL names its
+// maintenance database, so the process builds its tables for PostgreSQL.
+const server = () => process.env.DATABASE_URL!;
+
+// A database of the PostgreSQL run: a copy of the migrated template.
 function postgresTestDb(): { db: Db; file: string } {
   const template = process.env.TEST_POSTGRES_TEMPLATE;
   if (!template) throw new Error("PostgreSQL tests run with vitest.postgres.config.ts, which makes the template.");
-  const server = process.env.DATABASE_URL!;
   const name = `test_${process.pid}_${crypto.randomBytes(5).toString("hex")}`;
   if (!admin) {
-    admin = new pg.Client(databaseUrl(server, "postgres"));
+    admin = new pg.Client(server());
     created = admin.connect().then(() => undefined);
   }
   const client = admin;
   // CREATE DATABASE … TEMPLATE wants the template to itself: one at a time per worker.
   const ready = (created = created.then(() => client.query(`CREATE DATABASE ${name} TEMPLATE ${template}`)).then(() => undefined));
-  return { db: openDatabase({ url: databaseUrl(server, name), runMigrations: false, ready }), file: name };
+  creations.set(name, ready);
+  return { db: openDatabase({ url: databaseUrl(server(), name), runMigrations: false, ready }), file: name };
+}
+
+/** The environment for a child process (a CLI) that should open this test database. */
+export function databaseEnv(file: string): Record<string, string> {
+  return engineKind() === "postgres" ? { DATABASE_URL: databaseUrl(server(), file) } : { DATABASE_PATH: file };
 }
 
 // A real database built from the real migrations: a SQLite file, or on the PostgreSQL run a
@@ -47,7 +57,7 @@ export const onPostgres = () => engineKind() === "postgres";
 
 // A second handle on a test database (as a second process would open it): `file` as testDb() gave it.
 export function openAgain(file: string): Db {
-  if (engineKind() === "postgres") return openDatabase({ url: databaseUrl(process.env.DATABASE_URL!, file), runMigrations: false });
+  if (engineKind() === "postgres") return openDatabase({ url: databaseUrl(server(), file), runMigrations: false, ready: creations.get(file) });
   return openDatabase({ file });
 }
 
