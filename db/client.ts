@@ -211,11 +211,27 @@ export function database(): Db {
   return db;
 }
 
-export function closeDatabase(db?: Db): void {
+// Closes the handle's connections; on PostgreSQL the pool ends once its queries are done.
+export function closeDatabase(db?: Db): Promise<void> {
   const target = db ?? globalForDb.replyhourDb?.db;
-  if (!target) return;
-  void engineOf(target).close();
+  if (!target) return Promise.resolve();
   if (globalForDb.replyhourDb?.db === target) globalForDb.replyhourDb = undefined;
+  return Promise.resolve(engineOf(target).close());
+}
+
+/** Resolves once the database is open and migrated (PostgreSQL migrates in the background). */
+export async function databaseReady(db: Db = database()): Promise<void> {
+  const engine = engineOf(db);
+  if (engine.kind === "postgres") await engine.ready;
+}
+
+/** What the process's database is, for logs: the SQLite file, or the PostgreSQL URL without its password. */
+export function databaseLabel(): string {
+  const url = process.env.DATABASE_URL;
+  if (engineKind() !== "postgres" || !isPostgresUrl(url)) return databasePath();
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = "***";
+  return parsed.toString();
 }
 
 export { schema };

@@ -19,6 +19,8 @@ export type PostgresEngine = {
   client: Queryable;
   connection(write: boolean): Queryable;
   compile(query: SQL): { sql: string; params: unknown[] };
+  // Settles when the database is migrated (or could not be).
+  ready: Promise<void>;
   close(): Promise<void>;
 };
 
@@ -150,12 +152,13 @@ export function openPostgres({ url, runMigrations = true, ready, migrationsFolde
     url,
     pool,
     client: router,
+    ready: prepared,
     connection: () => router,
     compile: (query) => {
       const { sql, params } = dialect.sqlToQuery(query);
       return { sql, params };
     },
-    close: () => pool.end(),
+    close: () => prepared.catch(() => undefined).then(() => pool.end()),
   };
   const h = handle as unknown as Record<string, (...a: never[]) => unknown>;
   const db = {
