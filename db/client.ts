@@ -8,6 +8,8 @@ import fs from "node:fs";
 import path from "node:path";
 import * as schema from "./schema";
 import { runQueriesLean } from "./sqlite/lean";
+import { engineKind, isPostgresUrl } from "./engine";
+import { openPostgres, type PostgresEngine } from "./postgres/client";
 
 type Drizzle = BetterSQLite3Database<typeof schema>;
 type Transact = <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
@@ -19,7 +21,7 @@ export type Tx = Omit<Drizzle, "transaction" | "$client" | "batch" | "run" | "al
 // The process's handle: reads, and writes only inside `transaction`.
 export type Db = Pick<Tx, "select" | "selectDistinct" | "$count" | "query" | "$with" | "with" | "transaction">;
 
-export type Engine = {
+export type SqliteEngine = {
   kind: "sqlite";
   file: string;
   writer: Database.Database;
@@ -30,7 +32,9 @@ export type Engine = {
   close(): void;
 };
 
-const ENGINE = Symbol.for("replyhour.engine");
+export type Engine = SqliteEngine | PostgresEngine;
+
+export const ENGINE = Symbol.for("replyhour.engine");
 const dialect = new SQLiteSyncDialect();
 
 export function databasePath(): string {
@@ -39,6 +43,10 @@ export function databasePath(): string {
 
 export function migrationsFolder(): string {
   return path.join(/*turbopackIgnore: true*/ process.cwd(), "drizzle");
+}
+
+export function postgresMigrationsFolder(): string {
+  return path.join(/*turbopackIgnore: true*/ process.cwd(), "drizzle-pg");
 }
 
 // drizzle prepares every query it runs; the cache makes a repeated query cost one lookup.
@@ -62,9 +70,36 @@ function configure(connection: Database.Database): void {
   connection.pragma("temp_store = MEMORY");
 }
 
+// Migrations that rebuild a table (SQLite's way to add a constrained column) drop the old one:
+// they run with foreign keys off, as SQLite prescribes, and every reference is checked after.
+function migrateSqlite(writer: Database.Database): void {
+  writer.pragma("foreign_keys = OFF");
+  try {
+    migrate(drizzle(writer, { schema }), { migrationsFolder: migrationsFolder() });
+    const broken = writer.pragma("foreign_key_check") as { table: string; parent: string }[];
+    if (broken.length > 0) throw new Error(`Migrations left ${broken.length} rows without their parent (first: ${broken[0].table} -> ${broken[0].parent}).`);
+  } finally {
+    writer.pragma("foreign_keys = ON");
+  }
+}
+
+/**
+ * Opens the SQLite file (`file`) or the PostgreSQL database (`url`, postgres://…) and migrates
+ * it unless told not to. On PostgreSQL, `ready` is awaited before the first statement (a test's
+ * database being created from the template).
+ */
+export function openDatabase(options: { file: string; runMigrations?: boolean } | { url: string; runMigrations?: boolean; ready?: Promise<unknown> }): Db {
+  // The table objects are built for one engine per process (db/table.ts).
+  const wanted = "url" in options ? "postgres" : "sqlite";
+  if (engineKind() !== wanted)
+    throw new Error(`This process's schema is built for ${engineKind()}; open a ${wanted} database in a process started with ${wanted === "postgres" ? "DATABASE_URL=postgres://…" : "no postgres:// DATABASE_URL"}.`);
+  if ("url" in options) return openPostgres({ ...options, migrationsFolder: postgresMigrationsFolder() });
+  return openSqlite(options);
+}
+
 // One writer connection, serialised by a promise chain, and one read-only connection that sees
 // only committed data (WAL), so a read never waits for a writer nor sees its uncommitted rows.
-export function openDatabase({ file, runMigrations = true }: { file: string; runMigrations?: boolean }): Db {
+function openSqlite({ file, runMigrations = true }: { file: string; runMigrations?: boolean }): Db {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   // Created 0600: SQLite gives the WAL and shared-memory files the database file's mode.
   if (!fs.existsSync(file)) fs.closeSync(fs.openSync(file, "a", 0o600));
@@ -74,7 +109,7 @@ export function openDatabase({ file, runMigrations = true }: { file: string; run
   // WAL with NORMAL sync loses no committed transaction on a process crash, only on power loss.
   writer.pragma("synchronous = NORMAL");
   configure(writer);
-  if (runMigrations) migrate(drizzle(writer, { schema }), { migrationsFolder: migrationsFolder() });
+  if (runMigrations) migrateSqlite(writer);
   const reader = new Database(file, { readonly: true });
   configure(reader);
 
@@ -123,7 +158,7 @@ export function openDatabase({ file, runMigrations = true }: { file: string; run
 
   // Inside a transaction's async context, reads go to the writer and see its own changes.
   const pick = () => (holder.getStore() ? write : read);
-  const engine: Engine = {
+  const engine: SqliteEngine = {
     kind: "sqlite",
     file,
     writer,
@@ -157,23 +192,48 @@ export function engineOf(handle: Db | Tx): Engine {
   return engine;
 }
 
+// The SQLite engine behind a handle, for db/sqlite/* only.
+export function sqliteOf(handle: Db | Tx): SqliteEngine {
+  const engine = engineOf(handle);
+  if (engine.kind !== "sqlite") throw new Error("This operation is for the SQLite engine only.");
+  return engine;
+}
+
 const globalForDb = globalThis as unknown as { replyhourDb?: { file: string; db: Db } };
 
-// One database per process, migrated on first use; keyed by path so tests can switch files.
+// One database per process, migrated on first use: PostgreSQL when DATABASE_URL is a
+// postgres:// URL, else the SQLite file of DATABASE_PATH; keyed so tests can switch.
 export function database(): Db {
-  const file = databasePath();
+  const url = process.env.DATABASE_URL;
+  const key = engineKind() === "postgres" && isPostgresUrl(url) ? url : databasePath();
   const cached = globalForDb.replyhourDb;
-  if (cached && cached.file === file) return cached.db;
-  const db = openDatabase({ file });
-  globalForDb.replyhourDb = { file, db };
+  if (cached && cached.file === key) return cached.db;
+  const db = key === url ? openDatabase({ url: key }) : openDatabase({ file: key });
+  globalForDb.replyhourDb = { file: key, db };
   return db;
 }
 
-export function closeDatabase(db?: Db): void {
+// Closes the handle's connections; on PostgreSQL the pool ends once its queries are done.
+export function closeDatabase(db?: Db): Promise<void> {
   const target = db ?? globalForDb.replyhourDb?.db;
-  if (!target) return;
-  engineOf(target).close();
+  if (!target) return Promise.resolve();
   if (globalForDb.replyhourDb?.db === target) globalForDb.replyhourDb = undefined;
+  return Promise.resolve(engineOf(target).close());
+}
+
+/** Resolves once the database is open and migrated (PostgreSQL migrates in the background). */
+export async function databaseReady(db: Db = database()): Promise<void> {
+  const engine = engineOf(db);
+  if (engine.kind === "postgres") await engine.ready;
+}
+
+/** What the process's database is, for logs: the SQLite file, or the PostgreSQL URL without its password. */
+export function databaseLabel(): string {
+  const url = process.env.DATABASE_URL;
+  if (engineKind() !== "postgres" || !isPostgresUrl(url)) return databasePath();
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = "***";
+  return parsed.toString();
 }
 
 export { schema };

@@ -1,6 +1,5 @@
 import { sql } from "drizzle-orm";
 import {
-  sqliteTable,
   text,
   integer,
   real,
@@ -8,6 +7,7 @@ import {
   uniqueIndex,
   primaryKey,
 } from "drizzle-orm/sqlite-core";
+import { table as sqliteTable } from "./table";
 
 const id = () => integer("id").primaryKey({ autoIncrement: true });
 const ts = (name: string) => integer(name, { mode: "timestamp_ms" });
@@ -154,6 +154,10 @@ export const contacts = sqliteTable(
   "contacts",
   {
     id: id(),
+    // Every table that holds a brand's data carries brand_id, so the data can be split by brand.
+    brandId: integer("brand_id")
+      .notNull()
+      .references(() => brands.id),
     channelId: integer("channel_id")
       .notNull()
       .references(() => channels.id),
@@ -572,6 +576,7 @@ export const drafts = sqliteTable(
   {
     userId: integer("user_id").notNull(),
     conversationId: integer("conversation_id").notNull(),
+    brandId: integer("brand_id").notNull(),
     body: text("body").notNull(),
     mode: text("mode", { enum: ["public", "private", "note"] }).notNull().default("public"),
     updatedAt: ts("updated_at").notNull(),

@@ -1,6 +1,6 @@
-import { closeDatabase, database, databasePath } from "@/db/client";
+import { closeDatabase, database, databaseLabel, databaseReady } from "@/db/client";
 
-// Opening the database applies the migrations in drizzle/.
-database();
-closeDatabase();
-process.stderr.write(`Migrated ${databasePath()}\n`);
+// Opening the database applies the migrations (drizzle/ on SQLite, drizzle-pg/ on PostgreSQL).
+await databaseReady(database());
+await closeDatabase();
+process.stderr.write(`Migrated ${databaseLabel()}\n`);

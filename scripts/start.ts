@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { closeDatabase, database, databasePath } from "@/db/client";
+import { closeDatabase, database, databaseLabel, databaseReady } from "@/db/client";
 import { getSecrets } from "@/lib/security/secrets";
 import { demoEnabled, readDemoLogins, saveDemoLogins } from "@/lib/seed/demo-logins";
 import { createDemoWorkspace, isEmpty, seedHistory } from "@/lib/seed/seed-demo";
@@ -23,10 +23,10 @@ async function seedIfEmpty(): Promise<void> {
 
 async function main() {
   const port = process.env.PORT || "3000";
-  database();
-  process.stderr.write(`Database ${databasePath()} migrated\n`);
+  await databaseReady(database());
+  process.stderr.write(`Database ${databaseLabel()} migrated\n`);
   await seedIfEmpty();
-  closeDatabase();
+  await closeDatabase();
   const secrets = getSecrets();
   ensureBuild();
   const logins = readDemoLogins();

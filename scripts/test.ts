@@ -3,15 +3,18 @@ import os from "node:os";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { ensureBuild } from "./lib/build";
+import { MISSING, postgresBin } from "./lib/postgres";
 
-// `npm test`: unit and integration tests, then the production build in Chromium.
+// `npm test`: unit and integration tests on SQLite, the integration suites again on a throwaway
+// PostgreSQL cluster (vitest.postgres.config.ts), then the production build in Chromium.
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const e2eOnly = process.argv.includes("--e2e-only");
 const vitest = path.join("node_modules", "vitest", "vitest.mjs");
 
 type Counts = { passed: number; failed: number; skipped: number };
 
-function run(config: string | null): { status: number; counts: Counts } {
+function run(config: string | null, label: string): { status: number; counts: Counts } {
+  const started = Date.now();
   const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "replyhour-vitest-")), "report.json");
   const args = [vitest, "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`];
   if (config) args.push("--config", config);
@@ -23,6 +26,7 @@ function run(config: string | null): { status: number; counts: Counts } {
     counts.failed = (json.numFailedTests ?? 0) + (json.numFailedTestSuites ?? 0);
     counts.skipped = (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
   }
+  process.stdout.write(`\n${label}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped in ${Math.round((Date.now() - started) / 1000)} s\n`);
   return { status: result.status ?? 1, counts };
 }
 
@@ -43,14 +47,23 @@ if (!e2eOnly && !DOVECOT.some((p) => fs.existsSync(p))) {
   process.exit(1);
 }
 
-if (!e2eOnly) add(run(null));
+// Without PostgreSQL binaries the run fails at once, saying what to install (TEST_POSTGRES_URL
+// names a server of one's own instead).
+if (!e2eOnly && !process.env.TEST_POSTGRES_URL && !postgresBin()) {
+  process.stderr.write(`${MISSING}\n`);
+  process.exit(1);
+}
+if (!e2eOnly) {
+  add(run(null, "SQLite"));
+  add(run("vitest.postgres.config.ts", "PostgreSQL"));
+}
 if (!fs.existsSync(CHROMIUM)) {
   process.stderr.write(`\nEnd-to-end tests need Chromium at ${CHROMIUM}.\nInstall it with: sudo apt-get update && sudo apt-get install -y chromium\n(or set CHROMIUM_PATH to a Chromium binary)\n`);
   failed = true;
   total.failed += 1;
 } else {
   ensureBuild();
-  add(run("vitest.e2e.config.ts"));
+  add(run("vitest.e2e.config.ts", "End-to-end"));
 }
 process.stdout.write(`\nTests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped\n`);
 process.exit(failed ? 1 : 0);

@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import { engineOf, type Db } from "../client";
+import { sqliteOf, type Db } from "../client";
 
 // What the bench measures below the data layer, on SQLite itself: the raw insert rate of the
 // messages table, and each statement's time during an ingest profile.
@@ -20,7 +20,7 @@ class RolledBack extends Error {}
  * indexed in one statement ("batch").
  */
 export async function rawMessageInsertRate(db: Db, { afterId, fts, batch }: { afterId: number; fts: "trigger" | "none" | "batch"; batch: number }): Promise<number> {
-  const sqlite = engineOf(db).writer;
+  const sqlite = sqliteOf(db).writer;
   let rate = 0;
   try {
     await db.transaction(async () => {
@@ -64,7 +64,7 @@ const TIMED_METHODS = new Set(["run", "get", "all", "iterate"]);
  * timers stay until it is closed.
  */
 export function timeStatements(db: Db, timed: <T>(name: string, fn: () => T) => T): void {
-  const { writer, reader } = engineOf(db);
+  const { writer, reader } = sqliteOf(db);
   for (const connection of [writer, reader]) instrument(connection, timed);
 }
 

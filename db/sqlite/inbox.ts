@@ -1,3 +1,4 @@
+import type Database from "better-sqlite3";
 import { fillPlaceholders, sql, type Column, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Db } from "../client";
 import { engineOf } from "../client";
@@ -43,6 +44,6 @@ export async function recentLabels(db: Db, { brandId, recent, limit }: { brandId
 export async function queryPlan(db: Db, query: SQLWrapper & { placeholderValues?: Record<string, unknown> }): Promise<string[]> {
   const compiled = engineOf(db).compile(sql`EXPLAIN QUERY PLAN ${query.getSQL()}`);
   const params = fillPlaceholders(compiled.params, query.placeholderValues ?? {});
-  const rows = engineOf(db).connection(false).prepare(compiled.sql).all(...params) as { detail: string }[];
+  const rows = (engineOf(db).connection(false) as Database.Database).prepare(compiled.sql).all(...params) as { detail: string }[];
   return rows.map((r) => r.detail);
 }

@@ -1,11 +1,11 @@
-import { engineOf, type Db } from "../client";
+import { sqliteOf, type Db } from "../client";
 
 // SQLite operations on the file itself: online backup, bulk-load settings, WAL checkpoints. Each
 // has a twin to write for another engine (pg_dump, session settings, nothing).
 
 /** An online backup: a consistent copy of the database while the app keeps writing. */
 export async function backupTo(db: Db, file: string): Promise<{ pages: number }> {
-  const result = await engineOf(db).writer.backup(file);
+  const result = await sqliteOf(db).writer.backup(file);
   return { pages: result.totalPages };
 }
 
@@ -14,12 +14,12 @@ export async function backupTo(db: Db, file: string): Promise<{ pages: number }>
  * fsync. Off again restores the checks and the durable default. Call outside a transaction.
  */
 export async function bulkLoadMode(db: Db, on: boolean): Promise<void> {
-  const { writer } = engineOf(db);
+  const { writer } = sqliteOf(db);
   writer.pragma(on ? "foreign_keys = OFF" : "foreign_keys = ON");
   writer.pragma(on ? "synchronous = OFF" : "synchronous = NORMAL");
 }
 
 /** Copies the write-ahead log into the database file and truncates it. */
 export async function checkpoint(db: Db): Promise<void> {
-  engineOf(db).writer.pragma("wal_checkpoint(TRUNCATE)");
+  sqliteOf(db).writer.pragma("wal_checkpoint(TRUNCATE)");
 }

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, isNull, lt, or, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import { database, type Db } from "@/db/client";
 import { channels, contacts, conversations, messages, responseCycles, users } from "@/db/schema";
-import { inIdList } from "@/db/sqlite/inbox";
+import { inIdList } from "@/db/inbox";
 import { AppError } from "@/lib/errors";
 import { requireConversation } from "@/lib/inbox/conversation";
 import { searchHits, searchWords } from "@/lib/inbox/search";

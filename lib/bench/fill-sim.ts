@@ -62,9 +62,9 @@ export class FillSimulation {
     const inbound = event.direction !== "outbound";
     if (at - this.lastEvict > HOUR) await this.evictIdle(at);
 
-    const contactId = inbound ? await this.contactId(channelId, event.author, at) : null;
+    const contactId = inbound ? await this.contactId(brandId, channelId, event.author, at) : null;
     let c = this.findThread(channelId, kind, event.externalId, event.threadId, event.inReplyTo, event.author.id, inbound);
-    if (!c) c = this.openConversation({ brandId, channelId, kind, at, contactId: contactId ?? (await this.contactId(channelId, event.author, at)), threadKey: kind === "private_message" ? (event.threadId ?? event.author.id) : event.externalId });
+    if (!c) c = this.openConversation({ brandId, channelId, kind, at, contactId: contactId ?? (await this.contactId(brandId, channelId, event.author, at)), threadKey: kind === "private_message" ? (event.threadId ?? event.author.id) : event.externalId });
     await this.sweep(c, at);
 
     const messageId = ++this.ids.message;
@@ -151,12 +151,12 @@ export class FillSimulation {
     this.references[0].set(channelId + ":" + externalId, conversationId);
   }
 
-  private async contactId(channelId: number, author: { id: string; handle?: string; name?: string; followers?: number }, at: number): Promise<number> {
+  private async contactId(brandId: number, channelId: number, author: { id: string; handle?: string; name?: string; followers?: number }, at: number): Promise<number> {
     const key = channelId + ":" + author.id;
     let id = this.contacts.get(key);
     if (id !== undefined) return id;
     if (this.contacts.size >= CONTACT_CACHE) this.contacts.clear();
-    id = await this.s.contact({ channelId, externalId: author.id, handle: author.handle ?? null, name: author.name ?? null, followers: author.followers ?? null, createdAt: new Date(at) });
+    id = await this.s.contact({ brandId, channelId, externalId: author.id, handle: author.handle ?? null, name: author.name ?? null, followers: author.followers ?? null, createdAt: new Date(at) });
     this.contacts.set(key, id);
     return id;
   }

@@ -72,7 +72,7 @@ const MESSAGE = [
   "userId", "text", "createdAt", "receivedAt", "automated", "language", "category", "complaint", "sentiment", "sentimentScore",
   "confidence", "reasons", "url", "attachments", "nrtSeconds", "deliveryState", "sentAt",
 ] as const;
-const CONTACT = ["channelId", "externalId", "handle", "name", "followers", "createdAt"] as const;
+const CONTACT = ["brandId", "channelId", "externalId", "handle", "name", "followers", "createdAt"] as const;
 const CYCLE = [
   "id", "conversationId", "brandId", "channelId", "number", "category", "startedAt", "firstResponseAt", "firstResponseSeconds",
   "firstResponseBusinessSeconds", "firstResponderId", "policyId", "targetSeconds", "nextResponseTargetSeconds", "atRiskShare",

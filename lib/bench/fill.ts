@@ -1,8 +1,8 @@
 import { inArray, max, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { channels, contacts, conversations, messages, responseCycles } from "@/db/schema";
-import { indexNewMessages, rebuildSearchIndex } from "@/db/sqlite/fts";
-import { bulkLoadMode, checkpoint } from "@/db/sqlite/ops";
+import { indexNewMessages, rebuildSearchIndex } from "@/db/search";
+import { bulkLoadMode, checkpoint } from "@/db/ops";
 import { DEMO_BRANDS } from "@/lib/demo/brands";
 import { generateScale } from "@/lib/demo/generate";
 import { createDemoWorkspace } from "@/lib/seed/seed-demo";

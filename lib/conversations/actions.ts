@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { database, type Db, type Tx } from "@/db/client";
 import { classifierExamples, conversations, memberships, messages, users, type PRIORITIES } from "@/db/schema";
-import { indexNewMessages } from "@/db/sqlite/fts";
+import { indexNewMessages } from "@/db/search";
 import { AppError } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import { refreshConversation } from "@/lib/ingest/conversation-state";

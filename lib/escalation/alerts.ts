@@ -1,7 +1,7 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import { database, type Db, type Tx } from "@/db/client";
 import { conversations, workerState } from "@/db/schema";
-import { brandsWithRuleConditions } from "@/db/sqlite/json";
+import { brandsWithRuleConditions } from "@/db/json";
 import { recordAudit } from "@/lib/audit/record";
 import { computeFigure } from "@/lib/metrics/live";
 import { notify } from "@/lib/notifications/notify";

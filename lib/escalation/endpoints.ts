@@ -4,7 +4,7 @@ import { isRefusedHostLiteral } from "@/lib/security/outbound";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { database, type Db } from "@/db/client";
 import { webhookDeliveries, webhookEndpoints } from "@/db/schema";
-import { rulesSendingToEndpoint } from "@/db/sqlite/json";
+import { rulesSendingToEndpoint } from "@/db/json";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { authorize, type Principal } from "@/lib/auth/authorize";

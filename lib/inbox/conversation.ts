@@ -2,7 +2,7 @@ import { and, asc, count, eq } from "drizzle-orm";
 import { database, type Db } from "@/db/client";
 import { channels, contacts, conversations, messages, responseCycles, users } from "@/db/schema";
 import { bind, prepared } from "@/db/prepared";
-import { inIdList } from "@/db/sqlite/inbox";
+import { inIdList } from "@/db/inbox";
 import { AppError } from "@/lib/errors";
 
 export type Conversation = typeof conversations.$inferSelect;

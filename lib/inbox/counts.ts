@@ -2,7 +2,7 @@ import { and, count, eq, gt, inArray } from "drizzle-orm";
 import { database, type Db } from "@/db/client";
 import { bind, prepared } from "@/db/prepared";
 import { conversations, memberships } from "@/db/schema";
-import { skipIndex } from "@/db/sqlite/inbox";
+import { skipIndex } from "@/db/inbox";
 import { ACTIVE, unresolvedEscalations, type View } from "./views";
 
 const c = conversations;

@@ -2,7 +2,7 @@ import { eq, isNull, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { conversations, PRIORITIES, SENTIMENTS, SLA_STATES, STATUSES, CATEGORIES } from "@/db/schema";
 import { bind } from "@/db/prepared";
-import { jsonArrayHas, skipIndex } from "@/db/sqlite/inbox";
+import { jsonArrayHas, skipIndex } from "@/db/inbox";
 import { searchWords } from "./search";
 
 // The inbox filters as they live in the URL; a value that does not parse is dropped, never an error,

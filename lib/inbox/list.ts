@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gt, inArray, isNull, lt, not, or, sql, type SQL, ty
 import { database, type Db } from "@/db/client";
 import { bind, prepared } from "@/db/prepared";
 import { CATEGORIES, STATUSES, channels, contacts, conversations, responseCycles, users } from "@/db/schema";
-import { idList, inIdList, skipIndex } from "@/db/sqlite/inbox";
+import { idList, inIdList, skipIndex } from "@/db/inbox";
 import { filterConditions, type InboxFilters } from "./filters";
 import { searchHitsMatch, searchHitsSubquery } from "./search";
 import { ACTIVE, unresolvedEscalations, viewCondition, type View } from "./views";

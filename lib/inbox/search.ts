@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { searchConversationIds, searchHitsQuery, searchMatch } from "@/db/sqlite/fts";
+import { searchConversationIds, searchHitsQuery, searchMatch } from "@/db/search";
 import type { SQL } from "drizzle-orm";
 
 // The words of what a person typed, as the search matches them (all required, the last as a prefix).

@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { database, type Db } from "@/db/client";
 import { memberships, users } from "@/db/schema";
-import { recentLabels } from "@/db/sqlite/inbox";
+import { recentLabels } from "@/db/inbox";
 
 export type Teammate = { id: number; name: string; available: boolean };
 

@@ -1,7 +1,7 @@
 import { and, eq, gt, inArray, isNull, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { conversations, escalations } from "@/db/schema";
-import { skipIndex } from "@/db/sqlite/inbox";
+import { skipIndex } from "@/db/inbox";
 
 export const VIEWS = ["waiting", "mine", "unassigned", "open", "pending", "snoozed", "resolved", "noise", "escalated"] as const;
 export type View = (typeof VIEWS)[number];

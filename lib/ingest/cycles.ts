@@ -1,7 +1,7 @@
 import { ALWAYS_OPEN, type Calendar } from "@/lib/sla/calendar";
 import { slaStateAt, responseSeconds } from "@/lib/sla/state";
 import { deadlinesFor, termsFor, type BrandPolicy, type CycleTerms } from "@/lib/sla/policy-store";
-import { insertedRowId } from "@/db/sqlite/rowid";
+import { insertedRowId } from "@/db/rowid";
 import type { ConversationRow, CycleRow, Queries } from "./queries";
 
 // A response cycle: from a customer's first waiting message to the brand's first reply (FRT),

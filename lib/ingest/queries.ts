@@ -63,7 +63,7 @@ function prepare(tx: Tx) {
       .prepare(),
     insertContact: tx
       .insert(contacts)
-      .values({ channelId: bind("channelId"), externalId: bind("externalId"), handle: bind("handle"), name: bind("name"), followers: bind("followers"), createdAt: bind("now") })
+      .values({ brandId: bind("brandId"), channelId: bind("channelId"), externalId: bind("externalId"), handle: bind("handle"), name: bind("name"), followers: bind("followers"), createdAt: bind("now") })
       .prepare(),
     updateContact: tx
       .update(contacts)
@@ -273,7 +273,7 @@ function prepare(tx: Tx) {
         last: sql<number | null>`max(CASE WHEN ${messages.direction} != 'note' THEN ${messages.createdAt} END)`,
         language: sql<string | null>`(SELECT m.language FROM messages m
           WHERE m.conversation_id = ${p("id")} AND m.direction = 'inbound' AND m.language IS NOT NULL ORDER BY m.created_at LIMIT 1)`,
-        complaint: sql<number | null>`(SELECT max(m.complaint) FROM messages m
+        complaint: sql<number | null>`(SELECT max(CASE WHEN m.complaint THEN 1 ELSE 0 END) FROM messages m
           WHERE m.conversation_id = ${p("id")} AND m.cycle_id = ${p("cycleId")} AND m.direction = 'inbound')`,
         latestText: sql<string | null>`(${latestInbound("text")})`,
         latestSentiment: sql<"negative" | "neutral" | "positive" | null>`(${latestInbound("sentiment")})`,

@@ -54,7 +54,7 @@ export async function agentsTable({ db, brandId, range, channelId, cycles }: Sco
         .where(and(eq(conversations.id, objectId), eq(conversations.brandId, a.brandId), eq(conversations.channelId, id))),
     );
   const resolved = await db
-    .select({ userId: sql<number>`${a.userId}`, n: count(), reopened: sql<number>`sum(${exists(reopenedLater)})`.mapWith(Number) })
+    .select({ userId: sql<number>`${a.userId}`, n: count(), reopened: sql<number>`sum(CASE WHEN ${exists(reopenedLater)} THEN 1 ELSE 0 END)`.mapWith(Number) })
     .from(a)
     .where(
       and(

@@ -31,7 +31,7 @@ export async function liveTiles({ db = database(), brandId, timeZone, now = Date
   const c = conversations;
   const r = responseCycles;
   const [waiting] = await db
-    .select({ n: count(), oldest: sql<number | null>`min(${r.startedAt})`, atRisk: sql<number | null>`sum(${r.slaState} = 'at_risk')` })
+    .select({ n: count(), oldest: sql<number | null>`min(${r.startedAt})`, atRisk: sql<number | null>`sum(CASE WHEN ${r.slaState} = 'at_risk' THEN 1 ELSE 0 END)` })
     .from(c)
     .innerJoin(r, eq(r.id, c.currentCycleId))
     .where(and(eq(c.brandId, brandId), eq(c.awaitingFirstResponse, true), eq(c.category, "request"), ne(c.status, "resolved")));

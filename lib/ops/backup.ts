@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { database, type Db } from "@/db/client";
-import { backupTo } from "@/db/sqlite/ops";
+import { backupTo } from "@/db/ops";
 import { AppError } from "@/lib/errors";
 
 // A consistent copy while the app keeps writing.

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { and, asc, desc, eq, isNull, lte, or, sql } from "drizzle-orm";
 import { database, type Db } from "@/db/client";
 import { channels, contacts, conversations, messages } from "@/db/schema";
-import { indexNewMessages } from "@/db/sqlite/fts";
+import { indexNewMessages } from "@/db/search";
 import { AppError } from "@/lib/errors";
 import { decryptCredentials } from "@/lib/security/credentials";
 import { recordSentReply } from "@/lib/ingest/pipeline";

@@ -8,7 +8,7 @@ import { pollDueChannels } from "./pollers";
 import { watchMailboxes } from "./mail-idle";
 import { jobScheduler, type Job } from "./jobs";
 import { assignWaiting } from "@/lib/assignment/round-robin";
-import { indexNewMessages } from "@/db/sqlite/fts";
+import { indexNewMessages } from "@/db/search";
 import { wakeSnoozed } from "@/lib/conversations/snooze";
 import { deliverDueWebhooks } from "@/lib/escalation/webhooks";
 import { ALERT_EVERY_MS, checkBrandAlerts } from "@/lib/escalation/alerts";

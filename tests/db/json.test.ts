@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { auditLog, escalationRules } from "@/db/schema";
-import { brandsWithRuleConditions, ruleFiredInCycle, rulesSendingToEndpoint } from "@/db/sqlite/json";
-import { makeBrand, sqlite, testDb } from "../helpers/db";
+import { brandsWithRuleConditions, ruleFiredInCycle, rulesSendingToEndpoint } from "@/db/json";
+import { makeBrand, testDb } from "../helpers/db";
 
 async function world() {
   const { db } = testDb();
   const [a, b] = [await makeBrand({ db }), await makeBrand({ db })];
-  sqlite(db).prepare("DELETE FROM escalation_rules").run();
+  await db.transaction((tx) => tx.delete(escalationRules));
   const rule = (brandId: number, name: string, conditions: unknown[], actions: unknown[], enabled = true) =>
     db.transaction(async (tx) => (await tx.insert(escalationRules).values({ brandId, name, conditions, actions, enabled }).returning())[0]);
   return { db, a, b, rule };

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { closeDatabase, openDatabase } from "@/db/client";
+import { closeDatabase } from "@/db/client";
 import { releaseLease, takeLease } from "@/lib/worker/lease";
-import { testDb } from "../helpers/db";
+import { openAgain, testDb } from "../helpers/db";
 
 describe("job leases", () => {
-  it("one holder at a time across two connections to one file; an expired lease passes on", async () => {
+  it("one holder at a time across two handles on one database; an expired lease passes on", async () => {
     const { db: first, file } = testDb();
-    const second = openDatabase({ file });
+    const second = openAgain(file);
     const now = 1_000_000;
     expect(await takeLease({ db: first, job: "outbox", holder: "p1", ttlMs: 10_000, now })).toBe(true);
     expect(await takeLease({ db: second, job: "outbox", holder: "p2", ttlMs: 10_000, now: now + 1 })).toBe(false);

@@ -43,13 +43,16 @@ describe("the one transaction primitive", () => {
     const { db } = testDb();
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
+    let wrote!: () => void;
+    const written = new Promise<void>((resolve) => (wrote = resolve));
     let insideSaw: string[] = [];
     const writer = db.transaction(async (tx) => {
       await put(tx, "pending", "1");
       insideSaw = await keys(db);
+      wrote();
       await gate;
     });
-    await tick();
+    await written;
     expect(insideSaw).toEqual(["pending"]);
     expect(await keys(db)).toEqual([]);
     release();

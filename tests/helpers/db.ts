@@ -3,7 +3,10 @@ import os from "node:os";
 import path from "node:path";
 import crypto from "node:crypto";
 import type Database from "better-sqlite3";
-import { engineOf, openDatabase, type Db, type Tx } from "@/db/client";
+import pg from "pg";
+import { engineKind } from "@/db/engine";
+import { databaseUrl } from "@/scripts/lib/postgres";
+import { sqliteOf, openDatabase, type Db, type Tx } from "@/db/client";
 import { createBrand } from "@/lib/brands/brands";
 import { cliActor } from "@/lib/audit/record";
 import { createUser, setMembership } from "@/lib/team/users";
@@ -13,15 +16,54 @@ export function tempDir(prefix = "replyhour-test-"): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-// A real SQLite file built from the real migrations.
+let admin: pg.Client | undefined;
+let created = Promise.resolve();
+const creations = new Map<string, Promise<unknown>>();
+
+// The PostgreSQL server of the PostgreSQL run (tests/postgres-setup.ts): DATABASE_URL names its
+// maintenance database, so the process builds its tables for PostgreSQL.
+const server = () => process.env.DATABASE_URL!;
+
+// A database of the PostgreSQL run: a copy of the migrated template.
+function postgresTestDb(): { db: Db; file: string } {
+  const template = process.env.TEST_POSTGRES_TEMPLATE;
+  if (!template) throw new Error("PostgreSQL tests run with vitest.postgres.config.ts, which makes the template.");
+  const name = `test_${process.pid}_${crypto.randomBytes(5).toString("hex")}`;
+  if (!admin) {
+    admin = new pg.Client(server());
+    created = admin.connect().then(() => undefined);
+  }
+  const client = admin;
+  // CREATE DATABASE … TEMPLATE wants the template to itself: one at a time per worker.
+  const ready = (created = created.then(() => client.query(`CREATE DATABASE ${name} TEMPLATE ${template}`)).then(() => undefined));
+  creations.set(name, ready);
+  return { db: openDatabase({ url: databaseUrl(server(), name), runMigrations: false, ready }), file: name };
+}
+
+/** The environment for a child process (a CLI) that should open this test database. */
+export function databaseEnv(file: string): Record<string, string> {
+  return engineKind() === "postgres" ? { DATABASE_URL: databaseUrl(server(), file) } : { DATABASE_PATH: file };
+}
+
+// A real database built from the real migrations: a SQLite file, or on the PostgreSQL run a
+// PostgreSQL database.
 export function testDb(): { db: Db; file: string } {
+  if (engineKind() === "postgres") return postgresTestDb();
   const file = path.join(tempDir(), "test.db");
   return { db: openDatabase({ file }), file };
 }
 
+export const onPostgres = () => engineKind() === "postgres";
+
+// A second handle on a test database (as a second process would open it): `file` as testDb() gave it.
+export function openAgain(file: string): Db {
+  if (engineKind() === "postgres") return openDatabase({ url: databaseUrl(server(), file), runMigrations: false, ready: creations.get(file) });
+  return openDatabase({ file });
+}
+
 // Tests arrange and inspect rows with plain SQL on the same file (the app itself goes through db/).
 export function sqlite(db: Db | Tx): Database.Database {
-  return engineOf(db).writer;
+  return sqliteOf(db).writer;
 }
 
 export function uniqueSlug(prefix = "b"): string {

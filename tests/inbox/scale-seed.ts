@@ -37,7 +37,7 @@ export async function seedScale({
   const channelIds = (["facebook", "twitter", "telegram"] as const).map(
     (kind, i) => Number(raw.prepare("INSERT INTO channels (brand_id, kind, name, account_id) VALUES (?, ?, ?, ?)").run(brandId, kind, `${kind} scale`, `scale-${brandId}-${i}`).lastInsertRowid),
   );
-  const contact = raw.prepare("INSERT INTO contacts (channel_id, external_id, handle, name) VALUES (?, ?, ?, ?)");
+  const contact = raw.prepare("INSERT INTO contacts (brand_id, channel_id, external_id, handle, name) VALUES (?, ?, ?, ?, ?)");
   const conversation = raw.prepare(
     `INSERT INTO conversations (brand_id, channel_id, contact_id, kind, status, category, complaint, sentiment, priority, assignee_id,
        language, labels, escalation_level, sla_state, first_response_due_at, awaiting_first_response, first_inbound_at, last_message_at,
@@ -56,7 +56,7 @@ export async function seedScale({
       const isResolved = i >= open;
       let escalated = false;
       const channelId = channelIds[i % channelIds.length];
-      const contactId = Number(contact.run(channelId, `scale-${seed}-${i}`, `@user${i}`, `Scale user ${i}`).lastInsertRowid);
+      const contactId = Number(contact.run(brandId, channelId, `scale-${seed}-${i}`, `@user${i}`, `Scale user ${i}`).lastInsertRowid);
       const category = pick<"request" | "noise">([["request", 0.8], ["noise", 0.2]]);
       const status = isResolved ? "resolved" : pick([["open", 0.87], ["pending", 0.08], ["snoozed", 0.05]]);
       const awaiting = !isResolved && category === "request" && rand() < 0.6;

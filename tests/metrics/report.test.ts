@@ -13,7 +13,7 @@ import { inboundEventSchema } from "@/lib/ingest/event";
 import { ingestBatch } from "@/lib/ingest/pipeline";
 import { median, percentile } from "@/lib/metrics/percentile";
 import { responseTimeReport } from "@/lib/metrics/report";
-import { testDb } from "../helpers/db";
+import { databaseEnv, testDb } from "../helpers/db";
 
 const csv = readFileSync(path.join(import.meta.dirname, "../fixtures/twcs-sample.csv"), "utf8");
 const NOW = Date.parse("2026-01-01T00:00:00Z");
@@ -122,7 +122,7 @@ describe("responseTimeReport on the TWCS sample", () => {
   it("prints only the JSON on stdout from the CLI, and one error line for a bad brand", async () => {
     const run = (...args: string[]) =>
       spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/report.ts", ...args], {
-        env: { ...process.env, DATABASE_PATH: file },
+        env: { ...process.env, ...databaseEnv(file) },
         encoding: "utf8",
       });
     const ok = run("response-time", "--json", "--brand", "applesupport");

@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { closeDatabase, openDatabase, type Db } from "@/db/client";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { closeDatabase, type Db } from "@/db/client";
 import { jobScheduler, leaseTtl, type Job } from "@/lib/worker/jobs";
-import { testDb } from "../helpers/db";
+import { openAgain, testDb } from "../helpers/db";
 
 const T0 = 1_000_000;
 const EVERY = 1_000;
@@ -10,10 +10,10 @@ afterEach(() => {
   while (open.length) closeDatabase(open.pop());
 });
 
-// Two worker processes on one SQLite file: two connections, two lease holders.
+// Two worker processes on one database: two handles, two lease holders.
 function twoProcesses() {
   const { db, file } = testDb();
-  const other = openDatabase({ file });
+  const other = openAgain(file);
   open.push(db, other);
   const runs: string[] = [];
   const job = (who: string): Job => ({ name: "outbox", everyMs: EVERY, run: async () => void runs.push(who) });
@@ -58,9 +58,13 @@ describe("worker jobs under a lease", () => {
     const finish: (() => void)[] = [];
     const slow: Job = { name: "pollers", everyMs: EVERY, run: () => new Promise<void>((resolve) => void finish.push(resolve)) };
     const tick = jobScheduler({ db, jobs: [slow], holder: "only" });
-    const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+    // Until the run has started (or 20 ms more once it has: nothing else starts meanwhile).
+    const settle = async (runs: number) => {
+      await vi.waitFor(() => expect(finish.length).toBeGreaterThanOrEqual(runs), { timeout: 5_000, interval: 5 });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    };
     const firstRun = tick(T0);
-    await settle();
+    await settle(1);
     expect(finish).toHaveLength(1);
     // Due again, but the first run has not finished: no second run beside it.
     await tick(T0 + 5 * EVERY);
@@ -69,7 +73,7 @@ describe("worker jobs under a lease", () => {
     await firstRun;
     // Overdue once the first run is done; then not again before its interval has passed.
     const secondRun = tick(T0 + 5 * EVERY + 10);
-    await settle();
+    await settle(2);
     expect(finish).toHaveLength(2);
     finish[1]();
     await secondRun;
@@ -93,6 +97,6 @@ describe("worker jobs under a lease", () => {
       console.error = original;
     }
     expect(calls).toBe(2);
-    expect(errors).toHaveLength(2);
+    expect(errors, JSON.stringify(errors.map(String))).toHaveLength(2);
   });
 });

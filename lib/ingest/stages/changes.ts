@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { channels } from "@/db/schema";
-import { indexNewMessages } from "@/db/sqlite/fts";
+import { indexNewMessages } from "@/db/search";
+import { greatest } from "@/db/sql";
 import { recordChange } from "@/lib/realtime/record-change";
 import type { Batch } from "../batch";
 
@@ -13,7 +14,7 @@ export async function recordBatch(batch: Batch): Promise<void> {
   if (batch.channelsWithEvents.size > 0)
     await tx
       .update(channels)
-      .set({ lastEventAt: sql`max(coalesce(${channels.lastEventAt}, 0), ${now})` })
+      .set({ lastEventAt: greatest(sql`coalesce(${channels.lastEventAt}, 0)`, now) })
       .where(and(inArray(channels.id, [...batch.channelsWithEvents]), eq(channels.brandId, brandId)));
   await indexNewMessages(tx, now);
 }

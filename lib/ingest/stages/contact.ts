@@ -1,4 +1,4 @@
-import { insertedRowId } from "@/db/sqlite/rowid";
+import { insertedRowId } from "@/db/rowid";
 import type { Arrival, Batch } from "../batch";
 
 // Stage 2. The author of an inbound message is a contact of the channel, created on first sight.
@@ -9,7 +9,7 @@ export async function findContact(batch: Batch, arrival: Arrival): Promise<Conta
   return arrival.inbound ? upsertContact(batch, arrival) : null;
 }
 
-export async function upsertContact({ q, now }: Batch, { event, channelId }: Arrival): Promise<Contact> {
+export async function upsertContact({ q, now, brandId }: Batch, { event, channelId }: Arrival): Promise<Contact> {
   const { id: externalId, handle, name, followers } = event.author;
   // Most messages come from a known contact whose profile did not change: a read, not a write.
   const [known] = await q.contactByExternal.execute({ channelId, externalId });
@@ -25,5 +25,5 @@ export async function upsertContact({ q, now }: Batch, { event, channelId }: Arr
     await q.updateContact.execute({ id: known.id, ...profile });
     return { id: known.id, blocked: known.blocked };
   }
-  return { id: insertedRowId(await q.insertContact.execute({ channelId, externalId, ...profile, now })), blocked: false };
+  return { id: insertedRowId(await q.insertContact.execute({ brandId, channelId, externalId, ...profile, now })), blocked: false };
 }

@@ -1,6 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import { conversations, messages, type SlaState } from "@/db/schema";
-import { insertedRowId } from "@/db/sqlite/rowid";
+import { insertedRowId } from "@/db/rowid";
 import type { Classification } from "@/lib/classify/types";
 import { applyPersonReply, saveCycle } from "../cycles";
 import { linkConversations, refreshConversation } from "../conversation-state";

@@ -1,4 +1,4 @@
-import { insertedRowId } from "@/db/sqlite/rowid";
+import { insertedRowId } from "@/db/rowid";
 import { getSecrets } from "@/lib/security/secrets";
 import { verifyReplyToken } from "../adapters/email/token";
 import type { InboundEvent } from "../event";

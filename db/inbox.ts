@@ -1,0 +1,18 @@
+import type { Column, SQL, SQLWrapper } from "drizzle-orm";
+import { engineOf, type Db } from "./client";
+import { engineKind } from "./engine";
+import * as postgres from "./postgres/inbox";
+import * as sqlite from "./sqlite/inbox";
+
+// The inbox's engine-specific SQL. Fragments are built before a handle is at hand: they follow
+// the process's engine, which is the one its tables are built for (db/engine.ts).
+const fragments = () => (engineKind() === "postgres" ? postgres : sqlite);
+const on = (db: Db) => (engineOf(db).kind === "postgres" ? postgres : sqlite);
+
+export const skipIndex = (column: Column) => fragments().skipIndex(column);
+export const inIdList = (column: Column, ids: readonly number[] | SQL) => fragments().inIdList(column, ids);
+// The value bound to an inIdList placeholder of a prepared query.
+export const idList = (ids: readonly number[]): unknown => fragments().idList(ids);
+export const jsonArrayHas = (column: Column, value: string | SQL) => fragments().jsonArrayHas(column, value);
+export const recentLabels = (db: Db, query: { brandId: number; recent: number; limit: number }) => on(db).recentLabels(db, query);
+export const queryPlan = (db: Db, query: SQLWrapper) => on(db).queryPlan(db, query);

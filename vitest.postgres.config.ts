@@ -1,0 +1,24 @@
+import { defineConfig } from "vitest/config";
+import base from "./vitest.config";
+
+// The integration suites that run on PostgreSQL as well (`TEST_DATABASE=postgres`, or
+// `npx vitest run --config vitest.postgres.config.ts`): each file's databases are copies of a
+// migrated template on a throwaway cluster (tests/postgres-setup.ts).
+// The suites listed beside tests/db pass on PostgreSQL; the others arrange rows with raw SQLite
+// statements (sqlite(db) in tests/helpers/db.ts) and join this list as they move to db/.
+export const POSTGRES_SUITES = [
+  "tests/db/**/*.test.ts",
+  "tests/auth/sign-in.test.ts",
+  "tests/channels/health.test.ts",
+  "tests/escalation/ui-timeline.test.ts",
+  "tests/metrics/report.test.ts",
+  "tests/notifications/actions.test.ts",
+  "tests/security/brute-force.test.ts",
+  "tests/worker/lease.test.ts",
+];
+
+// Spread, not mergeConfig: merging would add the base include list to this one.
+export default defineConfig({
+  ...base,
+  test: { ...base.test, include: POSTGRES_SUITES, globalSetup: ["tests/postgres-setup.ts"] },
+});
