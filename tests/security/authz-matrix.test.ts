@@ -10,7 +10,7 @@ import { scanActions, scanRoutes } from "./authz/scan";
 import { ACTION_VARIANTS, ACTIONS, ROUTES, type Access, type ActionEntry, type RouteCall } from "./authz/table";
 import { dbFingerprint, makeWorld, PERSONAS, STORED, type Persona, type World } from "./authz/world";
 
-// Only the session provider (Auth.js) and Next's cache are substituted: the session lookup in
+// Only the session provider (Auth.js), Next's cache and its request cookie jar are substituted: the session lookup in
 // lib/auth/session.ts, the membership and role checks and every query run for real.
 const session = vi.hoisted(() => ({ userId: null as number | null }));
 vi.mock("@/lib/auth/next-auth", () => ({
@@ -30,6 +30,17 @@ vi.mock("next/cache", async (importOriginal) => ({
   ...(await importOriginal<typeof import("next/cache")>()),
   revalidatePath: () => undefined,
   revalidateTag: () => undefined,
+}));
+
+// Outside a request Next has no cookie jar: one in memory stands in (the theme switch writes it).
+const cookieJar = vi.hoisted(() => new Map<string, string>());
+vi.mock("next/headers", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next/headers")>()),
+  cookies: async () => ({
+    get: (name: string) => (cookieJar.has(name) ? { name, value: cookieJar.get(name)! } : undefined),
+    set: (name: string, value: string) => void cookieJar.set(name, value),
+    delete: (name: string) => void cookieJar.delete(name),
+  }),
 }));
 
 type Outcome = "allowed" | "unauthenticated" | "forbidden" | "not_found" | `error: ${string}` | `status ${number}`;

@@ -169,6 +169,7 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "app/(app)/account/actions.ts#signOutEverywhereAction": { access: "signed-in", noArgs: true },
   "app/(app)/actions.ts#setAvailabilityAction": { access: "signed-in", formOnly: true, form: () => ({ available: "1" }) },
   "app/(app)/actions.ts#setLocaleAction": { access: "signed-in", formOnly: true, form: () => ({ locale: "en" }) },
+  "app/(app)/actions.ts#setThemeAction": { access: "signed-in", formOnly: true, form: () => ({ theme: "dark" }) },
 
   "app/(app)/inbox/moderation-actions.ts#hideMessageAction": {
     access: "agent",
