@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ingestToken, launch, postEvents, signIn } from "./browser";
-import { seriousViolations, sidewaysOverflow } from "./axe";
+import { overflowingElements, seriousViolations, sidewaysOverflow } from "./axe";
 
 // axe-core on every main page, as an admin sees it, at a laptop's and a phone's width.
 const base = () => inject("baseUrl");
@@ -49,13 +49,13 @@ describe("accessibility in Chromium", () => {
       await signIn(page, inject("people").admin);
       await page.waitForURL(/\/inbox/);
       const found: Record<string, unknown> = {};
-      const overflow: Record<string, number> = {};
+      const overflow: Record<string, { px: number; elements: string[] }> = {};
       for (const [label, path] of PAGES()) {
         await settle(page, path);
         const violations = await seriousViolations(page);
         if (violations.length) found[label] = violations;
         const sideways = await sidewaysOverflow(page);
-        if (sideways > 0) overflow[label] = sideways;
+        if (sideways > 0) overflow[label] = { px: sideways, elements: await overflowingElements(page) };
       }
       expect(found).toEqual({});
       expect(overflow).toEqual({});

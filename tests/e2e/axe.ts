@@ -18,6 +18,25 @@ export async function seriousViolations(page: Page): Promise<Violation[]> {
 }
 
 /** How far the page scrolls sideways beyond the viewport, in CSS pixels (0 when it fits). */
-export function sidewaysOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth));
+// Measured on the settled layout: live timers and streamed parts may be wider for a moment while
+// they render, so a page gets up to two seconds to come back within the screen.
+export async function sidewaysOverflow(page: Page): Promise<number> {
+  const measure = () => page.evaluate(() => Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth));
+  let px = await measure();
+  for (let i = 0; i < 10 && px > 0; i++) {
+    await page.waitForTimeout(200);
+    px = await measure();
+  }
+  return px;
+}
+
+// The elements that reach past the right edge (the failure names them).
+export function overflowingElements(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    return [...document.querySelectorAll("body *")]
+      .filter((el) => el.getBoundingClientRect().right > width + 0.5)
+      .slice(-5)
+      .map((el) => `${el.tagName.toLowerCase()}.${String(el.getAttribute("class") ?? "").split(" ").slice(0, 4).join(".")} "${(el.textContent ?? "").trim().slice(0, 40)}"`);
+  });
 }

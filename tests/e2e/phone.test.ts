@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ingestToken, launch, postEvents, signIn } from "./browser";
-import { sidewaysOverflow } from "./axe";
+import { overflowingElements, sidewaysOverflow } from "./axe";
 
 // An agent on a 390×844 phone: views → list → conversation → back, one pane at a time, led by the URL.
 const base = () => inject("baseUrl");
@@ -67,7 +67,7 @@ describe("the phone layout in Chromium", () => {
     await page.getByRole("searchbox", { name: "Search conversations" }).fill(marker);
     await page.getByRole("searchbox", { name: "Search conversations" }).press("Enter");
     await page.waitForURL(new RegExp(`q=${marker}`));
-    expect(await sidewaysOverflow(page)).toBe(0);
+    expect({ px: await sidewaysOverflow(page), elements: await overflowingElements(page) }).toMatchObject({ px: 0 });
 
     // List → conversation: the list gives way to the conversation, the URL names it.
     await page.getByRole("link", { name: new RegExp(`Pia Phone ${marker}`) }).tap();

@@ -10,6 +10,7 @@ const PAGES: Record<string, Access> = {
   "/": "signed-in",
   "/login": "public",
   "/status/[slug]": "public",
+  "/demo/site": "public",
   "/inbox": "agent",
   "/dashboard": "agent",
   "/escalations": "manager",
