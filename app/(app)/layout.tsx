@@ -24,7 +24,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const t = translator(user.locale);
   return (
     <I18nProvider locale={user.locale}>
-      <div className="flex min-h-screen flex-col" lang={user.locale}>
+      {/* Nothing may scroll the page sideways on a phone; clip (unlike hidden) keeps sticky parts working. */}
+      <div className="flex min-h-screen flex-col overflow-x-clip" lang={user.locale}>
         {demoEnabled() && (
           <div className="bg-amber-300 px-4 py-0.5 text-center text-xs font-semibold text-amber-950">
             {t("header.demo")}
