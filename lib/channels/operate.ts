@@ -25,8 +25,7 @@ export async function createConfiguredChannel({ db = database(), actor, brandId,
   if (channelKind === "web") {
     const web = parseWebConfig(config);
     const channel = await createChannel({ db, brandId, kind: channelKind, name, accountId, web, actor: audit });
-    const [view] = [...(await webConfigsOfBrand({ db, brandId })).entries()].filter(([id]) => id === channel.id).map(([, v]) => v);
-    return { ...channel, publicKey: view?.publicKey };
+    return { ...channel, publicKey: (await webConfigsOfBrand({ db, brandId })).get(channel.id)?.publicKey };
   }
   // A mailbox is known by its address; without --account-id it is the From address.
   const account = accountId ?? (channelKind === "email" ? credentials.from.match(/<([^>]+)>/)?.[1] ?? credentials.from : undefined);

@@ -55,7 +55,8 @@ async function ingestOne(batch: Batch, item: IngestItem): Promise<IngestOutcome>
   const found = await thread(batch, arrival, contact);
   const { conversation } = found;
   // What the cycle holds so far: the context of the new message and the conversation decision.
-  const decides = arrival.inbound || (!arrival.event.automated && arrival.event.inReplyTo !== undefined);
+  // A person's reply decides again only while the cycle has no first response yet.
+  const decides = arrival.inbound || (!arrival.event.automated && arrival.event.inReplyTo !== undefined && found.cycle?.firstResponseAt == null);
   const seen = decides ? await currentCycleMessages(batch, found, arrival.at) : [];
   const classification = await classifyMessage(batch, { arrival, contact, found, seen });
   const { cycle, nrtSeconds } = await placeInCycle(batch, { arrival, thread: found, classification, seen, authorId: contact?.id });

@@ -1,8 +1,8 @@
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
+import { freePort } from "../../lib/ops/next-server";
 
 // A throwaway PostgreSQL cluster for tests and the bench, from the system's binaries (Debian's
 // `postgresql` package). initdb and pg_ctl refuse to run as root: as root they run as `postgres`.
@@ -23,16 +23,6 @@ export function postgresBin(): string | null {
   return null;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function run(command: string, args: string[], asPostgres: boolean): void {
   const [cmd, argv] = asPostgres ? ["runuser", ["-u", "postgres", "--", command, ...args]] : [command, args];

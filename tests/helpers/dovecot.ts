@@ -3,6 +3,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { freePort } from "@/lib/ops/next-server";
 
 // A throwaway Dovecot IMAP server on loopback: its own config, mail directory and port.
 const BINARY = ["/usr/sbin/dovecot", "/usr/local/sbin/dovecot"];
@@ -15,16 +16,6 @@ export function dovecotBinary(): string {
   return found;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitForPort(port: number, child: ChildProcess, log: string): Promise<void> {
   const deadline = Date.now() + 10_000;
