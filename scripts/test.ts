@@ -23,7 +23,10 @@ function run(config: string | null, label: string): { status: number; counts: Co
   if (fs.existsSync(report)) {
     const json = JSON.parse(fs.readFileSync(report, "utf8"));
     counts.passed = json.numPassedTests ?? 0;
-    counts.failed = (json.numFailedTests ?? 0) + (json.numFailedTestSuites ?? 0);
+    // A file that fails to load has no failed test of its own: count it once, and nothing twice.
+    const brokenFiles = (json.testResults ?? []).filter((f: { status: string; assertionResults?: { status: string }[] }) =>
+      f.status === "failed" && !(f.assertionResults ?? []).some((a) => a.status === "failed")).length;
+    counts.failed = (json.numFailedTests ?? 0) + brokenFiles;
     counts.skipped = (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
   }
   process.stdout.write(`\n${label}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped in ${Math.round((Date.now() - started) / 1000)} s\n`);
