@@ -37,6 +37,15 @@ async function train(args: string[]): Promise<void> {
   console.log(JSON.stringify({ version: model.meta.version, sources: model.meta.sources, examples: model.meta.examples, seconds }));
 }
 
+// `--errors N`: show up to N queue mistakes each way on stderr, to see what the model gets wrong.
+function errorCount(args: string[]): number {
+  const value = option({ args, name: "errors" });
+  if (value === undefined) return 0;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 1000) throw new Error("--errors must be a whole number from 1 to 1000");
+  return n;
+}
+
 async function evaluate(args: string[]): Promise<void> {
   if (args.includes("--demo")) {
     // A fresh demo workspace's traffic against the generator's ground truth.
@@ -44,11 +53,11 @@ async function evaluate(args: string[]): Promise<void> {
     const { evaluateThreads } = await import("./thread-eval");
     const days = Number(option({ args, name: "days" }) ?? 14);
     if (!Number.isInteger(days) || days < 1 || days > 60) throw new Error("--days must be a whole number from 1 to 60");
-    console.log(JSON.stringify(await evaluateThreads({ ...demoEvalLines({ days }), log })));
+    console.log(JSON.stringify(await evaluateThreads({ ...demoEvalLines({ days }), log, errors: errorCount(args) })));
     return;
   }
-  const file = args[0];
-  if (!file) throw new Error("usage: classify eval FILE.jsonl | eval --demo [--days N]");
+  const file = args.find((a, i) => !a.startsWith("--") && !args[i - 1]?.startsWith("--errors"));
+  if (!file) throw new Error("usage: classify eval FILE.jsonl [--errors N] | eval --demo [--days N] [--errors N]");
   const raw = fs
     .readFileSync(file, "utf8")
     .split("\n")
@@ -63,7 +72,7 @@ async function evaluate(args: string[]): Promise<void> {
   // InboundEvents with platform kinds are threaded through the pipeline; plain texts are scored alone.
   if (raw.length > 0 && isThreadLine(raw[0])) {
     const { evaluateThreads, parseThreadLines } = await import("./thread-eval");
-    console.log(JSON.stringify(await evaluateThreads({ lines: parseThreadLines(raw), log })));
+    console.log(JSON.stringify(await evaluateThreads({ lines: parseThreadLines(raw), log, errors: errorCount(args) })));
     return;
   }
   const lines = raw as EvalLine[];
@@ -105,5 +114,5 @@ export async function runCli(argv: string[]): Promise<void> {
     console.log(JSON.stringify(benchmark()));
     return;
   }
-  throw new Error("usage: classify train [--sources a,b] [--brand SLUG] | eval FILE.jsonl | eval --demo [--days N] | predict | cv [--sources a,b] [--folds k] [--targets a,b] | corpus | bench");
+  throw new Error("usage: classify train [--sources a,b] [--brand SLUG] | eval FILE.jsonl [--errors N] | eval --demo [--days N] [--errors N] | predict | cv [--sources a,b] [--folds k] [--targets a,b] | corpus | bench");
 }

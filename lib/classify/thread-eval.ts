@@ -59,11 +59,14 @@ export async function evaluateThreads({
   channels = [],
   log = () => undefined,
   classifyText,
+  errors = 0,
 }: {
   lines: ThreadLine[];
   channels?: EvalChannel[];
   log?: (m: string) => void;
   classifyText?: ClassifyText;
+  // print up to this many queue mistakes each way (chatter queued, requests left out) to the log
+  errors?: number;
 }): Promise<ThreadEvalResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "replyhour-eval-"));
   const db = openDatabase({ file: path.join(dir, "eval.db") });
@@ -82,7 +85,7 @@ export async function evaluateThreads({
       log(`ingested ${Math.min(i + BATCH, ordered.length)} of ${ordered.length} events`);
     }
     const ms = performance.now() - started;
-    return { ...(await score({ db, brandId: brand.id, lines, channelOf })), msPerMessage: Math.round((ms / Math.max(1, lines.length)) * 1e5) / 1e5 };
+    return { ...(await score({ db, brandId: brand.id, lines, channelOf, errors, log })), msPerMessage: Math.round((ms / Math.max(1, lines.length)) * 1e5) / 1e5 };
   } finally {
     closeDatabase(db);
     fs.rmSync(dir, { recursive: true, force: true });
@@ -91,7 +94,21 @@ export async function evaluateThreads({
 
 const channelKeyOf = (l: ThreadLine): string => l.channelKey ?? l.kind;
 
-async function score({ db, brandId, lines, channelOf }: { db: Db; brandId: number; lines: ThreadLine[]; channelOf: Map<string, number> }): Promise<Omit<ThreadEvalResult, "msPerMessage">> {
+async function score({
+  db,
+  brandId,
+  lines,
+  channelOf,
+  errors,
+  log,
+}: {
+  db: Db;
+  brandId: number;
+  lines: ThreadLine[];
+  channelOf: Map<string, number>;
+  errors: number;
+  log: (m: string) => void;
+}): Promise<Omit<ThreadEvalResult, "msPerMessage">> {
   const stored = await db
     .select({
       externalId: messages.externalId,
@@ -123,6 +140,18 @@ async function score({ db, brandId, lines, channelOf }: { db: Db; brandId: numbe
   const requests = labelled.filter((x) => x.line.label === "request");
   const holdsRequest = new Set(requests.map((x) => x.message.conversationId));
   const queuedWithRequest = [...queued].filter((id) => holdsRequest.has(id)).length;
+  if (errors > 0) {
+    const show = (title: string, ids: number[]) => {
+      log(`${title}: ${ids.length}`);
+      for (const id of ids.slice(0, errors)) {
+        log(`  conversation ${id}`);
+        for (const x of inbound.filter((m) => m.message.conversationId === id))
+          log(`    [${x.line.label ?? "?"} → ${x.message.category ?? "?"}] ${x.line.event.author.id}: ${x.line.event.text.replace(/\s+/g, " ").slice(0, 140)}`);
+      }
+    };
+    show("queued without a request", [...queued].filter((id) => !holdsRequest.has(id)));
+    show("requests left out of the queue", [...holdsRequest].filter((id) => !queued.has(id)));
+  }
   const round = (n: number) => Math.round(n * 10000) / 10000;
 
   const evalLines: EvalLine[] = inbound.map(({ line }) => ({

@@ -65,6 +65,9 @@ async function main(): Promise<void> {
     const fit = calibrateConversation({ examples, data: featurize(examples), log, thresholds: readThresholds() });
     if (!fit) return;
     const pairs = [...fit.predictions.entries()].map(([i, c]) => ({ gold: examples[i].request === true || examples[i].complaint === true, predicted: c.category === "request" }));
+    // The scored training threads, to try author-model variants without the folds' retraining.
+    const scoredFile = option(args, "save-scored");
+    if (scoredFile) fs.writeFileSync(scoredFile, JSON.stringify(scoredThreads({ examples, predictions: fit.predictions })));
     if (args.includes("--dump")) {
       const low = [...fit.predictions.entries()]
         .filter(([i]) => examples[i].request === true)
