@@ -40,10 +40,12 @@ export const AUTHOR_FEATURES = [
   "a complaint among the author's messages",
   "log of the number of people in the thread",
   "logit of the strongest earlier message by another person (0 when none)",
+  "mean logit of the author's messages",
+  "logit of the author's second-strongest message (the strongest when alone)",
 ] as const;
 
 // Before any calibration: the author's strongest message decides at 0.5.
-const FALLBACK: ConversationParams = { weights: [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], bias: 0, threshold: 0.5 };
+const FALLBACK: ConversationParams = { weights: [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], bias: 0, threshold: 0.5 };
 
 const logit = (p: number) => {
   const q = Math.min(1 - 1e-4, Math.max(1e-4, p));
@@ -76,6 +78,9 @@ export function authorFeatures(messages: ConversationMessage[]): { authorId: str
     const first = idx[0];
     const ps = idx.map((i) => probabilityOf(messages[i]));
     const max = Math.max(...ps);
+    // several weak "me too"s add up under noisy-or; their mean and the second one say they are weak
+    const sorted = [...ps].sort((a, b) => b - a);
+    const meanLogit = ps.reduce((sum, p) => sum + logit(p), 0) / ps.length;
     const none = ps.reduce((acc, p) => acc * (1 - Math.min(0.9999, p)), 1);
     const ctx = messages[first].context;
     // what the author reacts to: "me too" under chatter is chatter, under a complaint it is not alone
@@ -94,6 +99,8 @@ export function authorFeatures(messages: ConversationMessage[]): { authorId: str
       idx.some((i) => messages[i].classification.complaint) ? 1 : 0,
       Math.log(people),
       before < 0 ? 0 : logit(before),
+      meanLogit,
+      logit(sorted[1] ?? sorted[0]),
     ];
     return { authorId, first, x };
   });

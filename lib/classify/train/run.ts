@@ -60,6 +60,16 @@ async function main(): Promise<void> {
   if (command === "calibrate") {
     // Development check on the training threads only (template-grouped folds): the queue the
     // calibrated conversation decision gives, and message figures.
+    const fromScored = option(args, "from-scored");
+    if (fromScored) {
+      // Refit the author model alone on threads scored by an earlier `calibrate --save-scored`
+      // (same folds, same message model): minutes instead of four retrainings.
+      const refit = fitConversation({ threads: JSON.parse(fs.readFileSync(fromScored, "utf8")) });
+      log(`conversation threshold ${refit.threshold}: training-fold queue precision ${refit.trainPrecision}, recall ${refit.trainRecall}`);
+      if (args.includes("--patch-meta")) patchConversation(refit);
+      console.log(JSON.stringify({ threshold: refit.threshold, precision: refit.trainPrecision, recall: refit.trainRecall }));
+      return;
+    }
     const examples = loadSources(sourcesOf(args));
     setLanguageProfiles(buildLanguageProfiles(examples));
     const fit = calibrateConversation({ examples, data: featurize(examples), log, thresholds: readThresholds() });
@@ -78,10 +88,7 @@ async function main(): Promise<void> {
     if (args.includes("--patch-meta")) {
       // The conversation calibration alone, written into the committed model's meta.json: the
       // same function and data as in `train`, without retraining the unchanged heads.
-      const metaFile = path.join(modelDir(), "meta.json");
-      const meta = JSON.parse(fs.readFileSync(metaFile, "utf8"));
-      meta.conversation = { weights: fit.weights, bias: fit.bias, threshold: fit.threshold };
-      fs.writeFileSync(metaFile, `${JSON.stringify(meta, null, 2)}\n`);
+      patchConversation(fit);
     }
     console.log(JSON.stringify({ threshold: fit.threshold, precision: fit.trainPrecision, recall: fit.trainRecall, message: binaryMetrics(pairs) }));
     return;
@@ -94,6 +101,14 @@ async function main(): Promise<void> {
     return;
   }
   throw new Error("usage: run.ts threads | train [--sources a,b] [--out DIR] | cv [--sources a,b] [--folds k] [--json FILE] | eval-threads [FILE] [--model DIR]");
+}
+
+// The conversation calibration written into the committed model's meta.json.
+function patchConversation(fit: { weights: number[]; bias: number; threshold: number }): void {
+  const metaFile = path.join(modelDir(), "meta.json");
+  const meta = JSON.parse(fs.readFileSync(metaFile, "utf8"));
+  meta.conversation = { weights: fit.weights, bias: fit.bias, threshold: fit.threshold };
+  fs.writeFileSync(metaFile, `${JSON.stringify(meta, null, 2)}\n`);
 }
 
 main().catch((e) => {
