@@ -201,19 +201,22 @@ export async function addNote({ db = database(), brandId, actor, conversationId,
   });
 }
 
-// Marks the current cycle's request messages as noise (each a correction the classifier learns from); returns how many conversations changed.
+// Marks the current cycle's inbound messages as noise (each a correction the classifier learns
+// from). All of them, not only those read as requests: the cycle may be a request because several
+// weak messages together looked like one. Returns how many conversations changed.
 export async function markConversationsNoise({ db = database(), brandId, actor, conversationIds }: Ctx & { conversationIds: number[] }): Promise<number> {
   return db.transaction(async (tx) => {
     const ids = await requireConversations({ db: tx, brandId, ids: conversationIds });
     let changed = 0;
     for (const id of ids) {
-      const requests = await tx
-        .select({ id: messages.id })
+      const inbound = await tx
+        .select({ id: messages.id, category: messages.category, corrected: messages.corrected })
         .from(messages)
         .innerJoin(c, eq(c.id, messages.conversationId))
-        .where(and(eq(messages.conversationId, id), eq(c.brandId, brandId), eq(messages.direction, "inbound"), eq(messages.cycleId, c.currentCycleId), eq(messages.category, "request")));
-      for (const m of requests) await correctMessage({ db: tx, brandId, actor, messageId: m.id, request: false });
-      if (requests.length > 0) changed++;
+        .where(and(eq(messages.conversationId, id), eq(c.brandId, brandId), eq(messages.direction, "inbound"), eq(messages.cycleId, c.currentCycleId)));
+      const toCorrect = inbound.filter((m) => m.category === "request" || !m.corrected);
+      for (const m of toCorrect) await correctMessage({ db: tx, brandId, actor, messageId: m.id, request: false });
+      if (toCorrect.length > 0) changed++;
     }
     return changed;
   });

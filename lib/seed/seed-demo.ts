@@ -9,6 +9,7 @@ import { generatePassword } from "@/lib/auth/password";
 import { inboundEventSchema } from "@/lib/ingest/event";
 import { ingestBatch, type IngestItem } from "@/lib/ingest/pipeline";
 import { resolveConversations } from "@/lib/conversations/resolve";
+import { markConversationsNoise } from "@/lib/conversations/actions";
 import { settleDemoEscalations } from "@/lib/escalation/demo-history";
 import { DEMO_BRANDS } from "@/lib/demo/brands";
 import { generateHistory, type DemoItem } from "@/lib/demo/generate";
@@ -102,6 +103,8 @@ export async function seedHistory({
   onProgress?: (done: number) => void;
 }): Promise<number> {
   const pending = new Map<string, IngestItem[]>();
+  // what each inbound message really is, for the team's triage below
+  const asks = new Map<string, boolean>();
   let done = 0;
   const flush = async (slug: string) => {
     const items = pending.get(slug);
@@ -114,14 +117,45 @@ export async function seedHistory({
   };
   for (const item of generateHistory({ seed: 20261122, end: new Date(now), days })) {
     const list = pending.get(item.brandSlug) ?? [];
-    list.push(toIngestItem(workspace, item));
+    const ingestItem = toIngestItem(workspace, item);
+    if (item.event.direction === "inbound") asks.set(`${ingestItem.channelId}:${ingestItem.event.externalId}`, item.truth.request);
+    list.push(ingestItem);
     pending.set(item.brandSlug, list);
     if (list.length >= BATCH) await flush(item.brandSlug);
   }
   for (const slug of pending.keys()) await flush(slug);
+  await triageHistory({ db, workspace, now, asks });
   await resolveAnsweredHistory({ db, workspace, now });
   await settleDemoEscalations({ db, brandIds: workspace.brandIds.values(), now });
   return done;
+}
+
+// The team's triage, as agents work the queue: a conversation the classifier put in the queue
+// without a real request is marked "Not a request" by the brand's agent within the hour (a
+// correction the brand's model learns from). What arrived in the last hour is not triaged yet.
+// `classify -- eval --demo` measures the classifier on the same traffic without this.
+async function triageHistory({ db, workspace, now, asks }: { db: Db; workspace: DemoWorkspace; now: number; asks: Map<string, boolean> }): Promise<void> {
+  const c = conversations;
+  for (const demo of DEMO_BRANDS) {
+    const brandId = workspace.brandIds.get(demo.slug)!;
+    const agent = demo.agents[0];
+    if (!agent) continue;
+    const actor = { userId: workspace.agentIds.get(agent.key) ?? null, label: agent.email };
+    const rows = await db
+      .select({ conversationId: c.id, channelId: messages.channelId, externalId: messages.externalId, at: messages.createdAt })
+      .from(c)
+      .innerJoin(messages, and(eq(messages.conversationId, c.id), eq(messages.cycleId, c.currentCycleId)))
+      .where(and(eq(c.brandId, brandId), ne(c.status, "resolved"), eq(c.awaitingFirstResponse, true), eq(messages.direction, "inbound")));
+    const byConversation = new Map<number, { asks: boolean; last: number }>();
+    for (const r of rows) {
+      const entry = byConversation.get(r.conversationId) ?? { asks: false, last: 0 };
+      entry.asks ||= asks.get(`${r.channelId}:${r.externalId}`) === true;
+      entry.last = Math.max(entry.last, r.at.getTime());
+      byConversation.set(r.conversationId, entry);
+    }
+    const misread = [...byConversation].filter(([, e]) => !e.asks && e.last < now - HOUR).map(([id]) => id);
+    if (misread.length) await markConversationsNoise({ db, brandId, actor, conversationIds: misread });
+  }
 }
 
 async function resolveAnsweredHistory({ db, workspace, now }: { db: Db; workspace: DemoWorkspace; now: number }): Promise<void> {

@@ -60,6 +60,35 @@ describe("bulk triage", () => {
     expect(waiting.items).toEqual([]);
   });
 
+  it("takes a conversation out of the queue when no single message of it was read as a request", async () => {
+    const { db } = testDb();
+    const brand = await makeBrand({ db });
+    const [channel] = await db.transaction((tx) => tx.insert(channels).values({ brandId: brand.id, kind: "facebook", name: "FB", accountId: `page-${brand.id}` }).returning());
+    const now = Date.now();
+    // Each message alone is noise, but three from one person in a private chat add up to a request.
+    const weak = (): Classification => ({ language: "en", category: "noise", complaint: false, sentiment: "neutral", sentimentScore: 0, confidence: 0.55, reasons: [], modelVersion: "test", requestProbability: 0.45 });
+    const events: InboundEventInput[] = ["hey", "you there", "hello again"].map((text, i) => ({
+      externalId: `dm-${i}`,
+      text,
+      createdAt: new Date(now - (3 - i) * 60_000).toISOString(),
+      author: { id: "u1", name: "Customer" },
+      kind: "private_message",
+    }));
+    const [first] = await ingestBatch({ db, brandId: brand.id, items: events.map((e) => ({ event: inboundEventSchema.parse(e), channelId: channel.id })), now, classifyText: weak });
+    const id = Number(first.conversationId);
+    const agent = await makeMember({ db, brandId: brand.id, role: "agent" });
+    const categories = () => sqlite(db).prepare("SELECT category FROM messages WHERE conversation_id = ? AND direction = 'inbound'").all(id) as { category: string }[];
+    expect(categories().every((m) => m.category === "noise")).toBe(true);
+    const cycle = () => (sqlite(db).prepare("SELECT r.category FROM conversations c JOIN response_cycles r ON r.id = c.current_cycle_id WHERE c.id = ?").get(id) as { category: string }).category;
+    expect(cycle()).toBe("request");
+
+    expect(await markConversationsNoise({ db, brandId: brand.id, actor: actor(agent), conversationIds: [id] })).toBe(1);
+    expect(cycle()).toBe("noise");
+    expect((await listConversations({ db, brandId: brand.id, view: "waiting", userId: agent.id })).items).toEqual([]);
+    // Every message of the cycle is now an agent's label the brand's model learns from.
+    expect(count(db, "SELECT count(*) AS n FROM classifier_examples WHERE brand_id = ? AND source = 'correction' AND request = 0", brand.id)).toBe(3);
+  });
+
   it("refuses a selection that names another brand's conversation and changes nothing", async () => {
     const { db } = testDb();
     const a = await brandWithConversations(db, 2);
