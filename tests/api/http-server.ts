@@ -14,8 +14,8 @@ export async function serveApi(): Promise<{ baseUrl: string; close: () => Promis
       .map(async (r) => {
         const names: string[] = [];
         const pattern = new RegExp(`^${r.path.replace(/\[(\w+)\]/g, (_, name: string) => (names.push(name), "([^/]+)")).replace(/\./g, "\\.")}$`);
-        const module = (await import(path.resolve(r.file))) as Record<string, Handler>;
-        return { method: r.method, pattern, names, handler: module[r.method] };
+        const handlers = (await import(path.resolve(r.file))) as Record<string, Handler>;
+        return { method: r.method, pattern, names, handler: handlers[r.method] };
       }),
   );
   const server = http.createServer(async (req, res) => {
