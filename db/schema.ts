@@ -548,12 +548,33 @@ export const apiTokens = sqliteTable(
       .references(() => brands.id),
     name: text("name").notNull(),
     tokenHash: text("token_hash").notNull().unique(),
-    scopes: text("scopes", { mode: "json" }).$type<("ingest" | "read")[]>().notNull(),
+    scopes: text("scopes", { mode: "json" }).$type<("ingest" | "read" | "write")[]>().notNull(),
+    // The member a write token acts as: their role and brand membership authorize each call.
+    actsAsUserId: integer("acts_as_user_id").references(() => users.id),
     lastUsedAt: ts("last_used_at"),
     revokedAt: ts("revoked_at"),
     createdAt: createdAt(),
   },
   (t) => [index("api_tokens_brand_name").on(t.brandId, t.name)],
+);
+
+// A write request's first answer, kept 24 hours per token and Idempotency-Key: a repeat gets it back
+// and does nothing again; the request hash tells a repeat from a different request under the same key.
+export const apiIdempotency = sqliteTable(
+  "api_idempotency",
+  {
+    id: id(),
+    tokenId: integer("token_id")
+      .notNull()
+      .references(() => apiTokens.id),
+    brandId: integer("brand_id").notNull(),
+    key: text("key").notNull(),
+    requestHash: text("request_hash").notNull(),
+    status: integer("status").notNull(),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("api_idempotency_token_key").on(t.tokenId, t.key), index("api_idempotency_created").on(t.createdAt)],
 );
 
 export const signInAttempts = sqliteTable(

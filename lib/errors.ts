@@ -7,7 +7,8 @@ export type ErrorKind =
   | "conflict"
   | "rate_limited"
   | "payload_too_large"
-  | "unsupported_media_type";
+  | "unsupported_media_type"
+  | "unprocessable";
 
 const STATUS: Record<ErrorKind, number> = {
   bad_request: 400,
@@ -17,6 +18,7 @@ const STATUS: Record<ErrorKind, number> = {
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  unprocessable: 422,
   rate_limited: 429,
 };
 

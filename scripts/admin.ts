@@ -14,7 +14,7 @@ const USAGE = `Usage: npm run --silent admin -- <command>
   brand create --slug S --name N [--timezone TZ]
   user create --email E --password P [--name N]
   member add --email E --brand S --role admin|manager|agent
-  token create --brand S --name N [--scopes ingest,read]
+  token create --brand S --name N [--scopes ingest,read,write --as EMAIL]
   token revoke --brand S --name N
   channel create --brand S --kind facebook|instagram|twitter|vk|telegram|youtube|email|web --name N [--account-id A] [--config JSON]
   channel list --brand S
@@ -59,7 +59,8 @@ async function main() {
         const brand = await requireBrandBySlug({ slug: requireFlag(flags, "brand") });
         const scopes = typeof flags.scopes === "string" ? (flags.scopes.split(",").map((s) => s.trim()) as Scope[]) : undefined;
         const { audit } = authorize({ actor: operator, brandId: brand.id, needs: "admin" });
-        const token = await createToken({ brandId: brand.id, name: requireFlag(flags, "name"), scopes, actor: audit });
+        const actsAs = typeof flags.as === "string" ? flags.as : undefined;
+        const token = await createToken({ brandId: brand.id, name: requireFlag(flags, "name"), scopes, actsAs, actor: audit });
         process.stderr.write(`Token for ${brand.slug}; it is shown only once:\n`);
         process.stdout.write(`${token}\n`);
         return;

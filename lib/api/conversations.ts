@@ -26,6 +26,8 @@ function selectConversations(db: Db) {
       sentimentScore: c.sentimentScore,
       language: c.language,
       priority: c.priority,
+      labels: c.labels,
+      snoozedUntil: c.snoozedUntil,
       assignee: { id: users.id, name: users.name },
       channel: { id: channels.id, kind: channels.kind, name: channels.name },
       contact: { id: contacts.id, handle: contacts.handle, name: contacts.name },
@@ -55,6 +57,8 @@ function toApi(row: Row) {
     sentimentScore: row.sentimentScore,
     language: row.language,
     priority: row.priority,
+    labels: row.labels,
+    snoozedUntil: iso(row.snoozedUntil),
     assignee: row.assignee ? { id: String(row.assignee.id), name: row.assignee.name } : null,
     channel: { id: String(row.channel.id), kind: row.channel.kind, name: row.channel.name },
     contact: { id: String(row.contact.id), handle: row.contact.handle, name: row.contact.name },
@@ -94,6 +98,12 @@ export async function apiListConversations({ db = database(), brandId, filters }
     conversations: page.map(toApi),
     nextCursor: rows.length > filters.limit && last ? `${last.lastMessageAt.getTime()}:${last.id}` : null,
   };
+}
+
+export async function apiConversationSummary({ db = database(), brandId, id }: { db?: Db; brandId: number; id: number }) {
+  const [row] = await selectConversations(db).where(and(eq(c.id, id), eq(c.brandId, brandId)));
+  if (!row) throw new AppError("not_found:conversation");
+  return toApi(row);
 }
 
 export async function apiGetConversation({ db = database(), brandId, id }: { db?: Db; brandId: number; id: number }) {

@@ -30,7 +30,7 @@ export function authorize({ actor, brandId, needs }: { actor: Principal; brandId
     }
     case "token": {
       if (actor.token.brandId !== brandId) throw new AppError("not_found:brand");
-      if (typeof needs === "string") throw new AppError("forbidden:scope", "API tokens cannot do this.");
+      if (typeof needs === "string") return authorizeWriteToken(actor.token, brandId, needs);
       if (!actor.token.scopes.includes(needs.scope)) throw new AppError("forbidden:scope", `This token lacks the '${needs.scope}' scope.`);
       return { brandId, role: null, audit: { userId: null, label: `token:${actor.token.name}` } };
     }
@@ -39,4 +39,13 @@ export function authorize({ actor, brandId, needs }: { actor: Principal; brandId
     case "system":
       return { brandId, role: "admin", audit: { userId: null, label: `system:${actor.job}` } };
   }
+}
+
+// A write token does what its member may do, no more: their membership and role in the brand
+// decide, and the audit log names them (and the token they acted through).
+function authorizeWriteToken(token: TokenPrincipal, brandId: number, role: Role): Grant {
+  if (!token.scopes.includes("write")) throw new AppError("forbidden:scope", "This token lacks the 'write' scope.");
+  if (!token.member) throw new AppError("forbidden:member", "The member this token acts as is disabled or gone.");
+  const membership = requireMembership({ user: token.member, brandId, role });
+  return { brandId, role: membership.role, audit: { userId: token.member.id, label: `${token.member.email} (token:${token.name})` } };
 }

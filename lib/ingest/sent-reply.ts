@@ -7,16 +7,18 @@ import { openBatch } from "./batch";
 import { refreshConversation } from "./conversation-state";
 import { countReply, currentCycle } from "./stages/cycle";
 import { logTouched } from "./stages/changes";
+import { recordChange } from "@/lib/realtime/record-change";
 
 /**
  * A reply sent from Replyhour counts when the platform accepted it (DESIGN.md FRT): it is marked
  * sent, counted on the conversation's cycle as the pipeline counts an ingested reply, and
- * resolves the conversation's open escalations.
+ * resolves the conversation's open escalations. An automated reply is only marked sent: it is no
+ * person's response.
  */
 export async function recordSentReply({ db, messageId, externalId, sentAt, now = Date.now() }: { db: Db; messageId: number; externalId: string | null; sentAt: number; now?: number }): Promise<void> {
   await db.transaction(async (tx) => {
     const [message] = await tx
-      .select({ conversationId: messages.conversationId, brandId: messages.brandId, userId: messages.userId, channelId: messages.channelId, channelKind: channels.kind })
+      .select({ conversationId: messages.conversationId, brandId: messages.brandId, userId: messages.userId, automated: messages.automated, channelId: messages.channelId, channelKind: channels.kind })
       .from(messages)
       .innerJoin(channels, eq(channels.id, messages.channelId))
       .where(eq(messages.id, messageId));
@@ -26,6 +28,10 @@ export async function recordSentReply({ db, messageId, externalId, sentAt, now =
       .update(messages)
       .set({ deliveryState: "sent", externalId: sql`coalesce(${externalId}, ${messages.externalId})`, sentAt: new Date(sentAt), createdAt: new Date(sentAt), lastError: null })
       .where(mine);
+    if (message.automated) {
+      await recordChange(tx, { brandId, kind: "message", objectId: messageId, conversationId: message.conversationId });
+      return;
+    }
     const batch = openBatch({ tx, brandId, now, policies: [], classifyText: (text, context) => defaultClassify(text, { context }) });
     batch.channelKinds.set(message.channelId, message.channelKind);
     const [conversation] = await batch.q.conversation.execute({ id: message.conversationId });

@@ -25,6 +25,7 @@ export async function queueReply({
   text,
   visibility,
   actor,
+  automated = false,
 }: {
   db: Db;
   brandId: number;
@@ -32,6 +33,8 @@ export async function queueReply({
   text: string;
   visibility: "public" | "private";
   actor: Actor & { userId: number };
+  /** A bot's answer: sent like any reply, never counted as a person's response. */
+  automated?: boolean;
 }): Promise<number> {
   return db.transaction(async (tx) => {
     const conversation = await requireConversation({ db: tx, brandId, id: conversationId });
@@ -47,6 +50,7 @@ export async function queueReply({
         visibility,
         userId: actor.userId,
         text,
+        automated,
         createdAt: new Date(now),
         receivedAt: new Date(now),
         deliveryState: "queued",
@@ -55,7 +59,7 @@ export async function queueReply({
       })
       .returning({ id: m.id });
     await recordChange(tx, { brandId, kind: "message", objectId: reply.id, conversationId, userId: actor.userId, at: now });
-    await recordAudit(tx, { actor, brandId, action: "message.reply", objectType: "conversation", objectId: conversationId, after: { messageId: reply.id, visibility } });
+    await recordAudit(tx, { actor, brandId, action: "message.reply", objectType: "conversation", objectId: conversationId, after: { messageId: reply.id, visibility, ...(automated ? { automated } : {}) } });
     await indexNewMessages(tx, now);
     return reply.id;
   });

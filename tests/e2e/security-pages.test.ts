@@ -11,6 +11,7 @@ const PAGES: Record<string, Access> = {
   "/login": "public",
   "/status/[slug]": "public",
   "/demo/site": "public",
+  "/api/docs": "public",
   "/inbox": "agent",
   "/dashboard": "agent",
   "/escalations": "manager",

@@ -184,10 +184,11 @@ describe.each(Object.entries(ROUTES))("route %s", (key, entry) => {
     });
     return;
   }
-  if (entry.access === "token:read" || entry.access === "token:ingest") {
-    const readScope: boolean = entry.access === "token:read";
-    const otherScope = (): string => (readScope ? w.tokens.ingestA : w.tokens.readA);
-    const rightScope = (): string => (readScope ? w.tokens.readA : w.tokens.ingestA);
+  if (entry.access === "token:read" || entry.access === "token:ingest" || entry.access === "token:write") {
+    const scope = entry.access.slice("token:".length);
+    // A write token is refused with a read token too, the scope tokens get by default.
+    const otherScope = (): string => (scope === "read" ? w.tokens.ingestA : w.tokens.readA);
+    const rightScope = (): string => ({ read: w.tokens.readA, ingest: w.tokens.ingestA, write: w.tokens.writeA })[scope]!;
     const refusals: [string, () => string | null, number][] = [
       ["no token", () => null, 401],
       ["a forged token", () => "rh_forged0000000000000000000000000000000000", 401],

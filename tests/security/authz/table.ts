@@ -12,7 +12,9 @@ import { startSession } from "@/lib/auth/sessions";
 //
 // access: "public" — anyone; "signed-in" — any signed-in user, scoped to themselves;
 // a role — that role or higher in the brand the call names (other brands answer 404);
-// "token:<scope>" — an API token with that scope; "webhook" — a platform signature or secret.
+// "token:<scope>" — an API token with that scope ("token:write": a write token acting as brand A's
+// agent; its member's role and membership decide, tests/api/write.test.ts checks the manager-only
+// parts); "webhook" — a platform signature or secret.
 
 export type Access = "public" | "signed-in" | Role;
 export type Form = Record<string, string>;
@@ -51,7 +53,7 @@ export type RouteEntry =
       note?: string;
     }
   | {
-      access: "token:ingest" | "token:read";
+      access: "token:ingest" | "token:read" | "token:write";
       request: (w: World) => RouteCall | Promise<RouteCall>;
       /** A valid token of brand B aimed at brand A's data: assert what it gets. */
       otherBrand: (w: World) => Promise<{ call: RouteCall; token: string; expect: (response: Response, w: World) => Promise<void> }>;
@@ -68,6 +70,22 @@ const json = (body: unknown, headers: Record<string, string> = {}): RequestInit 
   headers: { "content-type": "application/json", ...headers },
   body: JSON.stringify(body),
 });
+
+// A write call on brand A's object `id`, with a fresh Idempotency-Key.
+function apiWrite(id: string, url: string, body: unknown, method = "POST"): RouteCall {
+  return { url: url.replace(":id", id), params: { id }, init: { ...json(body, { "idempotency-key": `authz-${fresh()}` }), method } };
+}
+
+// Brand B's write token naming brand A's object: it does not exist for B.
+function otherBrandWrite(call: RouteCall, w: World) {
+  return {
+    call,
+    token: w.tokens.writeB,
+    expect: async (response: Response) => {
+      if (response.status !== 404) throw new Error(`expected 404, got ${response.status}`);
+    },
+  };
+}
 
 // The website widget's endpoints are public: an allowed origin and, past the session, a visitor token.
 const WIDGET_ORIGIN = "https://site.authz.test";
@@ -363,6 +381,27 @@ export const ROUTES: Record<string, RouteEntry> = {
       },
     }),
   },
+  "PATCH /api/v1/conversations/[id]": {
+    access: "token:write",
+    request: async (w) => apiWrite(String((await w.conversation()).conversationId), `/api/v1/conversations/:id`, { priority: "high", labels: ["authz"] }, "PATCH"),
+    otherBrand: async (w) => otherBrandWrite(apiWrite(String((await w.conversation()).conversationId), `/api/v1/conversations/:id`, { status: "resolved" }, "PATCH"), w),
+  },
+  "POST /api/v1/conversations/[id]/replies": {
+    access: "token:write",
+    request: async (w) => apiWrite(String((await w.conversation()).conversationId), `/api/v1/conversations/:id/replies`, { text: "On it", visibility: "public" }),
+    otherBrand: async (w) => otherBrandWrite(apiWrite(String((await w.conversation()).conversationId), `/api/v1/conversations/:id/replies`, { text: "x", visibility: "public" }), w),
+  },
+  "POST /api/v1/conversations/[id]/notes": {
+    access: "token:write",
+    request: async (w) => apiWrite(String((await w.conversation()).conversationId), `/api/v1/conversations/:id/notes`, { text: "authz note" }),
+    otherBrand: async (w) => otherBrandWrite(apiWrite(String((await w.conversation()).conversationId), `/api/v1/conversations/:id/notes`, { text: "x" }), w),
+  },
+  "POST /api/v1/messages/[id]/classification": {
+    access: "token:write",
+    request: async (w) => apiWrite(String((await w.conversation()).messageId), `/api/v1/messages/:id/classification`, { category: "noise" }),
+    otherBrand: async (w) => otherBrandWrite(apiWrite(String((await w.conversation()).messageId), `/api/v1/messages/:id/classification`, { category: "noise" }), w),
+  },
+  "GET /api/v1/openapi.json": { access: "public", request: () => ({ url: "/api/v1/openapi.json" }), note: "describes the API; holds no brand's data" },
   "GET /api/webhooks/meta": { access: "webhook", request: () => ({ url: "/api/webhooks/meta?hub.mode=subscribe&hub.verify_token=guess&hub.challenge=1" }) },
   "POST /api/webhooks/meta": {
     access: "webhook",

@@ -25,7 +25,8 @@ export type World = {
   a: Brand;
   b: Brand;
   people: Record<Exclude<Persona, "signed-out">, Person>;
-  tokens: { ingestA: string; readA: string; readB: string; ingestB: string };
+  /** writeA acts as brand A's agent, writeB as brand B's admin (the outsider). */
+  tokens: { ingestA: string; readA: string; readB: string; ingestB: string; writeA: string; writeB: string };
   telegramA: { id: number; secret: string };
   vkA: { id: number; secret: string };
   conversation: (brand?: Brand) => Promise<{ conversationId: number; messageId: number }>;
@@ -137,6 +138,8 @@ export async function makeWorld(db: Db): Promise<World> {
       readA: await createToken({ db, brandId: a.id, name: "read", scopes: ["read"], actor: cliActor }),
       readB: await createToken({ db, brandId: b.id, name: "read", scopes: ["read"], actor: cliActor }),
       ingestB: await createToken({ db, brandId: b.id, name: "ingest", scopes: ["ingest"], actor: cliActor }),
+      writeA: await createToken({ db, brandId: a.id, name: "write", scopes: ["write"], actsAs: people.agent.email, actor: cliActor }),
+      writeB: await createToken({ db, brandId: b.id, name: "write", scopes: ["write"], actsAs: people.outsider.email, actor: cliActor }),
     },
     telegramA,
     vkA,

@@ -1,18 +1,14 @@
-import { authenticateBearer } from "@/lib/auth/tokens";
-import { authorize } from "@/lib/auth/authorize";
-import { checkRateLimit, errorResponse } from "@/lib/api/http";
+import { readRoute, writeRoute } from "@/lib/api/handlers";
+import { OPERATIONS } from "@/lib/api/operations";
 import { apiGetConversation } from "@/lib/api/conversations";
-import { AppError } from "@/lib/errors";
+import { apiPatchConversation } from "@/lib/api/write";
 
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  try {
-    const principal = await authenticateBearer({ header: request.headers.get("authorization") });
-    checkRateLimit({ tokenId: principal.tokenId });
-    authorize({ actor: { kind: "token", token: principal }, brandId: principal.brandId, needs: { scope: "read" } });
-    const { id } = await params;
-    if (!/^\d{1,15}$/.test(id)) throw new AppError("not_found:conversation");
-    return Response.json(await apiGetConversation({ brandId: principal.brandId, id: Number(id) }));
-  } catch (error) {
-    return errorResponse(error);
-  }
+type Ctx = { params: Promise<{ id: string }> };
+
+export async function GET(request: Request, ctx: Ctx) {
+  return readRoute(request, ctx, OPERATIONS.getConversation, ({ token, id }) => apiGetConversation({ brandId: token.brandId, id }));
+}
+
+export async function PATCH(request: Request, ctx: Ctx) {
+  return writeRoute(request, ctx, OPERATIONS.updateConversation, "conversation", apiPatchConversation);
 }
