@@ -188,5 +188,7 @@ export const inboxBg: Record<keyof typeof inboxEn, string> = {
   "conversation.automated": "автоматично — не пуска часовника",
   "conversation.subject": "Тема: {subject}",
   "conversation.quoted": "Цитиран текст и подпис",
+  "widget.mail.subject": "Вашето съобщение до {brand}",
+  "widget.mail.continue": "За да продължите разговора, отворете {link}",
   "conversation.attachments": "Прикачени файлове (остават на пощенския сървър, не се отварят тук)",
 };

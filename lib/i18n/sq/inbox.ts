@@ -188,5 +188,7 @@ export const inboxSq: Record<keyof typeof inboxEn, string> = {
   "conversation.automated": "automatike — nuk nis orën",
   "conversation.subject": "Subjekti: {subject}",
   "conversation.quoted": "Teksti i cituar dhe nënshkrimi",
+  "widget.mail.subject": "Mesazhi juaj për {brand}",
+  "widget.mail.continue": "Për të vazhduar bisedën, hapni {link}",
   "conversation.attachments": "Bashkëngjitjet (mbeten në serverin e postës, nuk hapen këtu)",
 };
