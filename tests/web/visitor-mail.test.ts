@@ -46,7 +46,7 @@ async function site({ mode, mailbox = true, offline = false }: { mode: WebConfig
     const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
     const admin = await makeMember({ db, brandId: brand.id, role: "admin" });
     const user = (await loadSessionUser({ db, userId: admin.id }))!;
-    const calendar = await createCalendar({ db, user, brandId: brand.id, input: { name: "Holidays", timezone: "UTC", intervals: [0, 1, 2, 3, 4, 5, 6].map((d) => ({ day: d, start: "00:00", end: "24:00" })), holidays: [day(-1), day(0), day(1)] } });
+    const calendar = await createCalendar({ db, user, brandId: brand.id, input: { name: "Holidays", timezone: "UTC", intervals: ([0, 1, 2, 3, 4, 5, 6] as const).map((d) => ({ day: d, start: "00:00", end: "24:00" })), holidays: [day(-1), day(0), day(1)] } });
     const [policy] = (await loadSlaSettings({ db, user, brandId: brand.id })).policies;
     await updatePolicy({ db, user, brandId: brand.id, id: policy.id, input: { name: policy.name, firstResponseSeconds: policy.firstResponseSeconds, nextResponseSeconds: policy.nextResponseSeconds, atRiskShare: policy.atRiskShare, channelId: null, category: null, priority: null, calendarId: calendar.id } });
   }
