@@ -101,9 +101,22 @@ describe("automated mail is kept but starts no clock", () => {
     expect(row(db, "SELECT number FROM response_cycles WHERE id = ?", conversation.current_cycle_id).number).toBe(1);
   });
 
-  it("accepts automated on inbound events of any channel", () => {
+  it("accepts automated on inbound events of any channel, and none of them starts a clock", async () => {
     const parsed = inboundEventSchema.parse({ externalId: "x", author: { id: "a" }, text: "auto", createdAt: "2026-03-02T10:00:00Z", automated: true });
     expect(parsed).toMatchObject({ direction: "inbound", automated: true });
+    const { db, brand } = await setup();
+    for (const kind of ["telegram", "vk", "facebook", "twitter", "youtube", "web"] as const) {
+      const [channel] = await db.transaction((tx) => tx.insert(channels).values({ brandId: brand.id, kind, name: kind, accountId: `${kind}-account` }).returning());
+      for (const [n, event] of [
+        { externalId: `${kind}-dm`, kind: "private_message", author: { id: `${kind}-bot` }, text: "Auto-reply: I am away, where is my refund?", createdAt: new Date(T0).toISOString(), automated: true },
+        { externalId: `${kind}-comment`, kind: "public_comment", author: { id: `${kind}-bot` }, text: "Why was my order cancelled? Automatic notice.", createdAt: new Date(T0).toISOString(), automated: true },
+      ].entries()) {
+        const [outcome] = await ingestBatch({ db, brandId: brand.id, items: [{ event: inboundEventSchema.parse(event), channelId: channel.id }], now: T0 + n });
+        const conversation = row(db, "SELECT current_cycle_id, awaiting_first_response, category FROM conversations WHERE id = ?", Number(outcome.conversationId));
+        expect(conversation, `${kind} ${event.kind}`).toEqual({ current_cycle_id: null, awaiting_first_response: 0, category: "noise" });
+      }
+    }
+    expect(row(db, "SELECT count(*) AS n FROM response_cycles").n).toBe(0);
   });
 });
 
