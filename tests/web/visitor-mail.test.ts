@@ -10,6 +10,9 @@ import { verifyVisitorToken } from "@/lib/widget/token";
 import { queueReply, sendDueReplies } from "@/lib/outbound/outbox";
 import { resetWidgetRateLimits } from "@/lib/widget/rate-limit";
 import { resetSecretsCache } from "@/lib/security/secrets";
+import { encryptCredentials } from "@/lib/security/credentials";
+import { channels } from "@/db/schema";
+import { eq } from "drizzle-orm";
 import { makeBrand, makeMember, testDb, sqlite } from "../helpers/db";
 import { startSmtpCatcher } from "../helpers/smtp-catcher";
 
@@ -140,6 +143,18 @@ describe("an answer to a visitor who left an e-mail address", () => {
     const replyId = await world.reply(world.conversationOf(posted.id), "Hello!");
     expect(await sendDueReplies({ db: world.db })).toBe(0);
     expect(world.state(replyId)).toMatchObject({ state: "failed", error: expect.stringContaining("SMTP_URL / SMTP_FROM") });
+    expect(catcher.mails).toEqual([]);
+  });
+
+  it("is shown in the widget of a demo site, which has no mail behind it", async () => {
+    delete process.env.SMTP_URL;
+    delete process.env.SMTP_FROM;
+    const world = await site({ mode: "form", mailbox: false });
+    await world.db.transaction((tx) => tx.update(channels).set({ credentials: encryptCredentials({ demo: "1" }) }).where(eq(channels.id, world.channel.id)));
+    const posted = await world.write({ text: "Do you roast decaf?", email: "fi@visitor.example" });
+    const replyId = await world.reply(world.conversationOf(posted.id), "Every Tuesday.");
+    expect(await sendDueReplies({ db: world.db })).toBe(1);
+    expect(world.state(replyId).state).toBe("sent");
     expect(catcher.mails).toEqual([]);
   });
 });
