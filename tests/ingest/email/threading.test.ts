@@ -71,6 +71,21 @@ describe("e-mail threads are Message-ID chains", () => {
     expect(conversation.status).toBe("open");
     expect(row(db, "SELECT number FROM response_cycles WHERE id = ?", conversation.current_cycle_id).number).toBe(2);
   });
+
+  it("answers each mail thread in itself: a reply in one never counts for another of the same person (no 'please DM us' rule)", async () => {
+    const { db, brand, channel, receive } = await setup();
+    // Even a waiting public item of the same person on the channel (as an import could bring) is not answered by a mail.
+    const comment = { externalId: "public-d1", kind: "public_comment", author: { id: "ann@customer.example" }, text: "My refund for order 77 is missing, can you check?", createdAt: new Date(T0 - 120_000).toISOString() };
+    const [made] = await ingestBatch({ db, brandId: brand.id, items: [{ event: inboundEventSchema.parse(comment), channelId: channel.id }], now: T0 });
+    const first = Number(made.conversationId);
+    const second = await receive(mail("d2", { subject: "Damaged parcel", text: "The parcel arrived damaged, what should I do?", date: new Date(T0 - 30_000) }));
+    expect(second).not.toBe(first);
+    const reply = { externalId: "<reply-d2@brand.example>", kind: "private_message", direction: "outbound", author: { id: "support@brand.example" }, threadId: "<d2@customer.example>", inReplyTo: "<d2@customer.example>", text: "Please send us a photo.", createdAt: new Date(T0 + 600_000).toISOString() };
+    await ingestBatch({ db, brandId: brand.id, items: [{ event: inboundEventSchema.parse(reply), channelId: channel.id }], now: T0 + 600_000 });
+    const answered = (id: number) => row(db, "SELECT r.first_response_at AS at, c.linked_conversation_id AS linked FROM conversations c JOIN response_cycles r ON r.id = c.current_cycle_id WHERE c.id = ?", id);
+    expect(answered(second).at).toBe(T0 + 600_000);
+    expect(answered(first)).toEqual({ at: null, linked: null });
+  });
 });
 
 describe("automated mail is kept but starts no clock", () => {
