@@ -315,6 +315,8 @@ export const messages = sqliteTable(
     // E-mail: the subject line, and the quoted history and signature cut off before classification.
     subject: text("subject"),
     quotedText: text("quoted_text"),
+    // E-mail: the HTML part, sanitised on arrival (lib/ingest/adapters/email/html.ts).
+    html: text("html"),
     editedAt: ts("edited_at"),
     deletedOnPlatformAt: ts("deleted_on_platform_at"),
     hiddenAt: ts("hidden_at"),

@@ -130,8 +130,9 @@
   // A message keeps its id until it is accepted, so a retry after a lost answer is stored once.
   var pending = null;
 
+  var linked = null;
   function stored() {
-    try { return localStorage.getItem(STORE); } catch { return null; }
+    try { return localStorage.getItem(STORE) || linked; } catch { return linked; }
   }
   function keep(token) {
     try { localStorage.setItem(STORE, token); } catch { /* private mode: the conversation lasts the page */ }
@@ -267,10 +268,20 @@
       });
   });
 
+  // The link in an answer sent by e-mail carries the visitor's token: the conversation opens here, on any device.
+  function fromLink() {
+    var m = /[#&]replyhour=([A-Za-z0-9._-]{1,200})/.exec(location.hash);
+    if (!m) return false;
+    linked = m[1];
+    keep(linked);
+    try { history.replaceState(null, "", location.pathname + location.search); } catch { /* the hash stays */ }
+    return true;
+  }
   function mount() {
     document.body.append(host);
+    if (fromLink()) open();
     // A returning visitor reconnects at once, so replies that came meanwhile are there.
-    if (stored()) start();
+    else if (stored()) start();
   }
   if (document.body) mount(); else document.addEventListener("DOMContentLoaded", mount);
 })();

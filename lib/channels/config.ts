@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { ChannelKind } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { parseSender } from "@/lib/outbound/clients/email";
+import { isRefusedHostLiteral } from "@/lib/security/outbound";
 import { CREDENTIAL_FIELDS } from "./fields";
 
 // A channel's configuration as operators write it (the admin CLI's --config JSON, the README's
@@ -16,7 +17,8 @@ const url = (protocols: string[], example: string) =>
     } catch {
       return false;
     }
-  }, `must be a URL like ${example}`);
+  }, `must be a URL like ${example}`)
+    .refine((value) => !URL.canParse(value) || !isRefusedHostLiteral(new URL(value).hostname), "is inside a private network; an operator can allow it with OUTBOUND_ALLOW_HOSTS");
 
 const origin = z.string().trim().refine((value) => {
   try {

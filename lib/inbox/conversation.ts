@@ -4,6 +4,7 @@ import { channels, contacts, conversations, messages, responseCycles, users } fr
 import { bind, prepared } from "@/db/prepared";
 import { inIdList } from "@/db/inbox";
 import { AppError } from "@/lib/errors";
+import { hasRemoteImages, mailHtmlDocument } from "@/lib/ingest/adapters/email/html";
 
 export type Conversation = typeof conversations.$inferSelect;
 
@@ -29,6 +30,8 @@ export type ThreadMessage = {
   author: string;
   subject: string | null;
   quotedText: string | null;
+  /** An HTML mail as documents for a sandboxed frame: as shown by default, and with its remote images (null when it has none). */
+  html: { document: string; withImages: string | null } | null;
   attachments: { name: string; size: number | null; contentType: string | null }[];
 };
 
@@ -114,6 +117,7 @@ const prepareThread = (db: Db) => {
       lastError: m.lastError,
       subject: m.subject,
       quotedText: m.quotedText,
+      html: m.html,
       attachments: m.attachments,
       userName: users.name,
       contactName: contacts.name,
@@ -129,8 +133,9 @@ const prepareThread = (db: Db) => {
 
 export async function threadMessages({ db = database(), conversationId }: { db?: Db; conversationId: number }): Promise<ThreadMessage[]> {
   const rows = await prepared(db, "inbox.threadMessages", prepareThread).execute({ conversationId });
-  return rows.map(({ userName, contactName, contactHandle, attachments, ...r }) => ({
+  return rows.map(({ userName, contactName, contactHandle, attachments, html, ...r }) => ({
     ...r,
+    html: html ? { document: mailHtmlDocument({ html }), withImages: hasRemoteImages(html) ? mailHtmlDocument({ html, remoteImages: true }) : null } : null,
     // Names, sizes and types only: a file is never fetched, inlined or linked from the inbox.
     attachments: (attachments ?? []).map((a) => ({ name: a.name ?? a.kind, size: a.size ?? null, contentType: a.contentType ?? null })),
     createdAt: r.createdAt.getTime(),

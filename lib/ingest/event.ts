@@ -2,6 +2,7 @@ import { z } from "zod";
 
 // The one shape that enters the ingest pipeline; every adapter produces it.
 export const MAX_TEXT_CHARS = 100_000;
+export const MAX_MAIL_HTML = 200_000;
 
 const platformId = z.string().trim().min(1).max(512);
 
@@ -46,6 +47,7 @@ export const inboundEventSchema = z
     references: z.array(platformId).max(100).optional(),
     subject: z.string().max(1000).optional(),
     quoted: z.string().max(MAX_TEXT_CHARS).optional(),
+    html: z.string().max(MAX_MAIL_HTML).optional(),
     replyToken: z.string().max(128).optional(),
     // An edit's own time when the platform gives only the original's (VK sends the comment's date).
     editedAt: z.iso.datetime({ offset: true }).optional(),

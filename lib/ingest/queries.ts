@@ -173,6 +173,7 @@ function prepare(tx: Tx) {
         attachments: bind("attachments"),
         subject: bind("subject"),
         quotedText: bind("quotedText"),
+        html: bind("html"),
         editedAt: bind("editedAt"),
         nrtSeconds: bind("nrtSeconds"),
         deliveryState: bind("deliveryState"),

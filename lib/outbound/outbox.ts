@@ -12,6 +12,7 @@ import type { ReplyRequest, SendResult } from "./clients/types";
 import { recordChange } from "@/lib/realtime/record-change";
 import { replyToken } from "@/lib/ingest/adapters/email/token";
 import { getSecrets } from "@/lib/security/secrets";
+import { sendWebReply } from "@/lib/widget/answer-mail";
 import { clientFor } from "./registry";
 
 const MAX_ATTEMPTS = 8;
@@ -109,6 +110,7 @@ async function dueReplies(db: Db, now: number, limit: number) {
       conversationKind: conversations.kind,
       externalThreadId: conversations.externalThreadId,
       contactExternalId: contacts.externalId,
+      contactHandle: contacts.handle,
       channelKind: channels.kind,
       accountId: channels.accountId,
       credentials: channels.credentials,
@@ -159,7 +161,7 @@ export async function sendDueReplies({ db = database(), now = Date.now(), limit 
         .returning({ id: m.id }),
     );
     if (claimed.length === 0) continue;
-    const result = await send(message, await inReplyTo(db, message));
+    const result = await send(db, message, await inReplyTo(db, message));
     if (result.ok) {
       await recordSentReply({ db, messageId: message.id, externalId: result.externalId, sentAt: result.sentAt.getTime() });
       sent++;
@@ -178,7 +180,7 @@ export async function sendDueReplies({ db = database(), now = Date.now(), limit 
   return sent;
 }
 
-async function send(message: Due, parent: { externalId: string | null; subject: string | null } | null): Promise<SendResult> {
+async function send(db: Db, message: Due, parent: { externalId: string | null; subject: string | null } | null): Promise<SendResult> {
   const credentials = decryptCredentials(message.credentials);
   const client = clientFor({ kind: message.channelKind, credentials });
   if (!client) return { ok: true, externalId: `replyhour-${message.id}`, sentAt: new Date() };
@@ -195,6 +197,8 @@ async function send(message: Due, parent: { externalId: string | null; subject: 
     request.threadToken = replyToken({ secret: getSecrets().credentialsKey, channelId: message.channelId, conversationId: message.conversationId });
   }
   try {
+    if (message.channelKind === "web")
+      return await sendWebReply({ db, reply: { brandId: message.brandId, channelId: message.channelId, conversationId: message.conversationId, visitorId: message.contactExternalId, address: message.contactHandle, request } });
     return await client.sendReply({ baseUrl: client.baseUrl(), request });
   } catch (error) {
     return { ok: false, retryable: true, reason: `Could not reach the platform: ${(error as Error).message}` };

@@ -47,15 +47,20 @@ async function liveSeconds({ db, brandId, name, now }: { db: Db; brandId: number
   return displaySeconds;
 }
 
-/** Whether the team is within business hours (the brand's default policy's calendar) and, when allowed, the live figure. */
-export async function widgetStatus({ db = database(), widget, now = Date.now() }: { db?: Db; widget: Widget; now?: number }): Promise<WidgetStatus> {
+/** Whether the brand's team is within business hours at `at` (its default policy's calendar). */
+export async function teamOnlineAt({ db, brandId, at }: { db: Db; brandId: number; at: number }): Promise<boolean> {
   const [policy] = await db
     .select({ calendarId: slaPolicies.calendarId })
     .from(slaPolicies)
-    .where(and(eq(slaPolicies.brandId, widget.brandId), eq(slaPolicies.isDefault, true)))
+    .where(and(eq(slaPolicies.brandId, brandId), eq(slaPolicies.isDefault, true)))
     .limit(1);
-  const calendar = await policyCalendar({ db, brandId: widget.brandId, calendarId: policy?.calendarId ?? null });
-  const online = isOpenAt({ calendar, at: new Date(now) });
+  const calendar = await policyCalendar({ db, brandId, calendarId: policy?.calendarId ?? null });
+  return isOpenAt({ calendar, at: new Date(at) });
+}
+
+/** Whether the team is within business hours and, when allowed, the live figure. */
+export async function widgetStatus({ db = database(), widget, now = Date.now() }: { db?: Db; widget: Widget; now?: number }): Promise<WidgetStatus> {
+  const online = await teamOnlineAt({ db, brandId: widget.brandId, at: now });
   const responseSeconds = online && widget.showResponseTime && widget.mode === "chat" ? await liveSeconds({ db, brandId: widget.brandId, name: widget.brandName, now }) : null;
   return { online, responseSeconds };
 }

@@ -21,7 +21,7 @@ async function wake(db: Db, channel: { id: number; brandId: number }): Promise<v
 
 async function open(db: Db, channel: { id: number; brandId: number; credentials: Record<string, string> }): Promise<ImapFlow | null> {
   const server = imapServer(channel.credentials.imapUrl);
-  const client = imapClient({ server, credentials: channel.credentials, idle: true });
+  const client = await imapClient({ server, credentials: channel.credentials, idle: true });
   client.on("error", () => undefined);
   await client.connect();
   if (!client.capabilities.has("IDLE")) {

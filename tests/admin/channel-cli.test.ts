@@ -87,6 +87,8 @@ describe("channel config keys", () => {
     expect(refused("email", { ...email, from: "nobody" })).toMatch(/^config\.from/);
     expect(refused("email", { ...email, smtpUrl: "http://x" })).toMatch(/^config\.smtpUrl/);
     expect(refused("email", { ...email, extra: 1 })).toMatch(/^config/);
+    expect(refused("email", { ...email, imapUrl: "imap://169.254.169.254/INBOX" })).toBe("config.imapUrl: is inside a private network; an operator can allow it with OUTBOUND_ALLOW_HOSTS");
+    expect(refused("email", { ...email, smtpUrl: "smtp://10.1.2.3:25" })).toMatch(/^config\.smtpUrl: is inside a private network/);
     expect(refused("web", { origins: ["https://a.example/path"] })).toMatch(/^config\.origins\.0/);
     expect(refused("web", { origins: ["https://a.example"], mode: "popup" })).toMatch(/^config\.mode/);
     expect(refused("web", { origins: ["https://a.example"], showResponseTime: "yes" })).toMatch(/^config\.showResponseTime/);

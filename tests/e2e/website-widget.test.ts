@@ -7,6 +7,7 @@ import { openDatabase, closeDatabase } from "@/db/client";
 import { resetSecretsCache } from "@/lib/security/secrets";
 import { createChannel } from "@/lib/channels/channels";
 import { webConfigsOfBrand } from "@/lib/channels/web";
+import { issueVisitorToken } from "@/lib/widget/token";
 import { launch, signIn } from "./browser";
 import { sqlite as connectionOf } from "../helpers/db";
 
@@ -111,6 +112,19 @@ describe("the website widget in Chromium", () => {
     expect(await page.getByRole("button", { name: "Пишете ни" }).getAttribute("aria-expanded")).toBe("false");
     expect(stored()).toBe(2);
     await agent.context().close();
+    await page.context().close();
+  });
+
+  it("opens the visitor's conversation from the link of an answer sent by e-mail, in a browser that never saw it", async () => {
+    const { visitorId } = sqlite.prepare("SELECT external_id AS visitorId FROM contacts WHERE channel_id = ? ORDER BY id LIMIT 1").get(channelId) as { visitorId: string };
+    const { token } = issueVisitorToken({ channelId, visitorId });
+    const page = await visitor("en-US");
+    await page.goto(`${siteOrigin}/#replyhour=${encodeURIComponent(token)}`);
+    const log = page.getByRole("dialog", { name: "Chat with E2E Air" }).getByRole("log");
+    await log.getByText("Багажът ви е в София", { exact: false }).waitFor();
+    // The token leaves the address bar and stays with the site, as after a first visit.
+    expect(new URL(page.url()).hash).toBe("");
+    expect(await page.evaluate((k) => localStorage.getItem(`replyhour:${k}`), key)).toMatch(/^v1\./);
     await page.context().close();
   });
 

@@ -9,6 +9,7 @@ import { composerContext } from "@/lib/templates/composer";
 import { ConversationToolbar, MessageCorrection, RetryReply } from "./conversation-actions.client";
 import { EscalationTimeline } from "./escalation-timeline";
 import { BlockAuthor, HideMessage } from "./moderation.client";
+import { MailHtml } from "./mail-html.client";
 import { hideUnsupportedReason } from "@/lib/moderation/platform";
 import { displayHandle, platformLink, PLATFORM_NAMES } from "@/lib/inbox/contact-link";
 import { roleAtLeast } from "@/lib/auth/access";
@@ -126,6 +127,7 @@ export async function ConversationPane({ brandId, conversationId, timezone }: { 
                 <p className="mt-1 whitespace-pre-wrap break-words border-l-2 border-zinc-300 pl-2 dark:border-zinc-700">{m.quotedText}</p>
               </details>
             )}
+            {m.html && <MailHtml document={m.html.document} withImages={m.html.withImages} />}
             {m.attachments.length > 0 && (
               <div className="mt-1 text-xs text-zinc-500">
                 <p>{t("conversation.attachments")}</p>

@@ -188,5 +188,12 @@ export const inboxBg: Record<keyof typeof inboxEn, string> = {
   "conversation.automated": "автоматично — не пуска часовника",
   "conversation.subject": "Тема: {subject}",
   "conversation.quoted": "Цитиран текст и подпис",
+  "conversation.html": "Форматирано писмо (HTML)",
+  "conversation.htmlFrame": "Форматирано писмо",
+  "conversation.showImages": "Покажи външните изображения",
+  "conversation.hideImages": "Скрий външните изображения",
+  "conversation.imagesBlocked": "Външните изображения не се зареждат, така че подателят не разбира, че писмото е отворено.",
+  "widget.mail.subject": "Вашето съобщение до {brand}",
+  "widget.mail.continue": "За да продължите разговора, отворете {link}",
   "conversation.attachments": "Прикачени файлове (остават на пощенския сървър, не се отварят тук)",
 };

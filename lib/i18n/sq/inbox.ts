@@ -188,5 +188,12 @@ export const inboxSq: Record<keyof typeof inboxEn, string> = {
   "conversation.automated": "automatike — nuk nis orën",
   "conversation.subject": "Subjekti: {subject}",
   "conversation.quoted": "Teksti i cituar dhe nënshkrimi",
+  "conversation.html": "Email-i i formatuar (HTML)",
+  "conversation.htmlFrame": "Email-i i formatuar",
+  "conversation.showImages": "Shfaq imazhet e jashtme",
+  "conversation.hideImages": "Fshih imazhet e jashtme",
+  "conversation.imagesBlocked": "Imazhet e jashtme nuk ngarkohen, kështu dërguesi nuk e merr vesh që email-i u hap.",
+  "widget.mail.subject": "Mesazhi juaj për {brand}",
+  "widget.mail.continue": "Për të vazhduar bisedën, hapni {link}",
   "conversation.attachments": "Bashkëngjitjet (mbeten në serverin e postës, nuk hapen këtu)",
 };

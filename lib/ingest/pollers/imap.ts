@@ -1,4 +1,6 @@
+import net from "node:net";
 import { ImapFlow } from "imapflow";
+import { OutboundError, resolveOutbound } from "@/lib/security/outbound";
 import { mailToEvent } from "@/lib/ingest/adapters/email/parse";
 import type { InboundEventInput } from "@/lib/ingest/event";
 import type { PollChannel, PollResult } from "./types";
@@ -24,9 +26,17 @@ export function imapServer(imapUrl: string | undefined): ImapServer {
   return { host: url.hostname, port, secure, mailbox, url: `${url.protocol}//${url.hostname}:${port}/${encodeURIComponent(mailbox)}` };
 }
 
-export function imapClient({ server, credentials, timeoutMs = 20_000, idle = false }: { server: ImapServer; credentials: Record<string, string>; timeoutMs?: number; idle?: boolean }): ImapFlow {
+/**
+ * A client for the mailbox, through the outbound guard like every connection to a configured
+ * address: the host is resolved and checked once and the connection pinned to that address,
+ * while TLS still verifies the certificate against the host name. Throws OutboundError.
+ */
+export async function imapClient({ server, credentials, timeoutMs = 20_000, idle = false }: { server: ImapServer; credentials: Record<string, string>; timeoutMs?: number; idle?: boolean }): Promise<ImapFlow> {
+  const { address } = await resolveOutbound(server.host);
+  const hostname = server.host.replace(/^\[(.*)\]$/, "$1");
   return new ImapFlow({
-    host: server.host,
+    host: address,
+    ...(net.isIP(hostname) ? {} : { servername: hostname }),
     port: server.port,
     secure: server.secure,
     auth: { user: credentials.user ?? "", pass: credentials.password ?? "" },
@@ -48,7 +58,12 @@ export async function pollImap({ channel, cursor, maxMessages = 100, timeoutMs }
   } catch (error) {
     return { events: [], cursor, error: { reason: (error as Error).message, code: "invalid_request", retryable: false } };
   }
-  const client = imapClient({ server, credentials: channel.credentials, timeoutMs });
+  let client: ImapFlow;
+  try {
+    client = await imapClient({ server, credentials: channel.credentials, timeoutMs });
+  } catch (error) {
+    return { events: [], cursor, ...imapFailure(error) };
+  }
   client.on("error", () => undefined);
   const events: InboundEventInput[] = [];
   try {
@@ -77,6 +92,7 @@ export async function pollImap({ channel, cursor, maxMessages = 100, timeoutMs }
 }
 
 function imapFailure(error: unknown): Pick<PollResult<ImapCursor>, "error" | "retryAfterSeconds"> {
+  if (error instanceof OutboundError) return { error: { reason: `IMAP: ${error.message}`, code: error.code === "refused" ? "invalid_request" : error.code === "timeout" ? "timeout" : "network", retryable: error.code !== "refused" } };
   const e = error as Error & { authenticationFailed?: boolean; responseText?: string; code?: string };
   if (e.authenticationFailed) return { error: { reason: "The IMAP server refused the user name or password.", code: "unauthorized", retryable: false } };
   const detail = e.responseText || e.message || String(error);

@@ -8,6 +8,7 @@ import type { ConversationRow, CycleRow } from "../queries";
 import type { Arrival, Batch } from "../batch";
 import type { Contact } from "./contact";
 import { editTime } from "./dedupe";
+import { sanitizeMailHtml } from "../adapters/email/html";
 
 // Stage 6. The message is stored in its conversation and cycle; replies that arrived before it
 // find their parent; the conversation's inbox summary is brought up to date.
@@ -52,6 +53,8 @@ export async function storeMessage(batch: Batch, { arrival, contact, conversatio
     attachments: event.attachments ? JSON.stringify(event.attachments) : null,
     subject: event.subject ?? null,
     quotedText: event.quoted ?? null,
+    // Sanitised again here: an event from the API or an import may carry HTML too.
+    html: event.html ? sanitizeMailHtml(event.html) : null,
     editedAt: event.action === "edit" ? editTime(event, at, batch.now) : null,
     nrtSeconds,
     deliveryState: inbound ? null : "sent",

@@ -75,6 +75,50 @@ describe("receiving e-mail over IMAP (Dovecot on loopback)", () => {
   });
 });
 
+describe("IMAP through the outbound guard", () => {
+  const withAllowed = async <T>(value: string, run: () => Promise<T>): Promise<T> => {
+    const saved = process.env.OUTBOUND_ALLOW_HOSTS;
+    process.env.OUTBOUND_ALLOW_HOSTS = value;
+    try {
+      return await run();
+    } finally {
+      process.env.OUTBOUND_ALLOW_HOSTS = saved;
+    }
+  };
+  const refusedReason = "IMAP: The address is inside a private or reserved network; an operator can allow it with OUTBOUND_ALLOW_HOSTS";
+
+  it("refuses a mailbox on a private or metadata address with a fixed reason, before connecting", async () => {
+    for (const imapUrl of ["imap://169.254.169.254/INBOX", "imaps://10.0.0.7:993/INBOX", "imap://[::1]:143/INBOX"]) {
+      const result = await pollImap({ channel: { accountId: "x", credentials: { ...credentials(), imapUrl } }, cursor: { uidValidity: "7", lastUid: 3 } });
+      expect(result.error).toEqual({ reason: refusedReason, code: "invalid_request", retryable: false });
+      expect(result).toMatchObject({ events: [], cursor: { uidValidity: "7", lastUid: 3 } });
+    }
+  });
+
+  it("refuses the loopback Dovecot unless OUTBOUND_ALLOW_HOSTS allows it, by address or by name", async () => {
+    await deliver(dovecot, "support", "pw", mail(30));
+    const channel = (imapUrl: string) => ({ accountId: "support@brand.example", credentials: { ...credentials(), imapUrl } });
+    const refused = await withAllowed("", () => pollImap({ channel: channel(dovecot.url()), cursor: null }));
+    expect(refused.error).toEqual({ reason: refusedReason, code: "invalid_request", retryable: false });
+    const byName = dovecot.url().replace("127.0.0.1", "localhost");
+    expect((await withAllowed("", () => pollImap({ channel: channel(byName), cursor: null }))).error?.reason).toBe(refusedReason);
+    const allowed = await withAllowed("localhost", () => pollImap({ channel: channel(byName), cursor: null }));
+    expect(allowed.error).toBeUndefined();
+    expect(allowed.events.map((e) => e.externalId)).toContain("<m30@customer.example>");
+  });
+
+  it("keeps no IDLE connection to a refused address", async () => {
+    const { db } = testDb();
+    const brand = await makeBrand({ db });
+    await db.transaction((tx) => tx.insert(channels).values({ brandId: brand.id, kind: "email", name: "Support", accountId: "support@brand.example", credentials: encryptCredentials(credentials()) }));
+    try {
+      expect(await withAllowed("", () => watchMailboxes({ db }))).toBe(0);
+    } finally {
+      await closeMailWatches();
+    }
+  });
+});
+
 describe("IDLE", () => {
   it("keeps a connection in IDLE that makes the channel's next poll due when a mail arrives", async () => {
     const { db } = testDb();

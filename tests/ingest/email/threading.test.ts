@@ -71,6 +71,21 @@ describe("e-mail threads are Message-ID chains", () => {
     expect(conversation.status).toBe("open");
     expect(row(db, "SELECT number FROM response_cycles WHERE id = ?", conversation.current_cycle_id).number).toBe(2);
   });
+
+  it("answers each mail thread in itself: a reply in one never counts for another of the same person (no 'please DM us' rule)", async () => {
+    const { db, brand, channel, receive } = await setup();
+    // Even a waiting public item of the same person on the channel (as an import could bring) is not answered by a mail.
+    const comment = { externalId: "public-d1", kind: "public_comment", author: { id: "ann@customer.example" }, text: "My refund for order 77 is missing, can you check?", createdAt: new Date(T0 - 120_000).toISOString() };
+    const [made] = await ingestBatch({ db, brandId: brand.id, items: [{ event: inboundEventSchema.parse(comment), channelId: channel.id }], now: T0 });
+    const first = Number(made.conversationId);
+    const second = await receive(mail("d2", { subject: "Damaged parcel", text: "The parcel arrived damaged, what should I do?", date: new Date(T0 - 30_000) }));
+    expect(second).not.toBe(first);
+    const reply = { externalId: "<reply-d2@brand.example>", kind: "private_message", direction: "outbound", author: { id: "support@brand.example" }, threadId: "<d2@customer.example>", inReplyTo: "<d2@customer.example>", text: "Please send us a photo.", createdAt: new Date(T0 + 600_000).toISOString() };
+    await ingestBatch({ db, brandId: brand.id, items: [{ event: inboundEventSchema.parse(reply), channelId: channel.id }], now: T0 + 600_000 });
+    const answered = (id: number) => row(db, "SELECT r.first_response_at AS at, c.linked_conversation_id AS linked FROM conversations c JOIN response_cycles r ON r.id = c.current_cycle_id WHERE c.id = ?", id);
+    expect(answered(second).at).toBe(T0 + 600_000);
+    expect(answered(first)).toEqual({ at: null, linked: null });
+  });
 });
 
 describe("automated mail is kept but starts no clock", () => {
@@ -101,9 +116,22 @@ describe("automated mail is kept but starts no clock", () => {
     expect(row(db, "SELECT number FROM response_cycles WHERE id = ?", conversation.current_cycle_id).number).toBe(1);
   });
 
-  it("accepts automated on inbound events of any channel", () => {
+  it("accepts automated on inbound events of any channel, and none of them starts a clock", async () => {
     const parsed = inboundEventSchema.parse({ externalId: "x", author: { id: "a" }, text: "auto", createdAt: "2026-03-02T10:00:00Z", automated: true });
     expect(parsed).toMatchObject({ direction: "inbound", automated: true });
+    const { db, brand } = await setup();
+    for (const kind of ["telegram", "vk", "facebook", "twitter", "youtube", "web"] as const) {
+      const [channel] = await db.transaction((tx) => tx.insert(channels).values({ brandId: brand.id, kind, name: kind, accountId: `${kind}-account` }).returning());
+      for (const [n, event] of [
+        { externalId: `${kind}-dm`, kind: "private_message", author: { id: `${kind}-bot` }, text: "Auto-reply: I am away, where is my refund?", createdAt: new Date(T0).toISOString(), automated: true },
+        { externalId: `${kind}-comment`, kind: "public_comment", author: { id: `${kind}-bot` }, text: "Why was my order cancelled? Automatic notice.", createdAt: new Date(T0).toISOString(), automated: true },
+      ].entries()) {
+        const [outcome] = await ingestBatch({ db, brandId: brand.id, items: [{ event: inboundEventSchema.parse(event), channelId: channel.id }], now: T0 + n });
+        const conversation = row(db, "SELECT current_cycle_id, awaiting_first_response, category FROM conversations WHERE id = ?", Number(outcome.conversationId));
+        expect(conversation, `${kind} ${event.kind}`).toEqual({ current_cycle_id: null, awaiting_first_response: 0, category: "noise" });
+      }
+    }
+    expect(row(db, "SELECT count(*) AS n FROM response_cycles").n).toBe(0);
   });
 });
 

@@ -2,6 +2,7 @@ import { convert } from "html-to-text";
 import { simpleParser, type AddressObject, type ParsedMail } from "mailparser";
 import type { InboundEventInput } from "@/lib/ingest/event";
 import { automatedReason } from "./automated";
+import { sanitizeMailHtml } from "./html";
 import { splitQuoted } from "./quotes";
 import { tokenInAddresses, tokenInIds } from "./token";
 
@@ -64,6 +65,7 @@ export async function mailToEvent({ mail: fetched, mailboxAddress }: { mail: Fet
     author: { id: (fromAddress ?? "unknown@invalid").slice(0, 512), handle: fromAddress?.slice(0, 512), name: fromName?.slice(0, 1024) },
     text: text || subject || "",
     quoted: quoted || undefined,
+    html: sanitizeMailHtml(mail.html) ?? undefined,
     subject,
     createdAt: (mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date : new Date()).toISOString(),
     direction: outbound ? "outbound" : "inbound",
