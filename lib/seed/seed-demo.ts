@@ -14,6 +14,7 @@ import { DEMO_BRANDS } from "@/lib/demo/brands";
 import { generateHistory, type DemoItem } from "@/lib/demo/generate";
 import { encryptCredentials } from "@/lib/security/credentials";
 import type { DemoLogin } from "./demo-logins";
+import { seedDemoAvailability } from "./demo-availability";
 
 export type DemoWorkspace = {
   brandIds: Map<string, number>;
@@ -121,6 +122,7 @@ export async function seedHistory({
   for (const slug of pending.keys()) await flush(slug);
   await resolveAnsweredHistory({ db, workspace, now });
   await settleDemoEscalations({ db, brandIds: workspace.brandIds.values(), now });
+  await seedDemoAvailability({ db, brandIds: workspace.brandIds.values(), agentIds: [...workspace.agentIds.values()], since: now - days * 24 * HOUR, now });
   return done;
 }
 
