@@ -8,6 +8,7 @@ import { rulesEn, rulesRu } from "./dict-rules";
 import { accountEn, accountRu } from "./dict-account";
 import { uiEn, uiRu } from "./dict-ui";
 import { errorsEn, errorsRu } from "./dict-errors";
+import { staffingEn, staffingRu } from "./dict-staffing";
 import { bg } from "./bg";
 import { sq } from "./sq";
 
@@ -310,6 +311,7 @@ export const en = {
   ...rulesEn,
   ...uiEn,
   ...errorsEn,
+  ...staffingEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -613,6 +615,7 @@ export const ru: Record<MessageKey, string> = {
   ...rulesRu,
   ...uiRu,
   ...errorsRu,
+  ...staffingRu,
 };
 
 export { bg, sq };

@@ -7,6 +7,7 @@ import { dashboardBg } from "./dashboard";
 import { settingsBg } from "./settings";
 import { rulesBg } from "./rules";
 import { errorsBg } from "./errors";
+import { staffingBg } from "../dict-staffing";
 
 export const bg: Record<MessageKey, string> = {
   ...coreBg,
@@ -17,4 +18,5 @@ export const bg: Record<MessageKey, string> = {
   ...rulesBg,
   ...uiBg,
   ...errorsBg,
+  ...staffingBg,
 };

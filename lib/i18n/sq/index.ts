@@ -7,6 +7,7 @@ import { dashboardSq } from "./dashboard";
 import { settingsSq } from "./settings";
 import { rulesSq } from "./rules";
 import { errorsSq } from "./errors";
+import { staffingSq } from "../dict-staffing";
 
 export const sq: Record<MessageKey, string> = {
   ...coreSq,
@@ -17,4 +18,5 @@ export const sq: Record<MessageKey, string> = {
   ...rulesSq,
   ...uiSq,
   ...errorsSq,
+  ...staffingSq,
 };
