@@ -24,6 +24,7 @@ const PAGES: Record<string, Access> = {
   "/settings/sla": "agent",
   "/settings/templates": "agent",
   "/settings/escalation": "manager",
+  "/settings/staffing": "manager",
 };
 
 function scanPages(dir = "app"): string[] {
