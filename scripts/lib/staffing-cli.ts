@@ -19,7 +19,7 @@ function options(flags: Record<string, string | true>): StaffingOptions {
   if (flags.until !== undefined) {
     const value = flags.until;
     // An ISO time with its offset, so the week it ends is unambiguous.
-    if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2}))?$/.test(value) || Number.isNaN(Date.parse(value)))
+    if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(value) || Number.isNaN(Date.parse(value)))
       throw new UsageError("--until must be an ISO time with offset, e.g. 2026-03-02T00:00:00+01:00");
     out.until = new Date(value);
   }

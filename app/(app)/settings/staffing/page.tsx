@@ -76,7 +76,7 @@ export default async function StaffingPage({ searchParams }: { searchParams: Pro
             <Input id="staffing-level" name="level" type="number" inputMode="decimal" min={1} max={99.9} step="any" defaultValue={query.level ?? String(Math.round(report.serviceLevel * 1000) / 10)} />
           </Field>
           <Field label={t("staffing.aht")} htmlFor="staffing-aht">
-            <Input id="staffing-aht" name="aht" type="number" inputMode="numeric" min={1} step="any" placeholder={`${t("staffing.ahtPlaceholder")}: ${plan.handleTime.method === "override" ? "" : report.ahtSeconds}`} defaultValue={query.aht ?? ""} />
+            <Input id="staffing-aht" name="aht" type="number" inputMode="numeric" min={1} step="any" placeholder={plan.handleTime.method === "override" ? t("staffing.ahtPlaceholder") : `${t("staffing.ahtPlaceholder")}: ${report.ahtSeconds}`} defaultValue={query.aht ?? ""} />
           </Field>
           <Field label={t("staffing.occupancy")} htmlFor="staffing-occupancy">
             <Input id="staffing-occupancy" name="occupancy" type="number" inputMode="decimal" min={1} max={100} step="any" defaultValue={query.occupancy ?? String(Math.round(report.maxOccupancy * 1000) / 10)} />
