@@ -53,7 +53,8 @@ export default async function StaffingPage({ searchParams }: { searchParams: Pro
   const totalArrivals = report.hours.reduce((s, h) => s + h.arrivalsPerHour, 0);
   const weighted = (pick: (h: (typeof report.hours)[number]) => number) => (totalArrivals === 0 ? 1 : report.hours.reduce((s, h) => s + h.arrivalsPerHour * pick(h), 0) / totalArrivals);
   const exportParams = new URLSearchParams({ brand: membership.slug, ...query });
-  const pad = (h: number) => `${String(h % 24).padStart(2, "0")}:00`;
+  // "Wed 18–24": the end is exclusive, so a run to midnight ends at 24.
+  const hour2 = (h: number) => String(h).padStart(2, "0");
   return (
     <section aria-labelledby="staffing-heading" className="space-y-5">
       <div>
@@ -131,8 +132,8 @@ export default async function StaffingPage({ searchParams }: { searchParams: Pro
                   <li key={`${r.weekday}-${r.fromHour}`}>
                     {t("staffing.recommendation", {
                       day: t(`staffing.day.${r.weekday}` as "staffing.day.1"),
-                      from: pad(r.fromHour).slice(0, 2),
-                      to: pad(r.toHour).slice(0, 2),
+                      from: hour2(r.fromHour),
+                      to: hour2(r.toHour),
                       more: r.moreAgents,
                       before: percent(r.fromServiceLevel),
                       after: percent(r.toServiceLevel),
