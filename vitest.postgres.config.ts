@@ -14,6 +14,8 @@ export const POSTGRES_SUITES = [
   "tests/metrics/report.test.ts",
   "tests/notifications/actions.test.ts",
   "tests/security/brute-force.test.ts",
+  "tests/staffing/parts.test.ts",
+  "tests/staffing/plan.test.ts",
   "tests/worker/lease.test.ts",
 ];
 

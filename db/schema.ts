@@ -622,6 +622,20 @@ export const presence = sqliteTable(
   ],
 );
 
+// Each change of a member's available/away switch, one row per brand they belong to, so the
+// staffing planner can tell how many agents were available in each hour of past weeks.
+export const agentAvailability = sqliteTable(
+  "agent_availability",
+  {
+    id: id(),
+    userId: integer("user_id").notNull(),
+    brandId: integer("brand_id").notNull(),
+    status: text("status", { enum: ["available", "away"] }).notNull(),
+    at: ts("at").notNull(),
+  },
+  (t) => [index("agent_availability_brand_at").on(t.brandId, t.at)],
+);
+
 export const classifierExamples = sqliteTable(
   "classifier_examples",
   {

@@ -4,8 +4,9 @@ import { formatDuration } from "@/lib/metrics/format";
 import type { FrtSummary } from "@/lib/metrics/percentile";
 import { responseTimeReport } from "@/lib/metrics/report";
 import { parseArgs, runCli, UsageError } from "./lib/args";
+import { STAFFING_USAGE, staffingCommand } from "./lib/staffing-cli";
 
-const USAGE = `Usage: npm run --silent report -- response-time [--json] [--brand S] [--from ISO] [--to ISO] [--wall]`;
+const USAGE = `Usage: npm run --silent report -- response-time [--json] [--brand S] [--from ISO] [--to ISO] [--wall]\n       ${STAFFING_USAGE}`;
 
 function dateFlag(flags: Record<string, string | true>, name: string): Date | undefined {
   const value = flags[name];
@@ -39,6 +40,14 @@ runCli(async () => {
   const { positional, flags } = parseArgs(argv.filter((arg) => !switches.has(arg)));
   if (switches.has("--json")) flags.json = true;
   if (switches.has("--wall")) flags.wall = true;
+  if (positional[0] === "staffing" && positional.length === 1) {
+    try {
+      process.stdout.write(await staffingCommand(flags));
+    } finally {
+      closeDatabase();
+    }
+    return;
+  }
   if (positional[0] !== "response-time" || positional.length > 1) throw new UsageError(USAGE);
   const known = new Set(["json", "brand", "from", "to", "wall"]);
   for (const key of Object.keys(flags)) if (!known.has(key)) throw new UsageError(`Unknown option --${key}. ${USAGE}`);

@@ -3,6 +3,7 @@ import { database, type Db, type Tx } from "@/db/client";
 import { brands, conversations, memberships, users, workerState } from "@/db/schema";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import { recordChange } from "@/lib/realtime/record-change";
+import { recordAvailability } from "@/lib/staffing/availability";
 
 const ACTOR: Actor = { userId: null, label: "system:round-robin" };
 const BATCH = 200;
@@ -85,9 +86,10 @@ export async function assignWaiting({ db = database(), now = Date.now() }: { db?
 }
 
 /** An agent's own switch: away agents get no new conversations. */
-export async function setAvailability({ db = database(), userId, available }: { db?: Db; userId: number; available: boolean }): Promise<void> {
+export async function setAvailability({ db = database(), userId, available, now = Date.now() }: { db?: Db; userId: number; available: boolean; now?: number }): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.update(users).set({ available }).where(eq(users.id, userId));
+    await recordAvailability(tx, { userId, status: available ? "available" : "away", at: now });
     await recordAudit(tx, { actor: { userId, label: `user:${userId}` }, brandId: null, action: available ? "user.available" : "user.away", objectType: "user", objectId: userId });
   });
 }

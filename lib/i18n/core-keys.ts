@@ -7,6 +7,7 @@ import type { rulesEn } from "./dict-rules";
 import type { uiEn } from "./dict-ui";
 import type { errorsEn } from "./dict-errors";
 import type { apiDocsEn } from "./dict-api";
+import type { staffingEn } from "./dict-staffing";
 
 /** The keys messages.ts itself defines, outside the area dictionaries. */
-export type CoreKey = Exclude<MessageKey, keyof typeof inboxEn | keyof typeof escalationsEn | keyof typeof dashboardEn | keyof typeof settingsEn | keyof typeof rulesEn | keyof typeof uiEn | keyof typeof errorsEn | keyof typeof apiDocsEn>;
+export type CoreKey = Exclude<MessageKey, keyof typeof inboxEn | keyof typeof escalationsEn | keyof typeof dashboardEn | keyof typeof settingsEn | keyof typeof rulesEn | keyof typeof uiEn | keyof typeof errorsEn | keyof typeof apiDocsEn | keyof typeof staffingEn>;

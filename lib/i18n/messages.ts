@@ -9,6 +9,7 @@ import { accountEn, accountRu } from "./dict-account";
 import { uiEn, uiRu } from "./dict-ui";
 import { apiDocsEn, apiDocsRu } from "./dict-api";
 import { errorsEn, errorsRu } from "./dict-errors";
+import { staffingEn, staffingRu } from "./dict-staffing";
 import { bg } from "./bg";
 import { sq } from "./sq";
 
@@ -312,6 +313,7 @@ export const en = {
   ...uiEn,
   ...apiDocsEn,
   ...errorsEn,
+  ...staffingEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -616,6 +618,7 @@ export const ru: Record<MessageKey, string> = {
   ...uiRu,
   ...apiDocsRu,
   ...errorsRu,
+  ...staffingRu,
 };
 
 export { bg, sq };

@@ -15,6 +15,7 @@ import { DEMO_BRANDS } from "@/lib/demo/brands";
 import { generateHistory, type DemoItem } from "@/lib/demo/generate";
 import { encryptCredentials } from "@/lib/security/credentials";
 import type { DemoLogin } from "./demo-logins";
+import { seedDemoAvailability } from "./demo-availability";
 
 export type DemoWorkspace = {
   brandIds: Map<string, number>;
@@ -127,6 +128,7 @@ export async function seedHistory({
   await triageHistory({ db, workspace, now, asks });
   await resolveAnsweredHistory({ db, workspace, now });
   await settleDemoEscalations({ db, brandIds: workspace.brandIds.values(), now });
+  await seedDemoAvailability({ db, brandIds: workspace.brandIds.values(), agentIds: [...workspace.agentIds.values()], since: now - days * 24 * HOUR, now });
   return done;
 }
 

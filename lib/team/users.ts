@@ -8,6 +8,7 @@ import { recordAudit, type Actor } from "@/lib/audit/record";
 import { hashPassword, passwordProblem } from "@/lib/auth/password";
 import { endUserSessions } from "@/lib/auth/sessions";
 import { translator, type Translate } from "@/lib/i18n/messages";
+import { recordAvailability } from "@/lib/staffing/availability";
 
 export type User = typeof users.$inferSelect;
 export type PublicUser = Omit<User, "passwordHash">;
@@ -103,6 +104,9 @@ export async function setMembership({
       await tx.update(memberships).set({ role }).where(and(eq(memberships.id, before.id), eq(memberships.brandId, brandId)));
     } else {
       await tx.insert(memberships).values({ userId, brandId, role });
+      // The planner's availability history of this brand starts with the member's switch as it is.
+      const [user] = await tx.select({ available: users.available, disabled: users.disabled }).from(users).where(eq(users.id, userId));
+      if (user) await recordAvailability(tx, { userId, brandIds: [brandId], status: user.available && !user.disabled ? "available" : "away", at: Date.now() });
     }
     await recordAudit(tx, {
       actor,
@@ -124,6 +128,7 @@ export async function removeMembership({ db = database(), userId, brandId, actor
       .where(and(eq(memberships.userId, userId), eq(memberships.brandId, brandId)))
       .returning();
     if (!removed) throw new AppError("not_found:membership");
+    await recordAvailability(tx, { userId, brandIds: [brandId], status: "away", at: Date.now() });
     await recordAudit(tx, { actor, brandId, action: "member.remove", objectType: "user", objectId: userId, before: { role: removed.role } });
   });
 }
@@ -151,8 +156,9 @@ export async function setUserDisabled({
         .where(and(eq(memberships.userId, userId), eq(memberships.role, "admin")));
       for (const m of adminOf) await requireAnotherAdmin(tx, { brandId: m.brandId, userId, t });
     }
-    const [user] = await tx.update(users).set({ disabled }).where(eq(users.id, userId)).returning({ id: users.id });
+    const [user] = await tx.update(users).set({ disabled }).where(eq(users.id, userId)).returning({ id: users.id, available: users.available });
     if (!user) throw new AppError("not_found:user");
+    await recordAvailability(tx, { userId, status: !disabled && user.available ? "available" : "away", at: Date.now() });
     if (disabled) await endUserSessions(tx, { userId });
     await recordAudit(tx, { actor, brandId, action: disabled ? "user.deactivate" : "user.reactivate", objectType: "user", objectId: userId });
   });

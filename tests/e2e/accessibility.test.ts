@@ -31,7 +31,7 @@ const PAGES = () => [
   ["conversation", `/inbox?brand=e2e-air&view=all&c=${conversationId}`],
   ["escalations", "/escalations?brand=e2e-air"],
   ["dashboard", "/dashboard?brand=e2e-air"],
-  ...["brands", "team", "channels", "sla", "templates", "escalation", "audit"].map((p) => [`settings/${p}`, `/settings/${p}?brand=e2e-air`]),
+  ...["brands", "team", "channels", "sla", "templates", "escalation", "audit", "staffing"].map((p) => [`settings/${p}`, `/settings/${p}?brand=e2e-air`]),
 ];
 
 async function settle(page: Page, path: string): Promise<void> {

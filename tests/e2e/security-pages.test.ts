@@ -25,6 +25,7 @@ const PAGES: Record<string, Access> = {
   "/settings/sla": "agent",
   "/settings/templates": "agent",
   "/settings/escalation": "manager",
+  "/settings/staffing": "manager",
 };
 
 function scanPages(dir = "app"): string[] {

@@ -12,6 +12,7 @@ const ITEMS: { href: string; label: MessageKey }[] = [
   { href: "/settings/sla", label: "settings.sla" },
   { href: "/settings/templates", label: "settings.templates" },
   { href: "/settings/escalation", label: "settings.escalation" },
+  { href: "/settings/staffing", label: "settings.staffing" },
   { href: "/settings/audit", label: "settings.audit" },
 ];
 

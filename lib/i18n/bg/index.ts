@@ -8,6 +8,7 @@ import { dashboardBg } from "./dashboard";
 import { settingsBg } from "./settings";
 import { rulesBg } from "./rules";
 import { errorsBg } from "./errors";
+import { staffingBg } from "../dict-staffing";
 
 export const bg: Record<MessageKey, string> = {
   ...coreBg,
@@ -19,4 +20,5 @@ export const bg: Record<MessageKey, string> = {
   ...uiBg,
   ...apiDocsBg,
   ...errorsBg,
+  ...staffingBg,
 };

@@ -8,6 +8,7 @@ import { dashboardSq } from "./dashboard";
 import { settingsSq } from "./settings";
 import { rulesSq } from "./rules";
 import { errorsSq } from "./errors";
+import { staffingSq } from "../dict-staffing";
 
 export const sq: Record<MessageKey, string> = {
   ...coreSq,
@@ -19,4 +20,5 @@ export const sq: Record<MessageKey, string> = {
   ...uiSq,
   ...apiDocsSq,
   ...errorsSq,
+  ...staffingSq,
 };

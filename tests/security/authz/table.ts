@@ -338,6 +338,7 @@ export const ROUTES: Record<string, RouteEntry> = {
     cross: async (w) => ({ url: "/api/presence", init: json({ brandId: w.b.id, conversationId: (await w.conversation()).conversationId, state: "typing" }) }),
   },
   "GET /dashboard/export": { access: "manager", request: (w) => ({ url: `/dashboard/export?table=daily&brand=${w.a.slug}` }) },
+  "GET /settings/staffing/export": { access: "manager", request: (w) => ({ url: `/settings/staffing/export?brand=${w.a.slug}` }) },
   "GET /api/v1/conversations": {
     access: "token:read",
     request: () => ({ url: "/api/v1/conversations" }),
