@@ -8,6 +8,7 @@ import base from "./vitest.config";
 // statements (sqlite(db) in tests/helpers/db.ts) and join this list as they move to db/.
 export const POSTGRES_SUITES = [
   "tests/db/**/*.test.ts",
+  "tests/api/write-lib.test.ts",
   "tests/auth/sign-in.test.ts",
   "tests/channels/health.test.ts",
   "tests/escalation/ui-timeline.test.ts",

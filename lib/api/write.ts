@@ -53,8 +53,8 @@ export async function apiPatchConversation(write: Write<z.output<typeof conversa
   const body = write.body;
   const assigneeId = body.assigneeId === undefined ? undefined : body.assigneeId === null ? null : Number(body.assigneeId);
   // Assigning someone else, or nobody, is a manager's call; claiming for yourself any agent may do.
-  const { member } = actAs(write.token, "agent");
-  const { brandId, actor } = actAs(write.token, assigneeId !== undefined && assigneeId !== member.id ? "manager" : "agent");
+  const self = write.token.member?.id;
+  const { brandId, actor } = actAs(write.token, assigneeId !== undefined && assigneeId !== self ? "manager" : "agent");
   const conversationIds = [write.id];
   return once({ ...write, method: "PATCH" }, brandId, async (tx) => {
     await requireConversation({ db: tx, brandId, id: write.id });

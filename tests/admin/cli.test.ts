@@ -45,6 +45,12 @@ describe("admin CLI", () => {
     db.close();
 
     expect(admin(file, "token", "revoke", "--brand", "acme_air-1", "--name", "zapier").code).toBe(0);
+    // Write acts for a member: only with --as naming one of the brand (the default scopes: tests/api/write.test.ts).
+    expect(admin(file, "token", "create", "--brand", "acme_air-1", "--name", "w", "--scopes", "read,write").stderr).toMatch(/--as EMAIL/);
+    expect(admin(file, "token", "create", "--brand", "acme_air-1", "--name", "crm", "--scopes", "read,write", "--as", "ops@acme.test").code).toBe(0);
+    const tokens = new Database(file, { readonly: true });
+    expect(tokens.prepare("SELECT t.scopes, u.email FROM api_tokens t JOIN users u ON u.id = t.acts_as_user_id WHERE t.name = 'crm'").get()).toEqual({ scopes: '["read","write"]', email: "ops@acme.test" });
+    tokens.close();
     const backup = path.join(tempDir(), "backup.db");
     expect(admin(file, "backup", backup).code).toBe(0);
     const copy = new Database(backup, { readonly: true });

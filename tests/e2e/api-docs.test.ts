@@ -23,7 +23,7 @@ describe("the API reference page", () => {
     const response = await page.goto(`${base()}/api/docs`);
     expect(response?.status()).toBe(200);
     for (const [path, methods] of Object.entries(doc.paths))
-      for (const method of Object.keys(methods)) await page.getByRole("heading", { level: 2, name: `${method.toUpperCase()} ${path}` }).waitFor();
+      for (const method of Object.keys(methods)) await page.getByRole("heading", { level: 2, name: `${method.toUpperCase()} ${path}`, exact: true }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     const sideways = await sidewaysOverflow(page);
     expect(sideways, (await overflowingElements(page)).join(", ")).toBe(0);
