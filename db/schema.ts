@@ -342,6 +342,26 @@ export const messages = sqliteTable(
   ],
 );
 
+// Additive dashboard figures per brand, kind, quarter hour (created_at / 900000: every UTC offset is
+// a multiple of it) and channel: inbound messages by category and correction, replies by person.
+// Kept by triggers on messages in the writing transaction (the message_rollups migrations).
+export const messageRollups = sqliteTable(
+  "message_rollups",
+  {
+    brandId: integer("brand_id").notNull(),
+    kind: text("kind", { enum: ["inbound", "reply"] }).notNull(),
+    bucket: integer("bucket").notNull(),
+    channelId: integer("channel_id").notNull(),
+    // 0 for inbound; "" where a message has no category or correction (keys cannot be NULL).
+    userId: integer("user_id").notNull(),
+    category: text("category").notNull(),
+    corrected: bool("corrected").notNull(),
+    correctedFrom: text("corrected_from").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ name: "message_rollups_pk", columns: [t.brandId, t.kind, t.bucket, t.channelId, t.userId, t.category, t.corrected, t.correctedFrom] })],
+);
+
 export const slaPolicies = sqliteTable(
   "sla_policies",
   {
