@@ -12,6 +12,7 @@ export const POSTGRES_SUITES = [
   "tests/channels/health.test.ts",
   "tests/escalation/ui-timeline.test.ts",
   "tests/metrics/report.test.ts",
+  "tests/metrics/rollups.test.ts",
   "tests/notifications/actions.test.ts",
   "tests/security/brute-force.test.ts",
   "tests/worker/lease.test.ts",

@@ -362,6 +362,40 @@ export const messageRollups = sqliteTable(
   (t) => [primaryKey({ name: "message_rollups_pk", columns: [t.brandId, t.kind, t.bucket, t.channelId, t.userId, t.category, t.corrected, t.correctedFrom] })],
 );
 
+// Managers and admins who asked for the weekly report of a brand by e-mail (one row = opted in).
+export const weeklyReportSubscriptions = sqliteTable(
+  "weekly_report_subscriptions",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    brandId: integer("brand_id")
+      .notNull()
+      .references(() => brands.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ name: "weekly_report_subscriptions_pk", columns: [t.userId, t.brandId] })],
+);
+
+// One row per report e-mail, claimed in a transaction before it is sent: the unique key is what
+// keeps several servers from sending one manager the same week twice.
+export const weeklyReportSends = sqliteTable(
+  "weekly_report_sends",
+  {
+    id: id(),
+    userId: integer("user_id").notNull(),
+    brandId: integer("brand_id").notNull(),
+    // The Monday the reported week starts, in the brand's time zone ("YYYY-MM-DD").
+    week: text("week").notNull(),
+    state: text("state", { enum: ["sending", "sent", "failed"] }).notNull(),
+    attempts: integer("attempts").notNull().default(1),
+    claimedAt: ts("claimed_at").notNull(),
+    sentAt: ts("sent_at"),
+    lastError: text("last_error"),
+  },
+  (t) => [uniqueIndex("weekly_report_sends_user_brand_week").on(t.userId, t.brandId, t.week)],
+);
+
 export const slaPolicies = sqliteTable(
   "sla_policies",
   {

@@ -6,7 +6,7 @@ import { localClock, type DashboardRange } from "./local-time";
 import { agentsTable, type AgentRow } from "./dashboard-agents";
 import { escalationFigures, type EscalationFigures } from "./escalations";
 import { driverRows } from "./rows";
-import { inboundRollups, QUARTER_HOUR } from "./rollups";
+import { inboundRollups } from "./rollups";
 
 export type DashboardScope = { db: Db; brandId: number; timeZone: string; range: DashboardRange; channelId?: number | null };
 export type CycleFact = { started: number; frt: number | null; target: number; category: "request" | "noise"; responder: number | null };
@@ -96,16 +96,14 @@ export function heatmap({ cycles, timeZone }: { cycles: CycleFact[]; timeZone: s
 /**
  * Inbound messages per local day: by channel, request vs noise, corrected. Read from the quarter-hour
  * rollup rows (every UTC offset is a multiple of 15 minutes), which the database keeps exact in
- * the transaction of every write to messages: a page reads days, not messages.
+ * the transaction of every write to messages, summed per local day in SQL: a page reads days, not messages.
  */
 export async function inboundByDay({ db, brandId, timeZone, range, channelId, channels }: DashboardScope & { channels: ChannelInfo[] }): Promise<{ volume: VolumeRow[]; mix: MixRow[] }> {
-  const rows = await inboundRollups({ db, brandId, range, channelId });
+  const rows = await inboundRollups({ db, brandId, range, channelId, timeZone });
   const names = new Map(channels.map((c) => [c.id, c.name]));
   const volume = new Map<string, VolumeRow>(range.days.map((day) => [day, { day, total: 0, byChannel: {} }]));
   const mix = new Map<string, MixRow>(range.days.map((day) => [day, { day, inbound: 0, requests: 0, noise: 0, requestShare: null, corrected: 0, correctedShare: null, toRequest: 0, toRequestShare: null, toNoise: 0, toNoiseShare: null }]));
-  const clock = localClock({ timeZone });
-  for (const row of rows) {
-    const day = clock(Math.floor(row.bucket) * QUARTER_HOUR).day;
+  for (const { day, ...row } of rows) {
     const v = volume.get(day);
     const m = mix.get(day);
     if (!v || !m) continue;
