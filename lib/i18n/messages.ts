@@ -6,6 +6,7 @@ import { dashboardEn, dashboardRu } from "./dict-dashboard";
 import { settingsEn, settingsRu } from "./dict-settings";
 import { rulesEn, rulesRu } from "./dict-rules";
 import { accountEn, accountRu } from "./dict-account";
+import { reportsEn, reportsRu } from "./dict-reports";
 import { uiEn, uiRu } from "./dict-ui";
 import { errorsEn, errorsRu } from "./dict-errors";
 import { bg } from "./bg";
@@ -307,6 +308,7 @@ export const en = {
   ...dashboardEn,
   ...settingsEn,
   ...accountEn,
+  ...reportsEn,
   ...rulesEn,
   ...uiEn,
   ...errorsEn,
@@ -610,6 +612,7 @@ export const ru: Record<MessageKey, string> = {
   ...dashboardRu,
   ...settingsRu,
   ...accountRu,
+  ...reportsRu,
   ...rulesRu,
   ...uiRu,
   ...errorsRu,

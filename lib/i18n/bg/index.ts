@@ -1,4 +1,5 @@
 import type { MessageKey } from "../messages";
+import { reportsBg } from "../dict-reports";
 import { uiBg } from "../dict-ui";
 import { coreBg } from "./core";
 import { inboxBg } from "./inbox";
@@ -17,4 +18,5 @@ export const bg: Record<MessageKey, string> = {
   ...rulesBg,
   ...uiBg,
   ...errorsBg,
+  ...reportsBg,
 };

@@ -1,4 +1,5 @@
 import type { MessageKey } from "../messages";
+import { reportsSq } from "../dict-reports";
 import { uiSq } from "../dict-ui";
 import { coreSq } from "./core";
 import { inboxSq } from "./inbox";
@@ -17,4 +18,5 @@ export const sq: Record<MessageKey, string> = {
   ...rulesSq,
   ...uiSq,
   ...errorsSq,
+  ...reportsSq,
 };
