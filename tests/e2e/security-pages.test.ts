@@ -13,6 +13,8 @@ const PAGES: Record<string, Access> = {
   "/demo/site": "public",
   "/inbox": "agent",
   "/dashboard": "agent",
+  // Agents get the page's "no access" notice, never the figures (checked in lib too).
+  "/dashboard/weekly": "agent",
   "/escalations": "manager",
   "/settings": "signed-in",
   "/account": "signed-in",

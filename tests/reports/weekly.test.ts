@@ -10,7 +10,7 @@ import { brandChannels } from "@/lib/metrics/dashboard";
 import { weeklyReportPdf } from "@/lib/reports/weekly/pdf";
 import { buildWeeklyReport } from "@/lib/reports/weekly/report";
 import { sendWeeklyReports } from "@/lib/reports/weekly/send";
-import { setWeeklyReportOptIns, unsubscribeByToken, weeklyReportChoices } from "@/lib/reports/weekly/subscriptions";
+import { setWeeklyReportOptIn, unsubscribeByToken, weeklyReportChoices } from "@/lib/reports/weekly/subscriptions";
 import { lastWeek } from "@/lib/reports/weekly/week";
 import { makeMember, onPostgres, openAgain, testDb, uniqueSlug } from "../helpers/db";
 import { startSmtpCatcher } from "../helpers/smtp-catcher";
@@ -76,10 +76,10 @@ describe("weekly report", () => {
   it("e-mails each opted-in manager once on Monday morning, even with two workers racing, and unsubscribes by its link", async () => {
     const { db, file, brand, manager, quiet, agent } = await seed();
     const user = (await loadSessionUser({ db, userId: manager.id }))!;
-    await setWeeklyReportOptIns({ db, user, brandIds: [brand.id] });
+    await setWeeklyReportOptIn({ db, user, brandId: brand.id, subscribed: true });
     expect(await weeklyReportChoices({ db, user })).toEqual([{ brandId: brand.id, name: brand.name, subscribed: true }]);
     const agentUser = (await loadSessionUser({ db, userId: agent.id }))!;
-    await expect(setWeeklyReportOptIns({ db, user: agentUser, brandIds: [brand.id] })).rejects.toMatchObject({ status: 403 });
+    await expect(setWeeklyReportOptIn({ db, user: agentUser, brandId: brand.id, subscribed: true })).rejects.toMatchObject({ status: 403 });
     const before = catcher.mails.length;
     // Sunday evening: nothing yet.
     expect(await sendWeeklyReports({ db, now: MONDAY_8 - 12 * 3_600_000 })).toBe(0);

@@ -23,24 +23,17 @@ export async function weeklyReportChoices({ db = database(), user }: { db?: Db; 
   return brandsOf.map((m) => ({ brandId: m.brandId, name: m.name, subscribed: chosen.has(m.brandId) })).sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** Opts the user in for exactly `brandIds` among the brands they manage; each brand is authorized. */
-export async function setWeeklyReportOptIns({ db = database(), user, brandIds }: { db?: Db; user: SessionUser; brandIds: number[] }): Promise<number> {
-  const wanted = new Set(brandIds);
-  for (const brandId of wanted) authorize({ actor: { kind: "member", user }, brandId, needs: "manager" });
-  const all = managed(user).map((m) => m.brandId);
-  return db.transaction(async (tx) => {
-    for (const brandId of all) {
-      const actor = authorize({ actor: { kind: "member", user }, brandId, needs: "manager" }).audit;
-      const where = and(eq(weeklyReportSubscriptions.userId, user.id), eq(weeklyReportSubscriptions.brandId, brandId));
-      if (wanted.has(brandId)) {
-        const added = await tx.insert(weeklyReportSubscriptions).values({ userId: user.id, brandId }).onConflictDoNothing();
-        if (added.changes > 0) await recordAudit(tx, { actor, brandId, action: "weekly_report.subscribe", objectType: "user", objectId: user.id });
-      } else {
-        const removed = await tx.delete(weeklyReportSubscriptions).where(where);
-        if (removed.changes > 0) await recordAudit(tx, { actor, brandId, action: "weekly_report.unsubscribe", objectType: "user", objectId: user.id });
-      }
+/** Opts the user in or out of one brand's weekly report; managers and admins of that brand only. */
+export async function setWeeklyReportOptIn({ db = database(), user, brandId, subscribed }: { db?: Db; user: SessionUser; brandId: number; subscribed: boolean }): Promise<void> {
+  const actor = authorize({ actor: { kind: "member", user }, brandId, needs: "manager" }).audit;
+  await db.transaction(async (tx) => {
+    if (subscribed) {
+      const added = await tx.insert(weeklyReportSubscriptions).values({ userId: user.id, brandId }).onConflictDoNothing();
+      if (added.changes > 0) await recordAudit(tx, { actor, brandId, action: "weekly_report.subscribe", objectType: "user", objectId: user.id });
+    } else {
+      const removed = await tx.delete(weeklyReportSubscriptions).where(and(eq(weeklyReportSubscriptions.userId, user.id), eq(weeklyReportSubscriptions.brandId, brandId)));
+      if (removed.changes > 0) await recordAudit(tx, { actor, brandId, action: "weekly_report.unsubscribe", objectType: "user", objectId: user.id });
     }
-    return wanted.size;
   });
 }
 
