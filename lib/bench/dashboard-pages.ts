@@ -31,7 +31,7 @@ export async function benchDashboardPages({ url, db, workspace, concurrency = 16
   const cookies: string[] = [];
   for (let i = 0; i < concurrency; i++) {
     const email = `bench-manager-${i}-${crypto.randomBytes(3).toString("hex")}@example.test`;
-    const password = crypto.randomBytes(12).toString("base64url");
+    const password = `Bench-${crypto.randomBytes(9).toString("base64url")}-42`;
     const user = await createUser({ db, email, password, name: `Bench manager ${i + 1}`, actor: cliActor });
     await setMembership({ db, userId: user.id, brandId, role: "manager", actor: cliActor });
     cookies.push(await signInCookie({ url, email, password }));
