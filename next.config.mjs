@@ -12,7 +12,7 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // `npm run typecheck` checks types (CI runs it before the tests); the build need not do it twice.
   typescript: { ignoreBuildErrors: true },
-  serverExternalPackages: ["better-sqlite3"],
+  serverExternalPackages: ["better-sqlite3", "pdfkit", "sharp"],
   async headers() {
     return [
       // The public status page and badge are meant to be embedded on the brand's own site.

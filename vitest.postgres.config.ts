@@ -13,6 +13,8 @@ export const POSTGRES_SUITES = [
   "tests/channels/health.test.ts",
   "tests/escalation/ui-timeline.test.ts",
   "tests/metrics/report.test.ts",
+  "tests/metrics/rollups.test.ts",
+  "tests/reports/weekly.test.ts",
   "tests/notifications/actions.test.ts",
   "tests/security/brute-force.test.ts",
   "tests/staffing/parts.test.ts",

@@ -344,6 +344,60 @@ export const messages = sqliteTable(
   ],
 );
 
+// Additive dashboard figures per brand, kind, quarter hour (created_at / 900000: every UTC offset is
+// a multiple of it) and channel: inbound messages by category and correction, replies by person.
+// Kept by triggers on messages in the writing transaction (the message_rollups migrations).
+export const messageRollups = sqliteTable(
+  "message_rollups",
+  {
+    brandId: integer("brand_id").notNull(),
+    kind: text("kind", { enum: ["inbound", "reply"] }).notNull(),
+    bucket: integer("bucket").notNull(),
+    channelId: integer("channel_id").notNull(),
+    // 0 for inbound; "" where a message has no category or correction (keys cannot be NULL).
+    userId: integer("user_id").notNull(),
+    category: text("category").notNull(),
+    corrected: bool("corrected").notNull(),
+    correctedFrom: text("corrected_from").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ name: "message_rollups_pk", columns: [t.brandId, t.kind, t.bucket, t.channelId, t.userId, t.category, t.corrected, t.correctedFrom] })],
+);
+
+// Managers and admins who asked for the weekly report of a brand by e-mail (one row = opted in).
+export const weeklyReportSubscriptions = sqliteTable(
+  "weekly_report_subscriptions",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    brandId: integer("brand_id")
+      .notNull()
+      .references(() => brands.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ name: "weekly_report_subscriptions_pk", columns: [t.userId, t.brandId] })],
+);
+
+// One row per report e-mail, claimed in a transaction before it is sent: the unique key is what
+// keeps several servers from sending one manager the same week twice.
+export const weeklyReportSends = sqliteTable(
+  "weekly_report_sends",
+  {
+    id: id(),
+    userId: integer("user_id").notNull(),
+    brandId: integer("brand_id").notNull(),
+    // The Monday the reported week starts, in the brand's time zone ("YYYY-MM-DD").
+    week: text("week").notNull(),
+    state: text("state", { enum: ["sending", "sent", "failed"] }).notNull(),
+    attempts: integer("attempts").notNull().default(1),
+    claimedAt: ts("claimed_at").notNull(),
+    sentAt: ts("sent_at"),
+    lastError: text("last_error"),
+  },
+  (t) => [uniqueIndex("weekly_report_sends_user_brand_week").on(t.userId, t.brandId, t.week)],
+);
+
 export const slaPolicies = sqliteTable(
   "sla_policies",
   {

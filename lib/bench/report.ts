@@ -10,6 +10,8 @@ export function checks(r: BenchResult): Check[] {
     { name: "inbox: p95", figure: r.inbox.p95Ms, unit: "ms", target: 20, better: "lower" },
     { name: "dashboard: p95 (slowest query)", figure: r.dashboard.p95Ms, unit: "ms", target: 200, better: "lower" },
     { name: "classifier", figure: r.classifier.messagesPerSecond, unit: "messages/s", target: 50_000, better: "higher" },
+    { name: "dashboard pages: 16 managers", figure: r.dashboardPages?.pagesPerSecond ?? null, unit: "pages/s", target: 40, better: "higher" },
+    { name: "dashboard pages: 16 managers p95", figure: r.dashboardPages?.p95Ms ?? null, unit: "ms", target: 500, better: "lower" },
     { name: "realtime: commit → SSE p95", figure: r.realtime?.p95Ms ?? null, unit: "ms", target: 1_000, better: "lower" },
     { name: "memory: server RSS", figure: r.memory.serverRssMb, unit: "MB", target: 400, better: "lower" },
   ];
@@ -27,6 +29,7 @@ export function toJson(r: BenchResult) {
     http: r.http ?? { eventsPerSecond: null, p95Ms: null, skipped: true },
     inbox: r.inbox,
     dashboard: r.dashboard,
+    dashboardPages: r.dashboardPages ?? { concurrency: 16, pagesPerSecond: null, p50Ms: null, p95Ms: null, skipped: true },
     classifier: r.classifier,
     realtime: r.realtime ?? { p95Ms: null, skipped: true },
     memory: r.memory,
@@ -72,5 +75,7 @@ export function toText(r: BenchResult): string {
   if (r.realtime) out.push(`realtime: ${r.realtime.samples} ingests, p50 ${r.realtime.p50Ms} ms, p95 ${r.realtime.p95Ms} ms, max ${r.realtime.maxMs} ms${r.realtime.missed ? `, ${r.realtime.missed} never arrived` : ""}`);
   if (r.inbox.serverPage && r.dashboard.serverPage)
     out.push(`rendered pages over HTTP (p50 / p95): /inbox ${r.inbox.serverPage.p50Ms} / ${r.inbox.serverPage.p95Ms} ms, /dashboard ${r.dashboard.serverPage.p50Ms} / ${r.dashboard.serverPage.p95Ms} ms`);
+  if (r.dashboardPages)
+    out.push(`dashboard pages: ${r.dashboardPages.concurrency} managers on ${r.dashboardPages.brand} for ${r.dashboardPages.seconds} s: ${n(r.dashboardPages.pages)} pages, ${r.dashboardPages.pagesPerSecond} pages/s, p50 ${r.dashboardPages.p50Ms} ms, p95 ${r.dashboardPages.p95Ms} ms`);
   return out.join("\n") + "\n";
 }

@@ -6,6 +6,7 @@ import { cliActor } from "@/lib/audit/record";
 import { createToken } from "@/lib/auth/tokens";
 import { benchClassifier, type ClassifierFigures } from "./classifier";
 import { benchDashboard, type DashboardFigures } from "./dashboard";
+import { benchDashboardPages, type DashboardPagesFigures } from "./dashboard-pages";
 import { freshEvents } from "./events";
 import { fillDatabase, type BenchWorkspace, type FillResult } from "./fill";
 import { benchHttp, requestBodies, type HttpFigures } from "./http";
@@ -21,6 +22,8 @@ export type BenchResult = {
   http: HttpFigures | null;
   inbox: InboxFigures & { serverPage?: Latency };
   dashboard: DashboardFigures & { serverPage?: Latency };
+  /** 16 managers at once on the biggest brand's dashboard, over HTTP; null without the server. */
+  dashboardPages: DashboardPagesFigures | null;
   classifier: ClassifierFigures;
   realtime: RealtimeFigures | null;
   /** The machine is shared: the load average at the start and the end says how much it was. */
@@ -84,6 +87,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       dashboard,
       classifier,
       realtime: served?.realtime ?? null,
+      dashboardPages: served?.dashboardPages ?? null,
       memory: {
         serverRssMb: served?.rssMb ?? null,
         benchRssMb: Math.round(process.memoryUsage().rss / 1e5) / 10,
@@ -115,9 +119,12 @@ async function serverPhases({ db, databasePath, workspace, sizes, log }: { db: D
     const realtime = await benchRealtime({ url: server.url, cookie, db, workspace, events: realtimeEvents });
     const inboxPage = await pageLatency({ url: `${server.url}/inbox`, cookie });
     const dashboardPage = await pageLatency({ url: `${server.url}/dashboard`, cookie });
+    log("dashboard pages: 16 managers at once on the biggest brand, 20 s…");
+    const dashboardPages = await benchDashboardPages({ url: server.url, db, workspace });
+    log(`dashboard pages: ${dashboardPages.pagesPerSecond} pages/s, p50 ${dashboardPages.p50Ms} ms, p95 ${dashboardPages.p95Ms} ms`);
     const rssMb = treeRssMb(server.pid);
     log(`memory: server RSS ${rssMb} MB`);
-    return { http, realtime, inboxPage, dashboardPage, rssMb };
+    return { http, realtime, inboxPage, dashboardPage, dashboardPages, rssMb };
   } finally {
     await server.stop();
   }

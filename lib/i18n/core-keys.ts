@@ -8,6 +8,10 @@ import type { uiEn } from "./dict-ui";
 import type { errorsEn } from "./dict-errors";
 import type { apiDocsEn } from "./dict-api";
 import type { staffingEn } from "./dict-staffing";
+import type { reportsEn } from "./dict-reports";
 
 /** The keys messages.ts itself defines, outside the area dictionaries. */
-export type CoreKey = Exclude<MessageKey, keyof typeof inboxEn | keyof typeof escalationsEn | keyof typeof dashboardEn | keyof typeof settingsEn | keyof typeof rulesEn | keyof typeof uiEn | keyof typeof errorsEn | keyof typeof apiDocsEn | keyof typeof staffingEn>;
+export type CoreKey = Exclude<
+  MessageKey,
+  keyof typeof inboxEn | keyof typeof escalationsEn | keyof typeof dashboardEn | keyof typeof settingsEn | keyof typeof rulesEn | keyof typeof uiEn | keyof typeof errorsEn | keyof typeof apiDocsEn | keyof typeof staffingEn | keyof typeof reportsEn
+>;

@@ -6,6 +6,7 @@ import { dashboardEn, dashboardRu } from "./dict-dashboard";
 import { settingsEn, settingsRu } from "./dict-settings";
 import { rulesEn, rulesRu } from "./dict-rules";
 import { accountEn, accountRu } from "./dict-account";
+import { reportsEn, reportsRu } from "./dict-reports";
 import { uiEn, uiRu } from "./dict-ui";
 import { apiDocsEn, apiDocsRu } from "./dict-api";
 import { errorsEn, errorsRu } from "./dict-errors";
@@ -309,6 +310,7 @@ export const en = {
   ...dashboardEn,
   ...settingsEn,
   ...accountEn,
+  ...reportsEn,
   ...rulesEn,
   ...uiEn,
   ...apiDocsEn,
@@ -614,6 +616,7 @@ export const ru: Record<MessageKey, string> = {
   ...dashboardRu,
   ...settingsRu,
   ...accountRu,
+  ...reportsRu,
   ...rulesRu,
   ...uiRu,
   ...apiDocsRu,

@@ -1,6 +1,7 @@
 import { and, count, eq, exists, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { auditLog, conversations, messages, responseCycles, users } from "@/db/schema";
+import { auditLog, conversations, responseCycles, users } from "@/db/schema";
+import { repliesByAgent } from "./rollups";
 import { median } from "./percentile";
 import type { DashboardRange } from "./local-time";
 
@@ -24,22 +25,7 @@ type Scope = { db: Db; brandId: number; range: DashboardRange; channelId?: numbe
 export async function agentsTable({ db, brandId, range, channelId, cycles }: Scope & { cycles: { frt: number | null; category: string; responder: number | null }[] }): Promise<AgentRow[]> {
   const from = new Date(range.from);
   const to = new Date(range.to);
-  const m = messages;
-  const replies = await db
-    .select({ userId: sql<number>`${m.userId}`, n: count() })
-    .from(m)
-    .where(
-      and(
-        eq(m.brandId, brandId),
-        gte(m.createdAt, from),
-        lt(m.createdAt, to),
-        eq(m.direction, "outbound"),
-        eq(m.automated, false),
-        isNotNull(m.userId),
-        channelId ? eq(m.channelId, channelId) : undefined,
-      ),
-    )
-    .groupBy(m.userId);
+  const replies = await repliesByAgent({ db, brandId, range, channelId });
   const a = auditLog;
   const objectId = sql`CAST(${a.objectId} AS INTEGER)`;
   const reopenedLater = db

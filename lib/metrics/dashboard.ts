@@ -1,11 +1,12 @@
 import { and, asc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import { database, type Db } from "@/db/client";
-import { channels as channelsTable, messages, responseCycles } from "@/db/schema";
+import { channels as channelsTable, responseCycles } from "@/db/schema";
 import { summarizeFrt, median, type FrtSummary } from "./percentile";
 import { localClock, type DashboardRange } from "./local-time";
 import { agentsTable, type AgentRow } from "./dashboard-agents";
 import { escalationFigures, type EscalationFigures } from "./escalations";
 import { driverRows } from "./rows";
+import { inboundRollups } from "./rollups";
 
 export type DashboardScope = { db: Db; brandId: number; timeZone: string; range: DashboardRange; channelId?: number | null };
 export type CycleFact = { started: number; frt: number | null; target: number; category: "request" | "noise"; responder: number | null };
@@ -39,8 +40,6 @@ export type DashboardData = {
   escalations: EscalationFigures;
 };
 
-const QUARTER_HOUR = 900_000;
-
 export async function brandChannels({ db = database(), brandId }: { db?: Db; brandId: number }): Promise<ChannelInfo[]> {
   return db
     .select({ id: channelsTable.id, name: channelsTable.name, kind: channelsTable.kind })
@@ -68,7 +67,7 @@ export async function loadCycles({ db, brandId, range, channelId }: DashboardSco
   return driverRows(db, query);
 }
 
-function channelFilter(column: typeof responseCycles.channelId | typeof messages.channelId, channelId: number | null | undefined): SQL | undefined {
+function channelFilter(column: typeof responseCycles.channelId, channelId: number | null | undefined): SQL | undefined {
   return channelId ? eq(column, channelId) : undefined;
 }
 
@@ -95,31 +94,16 @@ export function heatmap({ cycles, timeZone }: { cycles: CycleFact[]; timeZone: s
 }
 
 /**
- * Inbound messages per local day: by channel, request vs noise, corrected. Counted in SQL per
- * quarter hour (every UTC offset is a multiple of 15 minutes) over messages_brand_direction_created.
+ * Inbound messages per local day: by channel, request vs noise, corrected. Read from the quarter-hour
+ * rollup rows (every UTC offset is a multiple of 15 minutes), which the database keeps exact in
+ * the transaction of every write to messages, summed per local day in SQL: a page reads days, not messages.
  */
 export async function inboundByDay({ db, brandId, timeZone, range, channelId, channels }: DashboardScope & { channels: ChannelInfo[] }): Promise<{ volume: VolumeRow[]; mix: MixRow[] }> {
-  const m = messages;
-  const bucket = sql<number>`${m.createdAt} / ${sql.raw(String(QUARTER_HOUR))}`;
-  const query = db
-    .select({
-      bucket: bucket.as("bucket"),
-      channel: sql<number>`${m.channelId}`.as("channel"),
-      category: sql<string | null>`${m.category}`.as("category"),
-      corrected: sql<number>`${m.corrected}`.as("corrected"),
-      correctedFrom: sql<string | null>`${m.correctedFrom}`.as("correctedFrom"),
-      n: sql<number>`count(*)`.as("n"),
-    })
-    .from(m)
-    .where(and(eq(m.brandId, brandId), gte(m.createdAt, new Date(range.from)), lt(m.createdAt, new Date(range.to)), eq(m.direction, "inbound"), channelFilter(m.channelId, channelId)))
-    .groupBy(bucket, m.channelId, m.category, m.corrected, m.correctedFrom);
-  const rows = await driverRows(db, query);
+  const rows = await inboundRollups({ db, brandId, range, channelId, timeZone });
   const names = new Map(channels.map((c) => [c.id, c.name]));
   const volume = new Map<string, VolumeRow>(range.days.map((day) => [day, { day, total: 0, byChannel: {} }]));
   const mix = new Map<string, MixRow>(range.days.map((day) => [day, { day, inbound: 0, requests: 0, noise: 0, requestShare: null, corrected: 0, correctedShare: null, toRequest: 0, toRequestShare: null, toNoise: 0, toNoiseShare: null }]));
-  const clock = localClock({ timeZone });
-  for (const row of rows) {
-    const day = clock(Math.floor(row.bucket) * QUARTER_HOUR).day;
+  for (const { day, ...row } of rows) {
     const v = volume.get(day);
     const m = mix.get(day);
     if (!v || !m) continue;

@@ -13,6 +13,7 @@ import { wakeSnoozed } from "@/lib/conversations/snooze";
 import { deliverDueWebhooks } from "@/lib/escalation/webhooks";
 import { ALERT_EVERY_MS, checkBrandAlerts } from "@/lib/escalation/alerts";
 import type { DemoWorkspace } from "@/lib/seed/seed-demo";
+import { sendWeeklyReports } from "@/lib/reports/weekly/send";
 
 const TICK_MS = 1_000;
 const DEMO_SEED = 20261122;
@@ -35,6 +36,8 @@ export function startWorker(): void {
     { name: "search-index", everyMs: 2_000, run: (now) => indexNewMessages(db, now) },
     { name: "webhooks", everyMs: 1_000, run: (now) => deliverDueWebhooks({ db, now }) },
     { name: "brand-alerts", everyMs: ALERT_EVERY_MS, run: (now) => checkBrandAlerts({ db, now }) },
+    // Monday mornings in each brand's zone; the (user, brand, week) row keeps it to one e-mail.
+    { name: "weekly-report", everyMs: 5 * 60_000, firstAt: Date.now() + 30_000, run: (now) => sendWeeklyReports({ db, now }) },
   ];
   if (demoEnabled() && process.env.DEMO_TRAFFIC !== "0") {
     // Looked up once: a database without the demo brands gets no demo traffic.

@@ -29,7 +29,7 @@ describe("bench", () => {
   it("runs every in-process measure at a tiny size and reports the issue's JSON shape", async () => {
     const result = await runBench({ databasePath: fresh(), conversations: 300, days: 30, server: false, log: () => {}, ingestEvents: 600, classifierMs: 50 });
     const json = JSON.parse(JSON.stringify(toJson(result)));
-    expect(Object.keys(json)).toEqual(["ingest", "http", "inbox", "dashboard", "classifier", "realtime", "memory"]);
+    expect(Object.keys(json)).toEqual(["ingest", "http", "inbox", "dashboard", "dashboardPages", "classifier", "realtime", "memory"]);
     for (const key of ["eventsPerSecond", "rawInsertRowsPerSecond", "ratio"]) positive(json.ingest[key]);
     for (const key of ["conversations", "p50Ms", "p95Ms"]) positive(json.inbox[key]);
     for (const key of ["conversations", "p50Ms", "p95Ms"]) positive(json.dashboard[key]);
@@ -41,6 +41,7 @@ describe("bench", () => {
     // Without the server these are reported as skipped, never as made-up figures.
     expect(json.http).toMatchObject({ eventsPerSecond: null, p95Ms: null, skipped: true });
     expect(json.realtime).toMatchObject({ p95Ms: null, skipped: true });
+    expect(json.dashboardPages).toMatchObject({ concurrency: 16, pagesPerSecond: null, p50Ms: null, p95Ms: null, skipped: true });
     expect(json.memory.serverRssMb).toBeNull();
     const shares = result.ingest.profile.reduce((sum, row) => sum + row.share, 0);
     expect(shares).toBeGreaterThan(0.95);

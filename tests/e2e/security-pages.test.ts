@@ -14,6 +14,8 @@ const PAGES: Record<string, Access> = {
   "/api/docs": "public",
   "/inbox": "agent",
   "/dashboard": "agent",
+  // Agents get the page's "no access" notice, never the figures (checked in lib too).
+  "/dashboard/weekly": "agent",
   "/escalations": "manager",
   "/settings": "signed-in",
   "/account": "signed-in",

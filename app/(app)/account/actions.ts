@@ -9,6 +9,7 @@ import { endAllOwnSessions, endOwnSession } from "@/lib/auth/sessions";
 import { changeOwnPassword } from "@/lib/team/account";
 import { translator } from "@/lib/i18n/messages";
 import { AppError } from "@/lib/errors";
+import { setWeeklyReportOptIn } from "@/lib/reports/weekly/subscriptions";
 
 async function signedIn() {
   const current = await getSignedIn();
@@ -39,4 +40,12 @@ export async function signOutEverywhereAction(): Promise<void> {
   const { user } = await signedIn();
   await endAllOwnSessions({ userId: user.id });
   await signOut({ redirectTo: "/login" });
+}
+
+export async function setWeeklyReportAction(formData: FormData): Promise<void> {
+  const { user } = await signedIn();
+  const input = z.object({ brandId: z.coerce.number().int().positive(), subscribed: z.enum(["0", "1"]) }).safeParse({ brandId: formData.get("brandId"), subscribed: formData.get("subscribed") });
+  if (!input.success) throw new AppError("bad_request:weekly_report", "Choose a brand and whether to receive its report.");
+  await setWeeklyReportOptIn({ user, brandId: input.data.brandId, subscribed: input.data.subscribed === "1" });
+  revalidatePath("/account");
 }

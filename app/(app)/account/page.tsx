@@ -3,7 +3,8 @@ import { listOpenSessions } from "@/lib/auth/sessions";
 import { translator } from "@/lib/i18n/messages";
 import { Button } from "@/app/_components/ui/button";
 import { redirect } from "next/navigation";
-import { endSessionAction, signOutEverywhereAction } from "./actions";
+import { endSessionAction, setWeeklyReportAction, signOutEverywhereAction } from "./actions";
+import { weeklyReportChoices } from "@/lib/reports/weekly/subscriptions";
 import { PasswordForm } from "./password-form.client";
 import { SignOutForm } from "@/app/_components/drafts.client";
 
@@ -21,6 +22,7 @@ export default async function AccountPage() {
   const { user, sessionId } = current;
   const t = translator(user.locale);
   const sessions = await listOpenSessions({ userId: user.id });
+  const reports = await weeklyReportChoices({ user });
   const when = (d: Date) => d.toLocaleString(user.locale, { dateStyle: "medium", timeStyle: "short", timeZone: user.timezone ?? undefined });
   return (
     <main className="mx-auto w-full max-w-3xl space-y-8 p-4 sm:p-6">
@@ -35,6 +37,30 @@ export default async function AccountPage() {
           </p>
         )}
         <PasswordForm />
+      </section>
+      <section aria-labelledby="weekly-heading" className="space-y-3">
+        <h2 id="weekly-heading" className="font-medium">
+          {t("reports.weekly.optIn")}
+        </h2>
+        <p className="text-sm text-zinc-500">{t("reports.weekly.optInHint")}</p>
+        {reports.length === 0 ? (
+          <p className="text-sm">{t("reports.weekly.optInNone")}</p>
+        ) : (
+          <ul className="divide-y divide-zinc-200 rounded-md border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800" data-testid="weekly-reports">
+            {reports.map((r) => (
+              <li key={r.brandId} className="flex flex-wrap items-center gap-3 px-3 py-2 text-sm">
+                <span className="font-medium">{r.name}</span>
+                <form action={setWeeklyReportAction} className="ml-auto">
+                  <input type="hidden" name="brandId" value={r.brandId} />
+                  <input type="hidden" name="subscribed" value={r.subscribed ? "0" : "1"} />
+                  <Button type="submit" variant="secondary" aria-label={`${r.subscribed ? t("reports.weekly.unsubscribe") : t("reports.weekly.subscribe")}: ${r.name}`}>
+                    {r.subscribed ? t("reports.weekly.unsubscribe") : t("reports.weekly.subscribe")}
+                  </Button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
       <section aria-labelledby="sessions-heading" className="space-y-3">
         <h2 id="sessions-heading" className="font-medium">

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { hasRole } from "@/lib/auth/brand-context";
 import { pageMembership, requirePageUser } from "@/lib/auth/session";
 import { brandChannels, dashboardData } from "@/lib/metrics/dashboard";
@@ -41,6 +42,11 @@ async function ManagerView({ brandId, slug, timeZone, search, locale }: { brandI
   return (
     <>
       <Filters state={{ brand: slug, channel, from: range.fromDay, to: range.toDay }} channels={channels} locale={locale} />
+      <p className="text-sm">
+        <Link className="underline" href={`/dashboard/weekly?brand=${encodeURIComponent(slug)}`}>
+          {translator(locale)("reports.weekly.nav")}
+        </Link>
+      </p>
       <Trends data={data} locale={locale} />
       <Escalations data={data} locale={locale} />
     </>

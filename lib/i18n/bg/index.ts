@@ -1,4 +1,5 @@
 import type { MessageKey } from "../messages";
+import { reportsBg } from "../dict-reports";
 import { uiBg } from "../dict-ui";
 import { apiDocsBg } from "../dict-api";
 import { coreBg } from "./core";
@@ -21,4 +22,5 @@ export const bg: Record<MessageKey, string> = {
   ...apiDocsBg,
   ...errorsBg,
   ...staffingBg,
+  ...reportsBg,
 };

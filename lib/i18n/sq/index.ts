@@ -1,4 +1,5 @@
 import type { MessageKey } from "../messages";
+import { reportsSq } from "../dict-reports";
 import { uiSq } from "../dict-ui";
 import { apiDocsSq } from "../dict-api";
 import { coreSq } from "./core";
@@ -21,4 +22,5 @@ export const sq: Record<MessageKey, string> = {
   ...apiDocsSq,
   ...errorsSq,
   ...staffingSq,
+  ...reportsSq,
 };

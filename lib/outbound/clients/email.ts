@@ -27,30 +27,12 @@ export async function sendReply({ baseUrl, request }: { baseUrl: string; request
   const domain = from.address.split("@")[1];
   const messageId = toMessageId({ key: request.idempotencyKey, domain, token: request.threadToken });
   const timeoutMs = request.timeoutMs ?? 15_000;
-  const secure = server.protocol === "smtps:";
-  const user = credentials.user || decodeURIComponent(server.username) || undefined;
-  const pass = credentials.password || decodeURIComponent(server.password) || "";
-  // Checked and pinned like every outgoing connection; TLS still verifies the host name.
-  let address: string;
+  let transport: nodemailer.Transporter;
   try {
-    ({ address } = await resolveOutbound(server.hostname));
+    transport = await guardedTransport({ server, user: credentials.user, password: credentials.password, domain, timeoutMs });
   } catch (error) {
     return smtpFailure(error);
   }
-  const hostname = server.hostname.replace(/^\[(.*)\]$/, "$1");
-  const transport = nodemailer.createTransport({
-    host: address,
-    tls: net.isIP(hostname) ? undefined : { servername: hostname },
-    port: Number(server.port) || (secure ? 465 : 25),
-    secure,
-    auth: user ? { user, pass } : undefined,
-    name: domain,
-    connectionTimeout: timeoutMs,
-    greetingTimeout: timeoutMs,
-    socketTimeout: timeoutMs,
-    disableFileAccess: true,
-    disableUrlAccess: true,
-  });
   const parent = request.inReplyToExternalId ? angle(oneLine(request.inReplyToExternalId)) : undefined;
   const root = request.conversation.externalThreadId ? angle(oneLine(request.conversation.externalThreadId)) : undefined;
   const references = [...new Set([root, parent].filter((id): id is string => Boolean(id) && isMessageId(id!)))];
@@ -63,6 +45,84 @@ export async function sendReply({ baseUrl, request }: { baseUrl: string; request
       messageId,
       inReplyTo: parent && isMessageId(parent) ? parent : undefined,
       references: references.length ? references : undefined,
+    });
+    return { ok: true, externalId: messageId, sentAt: new Date() };
+  } catch (error) {
+    return smtpFailure(error);
+  } finally {
+    transport.close();
+  }
+}
+
+/**
+ * A nodemailer transport to the SMTP server at `server`, its address checked and pinned by the
+ * outbound guard like every outgoing connection (TLS still verifies the host name).
+ */
+async function guardedTransport({ server, user, password, domain, timeoutMs }: { server: URL; user?: string; password?: string; domain: string; timeoutMs: number }) {
+  const secure = server.protocol === "smtps:";
+  const login = user || decodeURIComponent(server.username) || undefined;
+  const pass = password || decodeURIComponent(server.password) || "";
+  const { address } = await resolveOutbound(server.hostname);
+  const hostname = server.hostname.replace(/^\[(.*)\]$/, "$1");
+  return nodemailer.createTransport({
+    host: address,
+    tls: net.isIP(hostname) ? undefined : { servername: hostname },
+    port: Number(server.port) || (secure ? 465 : 25),
+    secure,
+    auth: login ? { user: login, pass } : undefined,
+    name: domain,
+    connectionTimeout: timeoutMs,
+    greetingTimeout: timeoutMs,
+    socketTimeout: timeoutMs,
+    disableFileAccess: true,
+    disableUrlAccess: true,
+  });
+}
+
+export type SystemMail = {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** Inline images, referred to from the HTML as cid:<cid>, and files. */
+  attachments: { filename: string; content: Buffer; contentType: string; cid?: string }[];
+  headers?: Record<string, string>;
+  /** Becomes the Message-ID, so a retried send carries the same id. */
+  key: string;
+};
+
+/**
+ * Mail the installation sends on its own behalf (reports), from `from` over `smtpUrl`
+ * (SMTP_URL / SMTP_FROM), through the same guarded transport as replies.
+ */
+export async function sendSystemMail({ smtpUrl, from: sender, user, password, mail, timeoutMs = 30_000 }: { smtpUrl: string; from: string; user?: string; password?: string; mail: SystemMail; timeoutMs?: number }): Promise<SendResult> {
+  const from = parseSender(sender);
+  if (!from || !isAddress(mail.to)) return missing("Sender or recipient is not an e-mail address");
+  let server: URL;
+  try {
+    server = new URL(smtpUrl);
+    if (server.protocol !== "smtp:" && server.protocol !== "smtps:") throw new Error("protocol");
+  } catch {
+    return missing("The SMTP server address is invalid (smtps://host:465 or smtp://host:587)");
+  }
+  const domain = from.address.split("@")[1];
+  const messageId = toMessageId({ key: mail.key, domain });
+  let transport: nodemailer.Transporter;
+  try {
+    transport = await guardedTransport({ server, user, password, domain, timeoutMs });
+  } catch (error) {
+    return smtpFailure(error);
+  }
+  try {
+    await transport.sendMail({
+      from: { name: from.name, address: from.address },
+      to: mail.to,
+      subject: oneLine(mail.subject),
+      text: mail.text,
+      html: mail.html,
+      attachments: mail.attachments.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType, cid: a.cid })),
+      headers: mail.headers,
+      messageId,
     });
     return { ok: true, externalId: messageId, sentAt: new Date() };
   } catch (error) {

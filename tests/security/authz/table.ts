@@ -185,6 +185,7 @@ export const ACTIONS: Record<string, ActionEntry> = {
     cross: async (w) => ({ sessionId: await startSession({ db: w.db, userId: w.people.agent.id }) }),
   },
   "app/(app)/account/actions.ts#signOutEverywhereAction": { access: "signed-in", noArgs: true },
+  "app/(app)/account/actions.ts#setWeeklyReportAction": { access: "manager", formOnly: true, form: (w) => ({ brandId: String(w.a.id), subscribed: "1" }) },
   "app/(app)/actions.ts#setAvailabilityAction": { access: "signed-in", formOnly: true, form: () => ({ available: "1" }) },
   "app/(app)/actions.ts#setLocaleAction": { access: "signed-in", formOnly: true, form: () => ({ locale: "en" }) },
   "app/(app)/actions.ts#setThemeAction": { access: "signed-in", formOnly: true, form: () => ({ theme: "dark" }) },
@@ -337,6 +338,9 @@ export const ROUTES: Record<string, RouteEntry> = {
     request: async (w) => ({ url: "/api/presence", init: json({ brandId: w.a.id, conversationId: (await w.conversation()).conversationId, state: "typing" }) }),
     cross: async (w) => ({ url: "/api/presence", init: json({ brandId: w.b.id, conversationId: (await w.conversation()).conversationId, state: "typing" }) }),
   },
+  "GET /dashboard/weekly/pdf": { access: "manager", request: (w) => ({ url: `/dashboard/weekly/pdf?brand=${w.a.slug}&week=2026-03-02` }) },
+  "GET /reports/unsubscribe": { access: "public", request: () => ({ url: "/reports/unsubscribe?u=1&b=1&t=not-a-valid-token" }) },
+  "POST /reports/unsubscribe": { access: "public", request: () => ({ url: "/reports/unsubscribe?u=1&b=1&t=not-a-valid-token", init: { method: "POST" } }), note: "the signed token is the authorization; a wrong one changes nothing (tests/reports)" },
   "GET /dashboard/export": { access: "manager", request: (w) => ({ url: `/dashboard/export?table=daily&brand=${w.a.slug}` }) },
   "GET /settings/staffing/export": { access: "manager", request: (w) => ({ url: `/settings/staffing/export?brand=${w.a.slug}` }) },
   "GET /api/v1/conversations": {
