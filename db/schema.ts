@@ -51,6 +51,8 @@ export const brands = sqliteTable("brands", {
   retrainEveryHours: integer("retrain_every_hours"),
   // Waiting requests are handed out round-robin to available agents when on.
   autoAssign: bool("auto_assign").notNull().default(false),
+  // Message texts older than this many months are erased by the worker; null keeps them.
+  retentionMonths: integer("retention_months"),
   createdAt: createdAt(),
 });
 

@@ -12,6 +12,7 @@ import { indexNewMessages } from "@/db/search";
 import { wakeSnoozed } from "@/lib/conversations/snooze";
 import { deliverDueWebhooks } from "@/lib/escalation/webhooks";
 import { ALERT_EVERY_MS, checkBrandAlerts } from "@/lib/escalation/alerts";
+import { eraseExpiredMessages } from "@/lib/privacy/retention";
 import type { DemoWorkspace } from "@/lib/seed/seed-demo";
 
 const TICK_MS = 1_000;
@@ -35,6 +36,8 @@ export function startWorker(): void {
     { name: "search-index", everyMs: 2_000, run: (now) => indexNewMessages(db, now) },
     { name: "webhooks", everyMs: 1_000, run: (now) => deliverDueWebhooks({ db, now }) },
     { name: "brand-alerts", everyMs: ALERT_EVERY_MS, run: (now) => checkBrandAlerts({ db, now }) },
+    // Brands' retention periods: small batches, so ingest never waits long behind it.
+    { name: "retention", everyMs: 60_000, firstAt: Date.now() + 30_000, run: (now) => eraseExpiredMessages({ db, now }) },
   ];
   if (demoEnabled() && process.env.DEMO_TRAFFIC !== "0") {
     // Looked up once: a database without the demo brands gets no demo traffic.
