@@ -1,4 +1,4 @@
-import { and, eq, gt, isNotNull, lt, ne, sql } from "drizzle-orm";
+import { and, eq, gt, isNotNull, lt, ne } from "drizzle-orm";
 import { setImmediate as yieldToOthers } from "node:timers/promises";
 import { database, type Db } from "@/db/client";
 import { purgeErased } from "@/db/ops";
