@@ -15,6 +15,8 @@ export const POSTGRES_SUITES = [
   "tests/notifications/actions.test.ts",
   "tests/security/brute-force.test.ts",
   "tests/worker/lease.test.ts",
+  "tests/privacy/erase.test.ts",
+  "tests/privacy/retention.test.ts",
 ];
 
 // Spread, not mergeConfig: merging would add the base include list to this one.
