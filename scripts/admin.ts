@@ -9,7 +9,7 @@ import { backupDatabase } from "@/lib/ops/backup";
 import { ROLES, type Role } from "@/db/schema";
 import { connectHint, createConfiguredChannel, listChannelConfigs } from "@/lib/channels/operate";
 import { parseArgs, requireFlag, runCli, UsageError } from "./lib/args";
-import { PRIVACY_USAGE, runPrivacyCommand } from "./lib/privacy-commands";
+import { runPrivacyCommand } from "./lib/privacy-commands";
 
 const USAGE = `Usage: npm run --silent admin -- <command>
   brand create --slug S --name N [--timezone TZ]
@@ -20,7 +20,11 @@ const USAGE = `Usage: npm run --silent admin -- <command>
   channel create --brand S --kind facebook|instagram|twitter|vk|telegram|youtube|email|web --name N [--account-id A] [--config JSON]
   channel list --brand S
   backup FILE
-${PRIVACY_USAGE}`;
+  contact find --brand S --query TEXT
+  contact export --brand S --contact ID
+  contact erase --brand S --contact ID --reason "…" [--dry-run]
+  retention show --brand S
+  retention set --brand S --months N|off [--yes]`;
 
 // The operator holds every role, but lib/ keeps the invariants (a brand keeps its last admin).
 async function main() {

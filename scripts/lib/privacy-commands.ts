@@ -5,12 +5,6 @@ import { eraseContact } from "@/lib/privacy/erase";
 import { previewRetention, setRetention } from "@/lib/privacy/retention";
 import { requireFlag, UsageError } from "./args";
 
-export const PRIVACY_USAGE = `  contact find --brand S --query TEXT
-  contact export --brand S --contact ID
-  contact erase --brand S --contact ID --reason "…" [--dry-run]
-  retention show --brand S
-  retention set --brand S --months N|off [--yes]`;
-
 type Flags = Record<string, string | true>;
 
 const json = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
