@@ -127,6 +127,9 @@ export const channels = sqliteTable(
     lastErrorAt: ts("last_error_at"),
     pollCursor: text("poll_cursor"),
     pollNextAt: ts("poll_next_at"),
+    // Set when a message of the channel is erased (lib/privacy): ingest then also looks events
+    // up by their erased-id token; channels never erased skip that work.
+    erasedAt: ts("erased_at"),
     createdAt: createdAt(),
   },
   (t) => [

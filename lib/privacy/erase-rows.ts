@@ -1,6 +1,6 @@
-import { and, eq, inArray, isNotNull, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { auditLog, changes, classifierExamples, contacts, conversations, drafts, escalations, messages, notifications, webhookDeliveries } from "@/db/schema";
+import { auditLog, changes, channels, classifierExamples, contacts, conversations, drafts, escalations, messages, notifications, webhookDeliveries } from "@/db/schema";
 import { PREVIEW_CHARS } from "@/lib/ingest/conversation-state";
 import { scrubJson, scrubText } from "./scrub";
 import { ERASED, tokenise } from "./token";
@@ -59,6 +59,7 @@ type Attachment = { kind: string; url: string; name?: string; size?: number; con
 
 export async function eraseMessageRows(tx: Tx, { brandId, messageIds }: EraseTarget): Promise<number> {
   let count = 0;
+  const erasedChannels = new Set<number>();
   for (const part of chunks(messageIds)) {
     const rows = await tx
       .select({ id: messages.id, channelId: messages.channelId, externalId: messages.externalId, inReplyTo: messages.inReplyToExternalId, subject: messages.subject, quotedText: messages.quotedText, url: messages.url, attachments: messages.attachments, hiddenReason: messages.hiddenReason })
@@ -79,10 +80,18 @@ export async function eraseMessageRows(tx: Tx, { brandId, messageIds }: EraseTar
           inReplyToExternalId: tokenise(row.channelId, row.inReplyTo),
         })
         .where(and(eq(messages.id, row.id), eq(messages.brandId, brandId)));
+      erasedChannels.add(row.channelId);
       count++;
     }
   }
+  await markChannelsErased(tx, brandId, [...erasedChannels]);
   return count;
+}
+
+// From now on ingest looks this channel's events up by their erased-id token too (lib/ingest/stages/dedupe.ts).
+async function markChannelsErased(tx: Tx, brandId: number, ids: number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await tx.update(channels).set({ erasedAt: new Date() }).where(and(eq(channels.brandId, brandId), inArray(channels.id, ids), isNull(channels.erasedAt)));
 }
 
 export async function eraseContactRows(tx: Tx, { brandId, contactIds }: EraseTarget): Promise<number> {

@@ -14,10 +14,13 @@ export async function admitChannels(batch: Batch, items: IngestItem[]): Promise<
   const ids = [...new Set(items.map((item) => item.channelId))];
   if (ids.length === 0) return;
   const rows = await batch.tx
-    .select({ id: channels.id, kind: channels.kind })
+    .select({ id: channels.id, kind: channels.kind, erasedAt: channels.erasedAt })
     .from(channels)
     .where(and(inArray(channels.id, ids), eq(channels.brandId, batch.brandId)));
-  for (const row of rows) batch.channelKinds.set(row.id, row.kind);
+  for (const row of rows) {
+    batch.channelKinds.set(row.id, row.kind);
+    if (row.erasedAt) batch.erasedChannels.add(row.id);
+  }
   const unknown = ids.find((id) => !batch.channelKinds.has(id));
   if (unknown !== undefined) throw new AppError("not_found:channel", `Unknown channel ${unknown}.`);
 }
@@ -28,7 +31,8 @@ export function arrive(batch: Batch, { event, channelId, userId = null }: Ingest
 
 // The outcome when the event changes no new message; null when it is a new one.
 export async function dedupe(batch: Batch, { event, channelId, at }: Arrival): Promise<IngestOutcome | null> {
-  const [existing] = await batch.q.messageByExternal.execute({ channelId, externalId: event.externalId, erasedId: erasedId(channelId, event.externalId) });
+  const token = batch.erasedChannels.has(channelId) ? erasedId(channelId, event.externalId) : event.externalId;
+  const [existing] = await batch.q.messageByExternal.execute({ channelId, externalId: event.externalId, erasedId: token });
   if (existing) return applyPlatformChange(batch, { existing, event, at });
   if (event.action === "delete") return { externalId: event.externalId, messageId: null, conversationId: null, duplicate: false };
   return null;

@@ -1,1 +1,0 @@
-ALTER TABLE `brands` ADD `retention_months` integer;
