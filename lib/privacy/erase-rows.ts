@@ -80,6 +80,12 @@ export async function eraseMessageRows(tx: Tx, { brandId, messageIds }: EraseTar
           inReplyToExternalId: tokenise(row.channelId, row.inReplyTo),
         })
         .where(and(eq(messages.id, row.id), eq(messages.brandId, brandId)));
+      // Replies elsewhere that name the erased message keep pointing at it, by its token.
+      if (row.externalId != null && row.externalId !== tokenise(row.channelId, row.externalId))
+        await tx
+          .update(messages)
+          .set({ inReplyToExternalId: tokenise(row.channelId, row.externalId) })
+          .where(and(eq(messages.channelId, row.channelId), eq(messages.inReplyToExternalId, row.externalId), eq(messages.brandId, brandId)));
       erasedChannels.add(row.channelId);
       count++;
     }

@@ -43,7 +43,7 @@ describe("personal data: find, export, erase", () => {
     const dry = await eraseContact({ db, actor: memberActor(s.admin, s.brand.id, "admin"), brandId: s.brand.id, contactId, reason: "E-mail of 2 March", dryRun: true });
     expect(dry.dryRun).toBe(true);
     expect(dry.counts.messages).toBe(3);
-    expect(await columnsHolding(db, SECRET)).toEqual(expect.arrayContaining(["messages.text", "conversations.preview", "notifications.text", "classifier_examples.text"]));
+    expect(await columnsHolding(db, SECRET)).toEqual(expect.arrayContaining(["messages.text", "messages.attachments", "notifications.text", "classifier_examples.text"]));
 
     const done = await eraseContact({ db, actor: memberActor(s.admin, s.brand.id, "admin"), brandId: s.brand.id, contactId, reason: `GDPR request by e-mail from ${NAME}` });
     expect(done.counts).toEqual(dry.counts);
@@ -68,10 +68,16 @@ describe("personal data: find, export, erase", () => {
 
     // A replay of the same platform ids (an import, a poll, an edit) stores nothing again.
     const replay = await s.ingest(s.original);
-    expect(replay.map((r) => r.duplicate)).toEqual([true, true, true]);
+    expect(replay.map((r) => r.duplicate)).toEqual([true, true, true, true]);
     await s.ingest([{ ...s.original[0], action: "edit", text: `${SECRET} edited`, editedAt: at(30) }]);
     expect(await columnsHolding(db, SECRET)).toEqual([]);
-    expect(await db.$count(messages, eq(messages.brandId, s.brand.id))).toBe(5);
+    expect(await db.$count(messages, eq(messages.brandId, s.brand.id))).toBe(6);
+    // Another person's reply keeps its link to the erased comment, through the token.
+    const [reply] = await db.select().from(messages).where(and(eq(messages.brandId, s.brand.id), eq(messages.externalId, "c3")));
+    const [erasedComment] = await db.select().from(messages).where(eq(messages.id, s.theirs.id));
+    expect(reply.text).toBe("I have the same problem");
+    expect(reply.inReplyToExternalId).toBe(erasedComment.externalId);
+    expect(erasedComment.externalId).toMatch(/^erased:/);
 
     // The files as they are on disk while the app runs: the database and its WAL.
     if (engineKind() === "sqlite") {

@@ -39,6 +39,7 @@ export async function seedPerson(db: Db) {
     { externalId: "c1", text: `${SECRET} my order arrived broken, refund?`, createdAt: at(0), author: person, threadId: "post-1", attachments: [{ kind: "image", url: `https://cdn.example/${SECRET}.jpg` }] },
     { externalId: "r1", text: `Sorry ${NAME}, we are on it`, createdAt: at(12), author: page, inReplyTo: "c1", direction: "outbound" },
     { externalId: "c2", text: `Same here ${HANDLE}, broken too?`, createdAt: at(20), author: bystander, threadId: "post-2" },
+    { externalId: "c3", text: "I have the same problem", createdAt: at(15), author: bystander, inReplyTo: "c1" },
   ];
   await ingest(original);
   const [theirs] = await db.select().from(messages).where(and(eq(messages.brandId, brand.id), eq(messages.externalId, "c1")));
