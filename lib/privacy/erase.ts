@@ -5,7 +5,8 @@ import { contacts, conversations, messages } from "@/db/schema";
 import { authorize, type Principal } from "@/lib/auth/authorize";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
-import { eraseContactRows, eraseConversationRows, eraseDerivedRows, eraseDrafts, eraseMessageRows, scrubMentions, scrubRecords, type EraseCounts, type EraseTarget } from "./erase-rows";
+import { eraseContactRows, eraseConversationRows, eraseDerivedRows, eraseDrafts, eraseMessageRows, scrubMentions, type EraseCounts, type EraseTarget } from "./erase-rows";
+import { scrubRecords } from "./erase-records";
 import { needlesOf, scrubText } from "./scrub";
 
 export type EraseResult = { dryRun: boolean; contactId: number; counts: EraseCounts };
