@@ -20,6 +20,8 @@ export const POSTGRES_SUITES = [
   "tests/staffing/parts.test.ts",
   "tests/staffing/plan.test.ts",
   "tests/worker/lease.test.ts",
+  "tests/privacy/erase.test.ts",
+  "tests/privacy/retention.test.ts",
 ];
 
 // Spread, not mergeConfig: merging would add the base include list to this one.

@@ -108,6 +108,8 @@ function openSqlite({ file, runMigrations = true }: { file: string; runMigration
   writer.pragma("foreign_keys = ON");
   // WAL with NORMAL sync loses no committed transaction on a process crash, only on power loss.
   writer.pragma("synchronous = NORMAL");
+  // Freed space is zeroed, so an erased text leaves no copy in free pages (lib/privacy).
+  writer.pragma("secure_delete = ON");
   configure(writer);
   if (runMigrations) migrateSqlite(writer);
   const reader = new Database(file, { readonly: true });

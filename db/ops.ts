@@ -9,3 +9,4 @@ const on = (db: Db) => (engineOf(db).kind === "postgres" ? postgres : sqlite);
 export const backupTo = (db: Db, file: string) => on(db).backupTo(db, file);
 export const bulkLoadMode = (db: Db, enabled: boolean) => on(db).bulkLoadMode(db, enabled);
 export const checkpoint = (db: Db) => on(db).checkpoint(db);
+export const purgeErased = (db: Db, options: { full: boolean }) => on(db).purgeErased(db, options);

@@ -51,6 +51,8 @@ export const brands = sqliteTable("brands", {
   retrainEveryHours: integer("retrain_every_hours"),
   // Waiting requests are handed out round-robin to available agents when on.
   autoAssign: bool("auto_assign").notNull().default(false),
+  // Message texts older than this many months are erased by the worker; null keeps them.
+  retentionMonths: integer("retention_months"),
   createdAt: createdAt(),
 });
 
@@ -125,6 +127,9 @@ export const channels = sqliteTable(
     lastErrorAt: ts("last_error_at"),
     pollCursor: text("poll_cursor"),
     pollNextAt: ts("poll_next_at"),
+    // Set when a message of the channel is erased (lib/privacy): ingest then also looks events
+    // up by their erased-id token; channels never erased skip that work.
+    erasedAt: ts("erased_at"),
     createdAt: createdAt(),
   },
   (t) => [

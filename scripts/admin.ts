@@ -9,6 +9,7 @@ import { backupDatabase } from "@/lib/ops/backup";
 import { ROLES, type Role } from "@/db/schema";
 import { connectHint, createConfiguredChannel, listChannelConfigs } from "@/lib/channels/operate";
 import { parseArgs, requireFlag, runCli, UsageError } from "./lib/args";
+import { runPrivacyCommand } from "./lib/privacy-commands";
 
 const USAGE = `Usage: npm run --silent admin -- <command>
   brand create --slug S --name N [--timezone TZ]
@@ -18,7 +19,12 @@ const USAGE = `Usage: npm run --silent admin -- <command>
   token revoke --brand S --name N
   channel create --brand S --kind facebook|instagram|twitter|vk|telegram|youtube|email|web --name N [--account-id A] [--config JSON]
   channel list --brand S
-  backup FILE`;
+  backup FILE
+  contact find --brand S --query TEXT
+  contact export --brand S --contact ID
+  contact erase --brand S --contact ID --reason "…" [--dry-run]
+  retention show --brand S
+  retention set --brand S --months N|off [--yes]`;
 
 // The operator holds every role, but lib/ keeps the invariants (a brand keeps its last admin).
 async function main() {
@@ -94,6 +100,7 @@ async function main() {
         return;
       }
       default:
+        if (await runPrivacyCommand(`${noun} ${verb ?? ""}`.trim(), flags)) return;
         if (noun === "backup" && verb) {
           const { pages } = await backupDatabase({ file: verb });
           process.stdout.write(`Backed up to ${verb} (${pages} pages)\n`);

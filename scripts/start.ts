@@ -35,7 +35,7 @@ async function main() {
   const host = process.env.LISTEN_HOST?.trim();
   const child = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", port, ...(host ? ["-H", host] : [])], {
     stdio: "inherit",
-    env: { ...process.env, AUTH_SECRET: secrets.authSecret, CREDENTIALS_KEY: secrets.credentialsKey, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, AUTH_SECRET: secrets.authSecret, CREDENTIALS_KEY: secrets.credentialsKey, ERASURE_KEY: secrets.erasureKey, NEXT_TELEMETRY_DISABLED: "1" },
   });
   process.stdout.write(`\nReplyhour is starting on http://${host && host !== "0.0.0.0" && host !== "::" ? (host.includes(":") ? `[${host}]` : host) : "localhost"}:${port}\n`);
   if (logins.length) {

@@ -27,3 +27,7 @@ export async function backupTo(db: Db, file: string): Promise<{ pages: number }>
 export async function bulkLoadMode(_db: Db, _on: boolean): Promise<void> {}
 
 export async function checkpoint(_db: Db): Promise<void> {}
+
+// PostgreSQL rewrites a row on update and its index follows at commit; old row versions are
+// the server's to reclaim (autovacuum), never readable through SQL.
+export async function purgeErased(_db: Db, _options: { full: boolean }): Promise<void> {}

@@ -1,4 +1,6 @@
+import { sql } from "drizzle-orm";
 import { sqliteOf, type Db } from "../client";
+import { execute } from "../sql";
 
 // SQLite operations on the file itself: online backup, bulk-load settings, WAL checkpoints. Each
 // has a twin to write for another engine (pg_dump, session settings, nothing).
@@ -21,5 +23,18 @@ export async function bulkLoadMode(db: Db, on: boolean): Promise<void> {
 
 /** Copies the write-ahead log into the database file and truncates it. */
 export async function checkpoint(db: Db): Promise<void> {
+  sqliteOf(db).writer.pragma("wal_checkpoint(TRUNCATE)");
+}
+
+/**
+ * After an erasure: the full-text index drops erased words from its segments on delete
+ * (FTS5 secure-delete, on from now), `full` merges every segment into one, and the WAL is
+ * copied into the file and truncated, so no old page with an erased text stays in either file.
+ */
+export async function purgeErased(db: Db, { full }: { full: boolean }): Promise<void> {
+  await db.transaction(async (tx) => {
+    await execute(tx, sql`INSERT INTO messages_fts (messages_fts, rank) VALUES ('secure-delete', 1)`);
+    if (full) await execute(tx, sql`INSERT INTO messages_fts (messages_fts) VALUES ('optimize')`);
+  });
   sqliteOf(db).writer.pragma("wal_checkpoint(TRUNCATE)");
 }

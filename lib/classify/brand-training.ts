@@ -1,4 +1,5 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, ne } from "drizzle-orm";
+import { ERASED } from "@/lib/privacy/token";
 import { database, type Db } from "@/db/client";
 import { brands, classifierExamples, classifierModels } from "@/db/schema";
 import { trainBrandModel, type BrandModel } from "./brand-model";
@@ -22,7 +23,8 @@ export async function retrainBrand({ db, brandId }: { db: Db; brandId: number })
   const rows = await db
     .select()
     .from(classifierExamples)
-    .where(eq(classifierExamples.brandId, brandId))
+    // An erased example (lib/privacy) teaches nothing.
+    .where(and(eq(classifierExamples.brandId, brandId), ne(classifierExamples.text, ERASED)))
     .orderBy(asc(classifierExamples.createdAt), asc(classifierExamples.id));
   const examples: LabelledText[] = rows.map((r) => ({
     text: r.text,

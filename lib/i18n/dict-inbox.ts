@@ -195,6 +195,14 @@ export const inboxEn = {
   "conversation.hidden": "Hidden on the platform. The comment stays here, marked hidden.",
   "conversation.blocked": "Author blocked: their next messages are filed as noise.",
   "conversation.unblocked": "Block lifted.",
+  "privacy.contactId": "Contact #{id}",
+  "privacy.erase": "Erase personal data",
+  "privacy.eraseForm": "Erase this contact's personal data",
+  "privacy.eraseWarning": "Replaces this person's messages, name, handle and attachments everywhere with “[erased on request]”. Timestamps and figures stay. This cannot be undone.",
+  "privacy.reason": "Who asked, and why",
+  "privacy.confirm": "I understand this cannot be undone",
+  "privacy.erasing": "Erasing…",
+  "privacy.erased": "Erased: {count} messages.",
 } as const;
 
 export const inboxRu: Record<keyof typeof inboxEn, string> = {
@@ -393,4 +401,12 @@ export const inboxRu: Record<keyof typeof inboxEn, string> = {
   "conversation.hidden": "Скрыто на платформе. Комментарий остаётся здесь с пометкой «скрыт».",
   "conversation.blocked": "Автор заблокирован: его следующие сообщения будут попадать в шум.",
   "conversation.unblocked": "Блокировка снята.",
+  "privacy.contactId": "Контакт №{id}",
+  "privacy.erase": "Стереть личные данные",
+  "privacy.eraseForm": "Стереть личные данные контакта",
+  "privacy.eraseWarning": "Сообщения, имя, ник и вложения этого человека везде заменяются на «[erased on request]». Время и показатели сохраняются. Отменить нельзя.",
+  "privacy.reason": "Кто попросил и почему",
+  "privacy.confirm": "Я понимаю, что это нельзя отменить",
+  "privacy.erasing": "Стираем…",
+  "privacy.erased": "Стёрто сообщений: {count}.",
 };

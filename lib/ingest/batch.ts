@@ -23,6 +23,8 @@ export type Batch = {
   policies: BrandPolicy[];
   classifyText: ClassifyText;
   channelKinds: Map<number, string>;
+  // Channels holding erased messages (lib/privacy): only their events pay for the erased-id token.
+  erasedChannels: Set<number>;
   // Conversation id → the message that changed it (0 when only its state did), for the change log.
   touched: Map<number, number>;
   // Channels that received a message, whose last event time moves to `now`.
@@ -49,7 +51,7 @@ export function openBatch({
   policies: BrandPolicy[];
   classifyText: ClassifyText;
 }): Batch {
-  return { tx, q: queries(tx), brandId, now, policies, classifyText, channelKinds: new Map(), touched: new Map(), channelsWithEvents: new Set(), brandHandles: new Map(), pendingBrandHandles: [] };
+  return { tx, q: queries(tx), brandId, now, policies, classifyText, channelKinds: new Map(), erasedChannels: new Set(), touched: new Map(), channelsWithEvents: new Set(), brandHandles: new Map(), pendingBrandHandles: [] };
 }
 
 // One event on its way through the stages; each stage fills in what it found.

@@ -4,7 +4,7 @@ import { bind, prepared } from "@/db/prepared";
 import { conversations, type SlaState } from "@/db/schema";
 import { queries, type ConversationRow, type CycleRow } from "./queries";
 
-const PREVIEW_CHARS = 140;
+export const PREVIEW_CHARS = 140;
 
 /**
  * Copies onto the conversation what the inbox sorts and filters by: its current cycle's

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, lte, ne, sql, type Column } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, lte, ne, sql, type Column } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { bind, ONE, prepared } from "@/db/prepared";
 import { channels, classifierExamples, contacts, conversations, messages, responseCycles } from "@/db/schema";
@@ -52,9 +52,11 @@ const brandScoped = (id: Column, brandId: Column) => and(eq(id, p("id")), eq(bra
 function prepare(tx: Tx) {
   return {
     messageByExternal: tx
-      .select({ id: messages.id, conversationId: messages.conversationId, text: messages.text, deletedOnPlatformAt: messages.deletedOnPlatformAt })
+      .select({ id: messages.id, conversationId: messages.conversationId, externalId: messages.externalId, text: messages.text, deletedOnPlatformAt: messages.deletedOnPlatformAt })
       .from(messages)
-      .where(and(eq(messages.channelId, p("channelId")), eq(messages.externalId, p("externalId"))))
+      // The id as sent, or the token it was replaced by when its text was erased (lib/privacy).
+      .where(and(eq(messages.channelId, p("channelId")), inArray(messages.externalId, [p("externalId"), p("erasedId")])))
+      .limit(ONE)
       .prepare(),
     contactByExternal: tx
       .select({ id: contacts.id, blocked: contacts.blocked, handle: contacts.handle, name: contacts.name, followers: contacts.followers })

@@ -1,3 +1,4 @@
+import { stringify } from "csv-stringify/sync";
 import type { DashboardData } from "./dashboard";
 
 export const TABLES = ["daily", "volume", "mix", "heatmap", "agents", "escalations"] as const;
@@ -55,14 +56,17 @@ export function dashboardTable({ data, name }: { data: DashboardData; name: Tabl
   }
 }
 
-// RFC 4180 quoting, and a leading quote on text that a spreadsheet would run as a formula.
-function csvCell(cell: Cell): string {
-  if (cell == null) return "";
-  if (typeof cell === "number") return String(cell);
-  const safe = /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+// A spreadsheet runs text that starts with one of these as a formula: a leading quote keeps it text.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function csvCell(cell: Cell): string | number | null {
+  return typeof cell === "string" && FORMULA_START.test(cell) ? `'${cell}` : cell;
 }
 
+/**
+ * RFC 4180 (csv-stringify: CRLF between records; quoted when a field holds a comma, a quote or a
+ * line break, which csv-stringify leaves bare unless told), every text cell guarded against formulas.
+ */
 export function toCsv(table: DataTable): string {
-  return [table.header, ...table.rows].map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return stringify([table.header, ...table.rows].map((row) => row.map(csvCell)), { record_delimiter: "\r\n", quoted_match: /[\r\n]/ });
 }

@@ -12,6 +12,7 @@ import { indexNewMessages } from "@/db/search";
 import { wakeSnoozed } from "@/lib/conversations/snooze";
 import { deliverDueWebhooks } from "@/lib/escalation/webhooks";
 import { ALERT_EVERY_MS, checkBrandAlerts } from "@/lib/escalation/alerts";
+import { eraseExpiredMessages } from "@/lib/privacy/retention";
 import type { DemoWorkspace } from "@/lib/seed/seed-demo";
 import { sendWeeklyReports } from "@/lib/reports/weekly/send";
 
@@ -38,6 +39,8 @@ export function startWorker(): void {
     { name: "brand-alerts", everyMs: ALERT_EVERY_MS, run: (now) => checkBrandAlerts({ db, now }) },
     // Monday mornings in each brand's zone; the (user, brand, week) row keeps it to one e-mail.
     { name: "weekly-report", everyMs: 5 * 60_000, firstAt: Date.now() + 30_000, run: (now) => sendWeeklyReports({ db, now }) },
+    // Brands' retention periods: small batches, so ingest never waits long behind it.
+    { name: "retention", everyMs: 60_000, firstAt: Date.now() + 30_000, run: (now) => eraseExpiredMessages({ db, now }) },
   ];
   if (demoEnabled() && process.env.DEMO_TRAFFIC !== "0") {
     // Looked up once: a database without the demo brands gets no demo traffic.

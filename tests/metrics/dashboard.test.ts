@@ -5,6 +5,7 @@ import { inboundEventSchema, type InboundEventInput } from "@/lib/ingest/event";
 import { ingestBatch } from "@/lib/ingest/pipeline";
 import { dashboardData } from "@/lib/metrics/dashboard";
 import { dashboardTable, toCsv } from "@/lib/metrics/dashboard-tables";
+import { parseCsv } from "@/lib/ingest/adapters/csv";
 import { parseRange } from "@/lib/metrics/local-time";
 import { makeBrand, makeMember, testDb, sqlite } from "../helpers/db";
 
@@ -93,6 +94,9 @@ describe("dashboardData", () => {
 
   it("quotes CSV cells and defuses spreadsheet formulas", () => {
     expect(toCsv({ title: "t", header: ["a", "b"], rows: [["=SUM(A1)", 'x,"y"'], [null, 1.5]] })).toBe(`a,b\r\n'=SUM(A1),"x,""y"""\r\n,1.5\r\n`);
+    const csv = toCsv({ title: "t", header: ["name", "n"], rows: [["+1 555", -3], ["-cmd", null], ["@SUM(1)", 0], ["two\nlines", 1], ["plain", 2]] });
+    expect(csv).toBe(`name,n\r\n'+1 555,-3\r\n'-cmd,\r\n'@SUM(1),0\r\n"two\nlines",1\r\nplain,2\r\n`);
+    expect(parseCsv(csv)).toEqual([["name", "n"], ["'+1 555", "-3"], ["'-cmd", ""], ["'@SUM(1)", "0"], ["two\nlines", "1"], ["plain", "2"]]);
   });
 });
 

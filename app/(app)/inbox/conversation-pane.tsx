@@ -13,6 +13,7 @@ import { MailHtml } from "./mail-html.client";
 import { hideUnsupportedReason } from "@/lib/moderation/platform";
 import { displayHandle, platformLink, PLATFORM_NAMES } from "@/lib/inbox/contact-link";
 import { roleAtLeast } from "@/lib/auth/access";
+import { EraseContact } from "./privacy.client";
 import { brandTeammates, labelSuggestions } from "@/lib/inbox/team";
 import { isMessageKey, translator, type Locale, type Translate, intlLocale } from "@/lib/i18n/messages";
 
@@ -62,6 +63,7 @@ export async function ConversationPane({ brandId, conversationId, timezone }: { 
     labelSuggestions({ brandId }),
   ]);
   const isManager = viewer.memberships.some((m) => m.brandId === brandId && roleAtLeast(m.role, "manager"));
+  const isAdmin = viewer.memberships.some((m) => m.brandId === brandId && m.role === "admin");
   const hideUnsupported = hideUnsupportedReason(conversation.channel.kind);
   const link = platformLink({ kind: conversation.channel.kind, handle: conversation.contact.handle, messageUrls: messages.filter((m) => m.direction === "inbound").map((m) => m.url) });
   return (
@@ -71,6 +73,7 @@ export async function ConversationPane({ brandId, conversationId, timezone }: { 
         <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-zinc-600 dark:text-zinc-400" data-testid="conversation-customer">
           {conversation.contact.name && conversation.contact.handle && <span className="break-all">{displayHandle(conversation.contact.handle)}</span>}
           <span>{t("conversation.onChannel", { channel: conversation.channel.name })}</span>
+          <span data-testid="contact-id">{t("privacy.contactId", { id: String(conversation.contact.id) })}</span>
           {link && (
             <a href={link} target="_blank" rel="noopener noreferrer nofollow" className="text-blue-700 underline dark:text-blue-400">
               {t("conversation.platformLink", { channel: PLATFORM_NAMES[conversation.channel.kind] ?? wordOf(t, "inbox.channel", conversation.channel.kind) })}
@@ -86,6 +89,7 @@ export async function ConversationPane({ brandId, conversationId, timezone }: { 
           {conversation.contact.followers != null && <Badge>{t("conversation.followers", { count: locale === "en" ? String(conversation.contact.followers) : conversation.contact.followers.toLocaleString(locale) })}</Badge>}
           {conversation.contact.blocked && <Badge tone="warn">{t("conversation.authorBlocked")}</Badge>}
           <BlockAuthor brandId={brandId} contactId={conversation.contact.id} blocked={conversation.contact.blocked} canUnblock={isManager} />
+          {isAdmin && <EraseContact brandId={brandId} contactId={conversation.contact.id} />}
         </div>
         <ConversationToolbar
           key={`toolbar-${conversationId}`}

@@ -1,85 +1,28 @@
-/**
- * RFC 4180 CSV: quoted fields may hold commas, CR/LF and doubled quotes. Chunks may split a
- * record anywhere (even between the two quotes of an escaped quote), so large files stream.
- */
-export function createCsvParser() {
-  let field = "";
-  let record: string[] = [];
-  let inQuotes = false;
-  let quotePending = false;
-  let skipLf = false;
-  let started = false;
-  let out: string[][] = [];
+import { Readable } from "node:stream";
+import { parse, type Options } from "csv-parse";
+import { parse as parseSync } from "csv-parse/sync";
 
-  const endField = () => {
-    record.push(field);
-    field = "";
-    started = false;
-  };
-  const endRecord = () => {
-    endField();
-    // A blank line is not a record worth returning.
-    if (!(record.length === 1 && record[0] === "")) out.push(record);
-    record = [];
-  };
-
-  function push(chunk: string): string[][] {
-    for (let i = 0; i < chunk.length; i++) {
-      const c = chunk[i];
-      if (skipLf) {
-        skipLf = false;
-        if (c === "\n") continue;
-      }
-      if (inQuotes) {
-        if (quotePending) {
-          quotePending = false;
-          if (c === '"') {
-            field += '"';
-            continue;
-          }
-          inQuotes = false;
-        } else if (c === '"') {
-          quotePending = true;
-          continue;
-        } else {
-          const close = chunk.indexOf('"', i);
-          const end = close === -1 ? chunk.length : close;
-          field += chunk.slice(i, end);
-          i = end - 1;
-          continue;
-        }
-      }
-      if (c === '"' && !started) {
-        inQuotes = true;
-        started = true;
-      } else if (c === ",") endField();
-      else if (c === "\n") endRecord();
-      else if (c === "\r") {
-        endRecord();
-        skipLf = true;
-      } else {
-        field += c;
-        started = true;
-      }
-    }
-    const ready = out;
-    out = [];
-    return ready;
-  }
-
-  function end(): string[][] {
-    if (quotePending) quotePending = false;
-    inQuotes = false;
-    if (field !== "" || started || record.length > 0) endRecord();
-    const ready = out;
-    out = [];
-    return ready;
-  }
-
-  return { push, end };
-}
+// RFC 4180 through csv-parse: quoted fields hold commas, CR/LF and doubled quotes. Lenient as
+// exports in the wild need: any line ending in one file, stray quotes inside a field kept as
+// text, rows of any length, and a broken record (an unterminated quote) skipped, never thrown.
+export const CSV_OPTIONS: Options = {
+  bom: true,
+  record_delimiter: ["\r\n", "\n", "\r"],
+  relax_quotes: true,
+  relax_column_count: true,
+  skip_empty_lines: true,
+  skip_records_with_error: true,
+};
 
 export function parseCsv(text: string): string[][] {
-  const parser = createCsvParser();
-  return [...parser.push(text), ...parser.end()];
+  return parseSync(text, CSV_OPTIONS) as string[][];
+}
+
+/** The records of a CSV stream as they are parsed, so a large file never sits in memory whole. */
+export async function* csvRecords(input: Readable | Iterable<string | Buffer> | AsyncIterable<string | Buffer>): AsyncGenerator<string[]> {
+  const source = input instanceof Readable ? input : Readable.from(input);
+  const parser = parse(CSV_OPTIONS);
+  source.on("error", (error) => parser.destroy(error));
+  source.pipe(parser);
+  for await (const record of parser) yield record as string[];
 }

@@ -1,6 +1,6 @@
 import { parseCsv } from "./csv";
 
-export { createCsvParser, parseCsv } from "./csv";
+export { csvRecords, parseCsv } from "./csv";
 
 /** One row of Kaggle's "Customer Support on Twitter" (twcs.csv). */
 export type TwcsRow = {

@@ -4,7 +4,7 @@ import { database, type Db } from "@/db/client";
 import { channels } from "@/db/schema";
 import { cliActor } from "@/lib/audit/record";
 import { createBrand, getBrandBySlug } from "@/lib/brands/brands";
-import { createCsvParser, twcsHeader, twcsRowFromRecord, twcsToEvents, type TwcsHeader, type TwcsRow } from "@/lib/ingest/adapters/twcs";
+import { csvRecords, twcsHeader, twcsRowFromRecord, twcsToEvents, type TwcsHeader, type TwcsRow } from "@/lib/ingest/adapters/twcs";
 import { inboundEventSchema } from "@/lib/ingest/event";
 import { BATCH_SIZE, emptyTotals, ingestChunk, type BrandTotals } from "./batches";
 
@@ -14,28 +14,24 @@ export type TwcsSummary = { format: "twcs"; brands: Record<string, BrandTotals &
 /** Streams the CSV; threads need every row because the file is not in time order. */
 export async function readTwcsRows({ file, onProgress }: { file: string; onProgress?: Progress }): Promise<{ rows: TwcsRow[]; skipped: number }> {
   const total = fs.statSync(file).size;
-  const parser = createCsvParser();
   const rows: TwcsRow[] = [];
   let header: TwcsHeader | undefined;
   let skipped = 0;
   let done = 0;
-  const take = (records: string[][]) => {
-    for (const record of records) {
-      if (!header) {
-        header = twcsHeader(record);
-        continue;
-      }
-      const row = twcsRowFromRecord({ record, header });
-      if (row) rows.push(row);
-      else skipped++;
-    }
-  };
-  for await (const chunk of fs.createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 20 })) {
-    done += Buffer.byteLength(chunk as string);
-    take(parser.push(chunk as string));
+  const stream = fs.createReadStream(file, { highWaterMark: 1 << 20 });
+  stream.on("data", (chunk) => {
+    done += chunk.length;
     onProgress?.({ phase: "read", done, total });
+  });
+  for await (const record of csvRecords(stream)) {
+    if (!header) {
+      header = twcsHeader(record);
+      continue;
+    }
+    const row = twcsRowFromRecord({ record, header });
+    if (row) rows.push(row);
+    else skipped++;
   }
-  take(parser.end());
   return { rows, skipped };
 }
 

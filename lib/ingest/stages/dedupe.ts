@@ -1,6 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { channels, messages } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import { ERASED, erasedId, isErasedId } from "@/lib/privacy/token";
 import type { InboundEvent } from "../event";
 import type { MessageRef } from "../queries";
 import type { Arrival, Batch, IngestItem, IngestOutcome } from "../batch";
@@ -13,10 +14,13 @@ export async function admitChannels(batch: Batch, items: IngestItem[]): Promise<
   const ids = [...new Set(items.map((item) => item.channelId))];
   if (ids.length === 0) return;
   const rows = await batch.tx
-    .select({ id: channels.id, kind: channels.kind })
+    .select({ id: channels.id, kind: channels.kind, erasedAt: channels.erasedAt })
     .from(channels)
     .where(and(inArray(channels.id, ids), eq(channels.brandId, batch.brandId)));
-  for (const row of rows) batch.channelKinds.set(row.id, row.kind);
+  for (const row of rows) {
+    batch.channelKinds.set(row.id, row.kind);
+    if (row.erasedAt) batch.erasedChannels.add(row.id);
+  }
   const unknown = ids.find((id) => !batch.channelKinds.has(id));
   if (unknown !== undefined) throw new AppError("not_found:channel", `Unknown channel ${unknown}.`);
 }
@@ -27,7 +31,8 @@ export function arrive(batch: Batch, { event, channelId, userId = null }: Ingest
 
 // The outcome when the event changes no new message; null when it is a new one.
 export async function dedupe(batch: Batch, { event, channelId, at }: Arrival): Promise<IngestOutcome | null> {
-  const [existing] = await batch.q.messageByExternal.execute({ channelId, externalId: event.externalId });
+  const token = batch.erasedChannels.has(channelId) ? erasedId(channelId, event.externalId) : event.externalId;
+  const [existing] = await batch.q.messageByExternal.execute({ channelId, externalId: event.externalId, erasedId: token });
   if (existing) return applyPlatformChange(batch, { existing, event, at });
   if (event.action === "delete") return { externalId: event.externalId, messageId: null, conversationId: null, duplicate: false };
   return null;
@@ -45,6 +50,8 @@ function platformTime(event: InboundEvent, now: number): number {
 
 async function applyPlatformChange(batch: Batch, { existing, event, at }: { existing: MessageRef; event: InboundEvent; at: number }): Promise<IngestOutcome> {
   const ref = { externalId: event.externalId, messageId: String(existing.id), conversationId: String(existing.conversationId) };
+  // An erased message stays erased: neither a replay nor an edit brings its text back.
+  if (isErasedId(existing.externalId) || existing.text === ERASED) return { ...ref, duplicate: true };
   const mine = and(eq(messages.id, existing.id), eq(messages.brandId, batch.brandId));
   if (event.action === "edit" && event.text !== existing.text) {
     await batch.tx.update(messages).set({ text: event.text, editedAt: new Date(editTime(event, at, batch.now)) }).where(mine);

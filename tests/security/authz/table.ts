@@ -202,6 +202,12 @@ export const ACTIONS: Record<string, ActionEntry> = {
     form: async (w) => ({ brandId: A(w), contactId: String((await w.contact())), blocked: "1" }),
     cross: async (w) => ({ brandId: B(w), contactId: String((await w.contact())), blocked: "1" }),
   },
+  "app/(app)/inbox/privacy-actions.ts#eraseContactAction": {
+    access: "admin",
+    form: async (w) => ({ brandId: A(w), contactId: String(await w.contact()), reason: "Asked by e-mail", confirm: "yes" }),
+    cross: async (w) => ({ brandId: B(w), contactId: String(await w.contact()), reason: "Asked by e-mail", confirm: "yes" }),
+    note: "erasing personal data is an admin's task (lib/privacy)",
+  },
 
   "app/(app)/settings/team/actions.ts#setRoutingAction": {
     access: "admin",
