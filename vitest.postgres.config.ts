@@ -13,6 +13,7 @@ export const POSTGRES_SUITES = [
   "tests/escalation/ui-timeline.test.ts",
   "tests/metrics/report.test.ts",
   "tests/notifications/actions.test.ts",
+  "tests/realtime/**/*.test.ts",
   "tests/security/brute-force.test.ts",
   "tests/worker/lease.test.ts",
 ];

@@ -535,8 +535,11 @@ export const changes = sqliteTable(
     userId: integer("user_id"),
     data: text("data", { mode: "json" }),
     createdAt: createdAt(),
+    // The change's place in commit order, which tails follow (ids are handed out before commit,
+    // so on PostgreSQL a later id can commit first). Set when its transaction commits.
+    seq: integer("seq"),
   },
-  (t) => [index("changes_brand_id").on(t.brandId, t.id)],
+  (t) => [index("changes_brand_seq").on(t.brandId, t.seq), uniqueIndex("changes_seq").on(t.seq)],
 );
 
 export const apiTokens = sqliteTable(

@@ -1,0 +1,6 @@
+DROP INDEX "changes_brand_id";--> statement-breakpoint
+ALTER TABLE "changes" ADD COLUMN "seq" bigint;--> statement-breakpoint
+CREATE INDEX "changes_brand_seq" ON "changes" USING btree ("brand_id","seq");--> statement-breakpoint
+CREATE UNIQUE INDEX "changes_seq" ON "changes" USING btree ("seq");--> statement-breakpoint
+-- The log so far keeps its order: ids were commit order while one process wrote.
+UPDATE "changes" SET "seq" = "id";

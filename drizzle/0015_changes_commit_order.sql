@@ -1,0 +1,6 @@
+DROP INDEX `changes_brand_id`;--> statement-breakpoint
+ALTER TABLE `changes` ADD `seq` integer;--> statement-breakpoint
+CREATE INDEX `changes_brand_seq` ON `changes` (`brand_id`,`seq`);--> statement-breakpoint
+CREATE UNIQUE INDEX `changes_seq` ON `changes` (`seq`);--> statement-breakpoint
+-- The log so far keeps its order: ids were commit order while one process wrote.
+UPDATE `changes` SET `seq` = `id`;
