@@ -16,6 +16,7 @@ export const POSTGRES_SUITES = [
   "tests/realtime/**/*.test.ts",
   "tests/security/brute-force.test.ts",
   "tests/worker/lease.test.ts",
+  "tests/worker/claim.test.ts",
 ];
 
 // Spread, not mergeConfig: merging would add the base include list to this one.
