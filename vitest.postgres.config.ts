@@ -11,6 +11,7 @@ export const POSTGRES_SUITES = [
   "tests/auth/sign-in.test.ts",
   "tests/channels/health.test.ts",
   "tests/escalation/ui-timeline.test.ts",
+  "tests/limits/**/*.test.ts",
   "tests/metrics/report.test.ts",
   "tests/notifications/actions.test.ts",
   "tests/realtime/**/*.test.ts",

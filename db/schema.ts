@@ -644,6 +644,19 @@ export const workerState = sqliteTable("worker_state", {
 
 // Who runs a background job now: taken by a conditional upsert, so two processes (or servers)
 // never run the same job at once, and a dead holder's lease simply expires.
+// The counters of the request rate limits (API tokens, the website widget), in the database so
+// that every server counts the same requests: one row per limited key until its window ends.
+export const rateLimits = sqliteTable(
+  "rate_limits",
+  {
+    key: text("key").primaryKey(),
+    hits: integer("hits").notNull(),
+    // ms since the epoch, as lib/ computes the window in SQL.
+    resetAt: integer("reset_at").notNull(),
+  },
+  (t) => [index("rate_limits_reset_at").on(t.resetAt)],
+);
+
 export const jobLeases = sqliteTable("job_leases", {
   job: text("job").primaryKey(),
   holder: text("holder").notNull(),

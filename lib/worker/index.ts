@@ -12,6 +12,7 @@ import { indexNewMessages } from "@/db/search";
 import { wakeSnoozed } from "@/lib/conversations/snooze";
 import { deliverDueWebhooks } from "@/lib/escalation/webhooks";
 import { ALERT_EVERY_MS, checkBrandAlerts } from "@/lib/escalation/alerts";
+import { sweepRateLimits } from "@/lib/limits/rate";
 import type { DemoWorkspace } from "@/lib/seed/seed-demo";
 
 const TICK_MS = 1_000;
@@ -35,6 +36,7 @@ export function startWorker(): void {
     { name: "search-index", everyMs: 2_000, run: (now) => indexNewMessages(db, now) },
     { name: "webhooks", everyMs: 1_000, run: (now) => deliverDueWebhooks({ db, now }) },
     { name: "brand-alerts", everyMs: ALERT_EVERY_MS, run: (now) => checkBrandAlerts({ db, now }) },
+    { name: "rate-limits", everyMs: 60_000, run: (now) => sweepRateLimits({ db, now }) },
   ];
   if (demoEnabled() && process.env.DEMO_TRAFFIC !== "0") {
     // Looked up once: a database without the demo brands gets no demo traffic.

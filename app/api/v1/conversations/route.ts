@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 export async function GET(request: Request) {
   try {
     const principal = await authenticateBearer({ header: request.headers.get("authorization") });
-    checkRateLimit({ tokenId: principal.tokenId });
+    await checkRateLimit({ tokenId: principal.tokenId });
     authorize({ actor: { kind: "token", token: principal }, brandId: principal.brandId, needs: { scope: "read" } });
     const parsed = conversationFilterSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!parsed.success)

@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
     const principal = await authenticateBearer({ header: request.headers.get("authorization") });
-    checkRateLimit({ tokenId: principal.tokenId });
+    await checkRateLimit({ tokenId: principal.tokenId });
     authorize({ actor: { kind: "token", token: principal }, brandId: principal.brandId, needs: { scope: "read" } });
     const { id } = await params;
     if (!/^\d{1,15}$/.test(id)) throw new AppError("not_found:conversation");
