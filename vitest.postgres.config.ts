@@ -12,16 +12,19 @@ export const POSTGRES_SUITES = [
   "tests/auth/sign-in.test.ts",
   "tests/channels/health.test.ts",
   "tests/escalation/ui-timeline.test.ts",
+  "tests/limits/**/*.test.ts",
   "tests/metrics/report.test.ts",
   "tests/metrics/rollups.test.ts",
   "tests/reports/weekly.test.ts",
   "tests/notifications/actions.test.ts",
+  "tests/realtime/**/*.test.ts",
   "tests/security/brute-force.test.ts",
   "tests/staffing/parts.test.ts",
   "tests/staffing/plan.test.ts",
   "tests/worker/lease.test.ts",
   "tests/privacy/erase.test.ts",
   "tests/privacy/retention.test.ts",
+  "tests/worker/claim.test.ts",
 ];
 
 // Spread, not mergeConfig: merging would add the base include list to this one.

@@ -596,8 +596,11 @@ export const changes = sqliteTable(
     userId: integer("user_id"),
     data: text("data", { mode: "json" }),
     createdAt: createdAt(),
+    // The change's place in commit order, which tails follow (ids are handed out before commit,
+    // so on PostgreSQL a later id can commit first). Set when its transaction commits.
+    seq: integer("seq"),
   },
-  (t) => [index("changes_brand_id").on(t.brandId, t.id)],
+  (t) => [index("changes_brand_seq").on(t.brandId, t.seq), uniqueIndex("changes_seq").on(t.seq)],
 );
 
 export const apiTokens = sqliteTable(
@@ -737,6 +740,19 @@ export const workerState = sqliteTable("worker_state", {
 
 // Who runs a background job now: taken by a conditional upsert, so two processes (or servers)
 // never run the same job at once, and a dead holder's lease simply expires.
+// The counters of the request rate limits (API tokens, the website widget), in the database so
+// that every server counts the same requests: one row per limited key until its window ends.
+export const rateLimits = sqliteTable(
+  "rate_limits",
+  {
+    key: text("key").primaryKey(),
+    hits: integer("hits").notNull(),
+    // ms since the epoch, as lib/ computes the window in SQL.
+    resetAt: integer("reset_at").notNull(),
+  },
+  (t) => [index("rate_limits_reset_at").on(t.resetAt)],
+);
+
 export const jobLeases = sqliteTable("job_leases", {
   job: text("job").primaryKey(),
   holder: text("holder").notNull(),

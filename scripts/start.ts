@@ -6,6 +6,7 @@ import { demoEnabled, readDemoLogins, saveDemoLogins } from "@/lib/seed/demo-log
 import { createDemoWorkspace, isEmpty, seedHistory } from "@/lib/seed/seed-demo";
 import { ensureBuild } from "./lib/build";
 import { runCli } from "./lib/args";
+import { startCluster, webConcurrency } from "./lib/servers";
 
 async function seedIfEmpty(): Promise<void> {
   if (!demoEnabled() || !(await isEmpty())) return;
@@ -22,6 +23,7 @@ async function seedIfEmpty(): Promise<void> {
 }
 
 async function main() {
+  const processes = webConcurrency();
   const port = process.env.PORT || "3000";
   await databaseReady(database());
   process.stderr.write(`Database ${databaseLabel()} migrated\n`);
@@ -33,19 +35,22 @@ async function main() {
   // LISTEN_HOST (e.g. 127.0.0.1 behind a reverse proxy); all interfaces otherwise, as containers
   // need. HOSTNAME is not read: Docker sets it to the container id.
   const host = process.env.LISTEN_HOST?.trim();
-  const child = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", port, ...(host ? ["-H", host] : [])], {
-    stdio: "inherit",
-    env: { ...process.env, AUTH_SECRET: secrets.authSecret, CREDENTIALS_KEY: secrets.credentialsKey, ERASURE_KEY: secrets.erasureKey, NEXT_TELEMETRY_DISABLED: "1" },
-  });
+  const next = path.join("node_modules", "next", "dist", "bin", "next");
+  const args = ["start", "-p", port, ...(host ? ["-H", host] : [])];
+  const env = { ...process.env, AUTH_SECRET: secrets.authSecret, CREDENTIALS_KEY: secrets.credentialsKey, ERASURE_KEY: secrets.erasureKey, NEXT_TELEMETRY_DISABLED: "1" };
+  const child = processes > 1 ? undefined : spawn(process.execPath, [next, ...args], { stdio: "inherit", env });
+  const servers = processes > 1 ? startCluster({ count: processes, file: next, args, env }) : undefined;
   process.stdout.write(`\nReplyhour is starting on http://${host && host !== "0.0.0.0" && host !== "::" ? (host.includes(":") ? `[${host}]` : host) : "localhost"}:${port}\n`);
   if (logins.length) {
     process.stdout.write("Demo logins (also shown on the sign-in page):\n");
     for (const login of logins) process.stdout.write(`  ${login.role.padEnd(8)} ${login.email}  ${login.password}\n`);
   }
-  const stop = (signal: NodeJS.Signals) => child.kill(signal);
+  if (servers) process.stdout.write(`${processes} web processes share the port (WEB_CONCURRENCY)\n`);
+  const stop = (signal: NodeJS.Signals) => (child ? child.kill(signal) : servers!.stop(signal));
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
-  child.on("exit", (code) => process.exit(code ?? 0));
+  child?.on("exit", (code) => process.exit(code ?? 0));
+  void servers?.exited.then((code) => process.exit(code));
 }
 
 void runCli(main);

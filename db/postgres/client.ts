@@ -21,6 +21,11 @@ export type PostgresEngine = {
   compile(query: SQL): { sql: string; params: unknown[] };
   // Settles when the database is migrated (or could not be).
   ready: Promise<void>;
+  // Work the transaction does just before its COMMIT, kept under a key: the first call for a key
+  // in a transaction makes it, later calls get its value (the caller must be inside one).
+  beforeCommit<T>(key: string, make: () => PreCommit<T>): T;
+  // Work to finish before the pool closes (a listener's own connection).
+  onClose(fn: () => Promise<void>): void;
   close(): Promise<void>;
 };
 
@@ -32,6 +37,9 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
 // a raw read (selectRows, a sql`` field) gets the same string on both engines.
 pg.types.setTypeParser(pg.types.builtins.JSONB, (value) => value);
 pg.types.setTypeParser(pg.types.builtins.JSON, (value) => value);
+
+export type PreCommit<T> = { value: T; run: (client: pg.PoolClient) => Promise<void> };
+type TxStore = { client: pg.PoolClient; beforeCommit: Map<string, PreCommit<unknown>> };
 
 const dialect = new PgDialect();
 // Any number but one: migrations of several servers starting at once run one after another.
@@ -58,7 +66,7 @@ class Router implements Queryable {
   constructor(
     private readonly pool: pg.Pool,
     private readonly ready: Promise<unknown>,
-    private readonly holder: AsyncLocalStorage<{ client: pg.PoolClient }>,
+    private readonly holder: AsyncLocalStorage<TxStore>,
   ) {}
 
   async query(config: unknown, values?: unknown[]) {
@@ -99,7 +107,7 @@ export function openPostgres({ url, runMigrations = true, ready, migrationsFolde
   })();
   prepared.catch(() => undefined);
 
-  const holder = new AsyncLocalStorage<{ client: pg.PoolClient }>();
+  const holder = new AsyncLocalStorage<TxStore>();
   const router = new Router(pool, prepared, holder);
   const handle = drizzle(router as unknown as pg.Pool, { schema }) as unknown as Tx;
   let tail: Promise<unknown> = Promise.resolve();
@@ -127,10 +135,12 @@ export function openPostgres({ url, runMigrations = true, ready, migrationsFolde
       const client = await pool.connect();
       let broken = false;
       try {
-        return await holder.run({ client }, async () => {
+        const store: TxStore = { client, beforeCommit: new Map() };
+        return await holder.run(store, async () => {
           await client.query("BEGIN");
           try {
             const result = await fn(handle);
+            for (const hook of store.beforeCommit.values()) await hook.run(client);
             await client.query("COMMIT");
             return result;
           } catch (error) {
@@ -147,6 +157,7 @@ export function openPostgres({ url, runMigrations = true, ready, migrationsFolde
   };
   Object.defineProperty(handle, "transaction", { value: outer });
 
+  const closers: (() => Promise<void>)[] = [];
   const engine: PostgresEngine = {
     kind: "postgres",
     url,
@@ -154,11 +165,23 @@ export function openPostgres({ url, runMigrations = true, ready, migrationsFolde
     client: router,
     ready: prepared,
     connection: () => router,
+    beforeCommit<T>(key: string, make: () => PreCommit<T>): T {
+      const store = holder.getStore();
+      if (!store) throw new Error("beforeCommit is for a statement inside a transaction.");
+      let hook = store.beforeCommit.get(key) as PreCommit<T> | undefined;
+      if (!hook) store.beforeCommit.set(key, (hook = make()));
+      return hook.value;
+    },
     compile: (query) => {
       const { sql, params } = dialect.sqlToQuery(query);
       return { sql, params };
     },
-    close: () => prepared.catch(() => undefined).then(() => pool.end()),
+    onClose: (fn) => void closers.push(fn),
+    close: () =>
+      prepared
+        .catch(() => undefined)
+        .then(() => Promise.all(closers.map((fn) => fn())))
+        .then(() => pool.end()),
   };
   const h = handle as unknown as Record<string, (...a: never[]) => unknown>;
   const db = {

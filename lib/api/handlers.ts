@@ -16,7 +16,7 @@ export function fieldsOf(error: z.ZodError) {
 
 async function principalFor(request: Request, op: Operation): Promise<TokenPrincipal> {
   const token = await authenticateBearer({ header: request.headers.get("authorization") });
-  checkRateLimit({ tokenId: token.tokenId });
+  await checkRateLimit({ tokenId: token.tokenId });
   authorize({ actor: { kind: "token", token }, brandId: token.brandId, needs: { scope: op.scope } });
   return token;
 }

@@ -1,3 +1,5 @@
+import { database, type Db } from "@/db/client";
+import { hitRateLimit } from "@/lib/limits/rate";
 import { AppError, isAppError } from "@/lib/errors";
 
 export function errorResponse(error: unknown): Response {
@@ -64,19 +66,9 @@ export function parseJson(raw: Buffer): unknown {
   }
 }
 
-const windows = new Map<number, { start: number; count: number }>();
-
-// Fixed one-minute window per token, in process memory: the limit protects this server.
-export function checkRateLimit({ tokenId, now = Date.now() }: { tokenId: number; now?: number }): void {
+// One-minute window per token, counted in the database: the limit holds across every server.
+export async function checkRateLimit({ db = database(), tokenId, now = Date.now() }: { db?: Db; tokenId: number; now?: number }): Promise<void> {
   const limit = Number(process.env.API_RATE_PER_MINUTE) || 6000;
-  const window = windows.get(tokenId);
-  if (!window || now - window.start >= 60_000) {
-    windows.set(tokenId, { start: now, count: 1 });
-    return;
-  }
-  window.count++;
-  if (window.count > limit)
-    throw new AppError("rate_limited:token", `More than ${limit} requests a minute for this token.`, {
-      retryAfterSeconds: Math.max(1, Math.ceil((window.start + 60_000 - now) / 1000)),
-    });
+  const hit = await hitRateLimit({ db, key: `api:token:${tokenId}`, limit, now });
+  if (!hit.allowed) throw new AppError("rate_limited:token", `More than ${limit} requests a minute for this token.`, { retryAfterSeconds: hit.retryAfterSeconds });
 }

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
-import { and, asc, eq, lte, sql } from "drizzle-orm";
+import { and, eq, lte, notInArray, sql } from "drizzle-orm";
 import { database, type Db } from "@/db/client";
+import { nextUnclaimed } from "@/db/claim";
 import { webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { decryptCredentials } from "@/lib/security/credentials";
 import { guardedFetch, OutboundError, type OutboundReply } from "@/lib/security/outbound";
@@ -42,24 +43,24 @@ type Due = { id: number; brandId: number; endpointId: number | null; url: string
  */
 export async function deliverDueWebhooks({ db = database(), now = Date.now(), limit = 20 }: { db?: Db; now?: number; limit?: number } = {}): Promise<number> {
   const d = webhookDeliveries;
-  const due: Due[] = await db
-    .select({ id: d.id, brandId: d.brandId, endpointId: d.endpointId, url: d.url, payload: d.payload, idempotencyKey: d.idempotencyKey, attempts: d.attempts })
-    .from(d)
-    .where(and(eq(d.state, "queued"), lte(d.nextAttemptAt, new Date(now))))
-    .orderBy(asc(d.nextAttemptAt))
-    .limit(limit);
   let sent = 0;
-  for (const row of due) {
-    const leased = await db.transaction((tx) =>
+  const tried: number[] = [];
+  for (let i = 0; i < limit; i++) {
+    // A delivery this run already tried waits for the next run, whatever its retry time.
+    const due = and(eq(d.state, "queued"), lte(d.nextAttemptAt, new Date(now)), tried.length ? notInArray(d.id, tried) : undefined);
+    // Claimed in a transaction of its own; of several servers exactly one gets a row.
+    const [row]: Due[] = await db.transaction((tx) =>
       tx
         .update(d)
         .set({ attempts: sql`${d.attempts} + 1`, nextAttemptAt: new Date(now + LEASE_MS) })
-        .where(and(eq(d.id, row.id), eq(d.brandId, row.brandId), eq(d.state, "queued"), lte(d.nextAttemptAt, new Date(now))))
-        .returning({ id: d.id }),
+        .where(and(due, nextUnclaimed(tx, { table: d, id: d.id, where: due, orderBy: d.nextAttemptAt })))
+        .returning({ id: d.id, brandId: d.brandId, endpointId: d.endpointId, url: d.url, payload: d.payload, idempotencyKey: d.idempotencyKey, attempts: d.attempts }),
     );
-    if (leased.length === 0) continue;
+    if (!row) break;
+    tried.push(row.id);
     const result = await attempt(db, row, now);
-    const attempts = row.attempts + 1;
+    // `attempts` was returned by the claim, which counted this one.
+    const attempts = row.attempts;
     const mine = and(eq(d.id, row.id), eq(d.brandId, row.brandId));
     if (result.ok) {
       await db.transaction((tx) => tx.update(d).set({ state: "delivered", deliveredAt: new Date(), lastError: null, nextAttemptAt: null }).where(mine));

@@ -1,8 +1,9 @@
 import crypto from "node:crypto";
-import { and, asc, desc, eq, isNull, lte, or, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, lte, notInArray, or, sql } from "drizzle-orm";
 import { database, type Db } from "@/db/client";
 import { channels, contacts, conversations, messages } from "@/db/schema";
 import { indexNewMessages } from "@/db/search";
+import { nextUnclaimed } from "@/db/claim";
 import { AppError } from "@/lib/errors";
 import { decryptCredentials } from "@/lib/security/credentials";
 import { recordSentReply } from "@/lib/ingest/pipeline";
@@ -96,8 +97,9 @@ export async function failInterrupted({ db = database(), now = Date.now() }: { d
   return stuck.length;
 }
 
-async function dueReplies(db: Db, now: number, limit: number) {
-  return db
+// A claimed reply with what sending it needs.
+async function replyToSend(db: Db, id: number, brandId: number) {
+  const [reply] = await db
     .select({
       id: m.id,
       brandId: m.brandId,
@@ -119,12 +121,28 @@ async function dueReplies(db: Db, now: number, limit: number) {
     .innerJoin(conversations, eq(conversations.id, m.conversationId))
     .innerJoin(channels, eq(channels.id, m.channelId))
     .innerJoin(contacts, eq(contacts.id, conversations.contactId))
-    .where(and(eq(m.deliveryState, "queued"), lte(m.nextAttemptAt, new Date(now))))
-    .orderBy(asc(m.nextAttemptAt))
-    .limit(limit);
+    .where(and(eq(m.id, id), eq(m.brandId, brandId)));
+  return reply;
 }
 
-type Due = Awaited<ReturnType<typeof dueReplies>>[number];
+/**
+ * Claims the next due reply, across brands: it becomes "sending" for the lease, in a transaction
+ * of its own, so of several servers exactly one gets it (on PostgreSQL they skip each other's).
+ */
+async function claimNextReply(db: Db, now: number, tried: number[]): Promise<{ id: number; brandId: number } | undefined> {
+  // A reply this run already tried waits for the next run, whatever its retry time.
+  const due = and(eq(m.deliveryState, "queued"), lte(m.nextAttemptAt, new Date(now)), tried.length ? notInArray(m.id, tried) : undefined);
+  const [claimed] = await db.transaction((tx) =>
+    tx
+      .update(m)
+      .set({ deliveryState: "sending", attempts: sql`${m.attempts} + 1`, nextAttemptAt: new Date(Date.now() + SENDING_LEASE_MS) })
+      .where(and(due, nextUnclaimed(tx, { table: m, id: m.id, where: due, orderBy: m.nextAttemptAt })))
+      .returning({ id: m.id, brandId: m.brandId }),
+  );
+  return claimed;
+}
+
+type Due = NonNullable<Awaited<ReturnType<typeof replyToSend>>>;
 
 // The customer's latest message: the reply answers it where the platform threads replies (an
 // e-mail reply also takes its subject).
@@ -150,24 +168,23 @@ function replySubject(subject: string | null | undefined): string | undefined {
 export async function sendDueReplies({ db = database(), now = Date.now(), limit = 20 }: { db?: Db; now?: number; limit?: number } = {}): Promise<number> {
   await failInterrupted({ db, now });
   let sent = 0;
-  for (const message of await dueReplies(db, now, limit)) {
-    const mine = and(eq(m.id, message.id), eq(m.brandId, message.brandId));
+  const tried: number[] = [];
+  for (let i = 0; i < limit; i++) {
     // The lease outlives any send (15 s timeout); one still "sending" after it was cut off by a crash.
-    const claimed = await db.transaction((tx) =>
-      tx
-        .update(m)
-        .set({ deliveryState: "sending", attempts: sql`${m.attempts} + 1`, nextAttemptAt: new Date(Date.now() + SENDING_LEASE_MS) })
-        .where(and(mine, eq(m.deliveryState, "queued")))
-        .returning({ id: m.id }),
-    );
-    if (claimed.length === 0) continue;
+    const claimed = await claimNextReply(db, now, tried);
+    if (!claimed) break;
+    tried.push(claimed.id);
+    const message = await replyToSend(db, claimed.id, claimed.brandId);
+    if (!message) continue;
+    const mine = and(eq(m.id, message.id), eq(m.brandId, message.brandId));
     const result = await send(db, message, await inReplyTo(db, message));
     if (result.ok) {
       await recordSentReply({ db, messageId: message.id, externalId: result.externalId, sentAt: result.sentAt.getTime() });
       sent++;
       continue;
     }
-    const attempts = message.attempts + 1;
+    // `attempts` was read after the claim counted this one.
+    const attempts = message.attempts;
     const retry = result.retryable && attempts < MAX_ATTEMPTS;
     await db.transaction(async (tx) => {
       await tx

@@ -1,6 +1,7 @@
 import type { Tx } from "@/db/client";
 import { bind, prepared } from "@/db/prepared";
 import { changes } from "@/db/schema";
+import { changeInserted, insertedChangeSeq } from "@/db/changes";
 
 export type ChangeKind = "conversation" | "message" | "escalation" | "notification" | "presence" | "brand";
 
@@ -26,13 +27,15 @@ function prepareInsert(tx: Tx) {
       userId: bind("userId"),
       data: bind("data"),
       createdAt: bind("at"),
+      seq: insertedChangeSeq(tx),
     })
     .prepare();
 }
 
-// Appended in the same transaction as the write it describes; live pages tail this table.
+// Appended in the same transaction as the write it describes; live pages tail this table in
+// commit order (`seq`).
 export async function recordChange(tx: Tx, change: Change): Promise<void> {
-  await prepared(tx, "realtime.change", prepareInsert).execute({
+  const result = await prepared(tx, "realtime.change", prepareInsert).execute({
     brandId: change.brandId,
     kind: change.kind,
     objectId: change.objectId ?? null,
@@ -41,4 +44,5 @@ export async function recordChange(tx: Tx, change: Change): Promise<void> {
     data: change.data === undefined ? null : JSON.stringify(change.data),
     at: change.at ?? Date.now(),
   });
+  changeInserted(tx, Number(result.lastInsertRowid));
 }

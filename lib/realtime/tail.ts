@@ -1,21 +1,63 @@
 import { and, asc, gt, inArray, max } from "drizzle-orm";
 import { database, type Db } from "@/db/client";
+import { watchChanges } from "@/db/changes";
 import { changes } from "@/db/schema";
 
-export type ChangeRow = { id: number; brandId: number; kind: string; objectId: number | null; conversationId: number | null; userId: number | null };
+// `seq` is the change's place in commit order: the cursor of every tail and the SSE event id.
+export type ChangeRow = { seq: number; brandId: number; kind: string; objectId: number | null; conversationId: number | null; userId: number | null };
 
 export async function latestChangeId({ db = database() }: { db?: Db } = {}): Promise<number> {
-  const [row] = await db.select({ id: max(changes.id) }).from(changes);
-  return row?.id ?? 0;
+  const [row] = await db.select({ seq: max(changes.seq) }).from(changes);
+  return row?.seq ?? 0;
 }
 
-// The change log since `afterId` for the caller's brands; any process's writes show up here.
+/**
+ * The change log after `afterId` (a seq) for the caller's brands, in commit order; any server's
+ * writes show up here, and a change committed late never lands behind a cursor that moved on.
+ */
 export async function changesSince({ db = database(), brandIds, afterId, limit = 500 }: { db?: Db; brandIds: number[]; afterId: number; limit?: number }): Promise<ChangeRow[]> {
   if (brandIds.length === 0) return [];
-  return db
-    .select({ id: changes.id, brandId: changes.brandId, kind: changes.kind, objectId: changes.objectId, conversationId: changes.conversationId, userId: changes.userId })
+  const rows = await db
+    .select({ seq: changes.seq, brandId: changes.brandId, kind: changes.kind, objectId: changes.objectId, conversationId: changes.conversationId, userId: changes.userId })
     .from(changes)
-    .where(and(gt(changes.id, afterId), inArray(changes.brandId, brandIds)))
-    .orderBy(asc(changes.id))
+    .where(and(gt(changes.seq, afterId), inArray(changes.brandId, brandIds)))
+    .orderBy(asc(changes.seq))
     .limit(limit);
+  // The filter on seq leaves out rows whose transaction has not committed yet.
+  return rows.map((row) => ({ ...row, seq: row.seq ?? 0 }));
+}
+
+/**
+ * Paces a tail: `next()` resolves when any server commits a change (PostgreSQL's LISTEN), or after
+ * the engine's interval, or at once when a change came while the tail was busy reading.
+ */
+export function changeWaiter({ db = database() }: { db?: Db } = {}): { next: () => Promise<void>; stop: () => void; everyMs: number } {
+  let pending = false;
+  let release: (() => void) | undefined;
+  const watch = watchChanges(db, () => {
+    pending = true;
+    release?.();
+  });
+  return {
+    everyMs: watch.everyMs,
+    stop: () => {
+      watch.stop();
+      release?.();
+    },
+    next: () =>
+      new Promise<void>((resolve) => {
+        if (pending) {
+          pending = false;
+          return resolve();
+        }
+        const timer = setTimeout(done, watch.everyMs);
+        function done() {
+          clearTimeout(timer);
+          release = undefined;
+          pending = false;
+          resolve();
+        }
+        release = done;
+      }),
+  };
 }

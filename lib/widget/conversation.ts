@@ -99,8 +99,8 @@ export async function visitorMessages({ db = database(), widget, visitorId }: { 
  * given, go on the contact (the e-mail as its handle) and are kept when a later message omits them.
  */
 export async function postVisitorMessage({ db = database(), widget, visitorId, ip, input, now = Date.now() }: { db?: Db; widget: Widget; visitorId: string; ip: string; input: unknown; now?: number }): Promise<VisitorMessage> {
-  limitRate({ key: `visitor:${widget.channelId}:${visitorId}`, limit: WIDGET_LIMITS.visitorMessages, what: "messages from you", now });
-  limitRate({ key: `messages:${ip}`, limit: WIDGET_LIMITS.ipMessages, what: "messages from this address", now });
+  await limitRate({ db, key: `visitor:${widget.channelId}:${visitorId}`, limit: WIDGET_LIMITS.visitorMessages, what: "messages from you", now });
+  await limitRate({ db, key: `messages:${ip}`, limit: WIDGET_LIMITS.ipMessages, what: "messages from this address", now });
   const message = parseVisitorMessage({ widget, input });
   const known = await visitorContact(db, widget, visitorId);
   const event = inboundEventSchema.parse({

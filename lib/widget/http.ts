@@ -47,7 +47,7 @@ function corsHeaders(widget: Widget, origin: string): Record<string, string> {
 export async function widgetEndpoint(request: Request, key: string, handle: (req: WidgetRequest) => Promise<Response | object>, { status = 200 } = {}): Promise<Response> {
   try {
     const ip = clientIp(request);
-    limitRate({ key: `ip:${ip}`, limit: WIDGET_LIMITS.ipRequests, what: "requests from this address" });
+    await limitRate({ key: `ip:${ip}`, limit: WIDGET_LIMITS.ipRequests, what: "requests from this address" });
     const origin = requestOrigin(request);
     const widget = await openWidget({ key, origin });
     const cors = corsHeaders(widget, origin!);

@@ -21,7 +21,7 @@ export type VisitorSession = {
  */
 export async function openVisitorSession({ db = database(), widget, token, ip, now = Date.now() }: { db?: Db; widget: Widget; token: string | null; ip: string; now?: number }): Promise<VisitorSession> {
   const known = token ? verifyVisitorToken({ token, channelId: widget.channelId, now }) : null;
-  if (!known) limitRate({ key: `session:${ip}`, limit: WIDGET_LIMITS.ipSessions, what: "new visitors from this address", now });
+  if (!known) await limitRate({ db, key: `session:${ip}`, limit: WIDGET_LIMITS.ipSessions, what: "new visitors from this address", now });
   const visitorId = known ?? newVisitorId();
   const issued = issueVisitorToken({ channelId: widget.channelId, visitorId, now });
   return {

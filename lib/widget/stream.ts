@@ -1,9 +1,8 @@
 import { database, type Db } from "@/db/client";
-import { changesSince, latestChangeId } from "@/lib/realtime/tail";
+import { changeWaiter, changesSince, latestChangeId } from "@/lib/realtime/tail";
 import type { Widget } from "./channel";
 import { visitorConversationIds, visitorMessages } from "./conversation";
 
-const POLL_MS = 500;
 const KEEP_ALIVE_MS = 15_000;
 
 /**
@@ -14,9 +13,12 @@ const KEEP_ALIVE_MS = 15_000;
 export function visitorStream({ db = database(), widget, visitorId, signal }: { db?: Db; widget: Widget; visitorId: string; signal: AbortSignal }): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const shown = new Set<string>();
-  let timer: ReturnType<typeof setInterval> | undefined;
+  let open = true;
+  const waiter = changeWaiter({ db });
   const stop = (controller: ReadableStreamDefaultController<Uint8Array>) => {
-    clearInterval(timer);
+    if (!open) return;
+    open = false;
+    waiter.stop();
     try {
       controller.close();
     } catch {
@@ -25,6 +27,7 @@ export function visitorStream({ db = database(), widget, visitorId, signal }: { 
   };
   return new ReadableStream({
     async start(controller) {
+      signal.addEventListener("abort", () => stop(controller));
       let cursor = await latestChangeId({ db });
       let mine = new Set(await visitorConversationIds({ db, widget, visitorId }));
       const emit = async () => {
@@ -36,34 +39,33 @@ export function visitorStream({ db = database(), widget, visitorId, signal }: { 
       };
       controller.enqueue(encoder.encode("retry: 3000\n\n"));
       await emit();
-      let quiet = 0;
-      let polling = false;
-      timer = setInterval(async () => {
-        if (polling) return;
-        polling = true;
-        try {
-          const changes = await changesSince({ db, brandIds: [widget.brandId], afterId: cursor });
-          if (changes.length) {
-            cursor = changes[changes.length - 1].id;
-            // Until the visitor has written, any change may be their first conversation being made.
-            if (mine.size === 0 && changes.some((c) => c.conversationId != null)) mine = new Set(await visitorConversationIds({ db, widget, visitorId }));
-            if (changes.some((c) => c.conversationId != null && mine.has(c.conversationId))) await emit();
+      // Woken by commits on any server; one read at a time, so the cursor moves in order.
+      void (async () => {
+        let quiet = 0;
+        while (open) {
+          try {
+            const changes = await changesSince({ db, brandIds: [widget.brandId], afterId: cursor });
+            if (changes.length) {
+              cursor = changes[changes.length - 1].seq;
+              // Until the visitor has written, any change may be their first conversation being made.
+              if (mine.size === 0 && changes.some((c) => c.conversationId != null)) mine = new Set(await visitorConversationIds({ db, widget, visitorId }));
+              if (changes.some((c) => c.conversationId != null && mine.has(c.conversationId))) await emit();
+            }
+            quiet = changes.length ? 0 : quiet + waiter.everyMs;
+            if (quiet >= KEEP_ALIVE_MS) {
+              quiet = 0;
+              controller.enqueue(encoder.encode(": keep-alive\n\n"));
+            }
+          } catch {
+            return stop(controller);
           }
-          quiet = changes.length ? 0 : quiet + POLL_MS;
-          if (quiet >= KEEP_ALIVE_MS) {
-            quiet = 0;
-            controller.enqueue(encoder.encode(": keep-alive\n\n"));
-          }
-        } catch {
-          stop(controller);
-        } finally {
-          polling = false;
+          await waiter.next();
         }
-      }, POLL_MS);
-      signal.addEventListener("abort", () => stop(controller));
+      })();
     },
     cancel() {
-      clearInterval(timer);
+      open = false;
+      waiter.stop();
     },
   });
 }

@@ -13,6 +13,7 @@ import { wakeSnoozed } from "@/lib/conversations/snooze";
 import { deliverDueWebhooks } from "@/lib/escalation/webhooks";
 import { ALERT_EVERY_MS, checkBrandAlerts } from "@/lib/escalation/alerts";
 import { eraseExpiredMessages } from "@/lib/privacy/retention";
+import { sweepRateLimits } from "@/lib/limits/rate";
 import type { DemoWorkspace } from "@/lib/seed/seed-demo";
 import { sendWeeklyReports } from "@/lib/reports/weekly/send";
 
@@ -41,6 +42,7 @@ export function startWorker(): void {
     { name: "weekly-report", everyMs: 5 * 60_000, firstAt: Date.now() + 30_000, run: (now) => sendWeeklyReports({ db, now }) },
     // Brands' retention periods: small batches, so ingest never waits long behind it.
     { name: "retention", everyMs: 60_000, firstAt: Date.now() + 30_000, run: (now) => eraseExpiredMessages({ db, now }) },
+    { name: "rate-limits", everyMs: 60_000, run: (now) => sweepRateLimits({ db, now }) },
   ];
   if (demoEnabled() && process.env.DEMO_TRAFFIC !== "0") {
     // Looked up once: a database without the demo brands gets no demo traffic.

@@ -45,7 +45,10 @@ async function expectEnded(cookie: string) {
 }
 
 function addChange(brand: number): number {
-  return Number(sqlite(db).prepare("INSERT INTO changes (brand_id, kind, created_at) VALUES (?, 'e2e.session', ?)").run(brand, Date.now()).lastInsertRowid);
+  const row = sqlite(db)
+    .prepare("INSERT INTO changes (brand_id, kind, created_at, seq) VALUES (?, 'e2e.session', ?, (SELECT coalesce(max(seq), 0) + 1 FROM changes)) RETURNING seq")
+    .get(brand, Date.now()) as { seq: number };
+  return row.seq;
 }
 
 // Reads the stream in the background; `ids` collects change ids, `ended` settles when the server closes it.

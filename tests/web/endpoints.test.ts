@@ -22,7 +22,7 @@ beforeAll(() => {
   resetSecretsCache();
   db = database();
 });
-beforeEach(() => resetWidgetRateLimits());
+beforeEach(() => resetWidgetRateLimits({ db }));
 
 let ipCounter = 0;
 async function setup(config: Partial<WebConfig> = {}) {

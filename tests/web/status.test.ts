@@ -5,13 +5,11 @@ import { openWidget } from "@/lib/widget/channel";
 import { openVisitorSession } from "@/lib/widget/session";
 import { postVisitorMessage } from "@/lib/widget/conversation";
 import { queueReply, sendDueReplies } from "@/lib/outbound/outbox";
-import { resetWidgetRateLimits } from "@/lib/widget/rate-limit";
 import { makeBrand, makeMember, testDb, sqlite } from "../helpers/db";
 
 const SITE = "https://www.example.com";
 
 async function widgetOf(config: Partial<WebConfig> = {}) {
-  resetWidgetRateLimits();
   const { db } = testDb();
   const brand = await makeBrand({ db });
   const agent = await makeMember({ db, brandId: brand.id, role: "agent" });

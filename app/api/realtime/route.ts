@@ -1,12 +1,12 @@
 import { getSignedIn } from "@/lib/auth/session";
 import { streamBrands } from "@/lib/realtime/access";
-import { changesSince, latestChangeId } from "@/lib/realtime/tail";
+import { changeWaiter, changesSince, latestChangeId } from "@/lib/realtime/tail";
 
 export const dynamic = "force-dynamic";
 
-const POLL_MS = 300;
+const KEEP_ALIVE_MS = 15_000;
 
-// Server-sent events tailing the change log for the brands the user belongs to.
+// Server-sent events tailing the change log, in commit order, for the brands the user belongs to.
 export async function GET(request: Request) {
   const signedIn = await getSignedIn();
   if (!signedIn) return Response.json({ error: { code: "unauthorized", message: "Sign in first." } }, { status: 401 });
@@ -16,52 +16,55 @@ export async function GET(request: Request) {
   const resumeId = resume != null && /^\d{1,15}$/.test(resume) ? Number(resume) : null;
   let cursor = resumeId ?? (await latestChangeId());
   const encoder = new TextEncoder();
-  let timer: ReturnType<typeof setInterval> | undefined;
+  const waiter = changeWaiter();
+  let open = true;
   const stream = new ReadableStream({
     start(controller) {
       controller.enqueue(encoder.encode(`retry: 2000\nid: ${cursor}\n\n`));
-      let idle = 0;
-      let polling = false;
       const close = () => {
-        clearInterval(timer);
+        if (!open) return;
+        open = false;
+        waiter.stop();
         try {
           controller.close();
         } catch {
           // Already closed by the client going away.
         }
       };
-      timer = setInterval(async () => {
-        // A slow read must not overlap the next tick: the cursor moves in order.
-        if (polling) return;
-        polling = true;
-        try {
-          // Access is re-checked on every tick: an ended session or a lost brand stops the stream.
-          const brandIds = await streamBrands({ sessionId, userId: user.id });
-          if (!brandIds) {
-            controller.enqueue(encoder.encode(`event: signed-out\ndata: {}\n\n`));
-            close();
-            return;
-          }
-          const rows = await changesSince({ brandIds, afterId: cursor });
-          for (const row of rows) {
-            cursor = row.id;
-            const data = { id: row.id, brandId: row.brandId, kind: row.kind, conversationId: row.conversationId, userId: row.userId };
-            controller.enqueue(encoder.encode(`id: ${row.id}\nevent: change\ndata: ${JSON.stringify(data)}\n\n`));
-          }
-          if (rows.length === 0 && ++idle * POLL_MS >= 15_000) {
-            idle = 0;
-            controller.enqueue(encoder.encode(": keep-alive\n\n"));
-          }
-        } catch {
-          close();
-        } finally {
-          polling = false;
-        }
-      }, POLL_MS);
       request.signal.addEventListener("abort", close);
+      // One read at a time, so the cursor moves in order; woken by commits on any server.
+      void (async () => {
+        let idle = 0;
+        while (open) {
+          try {
+            // Access is re-checked on every pass: an ended session or a lost brand stops the stream.
+            const brandIds = await streamBrands({ sessionId, userId: user.id });
+            if (!brandIds) {
+              controller.enqueue(encoder.encode(`event: signed-out\ndata: {}\n\n`));
+              return close();
+            }
+            const rows = await changesSince({ brandIds, afterId: cursor });
+            for (const row of rows) {
+              cursor = row.seq;
+              const data = { id: row.seq, brandId: row.brandId, kind: row.kind, conversationId: row.conversationId, userId: row.userId };
+              controller.enqueue(encoder.encode(`id: ${row.seq}\nevent: change\ndata: ${JSON.stringify(data)}\n\n`));
+            }
+            // A full page means more is waiting: read on without sleeping.
+            if (rows.length === 500) continue;
+            if (rows.length === 0 && (idle += waiter.everyMs) >= KEEP_ALIVE_MS) {
+              idle = 0;
+              controller.enqueue(encoder.encode(": keep-alive\n\n"));
+            }
+          } catch {
+            return close();
+          }
+          await waiter.next();
+        }
+      })();
     },
     cancel() {
-      clearInterval(timer);
+      open = false;
+      waiter.stop();
     },
   });
   return new Response(stream, {

@@ -5,7 +5,7 @@ import { receiveEvents } from "@/lib/api/events";
 export async function POST(request: Request) {
   try {
     const token = await authenticateBearer({ header: request.headers.get("authorization") });
-    checkRateLimit({ tokenId: token.tokenId });
+    await checkRateLimit({ tokenId: token.tokenId });
     const result = await receiveEvents({ token, readBody: () => readJsonBody(request) });
     return Response.json(result, { status: 202 });
   } catch (error) {

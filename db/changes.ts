@@ -1,0 +1,29 @@
+import { sql, type SQL } from "drizzle-orm";
+import { engineOf, type Db, type Tx } from "./client";
+import { listenForChanges, sequenceAtCommit } from "./postgres/changes";
+
+// The change log's commit order (`changes.seq`) and how tails learn of new changes, per engine.
+// SQLite has one writer at a time, so a change takes the next number as it is inserted; on
+// PostgreSQL the number is given at COMMIT (db/postgres/changes.ts).
+
+/** The value `seq` is inserted with. */
+export function insertedChangeSeq(tx: Tx): SQL {
+  return engineOf(tx).kind === "postgres" ? sql`null` : sql`(SELECT coalesce(max("seq"), 0) + 1 FROM "changes")`;
+}
+
+/** Called with the id of each change row inserted: on PostgreSQL it is numbered at COMMIT. */
+export function changeInserted(tx: Tx, id: number): void {
+  const engine = engineOf(tx);
+  if (engine.kind === "postgres") sequenceAtCommit(engine, id);
+}
+
+/**
+ * Subscribes `wake` to commits of changes by any server. Returns the unsubscribe and how often a
+ * tail should look anyway: on PostgreSQL a notification wakes it (the interval only re-checks
+ * access and covers a lost listener); on SQLite other processes' commits are seen by looking.
+ */
+export function watchChanges(db: Db, wake: () => void): { stop: () => void; everyMs: number } {
+  const engine = engineOf(db);
+  if (engine.kind === "postgres") return { stop: listenForChanges(engine, wake), everyMs: 2_000 };
+  return { stop: () => undefined, everyMs: 300 };
+}
