@@ -4,6 +4,11 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { freePort, waitForServer } from "@/lib/ops/next-server";
 import { tempDir } from "../helpers/db";
+import { openDatabase, closeDatabase } from "@/db/client";
+import { cliActor } from "@/lib/audit/record";
+import { createUser } from "@/lib/team/users";
+import { PAIR_FREE_FAILURES } from "@/lib/auth/sign-in";
+import { httpSignIn } from "../security/http-session";
 
 // The listening sockets of a port from the kernel's tables (address as written there, hex).
 function listeners(port: number): string[] {
@@ -38,6 +43,15 @@ describe("npm start with LISTEN_HOST", () => {
       // 0100007F is 127.0.0.1; all interfaces would be 00000000 (or :: in tcp6).
       expect(listeners(port)).toEqual(["0100007F"]);
       expect(log).toContain(`http://127.0.0.1:${port}`);
+
+      // Finding 6: without TRUSTED_PROXIES, X-Forwarded-For does not make one address many.
+      const db = openDatabase({ file: path.join(dir, "listen.db"), runMigrations: false });
+      await createUser({ db, email: "owner@listen.test", password: "Listen-pass-4821", actor: cliActor });
+      closeDatabase(db);
+      const baseUrl = `http://127.0.0.1:${port}`;
+      for (let i = 0; i <= PAIR_FREE_FAILURES; i++) await httpSignIn({ baseUrl, email: "owner@listen.test", password: `guess-${i}`, headers: { "x-forwarded-for": `203.0.113.${i}` } });
+      const spoofed = await httpSignIn({ baseUrl, email: "owner@listen.test", password: "Listen-pass-4821", headers: { "x-forwarded-for": "198.51.100.9" } });
+      expect(spoofed.location).toMatch(/code=limited/);
     } finally {
       child.kill("SIGTERM");
       await new Promise((r) => child.once("exit", r));
