@@ -12,6 +12,8 @@ export const securityEn = {
   "account.decline": "Decline",
   "errors.conflict.member": "This person is already a member of the brand: change their role in the list.",
   "errors.forbidden.user.invite": "Brand admins invite people; they join by accepting.",
+  "errors.bad_request.range": "A range spans at most 366 days; choose a shorter one.",
+  "errors.bad_request.calendar.sparse": "The calendar is open too little for this target: a request would be due more than a year later.",
 } as const;
 
 type Texts = Record<keyof typeof securityEn, string>;
@@ -29,6 +31,8 @@ export const securityRu: Texts = {
   "account.decline": "Отклонить",
   "errors.conflict.member": "Этот человек уже в бренде: измените его роль в списке.",
   "errors.forbidden.user.invite": "Администраторы бренда приглашают людей; те присоединяются, приняв приглашение.",
+  "errors.bad_request.range": "Диапазон — не больше 366 дней; выберите короче.",
+  "errors.bad_request.calendar.sparse": "Календарь открыт слишком мало для этой цели: запрос пришлось бы ждать больше года.",
 };
 
 export const securityBg: Texts = {
@@ -44,6 +48,8 @@ export const securityBg: Texts = {
   "account.decline": "Откажи",
   "errors.conflict.member": "Този човек вече е член на марката: променете ролята му в списъка.",
   "errors.forbidden.user.invite": "Администраторите на марка канят хора; те се присъединяват, като приемат.",
+  "errors.bad_request.range": "Периодът е най-много 366 дни; изберете по-кратък.",
+  "errors.bad_request.calendar.sparse": "Календарът е отворен твърде малко за тази цел: заявката би била в срок след повече от година.",
 };
 
 export const securitySq: Texts = {
@@ -59,4 +65,6 @@ export const securitySq: Texts = {
   "account.decline": "Refuzo",
   "errors.conflict.member": "Ky person është tashmë anëtar i markës: ndryshojani rolin në listë.",
   "errors.forbidden.user.invite": "Administratorët e markës ftojnë njerëz; ata bashkohen duke pranuar.",
+  "errors.bad_request.range": "Një interval zgjat më së shumti 366 ditë; zgjidhni një më të shkurtër.",
+  "errors.bad_request.calendar.sparse": "Kalendari është i hapur shumë pak për këtë objektiv: një kërkesë do të skadonte pas më shumë se një viti.",
 };

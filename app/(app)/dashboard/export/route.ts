@@ -27,7 +27,7 @@ export async function GET(request: Request) {
     const membership = currentMembership({ user, slug: brand });
     authorize({ actor: { kind: "member", user }, brandId: membership.brandId, needs: "manager" });
     if (channel && !(await brandChannels({ brandId: membership.brandId })).some((c) => c.id === channel)) throw new AppError("not_found:channel");
-    const range = parseRange({ from, to, timeZone: membership.timezone });
+    const range = parseRange({ from, to, timeZone: membership.timezone, strict: true });
     const data = await dashboardData({ brandId: membership.brandId, timeZone: membership.timezone, range, channelId: channel ?? null });
     const filename = `${membership.slug}-${table}-${range.fromDay}-${range.toDay}.csv`;
     return new Response(toCsv(dashboardTable({ data, name: table })), {
