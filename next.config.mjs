@@ -1,12 +1,11 @@
-/** @type {import('next').NextConfig} */
+// The Content-Security-Policy (a nonce per page) and HSTS (over HTTPS only) come from proxy.ts.
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "same-origin" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()" },
-  // Browsers honour HSTS only when it arrives over HTTPS, so plain-HTTP development is unaffected.
-  { key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" },
 ];
 
+/** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
   distDir: process.env.NEXT_DIST_DIR || ".next",

@@ -68,8 +68,31 @@ export const users = sqliteTable("users", {
   available: bool("available").notNull().default(true),
   capacity: integer("capacity").notNull().default(20),
   disabled: bool("disabled").notNull().default(false),
+  // The brand whose admin made the account: its admins keep account-wide control (deactivate,
+  // reset) after the person accepts invitations elsewhere. Null: made by the operator.
+  homeBrandId: integer("home_brand_id").references(() => brands.id),
   createdAt: createdAt(),
 });
+
+// A brand admin's invitation: the person joins only by accepting it on their account page.
+export const invitations = sqliteTable(
+  "invitations",
+  {
+    id: id(),
+    brandId: integer("brand_id")
+      .notNull()
+      .references(() => brands.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    role: text("role", { enum: ROLES }).notNull(),
+    invitedBy: integer("invited_by").references(() => users.id),
+    status: text("status", { enum: ["pending", "accepted", "declined", "cancelled"] }).notNull().default("pending"),
+    createdAt: createdAt(),
+    respondedAt: ts("responded_at"),
+  },
+  (t) => [index("invitations_brand").on(t.brandId, t.status), index("invitations_user").on(t.userId, t.status)],
+);
 
 // One row per sign-in: the JWT carries only its id, so ending the row ends the cookie wherever it is.
 export const sessions = sqliteTable(

@@ -9,6 +9,7 @@ import { translator } from "@/lib/i18n/messages";
 import { I18nProvider } from "@/app/_components/i18n.client";
 import { LocaleSwitch } from "./locale-switch.client";
 import { PasswordForm } from "./account/password-form.client";
+import { MyInvitations } from "./account/invitations";
 import { SignOutForm } from "@/app/_components/drafts.client";
 import { HeaderMenu } from "./header-menu.client";
 import { ThemeSwitch } from "./theme-switch.client";
@@ -67,6 +68,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <main className="p-8">
             <p className="font-medium">{t("header.noBrand")}</p>
             <p className="text-zinc-500">{t("header.noBrandHint")}</p>
+            <div className="mt-6 max-w-3xl">
+              <MyInvitations user={user} />
+            </div>
           </main>
         ) : (
           <div className="flex flex-1 flex-col">{children}</div>

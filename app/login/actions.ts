@@ -5,7 +5,7 @@ import { signIn } from "@/lib/auth/next-auth";
 import type { ActionResult } from "@/app/_components/ui/form-message";
 
 const MESSAGES: Record<string, string> = {
-  limited: "Too many failed sign-ins for this account or address. Wait 15 minutes, then try again.",
+  limited: "Too many failed sign-ins for this account from here. Wait a little (longer after each failure), then try again.",
   disabled: "This account is deactivated. Ask an admin of your brand.",
 };
 

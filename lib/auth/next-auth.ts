@@ -2,6 +2,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getSecrets } from "@/lib/security/secrets";
 import { checkSignIn } from "./sign-in";
+import { clientAddress } from "@/lib/security/client-address";
 import { checkSession, endSession, startSession } from "./sessions";
 
 class LimitedSignIn extends CredentialsSignin {
@@ -11,10 +12,7 @@ class DisabledSignIn extends CredentialsSignin {
   code = "disabled";
 }
 
-function clientAddress(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for");
-  return forwarded?.split(",")[0].trim() || request.headers.get("x-real-ip") || "local";
-}
+const addressOf = (request: Request) => clientAddress(request.headers);
 
 // Lazy config: secrets are read (or generated beside the database) on the first request, not at build.
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
@@ -37,9 +35,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const email = typeof credentials?.email === "string" ? credentials.email : "";
         const password = typeof credentials?.password === "string" ? credentials.password : "";
         if (!email || !password) return null;
-        const result = await checkSignIn({ email, password, address: clientAddress(request) });
+        const result = await checkSignIn({ email, password, address: addressOf(request) });
         if (result.ok) {
-          const sid = await startSession({ userId: result.userId, userAgent: request.headers.get("user-agent") ?? "", address: clientAddress(request) });
+          const sid = await startSession({ userId: result.userId, userAgent: request.headers.get("user-agent") ?? "", address: addressOf(request) });
           return { id: String(result.userId), sid };
         }
         if (result.reason === "limited") throw new LimitedSignIn();

@@ -9,9 +9,20 @@ import type { errorsEn } from "./dict-errors";
 import type { apiDocsEn } from "./dict-api";
 import type { staffingEn } from "./dict-staffing";
 import type { reportsEn } from "./dict-reports";
+import type { securityEn } from "./dict-security";
 
 /** The keys messages.ts itself defines, outside the area dictionaries. */
 export type CoreKey = Exclude<
   MessageKey,
-  keyof typeof inboxEn | keyof typeof escalationsEn | keyof typeof dashboardEn | keyof typeof settingsEn | keyof typeof rulesEn | keyof typeof uiEn | keyof typeof errorsEn | keyof typeof apiDocsEn | keyof typeof staffingEn | keyof typeof reportsEn
+  | keyof typeof inboxEn
+  | keyof typeof escalationsEn
+  | keyof typeof dashboardEn
+  | keyof typeof settingsEn
+  | keyof typeof rulesEn
+  | keyof typeof uiEn
+  | keyof typeof errorsEn
+  | keyof typeof apiDocsEn
+  | keyof typeof staffingEn
+  | keyof typeof reportsEn
+  | keyof typeof securityEn
 >;

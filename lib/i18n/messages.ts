@@ -7,6 +7,7 @@ import { settingsEn, settingsRu } from "./dict-settings";
 import { rulesEn, rulesRu } from "./dict-rules";
 import { accountEn, accountRu } from "./dict-account";
 import { reportsEn, reportsRu } from "./dict-reports";
+import { securityEn, securityRu } from "./dict-security";
 import { uiEn, uiRu } from "./dict-ui";
 import { apiDocsEn, apiDocsRu } from "./dict-api";
 import { errorsEn, errorsRu } from "./dict-errors";
@@ -216,7 +217,7 @@ export const en = {
   "team.away": "away",
   "team.you": "you",
   "team.add": "Add a person",
-  "team.addIntro": "A new person gets a one-time password to sign in with; an existing user is added with the role you choose.",
+  "team.addIntro": "Whoever you add is invited and joins on accepting: someone without an account signs in with a one-time password, someone with one accepts on their account page.",
   "team.addToBrand": "Add to brand",
   "team.roleOf": "Role of {name}",
   "team.changeRole": "Change role",
@@ -311,6 +312,7 @@ export const en = {
   ...settingsEn,
   ...accountEn,
   ...reportsEn,
+  ...securityEn,
   ...rulesEn,
   ...uiEn,
   ...apiDocsEn,
@@ -522,7 +524,7 @@ export const ru: Record<MessageKey, string> = {
   "team.away": "нет на месте",
   "team.you": "это вы",
   "team.add": "Добавить сотрудника",
-  "team.addIntro": "Новый сотрудник получит одноразовый пароль для входа; уже зарегистрированный пользователь будет добавлен с выбранной ролью.",
+  "team.addIntro": "Добавленный человек получает приглашение и присоединяется, приняв его: без учётной записи — входит с одноразовым паролем, с учётной записью — принимает на странице аккаунта.",
   "team.addToBrand": "Добавить в бренд",
   "team.roleOf": "Роль: {name}",
   "team.changeRole": "Сменить роль",
@@ -617,6 +619,7 @@ export const ru: Record<MessageKey, string> = {
   ...settingsRu,
   ...accountRu,
   ...reportsRu,
+  ...securityRu,
   ...rulesRu,
   ...uiRu,
   ...apiDocsRu,

@@ -1,3 +1,4 @@
+import { AppError } from "@/lib/errors";
 import { readOffset } from "@/lib/sla/time-zone";
 import { startOfLocalDay } from "./tiles";
 
@@ -61,18 +62,21 @@ export const MAX_RANGE_DAYS = 366;
  * `?from=&to=` (inclusive local days) to instants [from, to). Missing or invalid values fall
  * back to the last `defaultDays` days ending today in the brand's zone.
  */
-export function parseRange({ from, to, timeZone, now = Date.now(), defaultDays = 14 }: { from?: string; to?: string; timeZone: string; now?: number; defaultDays?: number }): DashboardRange {
+/** A span beyond MAX_RANGE_DAYS is cut to its last days, or refused when `strict` (exports). */
+export function parseRange({ from, to, timeZone, now = Date.now(), defaultDays = 14, strict = false }: { from?: string; to?: string; timeZone: string; now?: number; defaultDays?: number; strict?: boolean }): DashboardRange {
   const today = localParts({ at: now, timeZone }).day;
   const valid = (d?: string) => (d && DAY_RE.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) ? d : undefined);
   const toDay = valid(to) ?? today;
   const fallbackFrom = new Date(Date.parse(`${toDay}T00:00:00Z`) - (defaultDays - 1) * DAY).toISOString().slice(0, 10);
   let fromDay = valid(from) ?? fallbackFrom;
   if (fromDay > toDay) fromDay = toDay;
-  const days = daysBetween({ from: fromDay, to: toDay });
-  if (days.length > MAX_RANGE_DAYS) {
-    fromDay = days[days.length - MAX_RANGE_DAYS];
-    days.splice(0, days.length - MAX_RANGE_DAYS);
+  // The span is measured before any day is listed, so 0001–9999 costs what a week costs.
+  const spanDays = Math.round((Date.parse(`${toDay}T00:00:00Z`) - Date.parse(`${fromDay}T00:00:00Z`)) / DAY) + 1;
+  if (spanDays > MAX_RANGE_DAYS) {
+    if (strict) throw new AppError("bad_request:range", "A range spans at most 366 days; choose a shorter one.");
+    fromDay = new Date(Date.parse(`${toDay}T00:00:00Z`) - (MAX_RANGE_DAYS - 1) * DAY).toISOString().slice(0, 10);
   }
+  const days = daysBetween({ from: fromDay, to: toDay });
   const next = new Date(Date.parse(`${toDay}T00:00:00Z`) + DAY).toISOString().slice(0, 10);
   return { fromDay, toDay, from: localMidnight({ day: fromDay, timeZone }), to: localMidnight({ day: next, timeZone }), days };
 }

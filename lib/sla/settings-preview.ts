@@ -1,3 +1,4 @@
+import { AppError } from "@/lib/errors";
 import { DAY, parseLocalDate, weekdayOf } from "./compile-calendar";
 import { isOpenAt } from "./calendar";
 import { slaDeadlines } from "./state";
@@ -62,9 +63,25 @@ function sampleArrivals({ calendar, now }: { calendar: Calendar; now: number }):
  * When requests arriving at a few telling moments would be due under a target and calendar,
  * computed with the same engine the pipeline uses. Empty when the calendar is never open.
  */
+/** Minutes a calendar is open in a week (holidays aside). */
+export function weeklyOpenMinutes(calendar: Calendar): number {
+  if (calendar.intervals === null) return 7 * 24 * 60;
+  const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+  return calendar.intervals.reduce((sum, i) => {
+    const start = minutes(i.start);
+    const end = minutes(i.end);
+    return sum + (end > start ? end - start : end + 24 * 60 - start);
+  }, 0);
+}
+
+/** The preview walks the calendar to each due time; past a year of weeks it answers with an error instead. */
+export const PREVIEW_MAX_WEEKS = 53;
+
 export function previewDue({ calendar, targetSeconds, atRiskShare, now }: { calendar: Calendar; targetSeconds: number; atRiskShare: number; now: number }): PreviewExample[] {
   const hasOpenHours = calendar.intervals === null || calendar.intervals.length > 0;
   if (!hasOpenHours) return [];
+  if (targetSeconds / 60 > weeklyOpenMinutes(calendar) * (PREVIEW_MAX_WEEKS - 1))
+    throw new AppError("bad_request:calendar", "The calendar is open too little for this target: a request would be due more than a year later.");
   const timeZone = calendar.timezone;
   return sampleArrivals({ calendar, now }).map(({ label, at }) => {
     const { atRiskAt, dueAt } = slaDeadlines({ calendar, startedAt: new Date(at), targetSeconds, atRiskShare });

@@ -4,6 +4,7 @@ import { users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { verifyPassword } from "@/lib/auth/password";
 import { setPassword } from "./users";
+import { acceptHomeInvitation } from "./invitations";
 
 /**
  * "Change my password": the current password proves it is the person, not a borrowed screen.
@@ -15,4 +16,5 @@ export async function changeOwnPassword({ db = database(), userId, sessionId, cu
   if (!(await verifyPassword({ password: current, hash: user.passwordHash }))) throw new AppError("bad_request:password", "The current password is not right.");
   if (current === next) throw new AppError("bad_request:password", "Choose a password different from the current one.");
   await setPassword({ db, userId, password: next, mustChangePassword: false, keepSessionId: sessionId, actor: { userId, label: user.email } });
+  await acceptHomeInvitation({ db, userId });
 }

@@ -41,11 +41,19 @@ export async function requireMember({ db = database(), brandId, userId }: { db?:
   return member;
 }
 
-// Account-wide changes (deactivate, password reset) need admin rights over every brand the user is in.
+// Account-wide changes (deactivate, password reset) need admin rights over the brand that made
+// the account, or over every brand the user is in: joining another brand by invitation does not
+// take the account away from its own admins, and never hands it to the inviting brand's.
 export async function requireAccountAuthority({ db, actor, userId }: { db: Db; actor: Principal; userId: number }): Promise<void> {
   if (actor.kind !== "member") return;
   const user: SessionUser = actor.user;
   if (user.id === userId) throw new AppError("forbidden:user", "You cannot do this to your own account here.");
+  const [account] = await db.select({ homeBrandId: users.homeBrandId }).from(users).where(eq(users.id, userId));
+  const home = account?.homeBrandId != null ? user.memberships.find((m) => m.brandId === account.homeBrandId) : undefined;
+  if (home && roleAtLeast(home.role, "admin")) {
+    const [stillHome] = await db.select({ id: memberships.id }).from(memberships).where(and(eq(memberships.userId, userId), eq(memberships.brandId, home.brandId)));
+    if (stillHome) return;
+  }
   const theirs = await db.select({ brandId: memberships.brandId }).from(memberships).where(eq(memberships.userId, userId));
   const outside = theirs.filter((t) => {
     const mine = user.memberships.find((m) => m.brandId === t.brandId);
@@ -61,9 +69,11 @@ function translate(actor: Principal): Translate {
 
 type MemberInput = { db?: Db; actor: Principal; brandId: number };
 
-// Adds a person by e-mail: an existing account joins the brand; a new one gets a one-time password.
+// The operator (admin CLI) adds a person directly: an existing account joins the brand; a new one
+// gets a one-time password. A brand admin invites instead (lib/team/invitations).
 export async function addMember({ db = database(), actor, brandId, email, name, role }: MemberInput & { email: string; name?: string; role: Role }) {
   const { audit } = authorize({ actor, brandId, needs: "admin" });
+  if (actor.kind === "member") throw new AppError("forbidden:user", "Brand admins invite people; they join by accepting.");
   const t = translate(actor);
   const existing = await getUserByEmail({ db, email });
   if (existing) {

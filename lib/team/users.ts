@@ -28,6 +28,7 @@ export async function createUser({
   name,
   mustChangePassword = false,
   languages = [],
+  homeBrandId = null,
   actor,
 }: {
   db?: Db;
@@ -35,6 +36,7 @@ export async function createUser({
   password: string;
   name?: string;
   mustChangePassword?: boolean;
+  homeBrandId?: number | null;
   languages?: string[];
   actor: Actor;
 }): Promise<PublicUser> {
@@ -48,7 +50,7 @@ export async function createUser({
     if (existing) throw new AppError("conflict:user", `A user with e-mail ${parsed.data} already exists.`);
     const [user] = await tx
       .insert(users)
-      .values({ email: parsed.data, name: name?.trim() || parsed.data.split("@")[0], passwordHash, mustChangePassword, languages })
+      .values({ email: parsed.data, name: name?.trim() || parsed.data.split("@")[0], passwordHash, mustChangePassword, languages, homeBrandId })
       .returning();
     await recordAudit(tx, { actor, brandId: null, action: "user.create", objectType: "user", objectId: user.id, after: publicUser(user) });
     return publicUser(user);

@@ -1,12 +1,14 @@
 import { errorResponse, readJsonBody } from "@/lib/api/http";
+import { clientAddress } from "@/lib/security/client-address";
 import { openWidget, type Widget } from "./channel";
 import { limitRate, WIDGET_LIMITS } from "./rate-limit";
 import { MAX_WIDGET_BODY_BYTES } from "./conversation";
 
 export type WidgetRequest = { widget: Widget; ip: string; token: string | null; cors: Record<string, string>; json: () => Promise<unknown> };
 
+// X-Forwarded-For counts only from TRUSTED_PROXIES (lib/security/client-address).
 export function clientIp(request: Request): string {
-  return request.headers.get("x-forwarded-for")?.split(",")[0].trim() || request.headers.get("x-real-ip") || "local";
+  return clientAddress(request.headers);
 }
 
 // Browsers send no Origin on a same-origin GET (fetch, EventSource): then this server's own

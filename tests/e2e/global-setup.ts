@@ -49,6 +49,8 @@ export default async function setup(project: TestProject) {
       META_GRAPH_URL: `http://127.0.0.1:${metaGraphPort}`,
       // The fakes listen on 127.0.0.1 only; every other private address stays refused.
       OUTBOUND_ALLOW_HOSTS: "127.0.0.1",
+      // The tests stand where a reverse proxy would: their X-Forwarded-For names the client.
+      TRUSTED_PROXIES: "127.0.0.1",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -123,6 +123,30 @@ describe("sessions end over HTTP", () => {
   });
 });
 
+// Finding 8: a one-time password must be replaced before it opens anything.
+describe("a one-time password over HTTP", () => {
+  it("opens no export, stream or presence until the person chooses their own", async () => {
+    const email = `otp-${crypto.randomBytes(4).toString("hex")}@e2e.test`;
+    const user = await createUser({ db, email, password: PASSWORD, name: "One-time", mustChangePassword: true, actor: cliActor });
+    await setMembership({ db, userId: user.id, brandId, role: "manager", actor: cliActor });
+    const { cookie } = await httpSignIn({ baseUrl: base(), email, password: PASSWORD });
+    expect(cookie).toBeTruthy();
+    const get = async (path: string) => {
+      const response = await fetch(`${base()}${path}`, { headers: { cookie: cookie! }, redirect: "manual" });
+      await response.body?.cancel();
+      return response.status;
+    };
+    expect(await get("/dashboard/export?table=daily&brand=e2e-air")).toBe(403);
+    expect(await get("/api/realtime")).toBe(403);
+    expect(await get(`/api/presence?brandId=${brandId}&conversationId=1`)).toBe(403);
+    // Every page shows the change form instead of what was asked for.
+    const inbox = await fetch(`${base()}/inbox`, { headers: { cookie: cookie! } });
+    const html = await inbox.text();
+    expect(html).toContain("You signed in with a one-time password");
+    expect(html).toContain('name="current"');
+  });
+});
+
 describe("the live stream outlives no access", () => {
   it("stops delivering a brand the user is removed from", async () => {
     const { id, cookie } = await person();

@@ -3,10 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { signOut } from "@/lib/auth/next-auth";
-import { getSignedIn } from "@/lib/auth/session";
+import { getSignedIn, requireActionUser } from "@/lib/auth/session";
 import { runAction, formValues, parseInput, type ActionState } from "@/lib/auth/action-result";
 import { endAllOwnSessions, endOwnSession } from "@/lib/auth/sessions";
 import { changeOwnPassword } from "@/lib/team/account";
+import { answerInvitation } from "@/lib/team/invitations";
 import { translator } from "@/lib/i18n/messages";
 import { AppError } from "@/lib/errors";
 import { setWeeklyReportOptIn } from "@/lib/reports/weekly/subscriptions";
@@ -48,4 +49,13 @@ export async function setWeeklyReportAction(formData: FormData): Promise<void> {
   if (!input.success) throw new AppError("bad_request:weekly_report", "Choose a brand and whether to receive its report.");
   await setWeeklyReportOptIn({ user, brandId: input.data.brandId, subscribed: input.data.subscribed === "1" });
   revalidatePath("/account");
+}
+
+// Only the invitee answers, and only after choosing their own password.
+export async function answerInvitationAction(formData: FormData): Promise<void> {
+  const user = await requireActionUser();
+  const input = z.object({ invitationId: z.coerce.number().int().positive(), answer: z.enum(["accept", "decline"]) }).safeParse(Object.fromEntries(formData));
+  if (!input.success) throw new AppError("bad_request:invitation", "Choose accept or decline.");
+  await answerInvitation({ userId: user.id, id: input.data.invitationId, accept: input.data.answer === "accept" });
+  revalidatePath("/", "layout");
 }

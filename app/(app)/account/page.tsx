@@ -5,6 +5,7 @@ import { Button } from "@/app/_components/ui/button";
 import { redirect } from "next/navigation";
 import { endSessionAction, setWeeklyReportAction, signOutEverywhereAction } from "./actions";
 import { weeklyReportChoices } from "@/lib/reports/weekly/subscriptions";
+import { MyInvitations } from "./invitations";
 import { PasswordForm } from "./password-form.client";
 import { SignOutForm } from "@/app/_components/drafts.client";
 
@@ -27,6 +28,7 @@ export default async function AccountPage() {
   return (
     <main className="mx-auto w-full max-w-3xl space-y-8 p-4 sm:p-6">
       <h1 className="text-lg font-semibold">{t("account.title")}</h1>
+      {!user.mustChangePassword && <MyInvitations user={user} />}
       <section aria-labelledby="password-heading" className="space-y-3">
         <h2 id="password-heading" className="font-medium">
           {t("account.password")}

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getSessionUser } from "@/lib/auth/session";
+import { requireActionUser } from "@/lib/auth/session";
 import { authorize } from "@/lib/auth/authorize";
 import { errorResponse, readJsonBody } from "@/lib/api/http";
 import { AppError } from "@/lib/errors";
@@ -17,11 +17,8 @@ function parse<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
   return result.data;
 }
 
-async function signedIn() {
-  const user = await getSessionUser();
-  if (!user) throw new AppError("unauthorized:session");
-  return user;
-}
+// A one-time password opens nothing but the form that replaces it.
+const signedIn = requireActionUser;
 
 // GET: who else has the conversation open. POST: the caller's heartbeat (viewing / typing / left).
 export async function GET(request: Request) {

@@ -11,6 +11,7 @@ export async function GET(request: Request) {
   const signedIn = await getSignedIn();
   if (!signedIn) return Response.json({ error: { code: "unauthorized", message: "Sign in first." } }, { status: 401 });
   const { user, sessionId } = signedIn;
+  if (user.mustChangePassword) return Response.json({ error: { code: "forbidden", message: "Choose your own password first (Account)." } }, { status: 403 });
   // Resume from the browser's Last-Event-ID, else from the change the page was rendered at.
   const resume = request.headers.get("last-event-id") ?? new URL(request.url).searchParams.get("after");
   const resumeId = resume != null && /^\d{1,15}$/.test(resume) ? Number(resume) : null;

@@ -18,6 +18,7 @@ export default async function DemoSitePage() {
   const site = await demoSite();
   if (!site) notFound();
   const origin = await ownOrigin();
+  const h = await headers();
   const allowed = site.origins.includes(origin);
   return (
     <main className="mx-auto max-w-3xl space-y-6 p-6 text-base">
@@ -49,7 +50,8 @@ export default async function DemoSitePage() {
           </div>
         ))}
       </section>
-      <script src="/widget.js" data-channel={site.publicKey} async />
+      {/* The page's CSP admits scripts carrying its nonce; the widget then runs as on any site. */}
+      <script src="/widget.js" data-channel={site.publicKey} async nonce={h.get("x-nonce") ?? undefined} />
     </main>
   );
 }

@@ -2,6 +2,7 @@ import type { MessageKey } from "../messages";
 import { reportsBg } from "../dict-reports";
 import { uiBg } from "../dict-ui";
 import { apiDocsBg } from "../dict-api";
+import { securityBg } from "../dict-security";
 import { coreBg } from "./core";
 import { inboxBg } from "./inbox";
 import { escalationsBg } from "./escalations";
@@ -20,6 +21,7 @@ export const bg: Record<MessageKey, string> = {
   ...rulesBg,
   ...uiBg,
   ...apiDocsBg,
+  ...securityBg,
   ...errorsBg,
   ...staffingBg,
   ...reportsBg,

@@ -202,7 +202,7 @@ export const coreSq: Record<CoreKey, string> = {
   "team.away": "i larguar",
   "team.you": "ju",
   "team.add": "Shto një person",
-  "team.addIntro": "Një person i ri merr një fjalëkalim njëpërdorimësh për të hyrë; një përdorues ekzistues shtohet me rolin që zgjidhni.",
+  "team.addIntro": "Kushdo që shtoni ftohet dhe bashkohet kur pranon: pa llogari hyn me një fjalëkalim njëpërdorimësh, me llogari pranon në faqen e llogarisë.",
   "team.addToBrand": "Shto në markë",
   "team.roleOf": "Roli i {name}",
   "team.changeRole": "Ndrysho rolin",

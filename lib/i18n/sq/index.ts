@@ -2,6 +2,7 @@ import type { MessageKey } from "../messages";
 import { reportsSq } from "../dict-reports";
 import { uiSq } from "../dict-ui";
 import { apiDocsSq } from "../dict-api";
+import { securitySq } from "../dict-security";
 import { coreSq } from "./core";
 import { inboxSq } from "./inbox";
 import { escalationsSq } from "./escalations";
@@ -20,6 +21,7 @@ export const sq: Record<MessageKey, string> = {
   ...rulesSq,
   ...uiSq,
   ...apiDocsSq,
+  ...securitySq,
   ...errorsSq,
   ...staffingSq,
   ...reportsSq,

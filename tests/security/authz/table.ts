@@ -5,6 +5,10 @@ import { saveWebConfig } from "@/lib/channels/web";
 import { issueVisitorToken, newVisitorId } from "@/lib/widget/token";
 import { correctMessage } from "@/lib/conversations/actions";
 import { startSession } from "@/lib/auth/sessions";
+import { operator } from "@/lib/auth/authorize";
+import { createBrand } from "@/lib/brands/brands";
+import { cliActor } from "@/lib/audit/record";
+import { inviteMember, listMyInvitations } from "@/lib/team/invitations";
 
 // The authorization table: every route handler and every server action of the app, with the
 // least it needs, per DESIGN.md's roles table. The matrix test fails for anything not listed
@@ -63,6 +67,15 @@ export type RouteEntry =
   | { access: "public"; overHttpIn: string[] };
 
 const fresh = () => Math.random().toString(36).slice(2, 10);
+
+// A pending invitation for a fresh person (their account is made by it) to brand A, or for the
+// person named to a brand of their own.
+async function invitationFor(w: World, invitee?: string): Promise<number> {
+  const brandId = invitee ? (await createBrand({ db: w.db, slug: `invite-${fresh()}`, name: "Inviting", actor: cliActor })).id : w.a.id;
+  const { email } = await inviteMember({ db: w.db, actor: operator, brandId, email: invitee ?? `invitee-${fresh()}@authz.test`, role: "agent" });
+  const userId = sqlite(w.db).prepare("SELECT id FROM users WHERE email = ?").pluck().get(email) as number;
+  return (await listMyInvitations({ db: w.db, userId }))[0].id;
+}
 const A = (w: World) => String(w.a.id);
 const B = (w: World) => String(w.b.id);
 const json = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({
@@ -186,6 +199,13 @@ export const ACTIONS: Record<string, ActionEntry> = {
   },
   "app/(app)/account/actions.ts#signOutEverywhereAction": { access: "signed-in", noArgs: true },
   "app/(app)/account/actions.ts#setWeeklyReportAction": { access: "manager", formOnly: true, form: (w) => ({ brandId: String(w.a.id), subscribed: "1" }) },
+  // Finding 7: only the invitee answers an invitation; another person's is left as it was.
+  "app/(app)/account/actions.ts#answerInvitationAction": {
+    access: "signed-in",
+    formOnly: true,
+    form: async (w, as) => ({ invitationId: String(await invitationFor(w, as === "signed-out" ? undefined : w.people[as].email)), answer: "decline" }),
+    cross: async (w) => ({ invitationId: String(await invitationFor(w)), answer: "accept" }),
+  },
   "app/(app)/actions.ts#setAvailabilityAction": { access: "signed-in", formOnly: true, form: () => ({ available: "1" }) },
   "app/(app)/actions.ts#setLocaleAction": { access: "signed-in", formOnly: true, form: () => ({ locale: "en" }) },
   "app/(app)/actions.ts#setThemeAction": { access: "signed-in", formOnly: true, form: () => ({ theme: "dark" }) },
@@ -294,6 +314,11 @@ export const ACTIONS: Record<string, ActionEntry> = {
   },
 
   "app/(app)/settings/team/actions.ts#addMemberAction": { access: "admin", form: (w) => ({ brandId: A(w), email: `new-${fresh()}@authz.test`, role: "agent" }) },
+  "app/(app)/settings/team/actions.ts#cancelInvitationAction": {
+    access: "admin",
+    form: async (w) => ({ brandId: A(w), invitationId: String(await invitationFor(w)) }),
+    cross: async (w) => ({ brandId: B(w), invitationId: String(await invitationFor(w)) }),
+  },
   "app/(app)/settings/team/actions.ts#changeRoleAction": {
     access: "admin",
     form: async (w) => ({ brandId: A(w), userId: String((await w.person()).id), role: "manager" }),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { authorize } from "@/lib/auth/authorize";
 import { currentMembership } from "@/lib/auth/brand-context";
-import { getSessionUser } from "@/lib/auth/session";
+import { requireActionUser } from "@/lib/auth/session";
 import { errorResponse } from "@/lib/api/http";
 import { AppError } from "@/lib/errors";
 import { brandChannels, dashboardData } from "@/lib/metrics/dashboard";
@@ -19,15 +19,15 @@ const querySchema = z.object({
 // CSV of one dashboard table for one brand: managers and admins of that brand only.
 export async function GET(request: Request) {
   try {
-    const user = await getSessionUser();
-    if (!user) throw new AppError("unauthorized:session");
+    // A one-time password opens nothing but the form that replaces it.
+    const user = await requireActionUser();
     const parsed = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!parsed.success) throw new AppError("bad_request:query", "Invalid export query.");
     const { table, brand, channel, from, to } = parsed.data;
     const membership = currentMembership({ user, slug: brand });
     authorize({ actor: { kind: "member", user }, brandId: membership.brandId, needs: "manager" });
     if (channel && !(await brandChannels({ brandId: membership.brandId })).some((c) => c.id === channel)) throw new AppError("not_found:channel");
-    const range = parseRange({ from, to, timeZone: membership.timezone });
+    const range = parseRange({ from, to, timeZone: membership.timezone, strict: true });
     const data = await dashboardData({ brandId: membership.brandId, timeZone: membership.timezone, range, channelId: channel ?? null });
     const filename = `${membership.slug}-${table}-${range.fromDay}-${range.toDay}.csv`;
     return new Response(toCsv(dashboardTable({ data, name: table })), {

@@ -32,6 +32,15 @@ function scopeText(p: PolicyRow, channels: Choices["channels"], t: Translate): s
   return t("sla.settings.scopeOnly", { parts: parts.join(", ") });
 }
 
+// A saved calendar too sparse for the target shows no examples here; the live preview says why.
+function safePreview(input: Parameters<typeof previewDue>[0]) {
+  try {
+    return previewDue(input);
+  } catch {
+    return [];
+  }
+}
+
 export default async function SlaSettings({ searchParams }: { searchParams: Promise<{ brand?: string }> }) {
   const user = await requirePageUser();
   const t = translator(user.locale);
@@ -48,7 +57,7 @@ export default async function SlaSettings({ searchParams }: { searchParams: Prom
   };
   const preview = (p: { calendarId: number | null; firstResponseSeconds: number; atRiskShare: number }) => {
     const calendar = calendarFor(p.calendarId);
-    return { examples: previewDue({ calendar, targetSeconds: p.firstResponseSeconds, atRiskShare: p.atRiskShare, now }), timeZone: calendar.timezone };
+    return { examples: safePreview({ calendar, targetSeconds: p.firstResponseSeconds, atRiskShare: p.atRiskShare, now }), timeZone: calendar.timezone };
   };
   const choices: Choices = {
     brandId: membership.brandId,
@@ -164,7 +173,7 @@ export default async function SlaSettings({ searchParams }: { searchParams: Prom
                             calendar={{ id: c.id, name: c.name, timezone: c.timezone, intervals: c.intervals, holidays: c.holidays }}
                             defaultTimezone={settings.brandTimezone}
                             target={target}
-                            initialPreview={{ examples: previewDue({ calendar, targetSeconds: target.seconds, atRiskShare: target.share, now }), timeZone: c.timezone }}
+                            initialPreview={{ examples: safePreview({ calendar, targetSeconds: target.seconds, atRiskShare: target.share, now }), timeZone: c.timezone }}
                           />
                         </div>
                       </details>
@@ -184,7 +193,7 @@ export default async function SlaSettings({ searchParams }: { searchParams: Prom
                 defaultTimezone={settings.brandTimezone}
                 target={target}
                 initialPreview={{
-                  examples: previewDue({ calendar: { timezone: settings.brandTimezone, intervals: [1, 2, 3, 4, 5].map((day) => ({ day: day as 1, start: "09:00", end: "17:00" })), holidays: [] }, targetSeconds: target.seconds, atRiskShare: target.share, now }),
+                  examples: safePreview({ calendar: { timezone: settings.brandTimezone, intervals: [1, 2, 3, 4, 5].map((day) => ({ day: day as 1, start: "09:00", end: "17:00" })), holidays: [] }, targetSeconds: target.seconds, atRiskShare: target.share, now }),
                   timeZone: settings.brandTimezone,
                 }}
               />

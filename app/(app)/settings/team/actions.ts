@@ -7,7 +7,8 @@ import { requireActionUser } from "@/lib/auth/session";
 import { runAction, formValues, parseInput as parse, type ActionState } from "@/lib/auth/action-result";
 import type { Principal } from "@/lib/auth/authorize";
 import { emailSchema } from "@/lib/team/users";
-import { addMember, changeMemberRole, removeMember, resetMemberPassword, setMemberActive, setMemberRouting } from "@/lib/team/members";
+import { inviteMember, cancelInvitation } from "@/lib/team/invitations";
+import { changeMemberRole, removeMember, resetMemberPassword, setMemberActive, setMemberRouting } from "@/lib/team/members";
 import { translator, type Translate } from "@/lib/i18n/messages";
 
 const brandId = z.coerce.number().int().positive();
@@ -27,9 +28,17 @@ async function teamAction(formData: FormData, body: (ctx: { values: Record<strin
 export async function addMemberAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return teamAction(formData, async ({ values, brandId, actor, t }) => {
     const input = parse(z.object({ email: emailSchema, name: z.string().trim().max(120).optional(), role: z.enum(ROLES) }), values);
-    const { user, password } = await addMember({ actor, brandId, email: input.email, name: input.name, role: input.role });
-    if (!password) return { ok: t("team.addedExisting", { email: user.email, role: t(`role.${input.role}`) }) };
-    return { ok: t("team.created", { email: user.email }), secret: password };
+    // The same answer whether the account exists (finding 7): an invitation and a one-time password.
+    const { email, password } = await inviteMember({ actor, brandId, email: input.email, name: input.name, role: input.role });
+    return { ok: t("team.invited", { email }), secret: password };
+  });
+}
+
+export async function cancelInvitationAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return teamAction(formData, async ({ values, brandId, actor, t }) => {
+    const input = parse(z.object({ invitationId: z.coerce.number().int().positive() }), values);
+    await cancelInvitation({ actor, brandId, id: input.invitationId });
+    return { ok: t("team.withdrawn") };
   });
 }
 

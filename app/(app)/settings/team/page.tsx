@@ -6,7 +6,8 @@ import { NoAccess } from "@/app/_components/no-access";
 import { Badge } from "@/app/_components/ui/badge";
 import { Table, Td, Th } from "@/app/_components/ui/table";
 import { isMessageKey, translator } from "@/lib/i18n/messages";
-import { AddMemberForm, MemberActions, RoutingForm } from "./team-forms.client";
+import { listPendingInvitations } from "@/lib/team/invitations";
+import { AddMemberForm, MemberActions, RoutingForm, WithdrawInvitation } from "./team-forms.client";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: translator((await requirePageUser()).locale)("settings.team") };
@@ -22,6 +23,8 @@ export default async function TeamSettings({ searchParams }: { searchParams: Pro
   const membership = pageMembership({ user, slug: (await searchParams).brand });
   if (!hasRole(membership, "admin")) return <NoAccess what={t("team.noAccess")} />;
   const members = await listMembers({ brandId: membership.brandId });
+  const invitations = await listPendingInvitations({ actor: { kind: "member", user }, brandId: membership.brandId });
+  const when = (d: Date) => d.toLocaleDateString(user.locale, { dateStyle: "medium", timeZone: user.timezone ?? undefined });
   return (
     <div className="space-y-8">
       <section aria-labelledby="team-heading" className="space-y-3">
@@ -61,6 +64,26 @@ export default async function TeamSettings({ searchParams }: { searchParams: Pro
           </tbody>
         </Table>
       </section>
+      {invitations.length > 0 && (
+        <section aria-labelledby="invitations-heading" className="space-y-3">
+          <h2 id="invitations-heading" className="text-base font-semibold">
+            {t("team.invitations")}
+          </h2>
+          <ul className="divide-y divide-zinc-200 rounded-md border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800" data-testid="invitations">
+            {invitations.map((i) => (
+              <li key={i.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2">
+                <span className="font-medium">{i.email}</span>
+                <span className="text-zinc-500">
+                  {roleName(i.role)}, {t("team.invitedAt", { at: when(i.createdAt) })}
+                </span>
+                <span className="ml-auto">
+                  <WithdrawInvitation brandId={membership.brandId} invitationId={i.id} email={i.email} />
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <section aria-labelledby="add-heading" className="space-y-3">
         <h2 id="add-heading" className="text-base font-semibold">
           {t("team.add")}

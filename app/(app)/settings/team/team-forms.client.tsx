@@ -5,7 +5,7 @@ import { Button } from "@/app/_components/ui/button";
 import { Field, Input, Select } from "@/app/_components/ui/input";
 import { FormMessage } from "@/app/_components/ui/form-message";
 import { useT } from "@/app/_components/i18n.client";
-import { addMemberAction, changeRoleAction, removeMemberAction, resetPasswordAction, setActiveAction, setRoutingAction } from "./actions";
+import { addMemberAction, cancelInvitationAction, changeRoleAction, removeMemberAction, resetPasswordAction, setActiveAction, setRoutingAction } from "./actions";
 
 const ROLES = ["agent", "manager", "admin"] as const;
 
@@ -133,6 +133,21 @@ export function RoutingForm({ brandId, userId, name, languages, capacity }: { br
       </span>
       <Button type="submit" variant="secondary" disabled={pending}>
         {t("common.save")}
+      </Button>
+      <FormMessage state={state} />
+    </form>
+  );
+}
+
+export function WithdrawInvitation({ brandId, invitationId, email }: { brandId: number; invitationId: number; email: string }) {
+  const [state, action, pending] = useActionState(cancelInvitationAction, null);
+  const t = useT();
+  return (
+    <form action={action} className="flex flex-wrap items-center gap-2">
+      <input type="hidden" name="brandId" value={brandId} />
+      <input type="hidden" name="invitationId" value={invitationId} />
+      <Button type="submit" variant="secondary" disabled={pending} aria-label={`${t("team.withdraw")}: ${email}`}>
+        {t("team.withdraw")}
       </Button>
       <FormMessage state={state} />
     </form>
