@@ -6,6 +6,7 @@ import type { settingsEn } from "./dict-settings";
 import type { rulesEn } from "./dict-rules";
 import type { uiEn } from "./dict-ui";
 import type { errorsEn } from "./dict-errors";
+import type { pushEn } from "./dict-push";
 
 /** The keys messages.ts itself defines, outside the area dictionaries. */
-export type CoreKey = Exclude<MessageKey, keyof typeof inboxEn | keyof typeof escalationsEn | keyof typeof dashboardEn | keyof typeof settingsEn | keyof typeof rulesEn | keyof typeof uiEn | keyof typeof errorsEn>;
+export type CoreKey = Exclude<MessageKey, keyof typeof inboxEn | keyof typeof escalationsEn | keyof typeof dashboardEn | keyof typeof settingsEn | keyof typeof rulesEn | keyof typeof uiEn | keyof typeof errorsEn | keyof typeof pushEn>;

@@ -7,6 +7,7 @@ import { settingsEn, settingsRu } from "./dict-settings";
 import { rulesEn, rulesRu } from "./dict-rules";
 import { accountEn, accountRu } from "./dict-account";
 import { uiEn, uiRu } from "./dict-ui";
+import { pushEn, pushRu } from "./dict-push";
 import { errorsEn, errorsRu } from "./dict-errors";
 import { bg } from "./bg";
 import { sq } from "./sq";
@@ -309,6 +310,7 @@ export const en = {
   ...accountEn,
   ...rulesEn,
   ...uiEn,
+  ...pushEn,
   ...errorsEn,
 } as const;
 
@@ -612,6 +614,7 @@ export const ru: Record<MessageKey, string> = {
   ...accountRu,
   ...rulesRu,
   ...uiRu,
+  ...pushRu,
   ...errorsRu,
 };
 

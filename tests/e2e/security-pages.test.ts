@@ -11,6 +11,8 @@ const PAGES: Record<string, Access> = {
   "/login": "public",
   "/status/[slug]": "public",
   "/demo/site": "public",
+  // The service worker keeps it for when the network is away; it holds no data.
+  "/offline": "public",
   "/inbox": "agent",
   "/dashboard": "agent",
   "/escalations": "manager",

@@ -1,5 +1,6 @@
 import type { MessageKey } from "../messages";
 import { uiBg } from "../dict-ui";
+import { pushBg } from "../dict-push";
 import { coreBg } from "./core";
 import { inboxBg } from "./inbox";
 import { escalationsBg } from "./escalations";
@@ -16,5 +17,6 @@ export const bg: Record<MessageKey, string> = {
   ...settingsBg,
   ...rulesBg,
   ...uiBg,
+  ...pushBg,
   ...errorsBg,
 };

@@ -1,5 +1,6 @@
 import type { MessageKey } from "../messages";
 import { uiSq } from "../dict-ui";
+import { pushSq } from "../dict-push";
 import { coreSq } from "./core";
 import { inboxSq } from "./inbox";
 import { escalationsSq } from "./escalations";
@@ -16,5 +17,6 @@ export const sq: Record<MessageKey, string> = {
   ...settingsSq,
   ...rulesSq,
   ...uiSq,
+  ...pushSq,
   ...errorsSq,
 };
