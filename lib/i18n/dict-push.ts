@@ -1,5 +1,17 @@
 // Texts of the installed app: the offline page and notice, push notifications and their settings on the account page.
 export const pushEn = {
+  "push.title.escalation": "Escalation · {brand}",
+  "push.title.mention": "You were mentioned · {brand}",
+  "push.title.at_risk": "Reply due soon · {brand}",
+  "push.title.breached": "Reply overdue · {brand}",
+  "push.body.at_risk": "“{preview}” is close to its first-reply target.",
+  "push.body.breached": "“{preview}” has passed its first-reply target.",
+  "errors.bad_request.push": "The push settings are not valid; check them and try again.",
+  "errors.bad_request.push.endpoint": "The browser gave a push address that cannot be used; turn push off and on again.",
+  "errors.bad_request.push.keys": "The browser's push keys are not valid; turn push off and on again.",
+  "errors.bad_request.push.quiet": "Give both ends of the quiet hours, or neither.",
+  "errors.bad_request.push.zone": "Unknown time zone.",
+  "errors.not_found.push": "That device is not in your list any more.",
   "offline.title": "You are offline",
   "offline.body": "Replyhour needs the network to show conversations: nothing here is kept on the device, so nothing old can pass for live. Try again when you are connected.",
   "offline.retry": "Try again",
@@ -7,6 +19,18 @@ export const pushEn = {
 } as const;
 
 export const pushRu: Record<keyof typeof pushEn, string> = {
+  "push.title.escalation": "Эскалация · {brand}",
+  "push.title.mention": "Вас упомянули · {brand}",
+  "push.title.at_risk": "Скоро срок ответа · {brand}",
+  "push.title.breached": "Срок ответа прошёл · {brand}",
+  "push.body.at_risk": "«{preview}»: срок первого ответа близко.",
+  "push.body.breached": "«{preview}»: срок первого ответа прошёл.",
+  "errors.bad_request.push": "Настройки уведомлений неверны; проверьте их и попробуйте снова.",
+  "errors.bad_request.push.endpoint": "Браузер дал непригодный адрес для уведомлений; выключите и снова включите уведомления.",
+  "errors.bad_request.push.keys": "Ключи уведомлений браузера неверны; выключите и снова включите уведомления.",
+  "errors.bad_request.push.quiet": "Укажите оба конца тихих часов или ни одного.",
+  "errors.bad_request.push.zone": "Неизвестный часовой пояс.",
+  "errors.not_found.push": "Этого устройства больше нет в вашем списке.",
   "offline.title": "Нет подключения к сети",
   "offline.body": "Replyhour показывает разговоры только из сети: на устройстве ничего не хранится, поэтому старое не выдаётся за текущее. Попробуйте снова, когда появится связь.",
   "offline.retry": "Попробовать снова",
@@ -14,6 +38,18 @@ export const pushRu: Record<keyof typeof pushEn, string> = {
 };
 
 export const pushBg: Record<keyof typeof pushEn, string> = {
+  "push.title.escalation": "Ескалация · {brand}",
+  "push.title.mention": "Споменаха ви · {brand}",
+  "push.title.at_risk": "Наближава срокът за отговор · {brand}",
+  "push.title.breached": "Срокът за отговор изтече · {brand}",
+  "push.body.at_risk": "„{preview}“: срокът за първи отговор наближава.",
+  "push.body.breached": "„{preview}“: срокът за първи отговор изтече.",
+  "errors.bad_request.push": "Настройките за известия не са валидни; проверете ги и опитайте отново.",
+  "errors.bad_request.push.endpoint": "Браузърът даде неизползваем адрес за известия; изключете и отново включете известията.",
+  "errors.bad_request.push.keys": "Ключовете за известия на браузъра не са валидни; изключете и отново включете известията.",
+  "errors.bad_request.push.quiet": "Посочете и двата края на тихите часове или нито един.",
+  "errors.bad_request.push.zone": "Непозната часова зона.",
+  "errors.not_found.push": "Това устройство вече не е в списъка ви.",
   "offline.title": "Няма връзка с мрежата",
   "offline.body": "Replyhour показва разговорите само от мрежата: на устройството нищо не се пази, затова нищо старо не минава за актуално. Опитайте отново, когато имате връзка.",
   "offline.retry": "Опитай отново",
@@ -21,6 +57,18 @@ export const pushBg: Record<keyof typeof pushEn, string> = {
 };
 
 export const pushSq: Record<keyof typeof pushEn, string> = {
+  "push.title.escalation": "Përshkallëzim · {brand}",
+  "push.title.mention": "Ju përmendën · {brand}",
+  "push.title.at_risk": "Afati i përgjigjes po afron · {brand}",
+  "push.title.breached": "Afati i përgjigjes kaloi · {brand}",
+  "push.body.at_risk": "„{preview}”: afati i përgjigjes së parë po afron.",
+  "push.body.breached": "„{preview}”: afati i përgjigjes së parë ka kaluar.",
+  "errors.bad_request.push": "Cilësimet e njoftimeve nuk janë të vlefshme; kontrollojini dhe provoni përsëri.",
+  "errors.bad_request.push.endpoint": "Shfletuesi dha një adresë njoftimesh që nuk mund të përdoret; fikni dhe ndizni përsëri njoftimet.",
+  "errors.bad_request.push.keys": "Çelësat e njoftimeve të shfletuesit nuk janë të vlefshëm; fikni dhe ndizni përsëri njoftimet.",
+  "errors.bad_request.push.quiet": "Jepni të dy skajet e orëve të qeta, ose asnjërin.",
+  "errors.bad_request.push.zone": "Zonë kohore e panjohur.",
+  "errors.not_found.push": "Kjo pajisje nuk është më në listën tuaj.",
   "offline.title": "Jeni jashtë linje",
   "offline.body": "Replyhour i shfaq bisedat vetëm nga rrjeti: asgjë nuk ruhet në pajisje, ndaj asgjë e vjetër nuk kalon si e drejtpërdrejtë. Provoni përsëri kur të jeni të lidhur.",
   "offline.retry": "Provo përsëri",
