@@ -1,14 +1,17 @@
+import crypto from "node:crypto";
 import net from "node:net";
 import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { database, type Db } from "@/db/client";
-import { PUSH_KINDS, pushDeliveries, pushSubscriptions, type PushKind } from "@/db/schema";
+import { PUSH_KINDS, pushDeliveries, pushSubscriptions, users, type PushKind } from "@/db/schema";
+import { translator } from "@/lib/i18n/messages";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
 import { allowedOutbound, isRefusedHostLiteral } from "@/lib/security/outbound";
 import { isTimeZone } from "./quiet-hours";
 
-export type PushDevice = { id: number; label: string; kinds: PushKind[]; quietStart: number | null; quietEnd: number | null; timezone: string; lastSentAt: number | null; createdAt: number };
+/** endpointHash lets a browser find its own row without the endpoint (a capability URL) being sent back. */
+export type PushDevice = { id: number; endpointHash: string; label: string; kinds: PushKind[]; quietStart: number | null; quietEnd: number | null; timezone: string; lastSentAt: number | null; createdAt: number };
 
 const base64url = (bytes: number) =>
   z
@@ -51,6 +54,10 @@ export function checkEndpoint(value: string): string {
   return url.href;
 }
 
+export function endpointHash(endpoint: string): string {
+  return crypto.createHash("sha256").update(endpoint).digest("hex").slice(0, 32);
+}
+
 function checkSettings(input: unknown): PushSettings {
   const parsed = settingsSchema.safeParse(input);
   if (!parsed.success) throw new AppError("bad_request:push", "The push settings are not valid; check them and try again.", { fields: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) });
@@ -81,11 +88,11 @@ export async function savePushSubscription({ db = database(), userId, input }: {
 export async function listPushDevices({ db = database(), userId }: { db?: Db; userId: number }): Promise<PushDevice[]> {
   const s = pushSubscriptions;
   const rows = await db
-    .select({ id: s.id, label: s.label, kinds: s.kinds, quietStart: s.quietStart, quietEnd: s.quietEnd, timezone: s.timezone, lastSentAt: s.lastSentAt, createdAt: s.createdAt })
+    .select({ id: s.id, endpoint: s.endpoint, label: s.label, kinds: s.kinds, quietStart: s.quietStart, quietEnd: s.quietEnd, timezone: s.timezone, lastSentAt: s.lastSentAt, createdAt: s.createdAt })
     .from(s)
     .where(eq(s.userId, userId))
     .orderBy(asc(s.createdAt), asc(s.id));
-  return rows.map((r) => ({ ...r, lastSentAt: r.lastSentAt?.getTime() ?? null, createdAt: r.createdAt.getTime() }));
+  return rows.map(({ endpoint, ...r }) => ({ ...r, endpointHash: endpointHash(endpoint), lastSentAt: r.lastSentAt?.getTime() ?? null, createdAt: r.createdAt.getTime() }));
 }
 
 export async function updatePushDevice({ db = database(), userId, id, input }: { db?: Db; userId: number; id: number; input: unknown }): Promise<void> {
@@ -111,5 +118,20 @@ export async function removePushDevice({ db = database(), userId, id }: { db?: D
     if (removed.length === 0) throw new AppError("not_found:push", "That device is not in your list any more.");
     await tx.update(pushDeliveries).set({ state: "gone", payload: "{}" }).where(and(eq(pushDeliveries.subscriptionId, id), eq(pushDeliveries.userId, userId), eq(pushDeliveries.state, "queued")));
     await recordAudit(tx, { actor: { userId, label: `user:${userId}` }, brandId: null, action: "push.unsubscribe", objectType: "push_subscription", objectId: id });
+  });
+}
+
+/** A test notification to one of my devices, sent by the worker like any other push. */
+export async function queueTestPush({ db = database(), userId, id, now = Date.now() }: { db?: Db; userId: number; id: number; now?: number }): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [device] = await tx
+      .select({ id: pushSubscriptions.id, locale: users.locale })
+      .from(pushSubscriptions)
+      .innerJoin(users, eq(users.id, pushSubscriptions.userId))
+      .where(and(eq(pushSubscriptions.id, id), eq(pushSubscriptions.userId, userId)));
+    if (!device) throw new AppError("not_found:push", "That device is not in your list any more.");
+    const t = translator(device.locale);
+    const payload = { title: t("push.test.title"), body: t("push.test.body"), url: "/account", tag: "push-test", lang: device.locale, at: now };
+    await tx.insert(pushDeliveries).values({ subscriptionId: id, userId, eventKey: `test:${now}`, kind: "mention", payload: JSON.stringify(payload), state: "queued", nextAttemptAt: new Date(now) }).onConflictDoNothing();
   });
 }
