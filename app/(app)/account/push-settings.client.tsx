@@ -5,6 +5,7 @@ import { Button } from "@/app/_components/ui/button";
 import { ConfirmSubmit } from "@/app/_components/ui/dialog";
 import { Field, Input } from "@/app/_components/ui/input";
 import { FormMessage, type ActionResult } from "@/app/_components/ui/form-message";
+import { ToastProvider, useToast } from "@/app/_components/ui/toast";
 import { useT } from "@/app/_components/i18n.client";
 import { removePushDeviceAction, savePushSubscriptionAction, sendTestPushAction, updatePushDeviceAction } from "./push-actions";
 
@@ -101,11 +102,21 @@ function ThisDevice({ publicKey, onSubscribed }: { publicKey: string; onSubscrib
   );
 }
 
+// Short confirmations go to a toast; a failure stays beside the form that caused it.
+function useToastedAction(run: (prev: ActionResult, formData: FormData) => Promise<ActionResult>) {
+  const toast = useToast();
+  return useActionState(async (prev: ActionResult, formData: FormData) => {
+    const result = await run(prev, formData);
+    if (result?.ok) toast(result.ok);
+    return result?.error ? result : null;
+  }, null);
+}
+
 function Device({ device, mine }: { device: DeviceRow; mine: boolean }) {
   const t = useT();
-  const [saved, save, saving] = useActionState(updatePushDeviceAction, null);
-  const [removed, remove, removing] = useActionState(removePushDeviceAction, null);
-  const [tested, test, testing] = useActionState(sendTestPushAction, null);
+  const [saved, save, saving] = useToastedAction(updatePushDeviceAction);
+  const [removed, remove, removing] = useToastedAction(removePushDeviceAction);
+  const [tested, test, testing] = useToastedAction(sendTestPushAction);
   const quiet = device.quietStart && device.quietEnd ? t("push.quietSummary", { from: device.quietStart, to: device.quietEnd, zone: device.timezone }) : null;
   return (
     <li className="space-y-2 px-3 py-3" data-testid="push-device">
@@ -163,6 +174,7 @@ export function PushSettings({ publicKey, devices }: { publicKey: string; device
   }, [support]);
   const subscribedHere = mine != null && devices.some((d) => d.endpointHash === mine);
   return (
+    <ToastProvider label={t("push.heading")}>
     <div className="space-y-4">
       {support === "no" && <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">{t("push.unsupported")}</p>}
       {support === "yes" && !subscribedHere && <ThisDevice publicKey={publicKey} onSubscribed={setMine} />}
@@ -177,5 +189,6 @@ export function PushSettings({ publicKey, devices }: { publicKey: string; device
         </ul>
       )}
     </div>
+    </ToastProvider>
   );
 }
