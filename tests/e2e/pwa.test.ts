@@ -23,6 +23,13 @@ afterAll(async () => {
   await service?.close();
 });
 
+// The parts of a service worker's global scope the test uses (the DOM lib does not declare them).
+type WorkerScope = EventTarget & {
+  registration: { getNotifications: () => Promise<Notification[]> };
+  PushEvent: new (type: string, init: { data: string }) => Event;
+  NotificationEvent: new (type: string, init: { notification: Notification }) => Event;
+};
+
 async function signedIn(context: BrowserContext, email: string): Promise<Page> {
   const page = await context.newPage();
   await signIn(page, email);
@@ -115,7 +122,7 @@ describe("push in Chromium", () => {
 
     // What the browser does on arrival: the worker's push handler shows the notification.
     const shown = await worker.evaluate(async (data) => {
-      const scope = self as unknown as ServiceWorkerGlobalScope & { PushEvent: new (type: string, init: { data: string }) => Event };
+      const scope = self as unknown as WorkerScope;
       scope.dispatchEvent(new scope.PushEvent("push", { data }));
       for (let i = 0; i < 50; i++) {
         const [n] = await scope.registration.getNotifications();
@@ -130,9 +137,9 @@ describe("push in Chromium", () => {
     // Tapping it: the open window goes to the conversation.
     await page.goto(`${base()}/account`);
     await worker.evaluate(async () => {
-      const scope = self as unknown as ServiceWorkerGlobalScope;
+      const scope = self as unknown as WorkerScope;
       const [notification] = await scope.registration.getNotifications();
-      scope.dispatchEvent(new NotificationEvent("notificationclick", { notification }));
+      scope.dispatchEvent(new scope.NotificationEvent("notificationclick", { notification }));
     });
     await page.waitForURL(new RegExp(`/inbox\\?brand=e2e-air&c=${conversationId}$`), { timeout: 15_000 });
     await page.getByTestId("conversation-customer").waitFor();
