@@ -17,6 +17,16 @@ const nextConfig = {
       // The public status page and badge are meant to be embedded on the brand's own site.
       { source: "/((?!status/|api/public/).*)", headers: [...securityHeaders, { key: "X-Frame-Options", value: "DENY" }] },
       { source: "/(status|api/public)/:path*", headers: securityHeaders },
+      // The service worker is checked for updates on every visit and may control the whole site.
+      {
+        source: "/sw.js",
+        headers: [
+          { key: "Cache-Control", value: "no-cache, no-store, must-revalidate" },
+          { key: "Content-Type", value: "application/javascript; charset=utf-8" },
+          { key: "Service-Worker-Allowed", value: "/" },
+          { key: "Content-Security-Policy", value: "default-src 'self'; script-src 'self'" },
+        ],
+      },
     ];
   },
 };

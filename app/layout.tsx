@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import { cookies } from "next/headers";
 import { parseTheme, THEME_COOKIE } from "@/lib/theme";
 import "./globals.css";
@@ -6,6 +6,16 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Replyhour", template: "%s · Replyhour" },
   description: "Every comment answered within the hour.",
+  applicationName: "Replyhour",
+  appleWebApp: { capable: true, title: "Replyhour", statusBarStyle: "default" },
+  icons: { icon: "/icons/icon-192.png", apple: "/icons/apple-touch-icon.png" },
+};
+
+export const viewport: Viewport = {
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#ffffff" },
+    { media: "(prefers-color-scheme: dark)", color: "#09090b" },
+  ],
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {

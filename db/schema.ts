@@ -566,6 +566,53 @@ export const webhookEndpoints = sqliteTable(
   (t) => [index("webhook_endpoints_brand").on(t.brandId)],
 );
 
+export const PUSH_KINDS = ["escalation", "mention", "at_risk"] as const;
+export type PushKind = (typeof PUSH_KINDS)[number];
+
+// One row per device a person turned push on for; the keys are the browser's, for encrypting to it.
+export const pushSubscriptions = sqliteTable(
+  "push_subscriptions",
+  {
+    id: id(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    label: text("label").notNull(),
+    endpoint: text("endpoint").notNull().unique(),
+    p256dh: text("p256dh").notNull(),
+    auth: text("auth").notNull(),
+    kinds: text("kinds", { mode: "json" }).$type<PushKind[]>().notNull(),
+    // Minutes after local midnight; both null means never muted.
+    quietStart: integer("quiet_start"),
+    quietEnd: integer("quiet_end"),
+    timezone: text("timezone").notNull().default("UTC"),
+    lastSentAt: ts("last_sent_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("push_subscriptions_user").on(t.userId)],
+);
+
+// One row per event and device: the unique key is what makes a push go out once.
+export const pushDeliveries = sqliteTable(
+  "push_deliveries",
+  {
+    id: id(),
+    subscriptionId: integer("subscription_id").notNull(),
+    userId: integer("user_id").notNull(),
+    eventKey: text("event_key").notNull(),
+    kind: text("kind", { enum: PUSH_KINDS }).notNull(),
+    // Cleared once sent: the text is only kept while it waits.
+    payload: text("payload").notNull(),
+    state: text("state", { enum: ["queued", "sent", "muted", "failed", "gone"] }).notNull().default("queued"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: ts("next_attempt_at"),
+    lastError: text("last_error"),
+    sentAt: ts("sent_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("push_deliveries_event").on(t.subscriptionId, t.eventKey), index("push_deliveries_queue").on(t.state, t.nextAttemptAt)],
+);
+
 export const webhookDeliveries = sqliteTable(
   "webhook_deliveries",
   {

@@ -2,8 +2,8 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium } from "playwright-core";
-import { runCli } from "./lib/args";
+import { chromium, type Page } from "playwright-core";
+import { parseArgs, runCli } from "./lib/args";
 
 // Refreshes docs/screenshots from a fresh demo installation: `npm run screenshots` (needs Chromium).
 const OUT = path.join("docs", "screenshots");
@@ -19,6 +19,17 @@ async function waitFor(url: string, deadline = Date.now() + 180_000): Promise<vo
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error(`no answer from ${url}`);
+}
+
+// `npm run screenshots -- --only phone-push,dark-dashboard` writes only the named images.
+const only = (() => {
+  const value = parseArgs(process.argv.slice(2)).flags.only;
+  return typeof value === "string" ? new Set(value.split(",").map((n) => n.trim())) : null;
+})();
+
+function shot(page: Page, name: string, options: { fullPage?: boolean } = {}) {
+  if (only && !only.has(name)) return Promise.resolve();
+  return page.screenshot({ path: path.join(OUT, `${name}.png`), ...options });
 }
 
 async function main() {
@@ -45,18 +56,18 @@ async function main() {
     await page.waitForURL(/\/inbox/);
     fs.mkdirSync(OUT, { recursive: true });
     await page.waitForTimeout(1500);
-    await page.screenshot({ path: path.join(OUT, "inbox.png") });
+    await shot(page, "inbox");
     const first = page.locator('a[href*="c="]').first();
     await first.click();
     await page.waitForURL(/c=/);
     await page.waitForTimeout(1500);
-    await page.screenshot({ path: path.join(OUT, "conversation.png") });
+    await shot(page, "conversation");
     await page.goto(`${base}/dashboard`);
     await page.waitForTimeout(2500);
-    await page.screenshot({ path: path.join(OUT, "dashboard.png"), fullPage: false });
+    await shot(page, "dashboard", { fullPage: false });
     await page.goto(`${base}/escalations`);
     await page.waitForTimeout(1000);
-    await page.screenshot({ path: path.join(OUT, "escalations.png") });
+    await shot(page, "escalations");
     // The phone layout (one pane at a time) and the dark theme, from the same sign-in.
     const cookies = await page.context().cookies();
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
@@ -64,11 +75,11 @@ async function main() {
     const small = await phone.newPage();
     await small.goto(`${base}/inbox`);
     await small.waitForTimeout(1500);
-    await small.screenshot({ path: path.join(OUT, "phone-inbox.png") });
+    await shot(small, "phone-inbox");
     await small.locator('a[href*="c="]').first().click();
     await small.waitForURL(/c=/);
     await small.waitForTimeout(1500);
-    await small.screenshot({ path: path.join(OUT, "phone-conversation.png") });
+    await shot(small, "phone-conversation");
     const dark = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1, colorScheme: "dark" });
     await dark.addCookies(cookies);
     const night = await dark.newPage();
@@ -76,10 +87,18 @@ async function main() {
     await night.locator('a[href*="c="]').first().click();
     await night.waitForURL(/c=/);
     await night.waitForTimeout(1500);
-    await night.screenshot({ path: path.join(OUT, "dark-conversation.png") });
+    await shot(night, "dark-conversation");
     await night.goto(`${base}/dashboard`);
     await night.waitForTimeout(2500);
-    await night.screenshot({ path: path.join(OUT, "dark-dashboard.png") });
+    await shot(night, "dark-dashboard");
+    // Push settings on the account page, on a phone in the dark theme.
+    const darkPhone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, colorScheme: "dark" });
+    await darkPhone.addCookies(cookies);
+    const account = await darkPhone.newPage();
+    await account.goto(`${base}/account`);
+    await account.getByRole("heading", { name: "Notifications on your devices" }).scrollIntoViewIfNeeded();
+    await account.waitForTimeout(1000);
+    await shot(account, "phone-push");
     await browser.close();
     process.stderr.write(`screenshots written to ${OUT}\n`);
   } finally {

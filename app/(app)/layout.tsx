@@ -15,6 +15,8 @@ import { HeaderMenu } from "./header-menu.client";
 import { ThemeSwitch } from "./theme-switch.client";
 import { cookies } from "next/headers";
 import { parseTheme, THEME_COOKIE } from "@/lib/theme";
+import { ServiceWorker } from "@/app/_components/service-worker.client";
+import { ConnectionNotice } from "@/app/_components/connection-notice.client";
 
 export const dynamic = "force-dynamic";
 
@@ -27,6 +29,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     <I18nProvider locale={user.locale}>
       {/* Nothing may scroll the page sideways on a phone; clip (unlike hidden) keeps sticky parts working. */}
       <div className="flex min-h-screen flex-col overflow-x-clip" lang={user.locale}>
+        <ServiceWorker />
+        <ConnectionNotice />
         {demoEnabled() && (
           <div className="bg-amber-300 px-4 py-0.5 text-center text-xs font-semibold text-amber-950">
             {t("header.demo")}

@@ -10,6 +10,7 @@ import type { apiDocsEn } from "./dict-api";
 import type { staffingEn } from "./dict-staffing";
 import type { reportsEn } from "./dict-reports";
 import type { securityEn } from "./dict-security";
+import type { pushEn } from "./dict-push";
 
 /** The keys messages.ts itself defines, outside the area dictionaries. */
 export type CoreKey = Exclude<
@@ -25,4 +26,5 @@ export type CoreKey = Exclude<
   | keyof typeof staffingEn
   | keyof typeof reportsEn
   | keyof typeof securityEn
+  | keyof typeof pushEn
 >;

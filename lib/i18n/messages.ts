@@ -10,6 +10,7 @@ import { reportsEn, reportsRu } from "./dict-reports";
 import { securityEn, securityRu } from "./dict-security";
 import { uiEn, uiRu } from "./dict-ui";
 import { apiDocsEn, apiDocsRu } from "./dict-api";
+import { pushEn, pushRu } from "./dict-push";
 import { errorsEn, errorsRu } from "./dict-errors";
 import { staffingEn, staffingRu } from "./dict-staffing";
 import { bg } from "./bg";
@@ -316,6 +317,7 @@ export const en = {
   ...rulesEn,
   ...uiEn,
   ...apiDocsEn,
+  ...pushEn,
   ...errorsEn,
   ...staffingEn,
 } as const;
@@ -623,6 +625,7 @@ export const ru: Record<MessageKey, string> = {
   ...rulesRu,
   ...uiRu,
   ...apiDocsRu,
+  ...pushRu,
   ...errorsRu,
   ...staffingRu,
 };

@@ -1,6 +1,8 @@
 import type { Tx } from "@/db/client";
 import { notifications } from "@/db/schema";
 import { recordChange } from "@/lib/realtime/record-change";
+import { enqueuePush } from "@/lib/push/enqueue";
+import type { PushKind } from "@/db/schema";
 
 export type NotificationKind = "escalation" | "mention" | "sla_breach" | "brand_alert" | "assignment";
 
@@ -14,6 +16,9 @@ export type NewNotification = {
   at?: number;
 };
 
+// The notifications that also go to the devices of people who chose them.
+const PUSHED: Partial<Record<NotificationKind, PushKind>> = { escalation: "escalation", mention: "mention" };
+
 // In-app notifications; call inside the transaction of the write that causes them so the bell and the write agree.
 export async function notify(tx: Tx, n: NewNotification): Promise<number[]> {
   const userIds = [...new Set(n.userIds)];
@@ -25,5 +30,8 @@ export async function notify(tx: Tx, n: NewNotification): Promise<number[]> {
     .values(userIds.map((userId) => ({ userId, brandId: n.brandId, kind: n.kind, conversationId, escalationId: n.escalationId ?? null, text: n.text, createdAt: new Date(at) })))
     .returning({ id: notifications.id, userId: notifications.userId });
   for (const row of rows) await recordChange(tx, { brandId: n.brandId, kind: "notification", objectId: row.id, conversationId, userId: row.userId, at });
+  const push = PUSHED[n.kind];
+  if (push)
+    await enqueuePush(tx, { brandId: n.brandId, kind: push, targets: rows.map((r) => ({ userId: r.userId, eventKey: `notification:${r.id}` })), conversationId, title: `push.title.${push}`, body: n.text, at });
   return rows.map((r) => r.id);
 }

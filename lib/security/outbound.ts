@@ -111,7 +111,7 @@ const MAX_BYTES = 1024 * 1024;
  * One HTTP(S) request through the guard. Redirects are never followed (a 3xx comes back as is);
  * failures are OutboundError with a fixed reason; the body is read up to 1 MB.
  */
-export async function guardedFetch({ url, method = "POST", headers = {}, body, timeoutMs }: { url: string; method?: string; headers?: Record<string, string>; body?: string; timeoutMs: number }): Promise<OutboundReply> {
+export async function guardedFetch({ url, method = "POST", headers = {}, body, timeoutMs }: { url: string; method?: string; headers?: Record<string, string>; body?: string | Buffer; timeoutMs: number }): Promise<OutboundReply> {
   const target = new URL(url);
   if (target.protocol !== "http:" && target.protocol !== "https:") throw new OutboundError("refused");
   const pinned = await resolveOutbound(target.hostname);

@@ -11,6 +11,7 @@ import { assignWaiting } from "@/lib/assignment/round-robin";
 import { indexNewMessages } from "@/db/search";
 import { wakeSnoozed } from "@/lib/conversations/snooze";
 import { deliverDueWebhooks } from "@/lib/escalation/webhooks";
+import { sendDuePushes } from "@/lib/push/send";
 import { ALERT_EVERY_MS, checkBrandAlerts } from "@/lib/escalation/alerts";
 import { eraseExpiredMessages } from "@/lib/privacy/retention";
 import { sweepRateLimits } from "@/lib/limits/rate";
@@ -37,6 +38,7 @@ export function startWorker(): void {
     // A safety net: every writer indexes its own messages, this catches any that did not.
     { name: "search-index", everyMs: 2_000, run: (now) => indexNewMessages(db, now) },
     { name: "webhooks", everyMs: 1_000, run: (now) => deliverDueWebhooks({ db, now }) },
+    { name: "push", everyMs: 1_000, run: (now) => sendDuePushes({ db, now }) },
     { name: "brand-alerts", everyMs: ALERT_EVERY_MS, run: (now) => checkBrandAlerts({ db, now }) },
     // Monday mornings in each brand's zone; the (user, brand, week) row keeps it to one e-mail.
     { name: "weekly-report", everyMs: 5 * 60_000, firstAt: Date.now() + 30_000, run: (now) => sendWeeklyReports({ db, now }) },

@@ -4,6 +4,7 @@ import { conversations, responseCycles } from "@/db/schema";
 import { resolveConversations } from "@/lib/conversations/resolve";
 import { recordChange } from "@/lib/realtime/record-change";
 import { escalateOnSlaTransitions } from "@/lib/escalation/engine";
+import { pushSlaTransitions } from "@/lib/push/sla";
 
 // Fires at-risk and breach transitions on time; the due instants are stored, so a restart resumes.
 export async function advanceSlaStates({ db = database(), now = Date.now() }: { db?: Db; now?: number }): Promise<number> {
@@ -37,6 +38,7 @@ export async function advanceSlaStates({ db = database(), now = Date.now() }: { 
       await recordChange(tx, { brandId: cycle.brandId, kind: "conversation", objectId: cycle.conversationId, conversationId: cycle.conversationId, data: { slaState: cycle.next }, at: now });
     }
     await escalateOnSlaTransitions({ tx, transitions: due, now });
+    await pushSlaTransitions({ tx, transitions: due, now });
     return due.length;
   });
 }

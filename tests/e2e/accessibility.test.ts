@@ -32,6 +32,9 @@ const PAGES = () => [
   ["escalations", "/escalations?brand=e2e-air"],
   ["dashboard", "/dashboard?brand=e2e-air"],
   ...["brands", "team", "channels", "sla", "templates", "escalation", "audit", "staffing"].map((p) => [`settings/${p}`, `/settings/${p}?brand=e2e-air`]),
+  // Push settings per device, and the page the service worker shows offline.
+  ["account", "/account"],
+  ["offline", "/offline"],
 ];
 
 async function settle(page: Page, path: string): Promise<void> {

@@ -12,6 +12,8 @@ const PAGES: Record<string, Access> = {
   "/status/[slug]": "public",
   "/demo/site": "public",
   "/api/docs": "public",
+  // The service worker keeps it for when the network is away; it holds no data.
+  "/offline": "public",
   "/inbox": "agent",
   "/dashboard": "agent",
   // Agents get the page's "no access" notice, never the figures (checked in lib too).

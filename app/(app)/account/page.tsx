@@ -8,6 +8,10 @@ import { weeklyReportChoices } from "@/lib/reports/weekly/subscriptions";
 import { MyInvitations } from "./invitations";
 import { PasswordForm } from "./password-form.client";
 import { SignOutForm } from "@/app/_components/drafts.client";
+import { listPushDevices } from "@/lib/push/subscriptions";
+import { vapidPublicKey } from "@/lib/push/send";
+import { formatClock } from "@/lib/push/quiet-hours";
+import { PushSettings } from "./push-settings.client";
 
 export const dynamic = "force-dynamic";
 
@@ -24,6 +28,7 @@ export default async function AccountPage() {
   const t = translator(user.locale);
   const sessions = await listOpenSessions({ userId: user.id });
   const reports = await weeklyReportChoices({ user });
+  const devices = await listPushDevices({ userId: user.id });
   const when = (d: Date) => d.toLocaleString(user.locale, { dateStyle: "medium", timeStyle: "short", timeZone: user.timezone ?? undefined });
   return (
     <main className="mx-auto w-full max-w-3xl space-y-8 p-4 sm:p-6">
@@ -63,6 +68,25 @@ export default async function AccountPage() {
             ))}
           </ul>
         )}
+      </section>
+      <section aria-labelledby="push-heading" className="space-y-3">
+        <h2 id="push-heading" className="font-medium">
+          {t("push.heading")}
+        </h2>
+        <p className="text-sm text-zinc-500">{t("push.hint")}</p>
+        <PushSettings
+          publicKey={vapidPublicKey()}
+          devices={devices.map((d) => ({
+            id: d.id,
+            endpointHash: d.endpointHash,
+            label: d.label,
+            kinds: d.kinds,
+            quietStart: d.quietStart == null ? "" : formatClock(d.quietStart),
+            quietEnd: d.quietEnd == null ? "" : formatClock(d.quietEnd),
+            timezone: d.timezone,
+            lastSent: d.lastSentAt ? when(new Date(d.lastSentAt)) : null,
+          }))}
+        />
       </section>
       <section aria-labelledby="sessions-heading" className="space-y-3">
         <h2 id="sessions-heading" className="font-medium">

@@ -3,6 +3,7 @@ import { reportsBg } from "../dict-reports";
 import { uiBg } from "../dict-ui";
 import { apiDocsBg } from "../dict-api";
 import { securityBg } from "../dict-security";
+import { pushBg } from "../dict-push";
 import { coreBg } from "./core";
 import { inboxBg } from "./inbox";
 import { escalationsBg } from "./escalations";
@@ -22,6 +23,7 @@ export const bg: Record<MessageKey, string> = {
   ...uiBg,
   ...apiDocsBg,
   ...securityBg,
+  ...pushBg,
   ...errorsBg,
   ...staffingBg,
   ...reportsBg,

@@ -3,6 +3,7 @@ import { reportsSq } from "../dict-reports";
 import { uiSq } from "../dict-ui";
 import { apiDocsSq } from "../dict-api";
 import { securitySq } from "../dict-security";
+import { pushSq } from "../dict-push";
 import { coreSq } from "./core";
 import { inboxSq } from "./inbox";
 import { escalationsSq } from "./escalations";
@@ -22,6 +23,7 @@ export const sq: Record<MessageKey, string> = {
   ...uiSq,
   ...apiDocsSq,
   ...securitySq,
+  ...pushSq,
   ...errorsSq,
   ...staffingSq,
   ...reportsSq,

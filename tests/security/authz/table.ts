@@ -9,6 +9,21 @@ import { operator } from "@/lib/auth/authorize";
 import { createBrand } from "@/lib/brands/brands";
 import { cliActor } from "@/lib/audit/record";
 import { inviteMember, listMyInvitations } from "@/lib/team/invitations";
+import crypto from "node:crypto";
+import { savePushSubscription } from "@/lib/push/subscriptions";
+
+// Push settings as the account page's form sends them, and a device of the caller (or of A's agent).
+const pushSettings = { label: "Phone", kinds: "escalation", quietStart: "22:00", quietEnd: "07:00", timezone: "Europe/Sofia" };
+function browserKeys() {
+  const ecdh = crypto.createECDH("prime256v1");
+  ecdh.generateKeys();
+  return { p256dh: ecdh.getPublicKey().toString("base64url"), auth: crypto.randomBytes(16).toString("base64url") };
+}
+async function pushDevice(w: World, as: Persona): Promise<number> {
+  const owner = as === "signed-out" ? w.people.agent : w.people[as];
+  const endpoint = `https://push.example.com/send/${crypto.randomBytes(8).toString("hex")}`;
+  return savePushSubscription({ db: w.db, userId: owner.id, input: { endpoint, keys: browserKeys(), label: "Phone", kinds: ["escalation"], quietStart: null, quietEnd: null, timezone: "UTC" } });
+}
 
 // The authorization table: every route handler and every server action of the app, with the
 // least it needs, per DESIGN.md's roles table. The matrix test fails for anything not listed
@@ -205,6 +220,29 @@ export const ACTIONS: Record<string, ActionEntry> = {
     formOnly: true,
     form: async (w, as) => ({ invitationId: String(await invitationFor(w, as === "signed-out" ? undefined : w.people[as].email)), answer: "decline" }),
     cross: async (w) => ({ invitationId: String(await invitationFor(w)), answer: "accept" }),
+  },
+  "app/(app)/account/push-actions.ts#savePushSubscriptionAction": {
+    access: "signed-in",
+    args: () => {
+      const form = new FormData();
+      for (const [k, v] of Object.entries(pushSettings)) form.append(k, v);
+      return [{ endpoint: `https://push.example.com/send/${crypto.randomBytes(8).toString("hex")}`, keys: browserKeys() }, form];
+    },
+  },
+  "app/(app)/account/push-actions.ts#updatePushDeviceAction": {
+    access: "signed-in",
+    form: async (w, as) => ({ id: String(await pushDevice(w, as)), ...pushSettings, label: "Renamed" }),
+    cross: async (w) => ({ id: String(await pushDevice(w, "agent")), ...pushSettings, label: "Renamed" }),
+  },
+  "app/(app)/account/push-actions.ts#removePushDeviceAction": {
+    access: "signed-in",
+    form: async (w, as) => ({ id: String(await pushDevice(w, as)) }),
+    cross: async (w) => ({ id: String(await pushDevice(w, "agent")) }),
+  },
+  "app/(app)/account/push-actions.ts#sendTestPushAction": {
+    access: "signed-in",
+    form: async (w, as) => ({ id: String(await pushDevice(w, as)) }),
+    cross: async (w) => ({ id: String(await pushDevice(w, "agent")) }),
   },
   "app/(app)/actions.ts#setAvailabilityAction": { access: "signed-in", formOnly: true, form: () => ({ available: "1" }) },
   "app/(app)/actions.ts#setLocaleAction": { access: "signed-in", formOnly: true, form: () => ({ locale: "en" }) },

@@ -1,0 +1,68 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { brands, pushDeliveries, pushSubscriptions, users, type PushKind } from "@/db/schema";
+import { translator, type MessageKey } from "@/lib/i18n/messages";
+import { isQuiet } from "./quiet-hours";
+
+export type PushPayload = { title: string; body: string; url: string; tag: string; lang: string; at: number };
+
+export type PushEvent = {
+  brandId: number;
+  kind: PushKind;
+  /** One key per person and event: with the device it makes the unique key of a delivery. */
+  targets: { userId: number; eventKey: string }[];
+  conversationId: number | null;
+  title: MessageKey;
+  /** Text already written (a notification's), or a catalogue entry worded in each device's language. */
+  body: string | { key: MessageKey; vars: Record<string, string> };
+  at: number;
+};
+
+const TITLE_LIMIT = 120;
+const BODY_LIMIT = 300;
+const clip = (text: string, limit: number) => (text.length > limit ? `${text.slice(0, limit - 1)}…` : text);
+
+/**
+ * Queues a push for every device of the targets that chose this kind, inside the transaction of
+ * the event, so the push and the event agree. Devices in their quiet hours get a muted row: the
+ * event is settled for them and is not sent later, when it would be old news.
+ */
+export async function enqueuePush(tx: Tx, event: PushEvent): Promise<number> {
+  const userIds = [...new Set(event.targets.map((t) => t.userId))];
+  if (userIds.length === 0) return 0;
+  const devices = await tx
+    .select({ id: pushSubscriptions.id, userId: pushSubscriptions.userId, kinds: pushSubscriptions.kinds, quietStart: pushSubscriptions.quietStart, quietEnd: pushSubscriptions.quietEnd, timezone: pushSubscriptions.timezone, locale: users.locale })
+    .from(pushSubscriptions)
+    .innerJoin(users, eq(users.id, pushSubscriptions.userId))
+    .where(and(inArray(pushSubscriptions.userId, userIds), eq(users.disabled, false)));
+  const wanted = devices.filter((d) => d.kinds.includes(event.kind));
+  if (wanted.length === 0) return 0;
+  const [brand] = await tx.select({ slug: brands.slug, name: brands.name }).from(brands).where(eq(brands.id, event.brandId)).limit(1);
+  if (!brand) return 0;
+  const slug = encodeURIComponent(brand.slug);
+  const url = event.conversationId != null ? `/inbox?brand=${slug}&c=${event.conversationId}` : `/inbox?brand=${slug}`;
+  const keyOf = new Map(event.targets.map((t) => [t.userId, t.eventKey]));
+  const rows = wanted.map((device) => {
+    const t = translator(device.locale);
+    const payload: PushPayload = {
+      title: clip(t(event.title, { brand: brand.name }), TITLE_LIMIT),
+      body: clip(typeof event.body === "string" ? event.body : t(event.body.key, event.body.vars), BODY_LIMIT),
+      url,
+      tag: event.conversationId != null ? `conversation-${event.conversationId}` : `brand-${event.brandId}`,
+      lang: device.locale,
+      at: event.at,
+    };
+    const muted = isQuiet({ at: event.at, quiet: { start: device.quietStart, end: device.quietEnd, timeZone: device.timezone } });
+    return {
+      subscriptionId: device.id,
+      userId: device.userId,
+      eventKey: keyOf.get(device.userId)!,
+      kind: event.kind,
+      payload: muted ? "{}" : JSON.stringify(payload),
+      state: muted ? ("muted" as const) : ("queued" as const),
+      nextAttemptAt: muted ? null : new Date(event.at),
+    };
+  });
+  const inserted = await tx.insert(pushDeliveries).values(rows).onConflictDoNothing().returning({ id: pushDeliveries.id });
+  return inserted.length;
+}
