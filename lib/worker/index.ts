@@ -17,6 +17,7 @@ import { eraseExpiredMessages } from "@/lib/privacy/retention";
 import { sweepRateLimits } from "@/lib/limits/rate";
 import type { DemoWorkspace } from "@/lib/seed/seed-demo";
 import { sendWeeklyReports } from "@/lib/reports/weekly/send";
+import { plannerGap } from "@/lib/reports/weekly/staffing";
 
 const TICK_MS = 1_000;
 const DEMO_SEED = 20261122;
@@ -41,7 +42,7 @@ export function startWorker(): void {
     { name: "push", everyMs: 1_000, run: (now) => sendDuePushes({ db, now }) },
     { name: "brand-alerts", everyMs: ALERT_EVERY_MS, run: (now) => checkBrandAlerts({ db, now }) },
     // Monday mornings in each brand's zone; the (user, brand, week) row keeps it to one e-mail.
-    { name: "weekly-report", everyMs: 5 * 60_000, firstAt: Date.now() + 30_000, run: (now) => sendWeeklyReports({ db, now }) },
+    { name: "weekly-report", everyMs: 5 * 60_000, firstAt: Date.now() + 30_000, run: (now) => sendWeeklyReports({ db, now, staffingGap: plannerGap }) },
     // Brands' retention periods: small batches, so ingest never waits long behind it.
     { name: "retention", everyMs: 60_000, firstAt: Date.now() + 30_000, run: (now) => eraseExpiredMessages({ db, now }) },
     { name: "rate-limits", everyMs: 60_000, run: (now) => sweepRateLimits({ db, now }) },

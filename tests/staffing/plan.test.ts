@@ -13,6 +13,7 @@ import { inboundEventSchema } from "@/lib/ingest/event";
 import { ingestBatch } from "@/lib/ingest/pipeline";
 import { agentsNeeded, agentsToSchedule, serviceLevel } from "@/lib/staffing/erlang";
 import { staffingPlan } from "@/lib/staffing/plan";
+import { plannerGap } from "@/lib/reports/weekly/staffing";
 import { createUser, setMembership } from "@/lib/team/users";
 import { databaseEnv, onPostgres, testDb } from "../helpers/db";
 
@@ -79,6 +80,14 @@ describe("staffingPlan", () => {
     expect(quiet).toMatchObject({ arrivalsPerHour: 0, agentsNeeded: 0, agentsToSchedule: 0, predictedServiceLevel: 1, simulatedServiceLevel: 1 });
     expect(quiet.agentsAvailable).toBe(1);
     expect(plan.handleTime.method).toBe("override");
+  });
+
+  it("gives the weekly report the hours the team did not cover", async () => {
+    const gap = await plannerGap({ db, brandId, timeZone: "Europe/Berlin", from: Date.parse(UNTIL) - WEEK, to: Date.parse(UNTIL) });
+    const plan = await staffingPlan({ db, actor: operator, brandSlug: "plan-air", options: { until: new Date(UNTIL) } });
+    const short = plan.report.hours.filter((h) => h.gap > 0);
+    expect(short.length).toBeGreaterThan(0);
+    expect(gap?.hours).toEqual(short.map((h) => ({ weekday: h.weekday, hour: h.hour, gap: h.gap })));
   });
 
   it("defaults the target to the brand's SLA policy and measures handle time when not given", async () => {

@@ -7,6 +7,7 @@ import { translator } from "@/lib/i18n/messages";
 import { reportCharts } from "@/lib/reports/weekly/charts";
 import { presentReport } from "@/lib/reports/weekly/present";
 import { buildWeeklyReport } from "@/lib/reports/weekly/report";
+import { plannerGap } from "@/lib/reports/weekly/staffing";
 import { PrintButton } from "./print-button.client";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -30,7 +31,7 @@ export default async function WeeklyReportPage({ searchParams }: { searchParams:
       </main>
     );
   const week = search.week && /^\d{4}-\d{2}-\d{2}$/.test(search.week) ? search.week : undefined;
-  const report = await buildWeeklyReport({ actor: { kind: "member", user }, brandId: membership.brandId, week });
+  const report = await buildWeeklyReport({ actor: { kind: "member", user }, brandId: membership.brandId, week, staffingGap: plannerGap });
   const view = presentReport({ report, t, locale: user.locale });
   const charts = reportCharts({ report, t, locale: user.locale });
   const link = (w: string) => `/dashboard/weekly?brand=${encodeURIComponent(membership.slug)}&week=${w}`;

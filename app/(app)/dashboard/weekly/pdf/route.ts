@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { translator } from "@/lib/i18n/messages";
 import { weeklyReportPdf } from "@/lib/reports/weekly/pdf";
 import { buildWeeklyReport } from "@/lib/reports/weekly/report";
+import { plannerGap } from "@/lib/reports/weekly/staffing";
 
 const querySchema = z.object({
   brand: z.string().max(64).optional(),
@@ -20,7 +21,7 @@ export async function GET(request: Request) {
     const parsed = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!parsed.success) throw new AppError("bad_request:query", "Invalid report query.");
     const membership = currentMembership({ user, slug: parsed.data.brand });
-    const report = await buildWeeklyReport({ actor: { kind: "member", user }, brandId: membership.brandId, week: parsed.data.week });
+    const report = await buildWeeklyReport({ actor: { kind: "member", user }, brandId: membership.brandId, week: parsed.data.week, staffingGap: plannerGap });
     const pdf = await weeklyReportPdf({ report, t: translator(user.locale), locale: user.locale });
     return new Response(new Uint8Array(pdf), {
       headers: {
