@@ -13,85 +13,81 @@ function tint(gap: number, needed: number): string {
   return "bg-emerald-50 dark:bg-emerald-950/40";
 }
 
+// One table of the week: an hour per row, a day per column.
+function WeekTable({ title, hint, dayLabel, cell }: { title: string; hint: string; dayLabel: (d: number) => string; cell: (d: number, h: number) => { className?: string; content: React.ReactNode } }) {
+  return (
+    <div className="space-y-1">
+      <h2 className="font-medium">{title}</h2>
+      <p className="text-sm text-zinc-500">{hint}</p>
+      <Table caption={title}>
+        <thead>
+          <tr>
+            <Th>{dayLabel(0)}</Th>
+            {DAYS.map((d) => (
+              <Th key={d}>{dayLabel(d)}</Th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {HOURS.map((h) => (
+            <tr key={h}>
+              <th scope="row" className="border-t border-zinc-200 px-3 py-1 text-xs font-medium whitespace-nowrap dark:border-zinc-800">
+                {`${String(h).padStart(2, "0")}:00`}
+              </th>
+              {DAYS.map((d) => {
+                const { className = "", content } = cell(d, h);
+                return (
+                  <Td key={d} className={`py-1 text-xs whitespace-nowrap tabular-nums ${className}`}>
+                    {content}
+                  </Td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+    </div>
+  );
+}
+
 export function StaffingTables({ plan, locale }: { plan: StaffingPlan; locale: Locale }) {
   const t = translator(locale);
   const number = new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 1 });
-  const day = (d: number) => t(`staffing.day.${d}` as MessageKey);
-  const hourLabel = (h: number) => `${String(h).padStart(2, "0")}:00`;
+  // column 0 is the hour column
+  const dayLabel = (d: number) => (d === 0 ? t("staffing.hour") : t(`staffing.day.${d}` as MessageKey));
   const at = (d: number, h: number) => (d - 1) * 24 + h;
   return (
     <>
-      <div className="space-y-1">
-        <h2 className="font-medium">{t("staffing.heatmap")}</h2>
-        <p className="text-sm text-zinc-500">{t("staffing.heatmapHint")}</p>
-        <Table caption={t("staffing.heatmap")}>
-          <thead>
-            <tr>
-              <Th>{t("staffing.hour")}</Th>
-              {DAYS.map((d) => (
-                <Th key={d}>{day(d)}</Th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {HOURS.map((h) => (
-              <tr key={h}>
-                <th scope="row" className="border-t border-zinc-200 px-3 py-1 text-xs font-medium whitespace-nowrap dark:border-zinc-800">
-                  {hourLabel(h)}
-                </th>
-                {DAYS.map((d) => {
-                  const cell = plan.report.hours[at(d, h)];
-                  return (
-                    <Td key={d} className={`py-1 text-xs whitespace-nowrap tabular-nums ${tint(cell.gap, cell.agentsNeeded)}`}>
-                      {cell.agentsNeeded === 0 && cell.agentsAvailable === 0 ? (
-                        t("staffing.none")
-                      ) : (
-                        <>
-                          {t("staffing.cell", { schedule: cell.agentsToSchedule, available: number.format(cell.agentsAvailable) })}
-                          <br />
-                          {cell.gap > 0 ? t("staffing.short", { gap: number.format(cell.gap) }) : t("staffing.ok")}
-                        </>
-                      )}
-                    </Td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </Table>
-      </div>
-
-      <div className="space-y-1">
-        <h2 className="font-medium">{t("staffing.arrivals")}</h2>
-        <p className="text-sm text-zinc-500">{t("staffing.arrivalsHint")}</p>
-        <Table caption={t("staffing.arrivals")}>
-          <thead>
-            <tr>
-              <Th>{t("staffing.hour")}</Th>
-              {DAYS.map((d) => (
-                <Th key={d}>{day(d)}</Th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {HOURS.map((h) => (
-              <tr key={h}>
-                <th scope="row" className="border-t border-zinc-200 px-3 py-1 text-xs font-medium whitespace-nowrap dark:border-zinc-800">
-                  {hourLabel(h)}
-                </th>
-                {DAYS.map((d) => {
-                  const slot = at(d, h);
-                  return (
-                    <Td key={d} className="py-1 text-xs whitespace-nowrap tabular-nums">
-                      {t("staffing.arrivalsCell", { mean: number.format(plan.report.hours[slot].arrivalsPerHour), p80: number.format(plan.arrivalsP80[slot]), noise: number.format(plan.noisePerHour[slot]) })}
-                    </Td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </Table>
-      </div>
+      <WeekTable
+        title={t("staffing.heatmap")}
+        hint={t("staffing.heatmapHint")}
+        dayLabel={dayLabel}
+        cell={(d, h) => {
+          const cell = plan.report.hours[at(d, h)];
+          return {
+            className: tint(cell.gap, cell.agentsNeeded),
+            content:
+              cell.agentsNeeded === 0 && cell.agentsAvailable === 0 ? (
+                t("staffing.none")
+              ) : (
+                <>
+                  {t("staffing.cell", { schedule: cell.agentsToSchedule, available: number.format(cell.agentsAvailable) })}
+                  <br />
+                  {cell.gap > 0 ? t("staffing.short", { gap: number.format(cell.gap) }) : t("staffing.ok")}
+                </>
+              ),
+          };
+        }}
+      />
+      <WeekTable
+        title={t("staffing.arrivals")}
+        hint={t("staffing.arrivalsHint")}
+        dayLabel={dayLabel}
+        cell={(d, h) => {
+          const slot = at(d, h);
+          return { content: t("staffing.arrivalsCell", { mean: number.format(plan.report.hours[slot].arrivalsPerHour), p80: number.format(plan.arrivalsP80[slot]), noise: number.format(plan.noisePerHour[slot]) }) };
+        }}
+      />
     </>
   );
 }
