@@ -92,11 +92,11 @@ describe("hiding a comment on the platform", () => {
     expect(t.message(messageId!).hidden_at).not.toBeNull();
   });
 
-  it("keeps the manager rule in lib, whoever calls: an API token cannot hide, an agent only spam", async () => {
+  it("keeps the manager rule in lib, whoever calls: a token without the write scope cannot hide, an agent only spam", async () => {
     const t = await setup();
     const { messageId } = await t.ingest("c_neg_2", "Your service is awful");
     const token: Principal = { kind: "token", token: { tokenId: 1, brandId: t.brand.id, name: "bot", scopes: ["ingest", "read"] } };
-    await expect(hideMessage({ db: t.db, brandId: t.brand.id, actor: token, messageId: Number(messageId), reason: "spam", note: "a bot hides it" })).rejects.toThrow(/API tokens cannot/);
+    await expect(hideMessage({ db: t.db, brandId: t.brand.id, actor: token, messageId: Number(messageId), reason: "spam", note: "a bot hides it" })).rejects.toThrow(/lacks the 'write' scope/);
     expect(() => requireMayHide({ role: "agent", sentiment: "negative", reason: "other", spam: true })).toThrow(/needs a manager/);
     expect(() => requireMayHide({ role: null, sentiment: "negative", reason: "abuse", spam: false })).toThrow(/needs a manager/);
     expect(() => requireMayHide({ role: "agent", sentiment: "negative", reason: "spam", spam: true })).not.toThrow();

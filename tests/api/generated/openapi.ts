@@ -160,6 +160,7 @@ export interface components {
             references?: string[];
             subject?: string;
             quoted?: string;
+            html?: string;
             replyToken?: string;
             /** Format: date-time */
             editedAt?: string;
@@ -210,6 +211,7 @@ export interface components {
                 references?: string[];
                 subject?: string;
                 quoted?: string;
+                html?: string;
                 replyToken?: string;
                 /** Format: date-time */
                 editedAt?: string;
