@@ -6,7 +6,9 @@ export function contentSecurityPolicy({ nonce, dev = false }: { nonce: string; d
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    // Remote images appear only where the page lets them: a mail's sandboxed frame keeps its own
+    // stricter policy until the agent asks for that message's images.
+    "img-src 'self' data: blob: https: http:",
     "font-src 'self' data:",
     "connect-src 'self'",
     "object-src 'none'",

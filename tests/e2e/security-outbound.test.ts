@@ -40,7 +40,8 @@ async function settled(deliveryId: number) {
   const deadline = Date.now() + 30_000;
   for (;;) {
     const row = sqlite(db).prepare("SELECT state, attempts, last_error AS error FROM webhook_deliveries WHERE id = ?").get(deliveryId) as { state: string; attempts: number; error: string | null };
-    if (row.attempts > 0 || Date.now() > deadline) return row;
+    // A claim counts the attempt before it is made: settled is when its outcome is written.
+    if ((row.attempts > 0 && (row.error !== null || row.state !== "queued")) || Date.now() > deadline) return row;
     await new Promise((r) => setTimeout(r, 250));
   }
 }

@@ -17,7 +17,7 @@ const PAGES: Record<string, Access> = {
   "/inbox": "agent",
   "/dashboard": "agent",
   // Agents get the page's "no access" notice, never the figures (checked in lib too).
-  "/dashboard/weekly": "agent",
+  "/dashboard/weekly": "manager",
   "/escalations": "manager",
   "/settings": "signed-in",
   "/account": "signed-in",
