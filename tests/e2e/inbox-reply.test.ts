@@ -148,7 +148,7 @@ describe("replying in Chromium", () => {
     await manager.getByTestId("presence").getByText("E2E agent").waitFor({ state: "detached", timeout: 45_000 });
     await agent.context().close();
     await manager.context().close();
-  });
+  }, 120_000);
 
   it("lets a manager add, preview and delete a template in Settings; unknown variables are refused", async () => {
     const manager = await agentPage(inject("people").manager);
