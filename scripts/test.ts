@@ -12,6 +12,11 @@ const e2eOnly = process.argv.includes("--e2e-only");
 const vitest = path.join("node_modules", "vitest", "vitest.mjs");
 
 type Counts = { passed: number; failed: number; skipped: number };
+type FileResult = { name: string; status: string; message?: string; assertionResults?: { status: string; fullName?: string; failureMessages?: string[] }[] };
+
+// Named again at the very end, so the tail of a long log still says what failed and why.
+const failures: string[] = [];
+const firstLine = (s: string | undefined) => (s ?? "").split("\n").find((l) => l.trim())?.trim().slice(0, 300) ?? "";
 
 function run(config: string | null, label: string): { status: number; counts: Counts } {
   const started = Date.now();
@@ -27,6 +32,12 @@ function run(config: string | null, label: string): { status: number; counts: Co
     const brokenFiles = (json.testResults ?? []).filter((f: { status: string; assertionResults?: { status: string }[] }) =>
       f.status === "failed" && !(f.assertionResults ?? []).some((a) => a.status === "failed")).length;
     counts.failed = (json.numFailedTests ?? 0) + brokenFiles;
+    for (const f of (json.testResults ?? []) as FileResult[]) {
+      const file = path.relative(process.cwd(), f.name);
+      const failedTests = (f.assertionResults ?? []).filter((a) => a.status === "failed");
+      for (const a of failedTests) failures.push(`${label} · ${file} › ${a.fullName ?? ""}\n    ${firstLine(a.failureMessages?.[0])}`);
+      if (f.status === "failed" && failedTests.length === 0) failures.push(`${label} · ${file} (did not load)\n    ${firstLine(f.message)}`);
+    }
     counts.skipped = (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
   }
   process.stdout.write(`\n${label}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped in ${Math.round((Date.now() - started) / 1000)} s\n`);
@@ -68,5 +79,6 @@ if (!fs.existsSync(CHROMIUM)) {
   ensureBuild();
   add(run("vitest.e2e.config.ts", "End-to-end"));
 }
+if (failures.length) process.stdout.write(`\nFailed:\n${failures.map((f) => `  ${f}`).join("\n")}\n`);
 process.stdout.write(`\nTests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped\n`);
 process.exit(failed ? 1 : 0);

@@ -80,7 +80,8 @@ describe("dashboardData", () => {
     const { db, brand, agent, channelId } = await seed();
     const conversation = (sqlite(db).prepare("SELECT conversation_id AS id FROM messages WHERE external_id = 'b-q'").get() as { id: number }).id;
     await resolveConversations({ db, brandId: brand.id, conversationIds: [conversation], at: Date.now(), actor: { userId: agent.id, label: "agent" } });
-    const today = new Date().toISOString().slice(0, 10);
+    // "today" in the brand's zone: late in the UTC evening it is already tomorrow in Amsterdam
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: TZ, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
     const range = parseRange({ from: "2026-03-02", to: today, timeZone: TZ });
     const data = await dashboardData({ db, brandId: brand.id, timeZone: TZ, range, channelId });
     expect(data.agents).toEqual([{ userId: agent.id, name: agent.name, replies: 3, answeredFirst: 3, medianFirstResponseSeconds: 1800, resolved: 1, reopened: 0 }]);

@@ -105,7 +105,7 @@ describe("message rollups", () => {
           }
         }
         // Yesterday's replies (queued now) and the three days of events, whole local days.
-        const range = parseRange({ from: "2026-04-05", to: new Date().toISOString().slice(0, 10), timeZone: TZ });
+        const range = parseRange({ from: "2026-04-05", to: new Intl.DateTimeFormat("en-CA", { timeZone: TZ }).format(new Date()), timeZone: TZ });
         const expected = await recount({ db, brandId: brand.id, range });
         const { volume, mix } = await inboundByDay({ db, brandId: brand.id, timeZone: TZ, range, channels });
         for (const [i, day] of range.days.entries()) {
