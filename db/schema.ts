@@ -745,8 +745,12 @@ export const presence = sqliteTable(
     userId: integer("user_id").notNull(),
     conversationId: integer("conversation_id").notNull(),
     brandId: integer("brand_id").notNull(),
-    state: text("state", { enum: ["viewing", "typing"] }).notNull(),
+    // "left" is a tombstone kept until it expires, so a heartbeat of the same page view that
+    // arrives after its leave request cannot bring the agent back.
+    state: text("state", { enum: ["viewing", "typing", "left"] }).notNull(),
     at: ts("at").notNull(),
+    // One open conversation pane in one browser tab; a leave only ends the view that sent it.
+    view: text("view"),
   },
   (t) => [
     primaryKey({ columns: [t.userId, t.conversationId] }),

@@ -11,10 +11,10 @@ export const TYPING_TTL_MS = 8_000;
 export type PresenceState = "viewing" | "typing";
 export type Viewer = { userId: number; name: string; state: PresenceState };
 
-type Row = { state: PresenceState; at: Date };
+type Row = { state: PresenceState | "left"; at: Date; view?: string | null };
 
 function shown(row: Row | undefined, now: number): PresenceState | "gone" {
-  if (!row || row.at.getTime() <= now - PRESENCE_TTL_MS) return "gone";
+  if (!row || row.state === "left" || row.at.getTime() <= now - PRESENCE_TTL_MS) return "gone";
   return row.state === "typing" && row.at.getTime() <= now - TYPING_TTL_MS ? "viewing" : row.state;
 }
 
@@ -26,19 +26,31 @@ export async function listPresence({ db = database(), brandId, conversationId, e
     .from(presence)
     .innerJoin(users, and(eq(users.id, presence.userId), eq(users.disabled, false)))
     .innerJoin(memberships, and(eq(memberships.userId, presence.userId), eq(memberships.brandId, presence.brandId)))
-    .where(and(eq(presence.conversationId, conversationId), eq(presence.brandId, brandId), gt(presence.at, new Date(now - PRESENCE_TTL_MS)), ne(presence.userId, excludeUserId)))
+    .where(
+      and(
+        eq(presence.conversationId, conversationId),
+        eq(presence.brandId, brandId),
+        gt(presence.at, new Date(now - PRESENCE_TTL_MS)),
+        ne(presence.state, "left"),
+        ne(presence.userId, excludeUserId),
+      ),
+    )
     .orderBy(desc(presence.at));
   return rows.map((r) => ({ userId: r.userId, name: r.name, state: shown(r, now) as PresenceState }));
 }
 
 // A heartbeat: the change log is written only when what others see changes (arrive, start or
 // stop typing), so a steady heartbeat costs one upsert and no live-page traffic.
+// `view` names the page view that sends it: requests of one view may arrive out of order (a
+// heartbeat still in flight when the tab navigates away), and one that arrives after that
+// view's leave is stale.
 export async function recordPresence({
   db = database(),
   brandId,
   conversationId,
   userId,
   state,
+  view = null,
   now = Date.now(),
 }: {
   db?: Db;
@@ -46,18 +58,21 @@ export async function recordPresence({
   conversationId: number;
   userId: number;
   state: PresenceState;
+  view?: string | null;
   now?: number;
 }): Promise<Viewer[]> {
   return db.transaction(async (tx) => {
     await requireConversation({ db: tx, brandId, id: conversationId });
     const [before] = await tx
-      .select({ state: presence.state, at: presence.at })
+      .select({ state: presence.state, at: presence.at, view: presence.view })
       .from(presence)
       .where(and(eq(presence.userId, userId), eq(presence.conversationId, conversationId)));
+    const stale = view !== null && before?.state === "left" && before.view === view && shown({ ...before, state: "viewing" }, now) !== "gone";
+    if (stale) return listPresence({ db: tx, brandId, conversationId, excludeUserId: userId, now });
     await tx
       .insert(presence)
-      .values({ userId, conversationId, brandId, state, at: new Date(now) })
-      .onConflictDoUpdate({ target: [presence.userId, presence.conversationId], set: { brandId, state, at: new Date(now) } });
+      .values({ userId, conversationId, brandId, state, at: new Date(now), view })
+      .onConflictDoUpdate({ target: [presence.userId, presence.conversationId], set: { brandId, state, at: new Date(now), view } });
     if (shown(before, now) !== state) await recordChange(tx, { brandId, kind: "presence", objectId: userId, conversationId, userId, data: { state }, at: now });
     // Expired rows go with the next heartbeat of their conversation or their user (both indexed).
     const expired = lte(presence.at, new Date(now - PRESENCE_TTL_MS));
@@ -67,13 +82,39 @@ export async function recordPresence({
   });
 }
 
-export async function leavePresence({ db = database(), brandId, conversationId, userId, now = Date.now() }: { db?: Db; brandId: number; conversationId: number; userId: number; now?: number }): Promise<void> {
+// Leaving ends only the view that says so: when the same agent has the conversation open in
+// another tab, or a remounted pane already announced itself, that newer view stays. The row
+// becomes a tombstone of the view until it expires (see recordPresence).
+export async function leavePresence({
+  db = database(),
+  brandId,
+  conversationId,
+  userId,
+  view = null,
+  now = Date.now(),
+}: {
+  db?: Db;
+  brandId: number;
+  conversationId: number;
+  userId: number;
+  view?: string | null;
+  now?: number;
+}): Promise<void> {
   await db.transaction(async (tx) => {
     await requireConversation({ db: tx, brandId, id: conversationId });
     const mine = and(eq(presence.userId, userId), eq(presence.conversationId, conversationId), eq(presence.brandId, brandId));
-    const [before] = await tx.select({ state: presence.state, at: presence.at }).from(presence).where(mine);
-    if (!before) return;
-    await tx.delete(presence).where(mine);
+    const [before] = await tx.select({ state: presence.state, at: presence.at, view: presence.view }).from(presence).where(mine);
+    if (view === null) {
+      if (!before) return;
+      await tx.delete(presence).where(mine);
+    } else {
+      if (before && before.view !== null && before.view !== view && shown(before, now) !== "gone") return;
+      await tx
+        .insert(presence)
+        .values({ userId, conversationId, brandId, state: "left", at: new Date(now), view })
+        .onConflictDoUpdate({ target: [presence.userId, presence.conversationId], set: { brandId, state: "left", at: new Date(now), view } });
+      if (!before) return;
+    }
     if (shown(before, now) !== "gone") await recordChange(tx, { brandId, kind: "presence", objectId: userId, conversationId, userId, data: { state: "left" }, at: now });
   });
 }

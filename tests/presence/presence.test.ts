@@ -55,6 +55,35 @@ describe("presence", () => {
     expect(await listPresence({ db, brandId: brand.id, conversationId, excludeUserId: 0, now: t + 30_000 + PRESENCE_TTL_MS })).toEqual([]);
   });
 
+  it("keeps a leave when a heartbeat of the same page view arrives after it", async () => {
+    const { db, brand, anna, max, conversationId } = await setup();
+    const t = 4_000_000;
+    const seenByMax = (now: number) => listPresence({ db, brandId: brand.id, conversationId, excludeUserId: max.id, now });
+    await recordPresence({ db, brandId: brand.id, conversationId, userId: anna.id, state: "viewing", view: "tab-a-view-1", now: t });
+    // The tab navigates away: its leave overtakes a typing heartbeat still in flight.
+    await leavePresence({ db, brandId: brand.id, conversationId, userId: anna.id, view: "tab-a-view-1", now: t + 1000 });
+    await recordPresence({ db, brandId: brand.id, conversationId, userId: anna.id, state: "typing", view: "tab-a-view-1", now: t + 1001 });
+    expect(await seenByMax(t + 2000)).toEqual([]);
+    // Opening the conversation again is a new view, seen at once.
+    await recordPresence({ db, brandId: brand.id, conversationId, userId: anna.id, state: "viewing", view: "tab-a-view-2", now: t + 3000 });
+    expect(await seenByMax(t + 3000)).toEqual([{ userId: anna.id, name: anna.name, state: "viewing" }]);
+  });
+
+  it("ends only the view that leaves: a remounted pane or a second tab stays", async () => {
+    const { db, brand, anna, max, conversationId, presenceChanges } = await setup();
+    const t = 5_000_000;
+    const seenByMax = (now: number) => listPresence({ db, brandId: brand.id, conversationId, excludeUserId: max.id, now });
+    await recordPresence({ db, brandId: brand.id, conversationId, userId: anna.id, state: "viewing", view: "pane-mount-1", now: t });
+    await recordPresence({ db, brandId: brand.id, conversationId, userId: anna.id, state: "viewing", view: "pane-mount-2", now: t + 10 });
+    const before = presenceChanges();
+    await leavePresence({ db, brandId: brand.id, conversationId, userId: anna.id, view: "pane-mount-1", now: t + 20 });
+    expect(await seenByMax(t + 30)).toEqual([{ userId: anna.id, name: anna.name, state: "viewing" }]);
+    expect(presenceChanges()).toBe(before);
+    await leavePresence({ db, brandId: brand.id, conversationId, userId: anna.id, view: "pane-mount-2", now: t + 40 });
+    expect(await seenByMax(t + 50)).toEqual([]);
+    expect(presenceChanges()).toBe(before + 1);
+  });
+
   it("refuses another brand's conversation and hides it from other brands", async () => {
     const { db, brand, anna, conversationId } = await setup();
     const other = await makeBrand({ db });

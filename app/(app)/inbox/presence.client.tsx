@@ -18,6 +18,7 @@ export function Presence({ brandId, conversationId }: { brandId: number; convers
 
   useEffect(() => {
     let stopped = false;
+    const view = crypto.randomUUID();
     let typing = false;
     let lastTypingBeat = 0;
     let idle: ReturnType<typeof setTimeout> | undefined;
@@ -28,7 +29,7 @@ export function Presence({ brandId, conversationId }: { brandId: number; convers
       fetch("/api/presence", {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ brandId, conversationId, state }),
+        body: JSON.stringify({ brandId, conversationId, state, view }),
         keepalive: state === "left",
       })
         .then(state === "left" ? () => undefined : take)

@@ -9,7 +9,8 @@ export const dynamic = "force-dynamic";
 
 const id = z.coerce.number().int().positive();
 const target = z.object({ brandId: id, conversationId: id });
-const beat = target.extend({ state: z.enum(["viewing", "typing", "left"]) });
+// `view`: the page view's own random id, so requests of one view that arrive out of order stay in order.
+const beat = target.extend({ state: z.enum(["viewing", "typing", "left"]), view: z.string().regex(/^[A-Za-z0-9-]{8,64}$/).optional() });
 
 function parse<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
   const result = schema.safeParse(value);
@@ -39,10 +40,10 @@ export async function POST(request: Request) {
     const input = parse(beat, await readJsonBody(request, { limit: 1024 }));
     authorize({ actor: { kind: "member", user }, brandId: input.brandId, needs: "agent" });
     if (input.state === "left") {
-      await leavePresence({ brandId: input.brandId, conversationId: input.conversationId, userId: user.id });
+      await leavePresence({ brandId: input.brandId, conversationId: input.conversationId, userId: user.id, view: input.view ?? null });
       return Response.json({ others: [] });
     }
-    const others = await recordPresence({ brandId: input.brandId, conversationId: input.conversationId, userId: user.id, state: input.state });
+    const others = await recordPresence({ brandId: input.brandId, conversationId: input.conversationId, userId: user.id, state: input.state, view: input.view ?? null });
     return Response.json({ others }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     return errorResponse(error);
