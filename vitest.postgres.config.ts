@@ -25,6 +25,14 @@ export const POSTGRES_SUITES = [
   "tests/privacy/erase.test.ts",
   "tests/privacy/retention.test.ts",
   "tests/worker/claim.test.ts",
+  "tests/ingest/clock-start.test.ts",
+  "tests/metrics/dashboard.test.ts",
+  "tests/escalation/rules.test.ts",
+  "tests/presence/presence.test.ts",
+  "tests/ingest/webhooks.test.ts",
+  "tests/inbox/snooze.test.ts",
+  "tests/notifications/list.test.ts",
+  "tests/templates/templates.test.ts",
 ];
 
 // Spread, not mergeConfig: merging would add the base include list to this one.

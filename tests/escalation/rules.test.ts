@@ -4,7 +4,7 @@ import { checkRule, createRule, deleteRule, listRules, moveRule, setRuleEnabled 
 import { dryRunRule } from "@/lib/escalation/dry-run";
 import { alertState, checkBrandAlerts } from "@/lib/escalation/alerts";
 import { NEGATIVE, PRAISE, escalationBrand } from "./setup";
-import { sqlite } from "../helpers/db";
+import { run } from "../helpers/db";
 
 describe("rules", () => {
   it("are checked against the brand's own channels, people and endpoints", async () => {
@@ -27,17 +27,17 @@ describe("rules", () => {
   });
 
   it("keep their order; moving, disabling and deleting are audited and take effect at once", async () => {
-    const { db, brand, rule, ingest, q } = await escalationBrand();
+    const { db, brand, rule, ingest, list } = await escalationBrand();
     const a = await rule({ name: "A", conditions: [{ type: "keywords", terms: ["alpha"] }], actions: [{ type: "add_label", label: "a" }] });
     const b = await rule({ name: "B", conditions: [{ type: "keywords", terms: ["alpha"] }], actions: [{ type: "escalate", level: 1 }] });
     await moveRule({ db, brandId: brand.id, id: b.id, direction: "up", actor: operator });
     expect((await listRules({ db, brandId: brand.id })).map((r) => r.name)).toEqual(["B", "A"]);
     await setRuleEnabled({ db, brandId: brand.id, id: b.id, enabled: false, actor: operator });
     await ingest("alpha one");
-    expect(q("SELECT id FROM escalations")).toHaveLength(0);
+    expect(await list("SELECT id FROM escalations")).toHaveLength(0);
     await deleteRule({ db, brandId: brand.id, id: a.id, actor: operator });
     expect((await listRules({ db, brandId: brand.id })).map((r) => [r.name, r.enabled])).toEqual([["B", false]]);
-    expect(q<{ action: string }>("SELECT action FROM audit_log WHERE object_type = 'escalation_rule' AND object_id IN (?, ?) ORDER BY id", String(a.id), String(b.id)).map((r) => r.action)).toEqual([
+    expect((await list<{ action: string }>("SELECT action FROM audit_log WHERE object_type = 'escalation_rule' AND object_id IN (?, ?) ORDER BY id", String(a.id), String(b.id))).map((r) => r.action)).toEqual([
       "escalation_rule.create",
       "escalation_rule.create",
       "escalation_rule.move",
@@ -65,9 +65,9 @@ describe("dry run", () => {
 
 describe("brand alerts", () => {
   it("fire once when waiting requests cross the threshold and re-arm when back under", async () => {
-    const { db, brand, manager, rule, ingest, q } = await escalationBrand();
+    const { db, brand, manager, rule, ingest, list } = await escalationBrand();
     const alert = await rule({ name: "Call in more people", conditions: [{ type: "waiting_above", count: 2 }], actions: [{ type: "notify_in_app", to: "managers" }] });
-    const bell = () => q<{ text: string }>("SELECT text FROM notifications WHERE user_id = ? AND kind = 'brand_alert'", manager.id);
+    const bell = () => list<{ text: string }>("SELECT text FROM notifications WHERE user_id = ? AND kind = 'brand_alert'", manager.id);
     const ask = async (n: number) => {
       const asked = [];
       for (let i = 0; i < n; i++) asked.push(await ingest(`Where is my refund for order ${1000 + i}?`, { author: `c-${Math.random()}` }));
@@ -78,26 +78,26 @@ describe("brand alerts", () => {
     await ask(1);
     expect(await checkBrandAlerts({ db })).toBe(1);
     expect(await checkBrandAlerts({ db })).toBe(0);
-    expect(bell()).toHaveLength(1);
-    expect(bell()[0].text).toMatch(/Alert in Test brand — Call in more people — 3 requests waiting \(alert above 2\)/);
+    expect(await bell()).toHaveLength(1);
+    expect((await bell())[0].text).toMatch(/Alert in Test brand — Call in more people — 3 requests waiting \(alert above 2\)/);
     expect(await alertState({ db, ruleId: alert.id })).toMatchObject({ firing: true });
 
-    sqlite(db).prepare("UPDATE conversations SET awaiting_first_response = 0 WHERE id = ?").run(asked[0].conversationId);
+    await run(db, "UPDATE conversations SET awaiting_first_response = false WHERE id = ?", asked[0].conversationId);
     expect(await checkBrandAlerts({ db })).toBe(0);
     expect(await alertState({ db, ruleId: alert.id })).toMatchObject({ firing: false });
     await ask(1);
     expect(await checkBrandAlerts({ db })).toBe(1);
-    expect(bell()).toHaveLength(2);
-    expect(q("SELECT action FROM audit_log WHERE object_type = 'escalation_rule' AND object_id = ? AND action LIKE 'brand_alert.%' ORDER BY id", String(alert.id))).toEqual([
+    expect(await bell()).toHaveLength(2);
+    expect(await list("SELECT action FROM audit_log WHERE object_type = 'escalation_rule' AND object_id = ? AND action LIKE 'brand_alert.%' ORDER BY id", String(alert.id))).toEqual([
       { action: "brand_alert.fire" },
       { action: "brand_alert.clear" },
       { action: "brand_alert.fire" },
     ]);
-    expect(q("SELECT id FROM changes WHERE brand_id = ? AND kind = 'brand'", brand.id)).toHaveLength(2);
+    expect(await list("SELECT id FROM changes WHERE brand_id = ? AND kind = 'brand'", brand.id)).toHaveLength(2);
   });
 
   it("fire on the live response time", async () => {
-    const { db, manager, rule, ingest, q } = await escalationBrand();
+    const { db, manager, rule, ingest, list } = await escalationBrand();
     await rule({ name: "Slow", conditions: [{ type: "live_response_time_above", minutes: 30 }], actions: [{ type: "notify_in_app", to: "managers" }] });
     const now = Date.now();
     await ingest("Where is my refund?", { at: now - 20 * 60_000, now: now - 20 * 60_000 });
@@ -106,6 +106,6 @@ describe("brand alerts", () => {
     await ingest("Is anyone there? My order 555 is missing", { author: "old", at: now - 45 * 60_000, now: now - 45 * 60_000 });
     await ingest("Hello?? Where is my parcel 777", { author: "older", at: now - 41 * 60_000, now: now - 41 * 60_000 });
     expect(await checkBrandAlerts({ db, now })).toBe(1);
-    expect(q<{ text: string }>("SELECT text FROM notifications WHERE user_id = ? AND kind = 'brand_alert'", manager.id)[0].text).toMatch(/live response time 41 min/);
+    expect((await list<{ text: string }>("SELECT text FROM notifications WHERE user_id = ? AND kind = 'brand_alert'", manager.id))[0].text).toMatch(/live response time 41 min/);
   });
 });

@@ -5,7 +5,7 @@ import { inboundEventSchema } from "@/lib/ingest/event";
 import { loadSessionUser } from "@/lib/auth/access";
 import { operator, type Principal } from "@/lib/auth/authorize";
 import { createRule } from "@/lib/escalation/rules";
-import { makeBrand, makeMember, testDb, sqlite } from "../helpers/db";
+import { makeBrand, makeMember, testDb, sqlite, rows, run } from "../helpers/db";
 
 export const NEGATIVE = "This is the worst airline ever. You lost my luggage and nobody answers. Disgusting service!";
 export const PRAISE = "Thanks, love it!";
@@ -23,7 +23,7 @@ export async function memberOf(db: Db, user: { id: number }): Promise<Principal>
 export async function escalationBrand({ keepDefaults = false, db: given }: { keepDefaults?: boolean; db?: Db } = {}) {
   const db = given ?? testDb().db;
   const brand = await makeBrand({ db });
-  if (!keepDefaults) sqlite(db).prepare("DELETE FROM escalation_rules WHERE brand_id = ?").run(brand.id);
+  if (!keepDefaults) await run(db, "DELETE FROM escalation_rules WHERE brand_id = ?", brand.id);
   const [admin, manager, agent] = [await makeMember({ db, brandId: brand.id, role: "admin" }), await makeMember({ db, brandId: brand.id, role: "manager" }), await makeMember({ db, brandId: brand.id, role: "agent" })];
   const [channel] = await db.transaction((tx) => tx.insert(channels).values({ brandId: brand.id, kind: "twitter", name: "X", accountId: `acc-${brand.id}` }).returning());
   const ingest = async (
@@ -58,6 +58,8 @@ export async function escalationBrand({ keepDefaults = false, db: given }: { kee
   const rule = (input: Record<string, unknown>) => createRule({ db, brandId: brand.id, input: { name: "Test rule", ...input }, actor: operator });
   const q = <T>(sql: string, ...params: unknown[]) => sqlite(db).prepare(sql).all(...params) as T[];
   const one = <T>(sql: string, ...params: unknown[]) => sqlite(db).prepare(sql).get(...params) as T;
+  // the same on either engine, for the suites that also run on PostgreSQL
+  const list = <T>(sql: string, ...params: unknown[]) => rows<T>(db, sql, ...params);
   const as = (user: { id: number }) => memberOf(db, user);
-  return { db, brand, admin, manager, agent, channel, ingest, rule, q, one, as };
+  return { db, brand, admin, manager, agent, channel, ingest, rule, q, one, list, as };
 }

@@ -6,7 +6,7 @@ import type Database from "better-sqlite3";
 import pg from "pg";
 import { engineKind } from "@/db/engine";
 import { databaseUrl } from "@/scripts/lib/postgres";
-import { sqliteOf, openDatabase, type Db, type Tx } from "@/db/client";
+import { engineOf, sqliteOf, openDatabase, type Db, type Tx } from "@/db/client";
 import { createBrand } from "@/lib/brands/brands";
 import { cliActor } from "@/lib/audit/record";
 import { createUser, setMembership } from "@/lib/team/users";
@@ -64,6 +64,40 @@ export function openAgain(file: string): Db {
 // Tests arrange and inspect rows with plain SQL on the same file (the app itself goes through db/).
 export function sqlite(db: Db | Tx): Database.Database {
   return sqliteOf(db).writer;
+}
+
+// Plain SQL with `?` placeholders on either engine, for tests that arrange or inspect rows the
+// app has no function for. Write SQL both engines read: `true`/`false` for booleans, no
+// SQLite-only functions; column aliases in camelCase need double quotes on PostgreSQL.
+async function rawQuery(db: Db | Tx, text: string, params: unknown[]): Promise<{ rows: unknown[]; changes: number }> {
+  const engine = engineOf(db);
+  if (engine.kind === "postgres") {
+    await engine.ready;
+    let n = 0;
+    const result = await engine.client.query(text.replace(/\?/g, () => `$${++n}`), params);
+    return { rows: result.rows, changes: result.rowCount ?? 0 };
+  }
+  const statement = engine.writer.prepare(text);
+  if (statement.reader) return { rows: statement.all(...params), changes: 0 };
+  return { rows: [], changes: statement.run(...params).changes };
+}
+
+export async function rows<Row = Record<string, unknown>>(db: Db | Tx, text: string, ...params: unknown[]): Promise<Row[]> {
+  return (await rawQuery(db, text, params)).rows as Row[];
+}
+
+export async function row<Row = Record<string, unknown>>(db: Db | Tx, text: string, ...params: unknown[]): Promise<Row | undefined> {
+  return (await rawQuery(db, text, params)).rows[0] as Row | undefined;
+}
+
+// count(*) as a number on both engines
+export async function count(db: Db | Tx, text: string, ...params: unknown[]): Promise<number> {
+  const first = (await rawQuery(db, text, params)).rows[0] as Record<string, unknown> | undefined;
+  return Number(first ? Object.values(first)[0] : 0);
+}
+
+export async function run(db: Db | Tx, text: string, ...params: unknown[]): Promise<number> {
+  return (await rawQuery(db, text, params)).changes;
 }
 
 export function uniqueSlug(prefix = "b"): string {

@@ -4,7 +4,7 @@ import { ingestBatch } from "@/lib/ingest/pipeline";
 import { inboundEventSchema } from "@/lib/ingest/event";
 import { setConversationStatus } from "@/lib/conversations/actions";
 import { localToInstant, snoozeUntil, wakeSnoozed } from "@/lib/conversations/snooze";
-import { makeBrand, makeMember, testDb, sqlite } from "../helpers/db";
+import { makeBrand, makeMember, testDb, rows, count } from "../helpers/db";
 
 describe("snooze presets in the agent's time zone", () => {
   // Friday 6 March 2026, 23:30 in Amsterdam (UTC+1).
@@ -46,10 +46,9 @@ describe("waking snoozed conversations", () => {
     await setConversationStatus({ db, brandId: brand.id, actor, conversationIds: [ids[1]], status: "snoozed", snoozedUntil: now + 3_600_000 });
     expect(await wakeSnoozed({ db, now: now + 30_000 })).toBe(0);
     expect(await wakeSnoozed({ db, now: now + 61_000 })).toBe(1);
-    const rows = sqlite(db).prepare("SELECT status, snoozed_until FROM conversations WHERE id IN (?, ?) ORDER BY id").all(ids[0], ids[1]);
-    expect(rows).toEqual([{ status: "open", snoozed_until: null }, { status: "snoozed", snoozed_until: now + 3_600_000 }]);
-    expect((sqlite(db).prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'conversation.wake'").get() as { n: number }).n).toBe(1);
-    expect((sqlite(db).prepare("SELECT count(*) AS n FROM changes WHERE conversation_id = ? AND created_at = ?").get(ids[0], now + 61_000) as { n: number }).n).toBe(1);
+    expect(await rows(db, "SELECT status, snoozed_until FROM conversations WHERE id IN (?, ?) ORDER BY id", ids[0], ids[1])).toEqual([{ status: "open", snoozed_until: null }, { status: "snoozed", snoozed_until: now + 3_600_000 }]);
+    expect(await count(db, "SELECT count(*) FROM audit_log WHERE action = 'conversation.wake'")).toBe(1);
+    expect(await count(db, "SELECT count(*) FROM changes WHERE conversation_id = ? AND created_at = ?", ids[0], now + 61_000)).toBe(1);
     expect(await wakeSnoozed({ db, now: now + 61_000 })).toBe(0);
   });
 });

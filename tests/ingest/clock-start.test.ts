@@ -8,7 +8,7 @@ import type { Classification } from "@/lib/classify/types";
 import { correctMessage } from "@/lib/conversations/actions";
 import { inboundEventSchema, type InboundEventInput } from "@/lib/ingest/event";
 import { ingestBatch } from "@/lib/ingest/pipeline";
-import { makeMember, sqlite, testDb } from "../helpers/db";
+import { makeMember, testDb, row } from "../helpers/db";
 
 // The conversation decision and the clock start in the pipeline (docs/definitions.md): each text
 // gets a request probability of its own, classified as the shipped model would store it.
@@ -55,10 +55,12 @@ async function setup(kind: "instagram" | "telegram" = "instagram") {
   return { db, brandId: brand.id, ingest };
 }
 
-function cycleOf(db: Db, conversationId: string | null) {
-  return sqlite(db)
-    .prepare("SELECT r.category, r.started_at AS startedAt FROM conversations c JOIN response_cycles r ON r.id = c.current_cycle_id WHERE c.id = ?")
-    .get(Number(conversationId)) as { category: string; startedAt: number };
+async function cycleOf(db: Db, conversationId: string | null) {
+  return (await row<{ category: string; startedAt: number }>(
+    db,
+    'SELECT r.category, r.started_at AS "startedAt" FROM conversations c JOIN response_cycles r ON r.id = c.current_cycle_id WHERE c.id = ?',
+    Number(conversationId),
+  ))!;
 }
 
 describe("the conversation decision and the clock start in the pipeline", () => {
@@ -69,7 +71,7 @@ describe("the conversation decision and the clock start in the pipeline", () => 
       { externalId: "p2", kind: "private_message", author: { id: "u1" }, text: "my bag is lost, flight KL1234", createdAt: at(2) },
     ]);
     expect(bag.conversationId).toBe(hi.conversationId);
-    expect(cycleOf(db, hi.conversationId)).toEqual({ category: "request", startedAt: atMs(0) });
+    expect(await cycleOf(db, hi.conversationId)).toEqual({ category: "request", startedAt: atMs(0) });
   });
 
   it("other people's chatter before the request does not start the clock", async () => {
@@ -79,7 +81,7 @@ describe("the conversation decision and the clock start in the pipeline", () => 
       { externalId: "c2", kind: "public_comment", inReplyTo: "c1", author: { id: "fan2" }, text: "haha same", createdAt: at(5) },
       { externalId: "c3", kind: "public_comment", inReplyTo: "c1", author: { id: "cus" }, text: "my order never arrived and nobody answers", createdAt: at(9) },
     ]);
-    expect(cycleOf(db, first.conversationId)).toEqual({ category: "request", startedAt: atMs(9) });
+    expect(await cycleOf(db, first.conversationId)).toEqual({ category: "request", startedAt: atMs(9) });
   });
 
   it("fans chatting with one ambiguous 'me too' stay out of the queue", async () => {
@@ -89,7 +91,7 @@ describe("the conversation decision and the clock start in the pipeline", () => 
       { externalId: "c2", kind: "public_comment", inReplyTo: "c1", author: { id: "fan2" }, text: "me too", createdAt: at(1) },
       { externalId: "c3", kind: "public_comment", inReplyTo: "c1", author: { id: "fan3" }, text: "haha same", createdAt: at(2) },
     ]);
-    expect(cycleOf(db, first.conversationId).category).toBe("noise");
+    expect((await cycleOf(db, first.conversationId)).category).toBe("noise");
   });
 
   it("a person's reply proves the message it answers was a request, and the clock starts there", async () => {
@@ -98,9 +100,9 @@ describe("the conversation decision and the clock start in the pipeline", () => 
       { externalId: "c1", kind: "public_comment", author: { id: "fan1" }, text: "lovely photo", createdAt: at(0) },
       { externalId: "c2", kind: "public_comment", inReplyTo: "c1", author: { id: "cus" }, text: "is the shop open on sunday", createdAt: at(3) },
     ]);
-    expect(cycleOf(db, first.conversationId).category).toBe("noise");
+    expect((await cycleOf(db, first.conversationId)).category).toBe("noise");
     await ingest([{ externalId: "r1", kind: "public_comment", inReplyTo: "c2", direction: "outbound", author: { id: "brand", handle: "BeanHouse" }, text: "Yes, 9 to 5!", createdAt: at(20) }]);
-    expect(cycleOf(db, first.conversationId)).toEqual({ category: "request", startedAt: atMs(3) });
+    expect(await cycleOf(db, first.conversationId)).toEqual({ category: "request", startedAt: atMs(3) });
   });
 
   it("an agent's correction decides and moves the clock, both ways", async () => {
@@ -112,14 +114,14 @@ describe("the conversation decision and the clock start in the pipeline", () => 
       { externalId: "c2", kind: "public_comment", inReplyTo: "c1", author: { id: "fan2" }, text: "haha same", createdAt: at(4) },
       { externalId: "c3", kind: "public_comment", inReplyTo: "c1", author: { id: "cus" }, text: "my order never arrived and nobody answers", createdAt: at(7) },
     ]);
-    expect(cycleOf(db, fan.conversationId)).toEqual({ category: "request", startedAt: atMs(7) });
+    expect(await cycleOf(db, fan.conversationId)).toEqual({ category: "request", startedAt: atMs(7) });
     await correctMessage({ db, brandId, actor, messageId: Number(fan.messageId), request: true });
-    expect(cycleOf(db, fan.conversationId)).toEqual({ category: "request", startedAt: atMs(0) });
+    expect(await cycleOf(db, fan.conversationId)).toEqual({ category: "request", startedAt: atMs(0) });
     await correctMessage({ db, brandId, actor, messageId: Number(fan.messageId), request: false });
-    expect(cycleOf(db, fan.conversationId)).toEqual({ category: "request", startedAt: atMs(7) });
+    expect(await cycleOf(db, fan.conversationId)).toEqual({ category: "request", startedAt: atMs(7) });
     // the model's own category is kept from the first correction on, for the dashboard's counts
-    expect(sqlite(db).prepare("SELECT category, corrected_from AS correctedFrom FROM messages WHERE id = ?").get(Number(fan.messageId))).toEqual({ category: "noise", correctedFrom: "noise" });
+    expect(await row(db, 'SELECT category, corrected_from AS "correctedFrom" FROM messages WHERE id = ?', Number(fan.messageId))).toEqual({ category: "noise", correctedFrom: "noise" });
     await correctMessage({ db, brandId, actor, messageId: Number(customer.messageId), request: false });
-    expect(cycleOf(db, fan.conversationId).category).toBe("noise");
+    expect((await cycleOf(db, fan.conversationId)).category).toBe("noise");
   });
 });

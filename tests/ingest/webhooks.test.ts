@@ -11,7 +11,7 @@ import { GET as metaGet, POST as metaPost } from "@/app/api/webhooks/meta/route"
 import { POST as telegramPost } from "@/app/api/webhooks/telegram/[channelId]/route";
 import { POST as vkPost } from "@/app/api/webhooks/vk/[channelId]/route";
 import { instagramComment, metaPageComment, signMetaPayload, telegramPrivateMessage, vkCallback, vkWallReply } from "../fakes/payloads";
-import { tempDir, uniqueSlug, sqlite } from "../helpers/db";
+import { tempDir, uniqueSlug, count, row } from "../helpers/db";
 
 const APP_SECRET = "unit-meta-secret";
 let db: Db;
@@ -42,8 +42,8 @@ async function addChannel(values: { kind: "facebook" | "instagram" | "telegram" 
   return channel;
 }
 
-const messageCount = (channelId: number) => (sqlite(db).prepare("SELECT count(*) AS n FROM messages WHERE channel_id = ?").get(channelId) as { n: number }).n;
-const channelRow = (id: number) => sqlite(db).prepare("SELECT status, last_error, last_error_at, last_event_at FROM channels WHERE id = ?").get(id) as Record<string, unknown>;
+const messageCount = (channelId: number) => count(db, "SELECT count(*) FROM messages WHERE channel_id = ?", channelId);
+const channelRow = async (id: number) => (await row(db, "SELECT status, last_error, last_error_at, last_event_at FROM channels WHERE id = ?", id))!;
 const params = (channelId: number | string) => ({ params: Promise.resolve({ channelId: String(channelId) }) });
 
 function metaRequest(body: unknown, { secret = APP_SECRET, header }: { secret?: string; header?: string } = {}) {
@@ -69,21 +69,21 @@ describe("Meta webhook", () => {
     const body = metaPageComment({ pageId: "page-100", postId: "page-100_1", commentId: "c-1", from: { id: "u-1", name: "Ann" }, message: "Where is my refund?" });
     const bad = await metaPost(metaRequest(body, { secret: "wrong" }));
     expect(bad.status).toBe(401);
-    expect(messageCount(channel.id)).toBe(0);
+    expect(await messageCount(channel.id)).toBe(0);
     const first = await metaPost(metaRequest(body));
     expect(first.status).toBe(200);
     expect(await first.json()).toMatchObject({ stored: 1, duplicates: 0 });
     const replay = await metaPost(metaRequest(body));
     expect(await replay.json()).toMatchObject({ stored: 0, duplicates: 1 });
-    expect(messageCount(channel.id)).toBe(1);
-    expect(channelRow(channel.id).last_event_at).not.toBeNull();
+    expect(await messageCount(channel.id)).toBe(1);
+    expect((await channelRow(channel.id)).last_event_at).not.toBeNull();
   });
 
   it("routes Instagram entries to the instagram channel and counts unknown accounts", async () => {
     const channel = await addChannel({ kind: "instagram", accountId: "ig-1" });
     const known = instagramComment({ igAccountId: "ig-1", commentId: "igc-1", mediaId: "m-1", from: { id: "u-2", username: "bob" }, text: "Love it" });
     expect((await metaPost(metaRequest(known))).status).toBe(200);
-    expect(messageCount(channel.id)).toBe(1);
+    expect(await messageCount(channel.id)).toBe(1);
     const unknown = instagramComment({ igAccountId: "ig-unknown", commentId: "igc-2", mediaId: "m-1", from: { id: "u-2", username: "bob" }, text: "Hi" });
     const response = await metaPost(metaRequest(unknown));
     expect(response.status).toBe(200);
@@ -119,19 +119,19 @@ describe("Telegram webhook", () => {
 
   it("stores an update with the right secret; a wrong one changes nothing on the channel", async () => {
     const channel = await addChannel({ kind: "telegram", accountId: "999", credentials });
-    const before = channelRow(channel.id);
+    const before = await channelRow(channel.id);
     const wrong = await post(channel.id, update(1), "nope");
     expect(wrong.status).toBe(401);
-    expect(messageCount(channel.id)).toBe(0);
+    expect(await messageCount(channel.id)).toBe(0);
     // An anonymous caller cannot mark the channel as failing.
-    expect(channelRow(channel.id)).toEqual(before);
+    expect(await channelRow(channel.id)).toEqual(before);
     expect((await post(channel.id, update(1))).status).toBe(401);
     const ok = await post(channel.id, update(1), "tg-secret");
     expect(ok.status).toBe(200);
-    expect(messageCount(channel.id)).toBe(1);
-    expect(channelRow(channel.id).status).toBe("active");
+    expect(await messageCount(channel.id)).toBe(1);
+    expect((await channelRow(channel.id)).status).toBe("active");
     expect((await post(channel.id, update(1), "tg-secret")).status).toBe(200);
-    expect(messageCount(channel.id)).toBe(1);
+    expect(await messageCount(channel.id)).toBe(1);
     expect((await post(channel.id, "{oops", "tg-secret")).status).toBe(400);
   });
 
@@ -161,14 +161,14 @@ describe("VK Callback API", () => {
     const object = vkWallReply({ id: 7, fromId: 11, postId: 3, ownerId: -4242, text: "Когда доставка?" });
     const wrong = await post(channel.id, vkCallback({ type: "wall_reply_new", groupId: 4242, secret: "bad", object }));
     expect(wrong.status).toBe(401);
-    expect(messageCount(channel.id)).toBe(0);
+    expect(await messageCount(channel.id)).toBe(0);
     const ok = await post(channel.id, vkCallback({ type: "wall_reply_new", groupId: 4242, secret: "vk-secret", object }));
     expect(ok.status).toBe(200);
     expect(await ok.text()).toBe("ok");
-    expect(messageCount(channel.id)).toBe(1);
+    expect(await messageCount(channel.id)).toBe(1);
     const again = await post(channel.id, vkCallback({ type: "wall_reply_new", groupId: 4242, secret: "vk-secret", object }));
     expect(await again.text()).toBe("ok");
-    expect(messageCount(channel.id)).toBe(1);
+    expect(await messageCount(channel.id)).toBe(1);
     const other = await post(channel.id, vkCallback({ type: "group_join", groupId: 4242, secret: "vk-secret", object: { user_id: 1 } }));
     expect(await other.text()).toBe("ok");
     expect((await post(channel.id, "[")).status).toBe(400);
@@ -176,7 +176,7 @@ describe("VK Callback API", () => {
 
   it("answers unknown and wrong-secret channels alike and lets no anonymous call change the channel's health", async () => {
     const channel = await addChannel({ kind: "vk", accountId: "4343", credentials });
-    const before = channelRow(channel.id);
+    const before = await channelRow(channel.id);
     const object = vkWallReply({ id: 8, fromId: 11, postId: 3, ownerId: -4343, text: "hi" });
     const wrong = await post(channel.id, vkCallback({ type: "wall_reply_new", groupId: 4343, secret: "bad", object }));
     const unknown = await post(999_998, vkCallback({ type: "wall_reply_new", groupId: 4343, secret: "bad", object }));
@@ -186,6 +186,6 @@ describe("VK Callback API", () => {
     expect(answers[1]).toEqual(answers[0]);
     expect(answers[2]).toEqual(answers[0]);
     expect((await post(channel.id, "{not json")).status).toBe(400);
-    expect(channelRow(channel.id)).toEqual(before);
+    expect(await channelRow(channel.id)).toEqual(before);
   });
 });

@@ -7,7 +7,7 @@ import { dashboardData } from "@/lib/metrics/dashboard";
 import { dashboardTable, toCsv } from "@/lib/metrics/dashboard-tables";
 import { parseCsv } from "@/lib/ingest/adapters/csv";
 import { parseRange } from "@/lib/metrics/local-time";
-import { makeBrand, makeMember, testDb, sqlite } from "../helpers/db";
+import { makeBrand, makeMember, testDb, row, run } from "../helpers/db";
 
 const TZ = "Europe/Amsterdam"; // UTC+1 in early March 2026
 const MIN = 60_000;
@@ -19,7 +19,7 @@ async function seed() {
   const { db } = testDb();
   const brand = await makeBrand({ db, timezone: TZ });
   const agent = await makeMember({ db, brandId: brand.id, role: "agent" });
-  const channelId = (sqlite(db).prepare("SELECT id FROM channels WHERE brand_id = ?").get(brand.id) as { id: number }).id;
+  const channelId = (await row<{ id: number }>(db, "SELECT id FROM channels WHERE brand_id = ?", brand.id))!.id;
   const threads: { id: string; asked: string; frtMin?: number; text?: string }[] = [
     { id: "a", asked: "2026-03-01T23:30:00Z", frtMin: 10 }, // Mon 2 Mar 00:30 local
     { id: "b", asked: "2026-03-02T10:00:00Z", frtMin: 30 }, // Mon 11:00
@@ -40,7 +40,7 @@ async function seed() {
   items.sort((x, y) => x.event.createdAt.localeCompare(y.event.createdAt));
   await ingestBatch({ db, brandId: brand.id, items, now: Date.parse("2026-03-10T00:00:00Z"), classifyText: classify });
   // taken for a request by the model, corrected to noise by an agent
-  sqlite(db).prepare("UPDATE messages SET corrected = 1, corrected_from = 'request' WHERE external_id = 'n-q'").run();
+  await run(db, "UPDATE messages SET corrected = true, corrected_from = 'request' WHERE external_id = 'n-q'");
   const range = parseRange({ from: "2026-03-02", to: "2026-03-04", timeZone: TZ });
   return { db, brand, agent, channelId, range };
 }
@@ -78,7 +78,7 @@ describe("dashboardData", () => {
 
   it("lists agents with replies, median first response, resolved and reopened; scopes to the channel", async () => {
     const { db, brand, agent, channelId } = await seed();
-    const conversation = (sqlite(db).prepare("SELECT conversation_id AS id FROM messages WHERE external_id = 'b-q'").get() as { id: number }).id;
+    const conversation = (await row<{ id: number }>(db, "SELECT conversation_id AS id FROM messages WHERE external_id = 'b-q'"))!.id;
     await resolveConversations({ db, brandId: brand.id, conversationIds: [conversation], at: Date.now(), actor: { userId: agent.id, label: "agent" } });
     // "today" in the brand's zone: late in the UTC evening it is already tomorrow in Amsterdam
     const today = new Intl.DateTimeFormat("en-CA", { timeZone: TZ, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());

@@ -3,7 +3,7 @@ import { notify } from "@/lib/notifications/notify";
 import { listNotifications, markRead, notificationSummary, unreadCount } from "@/lib/notifications/list";
 import { removeMembership } from "@/lib/team/users";
 import { cliActor } from "@/lib/audit/record";
-import { makeBrand, makeMember, testDb, sqlite } from "../helpers/db";
+import { makeBrand, makeMember, testDb, rows, count } from "../helpers/db";
 
 describe("notifications of the signed-in user", () => {
   it("lists the user's own notifications, newest first, with an unread count", async () => {
@@ -43,13 +43,12 @@ describe("notifications of the signed-in user", () => {
     expect(await unreadCount({ db, userId: me.id })).toBe(0);
     expect(await unreadCount({ db, userId: other.id })).toBe(1);
 
-    const audits = sqlite(db).prepare("SELECT user_id, action FROM audit_log WHERE object_type = 'notification' ORDER BY id").all();
+    const audits = await rows(db, "SELECT user_id, action FROM audit_log WHERE object_type = 'notification' ORDER BY id");
     expect(audits).toEqual([
       { user_id: me.id, action: "notification.read" },
       { user_id: me.id, action: "notification.read" },
     ]);
-    const changes = sqlite(db).prepare("SELECT count(*) AS n FROM changes WHERE kind = 'notification' AND user_id = ? AND object_id IS NULL").get(me.id) as { n: number };
-    expect(changes.n).toBe(2);
+    expect(await count(db, "SELECT count(*) FROM changes WHERE kind = 'notification' AND user_id = ? AND object_id IS NULL", me.id)).toBe(2);
   });
 
   it("drops notifications of a brand the user no longer belongs to", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadSessionUser, requireMembership } from "@/lib/auth/access";
 import { leavePresence, listPresence, PRESENCE_TTL_MS, recordPresence, TYPING_TTL_MS } from "@/lib/presence/presence";
-import { makeBrand, makeMember, testDb, sqlite } from "../helpers/db";
+import { makeBrand, makeMember, testDb, count, rows, run } from "../helpers/db";
 import { makeConversation } from "./fixtures";
 
 async function setup() {
@@ -10,7 +10,7 @@ async function setup() {
   const anna = await makeMember({ db, brandId: brand.id, role: "agent" });
   const max = await makeMember({ db, brandId: brand.id, role: "manager" });
   const conversationId = await makeConversation({ db, brandId: brand.id });
-  const presenceChanges = () => (sqlite(db).prepare("SELECT count(*) AS n FROM changes WHERE kind = 'presence' AND conversation_id = ?").get(conversationId) as { n: number }).n;
+  const presenceChanges = () => count(db, "SELECT count(*) FROM changes WHERE kind = 'presence' AND conversation_id = ?", conversationId);
   return { db, brand, anna, max, conversationId, presenceChanges };
 }
 
@@ -39,19 +39,19 @@ describe("presence", () => {
     const t = 3_000_000;
     const beat = (state: "viewing" | "typing", now: number) => recordPresence({ db, brandId: brand.id, conversationId, userId: anna.id, state, now });
     await beat("viewing", t);
-    expect(presenceChanges()).toBe(1);
+    expect(await presenceChanges()).toBe(1);
     await beat("viewing", t + 10_000);
     await beat("viewing", t + 20_000);
-    expect(presenceChanges()).toBe(1);
+    expect(await presenceChanges()).toBe(1);
     await beat("typing", t + 21_000);
     await beat("typing", t + 23_000);
-    expect(presenceChanges()).toBe(2);
+    expect(await presenceChanges()).toBe(2);
     await beat("viewing", t + 25_000);
-    expect(presenceChanges()).toBe(3);
+    expect(await presenceChanges()).toBe(3);
     await beat("viewing", t + 25_000 + PRESENCE_TTL_MS + 1); // came back after expiring: others see an arrival
-    expect(presenceChanges()).toBe(4);
+    expect(await presenceChanges()).toBe(4);
     await leavePresence({ db, brandId: brand.id, conversationId, userId: anna.id, now: t + 30_000 + PRESENCE_TTL_MS });
-    expect(presenceChanges()).toBe(5);
+    expect(await presenceChanges()).toBe(5);
     expect(await listPresence({ db, brandId: brand.id, conversationId, excludeUserId: 0, now: t + 30_000 + PRESENCE_TTL_MS })).toEqual([]);
   });
 
@@ -75,13 +75,13 @@ describe("presence", () => {
     const seenByMax = (now: number) => listPresence({ db, brandId: brand.id, conversationId, excludeUserId: max.id, now });
     await recordPresence({ db, brandId: brand.id, conversationId, userId: anna.id, state: "viewing", view: "pane-mount-1", now: t });
     await recordPresence({ db, brandId: brand.id, conversationId, userId: anna.id, state: "viewing", view: "pane-mount-2", now: t + 10 });
-    const before = presenceChanges();
+    const before = await presenceChanges();
     await leavePresence({ db, brandId: brand.id, conversationId, userId: anna.id, view: "pane-mount-1", now: t + 20 });
     expect(await seenByMax(t + 30)).toEqual([{ userId: anna.id, name: anna.name, state: "viewing" }]);
-    expect(presenceChanges()).toBe(before);
+    expect(await presenceChanges()).toBe(before);
     await leavePresence({ db, brandId: brand.id, conversationId, userId: anna.id, view: "pane-mount-2", now: t + 40 });
     expect(await seenByMax(t + 50)).toEqual([]);
-    expect(presenceChanges()).toBe(before + 1);
+    expect(await presenceChanges()).toBe(before + 1);
   });
 
   it("refuses another brand's conversation and hides it from other brands", async () => {
@@ -95,8 +95,7 @@ describe("presence", () => {
     // The route checks membership first: a member of another brand gets 404, not a presence list.
     const session = (await loadSessionUser({ db, userId: outsider.id }))!;
     expect(() => requireMembership({ user: session, brandId: brand.id })).toThrow(/not found/);
-    const count = (sqlite(db).prepare("SELECT count(*) AS n FROM presence WHERE user_id = ?").get(outsider.id) as { n: number }).n;
-    expect(count).toBe(0);
+    expect(await count(db, "SELECT count(*) FROM presence WHERE user_id = ?", outsider.id)).toBe(0);
   });
 
   it("clears an agent's expired rows with their next heartbeat elsewhere", async () => {
@@ -104,14 +103,14 @@ describe("presence", () => {
     const second = await makeConversation({ db, brandId: brand.id, text: "Another question about my booking?" });
     await recordPresence({ db, brandId: brand.id, conversationId, userId: anna.id, state: "viewing", now: 5_000_000 });
     await recordPresence({ db, brandId: brand.id, conversationId: second, userId: anna.id, state: "viewing", now: 5_000_000 + PRESENCE_TTL_MS + 1 });
-    const rows = sqlite(db).prepare("SELECT conversation_id AS c FROM presence WHERE user_id = ?").all(anna.id);
-    expect(rows).toEqual([{ c: second }]);
+    const presenceRows = await rows(db, "SELECT conversation_id AS c FROM presence WHERE user_id = ?", anna.id);
+    expect(presenceRows).toEqual([{ c: second }]);
   });
 
   it("drops someone removed from the brand at once", async () => {
     const { db, brand, anna, max, conversationId } = await setup();
     await recordPresence({ db, brandId: brand.id, conversationId, userId: max.id, state: "viewing" });
-    sqlite(db).prepare("DELETE FROM memberships WHERE user_id = ? AND brand_id = ?").run(max.id, brand.id);
+    await run(db, "DELETE FROM memberships WHERE user_id = ? AND brand_id = ?", max.id, brand.id);
     expect(await listPresence({ db, brandId: brand.id, conversationId, excludeUserId: anna.id })).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import { ingestBatch } from "@/lib/ingest/pipeline";
 import { inboundEventSchema } from "@/lib/ingest/event";
 import { createTemplate, deleteTemplate, listTemplates, requireTemplate, updateTemplate } from "@/lib/templates/templates";
 import { composerContext } from "@/lib/templates/composer";
-import { makeBrand, makeMember, testDb, sqlite } from "../helpers/db";
+import { makeBrand, makeMember, testDb, rows, run } from "../helpers/db";
 
 const actor = { userId: null, label: "test" };
 
@@ -28,7 +28,7 @@ describe("templates", () => {
     expect(await requireTemplate({ db, brandId: brand.id, id: t.id })).toMatchObject({ title: "Refund sent", language: null });
     await deleteTemplate({ db, brandId: brand.id, actor, id: t.id });
     expect(await listTemplates({ db, brandId: brand.id })).toEqual([]);
-    const audit = sqlite(db).prepare("SELECT action FROM audit_log WHERE object_type = 'template' ORDER BY id").all();
+    const audit = await rows(db, "SELECT action FROM audit_log WHERE object_type = 'template' ORDER BY id");
     expect(audit).toEqual([{ action: "template.create" }, { action: "template.update" }, { action: "template.delete" }]);
   });
 
@@ -65,7 +65,7 @@ describe("templates", () => {
     const brand = await makeBrand({ db });
     const agent = await makeMember({ db, brandId: brand.id, role: "agent" });
     const conversationId = await conversationOf(db, brand.id);
-    sqlite(db).prepare("UPDATE conversations SET language = 'ru' WHERE id = ?").run(conversationId);
+    await run(db, "UPDATE conversations SET language = 'ru' WHERE id = ?", conversationId);
     await createTemplate({ db, brandId: brand.id, actor, input: { title: "A english", body: "Hi {{first_name}}, {{agent}} here", language: "en" } });
     await createTemplate({ db, brandId: brand.id, actor, input: { title: "B any", body: "{{handle}}" } });
     await createTemplate({ db, brandId: brand.id, actor, input: { title: "C russian", body: "Здравствуйте, {{name}}! {{brand}}, {{agent_full}}", language: "ru" } });
