@@ -33,6 +33,17 @@ export const POSTGRES_SUITES = [
   "tests/inbox/snooze.test.ts",
   "tests/notifications/list.test.ts",
   "tests/templates/templates.test.ts",
+  "tests/ingest/post-context.test.ts",
+  "tests/ingest/email/threading.test.ts",
+  "tests/presence/replied-meanwhile.test.ts",
+  "tests/templates/actions.test.ts",
+  "tests/outbound/outbox.test.ts",
+  "tests/presence/mentions.test.ts",
+  "tests/channels/channels.test.ts",
+  "tests/auth/access.test.ts",
+  "tests/web/config.test.ts",
+  "tests/security/hardening.test.ts",
+  "tests/ingest/platform-details.test.ts",
 ];
 
 // Spread, not mergeConfig: merging would add the base include list to this one.

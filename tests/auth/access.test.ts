@@ -5,7 +5,7 @@ import { setMembership } from "@/lib/team/users";
 import { requireAccountAuthority } from "@/lib/team/members";
 import { cliActor } from "@/lib/audit/record";
 import { isAppError } from "@/lib/errors";
-import { makeBrand, makeMember, testDb, sqlite } from "../helpers/db";
+import { makeBrand, makeMember, testDb, row, rows } from "../helpers/db";
 
 async function errorOf(fn: () => unknown): Promise<{ status: number; message: string } | null> {
   try {
@@ -56,9 +56,9 @@ describe("API tokens", () => {
     const { db } = testDb();
     const brand = await makeBrand({ db });
     const token = await createToken({ db, brandId: brand.id, name: "ingest-only", scopes: ["ingest"], actor: cliActor });
-    const stored = sqlite(db).prepare("SELECT token_hash FROM api_tokens").get() as { token_hash: string };
+    const stored = (await row<{ token_hash: string }>(db, "SELECT token_hash FROM api_tokens"))!;
     expect(stored.token_hash).not.toContain(token);
-    expect(JSON.stringify(sqlite(db).prepare("SELECT * FROM audit_log").all())).not.toContain(token);
+    expect(JSON.stringify(await rows(db, "SELECT * FROM audit_log"))).not.toContain(token);
     const principal = await authenticateBearer({ db, header: `Bearer ${token}` });
     expect(principal.brandId).toBe(brand.id);
     expect((await errorOf(() => requireScope(principal, "read")))?.status).toBe(403);

@@ -4,7 +4,7 @@ import { createChannel, listChannels, setChannelPaused, updateChannel } from "@/
 import { channelSettings } from "@/lib/channels/settings";
 import { decryptCredentials } from "@/lib/security/credentials";
 import { resetSecretsCache } from "@/lib/security/secrets";
-import { makeBrand, testDb, sqlite } from "../helpers/db";
+import { makeBrand, testDb, row } from "../helpers/db";
 
 beforeAll(() => {
   process.env.AUTH_SECRET = "chan-auth-secret-0123456789abcdef";
@@ -21,11 +21,11 @@ describe("channels", () => {
     const view = await createChannel({ db, brandId: brand.id, kind: "facebook", name: "FB", accountId: "page-9", credentials: { accessToken: TOKEN, unknownKey: "dropped" }, actor: cliActor });
     expect(view.credentialKeys).toEqual(["accessToken"]);
     expect(JSON.stringify(view)).not.toContain(TOKEN);
-    const stored = sqlite(db).prepare("SELECT credentials FROM channels WHERE id = ?").get(view.id) as { credentials: string };
+    const stored = (await row<{ credentials: string }>(db, "SELECT credentials FROM channels WHERE id = ?", view.id))!;
     expect(stored.credentials).not.toContain(TOKEN);
     expect(stored.credentials).not.toContain(Buffer.from(TOKEN).toString("base64"));
     expect(decryptCredentials(stored.credentials)).toEqual({ accessToken: TOKEN });
-    const audit = sqlite(db).prepare("SELECT after FROM audit_log WHERE action = 'channel.create'").get() as { after: string };
+    const audit = (await row<{ after: string }>(db, "SELECT after FROM audit_log WHERE action = 'channel.create'"))!;
     expect(audit.after).not.toContain(TOKEN);
     expect(JSON.stringify(await channelSettings({ db, brandId: brand.id }))).not.toContain(TOKEN);
   });
@@ -35,10 +35,10 @@ describe("channels", () => {
     const brand = await makeBrand({ db });
     const view = await createChannel({ db, brandId: brand.id, kind: "telegram", name: "Bot", credentials: { botToken: "1:a", webhookSecret: "s1" }, actor: cliActor });
     await updateChannel({ db, brandId: brand.id, id: view.id, name: "Bot 2", credentials: { botToken: "", webhookSecret: "s2" }, actor: cliActor });
-    const read = () => decryptCredentials((sqlite(db).prepare("SELECT credentials FROM channels WHERE id = ?").get(view.id) as { credentials: string }).credentials);
-    expect(read()).toEqual({ botToken: "1:a", webhookSecret: "s2" });
+    const read = async () => decryptCredentials((await row<{ credentials: string }>(db, "SELECT credentials FROM channels WHERE id = ?", view.id))!.credentials);
+    expect(await read()).toEqual({ botToken: "1:a", webhookSecret: "s2" });
     await updateChannel({ db, brandId: brand.id, id: view.id, clear: ["botToken"], actor: cliActor });
-    expect(read()).toEqual({ webhookSecret: "s2" });
+    expect(await read()).toEqual({ webhookSecret: "s2" });
   });
 
   it("scopes every change to the brand and pauses / resumes", async () => {

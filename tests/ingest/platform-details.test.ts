@@ -8,7 +8,7 @@ import { withLanguageHint } from "@/lib/ingest/stages/classify";
 import { classify } from "@/lib/classify";
 import { resetSecretsCache } from "@/lib/security/secrets";
 import { vkCallback, vkWallReply } from "@/tests/fakes/payloads";
-import { makeBrand, sqlite, testDb } from "../helpers/db";
+import { makeBrand, testDb, row } from "../helpers/db";
 
 beforeAll(() => {
   process.env.AUTH_SECRET = "details-auth-secret-0123456789abcdef";
@@ -58,7 +58,7 @@ describe("Telegram: a reply to the bot's message in a group", () => {
     await ingest([{ externalId: "-4001:50", inReplyTo: "-4001:49", author: { id: "999" }, text: "Hello! How can we help?", direction: "outbound", createdAt: new Date((AT - 60) * 1000).toISOString() }]);
     const [answer] = await ingest(parseTelegramUpdate(groupReply({ chat: plain }), { botId: "999" }));
     expect(answer.conversationId).toBe(question.conversationId);
-    expect(sqlite(db).prepare("SELECT in_reply_to_external_id AS parent, language FROM messages WHERE external_id = '-4001:51'").get()).toEqual({ parent: "-4001:50", language: "uk" });
+    expect(await row(db, "SELECT in_reply_to_external_id AS parent, language FROM messages WHERE external_id = '-4001:51'")).toEqual({ parent: "-4001:50", language: "uk" });
   });
 });
 
@@ -80,7 +80,7 @@ describe("VK: wall_reply_edit", () => {
     const ingest = (event: InboundEventInput, now: Date) => ingestBatch({ db, brandId: brand.id, items: [{ event: inboundEventSchema.parse(event), channelId: channel.id }], now: now.getTime() });
     await ingest(fresh.events[0], created);
     await ingest(edit.events[0], arrived);
-    expect(sqlite(db).prepare("SELECT created_at, edited_at, text FROM messages").get()).toEqual({ created_at: created.getTime(), edited_at: arrived.getTime(), text: "Where is my refund? Order 9" });
+    expect(await row(db, "SELECT created_at, edited_at, text FROM messages")).toEqual({ created_at: created.getTime(), edited_at: arrived.getTime(), text: "Where is my refund? Order 9" });
   });
 });
 

@@ -13,7 +13,7 @@ import { startFakeVk } from "../fakes/vk";
 import { startFakeX } from "../fakes/x";
 import { startFakeYoutube } from "../fakes/youtube";
 import { instagramComment, metaPageComment, signMetaPayload, vkCallback, vkWallReply, xTweet, xUser, youtubeComment, youtubeThread } from "../fakes/payloads";
-import { makeBrand, sqlite, testDb } from "../helpers/db";
+import { makeBrand, testDb, rows } from "../helpers/db";
 
 // The real pipeline, with the events it was handed kept for inspection.
 vi.mock("@/lib/ingest/pipeline", async (original) => {
@@ -45,7 +45,7 @@ async function setup(kind: Kind, accountId: string, credentials: Record<string, 
 
 /** The events the pipeline received, in order. */
 const ingested = (): InboundEvent[] => vi.mocked(ingestBatch).mock.calls.flatMap(([args]) => args.items.map((i) => i.event));
-const texts = (db: Db, channelId: number) => (sqlite(db).prepare("SELECT text, external_id AS externalId FROM messages WHERE channel_id = ?").all(channelId) as { text: string; externalId: string }[]);
+const texts = (db: Db, channelId: number) => rows<{ text: string; externalId: string }>(db, 'SELECT text, external_id AS "externalId" FROM messages WHERE channel_id = ? ORDER BY id', channelId);
 
 async function metaDelivery(db: Db, body: unknown, graphUrl: string) {
   const { rawBody, header } = signMetaPayload({ body, appSecret: APP_SECRET });
@@ -71,7 +71,7 @@ describe("post context from the Graph API", () => {
       { id: "p100_1", text: "Our new oat latte is here. Tell us what you think!" },
       { id: "p100_1", text: "Our new oat latte is here. Tell us what you think!" },
     ]);
-    const stored = texts(db, channel.id);
+    const stored = await texts(db, channel.id);
     expect(stored.map((m) => m.text).sort()).toEqual(["Is it vegan?", "Love it"]);
     expect(stored.some((m) => m.externalId === "p100_1")).toBe(false);
   });
@@ -97,7 +97,7 @@ describe("post context from the Graph API", () => {
     const body = metaPageComment({ pageId: "p200", postId: "p200_1", commentId: "c-9", from: { id: "u-9", name: "Cy" }, message: "And Tuesday?" });
     expect(await metaDelivery(db, body, fake.url)).toMatchObject({ stored: 1 });
     expect(ingested()[0].post).toBeUndefined();
-    expect(texts(db, channel.id)).toHaveLength(1);
+    expect(await texts(db, channel.id)).toHaveLength(1);
     expect(warn).toHaveBeenCalledTimes(1);
     expect(String(warn.mock.calls[0][0])).toMatch(/p200_1/);
     expect(String(warn.mock.calls[0][0])).not.toMatch(/page-token/);
@@ -117,7 +117,7 @@ describe("post context from the Graph API", () => {
     expect(elapsed).toBeGreaterThanOrEqual(1900);
     expect(elapsed).toBeLessThan(4000);
     expect(ingested()[0].post).toBeUndefined();
-    expect(texts(db, channel.id)).toHaveLength(1);
+    expect(await texts(db, channel.id)).toHaveLength(1);
   });
 });
 
@@ -136,7 +136,7 @@ describe("post context from VK wall.getById", () => {
     expect(calls[0].form?.get("posts")).toBe("-4242_3");
     expect(ingested().map((e) => e.post?.text)).toEqual(["Розыгрыш! Напишите в комментариях ваш любимый кофе", "Розыгрыш! Напишите в комментариях ваш любимый кофе"]);
     expect(ingested()[0].post?.id).toBe("wall-4242_3");
-    expect(texts(db, channel.id).map((m) => m.text).sort()).toEqual(["капучино", "раф на кокосовом"]);
+    expect((await texts(db, channel.id)).map((m) => m.text).sort()).toEqual(["капучино", "раф на кокосовом"]);
   });
 });
 
@@ -157,7 +157,7 @@ describe("post context in the pollers", () => {
     expect(calls[0].query.get("id")).toBe("v1");
     expect(calls[0].query.get("part")).toBe("snippet");
     expect(ingested().map((e) => e.post)).toEqual(Array(3).fill({ id: "v1", text: "How we roast\n\nA look inside our roastery." }));
-    expect(texts(db, channel.id)).toHaveLength(3);
+    expect(await texts(db, channel.id)).toHaveLength(3);
   });
 
   it("YouTube: a failing videos.list still stores the comments without post", async () => {
@@ -171,7 +171,7 @@ describe("post context in the pollers", () => {
     await pollDueChannels({ db, now: T0, baseUrls: { youtube: fake.url, x: "http://127.0.0.1:9" } });
     expect(fake.requests.filter((r) => r.path === "/videos")).toHaveLength(1);
     expect(ingested()[0].post).toBeUndefined();
-    expect(texts(db, channel.id)).toHaveLength(1);
+    expect(await texts(db, channel.id)).toHaveLength(1);
   });
 
   it("X: asks for the referenced_tweets.id expansion and takes the brand's replied-to tweet as post", async () => {
@@ -188,6 +188,6 @@ describe("post context in the pollers", () => {
     const byId = new Map(ingested().map((e) => [e.externalId, e]));
     expect(byId.get("600")?.post).toEqual({ id: "500", text: "Free refills all week & more" });
     expect(byId.get("601")?.post).toBeUndefined();
-    expect(texts(db, channel.id).map((m) => m.externalId).sort()).toEqual(["600", "601"]);
+    expect((await texts(db, channel.id)).map((m) => m.externalId).sort()).toEqual(["600", "601"]);
   });
 });

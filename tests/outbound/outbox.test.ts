@@ -5,7 +5,7 @@ import { inboundEventSchema } from "@/lib/ingest/event";
 import { INTERRUPTED_REASON, queueReply, sendDueReplies } from "@/lib/outbound/outbox";
 import { encryptCredentials } from "@/lib/security/credentials";
 import { startFakeTelegram } from "../fakes/telegram";
-import { makeBrand, makeMember, testDb, sqlite } from "../helpers/db";
+import { makeBrand, makeMember, testDb, row as rowOf, run } from "../helpers/db";
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -34,8 +34,8 @@ async function setup() {
   });
   const conversationId = Number(outcome.conversationId);
   const messageId = await queueReply({ db, brandId: brand.id, conversationId, text: "It's on its way!", visibility: "private", actor: { userId: agent.id, label: agent.email } });
-  const row = () => sqlite(db).prepare("SELECT delivery_state, attempts, last_error, external_id, next_attempt_at FROM messages WHERE id = ?").get(messageId) as Record<string, unknown>;
-  const cycle = () => sqlite(db).prepare("SELECT first_response_at, sla_state FROM response_cycles WHERE conversation_id = ?").get(conversationId) as Record<string, unknown>;
+  const row = async () => (await rowOf(db, "SELECT delivery_state, attempts, last_error, external_id, next_attempt_at FROM messages WHERE id = ?", messageId))!;
+  const cycle = async () => (await rowOf(db, "SELECT first_response_at, sla_state FROM response_cycles WHERE conversation_id = ?", conversationId))!;
   return { db, fake, row, cycle, messageId, started };
 }
 
@@ -44,41 +44,41 @@ describe("the outbox", () => {
     const { db, fake, row, cycle } = await setup();
     fake.fail({ kind: "server_error", times: 1 });
     await sendDueReplies({ db });
-    expect(row().delivery_state).toBe("queued");
-    expect(cycle().first_response_at).toBeNull();
+    expect((await row()).delivery_state).toBe("queued");
+    expect((await cycle()).first_response_at).toBeNull();
     fake.fail({ kind: "rate_limit", retryAfter: 1 });
     await sendDueReplies({ db, now: Date.now() + 60_000 });
-    expect(row().delivery_state).toBe("queued");
+    expect((await row()).delivery_state).toBe("queued");
     await sendDueReplies({ db, now: Date.now() + 120_000 });
-    expect(row().delivery_state).toBe("sent");
-    expect(row().attempts).toBe(3);
-    expect(row().external_id).toMatch(/^777:\d+$/);
+    expect((await row()).delivery_state).toBe("sent");
+    expect((await row()).attempts).toBe(3);
+    expect((await row()).external_id).toMatch(/^777:\d+$/);
     await sendDueReplies({ db, now: Date.now() + 600_000 });
     const delivered = fake.requests.filter((r) => r.path.endsWith("/sendMessage"));
     expect(delivered).toHaveLength(3);
     expect(fake.sent).toHaveLength(1);
-    expect(cycle().sla_state).toBe("met");
-    expect(cycle().first_response_at).not.toBeNull();
+    expect((await cycle()).sla_state).toBe("met");
+    expect((await cycle()).first_response_at).not.toBeNull();
   });
 
   it("marks a permanent failure with the platform's reason and never counts it as a reply", async () => {
     const { db, fake, row, cycle } = await setup();
     fake.fail({ kind: "status", status: 403, times: 1 });
     await sendDueReplies({ db });
-    expect(row().delivery_state).toBe("failed");
-    expect(String(row().last_error)).not.toBe("");
-    expect(cycle().first_response_at).toBeNull();
+    expect((await row()).delivery_state).toBe("failed");
+    expect(String((await row()).last_error)).not.toBe("");
+    expect((await cycle()).first_response_at).toBeNull();
   });
 
   it("marks a reply cut off mid-send by a crash as failed for a person to check, never resends it blindly", async () => {
     const { db, fake, row, messageId } = await setup();
     // What a kill -9 during the platform call leaves behind: "sending" with its lease.
-    sqlite(db).prepare("UPDATE messages SET delivery_state = 'sending', attempts = 1, next_attempt_at = ? WHERE id = ?").run(Date.now() + 120_000, messageId);
+    await run(db, "UPDATE messages SET delivery_state = 'sending', attempts = 1, next_attempt_at = ? WHERE id = ?", Date.now() + 120_000, messageId);
     await sendDueReplies({ db });
-    expect(row().delivery_state).toBe("sending");
+    expect((await row()).delivery_state).toBe("sending");
     await sendDueReplies({ db, now: Date.now() + 121_000 });
-    expect(row().delivery_state).toBe("failed");
-    expect(row().last_error).toBe(INTERRUPTED_REASON);
+    expect((await row()).delivery_state).toBe("failed");
+    expect((await row()).last_error).toBe(INTERRUPTED_REASON);
     expect(fake.requests).toHaveLength(0);
   });
 });

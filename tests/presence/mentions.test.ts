@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findMentions, notifyMentions } from "@/lib/conversations/mentions";
-import { makeBrand, makeMember, testDb, sqlite } from "../helpers/db";
+import { makeBrand, makeMember, testDb, rows, count } from "../helpers/db";
 import { makeConversation } from "./fixtures";
 
 const team = [
@@ -32,9 +32,8 @@ describe("@mentions", () => {
     const local = (email: string) => email.split("@")[0];
     const text = `@${local(mate.email)} please look; @${local(author.email)} @${local(outsider.email)}`;
     expect(await notifyMentions({ db, brandId: brand.id, conversationId, text, author: { userId: author.id, name: "Anna" } })).toEqual([mate.id]);
-    const rows = sqlite(db).prepare("SELECT user_id, kind, conversation_id, text FROM notifications WHERE kind = 'mention'").all() as { user_id: number; kind: string; conversation_id: number; text: string }[];
-    expect(rows).toEqual([{ user_id: mate.id, kind: "mention", conversation_id: conversationId, text: expect.stringContaining("Anna mentioned you in a note") }]);
-    const live = "SELECT count(*) AS n FROM changes WHERE kind = 'notification' AND user_id = ? AND object_id IN (SELECT id FROM notifications WHERE kind = 'mention')";
-    expect((sqlite(db).prepare(live).get(mate.id) as { n: number }).n).toBe(1);
+    expect(await rows(db, "SELECT user_id, kind, conversation_id, text FROM notifications WHERE kind = 'mention'")).toEqual([{ user_id: mate.id, kind: "mention", conversation_id: conversationId, text: expect.stringContaining("Anna mentioned you in a note") }]);
+    const live = "SELECT count(*) FROM changes WHERE kind = 'notification' AND user_id = ? AND object_id IN (SELECT id FROM notifications WHERE kind = 'mention')";
+    expect(await count(db, live, mate.id)).toBe(1);
   });
 });

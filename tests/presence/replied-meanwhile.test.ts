@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { addNote } from "@/lib/conversations/actions";
 import { queueReplyUnlessReplied, repliesSince } from "@/lib/presence/replied-meanwhile";
 import { queueReply } from "@/lib/outbound/outbox";
-import { makeBrand, makeMember, testDb, sqlite } from "../helpers/db";
+import { makeBrand, makeMember, testDb, row, count } from "../helpers/db";
 import { makeConversation } from "./fixtures";
 
 async function setup() {
@@ -11,8 +11,8 @@ async function setup() {
   const anna = await makeMember({ db, brandId: brand.id, role: "agent" });
   const max = await makeMember({ db, brandId: brand.id, role: "agent" });
   const conversationId = await makeConversation({ db, brandId: brand.id });
-  const seen = (sqlite(db).prepare("SELECT max(id) AS id FROM messages WHERE conversation_id = ?").get(conversationId) as { id: number }).id;
-  const outbound = () => (sqlite(db).prepare("SELECT count(*) AS n FROM messages WHERE conversation_id = ? AND direction = 'outbound'").get(conversationId) as { n: number }).n;
+  const seen = (await row<{ id: number }>(db, "SELECT max(id) AS id FROM messages WHERE conversation_id = ?", conversationId))!.id;
+  const outbound = () => count(db, "SELECT count(*) FROM messages WHERE conversation_id = ? AND direction = 'outbound'", conversationId);
   return { db, brand, anna, max, conversationId, seen, outbound };
 }
 
@@ -21,7 +21,7 @@ describe("someone else replied meanwhile", () => {
     const { db, brand, anna, conversationId, seen, outbound } = await setup();
     const result = await queueReplyUnlessReplied({ db, brandId: brand.id, conversationId, text: "On it", visibility: "public", actor: { userId: anna.id, label: anna.email }, seenMessageId: seen, force: false });
     expect(result.messageId).toBeGreaterThan(0);
-    expect(outbound()).toBe(1);
+    expect(await outbound()).toBe(1);
   });
 
   it("returns the newer reply instead of sending, and sends when forced", async () => {
@@ -30,9 +30,9 @@ describe("someone else replied meanwhile", () => {
     const args = { db, brandId: brand.id, conversationId, text: "Anna here", visibility: "public" as const, actor: { userId: anna.id, label: anna.email }, seenMessageId: seen };
     const first = await queueReplyUnlessReplied({ ...args, force: false });
     expect(first.conflict).toEqual([expect.objectContaining({ direction: "outbound", author: max.name, text: "Max here, we found your bag" })]);
-    expect(outbound()).toBe(1);
+    expect(await outbound()).toBe(1);
     expect((await queueReplyUnlessReplied({ ...args, force: true })).messageId).toBeGreaterThan(0);
-    expect(outbound()).toBe(2);
+    expect(await outbound()).toBe(2);
   });
 
   it("counts notes by others, but not the agent's own messages nor what they had already seen", async () => {
@@ -50,6 +50,6 @@ describe("someone else replied meanwhile", () => {
     await expect(
       queueReplyUnlessReplied({ db, brandId: other.id, conversationId, text: "x", visibility: "public", actor: { userId: anna.id, label: anna.email }, seenMessageId: 0, force: true }),
     ).rejects.toThrow(/not found/);
-    expect(outbound()).toBe(0);
+    expect(await outbound()).toBe(0);
   });
 });

@@ -3,7 +3,7 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { closeDatabase, database, type Db } from "@/db/client";
 import { loadSessionUser } from "@/lib/auth/access";
 import { createTemplate } from "@/lib/templates/templates";
-import { makeBrand, makeMember, tempDir, sqlite } from "../helpers/db";
+import { makeBrand, makeMember, tempDir, count, row } from "../helpers/db";
 import { form, session } from "../helpers/actions";
 
 vi.mock("@/lib/auth/session", async () => (await import("../helpers/actions")).sessionModule());
@@ -21,7 +21,7 @@ beforeEach(() => {
   session.user = null;
 });
 
-const count = (brandId: number) => (sqlite(db).prepare("SELECT count(*) AS n FROM templates WHERE brand_id = ?").get(brandId) as { n: number }).n;
+const templateCount = (brandId: number) => count(db, "SELECT count(*) FROM templates WHERE brand_id = ?", brandId);
 
 describe("template settings actions", () => {
   it("let a manager add and edit; an agent and another brand's admin are refused", async () => {
@@ -35,14 +35,14 @@ describe("template settings actions", () => {
     expect(await saveTemplateAction(null, form(input))).toMatchObject({ error: expect.stringMatching(/needs the manager role/) });
     session.user = await loadSessionUser({ db, userId: outsider.id });
     expect(await saveTemplateAction(null, form(input))).toMatchObject({ error: expect.stringMatching(/brand was not found/) });
-    expect(count(brand.id)).toBe(0);
+    expect(await templateCount(brand.id)).toBe(0);
 
     session.user = await loadSessionUser({ db, userId: manager.id });
     expect(await saveTemplateAction(null, form({ ...input, body: "Hi {{nmae}}" }))).toMatchObject({ error: expect.stringMatching(/Unknown variable \{\{nmae\}\}/), values: expect.objectContaining({ body: "Hi {{nmae}}" }) });
     expect(await saveTemplateAction(null, form(input))).toMatchObject({ ok: "Added “Hello”." });
-    const id = (sqlite(db).prepare("SELECT id FROM templates WHERE brand_id = ?").get(brand.id) as { id: number }).id;
+    const id = (await row<{ id: number }>(db, "SELECT id FROM templates WHERE brand_id = ?", brand.id))!.id;
     expect(await saveTemplateAction(null, form({ ...input, templateId: id, title: "Hello again" }))).toMatchObject({ ok: "Saved “Hello again”." });
-    expect(count(brand.id)).toBe(1);
+    expect(await templateCount(brand.id)).toBe(1);
   });
 
   it("refuses deleting for an agent and across brands", async () => {
@@ -55,7 +55,7 @@ describe("template settings actions", () => {
     expect((await deleteTemplateAction(null, form({ brandId: brand.id, templateId: t.id })))?.error).toMatch(/manager role/);
     session.user = await loadSessionUser({ db, userId: otherManager.id });
     expect((await deleteTemplateAction(null, form({ brandId: other.id, templateId: t.id })))?.error).toMatch(/not found/);
-    expect(count(brand.id)).toBe(1);
+    expect(await templateCount(brand.id)).toBe(1);
   });
 
   it("previews with sample values for the brand's managers only", async () => {

@@ -5,7 +5,7 @@ import { loadSessionUser } from "@/lib/auth/access";
 import { resetSecretsCache } from "@/lib/security/secrets";
 import { channelSettings } from "@/lib/channels/settings";
 import { parseWebConfig } from "@/lib/channels/web";
-import { makeBrand, makeMember, tempDir, sqlite } from "../helpers/db";
+import { makeBrand, makeMember, tempDir, count } from "../helpers/db";
 import { form, session } from "../helpers/actions";
 
 vi.mock("@/lib/auth/session", async () => (await import("../helpers/actions")).sessionModule());
@@ -61,7 +61,7 @@ describe("web channel config", () => {
 
     const second = await createChannelAction(null, form({ brandId: brand.id, kind: "web", name: "Copy", origins: "https://shop.example.com" }));
     expect(second?.error).toMatch(/one web channel per site/);
-    expect((sqlite(db).prepare("SELECT count(*) AS n FROM channels WHERE brand_id = ? AND kind = 'web'").get(brand.id) as { n: number }).n).toBe(1);
+    expect(await count(db, "SELECT count(*) FROM channels WHERE brand_id = ? AND kind = 'web'", brand.id)).toBe(1);
 
     const agent = await makeMember({ db, brandId: brand.id, role: "agent" });
     session.user = await loadSessionUser({ db, userId: agent.id });

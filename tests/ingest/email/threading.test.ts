@@ -9,7 +9,7 @@ import { inboundEventSchema } from "@/lib/ingest/event";
 import { ingestBatch } from "@/lib/ingest/pipeline";
 import { getSecrets, resetSecretsCache } from "@/lib/security/secrets";
 import { rawMail } from "../../helpers/mail";
-import { makeBrand, sqlite, testDb } from "../../helpers/db";
+import { makeBrand, testDb, row as rowOf } from "../../helpers/db";
 
 beforeAll(() => {
   process.env.AUTH_SECRET = "thread-auth-secret-0123456789abcdef";
@@ -35,7 +35,8 @@ async function setup() {
 const mail = (id: string, over: Partial<Parameters<typeof rawMail>[0]> = {}) =>
   rawMail({ from: "Ann <ann@customer.example>", to: "support@brand.example", subject: "My order", text: "My order 1234 has not arrived, can you check?", messageId: `<${id}@customer.example>`, date: new Date(T0 - 60_000), ...over });
 
-const row = (db: Db, sql: string, ...args: unknown[]) => sqlite(db).prepare(sql).get(...args) as Record<string, unknown>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const row = async (db: Db, sql: string, ...args: unknown[]) => (await rowOf(db, sql, ...args)) as Record<string, any>;
 
 describe("e-mail threads are Message-ID chains", () => {
   it("joins a reply to its conversation and starts a new one for a new mail from the same person", async () => {
@@ -47,8 +48,8 @@ describe("e-mail threads are Message-ID chains", () => {
     expect(await receive(mail("a3", { references: "<a2@customer.example>" }))).toBe(first);
     const fresh = await receive(mail("b1", { subject: "Another question", text: "Do you ship to Albania?" }));
     expect(fresh).not.toBe(first);
-    expect(row(db, "SELECT count(*) AS n FROM conversations WHERE id IN (?, ?)", first, fresh).n).toBe(2);
-    const stored = row(db, "SELECT text, quoted_text, subject FROM messages WHERE external_id = '<a2@customer.example>'");
+    expect((await row(db, "SELECT count(*) AS n FROM conversations WHERE id IN (?, ?)", first, fresh)).n).toBe(2);
+    const stored = await row(db, "SELECT text, quoted_text, subject FROM messages WHERE external_id = '<a2@customer.example>'");
     expect(stored).toEqual({ text: "Any news?", quoted_text: expect.stringMatching(/^On Mon.*wrote:\n> We are looking$/s), subject: "Re: My order" });
   });
 
@@ -67,9 +68,9 @@ describe("e-mail threads are Message-ID chains", () => {
     const first = await receive(mail("r1"));
     await resolveConversations({ db, brandId: brand.id, conversationIds: [first], at: T0 + 1000, actor: cliActor });
     expect(await receive(mail("r2", { inReplyTo: "<r1@customer.example>", text: "It still has not arrived, please help.", date: new Date(T0 + 3600_000) }), T0 + 3600_000)).toBe(first);
-    const conversation = row(db, "SELECT status, current_cycle_id FROM conversations WHERE id = ?", first);
+    const conversation = await row(db, "SELECT status, current_cycle_id FROM conversations WHERE id = ?", first);
     expect(conversation.status).toBe("open");
-    expect(row(db, "SELECT number FROM response_cycles WHERE id = ?", conversation.current_cycle_id).number).toBe(2);
+    expect((await row(db, "SELECT number FROM response_cycles WHERE id = ?", conversation.current_cycle_id)).number).toBe(2);
   });
 
   it("answers each mail thread in itself: a reply in one never counts for another of the same person (no 'please DM us' rule)", async () => {
@@ -83,8 +84,8 @@ describe("e-mail threads are Message-ID chains", () => {
     const reply = { externalId: "<reply-d2@brand.example>", kind: "private_message", direction: "outbound", author: { id: "support@brand.example" }, threadId: "<d2@customer.example>", inReplyTo: "<d2@customer.example>", text: "Please send us a photo.", createdAt: new Date(T0 + 600_000).toISOString() };
     await ingestBatch({ db, brandId: brand.id, items: [{ event: inboundEventSchema.parse(reply), channelId: channel.id }], now: T0 + 600_000 });
     const answered = (id: number) => row(db, "SELECT r.first_response_at AS at, c.linked_conversation_id AS linked FROM conversations c JOIN response_cycles r ON r.id = c.current_cycle_id WHERE c.id = ?", id);
-    expect(answered(second).at).toBe(T0 + 600_000);
-    expect(answered(first)).toEqual({ at: null, linked: null });
+    expect((await answered(second)).at).toBe(T0 + 600_000);
+    expect(await answered(first)).toEqual({ at: null, linked: null });
   });
 });
 
@@ -99,11 +100,11 @@ describe("automated mail is kept but starts no clock", () => {
     ];
     for (const raw of cases) {
       const id = await receive(raw);
-      const conversation = row(db, "SELECT current_cycle_id, awaiting_first_response, category FROM conversations WHERE id = ?", id);
+      const conversation = await row(db, "SELECT current_cycle_id, CASE WHEN awaiting_first_response THEN 1 ELSE 0 END AS awaiting_first_response, category FROM conversations WHERE id = ?", id);
       expect(conversation).toEqual({ current_cycle_id: null, awaiting_first_response: 0, category: "noise" });
     }
-    expect(row(db, "SELECT count(*) AS n FROM messages WHERE automated = 1").n).toBe(4);
-    expect(row(db, "SELECT count(*) AS n FROM response_cycles").n).toBe(0);
+    expect((await row(db, "SELECT count(*) AS n FROM messages WHERE automated = true")).n).toBe(4);
+    expect((await row(db, "SELECT count(*) AS n FROM response_cycles")).n).toBe(0);
   });
 
   it("does not reopen a resolved conversation nor start a wait in an answered one", async () => {
@@ -111,9 +112,9 @@ describe("automated mail is kept but starts no clock", () => {
     const first = await receive(mail("p1"));
     await resolveConversations({ db, brandId: brand.id, conversationIds: [first], at: T0 + 1000, actor: cliActor });
     await receive(mail("p2", { inReplyTo: "<p1@customer.example>", text: "I am out of the office", headers: { "Auto-Submitted": "auto-replied" }, date: new Date(T0 + 5000) }), T0 + 5000);
-    const conversation = row(db, "SELECT status, current_cycle_id FROM conversations WHERE id = ?", first);
+    const conversation = await row(db, "SELECT status, current_cycle_id FROM conversations WHERE id = ?", first);
     expect(conversation.status).toBe("resolved");
-    expect(row(db, "SELECT number FROM response_cycles WHERE id = ?", conversation.current_cycle_id).number).toBe(1);
+    expect((await row(db, "SELECT number FROM response_cycles WHERE id = ?", conversation.current_cycle_id)).number).toBe(1);
   });
 
   it("accepts automated on inbound events of any channel, and none of them starts a clock", async () => {
@@ -127,11 +128,11 @@ describe("automated mail is kept but starts no clock", () => {
         { externalId: `${kind}-comment`, kind: "public_comment", author: { id: `${kind}-bot` }, text: "Why was my order cancelled? Automatic notice.", createdAt: new Date(T0).toISOString(), automated: true },
       ].entries()) {
         const [outcome] = await ingestBatch({ db, brandId: brand.id, items: [{ event: inboundEventSchema.parse(event), channelId: channel.id }], now: T0 + n });
-        const conversation = row(db, "SELECT current_cycle_id, awaiting_first_response, category FROM conversations WHERE id = ?", Number(outcome.conversationId));
+        const conversation = await row(db, "SELECT current_cycle_id, CASE WHEN awaiting_first_response THEN 1 ELSE 0 END AS awaiting_first_response, category FROM conversations WHERE id = ?", Number(outcome.conversationId));
         expect(conversation, `${kind} ${event.kind}`).toEqual({ current_cycle_id: null, awaiting_first_response: 0, category: "noise" });
       }
     }
-    expect(row(db, "SELECT count(*) AS n FROM response_cycles").n).toBe(0);
+    expect((await row(db, "SELECT count(*) AS n FROM response_cycles")).n).toBe(0);
   });
 });
 
@@ -162,7 +163,7 @@ describe("what is kept of a mail", () => {
     ].join("\r\n");
     const { db, receive } = await setup();
     await receive(raw);
-    const stored = row(db, "SELECT text, attachments FROM messages WHERE external_id = '<h1@customer.example>'");
+    const stored = await row(db, "SELECT text, attachments FROM messages WHERE external_id = '<h1@customer.example>'");
     expect(stored.text).toContain("The cup arrived broken.");
     expect(stored.text).not.toMatch(/<script|alert\(1\)|tracker\.example|<img/);
     expect(JSON.parse(String(stored.attachments))).toEqual([
