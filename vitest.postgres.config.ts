@@ -44,6 +44,10 @@ export const POSTGRES_SUITES = [
   "tests/web/config.test.ts",
   "tests/security/hardening.test.ts",
   "tests/ingest/platform-details.test.ts",
+  "tests/ingest/pipeline.test.ts",
+  "tests/inbox/triage.test.ts",
+  "tests/assignment/round-robin.test.ts",
+  "tests/metrics/live.test.ts",
 ];
 
 // Spread, not mergeConfig: merging would add the base include list to this one.

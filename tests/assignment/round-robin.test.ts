@@ -4,7 +4,7 @@ import { ingestBatch } from "@/lib/ingest/pipeline";
 import { inboundEventSchema } from "@/lib/ingest/event";
 import { assignWaiting, pickAgent, setAvailability } from "@/lib/assignment/round-robin";
 import type { Classification } from "@/lib/classify/types";
-import { makeBrand, makeMember, testDb, sqlite } from "../helpers/db";
+import { makeBrand, makeMember, testDb, run, row, count } from "../helpers/db";
 
 const T0 = Date.parse("2026-05-04T09:00:00Z");
 
@@ -22,7 +22,7 @@ const classify = (language: string) => (): Classification => ({
 async function setup({ autoAssign = true } = {}) {
   const { db } = testDb();
   const brand = await makeBrand({ db });
-  sqlite(db).prepare("UPDATE brands SET auto_assign = ? WHERE id = ?").run(autoAssign ? 1 : 0, brand.id);
+  await run(db, `UPDATE brands SET auto_assign = ${autoAssign ? "true" : "false"} WHERE id = ?`, brand.id);
   const [channel] = await db.transaction((tx) => tx.insert(channels).values({ brandId: brand.id, kind: "telegram", name: "Bot", accountId: "bot" }).returning());
   let n = 0;
   const ask = async (language: string, minutes = n) => {
@@ -38,11 +38,11 @@ async function setup({ autoAssign = true } = {}) {
   };
   const agent = async (languages: string[], capacity = 20) => {
     const member = await makeMember({ db, brandId: brand.id, role: "agent" });
-    sqlite(db).prepare("UPDATE users SET languages = ?, capacity = ? WHERE id = ?").run(JSON.stringify(languages), capacity, member.id);
+    await run(db, "UPDATE users SET languages = ?, capacity = ? WHERE id = ?", JSON.stringify(languages), capacity, member.id);
     return member.id;
   };
-  const assignee = (conversationId: number) =>
-    (sqlite(db).prepare("SELECT assignee_id FROM conversations WHERE id = ?").get(conversationId) as { assignee_id: number | null }).assignee_id;
+  const assignee = async (conversationId: number) =>
+    (await row<{ assignee_id: number | null }>(db, "SELECT assignee_id FROM conversations WHERE id = ?", conversationId))!.assignee_id;
   return { db, brand, ask, agent, assignee };
 }
 
@@ -55,11 +55,11 @@ describe("round-robin assignment", () => {
     const second = await t.ask("en", 1);
     const third = await t.ask("en", 2);
     expect(await assignWaiting({ db: t.db, now: T0 + 5 * 60_000 })).toBe(3);
-    expect([t.assignee(first), t.assignee(second), t.assignee(third)]).toEqual([a, b, a]);
+    expect([await t.assignee(first), await t.assignee(second), await t.assignee(third)]).toEqual([a, b, a]);
     // The turn survives a restart: the next one goes to b.
     const fourth = await t.ask("en", 3);
     await assignWaiting({ db: t.db });
-    expect(t.assignee(fourth)).toBe(b);
+    expect(await t.assignee(fourth)).toBe(b);
   });
 
   it("matches the language when someone speaks it, else still hands it out", async () => {
@@ -70,9 +70,9 @@ describe("round-robin assignment", () => {
     const uk = await t.ask("uk", 1);
     const de = await t.ask("de", 2);
     await assignWaiting({ db: t.db });
-    expect(t.assignee(ru)).toBe(russian);
-    expect(t.assignee(uk)).toBe(russian);
-    expect([english, russian]).toContain(t.assignee(de));
+    expect(await t.assignee(ru)).toBe(russian);
+    expect(await t.assignee(uk)).toBe(russian);
+    expect([english, russian]).toContain(await t.assignee(de));
   });
 
   it("respects capacity and skips agents who are away", async () => {
@@ -82,7 +82,7 @@ describe("round-robin assignment", () => {
     await setAvailability({ db: t.db, userId: away, available: false });
     const ids = [await t.ask("en", 0), await t.ask("en", 1), await t.ask("en", 2)];
     expect(await assignWaiting({ db: t.db })).toBe(1);
-    expect(ids.map(t.assignee)).toEqual([busy, null, null]);
+    expect(await Promise.all(ids.map(t.assignee))).toEqual([busy, null, null]);
   });
 
   it("does nothing for a brand that has not turned it on", async () => {
@@ -90,7 +90,7 @@ describe("round-robin assignment", () => {
     await t.agent([]);
     const id = await t.ask("en");
     expect(await assignWaiting({ db: t.db })).toBe(0);
-    expect(t.assignee(id)).toBeNull();
+    expect(await t.assignee(id)).toBeNull();
   });
 
   it("pickAgent prefers speakers and wraps around", () => {
@@ -115,9 +115,9 @@ describe("routing settings", () => {
     await expect(setRouting({ db: t.db, userId: id, languages: ["english"], capacity: 5, actor })).rejects.toThrow(/two-letter/);
     await expect(setRouting({ db: t.db, userId: id, languages: ["en"], capacity: 0, actor })).rejects.toThrow(/Capacity/);
     await setRouting({ db: t.db, userId: id, languages: ["en", "ru", "en"], capacity: 7, actor });
-    const row = sqlite(t.db).prepare("SELECT languages, capacity FROM users WHERE id = ?").get(id) as { languages: string; capacity: number };
-    expect(JSON.parse(row.languages)).toEqual(["en", "ru"]);
-    expect(row.capacity).toBe(7);
-    expect(sqlite(t.db).prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'user.routing'").get()).toEqual({ n: 1 });
+    const routing = (await row<{ languages: string; capacity: number }>(t.db, "SELECT languages, capacity FROM users WHERE id = ?", id))!;
+    expect(JSON.parse(routing.languages)).toEqual(["en", "ru"]);
+    expect(routing.capacity).toBe(7);
+    expect(await count(t.db, "SELECT count(*) FROM audit_log WHERE action = 'user.routing'")).toBe(1);
   });
 });

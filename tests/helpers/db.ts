@@ -68,14 +68,17 @@ export function sqlite(db: Db | Tx): Database.Database {
 
 // Plain SQL with `?` placeholders on either engine, for tests that arrange or inspect rows the
 // app has no function for. Write SQL both engines read: `true`/`false` for booleans, no
-// SQLite-only functions; column aliases in camelCase need double quotes on PostgreSQL.
+// SQLite-only functions; column aliases in camelCase need double quotes on PostgreSQL. Rows come
+// back as SQLite shows them (booleans as 0 / 1) on both engines.
 async function rawQuery(db: Db | Tx, text: string, params: unknown[]): Promise<{ rows: unknown[]; changes: number }> {
   const engine = engineOf(db);
   if (engine.kind === "postgres") {
     await engine.ready;
     let n = 0;
     const result = await engine.client.query(text.replace(/\?/g, () => `$${++n}`), params);
-    return { rows: result.rows, changes: result.rowCount ?? 0 };
+    // Rows as SQLite gives them, so one expectation holds on both: booleans as 0 / 1.
+    const rows = result.rows.map((r: Record<string, unknown>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === "boolean" ? Number(v) : v])));
+    return { rows, changes: result.rowCount ?? 0 };
   }
   const statement = engine.writer.prepare(text);
   if (statement.reader) return { rows: statement.all(...params), changes: 0 };

@@ -8,7 +8,7 @@ import { assignConversations, changeLabels, markConversationsNoise, setConversat
 import { requireMembership, loadSessionUser } from "@/lib/auth/access";
 import { listConversations } from "@/lib/inbox/list";
 import { labelSuggestions } from "@/lib/inbox/team";
-import { makeBrand, makeMember, testDb, sqlite } from "../helpers/db";
+import { makeBrand, makeMember, testDb, rows, row, count } from "../helpers/db";
 
 function classify(text: string): Classification {
   const request = /\?|refund|broken/i.test(text);
@@ -33,29 +33,28 @@ async function brandWithConversations(db: Db, n: number, word = "refund") {
 }
 
 const actor = (user: { id: number; email: string }) => ({ userId: user.id, label: user.email });
-const count = (db: Db, sql: string, ...params: unknown[]) => (sqlite(db).prepare(sql).get(...params) as { n: number }).n;
 
 describe("bulk triage", () => {
   it("resolves, marks noise and assigns a selection, says how many changed, audits each and tells live pages", async () => {
     const { db } = testDb();
     const { brand, ids, agent, manager } = await brandWithConversations(db, 6);
-    const changesBefore = count(db, "SELECT count(*) AS n FROM changes WHERE brand_id = ?", brand.id);
+    const changesBefore = await count(db, "SELECT count(*) AS n FROM changes WHERE brand_id = ?", brand.id);
 
     expect(await assignConversations({ db, brandId: brand.id, actor: actor(manager), conversationIds: ids.slice(0, 3), assigneeId: agent.id })).toBe(3);
     expect(await assignConversations({ db, brandId: brand.id, actor: actor(manager), conversationIds: ids.slice(0, 4), assigneeId: agent.id })).toBe(1);
-    expect(count(db, "SELECT count(*) AS n FROM notifications WHERE user_id = ? AND kind = 'assignment'", agent.id)).toBe(2);
+    expect(await count(db, "SELECT count(*) AS n FROM notifications WHERE user_id = ? AND kind = 'assignment'", agent.id)).toBe(2);
 
     expect(await setConversationStatus({ db, brandId: brand.id, actor: actor(agent), conversationIds: ids.slice(0, 2), status: "resolved" })).toEqual({ changed: 2, skipped: 0 });
     expect(await setConversationStatus({ db, brandId: brand.id, actor: actor(agent), conversationIds: ids.slice(0, 3), status: "resolved" })).toEqual({ changed: 1, skipped: 2 });
     expect(await markConversationsNoise({ db, brandId: brand.id, actor: actor(agent), conversationIds: ids.slice(3, 6) })).toBe(3);
 
-    const rows = sqlite(db).prepare("SELECT id, status, category, assignee_id FROM conversations WHERE brand_id = ? ORDER BY id").all(brand.id) as { status: string; category: string; assignee_id: number | null }[];
-    expect(rows.map((r) => r.status)).toEqual(["resolved", "resolved", "resolved", "open", "open", "open"]);
-    expect(rows.slice(3).map((r) => r.category)).toEqual(["noise", "noise", "noise"]);
-    expect(count(db, "SELECT count(*) AS n FROM audit_log WHERE brand_id = ? AND action = 'conversation.assign'", brand.id)).toBe(4);
-    expect(count(db, "SELECT count(*) AS n FROM audit_log WHERE brand_id = ? AND action = 'conversation.resolve'", brand.id)).toBe(3);
-    expect(count(db, "SELECT count(*) AS n FROM audit_log WHERE brand_id = ? AND action = 'message.correct'", brand.id)).toBe(3);
-    expect(count(db, "SELECT count(*) AS n FROM changes WHERE brand_id = ?", brand.id) - changesBefore).toBeGreaterThanOrEqual(10);
+    const conversations = await rows<{ status: string; category: string; assignee_id: number | null }>(db, "SELECT id, status, category, assignee_id FROM conversations WHERE brand_id = ? ORDER BY id", brand.id);
+    expect(conversations.map((r) => r.status)).toEqual(["resolved", "resolved", "resolved", "open", "open", "open"]);
+    expect(conversations.slice(3).map((r) => r.category)).toEqual(["noise", "noise", "noise"]);
+    expect(await count(db, "SELECT count(*) AS n FROM audit_log WHERE brand_id = ? AND action = 'conversation.assign'", brand.id)).toBe(4);
+    expect(await count(db, "SELECT count(*) AS n FROM audit_log WHERE brand_id = ? AND action = 'conversation.resolve'", brand.id)).toBe(3);
+    expect(await count(db, "SELECT count(*) AS n FROM audit_log WHERE brand_id = ? AND action = 'message.correct'", brand.id)).toBe(3);
+    expect(await count(db, "SELECT count(*) AS n FROM changes WHERE brand_id = ?", brand.id) - changesBefore).toBeGreaterThanOrEqual(10);
     const waiting = await listConversations({ db, brandId: brand.id, view: "waiting", userId: agent.id });
     expect(waiting.items).toEqual([]);
   });
@@ -77,16 +76,16 @@ describe("bulk triage", () => {
     const [first] = await ingestBatch({ db, brandId: brand.id, items: events.map((e) => ({ event: inboundEventSchema.parse(e), channelId: channel.id })), now, classifyText: weak });
     const id = Number(first.conversationId);
     const agent = await makeMember({ db, brandId: brand.id, role: "agent" });
-    const categories = () => sqlite(db).prepare("SELECT category FROM messages WHERE conversation_id = ? AND direction = 'inbound'").all(id) as { category: string }[];
-    expect(categories().every((m) => m.category === "noise")).toBe(true);
-    const cycle = () => (sqlite(db).prepare("SELECT r.category FROM conversations c JOIN response_cycles r ON r.id = c.current_cycle_id WHERE c.id = ?").get(id) as { category: string }).category;
-    expect(cycle()).toBe("request");
+    const categories = () => rows<{ category: string }>(db, "SELECT category FROM messages WHERE conversation_id = ? AND direction = 'inbound'", id);
+    expect((await categories()).every((m) => m.category === "noise")).toBe(true);
+    const cycle = async () => (await row<{ category: string }>(db, "SELECT r.category FROM conversations c JOIN response_cycles r ON r.id = c.current_cycle_id WHERE c.id = ?", id))!.category;
+    expect(await cycle()).toBe("request");
 
     expect(await markConversationsNoise({ db, brandId: brand.id, actor: actor(agent), conversationIds: [id] })).toBe(1);
-    expect(cycle()).toBe("noise");
+    expect(await cycle()).toBe("noise");
     expect((await listConversations({ db, brandId: brand.id, view: "waiting", userId: agent.id })).items).toEqual([]);
     // Every message of the cycle is now an agent's label the brand's model learns from.
-    expect(count(db, "SELECT count(*) AS n FROM classifier_examples WHERE brand_id = ? AND source = 'correction' AND request = 0", brand.id)).toBe(3);
+    expect(await count(db, "SELECT count(*) AS n FROM classifier_examples WHERE brand_id = ? AND source = 'correction' AND request = false", brand.id)).toBe(3);
   });
 
   it("refuses a selection that names another brand's conversation and changes nothing", async () => {
@@ -94,7 +93,7 @@ describe("bulk triage", () => {
     const a = await brandWithConversations(db, 2);
     const b = await brandWithConversations(db, 2);
     const mixed = [a.ids[0], b.ids[0]];
-    const before = sqlite(db).prepare("SELECT id, status, assignee_id, category, priority FROM conversations ORDER BY id").all();
+    const before = await rows(db, "SELECT id, status, assignee_id, category, priority FROM conversations ORDER BY id");
     await expect(setConversationStatus({ db, brandId: a.brand.id, actor: actor(a.agent), conversationIds: mixed, status: "resolved" })).rejects.toThrow(/not found/i);
     await expect(markConversationsNoise({ db, brandId: a.brand.id, actor: actor(a.agent), conversationIds: mixed })).rejects.toThrow();
     await expect(assignConversations({ db, brandId: a.brand.id, actor: actor(a.manager), conversationIds: mixed, assigneeId: a.agent.id })).rejects.toThrow();
@@ -102,7 +101,7 @@ describe("bulk triage", () => {
     await expect(changeLabels({ db, brandId: a.brand.id, actor: actor(a.agent), conversationId: b.ids[1], add: ["x"] })).rejects.toThrow();
     // An assignee from another brand is refused too.
     await expect(assignConversations({ db, brandId: a.brand.id, actor: actor(a.manager), conversationIds: [a.ids[0]], assigneeId: b.agent.id })).rejects.toThrow(/not an active member/);
-    expect(sqlite(db).prepare("SELECT id, status, assignee_id, category, priority FROM conversations ORDER BY id").all()).toEqual(before);
+    expect(await rows(db, "SELECT id, status, assignee_id, category, priority FROM conversations ORDER BY id")).toEqual(before);
   });
 
   it("lets an agent of another brand reach nothing: membership checks answer not found", async () => {
@@ -124,7 +123,7 @@ describe("status, priority and labels of one conversation", () => {
     await expect(setConversationStatus({ db, brandId: brand.id, actor: actor(agent), conversationIds: [ids[0]], status: "snoozed", snoozedUntil: Date.now() - 1 })).rejects.toThrow(/future/);
     const until = Date.now() + 3_600_000;
     expect((await setConversationStatus({ db, brandId: brand.id, actor: actor(agent), conversationIds: [ids[0]], status: "snoozed", snoozedUntil: until })).changed).toBe(1);
-    expect(sqlite(db).prepare("SELECT status, snoozed_until FROM conversations WHERE id = ?").get(ids[0])).toEqual({ status: "snoozed", snoozed_until: until });
+    expect(await row(db, "SELECT status, snoozed_until FROM conversations WHERE id = ?", ids[0])).toEqual({ status: "snoozed", snoozed_until: until });
     await setConversationStatus({ db, brandId: brand.id, actor: actor(agent), conversationIds: [ids[1]], status: "resolved" });
     await expect(setConversationStatus({ db, brandId: brand.id, actor: actor(agent), conversationIds: [ids[1]], status: "pending" })).rejects.toThrow(/reopens/);
     expect(await setConversationStatus({ db, brandId: brand.id, actor: actor(agent), conversationIds: ids, status: "pending" })).toEqual({ changed: 1, skipped: 1 });
@@ -141,7 +140,7 @@ describe("status, priority and labels of one conversation", () => {
     await changeLabels({ db, brandId: b.brand.id, actor: actor(b.agent), conversationId: b.ids[0], add: ["secret-b"] });
     expect(await labelSuggestions({ db, brandId: a.brand.id })).toEqual(["refund delay"]);
     expect((await listConversations({ db, brandId: a.brand.id, view: "open", userId: a.agent.id, filters: { label: "refund delay", priority: "urgent" } })).items.map((i) => i.id)).toEqual([a.ids[0]]);
-    expect(count(db, "SELECT count(*) AS n FROM audit_log WHERE action IN ('conversation.priority', 'conversation.labels') AND brand_id = ?", a.brand.id)).toBe(3);
+    expect(await count(db, "SELECT count(*) AS n FROM audit_log WHERE action IN ('conversation.priority', 'conversation.labels') AND brand_id = ?", a.brand.id)).toBe(3);
   });
 });
 

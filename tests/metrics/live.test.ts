@@ -5,7 +5,7 @@ import { inboundEventSchema, type InboundEventInput } from "@/lib/ingest/event";
 import { ingestBatch } from "@/lib/ingest/pipeline";
 import { badgeSvg, escapeXml } from "@/lib/metrics/badge";
 import { brandLiveFigure } from "@/lib/metrics/live";
-import { makeBrand, testDb, sqlite } from "../helpers/db";
+import { makeBrand, testDb, run, row } from "../helpers/db";
 
 const NOW = Date.parse("2026-03-02T12:00:00Z");
 const MIN = 60_000;
@@ -18,8 +18,8 @@ const request = (): Classification => ({
 async function seed({ publicStatus = true, threads }: { publicStatus?: boolean; threads: { askedMinAgo: number; frtMin?: number }[] }) {
   const { db } = testDb();
   const brand = await makeBrand({ db });
-  if (publicStatus) sqlite(db).prepare("UPDATE brands SET public_status = 1 WHERE id = ?").run(brand.id);
-  const channel = sqlite(db).prepare("SELECT id FROM channels WHERE brand_id = ? AND kind = 'api'").get(brand.id) as { id: number };
+  if (publicStatus) await run(db, "UPDATE brands SET public_status = true WHERE id = ?", brand.id);
+  const channel = (await row<{ id: number }>(db, "SELECT id FROM channels WHERE brand_id = ? AND kind = 'api'", brand.id))!;
   await add({ db, brandId: brand.id, channelId: channel.id, threads });
   return { db, brand, channelId: channel.id };
 }
@@ -86,9 +86,9 @@ describe("brandLiveFigure", () => {
     const { db, brand } = await seed({ publicStatus: false, threads: [{ askedMinAgo: 10, frtMin: 1 }] });
     expect(await brandLiveFigure({ db, slug: brand.slug, now: NOW })).toBeNull();
     expect(await brandLiveFigure({ db, slug: "no-such-brand", now: NOW })).toBeNull();
-    sqlite(db).prepare("UPDATE brands SET public_status = 1 WHERE id = ?").run(brand.id);
+    await run(db, "UPDATE brands SET public_status = true WHERE id = ?", brand.id);
     expect(await brandLiveFigure({ db, slug: brand.slug, now: NOW })).not.toBeNull();
-    sqlite(db).prepare("UPDATE brands SET public_status = 0 WHERE id = ?").run(brand.id);
+    await run(db, "UPDATE brands SET public_status = false WHERE id = ?", brand.id);
     expect(await brandLiveFigure({ db, slug: brand.slug, now: NOW + 1000 })).toBeNull();
   });
 
