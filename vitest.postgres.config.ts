@@ -48,6 +48,7 @@ export const POSTGRES_SUITES = [
   "tests/inbox/triage.test.ts",
   "tests/assignment/round-robin.test.ts",
   "tests/metrics/live.test.ts",
+  "tests/sla/settings.test.ts",
 ];
 
 // Spread, not mergeConfig: merging would add the base include list to this one.

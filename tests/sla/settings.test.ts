@@ -17,7 +17,7 @@ import {
   updatePolicy,
 } from "@/lib/sla/settings";
 import { advanceSlaStates } from "@/lib/worker/sla-timer";
-import { makeBrand, makeMember, testDb, sqlite } from "../helpers/db";
+import { makeBrand, makeMember, testDb, row, rows, count } from "../helpers/db";
 
 const OFFICE: CalendarInput = {
   name: "Office hours",
@@ -53,16 +53,16 @@ async function setup() {
   }
   const outsiderMember = await makeMember({ db, brandId: other.id, role: "admin" });
   users.outsider = (await loadSessionUser({ db, userId: outsiderMember.id }))!;
-  const channelId = (sqlite(db).prepare("SELECT id FROM channels WHERE brand_id = ?").get(brand.id) as { id: number }).id;
+  const channelId = (await row<{ id: number }>(db, "SELECT id FROM channels WHERE brand_id = ?", brand.id))!.id;
   return { db, brand, other, users, channelId };
 }
 
-function defaultPolicyId(db: Db, brandId: number): number {
-  return (sqlite(db).prepare("SELECT id FROM sla_policies WHERE brand_id = ? AND is_default = 1").get(brandId) as { id: number }).id;
+async function defaultPolicyId(db: Db, brandId: number): Promise<number> {
+  return (await row<{ id: number }>(db, "SELECT id FROM sla_policies WHERE brand_id = ? AND is_default = true", brandId))!.id;
 }
 
 function audit(db: Db, action: string) {
-  return sqlite(db).prepare("SELECT * FROM audit_log WHERE action = ? ORDER BY id").all(action) as { user_id: number; brand_id: number; before: string | null; after: string | null; object_id: string }[];
+  return rows<{ user_id: number; brand_id: number; before: string | null; after: string | null; object_id: string }>(db, "SELECT * FROM audit_log WHERE action = ? ORDER BY id", action);
 }
 
 describe("SLA settings: authorization", () => {
@@ -88,8 +88,8 @@ describe("SLA settings: authorization", () => {
       await expect(mutate(users.agent)).rejects.toThrow(expect.objectContaining({ kind: "forbidden" }));
       await expect(mutate(users.outsider)).rejects.toThrow(expect.objectContaining({ kind: "not_found" }));
     }
-    expect(sqlite(db).prepare("SELECT count(*) AS n FROM calendars").get()).toEqual({ n: 1 });
-    expect(sqlite(db).prepare("SELECT count(*) AS n FROM sla_policies WHERE brand_id = ?").get(brand.id)).toEqual({ n: 2 });
+    expect(await count(db, "SELECT count(*) FROM calendars")).toBe(1);
+    expect(await count(db, "SELECT count(*) FROM sla_policies WHERE brand_id = ?", brand.id)).toBe(2);
   });
 
   it("does not let an admin of one brand use another brand's calendar or channel, or touch its policies", async () => {
@@ -98,7 +98,7 @@ describe("SLA settings: authorization", () => {
     const [theirChannel] = await db.transaction((tx) => tx.insert(channels).values({ brandId: other.id, kind: "web", name: "Site" }).returning());
     await expect(createPolicy({ db, user: users.admin, brandId: brand.id, input: policy({ calendarId: theirs.id }) })).rejects.toThrow(expect.objectContaining({ kind: "not_found" }));
     await expect(createPolicy({ db, user: users.admin, brandId: brand.id, input: policy({ channelId: theirChannel.id }) })).rejects.toThrow(expect.objectContaining({ kind: "not_found" }));
-    await expect(updatePolicy({ db, user: users.admin, brandId: brand.id, id: defaultPolicyId(db, other.id), input: policy({ priority: null }) })).rejects.toThrow(expect.objectContaining({ kind: "not_found" }));
+    await expect(updatePolicy({ db, user: users.admin, brandId: brand.id, id: await defaultPolicyId(db, other.id), input: policy({ priority: null }) })).rejects.toThrow(expect.objectContaining({ kind: "not_found" }));
     await expect(deleteCalendar({ db, user: users.admin, brandId: brand.id, id: theirs.id })).rejects.toThrow(expect.objectContaining({ kind: "not_found" }));
   });
 });
@@ -133,7 +133,7 @@ describe("SLA settings: validation", () => {
     await createPolicy({ db, user: users.admin, brandId: brand.id, input: policy({ channelId, priority: "urgent" }) });
     await expect(make({ name: "Other", channelId, priority: "urgent" })).rejects.toThrow(/“Urgent” already applies to exactly these conversations/);
     await expect(make({ name: "URGENT", priority: "high" })).rejects.toThrow(/already a policy called/);
-    const defaultId = defaultPolicyId(db, brand.id);
+    const defaultId = await defaultPolicyId(db, brand.id);
     await expect(updatePolicy({ db, user: users.admin, brandId: brand.id, id: defaultId, input: policy({ name: "Default" }) })).rejects.toThrow(/default policy covers every conversation/);
     await expect(deletePolicy({ db, user: users.admin, brandId: brand.id, id: defaultId })).rejects.toThrow(/default policy cannot be deleted/);
   });
@@ -158,15 +158,15 @@ describe("SLA settings: audit, order", () => {
     await updatePolicy({ db, user: users.admin, brandId: brand.id, id: made.id, input: policy({ firstResponseSeconds: 1200 }) });
     await deletePolicy({ db, user: users.admin, brandId: brand.id, id: made.id });
     await deleteCalendar({ db, user: users.admin, brandId: brand.id, id: calendar.id });
-    const [calendarUpdate] = audit(db, "calendar.update");
+    const [calendarUpdate] = await audit(db, "calendar.update");
     expect(calendarUpdate).toMatchObject({ user_id: users.admin.id, brand_id: brand.id, object_id: String(calendar.id) });
     expect(JSON.parse(calendarUpdate.before!).holidays).toEqual(["2026-12-25"]);
     expect(JSON.parse(calendarUpdate.after!).holidays).toEqual([]);
-    const [policyUpdate] = audit(db, "sla_policy.update");
+    const [policyUpdate] = await audit(db, "sla_policy.update");
     expect([JSON.parse(policyUpdate.before!).firstResponseSeconds, JSON.parse(policyUpdate.after!).firstResponseSeconds]).toEqual([900, 1200]);
-    for (const action of ["calendar.create", "calendar.delete", "sla_policy.create", "sla_policy.delete"]) expect(audit(db, action)).toHaveLength(1);
+    for (const action of ["calendar.create", "calendar.delete", "sla_policy.create", "sla_policy.delete"]) expect(await audit(db, action)).toHaveLength(1);
     // Policy changes are announced to live pages (the dashboard's target tile, the public badge).
-    expect(sqlite(db).prepare("SELECT count(*) AS n FROM changes WHERE brand_id = ? AND kind = 'brand'").get(brand.id)).toEqual({ n: 3 });
+    expect(await count(db, "SELECT count(*) FROM changes WHERE brand_id = ? AND kind = 'brand'", brand.id)).toBe(3);
   });
 
   it("appends new policies after the others and moves them up and down, default first", async () => {
@@ -182,8 +182,8 @@ describe("SLA settings: audit, order", () => {
     expect(await names()).toEqual(["Default", "C", "A", "B"]);
     await movePolicy({ db, user: users.admin, brandId: brand.id, id: b.id, direction: "down" }); // already last
     expect(await names()).toEqual(["Default", "C", "A", "B"]);
-    expect(audit(db, "sla_policy.reorder")).toHaveLength(2);
-    await expect(movePolicy({ db, user: users.admin, brandId: brand.id, id: defaultPolicyId(db, brand.id), direction: "down" })).rejects.toThrow(/no place in the order/);
+    expect(await audit(db, "sla_policy.reorder")).toHaveLength(2);
+    await expect(movePolicy({ db, user: users.admin, brandId: brand.id, id: await defaultPolicyId(db, brand.id), direction: "down" })).rejects.toThrow(/no place in the order/);
   });
 });
 
@@ -195,7 +195,7 @@ describe("SLA settings: in force for cycles that start after the change", () => 
       n++;
       const event: InboundEventInput = { externalId: `q${n}`, author: { id: `u${n}` }, text: "Where is my bag?", createdAt };
       await ingestBatch({ db, brandId: brand.id, items: [{ event: inboundEventSchema.parse(event), channelId }], now, classifyText: request });
-      return sqlite(db).prepare("SELECT * FROM response_cycles ORDER BY id DESC LIMIT 1").get() as { id: number; target_seconds: number; due_at: number; calendar: string; policy_id: number };
+      return (await row<{ id: number; target_seconds: number; due_at: number; calendar: string; policy_id: number }>(db, "SELECT * FROM response_cycles ORDER BY id DESC LIMIT 1"))!;
     };
     // Friday 27 Nov 2026, 18:30 in Amsterdam (UTC+1).
     const friday = "2026-11-27T17:30:00Z";
@@ -204,7 +204,7 @@ describe("SLA settings: in force for cycles that start after the change", () => 
     expect(before.due_at).toBe(Date.parse("2026-11-27T18:30:00Z"));
 
     const calendar = await createCalendar({ db, user: users.admin, brandId: brand.id, input: OFFICE });
-    await updatePolicy({ db, user: users.admin, brandId: brand.id, id: defaultPolicyId(db, brand.id), input: policy({ name: "Default", priority: null, firstResponseSeconds: 1800, atRiskShare: 0.75, calendarId: calendar.id }) });
+    await updatePolicy({ db, user: users.admin, brandId: brand.id, id: await defaultPolicyId(db, brand.id), input: policy({ name: "Default", priority: null, firstResponseSeconds: 1800, atRiskShare: 0.75, calendarId: calendar.id }) });
     const after = await ask("2026-11-27T17:31:00Z", Date.parse(friday) + 120_000);
     expect(after.target_seconds).toBe(1800);
     expect(JSON.parse(after.calendar)).toMatchObject({ timezone: "Europe/Amsterdam", holidays: ["2026-12-25"] });
@@ -212,7 +212,7 @@ describe("SLA settings: in force for cycles that start after the change", () => 
 
     // The first cycle keeps its hour, also after the scheduler runs past its due time.
     await advanceSlaStates({ db, now: Date.parse("2026-11-27T19:00:00Z") });
-    const kept = sqlite(db).prepare("SELECT target_seconds, due_at, sla_state FROM response_cycles WHERE id = ?").get(before.id);
+    const kept = await row(db, "SELECT target_seconds, due_at, sla_state FROM response_cycles WHERE id = ?", before.id);
     expect(kept).toEqual({ target_seconds: 3600, due_at: Date.parse("2026-11-27T18:30:00Z"), sla_state: "breached" });
 
     // A scoped policy wins for the conversations it matches.
@@ -220,7 +220,7 @@ describe("SLA settings: in force for cycles that start after the change", () => 
     const scoped = await createPolicy({ db, user: users.admin, brandId: brand.id, input: policy({ name: "Site chat", channelId: web.id, priority: null, firstResponseSeconds: 300 }) });
     const event: InboundEventInput = { externalId: "w1", author: { id: "w" }, text: "Hello?", createdAt: "2026-11-27T17:40:00Z" };
     await ingestBatch({ db, brandId: brand.id, items: [{ event: inboundEventSchema.parse(event), channelId: web.id }], now: Date.parse("2026-11-27T17:41:00Z"), classifyText: request });
-    const siteCycle = sqlite(db).prepare("SELECT policy_id, target_seconds FROM response_cycles WHERE channel_id = ?").get(web.id);
+    const siteCycle = await row(db, "SELECT policy_id, target_seconds FROM response_cycles WHERE channel_id = ?", web.id);
     expect(siteCycle).toEqual({ policy_id: scoped.id, target_seconds: 300 });
   });
 });
