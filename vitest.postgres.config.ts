@@ -49,6 +49,7 @@ export const POSTGRES_SUITES = [
   "tests/assignment/round-robin.test.ts",
   "tests/metrics/live.test.ts",
   "tests/sla/settings.test.ts",
+  "tests/metrics/escalation.test.ts",
 ];
 
 // Spread, not mergeConfig: merging would add the base include list to this one.

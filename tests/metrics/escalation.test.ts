@@ -8,7 +8,7 @@ import { dashboardData } from "@/lib/metrics/dashboard";
 import { dashboardTable, toCsv } from "@/lib/metrics/dashboard-tables";
 import { escalationFigures } from "@/lib/metrics/escalations";
 import { parseRange } from "@/lib/metrics/local-time";
-import { makeBrand, makeMember, testDb, sqlite } from "../helpers/db";
+import { makeBrand, makeMember, testDb, run, row } from "../helpers/db";
 
 const TZ = "Europe/Amsterdam"; // UTC+1 in March 2026
 const MIN = 60_000;
@@ -24,18 +24,16 @@ async function conversation(db: Db, brandId: number, channelId: number, key: str
 
 type Escalation = { created: string; ackMin?: number; resolvedMin?: number; resolvedByPerson?: boolean; status: "open" | "acknowledged" | "resolved"; conversationId: number };
 
-function escalate(db: Db, brandId: number, userId: number, e: Escalation) {
+async function escalate(db: Db, brandId: number, userId: number, e: Escalation) {
   const created = Date.parse(e.created);
-  sqlite(db)
-    .prepare(
-      `INSERT INTO escalations (brand_id, conversation_id, level, reason, status, created_at, acknowledged_by, acknowledged_at, resolved_by, resolved_at)
+  await run(
+    db,
+    `INSERT INTO escalations (brand_id, conversation_id, level, reason, status, created_at, acknowledged_by, acknowledged_at, resolved_by, resolved_at)
        VALUES (?, ?, 1, 'negative', ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      brandId, e.conversationId, e.status, created,
-      e.ackMin === undefined ? null : userId, e.ackMin === undefined ? null : created + e.ackMin * MIN,
-      e.resolvedMin !== undefined && e.resolvedByPerson ? userId : null, e.resolvedMin === undefined ? null : created + e.resolvedMin * MIN,
-    );
+    brandId, e.conversationId, e.status, created,
+    e.ackMin === undefined ? null : userId, e.ackMin === undefined ? null : created + e.ackMin * MIN,
+    e.resolvedMin !== undefined && e.resolvedByPerson ? userId : null, e.resolvedMin === undefined ? null : created + e.resolvedMin * MIN,
+  );
 }
 
 async function seed() {
@@ -43,13 +41,13 @@ async function seed() {
   const brand = await makeBrand({ db, timezone: TZ });
   const other = await makeBrand({ db, timezone: TZ });
   const manager = await makeMember({ db, brandId: brand.id, role: "manager" });
-  const api = (sqlite(db).prepare("SELECT id FROM channels WHERE brand_id = ?").get(brand.id) as { id: number }).id;
+  const api = (await row<{ id: number }>(db, "SELECT id FROM channels WHERE brand_id = ?", brand.id))!.id;
   const [{ id: web }] = await db.transaction((tx) => tx.insert(channels).values({ brandId: brand.id, kind: "web", name: "Site" }).returning());
   const onApi = await conversation(db, brand.id, api, "a");
   const onWeb = await conversation(db, brand.id, web, "w");
-  const theirs = await conversation(db, other.id, (sqlite(db).prepare("SELECT id FROM channels WHERE brand_id = ?").get(other.id) as { id: number }).id, "o");
+  const theirs = await conversation(db, other.id, (await row<{ id: number }>(db, "SELECT id FROM channels WHERE brand_id = ?", other.id))!.id, "o");
   // Only the escalations below: whatever the brand's rules raised on ingest is not part of this test.
-  sqlite(db).prepare("DELETE FROM escalations").run();
+  await run(db, "DELETE FROM escalations");
   const list: Escalation[] = [
     // Monday 2 March local
     { created: "2026-03-02T09:00:00Z", ackMin: 1, status: "acknowledged", conversationId: onApi },
@@ -64,8 +62,8 @@ async function seed() {
     // Before the range, still open: counts now, not in the range.
     { created: "2026-02-20T10:00:00Z", status: "open", conversationId: onWeb },
   ];
-  for (const e of list) escalate(db, brand.id, manager.id, e);
-  escalate(db, other.id, manager.id, { created: "2026-03-02T09:00:00Z", ackMin: 600, status: "open", conversationId: theirs });
+  for (const e of list) await escalate(db, brand.id, manager.id, e);
+  await escalate(db, other.id, manager.id, { created: "2026-03-02T09:00:00Z", ackMin: 600, status: "open", conversationId: theirs });
   const range = parseRange({ from: "2026-03-02", to: "2026-03-04", timeZone: TZ });
   return { db, brand, range, api, web };
 }
