@@ -50,6 +50,7 @@ export const POSTGRES_SUITES = [
   "tests/metrics/live.test.ts",
   "tests/sla/settings.test.ts",
   "tests/metrics/escalation.test.ts",
+  "tests/ingest/import.test.ts",
 ];
 
 // Spread, not mergeConfig: merging would add the base include list to this one.

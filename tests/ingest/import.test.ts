@@ -5,21 +5,21 @@ import { describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { importTwcs } from "@/lib/ingest/import/twcs";
 import { importJsonl } from "@/lib/ingest/import/jsonl";
-import { makeBrand, tempDir, testDb, sqlite } from "../helpers/db";
+import { makeBrand, tempDir, testDb, row, count } from "../helpers/db";
 
 const FIXTURE = path.resolve("tests/fixtures/twcs-sample.csv");
 
 function brandStats(db: Db, slug: string) {
-  return sqlite(db)
-    .prepare(
-      `SELECT (SELECT count(*) FROM conversations c WHERE c.brand_id = b.id) AS conversations,
+  return row<Record<string, number>>(
+    db,
+    `SELECT (SELECT count(*) FROM conversations c WHERE c.brand_id = b.id) AS conversations,
               (SELECT count(*) FROM messages m WHERE m.brand_id = b.id) AS messages,
-              (SELECT count(*) FROM messages m WHERE m.brand_id = b.id AND m.direction = 'outbound' AND m.automated = 0) AS replies,
+              (SELECT count(*) FROM messages m WHERE m.brand_id = b.id AND m.direction = 'outbound' AND m.automated = false) AS replies,
               (SELECT count(*) FROM channels ch WHERE ch.brand_id = b.id AND ch.kind = 'twitter') AS twitter,
               (SELECT count(*) FROM channels ch WHERE ch.brand_id = b.id AND ch.kind = 'api') AS api
        FROM brands b WHERE b.slug = ?`,
-    )
-    .get(slug) as Record<string, number> | undefined;
+    slug,
+  );
 }
 
 describe("TWCS import", () => {
@@ -31,17 +31,16 @@ describe("TWCS import", () => {
     expect(summary.brands.british_airways).toMatchObject({ events: 5, accepted: 5, threads: 1 });
     expect(summary.brands.tesco).toMatchObject({ events: 16, threads: 3 });
     expect(Object.values(summary.brands).reduce((n, b) => n + b.events, 0)).toBe(93);
-    expect(brandStats(db, "applesupport")).toMatchObject({ conversations: 12, messages: 30, twitter: 1, api: 1 });
-    expect(brandStats(db, "tesco")).toMatchObject({ conversations: 3, messages: 16 });
+    expect(await brandStats(db, "applesupport")).toMatchObject({ conversations: 12, messages: 30, twitter: 1, api: 1 });
+    expect(await brandStats(db, "tesco")).toMatchObject({ conversations: 3, messages: 16 });
     // Company tweets are a person's replies, so first-response times come out of the history.
-    expect(brandStats(db, "applesupport")!.replies).toBeGreaterThan(0);
-    const answered = sqlite(db).prepare("SELECT count(*) AS n FROM response_cycles WHERE first_response_seconds IS NOT NULL").get() as { n: number };
-    expect(answered.n).toBeGreaterThan(10);
+    expect((await brandStats(db, "applesupport"))!.replies).toBeGreaterThan(0);
+    expect(await count(db, "SELECT count(*) FROM response_cycles WHERE first_response_seconds IS NOT NULL")).toBeGreaterThan(10);
 
-    const before = sqlite(db).prepare("SELECT (SELECT count(*) FROM messages) AS m, (SELECT count(*) FROM conversations) AS c, (SELECT count(*) FROM brands) AS b, (SELECT count(*) FROM channels) AS ch").get();
+    const before = await row(db, "SELECT (SELECT count(*) FROM messages) AS m, (SELECT count(*) FROM conversations) AS c, (SELECT count(*) FROM brands) AS b, (SELECT count(*) FROM channels) AS ch");
     const again = await importTwcs({ db, file: FIXTURE });
     expect(Object.values(again.brands).every((b) => b.accepted === 0 && b.duplicates === b.events)).toBe(true);
-    expect(sqlite(db).prepare("SELECT (SELECT count(*) FROM messages) AS m, (SELECT count(*) FROM conversations) AS c, (SELECT count(*) FROM brands) AS b, (SELECT count(*) FROM channels) AS ch").get()).toEqual(before);
+    expect(await row(db, "SELECT (SELECT count(*) FROM messages) AS m, (SELECT count(*) FROM conversations) AS c, (SELECT count(*) FROM brands) AS b, (SELECT count(*) FROM channels) AS ch")).toEqual(before);
   });
 });
 
@@ -61,7 +60,7 @@ describe("JSONL import", () => {
     expect(summary.invalid[1].message).toMatch(/author/);
     const again = await importJsonl({ db, actor: operator, file, brandSlug: brand.slug });
     expect(again.brands[brand.slug]).toEqual({ events: 3, accepted: 0, duplicates: 3 });
-    expect((sqlite(db).prepare("SELECT count(*) AS n FROM messages WHERE brand_id = ?").get(brand.id) as { n: number }).n).toBe(3);
+    expect(await count(db, "SELECT count(*) FROM messages WHERE brand_id = ?", brand.id)).toBe(3);
   });
 
   it("refuses an unknown brand", async () => {
