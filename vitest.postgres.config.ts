@@ -51,6 +51,8 @@ export const POSTGRES_SUITES = [
   "tests/sla/settings.test.ts",
   "tests/metrics/escalation.test.ts",
   "tests/ingest/import.test.ts",
+  "tests/escalation/engine.test.ts",
+  "tests/escalation/delivery.test.ts",
 ];
 
 // Spread, not mergeConfig: merging would add the base include list to this one.

@@ -8,7 +8,7 @@ import { createWebhookEndpoint, deleteWebhookEndpoint, listDeliveries, listWebho
 import { deliverDueWebhooks, MAX_DELIVERY_ATTEMPTS } from "@/lib/escalation/webhooks";
 import { startFakeSmtp } from "../fakes/smtp";
 import { NEGATIVE, escalationBrand } from "./setup";
-import { sqlite } from "../helpers/db";
+import { row, run } from "../helpers/db";
 
 type Received = { headers: http.IncomingHttpHeaders; body: string };
 
@@ -48,27 +48,27 @@ function verify(r: Received, secret: string): boolean {
 describe("outgoing webhooks", () => {
   it("a negative comment is escalated and reaches the receiver exactly once, though it fails twice first", async () => {
     const hook = await receiver([{ status: 500 }, { status: 429, headers: { "retry-after": "1" } }]);
-    const { db, brand, ingest, q, one } = await escalationBrand({ keepDefaults: true });
+    const { db, brand, ingest, list, oneRow } = await escalationBrand({ keepDefaults: true });
     const { endpoint, secret } = await createWebhookEndpoint({ db, brandId: brand.id, input: { name: "Ops Slack", url: hook.url }, actor: operator });
     expect(secret).toMatch(/^whsec_/);
     const negative = (await listRules({ db, brandId: brand.id })).find((r) => r.name === "Negative public comment")!;
     await updateRule({ db, brandId: brand.id, id: negative.id, input: { ...negative, actions: [...negative.actions, { type: "notify_webhook", endpointId: endpoint.id }] }, actor: operator });
 
     const { conversationId, externalId } = await ingest(NEGATIVE);
-    const escalation = one<{ id: number }>("SELECT id FROM escalations WHERE conversation_id = ?", conversationId);
+    const escalation = await oneRow<{ id: number }>("SELECT id FROM escalations WHERE conversation_id = ?", conversationId);
     expect(escalation).toBeDefined();
-    const delivery = () => one<{ state: string; attempts: number; next_attempt_at: number | null; last_error: string | null; delivered_at: number | null }>("SELECT * FROM webhook_deliveries");
+    const delivery = () => oneRow<{ state: string; attempts: number; next_attempt_at: number | null; last_error: string | null; delivered_at: number | null }>("SELECT * FROM webhook_deliveries");
 
     const t0 = Date.now();
     await deliverDueWebhooks({ db, now: t0 });
-    expect(delivery()).toMatchObject({ state: "queued", attempts: 1, last_error: "HTTP 500" });
+    expect(await delivery()).toMatchObject({ state: "queued", attempts: 1, last_error: "HTTP 500" });
     await deliverDueWebhooks({ db, now: t0 + 1000 });
     expect(hook.received).toHaveLength(1);
 
     await deliverDueWebhooks({ db, now: t0 + 10_000 });
-    expect(delivery()).toMatchObject({ state: "queued", attempts: 2, next_attempt_at: t0 + 11_000 });
+    expect(await delivery()).toMatchObject({ state: "queued", attempts: 2, next_attempt_at: t0 + 11_000 });
     await deliverDueWebhooks({ db, now: t0 + 11_000 });
-    expect(delivery()).toMatchObject({ state: "delivered", attempts: 3, last_error: null });
+    expect(await delivery()).toMatchObject({ state: "delivered", attempts: 3, last_error: null });
     await deliverDueWebhooks({ db, now: t0 + 3600_000 });
     await ingest(`${NEGATIVE} Still waiting!`, { threadId: externalId });
 
@@ -81,8 +81,8 @@ describe("outgoing webhooks", () => {
     expect(body.replyhour).toMatchObject({ event: "escalation.created", escalation: { id: escalation.id, level: 1 }, conversation: { id: conversationId } });
     expect(verify({ ...hook.received[2], body: hook.received[2].body.replace("worst", "best") }, secret)).toBe(false);
     // A follow-up while the escalation is open neither escalates nor notifies again.
-    expect(q("SELECT id FROM webhook_deliveries")).toHaveLength(1);
-    expect(q("SELECT id FROM escalations")).toHaveLength(1);
+    expect(await list("SELECT id FROM webhook_deliveries")).toHaveLength(1);
+    expect(await list("SELECT id FROM escalations")).toHaveLength(1);
   });
 
   it("gives up after the maximum attempts with the reason, and fails at once on a permanent error", async () => {
@@ -112,7 +112,7 @@ describe("outgoing webhooks", () => {
     const { db, brand, rule } = await escalationBrand();
     const { endpoint, secret } = await createWebhookEndpoint({ db, brandId: brand.id, input: { name: "Ops", url: hook.url }, actor: operator });
     expect(JSON.stringify(await listWebhookEndpoints({ db, brandId: brand.id }))).not.toContain(secret);
-    const stored = sqlite(db).prepare("SELECT secret FROM webhook_endpoints WHERE id = ?").get(endpoint.id) as { secret: string };
+    const stored = (await row<{ secret: string }>(db, "SELECT secret FROM webhook_endpoints WHERE id = ?", endpoint.id))!;
     expect(stored.secret).not.toContain(secret);
     const rotated = await rotateWebhookSecret({ db, brandId: brand.id, id: endpoint.id, actor: operator });
     await sendTestWebhook({ db, brandId: brand.id, id: endpoint.id, actor: operator });
@@ -122,7 +122,7 @@ describe("outgoing webhooks", () => {
 
     const r = await rule({ name: "Uses it", conditions: [{ type: "complaint" }], actions: [{ type: "notify_webhook", endpointId: endpoint.id }] });
     await expect(deleteWebhookEndpoint({ db, brandId: brand.id, id: endpoint.id, actor: operator })).rejects.toThrow(/Uses it/);
-    sqlite(db).prepare("DELETE FROM escalation_rules WHERE id = ?").run(r.id);
+    await run(db, "DELETE FROM escalation_rules WHERE id = ?", r.id);
     await deleteWebhookEndpoint({ db, brandId: brand.id, id: endpoint.id, actor: operator });
     expect(await listWebhookEndpoints({ db, brandId: brand.id })).toEqual([]);
   });
@@ -138,19 +138,19 @@ describe("outgoing webhooks", () => {
 });
 
 describe("e-mail notifications", () => {
-  it("go through SMTP, retried after a transient failure, one message per address", async () => {
+  it("go through SMTP, retried after a transient failure, oneRow message per address", async () => {
     const smtp = await startFakeSmtp({ user: "bot", password: "p@ss" });
     closers.push(smtp.close);
     process.env.SMTP_URL = smtp.url.replace("smtp://", "smtp://bot:p%40ss@");
     process.env.SMTP_FROM = "alerts@replyhour.test";
-    const { db, ingest, rule, q } = await escalationBrand();
+    const { db, ingest, rule, list } = await escalationBrand();
     await rule({ name: "Legal", conditions: [{ type: "keywords", terms: ["lawyer"] }], actions: [{ type: "notify_email", to: "managers", addresses: ["legal@example.test"] }] });
     await ingest("My lawyer will hear about this");
     smtp.fail({ kind: "transient" });
     const now = Date.now();
     await deliverDueWebhooks({ db, now });
     await deliverDueWebhooks({ db, now: now + 60_000 });
-    const states = q<{ url: string; state: string; attempts: number }>("SELECT url, state, attempts FROM webhook_deliveries ORDER BY id");
+    const states = await list<{ url: string; state: string; attempts: number }>("SELECT url, state, attempts FROM webhook_deliveries ORDER BY id");
     expect(states.every((s) => s.state === "delivered")).toBe(true);
     expect(states.map((s) => s.url)).toContain("mailto:legal@example.test");
     expect(states.reduce((n, s) => n + s.attempts, 0)).toBe(3);
@@ -163,10 +163,10 @@ describe("e-mail notifications", () => {
   });
 
   it("fail with a clear reason when SMTP is not configured", async () => {
-    const { db, ingest, rule, q } = await escalationBrand();
+    const { db, ingest, rule, list } = await escalationBrand();
     await rule({ name: "Legal", conditions: [{ type: "keywords", terms: ["lawyer"] }], actions: [{ type: "notify_email", to: "managers", addresses: [] }] });
     await ingest("My lawyer will hear about this");
     await deliverDueWebhooks({ db });
-    expect(q("SELECT state, last_error FROM webhook_deliveries")).toEqual([{ state: "failed", last_error: "E-mail is not configured: set SMTP_URL and SMTP_FROM." }]);
+    expect(await list("SELECT state, last_error FROM webhook_deliveries")).toEqual([{ state: "failed", last_error: "E-mail is not configured: set SMTP_URL and SMTP_FROM." }]);
   });
 });

@@ -5,7 +5,7 @@ import { inboundEventSchema } from "@/lib/ingest/event";
 import { loadSessionUser } from "@/lib/auth/access";
 import { operator, type Principal } from "@/lib/auth/authorize";
 import { createRule } from "@/lib/escalation/rules";
-import { makeBrand, makeMember, testDb, sqlite, rows, run } from "../helpers/db";
+import { makeBrand, makeMember, testDb, sqlite, row, rows, run } from "../helpers/db";
 
 export const NEGATIVE = "This is the worst airline ever. You lost my luggage and nobody answers. Disgusting service!";
 export const PRAISE = "Thanks, love it!";
@@ -60,6 +60,7 @@ export async function escalationBrand({ keepDefaults = false, db: given }: { kee
   const one = <T>(sql: string, ...params: unknown[]) => sqlite(db).prepare(sql).get(...params) as T;
   // the same on either engine, for the suites that also run on PostgreSQL
   const list = <T>(sql: string, ...params: unknown[]) => rows<T>(db, sql, ...params);
+  const oneRow = async <T>(sql: string, ...params: unknown[]) => (await row<T>(db, sql, ...params)) as T;
   const as = (user: { id: number }) => memberOf(db, user);
-  return { db, brand, admin, manager, agent, channel, ingest, rule, q, one, list, as };
+  return { db, brand, admin, manager, agent, channel, ingest, rule, q, one, list, oneRow, as };
 }
