@@ -53,6 +53,7 @@ export const POSTGRES_SUITES = [
   "tests/ingest/import.test.ts",
   "tests/escalation/engine.test.ts",
   "tests/escalation/delivery.test.ts",
+  "tests/moderation/moderation.test.ts",
 ];
 
 // Spread, not mergeConfig: merging would add the base include list to this one.

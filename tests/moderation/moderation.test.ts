@@ -8,7 +8,7 @@ import { correctMessage } from "@/lib/conversations/actions";
 import type { Principal } from "@/lib/auth/authorize";
 import { hideOnPlatform } from "@/lib/moderation/platform";
 import type { Classification } from "@/lib/classify/types";
-import { makeBrand, makeMember, testDb, sqlite } from "../helpers/db";
+import { makeBrand, makeMember, testDb, row, rows } from "../helpers/db";
 import { memberOf } from "../escalation/setup";
 import { startFakeMeta } from "../fakes/meta";
 import { startFakeX } from "../fakes/x";
@@ -65,8 +65,8 @@ async function setup(kind: "facebook" | "vk" = "facebook") {
       note,
       hide: (request) => hideOnPlatform({ ...request, baseUrl: meta.url }),
     });
-  const message = (id: string) => sqlite(db).prepare("SELECT * FROM messages WHERE id = ?").get(Number(id)) as Record<string, unknown>;
-  const audit = (action: string) => sqlite(db).prepare("SELECT * FROM audit_log WHERE action = ?").all(action) as Record<string, unknown>[];
+  const message = async (id: string) => (await row(db, "SELECT * FROM messages WHERE id = ?", Number(id)))!;
+  const audit = (action: string) => rows(db, "SELECT * FROM audit_log WHERE action = ? ORDER BY id", action);
   return { db, brand, channel, agent, manager, ingest, hide, message, audit };
 }
 
@@ -76,20 +76,20 @@ describe("hiding a comment on the platform", () => {
     const { messageId } = await t.ingest("c_spam_1", "Win a free phone at scam.example — worst deal");
     await t.hide("agent", messageId!, "spam");
     expect(meta.hidden).toContain("c_spam_1");
-    const row = t.message(messageId!);
-    expect(row.hidden_at).not.toBeNull();
-    expect(row.hidden_reason).toBe("spam: links to a scam shop");
-    expect(row.text).toContain("Win a free phone");
-    expect(t.audit("message.hide")).toHaveLength(1);
+    const stored = await t.message(messageId!);
+    expect(stored.hidden_at).not.toBeNull();
+    expect(stored.hidden_reason).toBe("spam: links to a scam shop");
+    expect(stored.text).toContain("Win a free phone");
+    expect(await t.audit("message.hide")).toHaveLength(1);
   });
 
   it("needs a manager for a negative comment that is not spam", async () => {
     const t = await setup();
     const { messageId } = await t.ingest("c_neg_1", "Your service is awful, three hours on hold");
     await expect(t.hide("agent", messageId!, "abuse", "rude words")).rejects.toThrow(/needs a manager/);
-    expect(t.message(messageId!).hidden_at).toBeNull();
+    expect((await t.message(messageId!)).hidden_at).toBeNull();
     await t.hide("manager", messageId!, "abuse", "rude words");
-    expect(t.message(messageId!).hidden_at).not.toBeNull();
+    expect((await t.message(messageId!)).hidden_at).not.toBeNull();
   });
 
   it("keeps the manager rule in lib, whoever calls: a token without the write scope cannot hide, an agent only spam", async () => {
@@ -102,7 +102,7 @@ describe("hiding a comment on the platform", () => {
     expect(() => requireMayHide({ role: "agent", sentiment: "negative", reason: "spam", spam: true })).not.toThrow();
     expect(() => requireMayHide({ role: "agent", sentiment: "negative", reason: "spam", spam: false })).toThrow(/does not look like spam/);
     expect(() => requireMayHide({ role: "manager", sentiment: "negative", reason: "abuse", spam: false })).not.toThrow();
-    expect(t.message(messageId!).hidden_at).toBeNull();
+    expect((await t.message(messageId!)).hidden_at).toBeNull();
   });
 
   // Finding 5 of the security review: an agent hid a negative comment by correcting its
@@ -112,17 +112,17 @@ describe("hiding a comment on the platform", () => {
     const { messageId } = await t.ingest("c_neg_3", "Your service is awful, nobody answers", "unhappy-customer");
     await expect(t.hide("agent", messageId!, "spam", "it is spam really")).rejects.toThrow(/does not look like spam/);
     await correctMessage({ db: t.db, brandId: t.brand.id, actor: { userId: t.agent.id, label: t.agent.email }, messageId: Number(messageId), sentiment: "neutral" });
-    expect(t.message(messageId!).sentiment).toBe("neutral");
+    expect((await t.message(messageId!)).sentiment).toBe("neutral");
     await expect(t.hide("agent", messageId!, "abuse", "rude words")).rejects.toThrow(/needs a manager/);
     await expect(t.hide("agent", messageId!, "spam", "it is spam really")).rejects.toThrow(/does not look like spam/);
     // Blocking the author now does not make an earlier comment spam.
-    const contactId = Number(t.message(messageId!).contact_id);
+    const contactId = Number((await t.message(messageId!)).contact_id);
     await setContactBlocked({ db: t.db, brandId: t.brand.id, actor: await memberOf(t.db, t.agent), contactId, blocked: true });
     await expect(t.hide("agent", messageId!, "spam", "it is spam really")).rejects.toThrow(/does not look like spam/);
-    expect(t.message(messageId!).hidden_at).toBeNull();
+    expect((await t.message(messageId!)).hidden_at).toBeNull();
     expect(meta.hidden).not.toContain("c_neg_3");
     await t.hide("manager", messageId!, "abuse", "rude words");
-    expect(t.message(messageId!).hidden_at).not.toBeNull();
+    expect((await t.message(messageId!)).hidden_at).not.toBeNull();
   });
 
   it("needs a reason and refuses to hide twice", async () => {
@@ -138,15 +138,15 @@ describe("hiding a comment on the platform", () => {
     const { messageId } = await t.ingest("c_spam_3", "buy followers now");
     meta.fail({ kind: "status", status: 403 });
     await expect(t.hide("agent", messageId!, "spam")).rejects.toThrow(/refused to hide/);
-    expect(t.message(messageId!).hidden_at).toBeNull();
-    expect(t.audit("message.hide_failed")).toHaveLength(1);
+    expect((await t.message(messageId!)).hidden_at).toBeNull();
+    expect(await t.audit("message.hide_failed")).toHaveLength(1);
   });
 
   it("explains that VK cannot hide, and never deletes", async () => {
     const t = await setup("vk");
     const { messageId } = await t.ingest("vk_1", "buy followers now");
     await expect(t.hide("agent", messageId!, "spam")).rejects.toThrow(/VK cannot hide/);
-    expect(t.message(messageId!).hidden_at).toBeNull();
+    expect((await t.message(messageId!)).hidden_at).toBeNull();
   });
 
   it("speaks X's hide-replies and YouTube's moderation APIs", async () => {
@@ -174,15 +174,15 @@ describe("blocking an author", () => {
   it("files the author's later messages as noise; only a manager lifts the block", async () => {
     const t = await setup();
     const first = await t.ingest("c_b1", "Is this awful thing for sale?", "bot-1");
-    const contactId = (sqlite(t.db).prepare("SELECT contact_id FROM messages WHERE id = ?").get(Number(first.messageId)) as { contact_id: number }).contact_id;
+    const contactId = (await row<{ contact_id: number }>(t.db, "SELECT contact_id FROM messages WHERE id = ?", Number(first.messageId)))!.contact_id;
     await setContactBlocked({ db: t.db, brandId: t.brand.id, actor: await memberOf(t.db, t.agent), contactId, blocked: true });
     const later = await t.ingest("c_b2", "Is this awful thing still for sale?", "bot-1");
-    expect(t.message(later.messageId!).category).toBe("noise");
+    expect((await t.message(later.messageId!)).category).toBe("noise");
     await expect(setContactBlocked({ db: t.db, brandId: t.brand.id, actor: await memberOf(t.db, t.agent), contactId, blocked: false })).rejects.toThrow(/Only a manager/);
     await setContactBlocked({ db: t.db, brandId: t.brand.id, actor: await memberOf(t.db, t.manager), contactId, blocked: false });
-    expect(t.message((await t.ingest("c_b3", "Is this awful thing for sale?", "bot-1")).messageId!).category).toBe("request");
-    expect(t.audit("contact.block")).toHaveLength(1);
-    expect(t.audit("contact.unblock")).toHaveLength(1);
+    expect((await t.message((await t.ingest("c_b3", "Is this awful thing for sale?", "bot-1")).messageId!)).category).toBe("request");
+    expect(await t.audit("contact.block")).toHaveLength(1);
+    expect(await t.audit("contact.unblock")).toHaveLength(1);
   });
 
   it("cannot reach another brand's contact", async () => {
@@ -196,7 +196,7 @@ describe("blocking an author", () => {
       classifyText: classify,
       items: [{ channelId: otherChannel.id, event: inboundEventSchema.parse({ externalId: "o1", kind: "public_comment", direction: "inbound", text: "hello", createdAt: new Date(T0).toISOString(), author: { id: "someone" } }) }],
     });
-    const contactId = (sqlite(t.db).prepare("SELECT contact_id FROM messages WHERE id = ?").get(Number(m.messageId)) as { contact_id: number }).contact_id;
+    const contactId = (await row<{ contact_id: number }>(t.db, "SELECT contact_id FROM messages WHERE id = ?", Number(m.messageId)))!.contact_id;
     await expect(setContactBlocked({ db: t.db, brandId: t.brand.id, actor: await memberOf(t.db, t.manager), contactId, blocked: true })).rejects.toThrow(/not found/i);
     await expect(t.hide("manager", m.messageId!, "spam")).rejects.toThrow(/not found/i);
   });
