@@ -11,6 +11,7 @@ import { securityEn, securityRu } from "./dict-security";
 import { uiEn, uiRu } from "./dict-ui";
 import { apiDocsEn, apiDocsRu } from "./dict-api";
 import { pushEn, pushRu } from "./dict-push";
+import { notifyEn, notifyRu } from "./dict-notify";
 import { errorsEn, errorsRu } from "./dict-errors";
 import { staffingEn, staffingRu } from "./dict-staffing";
 import { bg } from "./bg";
@@ -318,6 +319,7 @@ export const en = {
   ...uiEn,
   ...apiDocsEn,
   ...pushEn,
+  ...notifyEn,
   ...errorsEn,
   ...staffingEn,
 } as const;
@@ -626,6 +628,7 @@ export const ru: Record<MessageKey, string> = {
   ...uiRu,
   ...apiDocsRu,
   ...pushRu,
+  ...notifyRu,
   ...errorsRu,
   ...staffingRu,
 };

@@ -1,5 +1,6 @@
 import { escalationTimeline, type TimelineStep } from "@/lib/escalation/timeline";
 import { Badge } from "@/app/_components/ui/badge";
+import { cueText } from "@/lib/i18n/cues";
 import { requirePageUser } from "@/lib/auth/session";
 import { translator, type Locale, type Translate, intlLocale } from "@/lib/i18n/messages";
 
@@ -52,7 +53,7 @@ export async function EscalationTimeline({ brandId, conversationId, timezone }: 
             <span className="font-medium">{describe(s, t)}</span>
             {s.reason && <span className="text-zinc-600 dark:text-zinc-400">— {s.reason}</span>}
             {s.cues.map((cue) => (
-              <Badge key={cue}>{cue}</Badge>
+              <Badge key={cue}>{cueText(cue, t)}</Badge>
             ))}
             {s.note && <p className="w-full whitespace-pre-wrap break-words text-zinc-600 dark:text-zinc-400">{t("conversation.timeline.note", { note: s.note })}</p>}
           </li>
