@@ -46,7 +46,7 @@ export async function assignConversations({ db = database(), brandId, actor, con
       changed.push(id);
     }
     if (assigneeId != null && assigneeId !== actor.userId && changed.length > 0) {
-      const text = (t: Translate) => (changed.length === 1 ? t("notify.assigned.one", { actor: actor.label }) : t("notify.assigned.many", { actor: actor.label, count: changed.length }));
+      const text = (t: Translate) => t("notify.assigned", { actor: actor.label, count: changed.length });
       await notify(tx, { brandId, userIds: [assigneeId], kind: "assignment", text, conversationId: changed.length === 1 ? changed[0] : null });
     }
     return changed.length;

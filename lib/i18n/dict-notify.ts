@@ -2,8 +2,7 @@
 // them), escalation e-mails and the cues that explain why a rule fired.
 export const notifyEn = {
   "notify.mention": "{author} mentioned you in a note: “{snippet}”",
-  "notify.assigned.one": "{actor} assigned you a conversation.",
-  "notify.assigned.many": "{actor} assigned you {count} conversations.",
+  "notify.assigned": "{count, plural, one {{actor} assigned you a conversation.} other {{actor} assigned you # conversations.}}",
   "notify.assignedByRule": "Assigned to you by a rule ({rule}): “{preview}”",
   "notify.rerouted": "Escalation re-routed to you: “{preview}”",
   "notify.level.escalated": "Escalation escalated to level {level}: “{preview}”",
@@ -42,8 +41,7 @@ type NotifyKey = keyof typeof notifyEn;
 
 export const notifyRu: Record<NotifyKey, string> = {
   "notify.mention": "{author} упомянул(а) вас в заметке: «{snippet}»",
-  "notify.assigned.one": "{actor} назначил(а) вам разговор.",
-  "notify.assigned.many": "{actor} назначил(а) вам разговоры: {count}.",
+  "notify.assigned": "{count, plural, one {{actor} назначил(а) вам # разговор.} few {{actor} назначил(а) вам # разговора.} many {{actor} назначил(а) вам # разговоров.} other {{actor} назначил(а) вам # разговора.}}",
   "notify.assignedByRule": "Назначено вам правилом ({rule}): «{preview}»",
   "notify.rerouted": "Эскалация передана вам: «{preview}»",
   "notify.level.escalated": "Эскалация на уровень {level}: «{preview}»",
@@ -80,8 +78,7 @@ export const notifyRu: Record<NotifyKey, string> = {
 
 export const notifyBg: Record<NotifyKey, string> = {
   "notify.mention": "{author} ви спомена в бележка: „{snippet}“",
-  "notify.assigned.one": "{actor} ви възложи разговор.",
-  "notify.assigned.many": "{actor} ви възложи {count} разговора.",
+  "notify.assigned": "{count, plural, one {{actor} ви възложи разговор.} other {{actor} ви възложи # разговора.}}",
   "notify.assignedByRule": "Възложено ви от правило ({rule}): „{preview}“",
   "notify.rerouted": "Ескалацията е пренасочена към вас: „{preview}“",
   "notify.level.escalated": "Ескалация до ниво {level}: „{preview}“",
@@ -118,8 +115,7 @@ export const notifyBg: Record<NotifyKey, string> = {
 
 export const notifySq: Record<NotifyKey, string> = {
   "notify.mention": "{author} ju përmendi në një shënim: „{snippet}”",
-  "notify.assigned.one": "{actor} ju caktoi një bisedë.",
-  "notify.assigned.many": "{actor} ju caktoi {count} biseda.",
+  "notify.assigned": "{count, plural, one {{actor} ju caktoi një bisedë.} other {{actor} ju caktoi # biseda.}}",
   "notify.assignedByRule": "Ju caktua nga një rregull ({rule}): „{preview}”",
   "notify.rerouted": "Përshkallëzimi u ridrejtua te ju: „{preview}”",
   "notify.level.escalated": "Përshkallëzim në nivelin {level}: „{preview}”",
