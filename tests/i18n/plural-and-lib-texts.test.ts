@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ru as ruCatalogue, isMessageKey, translator, type MessageKey } from "@/lib/i18n/messages";
+import { formatter } from "@/lib/i18n/format";
 import { ACCOUNT_ID_LABEL, CREDENTIAL_FIELDS } from "@/lib/channels/fields";
 import { TEMPLATE_VARIABLES } from "@/lib/templates/variables";
 
@@ -54,5 +55,15 @@ describe("texts lib/ defines in English", () => {
     expect(isMessageKey("role.admin")).toBe(true);
     expect(isMessageKey("role.owner")).toBe(false);
     expect(isMessageKey("toString")).toBe(false);
+  });
+});
+
+describe("dates and numbers through next-intl's formatter", () => {
+  it("formats in the reader's language and the given time zone", () => {
+    const at = new Date(Date.UTC(2026, 11, 5, 23, 30));
+    expect(formatter("en").dateTime(at, { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Sofia" })).toBe("6 Dec 2026, 01:30");
+    expect(formatter("ru").dateTime(at, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })).toMatch(/^5 дек\. 2026 г\., 23:30$/);
+    expect(formatter("bg").number(1234.5)).toBe("1234,5");
+    expect(formatter("sq").number(0.25, { style: "percent" })).toBe("25%");
   });
 });

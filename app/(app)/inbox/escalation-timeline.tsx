@@ -2,10 +2,11 @@ import { escalationTimeline, type TimelineStep } from "@/lib/escalation/timeline
 import { Badge } from "@/app/_components/ui/badge";
 import { cueText } from "@/lib/i18n/cues";
 import { requirePageUser } from "@/lib/auth/session";
-import { translator, type Locale, type Translate, intlLocale } from "@/lib/i18n/messages";
+import { formatter } from "@/lib/i18n/format";
+import { translator, type Locale, type Translate } from "@/lib/i18n/messages";
 
 function formatTime(ms: number, timezone: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "medium", timeStyle: "short", timeZone: timezone }).format(new Date(ms));
+  return formatter(locale).dateTime(new Date(ms), { dateStyle: "medium", timeStyle: "short", timeZone: timezone });
 }
 
 function who(step: TimelineStep, t: Translate): string {
