@@ -8,6 +8,7 @@ import { refreshConversation } from "@/lib/ingest/conversation-state";
 import { redecideCycle } from "@/lib/ingest/decision";
 import { recordChange } from "@/lib/realtime/record-change";
 import { notify } from "@/lib/notifications/notify";
+import type { Translate } from "@/lib/i18n/messages";
 import { requireConversation, requireConversations } from "@/lib/inbox/conversation";
 import { resolveConversations } from "./resolve";
 
@@ -45,7 +46,7 @@ export async function assignConversations({ db = database(), brandId, actor, con
       changed.push(id);
     }
     if (assigneeId != null && assigneeId !== actor.userId && changed.length > 0) {
-      const text = changed.length === 1 ? `${actor.label} assigned you a conversation.` : `${actor.label} assigned you ${changed.length} conversations.`;
+      const text = (t: Translate) => t("notify.assigned", { actor: actor.label, count: changed.length });
       await notify(tx, { brandId, userIds: [assigneeId], kind: "assignment", text, conversationId: changed.length === 1 ? changed[0] : null });
     }
     return changed.length;

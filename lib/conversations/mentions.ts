@@ -62,7 +62,7 @@ export async function notifyMentions({
     userIds: mentioned,
     kind: "mention",
     conversationId,
-    text: `${author.name} mentioned you in a note: “${snippet.length > 140 ? `${snippet.slice(0, 139)}…` : snippet}”`,
+    text: (t) => t("notify.mention", { author: author.name, snippet: snippet.length > 140 ? `${snippet.slice(0, 139)}…` : snippet }),
   }));
   return mentioned;
 }

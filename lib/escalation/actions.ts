@@ -38,7 +38,7 @@ async function changed(tx: Tx, { brandId, row, actor, now, data }: { brandId: nu
   await recordChange(tx, { brandId, kind: "escalation", objectId: row.id, conversationId: row.conversationId, userId: actor.userId, data, at: now });
 }
 
-const quote = (preview: string) => `“${preview.replace(/\s+/g, " ").slice(0, 100)}”`;
+const clip = (preview: string) => preview.replace(/\s+/g, " ").slice(0, 100);
 
 /** Takes the escalation on: time to acknowledge is acknowledged_at − created_at. */
 export async function acknowledgeEscalation({ db = database(), brandId, escalationId, actor: principal, now = Date.now() }: Args): Promise<void> {
@@ -65,7 +65,7 @@ export async function rerouteEscalation({ db = database(), brandId, escalationId
       await tx.update(escalations).set({ ownerId: userId }).where(scoped(brandId, row.id));
       await recordAudit(tx, { actor, brandId, action: "escalation.reroute", objectType: "escalation", objectId: row.id, before: { ownerId: row.ownerId }, after: { ownerId: userId } });
       if (userId !== actor.userId)
-        await notify(tx, { brandId, userIds: [userId], kind: "escalation", text: `Escalation re-routed to you: ${quote(row.preview)}`, conversationId: row.conversationId, escalationId: row.id, at: now });
+        await notify(tx, { brandId, userIds: [userId], kind: "escalation", text: (t) => t("notify.rerouted", { preview: clip(row.preview) }), conversationId: row.conversationId, escalationId: row.id, at: now });
     } else {
       await tx.update(escalations).set({ level, ownerId: null }).where(scoped(brandId, row.id));
       await raiseConversation(tx, { brandId, conversationId: row.conversationId, level: level!, now });
@@ -153,8 +153,8 @@ async function raiseConversation(tx: Tx, { brandId, conversationId, level, now }
   await recordChange(tx, { brandId, kind: "conversation", objectId: conversationId, conversationId, at: now });
 }
 
-async function notifyLevel(tx: Tx, { brandId, row, level, actor, now, verb }: { brandId: number; row: Row; level: number; actor: Actor; now: number; verb: string }) {
+async function notifyLevel(tx: Tx, { brandId, row, level, actor, now, verb }: { brandId: number; row: Row; level: number; actor: Actor; now: number; verb: "escalated" | "raised" | "re-routed" }) {
   const people = (await audienceUserIds(tx, { brandId, audience: levelAudience(level) })).filter((id) => id !== actor.userId);
   if (people.length)
-    await notify(tx, { brandId, userIds: people, kind: "escalation", text: `Escalation ${verb} to level ${level}: ${quote(row.preview)}`, conversationId: row.conversationId, escalationId: row.id, at: now });
+    await notify(tx, { brandId, userIds: people, kind: "escalation", text: (t) => t(`notify.level.${verb}`, { level, preview: clip(row.preview) }), conversationId: row.conversationId, escalationId: row.id, at: now });
 }

@@ -11,7 +11,7 @@ import { enqueueEmail, enqueueWebhook } from "./deliveries";
 import { testBrandRule, type BrandFacts } from "./evaluate";
 import { brandOf, ruleActor } from "./fire";
 import { noticeText, type Notice } from "./payload";
-import { audienceUserIds, emailsOf } from "./people";
+import { audienceUserIds, mailRecipients } from "./people";
 import { BRAND_CONDITION_TYPES, type Rule } from "./rule-schema";
 
 export const ALERT_EVERY_MS = 30_000;
@@ -89,11 +89,11 @@ async function fireAlert({ tx, rule, cues, now }: { tx: Tx; rule: Rule; cues: st
     if (action.type === "notify_in_app") for (const id of await audienceUserIds(tx, { brandId, audience: action })) inApp.add(id);
     else if (action.type === "notify_email") {
       const people = await audienceUserIds(tx, { brandId, audience: action });
-      for (const address of new Set([...(await emailsOf(tx, people)), ...action.addresses].map((a) => a.toLowerCase())))
-        await enqueueEmail(tx, { brandId, address, notice, key: `${key}:mailto:${address}`, now });
+      for (const { address, locale } of await mailRecipients(tx, people, action.addresses))
+        await enqueueEmail(tx, { brandId, address, locale, notice, key: `${key}:mailto:${address}`, now });
     } else if (action.type === "notify_webhook") await enqueueWebhook(tx, { brandId, endpointId: action.endpointId, notice, key: `${key}:ep:${action.endpointId}`, now });
   }
-  if (inApp.size) await notify(tx, { brandId, userIds: [...inApp], kind: "brand_alert", text: noticeText(notice), at: now });
+  if (inApp.size) await notify(tx, { brandId, userIds: [...inApp], kind: "brand_alert", text: (t) => noticeText(notice, t), at: now });
   await saveState(tx, rule.id, { firing: true, since: now, cues }, now);
   await recordAudit(tx, { actor: ruleActor(rule), brandId, action: "brand_alert.fire", objectType: "escalation_rule", objectId: rule.id, after: { cues } });
   await recordChange(tx, { brandId, kind: "brand", objectId: rule.id, data: { alert: rule.name, cues }, at: now });

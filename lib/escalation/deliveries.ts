@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { webhookDeliveries, webhookEndpoints } from "@/db/schema";
+import { translator, type Locale } from "@/lib/i18n/messages";
 import { emailMessage, slackPayload, type Notice } from "./payload";
 
 // Outgoing webhooks and e-mails share one queue (webhook_deliveries): an e-mail is a row whose
@@ -39,6 +40,7 @@ export async function enqueueWebhook(tx: Tx, { brandId, endpointId, notice, key,
   return enqueue(tx, { brandId, endpointId, notice, url: endpoint.url, body: JSON.stringify(slackPayload(notice)), key, now });
 }
 
-export async function enqueueEmail(tx: Tx, { brandId, address, notice, key, now }: { brandId: number; address: string; notice: Notice; key: string; now: number }): Promise<number | null> {
-  return enqueue(tx, { brandId, endpointId: null, notice, url: `mailto:${address}`, body: JSON.stringify(emailMessage(notice)), key, now });
+/** Queues the notice as an e-mail worded in the recipient's language. */
+export async function enqueueEmail(tx: Tx, { brandId, address, locale, notice, key, now }: { brandId: number; address: string; locale: Locale; notice: Notice; key: string; now: number }): Promise<number | null> {
+  return enqueue(tx, { brandId, endpointId: null, notice, url: `mailto:${address}`, body: JSON.stringify(emailMessage(notice, translator(locale))), key, now });
 }

@@ -10,7 +10,7 @@ import { notify, type NotificationKind } from "@/lib/notifications/notify";
 import type { CompiledRule } from "./evaluate";
 import { enqueueEmail, enqueueWebhook } from "./deliveries";
 import { noticeText, type Notice, type NoticeEvent } from "./payload";
-import { audienceUserIds, emailsOf, isActiveMember, levelAudience, type RoleMemo } from "./people";
+import { audienceUserIds, mailRecipients, isActiveMember, levelAudience, type RoleMemo } from "./people";
 import { raisedLevel } from "./sql";
 
 export type Firing = {
@@ -188,7 +188,7 @@ export async function fireRule(f: Firing): Promise<boolean> {
           await tx.update(conversations).set({ assigneeId: action.userId, updatedAt: new Date(now) }).where(where());
           await recordAudit(tx, { actor, brandId, action: "conversation.assign", objectType: "conversation", objectId: conversation.id, before: { assigneeId: null }, after: { assigneeId: action.userId } });
           conversation.assigneeId = action.userId;
-          await notify(tx, { brandId, userIds: [action.userId], kind: "assignment", text: `Assigned to you by a rule (${rule.name}): “${conversation.preview.slice(0, 100)}”`, conversationId: conversation.id, at: now });
+          await notify(tx, { brandId, userIds: [action.userId], kind: "assignment", text: (t) => t("notify.assignedByRule", { rule: rule.name, preview: conversation.preview.slice(0, 100) }), conversationId: conversation.id, at: now });
         }
         break;
       case "add_label": {
@@ -206,8 +206,8 @@ export async function fireRule(f: Firing): Promise<boolean> {
         break;
       case "notify_email": {
         const people = await audienceUserIds(tx, { brandId, audience: action, assigneeId: conversation.assigneeId, memo: f.memo?.roles });
-        for (const address of new Set([...(await emailsOf(tx, people)), ...action.addresses].map((a) => a.toLowerCase())))
-          await enqueueEmail(tx, { brandId, address, notice, key: `${key}:mailto:${address}`, now });
+        for (const { address, locale } of await mailRecipients(tx, people, action.addresses))
+          await enqueueEmail(tx, { brandId, address, locale, notice, key: `${key}:mailto:${address}`, now });
         break;
       }
       case "notify_webhook":
@@ -219,7 +219,7 @@ export async function fireRule(f: Firing): Promise<boolean> {
   }
 
   const kind: NotificationKind = !escalation && f.cues.includes("SLA breached") ? "sla_breach" : "escalation";
-  if (inApp.size) await notify(tx, { brandId, userIds: [...inApp], kind, text: noticeText(notice), conversationId: conversation.id, escalationId: escalation?.id ?? null, at: now });
+  if (inApp.size) await notify(tx, { brandId, userIds: [...inApp], kind, text: (t) => noticeText(notice, t), conversationId: conversation.id, escalationId: escalation?.id ?? null, at: now });
   await recordAudit(tx, {
     actor,
     brandId,

@@ -1,4 +1,6 @@
 // What an escalation or alert says, as a Slack-compatible webhook body and as an e-mail.
+import { cueText } from "@/lib/i18n/cues";
+import { translator, type Translate } from "@/lib/i18n/messages";
 
 export type NoticeEvent = "escalation.created" | "escalation.raised" | "rule.matched" | "brand_alert.fired" | "test";
 
@@ -12,13 +14,9 @@ export type Notice = {
   at: number;
 };
 
-const HEADLINE: Record<NoticeEvent, string> = {
-  "escalation.created": "Escalation",
-  "escalation.raised": "Escalation raised",
-  "rule.matched": "Rule matched",
-  "brand_alert.fired": "Alert",
-  test: "Test message",
-};
+// Webhooks go to a team's channel, not to one person: they stay in English.
+const english = translator("en");
+const headline = (n: Notice, t: Translate) => t(`notice.headline.${n.event}`);
 
 export function appUrl(): string | null {
   const base = process.env.REPLYHOUR_URL?.trim();
@@ -31,13 +29,16 @@ export function conversationLink(n: Notice): string | null {
   return `${base}/inbox?brand=${encodeURIComponent(n.brand.slug)}&c=${n.conversation.id}`;
 }
 
-/** One line a person can act on: what happened, where, why. */
-export function noticeText(n: Notice): string {
-  const level = n.escalation ? ` (level ${n.escalation.level})` : "";
-  const what = n.conversation ? `: “${clip(n.conversation.preview, 140)}”` : "";
-  const why = [n.rule?.name, n.cues.join(", ")].filter(Boolean).join(" — ");
-  return `${HEADLINE[n.event]}${level} in ${n.brand.name}${what}${why ? ` — ${why}` : ""}`;
+/** One line a person can act on, in their language: what happened, where, why. */
+export function noticeText(n: Notice, t: Translate = english): string {
+  const vars = { headline: headline(n, t), brand: n.brand.name };
+  const where = n.escalation ? t("notice.whereLevel", { ...vars, level: n.escalation.level }) : t("notice.where", vars);
+  const what = n.conversation ? t("notice.preview", { where, preview: clip(n.conversation.preview, 140) }) : where;
+  const why = [n.rule?.name, cuesText(n, t)].filter(Boolean).join(" — ");
+  return `${what}${why ? ` — ${why}` : ""}`;
 }
+
+const cuesText = (n: Notice, t: Translate) => n.cues.map((cue) => cueText(cue, t)).join(", ");
 
 // Slack's mrkdwn needs only these three escaped.
 const mrkdwn = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -64,18 +65,19 @@ export function slackPayload(n: Notice): Record<string, unknown> {
   };
 }
 
-export function emailMessage(n: Notice): { subject: string; text: string } {
+export function emailMessage(n: Notice, t: Translate = english): { subject: string; text: string } {
   const link = conversationLink(n);
   const lines = [
-    noticeText(n),
+    noticeText(n, t),
     "",
-    n.conversation ? `Message: ${n.conversation.preview}` : null,
-    n.rule ? `Rule: ${n.rule.name}` : null,
-    n.cues.length ? `Why: ${n.cues.join(", ")}` : null,
-    link ? `Open: ${link}` : null,
+    n.conversation ? t("notice.mail.message", { text: n.conversation.preview }) : null,
+    n.rule ? t("notice.mail.rule", { name: n.rule.name }) : null,
+    n.cues.length ? t("notice.mail.why", { cues: cuesText(n, t) }) : null,
+    link ? t("notice.mail.open", { link }) : null,
   ].filter((l): l is string => l !== null);
-  const level = n.escalation ? ` level ${n.escalation.level}` : "";
-  return { subject: `[Replyhour] ${HEADLINE[n.event]}${level}: ${n.brand.name}`, text: lines.join("\n") };
+  const vars = { headline: headline(n, t), brand: n.brand.name };
+  const subject = n.escalation ? t("notice.mail.subjectLevel", { ...vars, level: n.escalation.level }) : t("notice.mail.subject", vars);
+  return { subject, text: lines.join("\n") };
 }
 
 function clip(text: string, max: number): string {

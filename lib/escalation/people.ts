@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { prepared } from "@/db/prepared";
 import { memberships, users } from "@/db/schema";
+import type { Locale } from "@/lib/i18n/messages";
 
 export type Audience = { to: "managers" | "admins" | "assignee" | "users"; userIds: number[] };
 
@@ -70,9 +71,18 @@ export async function isActiveMember(db: Db, brandId: number, userId: number): P
   return (await activeMembers(db, brandId, [userId])).has(userId);
 }
 
-export async function emailsOf(db: Db, userIds: number[]): Promise<string[]> {
-  if (userIds.length === 0) return [];
-  const rows = await db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, userIds));
-  const byId = new Map(rows.map((r) => [r.id, r.email]));
-  return userIds.map((id) => byId.get(id)).filter((e): e is string => !!e);
+/**
+ * Who an e-mail notice goes to, once per address: a member in their interface language; an
+ * address typed into the rule belongs to no account, so it gets English.
+ */
+export async function mailRecipients(db: Db, userIds: number[], addresses: string[]): Promise<{ address: string; locale: Locale }[]> {
+  const rows = userIds.length ? await db.select({ id: users.id, email: users.email, locale: users.locale }).from(users).where(inArray(users.id, userIds)) : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const found = new Map<string, Locale>();
+  for (const id of userIds) {
+    const row = byId.get(id);
+    if (row?.email && !found.has(row.email.toLowerCase())) found.set(row.email.toLowerCase(), row.locale);
+  }
+  for (const address of addresses) if (!found.has(address.toLowerCase())) found.set(address.toLowerCase(), "en");
+  return [...found].map(([address, locale]) => ({ address, locale }));
 }

@@ -11,6 +11,7 @@ import type { staffingEn } from "./dict-staffing";
 import type { reportsEn } from "./dict-reports";
 import type { securityEn } from "./dict-security";
 import type { pushEn } from "./dict-push";
+import type { notifyEn } from "./dict-notify";
 
 /** The keys messages.ts itself defines, outside the area dictionaries. */
 export type CoreKey = Exclude<
@@ -27,4 +28,5 @@ export type CoreKey = Exclude<
   | keyof typeof reportsEn
   | keyof typeof securityEn
   | keyof typeof pushEn
+  | keyof typeof notifyEn
 >;

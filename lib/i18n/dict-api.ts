@@ -1,7 +1,7 @@
 // Texts of the API reference page (/api/docs); the operations' own words come from the OpenAPI document.
 export const apiDocsEn = {
   "apiDocs.title": "Replyhour API reference",
-  "apiDocs.intro": "Every operation of the REST API, generated from the schemas the server validates requests with. Send a token as “Authorization: Bearer <token>”; an admin creates one with “npm run admin -- token create”.",
+  "apiDocs.intro": "Every operation of the REST API, generated from the schemas the server validates requests with. Send a token as “Authorization: Bearer '<'token>”; an admin creates one with “npm run admin -- token create”.",
   "apiDocs.document": "OpenAPI 3.1 document (JSON)",
   "apiDocs.operations": "Operations",
   "apiDocs.scope": "Token scope: {scope}",
@@ -16,12 +16,12 @@ export const apiDocsEn = {
   "apiDocs.body": "Request body",
   "apiDocs.responses": "Responses",
   "apiDocs.schemas": "Schemas",
-  "apiDocs.errors": "Every error answers { \"error\": { \"code\", \"message\", \"fields\"? } } with the status shown.",
+  "apiDocs.errors": "Every error answers '{ \"error\": { \"code\", \"message\", \"fields\"? } }' with the status shown.",
 } as const;
 
 export const apiDocsRu: Record<keyof typeof apiDocsEn, string> = {
   "apiDocs.title": "Справочник API Replyhour",
-  "apiDocs.intro": "Все операции REST API, созданные из тех же схем, по которым сервер проверяет запросы. Передавайте токен как «Authorization: Bearer <token>»; администратор создаёт его командой «npm run admin -- token create».",
+  "apiDocs.intro": "Все операции REST API, созданные из тех же схем, по которым сервер проверяет запросы. Передавайте токен как «Authorization: Bearer '<'token>»; администратор создаёт его командой «npm run admin -- token create».",
   "apiDocs.document": "Документ OpenAPI 3.1 (JSON)",
   "apiDocs.operations": "Операции",
   "apiDocs.scope": "Право токена: {scope}",
@@ -36,12 +36,12 @@ export const apiDocsRu: Record<keyof typeof apiDocsEn, string> = {
   "apiDocs.body": "Тело запроса",
   "apiDocs.responses": "Ответы",
   "apiDocs.schemas": "Схемы",
-  "apiDocs.errors": "Каждая ошибка отвечает { \"error\": { \"code\", \"message\", \"fields\"? } } с указанным статусом.",
+  "apiDocs.errors": "Каждая ошибка отвечает '{ \"error\": { \"code\", \"message\", \"fields\"? } }' с указанным статусом.",
 };
 
 export const apiDocsBg: Record<keyof typeof apiDocsEn, string> = {
   "apiDocs.title": "Справочник за API на Replyhour",
-  "apiDocs.intro": "Всички операции на REST API, създадени от схемите, с които сървърът проверява заявките. Изпращайте токен като „Authorization: Bearer <token>“; администратор го създава с „npm run admin -- token create“.",
+  "apiDocs.intro": "Всички операции на REST API, създадени от схемите, с които сървърът проверява заявките. Изпращайте токен като „Authorization: Bearer '<'token>“; администратор го създава с „npm run admin -- token create“.",
   "apiDocs.document": "Документ OpenAPI 3.1 (JSON)",
   "apiDocs.operations": "Операции",
   "apiDocs.scope": "Обхват на токена: {scope}",
@@ -56,12 +56,12 @@ export const apiDocsBg: Record<keyof typeof apiDocsEn, string> = {
   "apiDocs.body": "Тяло на заявката",
   "apiDocs.responses": "Отговори",
   "apiDocs.schemas": "Схеми",
-  "apiDocs.errors": "Всяка грешка отговаря с { \"error\": { \"code\", \"message\", \"fields\"? } } и показания статус.",
+  "apiDocs.errors": "Всяка грешка отговаря с '{ \"error\": { \"code\", \"message\", \"fields\"? } }' и показания статус.",
 };
 
 export const apiDocsSq: Record<keyof typeof apiDocsEn, string> = {
   "apiDocs.title": "Referenca e API-t të Replyhour",
-  "apiDocs.intro": "Çdo veprim i REST API-t, i krijuar nga skemat me të cilat serveri kontrollon kërkesat. Dërgoni një token si “Authorization: Bearer <token>”; një administrator e krijon me “npm run admin -- token create”.",
+  "apiDocs.intro": "Çdo veprim i REST API-t, i krijuar nga skemat me të cilat serveri kontrollon kërkesat. Dërgoni një token si “Authorization: Bearer '<'token>”; një administrator e krijon me “npm run admin -- token create”.",
   "apiDocs.document": "Dokumenti OpenAPI 3.1 (JSON)",
   "apiDocs.operations": "Veprimet",
   "apiDocs.scope": "Fusha e tokenit: {scope}",
@@ -76,5 +76,5 @@ export const apiDocsSq: Record<keyof typeof apiDocsEn, string> = {
   "apiDocs.body": "Trupi i kërkesës",
   "apiDocs.responses": "Përgjigjet",
   "apiDocs.schemas": "Skemat",
-  "apiDocs.errors": "Çdo gabim përgjigjet me { \"error\": { \"code\", \"message\", \"fields\"? } } dhe statusin e treguar.",
+  "apiDocs.errors": "Çdo gabim përgjigjet me '{ \"error\": { \"code\", \"message\", \"fields\"? } }' dhe statusin e treguar.",
 };

@@ -1,5 +1,7 @@
 // The interface in English, Russian, Bulgarian and Albanian. Keys are stable ids; {name} marks a variable.
-// Larger areas keep their texts in dict-*.ts, merged here.
+// Larger areas keep their texts in dict-*.ts, merged here. Texts are ICU messages (next-intl):
+// {name} is a variable, {count, plural, one {…} other {…}} a plural, '{' a literal brace.
+import { createTranslator, _createCache, _createIntlFormatters } from "use-intl/core";
 import { inboxEn, inboxRu } from "./dict-inbox";
 import { escalationsEn, escalationsRu } from "./dict-escalations";
 import { dashboardEn, dashboardRu } from "./dict-dashboard";
@@ -11,6 +13,7 @@ import { securityEn, securityRu } from "./dict-security";
 import { uiEn, uiRu } from "./dict-ui";
 import { apiDocsEn, apiDocsRu } from "./dict-api";
 import { pushEn, pushRu } from "./dict-push";
+import { notifyEn, notifyRu } from "./dict-notify";
 import { errorsEn, errorsRu } from "./dict-errors";
 import { staffingEn, staffingRu } from "./dict-staffing";
 import { bg } from "./bg";
@@ -142,8 +145,7 @@ export const en = {
   "status.noReplies": "No replies in the last 24 hours",
   "status.noRecent": "No replies in the last 24 hours, so there is no recent figure yet.",
   "status.waitingMedian": "Half of the questions still waiting have waited {duration} or longer.",
-  "status.basis": "Median first reply over {count} {conversations} answered in {span}.",
-  "status.conversations": "conversation|conversations",
+  "status.basis": "Median first reply over {count, plural, one {# conversation} other {# conversations}} answered in {span}.",
   "status.lastHour": "the last hour",
   "status.lastDay": "the last 24 hours",
   "status.raised": "The figure is raised to the median wait of the questions still open.",
@@ -171,7 +173,7 @@ export const en = {
   "templates.add": "Add template",
   "templates.variables": "Variables",
   "templates.insertVariable": "Insert {variable}: {description}",
-  "templates.fallback": "A fallback for an empty value: {{first_name|there}}.",
+  "templates.fallback": "A fallback for an empty value: '{{'first_name|there'}}'.",
   "templates.preview": "Preview",
   "templates.previewEmpty": "Start writing the text to see it as an agent would insert it.",
   "templates.unknown": "Unknown: {variables}. Saving will be refused until it is fixed.",
@@ -273,7 +275,7 @@ export const en = {
   "channels.activeOk": "Channel {name} is active.",
   "channels.nameRequired": "A channel needs a name.",
   "channels.web.snippet": "Embed snippet",
-  "channels.web.snippetHint": "Paste it before </body> on every page of the site. The key is public; it only names this channel.",
+  "channels.web.snippetHint": "Paste it before '<'/body> on every page of the site. The key is public; it only names this channel.",
   "channels.web.origins": "Allowed origins",
   "channels.web.originsHint": "One per line, e.g. https://www.example.com. Other sites cannot use the widget.",
   "channels.web.noOrigins": "No origin allowed yet: the widget answers no site until you add one.",
@@ -304,7 +306,7 @@ export const en = {
   "channels.field.web.mode": "Mode (chat or form)",
   "channels.field.web.showResponseTime": "Show the response time",
   "channels.field.email.smtpUrl": "SMTP URL (smtps://host:465 or smtp://…)",
-  "channels.field.email.from": "From address (\"Brand Support <support@brand.example>\")",
+  "channels.field.email.from": "From address (\"Brand Support '<'support@brand.example>\")",
   "channels.field.email.user": "Mailbox user",
   "channels.field.email.password": "Mailbox password",
   ...inboxEn,
@@ -318,6 +320,7 @@ export const en = {
   ...uiEn,
   ...apiDocsEn,
   ...pushEn,
+  ...notifyEn,
   ...errorsEn,
   ...staffingEn,
 } as const;
@@ -450,8 +453,7 @@ export const ru: Record<MessageKey, string> = {
   "status.noReplies": "За последние 24 часа ответов не было",
   "status.noRecent": "За последние 24 часа ответов не было, поэтому свежего показателя пока нет.",
   "status.waitingMedian": "Половина вопросов без ответа ждёт {duration} или дольше.",
-  "status.basis": "Медиана времени первого ответа по {count} {conversations} за {span}.",
-  "status.conversations": "обращению|обращениям|обращениям",
+  "status.basis": "Медиана времени первого ответа по {count, plural, one {# обращению} few {# обращениям} many {# обращениям} other {# обращениям}} за {span}.",
   "status.lastHour": "последний час",
   "status.lastDay": "последние 24 часа",
   "status.raised": "Показатель поднят до медианы ожидания открытых вопросов.",
@@ -479,7 +481,7 @@ export const ru: Record<MessageKey, string> = {
   "templates.add": "Добавить шаблон",
   "templates.variables": "Переменные",
   "templates.insertVariable": "Вставить {variable}: {description}",
-  "templates.fallback": "Значение на случай, если поле пустое: {{first_name|друг}}.",
+  "templates.fallback": "Значение на случай, если поле пустое: '{{'first_name|друг'}}'.",
   "templates.preview": "Предпросмотр",
   "templates.previewEmpty": "Начните писать — здесь текст появится таким, каким его вставит оператор.",
   "templates.unknown": "Неизвестные переменные: {variables}. Сохранить шаблон не получится, пока вы их не исправите.",
@@ -581,7 +583,7 @@ export const ru: Record<MessageKey, string> = {
   "channels.activeOk": "Канал «{name}» снова работает.",
   "channels.nameRequired": "Укажите название канала.",
   "channels.web.snippet": "Код для вставки",
-  "channels.web.snippetHint": "Вставьте его перед </body> на каждой странице сайта. Ключ публичный: он только называет этот канал.",
+  "channels.web.snippetHint": "Вставьте его перед '<'/body> на каждой странице сайта. Ключ публичный: он только называет этот канал.",
   "channels.web.origins": "Разрешённые источники (origin)",
   "channels.web.originsHint": "По одному в строке, например https://www.example.com. Другие сайты не смогут использовать виджет.",
   "channels.web.noOrigins": "Ни один источник пока не разрешён: виджет не отвечает ни одному сайту, пока вы не добавите его.",
@@ -612,7 +614,7 @@ export const ru: Record<MessageKey, string> = {
   "channels.field.web.mode": "Режим (chat или form)",
   "channels.field.web.showResponseTime": "Показывать время ответа",
   "channels.field.email.smtpUrl": "URL SMTP-сервера (smtps://host:465 или smtp://…)",
-  "channels.field.email.from": "Адрес отправителя (\"Brand Support <support@brand.example>\")",
+  "channels.field.email.from": "Адрес отправителя (\"Brand Support '<'support@brand.example>\")",
   "channels.field.email.user": "Пользователь почтового ящика",
   "channels.field.email.password": "Пароль почтового ящика",
   ...inboxRu,
@@ -626,6 +628,7 @@ export const ru: Record<MessageKey, string> = {
   ...uiRu,
   ...apiDocsRu,
   ...pushRu,
+  ...notifyRu,
   ...errorsRu,
   ...staffingRu,
 };
@@ -649,14 +652,45 @@ export function intlLocale(locale: Locale): string {
 
 const DICTIONARIES: Record<Locale, Record<MessageKey, string>> = { en, ru, bg, sq };
 
-export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+export type Translate = (key: MessageKey, vars?: Record<string, string | number | Date>) => string;
 
-export function translator(locale: Locale): Translate {
-  const dictionary = DICTIONARIES[locale] ?? en;
+// next-intl reads "." in a key as nesting; the catalogue's keys are flat ids (some are the prefix
+// of others), so next-intl gets them under a dot-free alias.
+const alias = (key: string) => key.replaceAll(".", "~");
+
+// A text the reader's language lacks falls back to English; a text that cannot be formatted (a
+// variable missing) shows its raw ICU source with the variables it was given, never the key.
+function icuTranslator(locale: Locale): Translate {
+  const messages = Object.fromEntries(Object.entries({ ...en, ...DICTIONARIES[locale] }).map(([key, text]) => [alias(key), text]));
+  const cache = _createCache();
+  const translate = createTranslator({
+    locale: intlLocale(locale),
+    messages,
+    _cache: cache,
+    _formatters: _createIntlFormatters(cache),
+    onError: () => {},
+    getMessageFallback: ({ key }) => {
+      const text = messages[key];
+      return text === undefined ? key.replaceAll("~", ".") : text;
+    },
+  }) as unknown as (key: string, vars?: Record<string, string | number | Date>) => string;
   return (key, vars) => {
-    const text = dictionary[key] ?? en[key] ?? key;
-    return vars ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole)) : text;
+    try {
+      return translate(alias(key), vars);
+    } catch {
+      return en[key] ?? key;
+    }
   };
+}
+
+const TRANSLATORS = new Map<Locale, Translate>();
+
+/** The texts of one language, formatted by next-intl (ICU messages: plurals, numbers, dates). */
+export function translator(locale: Locale): Translate {
+  const known = isLocale(locale) ? locale : "en";
+  let t = TRANSLATORS.get(known);
+  if (!t) TRANSLATORS.set(known, (t = icuTranslator(known)));
+  return t;
 }
 
 /** The best supported locale of an Accept-Language header (for pages before sign-in). */
@@ -672,19 +706,4 @@ export function localeFromHeader(header: string | null | undefined): Locale {
 /** Whether a key built at run time (e.g. `templates.var.${name}`) has a text. */
 export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(en, key);
-}
-
-const PLURAL_ORDER = ["one", "few", "many", "other"] as const;
-
-/**
- * The form of a word for a count. `forms` lists the forms the locale distinguishes, separated
- * by "|", in the order one|few|many|other (English, Bulgarian, Albanian: "one|other"; Russian: "one|few|many");
- * a category with no form of its own takes the last one.
- */
-export function plural(locale: Locale, count: number, forms: string): string {
-  const list = forms.split("|");
-  const rules = new Intl.PluralRules(locale);
-  const ordered: string[] = PLURAL_ORDER.filter((c) => rules.resolvedOptions().pluralCategories.includes(c));
-  const index = ordered.indexOf(rules.select(count));
-  return list[index < 0 ? list.length - 1 : Math.min(index, list.length - 1)];
 }

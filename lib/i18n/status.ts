@@ -1,6 +1,6 @@
 import { formatDuration } from "@/lib/metrics/format";
 import type { PublicFigure } from "@/lib/metrics/live";
-import { plural, translator, type Locale } from "./messages";
+import { translator, type Locale } from "./messages";
 
 /** The public status page's sentences; in English the figure reads exactly like the badge's. */
 export function statusTexts({ figure, locale }: { figure: PublicFigure; locale: Locale }): { title: string; figure: string; basis: string; target: string } {
@@ -21,8 +21,7 @@ function basisText(figure: PublicFigure, locale: Locale): string {
     return waiting ? `${t("status.noRecent")} ${waiting}` : t("status.noRecent");
   }
   const basis = t("status.basis", {
-    count: new Intl.NumberFormat(locale).format(figure.sampleSize),
-    conversations: plural(locale, figure.sampleSize, t("status.conversations")),
+    count: figure.sampleSize,
     span: t(figure.basis === "60m" ? "status.lastHour" : "status.lastDay"),
   });
   // The shown figure never undercuts the median wait of the open questions (lib/metrics/live-figure.ts).

@@ -1,5 +1,7 @@
+import { inArray } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { notifications } from "@/db/schema";
+import { notifications, users } from "@/db/schema";
+import { translator, type Translate } from "@/lib/i18n/messages";
 import { recordChange } from "@/lib/realtime/record-change";
 import { enqueuePush } from "@/lib/push/enqueue";
 import type { PushKind } from "@/db/schema";
@@ -10,7 +12,8 @@ export type NewNotification = {
   brandId: number;
   userIds: number[];
   kind: NotificationKind;
-  text: string;
+  /** Worded for each recipient in their interface language (a plain string is kept as it is). */
+  text: string | ((t: Translate) => string);
   conversationId?: number | null;
   escalationId?: number | null;
   at?: number;
@@ -25,9 +28,12 @@ export async function notify(tx: Tx, n: NewNotification): Promise<number[]> {
   if (userIds.length === 0) return [];
   const at = n.at ?? Date.now();
   const conversationId = n.conversationId ?? null;
+  const word = n.text;
+  const locales = typeof word === "string" ? new Map() : new Map((await tx.select({ id: users.id, locale: users.locale }).from(users).where(inArray(users.id, userIds))).map((u) => [u.id, u.locale]));
+  const textFor = (userId: number) => (typeof word === "string" ? word : word(translator(locales.get(userId) ?? "en")));
   const rows = await tx
     .insert(notifications)
-    .values(userIds.map((userId) => ({ userId, brandId: n.brandId, kind: n.kind, conversationId, escalationId: n.escalationId ?? null, text: n.text, createdAt: new Date(at) })))
+    .values(userIds.map((userId) => ({ userId, brandId: n.brandId, kind: n.kind, conversationId, escalationId: n.escalationId ?? null, text: textFor(userId), createdAt: new Date(at) })))
     .returning({ id: notifications.id, userId: notifications.userId });
   for (const row of rows) await recordChange(tx, { brandId: n.brandId, kind: "notification", objectId: row.id, conversationId, userId: row.userId, at });
   const push = PUSHED[n.kind];

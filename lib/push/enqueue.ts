@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { brands, pushDeliveries, pushSubscriptions, users, type PushKind } from "@/db/schema";
-import { translator, type MessageKey } from "@/lib/i18n/messages";
+import { translator, type MessageKey, type Translate } from "@/lib/i18n/messages";
 import { isQuiet } from "./quiet-hours";
 
 export type PushPayload = { title: string; body: string; url: string; tag: string; lang: string; at: number };
@@ -13,8 +13,8 @@ export type PushEvent = {
   targets: { userId: number; eventKey: string }[];
   conversationId: number | null;
   title: MessageKey;
-  /** Text already written (a notification's), or a catalogue entry worded in each device's language. */
-  body: string | { key: MessageKey; vars: Record<string, string> };
+  /** Text already written, a catalogue entry, or a wording: each worded in the device owner's language. */
+  body: string | { key: MessageKey; vars: Record<string, string> } | ((t: Translate) => string);
   at: number;
 };
 
@@ -46,7 +46,7 @@ export async function enqueuePush(tx: Tx, event: PushEvent): Promise<number> {
     const t = translator(device.locale);
     const payload: PushPayload = {
       title: clip(t(event.title, { brand: brand.name }), TITLE_LIMIT),
-      body: clip(typeof event.body === "string" ? event.body : t(event.body.key, event.body.vars), BODY_LIMIT),
+      body: clip(typeof event.body === "string" ? event.body : typeof event.body === "function" ? event.body(t) : t(event.body.key, event.body.vars), BODY_LIMIT),
       url,
       tag: event.conversationId != null ? `conversation-${event.conversationId}` : `brand-${event.brandId}`,
       lang: device.locale,

@@ -1,17 +1,30 @@
 import { describe, expect, it } from "vitest";
 import { bg, en, ru, sq, localeFromHeader, translator, type MessageKey } from "@/lib/i18n/messages";
+import { catalogueProblems, icuArguments } from "./icu";
 
 describe("interface languages", () => {
   for (const [name, dictionary] of Object.entries({ ru, bg, sq })) {
-    it(`has a ${name} text for every English one, with the same variables and no key of its own`, () => {
-      expect(Object.keys(dictionary).sort()).toEqual(Object.keys(en).sort());
-      for (const key of Object.keys(en) as MessageKey[]) {
-        expect(dictionary[key], key).toBeTruthy();
-        const vars = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-        expect(vars(dictionary[key]), key).toEqual(vars(en[key]));
-      }
+    it(`has a ${name} text for every English one, valid ICU with the same variables, and no key of its own`, () => {
+      expect(catalogueProblems(en, dictionary, name)).toEqual([]);
     });
   }
+
+  it("every English text is valid ICU", () => {
+    for (const key of Object.keys(en) as MessageKey[]) expect(() => icuArguments(en[key], "en"), key).not.toThrow();
+  });
+
+  it("the check fails on a missing key, an extra key, another variable, a renamed plural and broken ICU", () => {
+    const english = { a: "Hi {name}", b: "{count, plural, one {# item} other {# items}}", c: "Plain", d: "Hello", e: "{who} said" };
+    const other = { a: "Привет {user}", b: "{n, plural, one {# штука} other {# штук}}", d: "Привет {", e: "{who} сказал", f: "лишний" };
+    expect(catalogueProblems(english, other, "ru")).toEqual([
+      "a: takes {user}, English takes {name}",
+      "b: takes {n}, English takes {count}",
+      "c: missing",
+      expect.stringMatching(/^d: /),
+      "f: not in English",
+    ]);
+    expect(icuArguments("{count, plural, one {{actor} took one} other {{actor} took #}} at {when, time, short}", "en")).toEqual(["actor", "count", "when"]);
+  });
 
   it("fills variables and leaves unknown ones visible", () => {
     const t = translator("ru");

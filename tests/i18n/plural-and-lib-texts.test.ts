@@ -1,38 +1,32 @@
 import { describe, expect, it } from "vitest";
-import { bg, en, ru, sq, isMessageKey, plural, type MessageKey } from "@/lib/i18n/messages";
+import { ru as ruCatalogue, isMessageKey, translator, type MessageKey } from "@/lib/i18n/messages";
+import { formatter } from "@/lib/i18n/format";
 import { ACCOUNT_ID_LABEL, CREDENTIAL_FIELDS } from "@/lib/channels/fields";
 import { TEMPLATE_VARIABLES } from "@/lib/templates/variables";
 
-describe("plural forms", () => {
-  it("picks one/few/many in Russian and one/other in English", () => {
-    const forms = ru["status.conversations"];
-    expect([1, 2, 5, 11, 21, 22, 25, 101, 111].map((n) => plural("ru", n, forms))).toEqual([
-      "обращению",
-      "обращениям",
-      "обращениям",
-      "обращениям",
-      "обращению",
-      "обращениям",
-      "обращениям",
-      "обращению",
-      "обращениям",
+describe("plural forms (ICU, through next-intl)", () => {
+  it("picks one/few/many in Russian and one/other in English, Bulgarian and Albanian, with the count in the language's digits", () => {
+    const ru = translator("ru");
+    expect([1, 2, 5, 11, 21, 22, 25, 101, 111].map((count) => ru("conversation.done.resolved", { count }))).toEqual([
+      "Решено: 1 обращение.",
+      "Решено: 2 обращения.",
+      "Решено: 5 обращений.",
+      "Решено: 11 обращений.",
+      "Решено: 21 обращение.",
+      "Решено: 22 обращения.",
+      "Решено: 25 обращений.",
+      "Решено: 101 обращение.",
+      "Решено: 111 обращений.",
     ]);
-    expect(plural("ru", 3, "минута|минуты|минут")).toBe("минуты");
-    expect(plural("ru", 14, "минута|минуты|минут")).toBe("минут");
-    expect(plural("ru", 1.5, "минута|минуты|минут")).toBe("минут");
-    expect([0, 1, 2].map((n) => plural("en", n, en["status.conversations"]))).toEqual(["conversations", "conversation", "conversations"]);
-    expect([1, 2, 5].map((n) => plural("bg", n, bg["conversation.forms"]))).toEqual(["разговор", "разговора", "разговора"]);
-    expect([1, 2].map((n) => plural("sq", n, sq["conversation.forms"]))).toEqual(["bisedë", "biseda"]);
+    const en = translator("en");
+    expect([0, 1, 2, 1234].map((count) => en("conversation.done.resolved", { count }))).toEqual(["0 conversations resolved.", "1 conversation resolved.", "2 conversations resolved.", "1,234 conversations resolved."]);
+    expect([1, 2, 5].map((count) => translator("bg")("conversation.markedNoise", { count }))).toEqual(["Отбелязани като шум: 1 разговор.", "Отбелязани като шум: 2 разговора.", "Отбелязани като шум: 5 разговора."]);
+    expect([1, 2].map((count) => translator("sq")("notify.assigned", { count, actor: "Ana" }))).toEqual(["Ana ju caktoi një bisedë.", "Ana ju caktoi 2 biseda."]);
+    expect(translator("ru")("status.basis", { count: 12345, span: "24 часа" })).toBe("Медиана времени первого ответа по 12\u00a0345 обращениям за 24 часа.");
   });
 
-  it("gives every plural text as many forms as its language distinguishes", () => {
-    for (const key of Object.keys(en) as MessageKey[]) {
-      if (!en[key].includes("|") || en[key].includes("{{")) continue;
-      expect(en[key].split("|"), key).toHaveLength(2);
-      expect(ru[key].split("|").length, key).toBeGreaterThanOrEqual(3);
-      expect(bg[key].split("|"), key).toHaveLength(2);
-      expect(sq[key].split("|"), key).toHaveLength(2);
-    }
+  it("gives every Russian plural its few and many forms", () => {
+    for (const [key, text] of Object.entries(ruCatalogue)) if (text.includes(", plural,")) expect(text, key).toMatch(/ few \{.* many \{/);
   });
 });
 
@@ -43,17 +37,17 @@ describe("texts lib/ defines in English", () => {
       for (const field of fields) {
         const key = `channels.field.${kind}.${field.key}`;
         expect(isMessageKey(key), key).toBe(true);
-        expect(en[key as MessageKey]).toBe(field.label);
+        expect(translator("en")(key as MessageKey)).toBe(field.label);
       }
     }
     for (const [kind, label] of Object.entries(ACCOUNT_ID_LABEL)) {
-      expect(en[`channels.accountId.${kind}` as MessageKey], kind).toBe(label);
+      expect(translator("en")(`channels.accountId.${kind}` as MessageKey), kind).toBe(label);
     }
   });
 
   it("has every template variable's description", () => {
     for (const [name, description] of Object.entries(TEMPLATE_VARIABLES)) {
-      expect(en[`templates.var.${name}` as MessageKey], name).toBe(description);
+      expect(translator("en")(`templates.var.${name}` as MessageKey), name).toBe(description);
     }
   });
 
@@ -61,5 +55,15 @@ describe("texts lib/ defines in English", () => {
     expect(isMessageKey("role.admin")).toBe(true);
     expect(isMessageKey("role.owner")).toBe(false);
     expect(isMessageKey("toString")).toBe(false);
+  });
+});
+
+describe("dates and numbers through next-intl's formatter", () => {
+  it("formats in the reader's language and the given time zone", () => {
+    const at = new Date(Date.UTC(2026, 11, 5, 23, 30));
+    expect(formatter("en").dateTime(at, { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Sofia" })).toBe("6 Dec 2026, 01:30");
+    expect(formatter("ru").dateTime(at, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })).toMatch(/^5 дек\. 2026 г\., 23:30$/);
+    expect(formatter("bg").number(1234.5)).toBe("1234,5");
+    expect(formatter("sq").number(0.25, { style: "percent" })).toBe("25%");
   });
 });

@@ -1,6 +1,7 @@
 import { getSignedIn } from "@/lib/auth/session";
 import { listOpenSessions } from "@/lib/auth/sessions";
 import { translator } from "@/lib/i18n/messages";
+import { formatter } from "@/lib/i18n/format";
 import { Button } from "@/app/_components/ui/button";
 import { redirect } from "next/navigation";
 import { endSessionAction, setWeeklyReportAction, signOutEverywhereAction } from "./actions";
@@ -29,7 +30,7 @@ export default async function AccountPage() {
   const sessions = await listOpenSessions({ userId: user.id });
   const reports = await weeklyReportChoices({ user });
   const devices = await listPushDevices({ userId: user.id });
-  const when = (d: Date) => d.toLocaleString(user.locale, { dateStyle: "medium", timeStyle: "short", timeZone: user.timezone ?? undefined });
+  const when = (d: Date) => formatter(user.locale).dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone: user.timezone ?? undefined });
   return (
     <main className="mx-auto w-full max-w-3xl space-y-8 p-4 sm:p-6">
       <h1 className="text-lg font-semibold">{t("account.title")}</h1>

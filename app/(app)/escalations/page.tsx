@@ -11,6 +11,7 @@ import { Badge } from "@/app/_components/ui/badge";
 import { EscalationActions } from "./escalation-actions.client";
 import { LiveAge } from "./live-age.client";
 import { isMessageKey, translator, type Translate } from "@/lib/i18n/messages";
+import { cueText } from "@/lib/i18n/cues";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: translator((await requirePageUser()).locale)("nav.escalations") };
@@ -140,7 +141,7 @@ export default async function EscalationsPage({ searchParams }: { searchParams: 
                 <ul aria-label={t("escalations.cues")} className="flex flex-wrap gap-1">
                   {r.cues.map((cue) => (
                     <li key={cue}>
-                      <Badge>{cue}</Badge>
+                      <Badge>{cueText(cue, t)}</Badge>
                     </li>
                   ))}
                 </ul>

@@ -10,7 +10,7 @@ import { assignConversations, changeLabels, correctMessage, markConversationsNoi
 import { SNOOZE_PRESETS, snoozeUntil } from "@/lib/conversations/snooze";
 import { AppError } from "@/lib/errors";
 import { PRIORITIES } from "@/lib/vocabulary";
-import { plural, translator, type Locale, type Translate } from "@/lib/i18n/messages";
+import { translator, type Locale, type Translate } from "@/lib/i18n/messages";
 
 const id = z.coerce.number().int().positive();
 const ids = z.string().transform((v, ctx) => {
@@ -34,8 +34,8 @@ async function inboxAction(formData: FormData, role: "agent" | "manager", body: 
   });
 }
 
-// "3 conversations" in the reader's language: the count and the word agreeing with it.
-const counted = (t: Translate, locale: Locale, n: number, forms: "conversation.forms" | "conversation.resolvedForms") => ({ count: n, conversations: plural(locale, n, t(forms)) });
+// The messages word the count themselves (ICU plurals).
+const counted = (n: number) => ({ count: n });
 
 export async function assignAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requireActionUser();
@@ -50,7 +50,7 @@ export async function assignAction(_prev: ActionState, formData: FormData): Prom
     const t = translator(user.locale);
     const who = assigneeId === user.id ? "you" : assigneeId === null ? "nobody" : "other";
     const already = { you: "conversation.assign.alreadyYou", nobody: "conversation.assign.alreadyNobody", other: "conversation.assign.alreadyOther" } as const;
-    return { ok: changed === 0 ? t(already[who]) : t(`conversation.assign.${who}`, counted(t, user.locale, changed, "conversation.forms")) };
+    return { ok: changed === 0 ? t(already[who]) : t(`conversation.assign.${who}`, counted(changed)) };
   });
 }
 
@@ -64,7 +64,7 @@ const statusSchema = z.object({
 
 export async function statusAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requireActionUser();
-  return inboxAction(formData, "agent", async ({ brandId, actor, t, locale }) => {
+  return inboxAction(formData, "agent", async ({ brandId, actor, t }) => {
     const input = parse(statusSchema, formData);
     let until: number | null = null;
     if (input.status === "snoozed") {
@@ -74,16 +74,16 @@ export async function statusAction(_prev: ActionState, formData: FormData): Prom
       if (until == null) throw new AppError("bad_request:snooze", t("conversation.snoozeNeedsTime"));
     }
     const { changed, skipped } = await setConversationStatus({ brandId, actor, conversationIds: input.conversationIds, status: input.status, snoozedUntil: until });
-    const note = skipped > 0 && input.status !== "resolved" ? ` ${t("conversation.done.skipped", counted(t, locale, skipped, "conversation.resolvedForms"))}` : "";
-    return { ok: `${t(`conversation.done.${input.status}`, counted(t, locale, changed, "conversation.forms"))}${note}` };
+    const note = skipped > 0 && input.status !== "resolved" ? ` ${t("conversation.done.skipped", counted(skipped))}` : "";
+    return { ok: `${t(`conversation.done.${input.status}`, counted(changed))}${note}` };
   });
 }
 
 export async function markNoiseAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return inboxAction(formData, "agent", async ({ brandId, actor, t, locale }) => {
+  return inboxAction(formData, "agent", async ({ brandId, actor, t }) => {
     const input = parse(z.object({ brandId: id, conversationIds: ids }), formData);
     const changed = await markConversationsNoise({ brandId, actor, conversationIds: input.conversationIds });
-    return { ok: changed === 0 ? t("conversation.alreadyNoise") : t("conversation.markedNoise", counted(t, locale, changed, "conversation.forms")) };
+    return { ok: changed === 0 ? t("conversation.alreadyNoise") : t("conversation.markedNoise", counted(changed)) };
   });
 }
 

@@ -15,7 +15,8 @@ import { displayHandle, platformLink, PLATFORM_NAMES } from "@/lib/inbox/contact
 import { roleAtLeast } from "@/lib/auth/access";
 import { EraseContact } from "./privacy.client";
 import { brandTeammates, labelSuggestions } from "@/lib/inbox/team";
-import { isMessageKey, translator, type Locale, type Translate, intlLocale } from "@/lib/i18n/messages";
+import { formatter } from "@/lib/i18n/format";
+import { isMessageKey, translator, type Locale, type Translate } from "@/lib/i18n/messages";
 
 const PRIVATE_CAPABLE = new Set(["facebook", "instagram", "twitter", "vk", "telegram", "email", "web", "api"]);
 const WINDOW_24H = new Set(["facebook", "instagram"]);
@@ -33,7 +34,7 @@ function replyOptions(conversation: Detail, t: Translate, now = Date.now()) {
 }
 
 function formatTime(ms: number, timezone: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "medium", timeStyle: "short", timeZone: timezone }).format(new Date(ms));
+  return formatter(locale).dateTime(new Date(ms), { dateStyle: "medium", timeStyle: "short", timeZone: timezone });
 }
 
 // A stored value (status, category…) in the reader's language, or as stored when it has no text.

@@ -1,10 +1,12 @@
 import { escalationTimeline, type TimelineStep } from "@/lib/escalation/timeline";
 import { Badge } from "@/app/_components/ui/badge";
+import { cueText } from "@/lib/i18n/cues";
 import { requirePageUser } from "@/lib/auth/session";
-import { translator, type Locale, type Translate, intlLocale } from "@/lib/i18n/messages";
+import { formatter } from "@/lib/i18n/format";
+import { translator, type Locale, type Translate } from "@/lib/i18n/messages";
 
 function formatTime(ms: number, timezone: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "medium", timeStyle: "short", timeZone: timezone }).format(new Date(ms));
+  return formatter(locale).dateTime(new Date(ms), { dateStyle: "medium", timeStyle: "short", timeZone: timezone });
 }
 
 function who(step: TimelineStep, t: Translate): string {
@@ -52,7 +54,7 @@ export async function EscalationTimeline({ brandId, conversationId, timezone }: 
             <span className="font-medium">{describe(s, t)}</span>
             {s.reason && <span className="text-zinc-600 dark:text-zinc-400">— {s.reason}</span>}
             {s.cues.map((cue) => (
-              <Badge key={cue}>{cue}</Badge>
+              <Badge key={cue}>{cueText(cue, t)}</Badge>
             ))}
             {s.note && <p className="w-full whitespace-pre-wrap break-words text-zinc-600 dark:text-zinc-400">{t("conversation.timeline.note", { note: s.note })}</p>}
           </li>

@@ -16,7 +16,7 @@ import { LiveUpdates } from "@/app/_components/live-updates.client";
 import { latestChangeId } from "@/lib/realtime/tail";
 import { InboxList } from "./inbox-list.client";
 import { InboxFilters } from "./inbox-filters.client";
-import { plural, translator, type Locale, type Translate } from "@/lib/i18n/messages";
+import { translator, type Locale, type Translate } from "@/lib/i18n/messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: translator((await requirePageUser()).locale)("nav.inbox") };
@@ -111,7 +111,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
         {filtered && (
           <p className="flex items-center gap-2 px-3 py-1.5 text-xs text-zinc-500">
             <span>
-              {t("inbox.filtersOn", { count: activeFilterCount(filters), filters: plural(user.locale, activeFilterCount(filters), t("inbox.filterForms")), view: LABELS[view] })}
+              {t("inbox.filtersOn", { count: activeFilterCount(filters), view: LABELS[view] })}
               {filters.q ? ` · ${t("inbox.searchLimit", { count: SEARCH_HITS.toLocaleString(user.locale) })}` : ""}
             </span>
             <Link href={reset} className="ml-auto text-blue-700 underline dark:text-blue-400">

@@ -4,6 +4,7 @@ import { uiBg } from "../dict-ui";
 import { apiDocsBg } from "../dict-api";
 import { securityBg } from "../dict-security";
 import { pushBg } from "../dict-push";
+import { notifyBg } from "../dict-notify";
 import { coreBg } from "./core";
 import { inboxBg } from "./inbox";
 import { escalationsBg } from "./escalations";
@@ -24,6 +25,7 @@ export const bg: Record<MessageKey, string> = {
   ...apiDocsBg,
   ...securityBg,
   ...pushBg,
+  ...notifyBg,
   ...errorsBg,
   ...staffingBg,
   ...reportsBg,

@@ -4,6 +4,7 @@ import { uiSq } from "../dict-ui";
 import { apiDocsSq } from "../dict-api";
 import { securitySq } from "../dict-security";
 import { pushSq } from "../dict-push";
+import { notifySq } from "../dict-notify";
 import { coreSq } from "./core";
 import { inboxSq } from "./inbox";
 import { escalationsSq } from "./escalations";
@@ -24,6 +25,7 @@ export const sq: Record<MessageKey, string> = {
   ...apiDocsSq,
   ...securitySq,
   ...pushSq,
+  ...notifySq,
   ...errorsSq,
   ...staffingSq,
   ...reportsSq,

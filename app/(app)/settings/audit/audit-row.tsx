@@ -1,16 +1,11 @@
 import Link from "next/link";
 import { auditObjectHref, type AuditEntry } from "@/lib/audit/query";
 import { Td } from "@/app/_components/ui/table";
-import { translator, type Locale, intlLocale } from "@/lib/i18n/messages";
+import { translator, type Locale } from "@/lib/i18n/messages";
+import { formatter } from "@/lib/i18n/format";
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatAt(at: number, timeZone: string, locale: Locale): string {
-  let format = formatters.get(`${locale}:${timeZone}`);
-  if (!format) {
-    format = new Intl.DateTimeFormat(intlLocale(locale), { timeZone, dateStyle: "medium", timeStyle: "medium" });
-    formatters.set(`${locale}:${timeZone}`, format);
-  }
-  return format.format(at);
+  return formatter(locale).dateTime(new Date(at), { timeZone, dateStyle: "medium", timeStyle: "medium" });
 }
 
 export function AuditRow({ entry, brandSlug, timeZone, locale }: { entry: AuditEntry; brandSlug: string; timeZone: string; locale: Locale }) {

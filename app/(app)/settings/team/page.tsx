@@ -6,6 +6,7 @@ import { NoAccess } from "@/app/_components/no-access";
 import { Badge } from "@/app/_components/ui/badge";
 import { Table, Td, Th } from "@/app/_components/ui/table";
 import { isMessageKey, translator } from "@/lib/i18n/messages";
+import { formatter } from "@/lib/i18n/format";
 import { listPendingInvitations } from "@/lib/team/invitations";
 import { AddMemberForm, MemberActions, RoutingForm, WithdrawInvitation } from "./team-forms.client";
 
@@ -24,7 +25,7 @@ export default async function TeamSettings({ searchParams }: { searchParams: Pro
   if (!hasRole(membership, "admin")) return <NoAccess what={t("team.noAccess")} />;
   const members = await listMembers({ brandId: membership.brandId });
   const invitations = await listPendingInvitations({ actor: { kind: "member", user }, brandId: membership.brandId });
-  const when = (d: Date) => d.toLocaleDateString(user.locale, { dateStyle: "medium", timeZone: user.timezone ?? undefined });
+  const when = (d: Date) => formatter(user.locale).dateTime(d, { dateStyle: "medium", timeZone: user.timezone ?? undefined });
   return (
     <div className="space-y-8">
       <section aria-labelledby="team-heading" className="space-y-3">
