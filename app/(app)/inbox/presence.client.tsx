@@ -81,13 +81,13 @@ export function Presence({ brandId, conversationId }: { brandId: number; convers
       {typing.length > 0 && (
         <p className="text-amber-800 dark:text-amber-300">
           <span aria-hidden className="mr-1 inline-block h-2 w-2 animate-pulse rounded-full bg-amber-500" />
-          {t(typing.length === 1 ? "presence.typing.one" : "presence.typing.many", { names: names(typing) })}
+          {t("presence.typing", { count: typing.length, names: names(typing) })}
         </p>
       )}
       {viewing.length > 0 && (
         <p className="text-zinc-600 dark:text-zinc-400">
           <span aria-hidden className="mr-1 inline-block h-2 w-2 rounded-full bg-emerald-500" />
-          {t(viewing.length === 1 ? "presence.viewing.one" : "presence.viewing.many", { names: names(viewing) })}
+          {t("presence.viewing", { count: viewing.length, names: names(viewing) })}
         </p>
       )}
     </div>
