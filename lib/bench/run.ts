@@ -1,12 +1,13 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
+import { databaseMb } from "@/db/bench";
 import { closeDatabase, openDatabase, type Db } from "@/db/client";
 import { cliActor } from "@/lib/audit/record";
 import { createToken } from "@/lib/auth/tokens";
 import { benchClassifier, type ClassifierFigures } from "./classifier";
 import { benchDashboard, type DashboardFigures } from "./dashboard";
-import { benchDashboardPages, type DashboardPagesFigures } from "./dashboard-pages";
+import { benchDashboardPages, benchInboxPages, type DashboardPagesFigures, type InboxPagesFigures } from "./dashboard-pages";
 import { freshEvents } from "./events";
 import { fillDatabase, type BenchWorkspace, type FillResult } from "./fill";
 import { benchHttp, requestBodies, type HttpFigures } from "./http";
@@ -24,16 +25,25 @@ export type BenchResult = {
   dashboard: DashboardFigures & { serverPage?: Latency };
   /** 16 managers at once on the biggest brand's dashboard, over HTTP; null without the server. */
   dashboardPages: DashboardPagesFigures | null;
+  /** 16 agents at once on the biggest brand's inbox (Waiting), over HTTP; null without the server. */
+  inboxPages: InboxPagesFigures | null;
   classifier: ClassifierFigures;
   realtime: RealtimeFigures | null;
   /** The machine is shared: the load average at the start and the end says how much it was. */
   memory: { serverRssMb: number | null; benchRssMb: number; cpus: number; loadAverage: { start: number; end: number } };
-  fill: Omit<FillResult, "workspace"> & { databasePath: string; databaseMb: number; days: number };
+  fill: Omit<FillResult, "workspace"> & { engine: "sqlite" | "postgres"; databasePath: string; databaseMb: number; days: number };
+  /** App servers the HTTP measures ran against (0 without the server). */
+  servers: number;
   seconds: number;
 };
 
 export type BenchOptions = {
+  /** The SQLite file to fill; or, with `databaseUrl`, a label for the PostgreSQL database (no password). */
   databasePath: string;
+  /** An empty PostgreSQL database (postgres://…); the process must run on PostgreSQL (db/engine.ts). */
+  databaseUrl?: string;
+  /** How many `next start` processes serve the HTTP measures; the users are spread across them. */
+  servers?: number;
   conversations: number;
   days: number;
   /** Start the production server for the http, realtime and memory figures. */
@@ -43,6 +53,8 @@ export type BenchOptions = {
   /** Smaller samples for tests; the defaults scale with the fill. */
   ingestEvents?: number;
   classifierMs?: number;
+  /** How long each page measure loads pages (20 s). */
+  pageSeconds?: number;
 };
 
 const clamp = (value: number, min: number, max: number) => Math.max(min, Math.min(max, Math.round(value)));
@@ -50,14 +62,15 @@ const clamp = (value: number, min: number, max: number) => Math.max(min, Math.mi
 export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const started = performance.now();
   const loadAtStart = os.loadavg()[0];
-  const { databasePath, conversations, days, log } = options;
+  const { databasePath, databaseUrl, conversations, days, log } = options;
+  const servers = options.server ? Math.max(1, options.servers ?? 1) : 0;
   const now = options.now ?? Math.floor(Date.now() / 1000) * 1000;
-  if (fs.existsSync(databasePath) && fs.statSync(databasePath).size > 0)
+  if (!databaseUrl && fs.existsSync(databasePath) && fs.statSync(databasePath).size > 0)
     throw new Error(`${databasePath} exists: the bench fills a fresh database and never writes into an existing one.`);
   // Keys for this run only, shared with the server: nothing is written beside the database.
   process.env.AUTH_SECRET ||= crypto.randomBytes(32).toString("base64url");
   process.env.CREDENTIALS_KEY ||= crypto.randomBytes(32).toString("base64url");
-  const db = openDatabase({ file: databasePath });
+  const db = databaseUrl ? openDatabase({ url: databaseUrl }) : openDatabase({ file: databasePath });
   try {
     log(`fill: ${conversations.toLocaleString("en")} conversations over ${days} days into ${databasePath}`);
     const { workspace, ...fill } = await fillDatabase({ db, conversations, days, now, log });
@@ -68,14 +81,15 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     log(`ingest: ${ingestEvents.length.toLocaleString("en")} fresh events through the pipeline, batches of 500…`);
     const ingest = await benchIngest({ db, workspace, events: ingestEvents });
     log(`ingest: ${ingest.eventsPerSecond.toLocaleString("en")} events/s; raw insert ${ingest.rawInsertRowsPerSecond.toLocaleString("en")} rows/s`);
-    const profile = await profileIngest({ databasePath, workspace, events: freshEvents({ count: Math.min(5000, sizes.ingest), now: live, seed: 82, suffix: "~p" }) });
+    // Statement timers are SQLite's (db/sqlite/bench.ts); on PostgreSQL the server's own statistics are the place to look.
+    const profile = databaseUrl ? [] : await profileIngest({ databasePath, workspace, events: freshEvents({ count: Math.min(5000, sizes.ingest), now: live, seed: 82, suffix: "~p" }) });
     log("inbox: 200 calls…");
     const inbox: BenchResult["inbox"] = await benchInbox({ db, workspace });
     log("dashboard: 30 days, both brands…");
     const dashboard: BenchResult["dashboard"] = await benchDashboard({ db, workspace, now: Date.now() });
     log("classifier…");
     const classifier = benchClassifier({ texts: ingestEvents.filter((e) => e.event.direction === "inbound").map((e) => e.event.text), minMs: options.classifierMs });
-    const served = options.server ? await serverPhases({ db, databasePath, workspace, sizes, log }) : null;
+    const served = servers ? await serverPhases({ db, database: databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_PATH: databasePath }, servers, workspace, sizes, pageSeconds: options.pageSeconds ?? 20, log }) : null;
     if (served) {
       inbox.serverPage = served.inboxPage;
       dashboard.serverPage = served.dashboardPage;
@@ -88,29 +102,40 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       classifier,
       realtime: served?.realtime ?? null,
       dashboardPages: served?.dashboardPages ?? null,
+      inboxPages: served?.inboxPages ?? null,
       memory: {
         serverRssMb: served?.rssMb ?? null,
         benchRssMb: Math.round(process.memoryUsage().rss / 1e5) / 10,
         cpus: os.cpus().length,
         loadAverage: { start: Math.round(loadAtStart * 10) / 10, end: Math.round(os.loadavg()[0] * 10) / 10 },
       },
-      fill: { ...fill, databasePath, databaseMb: Math.round(fs.statSync(databasePath).size / 1e5) / 10, days },
+      fill: { ...fill, engine: databaseUrl ? "postgres" : "sqlite", databasePath, databaseMb: await databaseMb(db), days },
+      servers,
       seconds: Math.round((performance.now() - started) / 100) / 10,
     };
   } finally {
-    closeDatabase(db);
+    await closeDatabase(db);
   }
 }
 
-async function serverPhases({ db, databasePath, workspace, sizes, log }: { db: Db; databasePath: string; workspace: BenchWorkspace; sizes: { http: number }; log: (line: string) => void }) {
-  log("server: starting `next start` against the filled database…");
-  const server = await startServer({ databasePath, env: { AUTH_SECRET: process.env.AUTH_SECRET!, CREDENTIALS_KEY: process.env.CREDENTIALS_KEY! } });
+async function serverPhases({ db, database, servers, workspace, sizes, pageSeconds, log }: { db: Db; database: Record<string, string>; servers: number; workspace: BenchWorkspace; sizes: { http: number }; pageSeconds: number; log: (line: string) => void }) {
+  log(`server: starting ${servers} \`next start\` process${servers > 1 ? "es" : ""} against the filled database…`);
+  const env = { ...database, AUTH_SECRET: process.env.AUTH_SECRET!, CREDENTIALS_KEY: process.env.CREDENTIALS_KEY! };
+  const started = await Promise.allSettled(Array.from({ length: servers }, () => startServer({ env })));
+  const running = started.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
+  const failed = started.find((s) => s.status === "rejected");
+  if (failed) {
+    await Promise.all(running.map((s) => s.stop()));
+    throw failed.reason;
+  }
+  const urls = running.map((s) => s.url);
+  const server = running[0];
   try {
     const tokens = new Map<string, string>();
     for (const [slug, brandId] of workspace.brandIds) tokens.set(slug, await createToken({ db, brandId, name: `bench-${Date.now()}`, scopes: ["ingest"], actor: cliActor }));
     const httpEvents = freshEvents({ count: sizes.http + 800, now: Date.now(), seed: 83, suffix: "~h" });
     log(`http: ${httpEvents.length.toLocaleString("en")} events, batches of 100, 8 clients…`);
-    const http = await benchHttp({ url: server.url, bodies: requestBodies({ workspace, events: httpEvents, tokens }) });
+    const http = await benchHttp({ urls, bodies: requestBodies({ workspace, events: httpEvents, tokens }) });
     log(`http: ${http.eventsPerSecond.toLocaleString("en")} events/s, p95 ${http.p95Ms} ms`);
     const admin = workspace.logins.find((l) => l.role === "admin")!;
     const cookie = await signInCookie({ url: server.url, email: admin.email, password: admin.password });
@@ -119,14 +144,17 @@ async function serverPhases({ db, databasePath, workspace, sizes, log }: { db: D
     const realtime = await benchRealtime({ url: server.url, cookie, db, workspace, events: realtimeEvents });
     const inboxPage = await pageLatency({ url: `${server.url}/inbox`, cookie });
     const dashboardPage = await pageLatency({ url: `${server.url}/dashboard`, cookie });
-    log("dashboard pages: 16 managers at once on the biggest brand, 20 s…");
-    const dashboardPages = await benchDashboardPages({ url: server.url, db, workspace });
-    log(`dashboard pages: ${dashboardPages.pagesPerSecond} pages/s, p50 ${dashboardPages.p50Ms} ms, p95 ${dashboardPages.p95Ms} ms`);
-    const rssMb = treeRssMb(server.pid);
-    log(`memory: server RSS ${rssMb} MB`);
-    return { http, realtime, inboxPage, dashboardPage, dashboardPages, rssMb };
+    log(`dashboard pages: 16 managers at once on the biggest brand, ${pageSeconds} s…`);
+    const dashboardPages = await benchDashboardPages({ urls, db, workspace, seconds: pageSeconds });
+    log(`dashboard pages: ${dashboardPages.pagesPerSecond} pages/s, p50 ${dashboardPages.p50Ms} ms, p95 ${dashboardPages.p95Ms} ms; load generator ${dashboardPages.loadGeneratorCpu.cores} cores`);
+    log(`inbox pages: 16 agents at once on the biggest brand's Waiting view, ${pageSeconds} s…`);
+    const inboxPages = await benchInboxPages({ urls, db, workspace, seconds: pageSeconds });
+    log(`inbox pages: ${inboxPages.pagesPerSecond} pages/s, p50 ${inboxPages.p50Ms} ms, p95 ${inboxPages.p95Ms} ms; load generator ${inboxPages.loadGeneratorCpu.cores} cores`);
+    const rssMb = Math.round(running.reduce((sum, s) => sum + treeRssMb(s.pid), 0) * 10) / 10;
+    log(`memory: server RSS ${rssMb} MB${servers > 1 ? ` (${servers} servers together)` : ""}`);
+    return { http, realtime, inboxPage, dashboardPage, dashboardPages, inboxPages, rssMb };
   } finally {
-    await server.stop();
+    await Promise.all(running.map((s) => s.stop()));
   }
 }
 
