@@ -5,14 +5,16 @@ import { ensureBuild } from "./lib/build";
 import { parseArgs, runCli, UsageError } from "./lib/args";
 import { emptyDatabase, startCluster, type Cluster } from "./lib/postgres";
 
-const USAGE = `Usage: npm run --silent bench -- [--db sqlite|postgres] [--servers N] [--conversations N] [--days D] [--json] [--keep] [--no-build] [--no-server]
+const USAGE = `Usage: npm run --silent bench -- [--db sqlite|postgres] [--servers N] [--conversations N] [--days D] [--events N] [--page-seconds S] [--json] [--keep] [--no-build] [--no-server]
 
 Fills a fresh database and measures ingest, the HTTP API, the inbox, the dashboard, the
 classifier, realtime delivery, 16 users on the dashboard and on the inbox pages, and the
 servers' memory.
   --db sqlite     (default) DATABASE_PATH, else a temporary file
   --db postgres   DATABASE_URL (an empty database), else a throwaway cluster of the system's PostgreSQL
-  --servers N     N \`next start\` processes on the same database, the load spread across them (1)`;
+  --servers N     N \`next start\` processes on the same database, the load spread across them (1)
+  --events N      fresh events for the ingest and HTTP measures (default: a quarter of the conversations, 2,000 to 30,000)
+  --page-seconds S  how long each 16-user page measure runs (20)`;
 
 const SWITCHES = ["--json", "--keep", "--no-build", "--no-server", "--help"];
 
@@ -38,13 +40,15 @@ runCli(async () => {
     process.stderr.write(USAGE + "\n");
     return;
   }
-  const unknown = Object.keys(flags).filter((key) => !["conversations", "days", "db", "servers"].includes(key));
+  const unknown = Object.keys(flags).filter((key) => !["conversations", "days", "db", "servers", "events", "page-seconds"].includes(key));
   if (positional.length || unknown.length) throw new UsageError(USAGE);
   const engine = flags.db ?? "sqlite";
   if (engine !== "sqlite" && engine !== "postgres") throw new UsageError("--db must be sqlite or postgres");
   const conversations = count(flags, "conversations", 1_000_000, 100);
   const days = count(flags, "days", 365, 1);
   const servers = count(flags, "servers", 1, 1);
+  const events = flags.events === undefined ? undefined : count(flags, "events", 0, 100);
+  const pageSeconds = count(flags, "page-seconds", 20, 1);
   const log = (line: string) => process.stderr.write(line + "\n");
   const server = !switches.has("--no-server");
   if (server && !switches.has("--no-build")) ensureBuild();
@@ -84,7 +88,7 @@ runCli(async () => {
   try {
     const { runBench } = await import("@/lib/bench/run");
     const { toJson, toText } = await import("@/lib/bench/report");
-    const result = await runBench({ databasePath, databaseUrl, conversations, days, server, servers, log });
+    const result = await runBench({ databasePath, databaseUrl, conversations, days, server, servers, ingestEvents: events, httpEvents: events, pageSeconds, log });
     process.stdout.write(switches.has("--json") ? JSON.stringify(toJson(result)) + "\n" : toText(result));
   } finally {
     stopCluster();

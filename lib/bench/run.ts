@@ -52,6 +52,7 @@ export type BenchOptions = {
   now?: number;
   /** Smaller samples for tests; the defaults scale with the fill. */
   ingestEvents?: number;
+  httpEvents?: number;
   classifierMs?: number;
   /** How long each page measure loads pages (20 s). */
   pageSeconds?: number;
@@ -75,7 +76,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     log(`fill: ${conversations.toLocaleString("en")} conversations over ${days} days into ${databasePath}`);
     const { workspace, ...fill } = await fillDatabase({ db, conversations, days, now, log });
     log(`fill: ${fill.conversations.toLocaleString("en")} conversations, ${fill.messages.toLocaleString("en")} messages in ${fill.seconds.toFixed(0)} s (full-text rebuild ${fill.ftsSeconds.toFixed(0)} s)`);
-    const sizes = { ingest: options.ingestEvents ?? clamp(conversations / 4, 2000, 30_000), http: clamp(conversations / 4, 2000, 20_000) };
+    const sizes = { ingest: options.ingestEvents ?? clamp(conversations / 4, 2000, 30_000), http: options.httpEvents ?? clamp(conversations / 4, 2000, 20_000) };
     const live = Date.now();
     const ingestEvents = freshEvents({ count: sizes.ingest, now: live, seed: 81, suffix: "~i" });
     log(`ingest: ${ingestEvents.length.toLocaleString("en")} fresh events through the pipeline, batches of 500…`);
