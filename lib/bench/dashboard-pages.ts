@@ -61,15 +61,16 @@ export async function benchPages({
   if (urls.length === 0) throw new Error("no server to load pages from");
   const brand = biggestDemoBrand();
   const brandId = workspace.brandIds.get(brand.slug)!;
-  const users: { page: string; cookie: string }[] = [];
+  const people: { url: string; email: string; password: string }[] = [];
   for (let i = 0; i < concurrency; i++) {
-    const url = urls[i % urls.length];
     const email = `bench-${role}-${i}-${crypto.randomBytes(3).toString("hex")}@example.test`;
     const password = `Bench-${crypto.randomBytes(9).toString("base64url")}-42`;
     const user = await createUser({ db, email, password, name: `Bench ${role} ${i + 1}`, actor: cliActor });
     await setMembership({ db, userId: user.id, brandId, role, actor: cliActor });
-    users.push({ page: url + path(brand.slug), cookie: await signInCookie({ url, email, password }) });
+    people.push({ url: urls[i % urls.length], email, password });
   }
+  // Signed in all at once: each sign-in checks a password hash, slow on purpose.
+  const users = await Promise.all(people.map(async ({ url, email, password }) => ({ page: url + path(brand.slug), cookie: await signInCookie({ url, email, password }) })));
   const load = async ({ page, cookie }: { page: string; cookie: string }) => {
     const response = await fetch(page, { headers: { cookie }, redirect: "manual" });
     const html = await response.text();

@@ -6,7 +6,7 @@ export type HttpFigures = { eventsPerSecond: number; p95Ms: number; p50Ms: numbe
 
 export const HTTP_BATCH = 100;
 export const HTTP_CLIENTS = 8;
-const WARM_UP = 8;
+export const HTTP_WARM_UP = 8;
 
 type Body = { token: string; body: string; events: number };
 
@@ -24,7 +24,7 @@ export function requestBodies({ workspace, events, tokens, size = HTTP_BATCH }: 
  * soon as its previous one was answered, client i to server i of `urls` in turn. Bodies are serialised beforehand, so the clients cost
  * little of the two cores the server shares with them. The first few requests warm the route up.
  */
-export async function benchHttp({ urls, bodies, clients = HTTP_CLIENTS }: { urls: string[]; bodies: Body[]; clients?: number }): Promise<HttpFigures> {
+export async function benchHttp({ urls, bodies, clients = HTTP_CLIENTS, warmUp = HTTP_WARM_UP }: { urls: string[]; bodies: Body[]; clients?: number; warmUp?: number }): Promise<HttpFigures> {
   const post = async (b: Body, url: string): Promise<number> => {
     const t0 = performance.now();
     const response = await fetch(`${url}/api/v1/events`, {
@@ -36,8 +36,8 @@ export async function benchHttp({ urls, bodies, clients = HTTP_CLIENTS }: { urls
     if (response.status !== 202) throw new Error(`POST /api/v1/events answered ${response.status}: ${text.slice(0, 300)}`);
     return performance.now() - t0;
   };
-  for (const [i, b] of bodies.slice(0, WARM_UP).entries()) await post(b, urls[i % urls.length]);
-  const measured = bodies.slice(WARM_UP);
+  for (const [i, b] of bodies.slice(0, warmUp).entries()) await post(b, urls[i % urls.length]);
+  const measured = bodies.slice(warmUp);
   const samples: number[] = [];
   let next = 0;
   const t0 = performance.now();

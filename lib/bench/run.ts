@@ -10,7 +10,7 @@ import { benchDashboard, type DashboardFigures } from "./dashboard";
 import { benchDashboardPages, benchInboxPages, type DashboardPagesFigures, type InboxPagesFigures } from "./dashboard-pages";
 import { freshEvents } from "./events";
 import { fillDatabase, type BenchWorkspace, type FillResult } from "./fill";
-import { benchHttp, requestBodies, type HttpFigures } from "./http";
+import { benchHttp, HTTP_BATCH, HTTP_WARM_UP, requestBodies, type HttpFigures } from "./http";
 import { benchInbox, type InboxFigures } from "./inbox";
 import { benchIngest, type IngestFigures } from "./ingest";
 import { profileIngest, type ProfileRow } from "./ingest-profile";
@@ -76,7 +76,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     log(`fill: ${conversations.toLocaleString("en")} conversations over ${days} days into ${databasePath}`);
     const { workspace, ...fill } = await fillDatabase({ db, conversations, days, now, log });
     log(`fill: ${fill.conversations.toLocaleString("en")} conversations, ${fill.messages.toLocaleString("en")} messages in ${fill.seconds.toFixed(0)} s (full-text rebuild ${fill.ftsSeconds.toFixed(0)} s)`);
-    const sizes = { ingest: options.ingestEvents ?? clamp(conversations / 4, 2000, 30_000), http: options.httpEvents ?? clamp(conversations / 4, 2000, 20_000) };
+    const sizes = { ingest: options.ingestEvents ?? clamp(conversations / 4, 2000, 30_000), http: options.httpEvents ?? clamp(conversations / 4, 2000, 20_000), quick: options.httpEvents !== undefined };
     const live = Date.now();
     const ingestEvents = freshEvents({ count: sizes.ingest, now: live, seed: 81, suffix: "~i" });
     log(`ingest: ${ingestEvents.length.toLocaleString("en")} fresh events through the pipeline, batches of 500…`);
@@ -119,7 +119,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   }
 }
 
-async function serverPhases({ db, database, servers, workspace, sizes, pageSeconds, log }: { db: Db; database: Record<string, string>; servers: number; workspace: BenchWorkspace; sizes: { http: number }; pageSeconds: number; log: (line: string) => void }) {
+async function serverPhases({ db, database, servers, workspace, sizes, pageSeconds, log }: { db: Db; database: Record<string, string>; servers: number; workspace: BenchWorkspace; sizes: { http: number; quick: boolean }; pageSeconds: number; log: (line: string) => void }) {
   log(`server: starting ${servers} \`next start\` process${servers > 1 ? "es" : ""} against the filled database…`);
   const env = { ...database, AUTH_SECRET: process.env.AUTH_SECRET!, CREDENTIALS_KEY: process.env.CREDENTIALS_KEY! };
   const started = await Promise.allSettled(Array.from({ length: servers }, () => startServer({ env })));
@@ -134,14 +134,17 @@ async function serverPhases({ db, database, servers, workspace, sizes, pageSecon
   try {
     const tokens = new Map<string, string>();
     for (const [slug, brandId] of workspace.brandIds) tokens.set(slug, await createToken({ db, brandId, name: `bench-${Date.now()}`, scopes: ["ingest"], actor: cliActor }));
-    const httpEvents = freshEvents({ count: sizes.http + 800, now: Date.now(), seed: 83, suffix: "~h" });
+    // A quick run (the sizes given) warms the route up with fewer requests and samples realtime fewer times.
+    const quick = sizes.quick;
+    const warmUp = quick ? 2 : HTTP_WARM_UP;
+    const httpEvents = freshEvents({ count: sizes.http + warmUp * HTTP_BATCH, now: Date.now(), seed: 83, suffix: "~h" });
     log(`http: ${httpEvents.length.toLocaleString("en")} events, batches of 100, 8 clients…`);
-    const http = await benchHttp({ urls, bodies: requestBodies({ workspace, events: httpEvents, tokens }) });
+    const http = await benchHttp({ urls, warmUp, bodies: requestBodies({ workspace, events: httpEvents, tokens }) });
     log(`http: ${http.eventsPerSecond.toLocaleString("en")} events/s, p95 ${http.p95Ms} ms`);
     const admin = workspace.logins.find((l) => l.role === "admin")!;
     const cookie = await signInCookie({ url: server.url, email: admin.email, password: admin.password });
-    log("realtime: 50 ingests to a connected SSE client…");
-    const realtimeEvents = freshEvents({ count: 50, now: Date.now(), seed: 84, suffix: "~r" });
+    const realtimeEvents = freshEvents({ count: quick ? 10 : 50, now: Date.now(), seed: 84, suffix: "~r" });
+    log(`realtime: ${realtimeEvents.length} ingests to a connected SSE client…`);
     const realtime = await benchRealtime({ url: server.url, cookie, db, workspace, events: realtimeEvents });
     const inboxPage = await pageLatency({ url: `${server.url}/inbox`, cookie });
     const dashboardPage = await pageLatency({ url: `${server.url}/dashboard`, cookie });
