@@ -157,6 +157,10 @@ async function serverPhases({ db, database, servers, workspace, sizes, pageSecon
     const rssMb = Math.round(running.reduce((sum, s) => sum + treeRssMb(s.pid), 0) * 10) / 10;
     log(`memory: server RSS ${rssMb} MB${servers > 1 ? ` (${servers} servers together)` : ""}`);
     return { http, realtime, inboxPage, dashboardPage, dashboardPages, inboxPages, rssMb };
+  } catch (error) {
+    // What the servers said is the only trace of a 500.
+    for (const [i, s] of running.entries()) log(`server ${i + 1} output (last lines):\n${s.output().slice(-4000)}`);
+    throw error;
   } finally {
     await Promise.all(running.map((s) => s.stop()));
   }
