@@ -1,5 +1,6 @@
 import { getTableColumns, sql, type Column, type SQL } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
+import { insertRows } from "@/db/bulk";
 import type { Tx } from "@/db/client";
 import { auditLog, classifierExamples, contacts, conversations, escalations, messages, responseCycles, type SlaState } from "@/db/schema";
 import { deadlinesFor, type CycleTerms } from "@/lib/sla/policy-store";
@@ -95,7 +96,7 @@ export type MessageRow = Pick<typeof messages.$inferInsert, (typeof MESSAGE)[num
  * The fill's inserts, prepared once per transaction with a placeholder for every column: the
  * fill writes millions of rows, and building each statement anew would cost more than the insert.
  */
-export function fillStatements(tx: Tx) {
+export function fillStatements(tx: Tx): FillStatements {
   const m = columnsOf(messages, MESSAGE);
   const ct = columnsOf(contacts, CONTACT);
   const cy = columnsOf(responseCycles, CYCLE);
@@ -123,10 +124,68 @@ export function fillStatements(tx: Tx) {
     audit: async (row: Pick<typeof auditLog.$inferInsert, (typeof AUDIT)[number]>) => void (await audit.execute(a.params(row))),
     escalation: async (row: Pick<typeof escalations.$inferInsert, (typeof ESCALATION)[number]>) => void (await escalation.execute(e.params(row))),
     example: async (row: Pick<typeof classifierExamples.$inferInsert, (typeof EXAMPLE)[number]>) => void (await example.execute(x.params(row))),
+    flush: async () => {},
   };
 }
 
-export type FillStatements = ReturnType<typeof fillStatements>;
+type Rows<T extends { $inferInsert: unknown }, K extends readonly (keyof T["$inferInsert"])[]> = Pick<T["$inferInsert"], K[number]>;
+
+export type FillStatements = {
+  message(row: MessageRow): Promise<void>;
+  contact(row: Rows<typeof contacts, typeof CONTACT>): Promise<number>;
+  cycle(row: Rows<typeof responseCycles, typeof CYCLE>): Promise<void>;
+  conversation(row: Rows<typeof conversations, typeof CONVERSATION>): Promise<void>;
+  audit(row: Rows<typeof auditLog, typeof AUDIT>): Promise<void>;
+  escalation(row: Rows<typeof escalations, typeof ESCALATION>): Promise<void>;
+  example(row: Rows<typeof classifierExamples, typeof EXAMPLE>): Promise<void>;
+  /** Writes what is still held back; before the transaction ends. */
+  flush(): Promise<void>;
+};
+
+/** The contacts written so far, kept across transactions: every contact of the fill, by channel and platform id. */
+export type ContactIds = { last: number; ids: Map<string, number> };
+
+/**
+ * The same rows for a database across the network (PostgreSQL), where a statement per row would
+ * spend the fill on round trips: rows are held back per table and written `batch` at a time in
+ * one multi-row INSERT. Contacts get their ids here (after `known.last`), each contact once.
+ */
+export function batchedFillStatements(tx: Tx, known: ContactIds, batch = 1000): FillStatements {
+  const held = new Map<SQLiteTable, Record<string, unknown>[]>();
+  const write = (table: SQLiteTable, rows: Record<string, unknown>[], ignoreDuplicates: boolean) => insertRows(tx, table, rows, { ignoreDuplicates });
+  const hold = async (table: SQLiteTable, row: object) => {
+    let rows = held.get(table);
+    if (!rows) held.set(table, (rows = []));
+    rows.push(row as Record<string, unknown>);
+    if (rows.length >= batch) {
+      held.set(table, []);
+      await write(table, rows, table === classifierExamples);
+    }
+  };
+  return {
+    message: (row: MessageRow) => hold(messages, row),
+    async contact(row: Rows<typeof contacts, typeof CONTACT>) {
+      const key = `${row.channelId}:${row.externalId}`;
+      let id = known.ids.get(key);
+      if (id === undefined) {
+        known.ids.set(key, (id = ++known.last));
+        await hold(contacts, { ...row, id });
+      }
+      return id;
+    },
+    cycle: (row: Rows<typeof responseCycles, typeof CYCLE>) => hold(responseCycles, row),
+    conversation: (row: Rows<typeof conversations, typeof CONVERSATION>) => hold(conversations, row),
+    audit: (row: Rows<typeof auditLog, typeof AUDIT>) => hold(auditLog, row),
+    escalation: (row: Rows<typeof escalations, typeof ESCALATION>) => hold(escalations, row),
+    example: (row: Rows<typeof classifierExamples, typeof EXAMPLE>) => hold(classifierExamples, row),
+    async flush() {
+      for (const [table, rows] of held) {
+        held.set(table, []);
+        await write(table, rows, table === classifierExamples);
+      }
+    },
+  };
+}
 
 const date = (ms: number | null) => (ms == null ? null : new Date(ms));
 

@@ -1,6 +1,6 @@
 import type { BenchResult } from "./run";
 
-type Check = { name: string; figure: number | null; unit: string; target: number; better: "higher" | "lower" };
+type Check = { name: string; figure: number | null; unit: string; target: number | null; better: "higher" | "lower" };
 
 export function checks(r: BenchResult): Check[] {
   return [
@@ -12,13 +12,15 @@ export function checks(r: BenchResult): Check[] {
     { name: "classifier", figure: r.classifier.messagesPerSecond, unit: "messages/s", target: 50_000, better: "higher" },
     { name: "dashboard pages: 16 managers", figure: r.dashboardPages?.pagesPerSecond ?? null, unit: "pages/s", target: 40, better: "higher" },
     { name: "dashboard pages: 16 managers p95", figure: r.dashboardPages?.p95Ms ?? null, unit: "ms", target: 500, better: "lower" },
+    { name: "inbox pages: 16 agents", figure: r.inboxPages?.pagesPerSecond ?? null, unit: "pages/s", target: null, better: "higher" },
+    { name: "inbox pages: 16 agents p95", figure: r.inboxPages?.p95Ms ?? null, unit: "ms", target: null, better: "lower" },
     { name: "realtime: commit → SSE p95", figure: r.realtime?.p95Ms ?? null, unit: "ms", target: 1_000, better: "lower" },
     { name: "memory: server RSS", figure: r.memory.serverRssMb, unit: "MB", target: 400, better: "lower" },
   ];
 }
 
 export function passed(c: Check): boolean | null {
-  if (c.figure == null) return null;
+  if (c.figure == null || c.target == null) return null;
   return c.better === "higher" ? c.figure >= c.target : c.figure <= c.target;
 }
 
@@ -30,9 +32,11 @@ export function toJson(r: BenchResult) {
     inbox: r.inbox,
     dashboard: r.dashboard,
     dashboardPages: r.dashboardPages ?? { concurrency: 16, pagesPerSecond: null, p50Ms: null, p95Ms: null, skipped: true },
+    inboxPages: r.inboxPages ?? { concurrency: 16, pagesPerSecond: null, p50Ms: null, p95Ms: null, skipped: true },
     classifier: r.classifier,
     realtime: r.realtime ?? { p95Ms: null, skipped: true },
     memory: r.memory,
+    setup: { engine: r.fill.engine, servers: r.servers, conversations: r.fill.conversations, messages: r.fill.messages, fillSeconds: Math.round(r.fill.seconds), databaseMb: r.fill.databaseMb },
   };
 }
 
@@ -48,7 +52,7 @@ export function toText(r: BenchResult): string {
   const f = r.fill;
   const out: string[] = [
     `Replyhour bench — ${n(f.conversations)} conversations, ${n(f.messages)} messages, ${n(f.cycles)} cycles, ${n(f.contacts)} contacts over ${f.days} days`,
-    `database ${f.databasePath} (${n(f.databaseMb)} MB), filled in ${f.seconds.toFixed(0)} s; whole run ${r.seconds.toFixed(0)} s`,
+    `${f.engine === "postgres" ? "PostgreSQL" : "SQLite"} database ${f.databasePath} (${n(f.databaseMb)} MB), filled in ${f.seconds.toFixed(0)} s; whole run ${r.seconds.toFixed(0)} s; ${r.servers === 0 ? "no app server" : `${r.servers} app server${r.servers > 1 ? "s" : ""}`}`,
     `machine: ${r.memory.cpus} cores, load average ${r.memory.loadAverage.start} at the start, ${r.memory.loadAverage.end} at the end (figures from a busy machine are low)`,
     "",
     table(
@@ -56,7 +60,7 @@ export function toText(r: BenchResult): string {
       checks(r).map((c) => {
         const ok = passed(c);
         const cmp = c.better === "higher" ? "≥" : "≤";
-        return [c.name, c.figure == null ? "skipped" : `${n(c.figure)} ${c.unit}`.trim(), `${cmp} ${n(c.target)} ${c.unit}`.trim(), ok == null ? "–" : ok ? "✓" : "✗"];
+        return [c.name, c.figure == null ? "skipped" : `${n(c.figure)} ${c.unit}`.trim(), c.target == null ? "–" : `${cmp} ${n(c.target)} ${c.unit}`.trim(), ok == null ? "–" : ok ? "✓" : "✗"];
       }),
     ),
     "",
@@ -71,11 +75,14 @@ export function toText(r: BenchResult): string {
     ),
     `dashboard range: ${n(r.dashboard.cyclesInRange)} cycles started in the last 30 days`,
   ];
-  if (r.http) out.push("", `http: ${n(r.http.events)} events in ${n(r.http.requests)} requests of ${r.http.batchSize}, ${r.http.clients} clients; p50 ${r.http.p50Ms} ms, p95 ${r.http.p95Ms} ms a request`);
+  if (r.http) out.push("", `http: ${n(r.http.events)} events in ${n(r.http.requests)} requests of ${r.http.batchSize}, ${r.http.clients} clients on ${r.http.servers} server${r.http.servers > 1 ? "s" : ""}; p50 ${r.http.p50Ms} ms, p95 ${r.http.p95Ms} ms a request${r.http.retried ? `; ${r.http.retried} answered 5xx and were sent again` : ""}`);
   if (r.realtime) out.push(`realtime: ${r.realtime.samples} ingests, p50 ${r.realtime.p50Ms} ms, p95 ${r.realtime.p95Ms} ms, max ${r.realtime.maxMs} ms${r.realtime.missed ? `, ${r.realtime.missed} never arrived` : ""}`);
   if (r.inbox.serverPage && r.dashboard.serverPage)
     out.push(`rendered pages over HTTP (p50 / p95): /inbox ${r.inbox.serverPage.p50Ms} / ${r.inbox.serverPage.p95Ms} ms, /dashboard ${r.dashboard.serverPage.p50Ms} / ${r.dashboard.serverPage.p95Ms} ms`);
-  if (r.dashboardPages)
-    out.push(`dashboard pages: ${r.dashboardPages.concurrency} managers on ${r.dashboardPages.brand} for ${r.dashboardPages.seconds} s: ${n(r.dashboardPages.pages)} pages, ${r.dashboardPages.pagesPerSecond} pages/s, p50 ${r.dashboardPages.p50Ms} ms, p95 ${r.dashboardPages.p95Ms} ms`);
+  for (const [what, who, p] of [["dashboard pages", "managers", r.dashboardPages], ["inbox pages (Waiting)", "agents", r.inboxPages]] as const)
+    if (p)
+      out.push(
+        `${what}: ${p.concurrency} ${who} on ${p.brand} across ${p.servers} server${p.servers > 1 ? "s" : ""} for ${p.seconds} s: ${n(p.pages)} pages, ${p.pagesPerSecond} pages/s, p50 ${p.p50Ms} ms, p95 ${p.p95Ms} ms; the load generator used ${p.loadGeneratorCpu.userSeconds} s user + ${p.loadGeneratorCpu.systemSeconds} s system CPU (${p.loadGeneratorCpu.cores} cores)`,
+      );
   return out.join("\n") + "\n";
 }

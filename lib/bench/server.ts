@@ -7,16 +7,17 @@ export type BenchServer = { url: string; pid: number; stop: () => Promise<void>;
 
 
 /**
- * `next start` of the production build in NEXT_DIST_DIR against the bench database, with the
- * worker and the demo off. The API rate limit is lifted: the bench measures the server, not the limiter.
+ * `next start` of the production build in NEXT_DIST_DIR against the bench database (DATABASE_PATH
+ * or DATABASE_URL in `env`), with the worker and the demo off. The API rate limit is lifted: the
+ * bench measures the server, not the limiter.
  */
-export async function startServer({ databasePath, env }: { databasePath: string; env: Record<string, string> }): Promise<BenchServer> {
+export async function startServer({ env }: { env: Record<string, string> }): Promise<BenchServer> {
   const dist = process.env.NEXT_DIST_DIR || ".next";
   if (!fs.existsSync(path.join(dist, "BUILD_ID"))) throw new Error(`No production build in ${dist}: run \`npm run build\` (or the bench without --no-build).`);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, ...env, DATABASE_PATH: databasePath, REPLYHOUR_WORKER: "0", DEMO: "0", NEXT_TELEMETRY_DISABLED: "1", API_RATE_PER_MINUTE: "100000000" },
+    env: { ...withoutDatabase(process.env), ...env, REPLYHOUR_WORKER: "0", DEMO: "0", NEXT_TELEMETRY_DISABLED: "1", API_RATE_PER_MINUTE: "100000000" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -33,6 +34,12 @@ export async function startServer({ databasePath, env }: { databasePath: string;
   return { url, pid: child.pid!, stop, output: () => output };
 }
 
+
+// The server's database is the one `env` names, never one inherited from the bench's shell.
+function withoutDatabase(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { DATABASE_PATH: _path, DATABASE_URL: _url, ...rest } = env;
+  return rest;
+}
 
 // The server and whatever it started, by pid: nothing else on the machine is touched.
 async function stopChild(child: ChildProcess): Promise<void> {

@@ -81,3 +81,16 @@ export function databaseUrl(url: string, name: string): string {
   parsed.pathname = `/${name}`;
   return parsed.toString();
 }
+
+/** Whether the database at `url` has no tables of its own yet (a fresh database to fill). */
+export async function emptyDatabase(url: string): Promise<boolean> {
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query("SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = current_schema()");
+    return rows[0].n === 0;
+  } finally {
+    await client.end();
+  }
+}

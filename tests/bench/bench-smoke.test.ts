@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -10,6 +11,7 @@ import { sseParser } from "@/lib/bench/realtime";
 import { checks, toJson, toText } from "@/lib/bench/report";
 import { runBench } from "@/lib/bench/run";
 import { treeRssMb } from "@/lib/bench/server";
+import { postgresBin } from "@/scripts/lib/postgres";
 import { tempDir, sqlite } from "../helpers/db";
 
 process.env.AUTH_SECRET ||= crypto.randomBytes(32).toString("base64url");
@@ -29,7 +31,8 @@ describe("bench", () => {
   it("runs every in-process measure at a tiny size and reports the issue's JSON shape", async () => {
     const result = await runBench({ databasePath: fresh(), conversations: 300, days: 30, server: false, log: () => {}, ingestEvents: 600, classifierMs: 50 });
     const json = JSON.parse(JSON.stringify(toJson(result)));
-    expect(Object.keys(json)).toEqual(["ingest", "http", "inbox", "dashboard", "dashboardPages", "classifier", "realtime", "memory"]);
+    expect(Object.keys(json)).toEqual(["ingest", "http", "inbox", "dashboard", "dashboardPages", "inboxPages", "classifier", "realtime", "memory", "setup"]);
+    expect(json.setup).toMatchObject({ engine: "sqlite", servers: 0, conversations: result.fill.conversations });
     for (const key of ["eventsPerSecond", "rawInsertRowsPerSecond", "ratio"]) positive(json.ingest[key]);
     for (const key of ["conversations", "p50Ms", "p95Ms"]) positive(json.inbox[key]);
     for (const key of ["conversations", "p50Ms", "p95Ms"]) positive(json.dashboard[key]);
@@ -42,6 +45,7 @@ describe("bench", () => {
     expect(json.http).toMatchObject({ eventsPerSecond: null, p95Ms: null, skipped: true });
     expect(json.realtime).toMatchObject({ p95Ms: null, skipped: true });
     expect(json.dashboardPages).toMatchObject({ concurrency: 16, pagesPerSecond: null, p50Ms: null, p95Ms: null, skipped: true });
+    expect(json.inboxPages).toMatchObject({ concurrency: 16, pagesPerSecond: null, p50Ms: null, p95Ms: null, skipped: true });
     expect(json.memory.serverRssMb).toBeNull();
     const shares = result.ingest.profile.reduce((sum, row) => sum + row.share, 0);
     expect(shares).toBeGreaterThan(0.95);
@@ -103,5 +107,59 @@ describe("bench", () => {
 
   it("reads a process tree's resident memory from /proc", () => {
     positive(treeRssMb(process.pid));
+  });
+});
+
+// The bench as `npm run bench` runs it, in a process of its own (the engine is chosen per
+// process): PostgreSQL on a throwaway cluster, two app servers when there is a production build.
+const hasBuild = fs.existsSync(path.join(process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"));
+const hasPostgres = !!postgresBin();
+
+function benchCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const { DATABASE_URL: _url, DATABASE_PATH: _path, ...env } = process.env;
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/bench.ts", ...args], { env: { ...env, NEXT_TELEMETRY_DISABLED: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (d) => (stdout += d));
+  child.stderr.on("data", (d) => (stderr += d));
+  return new Promise((resolve) => child.on("exit", (code) => resolve({ code, stdout, stderr })));
+}
+
+describe.skipIf(!hasPostgres)("bench on PostgreSQL", () => {
+  it(`fills a throwaway cluster and measures it${hasBuild ? " through two app servers" : " (no production build: without the servers)"}`, async () => {
+    const args = ["--db", "postgres", "--conversations", "200", "--days", "20", "--events", "200", "--page-seconds", "2", "--json", "--no-build"];
+    const { code, stdout, stderr } = await benchCli(hasBuild ? [...args, "--servers", "2"] : [...args, "--no-server"]);
+    expect(code, stderr.slice(-3000)).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json.setup).toMatchObject({ engine: "postgres", servers: hasBuild ? 2 : 0 });
+    expect(json.setup.conversations).toBeGreaterThan(150);
+    positive(json.setup.databaseMb);
+    for (const key of ["eventsPerSecond", "rawInsertRowsPerSecond", "ratio"]) positive(json.ingest[key]);
+    for (const key of ["p50Ms", "p95Ms"]) positive(json.inbox[key]);
+    for (const key of ["p50Ms", "p95Ms"]) positive(json.dashboard[key]);
+    expect(json.inbox.conversations).toBeGreaterThan(json.setup.conversations);
+    if (!hasBuild) return;
+    positive(json.http.eventsPerSecond);
+    expect(json.http.servers).toBe(2);
+    expect(json.realtime.missed).toBe(0);
+    for (const pages of [json.dashboardPages, json.inboxPages]) {
+      expect(pages).toMatchObject({ concurrency: 16, servers: 2 });
+      for (const key of ["pagesPerSecond", "p50Ms", "p95Ms"]) positive(pages[key]);
+      positive(pages.loadGeneratorCpu.userSeconds + pages.loadGeneratorCpu.systemSeconds);
+      expect(pages.loadGeneratorCpu.cores).toBeGreaterThan(0);
+    }
+    positive(json.memory.serverRssMb);
+  }, 150_000);
+
+});
+
+describe("bench command line", () => {
+  it("says what --db and --servers take", async () => {
+    const engine = await benchCli(["--db", "mysql", "--no-server"]);
+    expect(engine.code).toBe(64);
+    expect(engine.stderr).toContain("--db must be sqlite or postgres");
+    const servers = await benchCli(["--servers", "0", "--no-server"]);
+    expect(servers.code).toBe(64);
+    expect(servers.stderr).toContain("--servers must be a whole number ≥ 1");
   });
 });
