@@ -1,3 +1,4 @@
+import { retryOnConflict } from "@/db/conflict";
 import type { Db } from "@/db/client";
 import { classify as defaultClassify } from "@/lib/classify";
 import { loadBrandModel } from "@/lib/classify/brand-training";
@@ -36,14 +37,18 @@ export async function ingestBatch({
 }): Promise<IngestOutcome[]> {
   const classifier = classifyText ?? (await brandClassifier(db, brandId));
   const policies = await loadBrandPolicies({ db, brandId });
-  return db.transaction(async (tx) => {
-    const batch = openBatch({ tx, brandId, now, policies, classifyText: classifier });
-    await admitChannels(batch, items);
-    const outcomes: IngestOutcome[] = [];
-    for (const item of items) outcomes.push(await ingestOne(batch, item));
-    await recordBatch(batch);
-    return outcomes;
-  });
+  // Two servers ingesting into one PostgreSQL database can deadlock; the batch is all inside
+  // its transaction, so it runs again.
+  return retryOnConflict(() =>
+    db.transaction(async (tx) => {
+      const batch = openBatch({ tx, brandId, now, policies, classifyText: classifier });
+      await admitChannels(batch, items);
+      const outcomes: IngestOutcome[] = [];
+      for (const item of items) outcomes.push(await ingestOne(batch, item));
+      await recordBatch(batch);
+      return outcomes;
+    }),
+  );
 }
 
 // One event, stage by stage; a replay, an edit or a deletion stops after the first.

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { isRetryableConflict, retryOnConflict } from "@/db/conflict";
+import { execute } from "@/db/sql";
+import { makeBrand, onPostgres, openAgain, row, testDb } from "../helpers/db";
+
+const conflict = (code: string) => Object.assign(new Error(`conflict ${code}`), { code });
+
+describe("retryOnConflict", () => {
+  it("runs the work again after a deadlock or a serialization failure, and gives up after the last attempt", async () => {
+    let calls = 0;
+    expect(await retryOnConflict(async () => (++calls < 3 ? Promise.reject(conflict(calls === 1 ? "40P01" : "40001")) : "stored"))).toBe("stored");
+    expect(calls).toBe(3);
+    calls = 0;
+    await expect(retryOnConflict(async () => (++calls, Promise.reject(conflict("40P01"))), 2)).rejects.toThrow(/40P01/);
+    expect(calls).toBe(2);
+  });
+
+  it("passes any other error on at once", async () => {
+    let calls = 0;
+    await expect(retryOnConflict(async () => (++calls, Promise.reject(conflict("23505"))))).rejects.toThrow(/23505/);
+    await expect(retryOnConflict(async () => (++calls, Promise.reject(new Error("plain"))))).rejects.toThrow(/plain/);
+    expect(calls).toBe(2);
+    expect(isRetryableConflict(null)).toBe(false);
+  });
+
+  // Two servers (a process runs one transaction at a time) lock two rows in opposite orders:
+  // PostgreSQL ends one transaction, which runs again, and both changes are stored.
+  it.runIf(onPostgres())("stores both sides of a real PostgreSQL deadlock between two servers", async () => {
+    const { db, file } = testDb();
+    const servers = [db, openAgain(file)];
+    const [a, b] = [await makeBrand({ db }), await makeBrand({ db })];
+    let arrived = 0;
+    const bothHoldOne = () =>
+      new Promise<void>((resolve) => {
+        arrived++;
+        const wait = () => (arrived >= 2 ? resolve() : setTimeout(wait, 10));
+        wait();
+      });
+    let attempts = 0;
+    const side = (server: number, first: number, second: number, name: string) =>
+      retryOnConflict(() =>
+        servers[server].transaction(async (tx) => {
+          attempts++;
+          await execute(tx, sql`UPDATE brands SET name = ${name} WHERE id = ${first}`);
+          if (attempts <= 2) await bothHoldOne();
+          await execute(tx, sql`UPDATE brands SET name = ${name} WHERE id = ${second}`);
+        }),
+      );
+    await Promise.all([side(0, a.id, b.id, "left"), side(1, b.id, a.id, "right")]);
+    expect(attempts).toBe(3);
+    const names = [(await row<{ name: string }>(db, "SELECT name FROM brands WHERE id = ?", a.id))!.name, (await row<{ name: string }>(db, "SELECT name FROM brands WHERE id = ?", b.id))!.name];
+    expect(names[0]).toBe(names[1]);
+  });
+});
