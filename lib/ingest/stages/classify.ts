@@ -3,6 +3,7 @@ import type { Classification, ClassifyContext } from "@/lib/classify/types";
 import type { CycleMessage, Thread } from "../queries";
 import type { Arrival, Batch } from "../batch";
 import type { Contact } from "./contact";
+import { mayBeStored } from "../sightings";
 
 // Stage 4. An inbound message is classified (request or noise, complaint, sentiment, language)
 // in its place, as an agent reads it: private or public, what it replies to, whom it mentions,
@@ -59,7 +60,7 @@ async function contextOf(
   let parent: { direction: string } | undefined;
   if (event.inReplyTo) {
     parent = seen.find((m) => m.externalId === event.inReplyTo);
-    if (!parent) [parent] = await batch.q.messageRef.execute({ channelId, externalId: event.inReplyTo });
+    if (!parent && mayBeStored(batch, channelId, event.inReplyTo)) [parent] = await batch.q.messageRef.execute({ channelId, externalId: event.inReplyTo });
   }
   const post = event.post;
   const replyTo: ClassifyContext["replyTo"] = parent

@@ -7,6 +7,7 @@ import { linkConversations, refreshConversation } from "../conversation-state";
 import type { ConversationRow, CycleRow } from "../queries";
 import type { Arrival, Batch } from "../batch";
 import type { Contact } from "./contact";
+import { mayHaveReplies, sawMessage } from "../sightings";
 import { editTime } from "./dedupe";
 import { sanitizeMailHtml } from "../adapters/email/html";
 
@@ -61,6 +62,7 @@ export async function storeMessage(batch: Batch, { arrival, contact, conversatio
     sentAt: inbound ? null : at,
   });
   const messageId = insertedRowId(stored);
+  sawMessage(batch, channelId, event.externalId, event.inReplyTo);
   await linkOrphans(batch, { conversation, channelId, externalId: event.externalId, cycle });
   const { slaState } = await refreshConversation({ tx: batch.tx, brandId: batch.brandId, conversationId: conversation.id, now: batch.now, inbound, known: { conversation, cycle } });
   batch.channelsWithEvents.add(channelId);
@@ -72,6 +74,7 @@ export async function storeMessage(batch: Batch, { arrival, contact, conversatio
 // the parent's thread; a customer's orphan stays its own conversation and is linked.
 async function linkOrphans(batch: Batch, { conversation, channelId, externalId, cycle }: { conversation: ConversationRow; channelId: number; externalId: string; cycle: CycleRow | null }): Promise<void> {
   const { tx, brandId, now } = batch;
+  if (!mayHaveReplies(batch, channelId, externalId)) return;
   const orphans = await batch.q.orphansOf.execute({ channelId, externalId, conversationId: conversation.id });
   for (const orphan of orphans) {
     const inbound = await tx.$count(messages, and(eq(messages.conversationId, orphan.id), eq(messages.direction, "inbound")));
