@@ -85,7 +85,8 @@ async function contextOf(
     } else if (mine(m)) previous.push(m.text);
   }
   let authorHistory = { requests: 0, messages: 0 };
-  if (contact) {
+  // A contact first seen in this event has no earlier conversation to count.
+  if (contact && !contact.created) {
     const [history] = await batch.q.contactHistory.execute({ contactId: contact.id, conversationId: found.conversation.id });
     if (history) authorHistory = { requests: history.requests, messages: history.conversations };
   }

@@ -4,7 +4,8 @@ import { mayBeContact, sawContact } from "../sightings";
 
 // Stage 2. The author of an inbound message is a contact of the channel, created on first sight.
 
-export type Contact = { id: number; blocked: boolean };
+// `created`: first seen in this event, so no conversation but this event's can be its.
+export type Contact = { id: number; blocked: boolean; created?: boolean };
 
 export async function findContact(batch: Batch, arrival: Arrival): Promise<Contact | null> {
   return arrival.inbound ? upsertContact(batch, arrival) : null;
@@ -29,5 +30,5 @@ export async function upsertContact(batch: Batch, { event, channelId }: Arrival)
   }
   const id = insertedRowId(await q.insertContact.execute({ brandId, channelId, externalId, ...profile, now }));
   sawContact(batch, channelId, externalId);
-  return { id, blocked: false };
+  return { id, blocked: false, created: true };
 }
