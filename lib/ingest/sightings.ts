@@ -1,5 +1,6 @@
-import { and, eq, inArray } from "drizzle-orm";
-import { writesOneAtATime } from "@/db/client";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { writesOneAtATime, type Tx } from "@/db/client";
+import { prepared } from "@/db/prepared";
 import { contacts, messages } from "@/db/schema";
 import type { Batch, IngestItem, SightedIds, Sightings } from "./batch";
 
@@ -11,7 +12,6 @@ import type { Batch, IngestItem, SightedIds, Sightings } from "./batch";
 // messages are not read ahead (their ids may be stored as tokens).
 
 
-const CHUNK = 500;
 
 export async function readSightings(batch: Batch, items: IngestItem[]): Promise<void> {
   if (!writesOneAtATime(batch.tx)) return;
@@ -30,27 +30,53 @@ export async function readSightings(batch: Batch, items: IngestItem[]): Promise<
   }
   const { tx } = batch;
   for (const [channelId, channel] of sightings) {
-    await find(channel.messages, (chunk) =>
-      tx.select({ id: messages.externalId }).from(messages).where(and(eq(messages.channelId, channelId), inArray(messages.externalId, chunk))),
-    );
-    await find(channel.replies, (chunk) =>
-      tx
-        .selectDistinct({ id: messages.inReplyToExternalId })
-        .from(messages)
-        .where(and(eq(messages.channelId, channelId), inArray(messages.inReplyToExternalId, chunk))),
-    );
-    await find(channel.contacts, (chunk) =>
-      tx.select({ id: contacts.externalId }).from(contacts).where(and(eq(contacts.channelId, channelId), inArray(contacts.externalId, chunk))),
-    );
+    await find(tx, "messages", channelId, channel.messages);
+    await find(tx, "replies", channelId, channel.replies);
+    await find(tx, "contacts", channelId, channel.contacts);
   }
   batch.sightings = sightings;
 }
 
 const ids = (): SightedIds => ({ asked: new Set(), found: new Set() });
 
-async function find(into: SightedIds, read: (chunk: string[]) => Promise<{ id: string | null }[]>): Promise<void> {
+// Prepared for a few list lengths, the list padded with its last id: building and compiling a
+// statement for each batch's exact count cost more than the lookups it saves.
+const SIZES = [16, 64, 256, 512];
+const listOf = (size: number) => Array.from({ length: size }, (_, i) => sql.placeholder(`id${i}`));
+
+type Kind = "messages" | "replies" | "contacts";
+const builders: Record<Kind, (tx: Tx, size: number) => { execute(values: Record<string, unknown>): Promise<{ id: string | null }[]> }> = {
+  messages: (tx, size) =>
+    tx
+      .select({ id: messages.externalId })
+      .from(messages)
+      .where(and(eq(messages.channelId, sql.placeholder("channelId")), inArray(messages.externalId, listOf(size))))
+      .prepare(),
+  replies: (tx, size) =>
+    tx
+      .selectDistinct({ id: messages.inReplyToExternalId })
+      .from(messages)
+      .where(and(eq(messages.channelId, sql.placeholder("channelId")), inArray(messages.inReplyToExternalId, listOf(size))))
+      .prepare(),
+  contacts: (tx, size) =>
+    tx
+      .select({ id: contacts.externalId })
+      .from(contacts)
+      .where(and(eq(contacts.channelId, sql.placeholder("channelId")), inArray(contacts.externalId, listOf(size))))
+      .prepare(),
+};
+
+async function find(tx: Tx, kind: Kind, channelId: number, into: SightedIds): Promise<void> {
   const asked = [...into.asked];
-  for (let i = 0; i < asked.length; i += CHUNK) for (const { id } of await read(asked.slice(i, i + CHUNK))) if (id !== null) into.found.add(id);
+  const largest = SIZES[SIZES.length - 1];
+  for (let i = 0; i < asked.length; i += largest) {
+    const chunk = asked.slice(i, i + largest);
+    const size = SIZES.find((n) => n >= chunk.length)!;
+    const values: Record<string, unknown> = { channelId };
+    for (let k = 0; k < size; k++) values[`id${k}`] = chunk[Math.min(k, chunk.length - 1)];
+    const query = prepared(tx, `ingest.sightings.${kind}.${size}`, (handle) => builders[kind](handle, size));
+    for (const { id } of await query.execute(values)) if (id !== null) into.found.add(id);
+  }
 }
 
 const may = (ids: SightedIds | undefined, id: string) => !ids || !ids.asked.has(id) || ids.found.has(id);
