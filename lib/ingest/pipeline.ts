@@ -62,7 +62,7 @@ async function ingestOne(batch: Batch, item: IngestItem): Promise<IngestOutcome>
   const seen = decides ? await currentCycleMessages(batch, found, arrival.at) : [];
   const classification = await classifyMessage(batch, { arrival, contact, found, seen });
   const { cycle, nrtSeconds } = await placeInCycle(batch, { arrival, thread: found, classification, seen, authorId: contact?.id });
-  const { messageId, slaState } = await storeMessage(batch, { arrival, contact, conversation, classification, cycle, nrtSeconds });
+  const { messageId, slaState } = await storeMessage(batch, { arrival, contact, conversation, created: found.created === true, classification, cycle, nrtSeconds });
   await runRules(batch, { arrival, messageId, conversationId: conversation.id, classification, contact, slaState });
   return { externalId: arrival.event.externalId, messageId: String(messageId), conversationId: String(conversation.id), duplicate: false };
 }

@@ -32,7 +32,7 @@ export async function thread(batch: Batch, arrival: Arrival, contact: Contact | 
     priority: "normal" as const,
     lastMessageAt: at,
   };
-  return { conversation, cycle: null };
+  return { conversation, cycle: null, created: true };
 }
 
 // The key a new conversation is filed under: the dialogue for private messages, else its first comment.
