@@ -194,6 +194,14 @@ export function engineOf(handle: Db | Tx): Engine {
   return engine;
 }
 
+/**
+ * True when the handle's engine runs one write transaction at a time (SQLite): inside one,
+ * nothing is stored but by the transaction itself.
+ */
+export function writesOneAtATime(handle: Db | Tx): boolean {
+  return engineOf(handle).kind === "sqlite";
+}
+
 // The SQLite engine behind a handle, for db/sqlite/* only.
 export function sqliteOf(handle: Db | Tx): SqliteEngine {
   const engine = engineOf(handle);

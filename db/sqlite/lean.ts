@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import { Column, getTableName, is, NoopLogger, Param, Placeholder, SQL, Subquery } from "drizzle-orm";
+import { Column, getTableName, is, noopDecoder, NoopLogger, Param, Placeholder, SQL, Subquery } from "drizzle-orm";
 import { BetterSQLiteSession, PreparedQuery } from "drizzle-orm/better-sqlite3/session";
 
 // How drizzle's queries run on better-sqlite3 here. drizzle builds the SQL, binds the values and
@@ -71,19 +71,30 @@ function lean<Q>(query: Q): Q {
 // drizzle's fillPlaceholders, with each parameter's kind decided once.
 function filler(params: unknown[]): (values: Values) => unknown[] {
   const slots = params.map((p) => {
-    if (is(p, Placeholder)) return { name: p.name };
+    if (is(p, Placeholder)) return { name: p.name, encoder: undefined };
     if (is(p, Param) && is(p.value, Placeholder)) return { name: p.value.name, encoder: p.encoder };
     return null;
   });
   if (slots.every((s) => s === null)) return () => params;
-  return (values) =>
-    params.map((p, i) => {
+  const n = params.length;
+  return (values) => {
+    const out = new Array<unknown>(n);
+    for (let i = 0; i < n; i++) {
       const slot = slots[i];
-      if (slot === null) return p;
-      if (!(slot.name in values)) throw new Error(`No value for placeholder "${slot.name}" was provided`);
-      return slot.encoder ? slot.encoder.mapToDriverValue(values[slot.name]) : values[slot.name];
-    });
+      if (slot === null) {
+        out[i] = params[i];
+        continue;
+      }
+      const value = values[slot.name];
+      if (value === undefined && !(slot.name in values)) throw new Error(`No value for placeholder "${slot.name}" was provided`);
+      out[i] = slot.encoder ? slot.encoder.mapToDriverValue(value) : value;
+    }
+    return out;
+  };
 }
+
+// A decoder that hands the driver's value back unchanged is not called.
+const identity = (decoder: Decoder) => decoder.mapFromDriverValue === Column.prototype.mapFromDriverValue || decoder.mapFromDriverValue === noopDecoder.mapFromDriverValue;
 
 // drizzle's mapResultRow, with each column's decoder (and, in a join, its table) found once.
 function rowShape(fields: Field[], joins: Record<string, boolean> | undefined): (row: unknown[]) => Record<string, unknown> {
@@ -92,11 +103,40 @@ function rowShape(fields: Field[], joins: Record<string, boolean> | undefined): 
     // SQL's decoder (set by mapWith) is internal to drizzle's types.
     const decoderOf = (sql: unknown) => (sql as { decoder: Decoder }).decoder;
     const decoder = column ? (field as Decoder) : is(field, SQL) ? decoderOf(field) : is(field, Subquery) ? decoderOf(field._.sql) : decoderOf((field as { sql: unknown }).sql);
-    // A joined table's columns nullify its object when they are all null and the join may miss.
+    // A joined table's columns nullify its object when the join may miss and its first column is null.
     const table = joins && column && path.length === 2 ? getTableName((field as Column).table) : undefined;
-    return { path, last: path[path.length - 1], decoder, table };
+    return { path, last: path[path.length - 1], decoder, decode: identity(decoder) ? null : decoder, table };
   });
+  if (columns.some((c) => c.path.length > 2)) return nested(columns, joins);
+  // drizzle's rule per object of a join: its first table column decides (null: the join missed),
+  // unless its table columns come from more than one table.
+  const groups = new Map<string, { first: string; table: string | false }>();
+  for (const { path, last, table } of columns) {
+    if (table === undefined) continue;
+    const group = groups.get(path[0]);
+    if (!group) groups.set(path[0], { first: last, table });
+    else if (group.table !== table) group.table = false;
+  }
+  const nullable = [...groups].filter(([, g]) => g.table !== false && !joins![g.table]).map(([name, g]) => ({ name, first: g.first }));
+  const flat = columns.map(({ path, last, decode }) => ({ group: path.length === 2 ? path[0] : null, key: last, decode }));
+  const n = flat.length;
   return (row) => {
+    const result: Record<string, unknown> = {};
+    for (let i = 0; i < n; i++) {
+      const { group, key, decode } = flat[i];
+      const raw = row[i];
+      const value = raw === null ? null : decode === null ? raw : decode.mapFromDriverValue(raw);
+      if (group === null) result[key] = value;
+      else ((result[group] ??= {}) as Record<string, unknown>)[key] = value;
+    }
+    for (const { name, first } of nullable) if ((result[name] as Record<string, unknown>)[first] === null) result[name] = null;
+    return result;
+  };
+}
+
+// Objects nested deeper than one level: drizzle's walk, column by column.
+function nested(columns: { path: string[]; last: string; decoder: Decoder; table: string | undefined }[], joins: Record<string, boolean> | undefined) {
+  return (row: unknown[]) => {
     const result: Record<string, unknown> = {};
     let nullify: Record<string, string | false> | undefined;
     for (let i = 0; i < columns.length; i++) {

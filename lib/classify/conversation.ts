@@ -121,8 +121,19 @@ function defaultParams(): ConversationParams {
 // greeting included, other people's chatter before it not), never later than a message the brand
 // replied to. An agent's correction decides; a brand reply proves a request; otherwise the
 // calibrated model. When several people ask in one cycle, the first of them starts the clock.
+// Module functions, not closures made per decision: this runs for every inbound message.
+function noise(confidence: number, basis: ConversationDecision["basis"]): ConversationDecision {
+  return { category: "noise", requesterId: null, clockStartIndex: null, confidence, basis };
+}
+
+function clockStart({ messages, asking, corrected, replied, requesterId }: { messages: ConversationMessage[]; asking: number[]; corrected: number; replied: number; requesterId: string }): number {
+  const firsts = [messages.findIndex((m) => m.authorId === requesterId), ...asking];
+  if (corrected >= 0) firsts.push(messages.findIndex((m) => m.authorId === messages[corrected].authorId));
+  const start = Math.min(...firsts);
+  return replied >= 0 ? Math.min(start, replied) : start;
+}
+
 export function decideConversation(messages: ConversationMessage[], opts: { params?: ConversationParams } = {}): ConversationDecision {
-  const noise = (confidence: number, basis: ConversationDecision["basis"]): ConversationDecision => ({ category: "noise", requesterId: null, clockStartIndex: null, confidence, basis });
   if (messages.length === 0) return noise(1, "empty");
   const params = opts.params ?? defaultParams();
   const t = params.threshold;
@@ -134,18 +145,12 @@ export function decideConversation(messages: ConversationMessage[], opts: { para
   const requester =
     corrected >= 0 ? { index: corrected, basis: "correction" as const } : replied >= 0 ? { index: replied, basis: "brand reply" as const } : null;
   if (!requester && (messages.every((m) => m.correction === "noise") || !best)) return noise(1, "correction");
-  const clockStart = (requesterId: string) => {
-    const firsts = [messages.findIndex((m) => m.authorId === requesterId), ...asking];
-    if (corrected >= 0) firsts.push(messages.findIndex((m) => m.authorId === messages[corrected].authorId));
-    const start = Math.min(...firsts);
-    return replied >= 0 ? Math.min(start, replied) : start;
-  };
   if (requester) {
     const requesterId = messages[requester.index].authorId;
-    return { category: "request", requesterId, clockStartIndex: clockStart(requesterId), confidence: 1, basis: requester.basis };
+    return { category: "request", requesterId, clockStartIndex: clockStart({ messages, asking, corrected, replied, requesterId }), confidence: 1, basis: requester.basis };
   }
   const p = best!.score;
   const confidence = Math.round((p >= t ? 0.5 + (0.5 * (p - t)) / (1 - t) : 0.5 + (0.5 * (t - p)) / t) * 1000) / 1000;
   if (p < t) return noise(confidence, "model");
-  return { category: "request", requesterId: best!.authorId, clockStartIndex: clockStart(best!.authorId), confidence, basis: "model" };
+  return { category: "request", requesterId: best!.authorId, clockStartIndex: clockStart({ messages, asking, corrected, replied, requesterId: best!.authorId }), confidence, basis: "model" };
 }

@@ -154,30 +154,34 @@ function toldFlags(text: string): string[] {
 // and the author's earlier messages' traits × the message's shape. Weights learned in training.
 function addContextCrosses({ context, flags, extra, out, at }: { context: ClassifyContext; flags: string[]; extra: string[]; out: Int32Array; at: number }): number {
   let k = at;
-  const put = (s: string) => {
-    if (k < MAX_FEATURES - 8) out[k++] = hashString(s, SEED_CROSS) & MASK;
-  };
-  for (const e of extra) put(e);
+  for (const e of extra) k = putCross(out, k, e);
   const where = `${context.kind}|${context.replyTo}`;
   const own = flags.filter((f) => CROSSED.test(f));
   for (const f of own) {
-    put(`${where}|${f}`);
-    put(`r:${context.replyTo}|o:${Math.min(2, context.mentions.others)}|${f}`);
+    k = putCross(out, k, `${where}|${f}`);
+    k = putCross(out, k, `r:${context.replyTo}|o:${Math.min(2, context.mentions.others)}|${f}`);
   }
-  if (own.length === 0) put(`${where}|plain`);
+  if (own.length === 0) k = putCross(out, k, `${where}|plain`);
   const prev = context.previousFromAuthor;
   if (prev && prev.length > 0) {
     const told = toldFlags(prev[prev.length - 1]);
     for (const p of told) {
-      put(`prev:${p}`);
-      for (const f of own) if (f.startsWith("len:") || f === "question mark") put(`prev:${p}|${f}`);
+      k = putCross(out, k, `prev:${p}`);
+      for (const f of own) if (f.startsWith("len:") || f === "question mark") k = putCross(out, k, `prev:${p}|${f}`);
     }
   }
   if (context.postText) {
     for (const p of toldFlags(context.postText)) {
-      put(`post:${p}`);
-      for (const f of own) put(`post:${p}|${f}`);
+      k = putCross(out, k, `post:${p}`);
+      for (const f of own) k = putCross(out, k, `post:${p}|${f}`);
     }
   }
+  return k;
+}
+
+// One crossed feature at slot k, while there is room; returns the next slot. A module function:
+// a closure made per message cost more than the hashing.
+function putCross(out: Int32Array, k: number, s: string): number {
+  if (k < MAX_FEATURES - 8) out[k++] = hashString(s, SEED_CROSS) & MASK;
   return k;
 }

@@ -33,7 +33,14 @@ export type Batch = {
   brandHandles: Map<number, Set<string>>;
   // Outbound authors' handles seen before their channel's account was read.
   pendingBrandHandles: [number, string][];
+  // Which of the ids the batch names are stored, per channel (lib/ingest/sightings.ts); null
+  // when not read ahead, and every lookup runs.
+  sightings: Sightings | null;
 };
+
+// Ids a batch asked about when it opened, and those found stored (or stored by it since).
+export type SightedIds = { asked: Set<string>; found: Set<string> };
+export type Sightings = Map<number, { messages: SightedIds; replies: SightedIds; contacts: SightedIds }>;
 
 // The brand's classifier: the text, and what the pipeline knows about where it was written.
 export type ClassifyText = (text: string, context?: ClassifyContext | null) => Classification;
@@ -51,7 +58,7 @@ export function openBatch({
   policies: BrandPolicy[];
   classifyText: ClassifyText;
 }): Batch {
-  return { tx, q: queries(tx), brandId, now, policies, classifyText, channelKinds: new Map(), erasedChannels: new Set(), touched: new Map(), channelsWithEvents: new Set(), brandHandles: new Map(), pendingBrandHandles: [] };
+  return { tx, q: queries(tx), brandId, now, policies, classifyText, channelKinds: new Map(), erasedChannels: new Set(), touched: new Map(), channelsWithEvents: new Set(), brandHandles: new Map(), pendingBrandHandles: [], sightings: null };
 }
 
 // One event on its way through the stages; each stage fills in what it found.

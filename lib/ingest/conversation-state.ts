@@ -2,7 +2,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { bind, prepared } from "@/db/prepared";
 import { conversations, type SlaState } from "@/db/schema";
-import { queries, type ConversationRow, type CycleRow } from "./queries";
+import { queries, type ConversationRow, type CycleRow, type Summary } from "./queries";
 
 export const PREVIEW_CHARS = 140;
 
@@ -19,6 +19,7 @@ export async function refreshConversation({
   now,
   inbound = false,
   known,
+  summary: knownSummary,
 }: {
   tx: Tx;
   brandId: number;
@@ -27,11 +28,13 @@ export async function refreshConversation({
   inbound?: boolean;
   // The caller's up-to-date rows, when it has them, spare two reads per message.
   known?: { conversation: ConversationRow; cycle: CycleRow | null };
+  // What the summary query would return, when the caller knows the conversation's only message.
+  summary?: Summary;
 }): Promise<{ slaState: SlaState | null }> {
   const q = queries(tx);
   const conversation = known?.conversation ?? (await q.conversation.execute({ id: conversationId }))[0];
   const cycle = known ? known.cycle : conversation.currentCycleId ? ((await q.cycle.execute({ id: conversation.currentCycleId }))[0] ?? null) : null;
-  const [summary] = await q.summary.execute({ id: conversationId, cycleId: cycle?.id ?? null });
+  const summary = knownSummary ?? (await q.summary.execute({ id: conversationId, cycleId: cycle?.id ?? null }))[0];
   const slaState = cycle?.slaState ?? null;
   await q.updateConversation.execute({
     id: conversationId,

@@ -5,6 +5,7 @@ import { loadBrandModel } from "@/lib/classify/brand-training";
 import { loadBrandPolicies } from "@/lib/sla/policy-store";
 import { openBatch, type Batch, type ClassifyText, type IngestItem, type IngestOutcome } from "./batch";
 import { admitChannels, arrive, dedupe } from "./stages/dedupe";
+import { readSightings } from "./sightings";
 import { findContact } from "./stages/contact";
 import { thread } from "./stages/thread";
 import { classifyMessage, currentCycleMessages } from "./stages/classify";
@@ -43,6 +44,7 @@ export async function ingestBatch({
     db.transaction(async (tx) => {
       const batch = openBatch({ tx, brandId, now, policies, classifyText: classifier });
       await admitChannels(batch, items);
+      await readSightings(batch, items);
       const outcomes: IngestOutcome[] = [];
       for (const item of items) outcomes.push(await ingestOne(batch, item));
       await recordBatch(batch);
@@ -65,7 +67,7 @@ async function ingestOne(batch: Batch, item: IngestItem): Promise<IngestOutcome>
   const seen = decides ? await currentCycleMessages(batch, found, arrival.at) : [];
   const classification = await classifyMessage(batch, { arrival, contact, found, seen });
   const { cycle, nrtSeconds } = await placeInCycle(batch, { arrival, thread: found, classification, seen, authorId: contact?.id });
-  const { messageId, slaState } = await storeMessage(batch, { arrival, contact, conversation, classification, cycle, nrtSeconds });
+  const { messageId, slaState } = await storeMessage(batch, { arrival, contact, conversation, created: found.created === true, classification, cycle, nrtSeconds });
   await runRules(batch, { arrival, messageId, conversationId: conversation.id, classification, contact, slaState });
   return { externalId: arrival.event.externalId, messageId: String(messageId), conversationId: String(conversation.id), duplicate: false };
 }

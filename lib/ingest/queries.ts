@@ -317,7 +317,9 @@ export type ConversationRow = Row<"conversation">;
 export type CycleRow = Row<"cycle">;
 export type MessageRef = Row<"messageByExternal">;
 export type CycleMessage = Row<"cycleMessages">;
-export type Thread = { conversation: ConversationRow; cycle: CycleRow | null };
+// `created`: the conversation was started by the event being stored.
+export type Thread = { conversation: ConversationRow; cycle: CycleRow | null; created?: boolean };
+export type Summary = Row<"summary">;
 
 export function queries(tx: Tx): Queries {
   return prepared(tx, "ingest.queries", prepare);

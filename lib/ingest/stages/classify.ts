@@ -3,6 +3,7 @@ import type { Classification, ClassifyContext } from "@/lib/classify/types";
 import type { CycleMessage, Thread } from "../queries";
 import type { Arrival, Batch } from "../batch";
 import type { Contact } from "./contact";
+import { mayBeStored } from "../sightings";
 
 // Stage 4. An inbound message is classified (request or noise, complaint, sentiment, language)
 // in its place, as an agent reads it: private or public, what it replies to, whom it mentions,
@@ -59,7 +60,7 @@ async function contextOf(
   let parent: { direction: string } | undefined;
   if (event.inReplyTo) {
     parent = seen.find((m) => m.externalId === event.inReplyTo);
-    if (!parent) [parent] = await batch.q.messageRef.execute({ channelId, externalId: event.inReplyTo });
+    if (!parent && mayBeStored(batch, channelId, event.inReplyTo)) [parent] = await batch.q.messageRef.execute({ channelId, externalId: event.inReplyTo });
   }
   const post = event.post;
   const replyTo: ClassifyContext["replyTo"] = parent
@@ -74,17 +75,17 @@ async function contextOf(
   // What happened before this message in the cycle: the author's words, the brand's answers to them.
   const before = seen.filter((m) => m.createdAt <= at);
   const byExternal = new Map(before.map((m) => [m.externalId, m]));
-  const mine = (m: CycleMessage | undefined) => !!m && m.direction === "inbound" && contact != null && m.contactId === contact.id;
   let answered = false;
   const previous: string[] = [];
   for (const m of before) {
     if (m.direction === "outbound" && !m.automated) {
       const answers = m.inReplyTo ? byExternal.get(m.inReplyTo) : undefined;
-      if (answers ? mine(answers) : m.visibility === "private" && previous.length > 0) answered = true;
-    } else if (mine(m)) previous.push(m.text);
+      if (answers ? byContact(answers, contact) : m.visibility === "private" && previous.length > 0) answered = true;
+    } else if (byContact(m, contact)) previous.push(m.text);
   }
   let authorHistory = { requests: 0, messages: 0 };
-  if (contact) {
+  // A contact first seen in this event has no earlier conversation to count.
+  if (contact && !contact.created) {
     const [history] = await batch.q.contactHistory.execute({ contactId: contact.id, conversationId: found.conversation.id });
     if (history) authorHistory = { requests: history.requests, messages: history.conversations };
   }
@@ -97,6 +98,11 @@ async function contextOf(
     authorHistory,
     previousFromAuthor: previous.length > 0 ? previous.slice(-3) : undefined,
   };
+}
+
+// An inbound message of the contact. A module function: a closure made per message cost more.
+function byContact(m: CycleMessage | undefined, contact: Contact | null): boolean {
+  return !!m && m.direction === "inbound" && contact != null && m.contactId === contact.id;
 }
 
 const SHORT_WORDS = 4;

@@ -1,18 +1,21 @@
 import { insertedRowId } from "@/db/rowid";
 import type { Arrival, Batch } from "../batch";
+import { mayBeContact, sawContact } from "../sightings";
 
 // Stage 2. The author of an inbound message is a contact of the channel, created on first sight.
 
-export type Contact = { id: number; blocked: boolean };
+// `created`: first seen in this event, so no conversation but this event's can be its.
+export type Contact = { id: number; blocked: boolean; created?: boolean };
 
 export async function findContact(batch: Batch, arrival: Arrival): Promise<Contact | null> {
   return arrival.inbound ? upsertContact(batch, arrival) : null;
 }
 
-export async function upsertContact({ q, now, brandId }: Batch, { event, channelId }: Arrival): Promise<Contact> {
+export async function upsertContact(batch: Batch, { event, channelId }: Arrival): Promise<Contact> {
+  const { q, now, brandId } = batch;
   const { id: externalId, handle, name, followers } = event.author;
   // Most messages come from a known contact whose profile did not change: a read, not a write.
-  const [known] = await q.contactByExternal.execute({ channelId, externalId });
+  const [known] = mayBeContact(batch, channelId, externalId) ? await q.contactByExternal.execute({ channelId, externalId }) : [];
   if (
     known &&
     (handle == null || handle === known.handle) &&
@@ -25,5 +28,7 @@ export async function upsertContact({ q, now, brandId }: Batch, { event, channel
     await q.updateContact.execute({ id: known.id, ...profile });
     return { id: known.id, blocked: known.blocked };
   }
-  return { id: insertedRowId(await q.insertContact.execute({ brandId, channelId, externalId, ...profile, now })), blocked: false };
+  const id = insertedRowId(await q.insertContact.execute({ brandId, channelId, externalId, ...profile, now }));
+  sawContact(batch, channelId, externalId);
+  return { id, blocked: false, created: true };
 }

@@ -5,6 +5,7 @@ import { ERASED, erasedId, isErasedId } from "@/lib/privacy/token";
 import type { InboundEvent } from "../event";
 import type { MessageRef } from "../queries";
 import type { Arrival, Batch, IngestItem, IngestOutcome } from "../batch";
+import { mayBeStored } from "../sightings";
 
 // Stage 1. An event is let in when its channel is the brand's; a message already stored is a
 // replay (a duplicate), or a platform-side edit or deletion, which is kept and marked.
@@ -32,7 +33,7 @@ export function arrive(batch: Batch, { event, channelId, userId = null }: Ingest
 // The outcome when the event changes no new message; null when it is a new one.
 export async function dedupe(batch: Batch, { event, channelId, at }: Arrival): Promise<IngestOutcome | null> {
   const token = batch.erasedChannels.has(channelId) ? erasedId(channelId, event.externalId) : event.externalId;
-  const [existing] = await batch.q.messageByExternal.execute({ channelId, externalId: event.externalId, erasedId: token });
+  const [existing] = mayBeStored(batch, channelId, event.externalId) ? await batch.q.messageByExternal.execute({ channelId, externalId: event.externalId, erasedId: token }) : [];
   if (existing) return applyPlatformChange(batch, { existing, event, at });
   if (event.action === "delete") return { externalId: event.externalId, messageId: null, conversationId: null, duplicate: false };
   return null;

@@ -4,9 +4,10 @@ import { insertedRowId } from "@/db/rowid";
 import type { Classification } from "@/lib/classify/types";
 import { applyPersonReply, saveCycle } from "../cycles";
 import { linkConversations, refreshConversation } from "../conversation-state";
-import type { ConversationRow, CycleRow } from "../queries";
+import type { ConversationRow, CycleRow, Summary } from "../queries";
 import type { Arrival, Batch } from "../batch";
 import type { Contact } from "./contact";
+import { mayHaveReplies, sawMessage } from "../sightings";
 import { editTime } from "./dedupe";
 import { sanitizeMailHtml } from "../adapters/email/html";
 
@@ -17,6 +18,8 @@ export type Placement = {
   arrival: Arrival;
   contact: Contact | null;
   conversation: ConversationRow;
+  // The conversation was started by this event: the message is its first.
+  created?: boolean;
   classification: Classification | null;
   cycle: CycleRow | null;
   nrtSeconds: number | null;
@@ -25,7 +28,7 @@ export type Placement = {
 // The stored message, and the conversation's SLA state as its summary now says.
 export type Stored = { messageId: number; slaState: SlaState | null };
 
-export async function storeMessage(batch: Batch, { arrival, contact, conversation, classification, cycle, nrtSeconds }: Placement): Promise<Stored> {
+export async function storeMessage(batch: Batch, { arrival, contact, conversation, created = false, classification, cycle, nrtSeconds }: Placement): Promise<Stored> {
   const { event, channelId, userId, at, inbound } = arrival;
   const stored = await batch.q.insertMessage.execute({
     conversationId: conversation.id,
@@ -61,17 +64,38 @@ export async function storeMessage(batch: Batch, { arrival, contact, conversatio
     sentAt: inbound ? null : at,
   });
   const messageId = insertedRowId(stored);
-  await linkOrphans(batch, { conversation, channelId, externalId: event.externalId, cycle });
-  const { slaState } = await refreshConversation({ tx: batch.tx, brandId: batch.brandId, conversationId: conversation.id, now: batch.now, inbound, known: { conversation, cycle } });
+  sawMessage(batch, channelId, event.externalId, event.inReplyTo);
+  const adopted = await linkOrphans(batch, { conversation, channelId, externalId: event.externalId, cycle });
+  // A conversation this event started holds only this message, unless it adopted earlier replies.
+  const summary = created && !adopted ? onlyMessage({ inbound, at, text: event.text, classification, cycle }) : undefined;
+  const { slaState } = await refreshConversation({ tx: batch.tx, brandId: batch.brandId, conversationId: conversation.id, now: batch.now, inbound, known: { conversation, cycle }, summary });
   batch.channelsWithEvents.add(channelId);
   batch.touched.set(conversation.id, messageId);
   return { messageId, slaState };
 }
 
+// The summary query's answer (queries.ts summary) for a conversation whose only message this is.
+function onlyMessage({ inbound, at, text, classification, cycle }: { inbound: boolean; at: number; text: string; classification: Classification | null; cycle: CycleRow | null }): Summary {
+  if (!inbound) return { first: null, lastInbound: null, last: at, language: null, complaint: null, latestText: null, latestSentiment: null, latestScore: null };
+  return {
+    first: at,
+    lastInbound: at,
+    last: at,
+    language: classification?.language ?? null,
+    complaint: cycle ? (classification?.complaint ? 1 : 0) : null,
+    latestText: text,
+    latestSentiment: classification?.sentiment ?? null,
+    latestScore: classification?.sentimentScore ?? null,
+  };
+}
+
 // Replies that arrived before their parent: a brand-only orphan is the brand's answer and joins
-// the parent's thread; a customer's orphan stays its own conversation and is linked.
-async function linkOrphans(batch: Batch, { conversation, channelId, externalId, cycle }: { conversation: ConversationRow; channelId: number; externalId: string; cycle: CycleRow | null }): Promise<void> {
+// the parent's thread; a customer's orphan stays its own conversation and is linked. True when
+// the conversation took over another's messages.
+async function linkOrphans(batch: Batch, { conversation, channelId, externalId, cycle }: { conversation: ConversationRow; channelId: number; externalId: string; cycle: CycleRow | null }): Promise<boolean> {
   const { tx, brandId, now } = batch;
+  if (!mayHaveReplies(batch, channelId, externalId)) return false;
+  let adopted = false;
   const orphans = await batch.q.orphansOf.execute({ channelId, externalId, conversationId: conversation.id });
   for (const orphan of orphans) {
     const inbound = await tx.$count(messages, and(eq(messages.conversationId, orphan.id), eq(messages.direction, "inbound")));
@@ -79,11 +103,13 @@ async function linkOrphans(batch: Batch, { conversation, channelId, externalId, 
       await tx.update(messages).set({ conversationId: conversation.id, cycleId: cycle.id }).where(and(eq(messages.conversationId, orphan.id), eq(messages.brandId, brandId)));
       await tx.update(conversations).set({ status: "resolved", updatedAt: new Date(now) }).where(and(eq(conversations.id, orphan.id), eq(conversations.brandId, brandId)));
       await reapplyAdoptedReplies(batch, conversation.id, cycle);
+      adopted = true;
     } else {
       await linkConversations(tx, { brandId, a: conversation.id, b: orphan.id });
     }
     batch.touched.set(orphan.id, 0);
   }
+  return adopted;
 }
 
 async function reapplyAdoptedReplies(batch: Batch, conversationId: number, cycle: CycleRow): Promise<void> {

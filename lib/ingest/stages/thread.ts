@@ -2,9 +2,10 @@ import { insertedRowId } from "@/db/rowid";
 import { getSecrets } from "@/lib/security/secrets";
 import { verifyReplyToken } from "../adapters/email/token";
 import type { InboundEvent } from "../event";
-import type { Queries, Thread } from "../queries";
+import type { Thread } from "../queries";
 import type { Arrival, Batch } from "../batch";
 import { upsertContact, type Contact } from "./contact";
+import { mayBeStored } from "../sightings";
 
 // Stage 3. DESIGN.md threads: reply-to links first (a comment and every reply under it), then
 // the platform's thread id; a private dialogue is one conversation per contact and channel.
@@ -13,7 +14,7 @@ import { upsertContact, type Contact } from "./contact";
 // author. The thread comes with its current response cycle, which the next stage needs.
 
 export async function thread(batch: Batch, arrival: Arrival, contact: Contact | null): Promise<Thread> {
-  const found = batch.channelKinds.get(arrival.channelId) === "email" ? await findMailThread(batch.q, arrival) : await findThread(batch.q, arrival);
+  const found = batch.channelKinds.get(arrival.channelId) === "email" ? await findMailThread(batch, arrival) : await findThread(batch, arrival);
   if (found) return found;
   const owner = contact ?? (await upsertContact(batch, arrival));
   const { brandId } = batch;
@@ -31,7 +32,7 @@ export async function thread(batch: Batch, arrival: Arrival, contact: Contact | 
     priority: "normal" as const,
     lastMessageAt: at,
   };
-  return { conversation, cycle: null };
+  return { conversation, cycle: null, created: true };
 }
 
 // The key a new conversation is filed under: the dialogue for private messages, else its first comment.
@@ -40,31 +41,33 @@ export function threadKey(event: InboundEvent): string {
   return event.externalId;
 }
 
-async function findThread(q: Queries, { event, channelId }: Arrival): Promise<Thread | null> {
+async function findThread(batch: Batch, { event, channelId }: Arrival): Promise<Thread | null> {
+  const { q } = batch;
   if (event.kind === "private_message") {
     const key = event.threadId ?? (event.direction === "inbound" ? event.author.id : null);
     if (key) {
       const [byKey] = await q.threadByKey.execute({ channelId, threadKey: key, kind: "private_message" });
       if (byKey) return withCycle(byKey);
     }
-    return event.inReplyTo ? threadOf(q, channelId, event.inReplyTo) : null;
+    return event.inReplyTo ? threadOf(batch, channelId, event.inReplyTo) : null;
   }
   if (event.inReplyTo) {
-    const parent = await threadOf(q, channelId, event.inReplyTo);
+    const parent = await threadOf(batch, channelId, event.inReplyTo);
     if (parent) return parent;
   }
   // A thread id that names a seen message (the root comment) joins its thread; a post id does not:
   // every top-level comment under a post is a conversation of its own.
-  if (event.threadId && event.threadId !== event.externalId) return threadOf(q, channelId, event.threadId);
+  if (event.threadId && event.threadId !== event.externalId) return threadOf(batch, channelId, event.threadId);
   return null;
 }
 
 // The mail it answers, then any earlier mail of its References (newest first), then the root it
 // names, then the signed token of the reply address it was sent to.
-async function findMailThread(q: Queries, { event, channelId }: Arrival): Promise<Thread | null> {
+async function findMailThread(batch: Batch, { event, channelId }: Arrival): Promise<Thread | null> {
+  const { q } = batch;
   const chain = [...new Set([event.inReplyTo, ...(event.references ?? []).toReversed()].filter((id): id is string => Boolean(id) && id !== event.externalId))];
   for (const id of chain) {
-    const found = await threadOf(q, channelId, id);
+    const found = await threadOf(batch, channelId, id);
     if (found) return found;
   }
   if (event.threadId && event.threadId !== event.externalId) {
@@ -80,8 +83,9 @@ async function findMailThread(q: Queries, { event, channelId }: Arrival): Promis
 }
 
 // The thread of a message seen on the channel.
-async function threadOf(q: Queries, channelId: number, externalId: string): Promise<Thread | null> {
-  const [row] = await q.threadOfMessage.execute({ channelId, externalId });
+async function threadOf(batch: Batch, channelId: number, externalId: string): Promise<Thread | null> {
+  if (!mayBeStored(batch, channelId, externalId)) return null;
+  const [row] = await batch.q.threadOfMessage.execute({ channelId, externalId });
   return row ? withCycle(row) : null;
 }
 
