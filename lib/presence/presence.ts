@@ -13,6 +13,9 @@ export type Viewer = { userId: number; name: string; state: PresenceState };
 
 type Row = { state: PresenceState | "left"; at: Date; view?: string | null };
 
+// One agent's page view of one conversation, as a heartbeat or a leave names it.
+type Beat = { db?: Db; brandId: number; conversationId: number; userId: number; view?: string | null; now?: number };
+
 function shown(row: Row | undefined, now: number): PresenceState | "gone" {
   if (!row || row.state === "left" || row.at.getTime() <= now - PRESENCE_TTL_MS) return "gone";
   return row.state === "typing" && row.at.getTime() <= now - TYPING_TTL_MS ? "viewing" : row.state;
@@ -44,23 +47,7 @@ export async function listPresence({ db = database(), brandId, conversationId, e
 // `view` names the page view that sends it: requests of one view may arrive out of order (a
 // heartbeat still in flight when the tab navigates away), and one that arrives after that
 // view's leave is stale.
-export async function recordPresence({
-  db = database(),
-  brandId,
-  conversationId,
-  userId,
-  state,
-  view = null,
-  now = Date.now(),
-}: {
-  db?: Db;
-  brandId: number;
-  conversationId: number;
-  userId: number;
-  state: PresenceState;
-  view?: string | null;
-  now?: number;
-}): Promise<Viewer[]> {
+export async function recordPresence({ db = database(), brandId, conversationId, userId, state, view = null, now = Date.now() }: Beat & { state: PresenceState }): Promise<Viewer[]> {
   return db.transaction(async (tx) => {
     await requireConversation({ db: tx, brandId, id: conversationId });
     const [before] = await tx
@@ -85,21 +72,7 @@ export async function recordPresence({
 // Leaving ends only the view that says so: when the same agent has the conversation open in
 // another tab, or a remounted pane already announced itself, that newer view stays. The row
 // becomes a tombstone of the view until it expires (see recordPresence).
-export async function leavePresence({
-  db = database(),
-  brandId,
-  conversationId,
-  userId,
-  view = null,
-  now = Date.now(),
-}: {
-  db?: Db;
-  brandId: number;
-  conversationId: number;
-  userId: number;
-  view?: string | null;
-  now?: number;
-}): Promise<void> {
+export async function leavePresence({ db = database(), brandId, conversationId, userId, view = null, now = Date.now() }: Beat): Promise<void> {
   await db.transaction(async (tx) => {
     await requireConversation({ db: tx, brandId, id: conversationId });
     const mine = and(eq(presence.userId, userId), eq(presence.conversationId, conversationId), eq(presence.brandId, brandId));
