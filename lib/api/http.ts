@@ -15,6 +15,13 @@ export function errorResponse(error: unknown): Response {
   return Response.json({ error: { code: "internal", message: "Something went wrong; nothing was stored." } }, { status: 500 });
 }
 
+// A file the browser saves (CSV, PDF): a person's brand data, so no shared cache may keep it.
+export function downloadResponse(body: BodyInit, { type, filename }: { type: string; filename: string }): Response {
+  return new Response(body, {
+    headers: { "Content-Type": type, "Content-Disposition": `attachment; filename="${filename}"`, "Cache-Control": "private, no-store" },
+  });
+}
+
 export function maxBodyBytes(): number {
   const value = Number(process.env.INGEST_MAX_BODY_BYTES);
   return Number.isFinite(value) && value > 0 ? value : 1_000_000;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { authorize } from "@/lib/auth/authorize";
 import { currentMembership } from "@/lib/auth/brand-context";
 import { requireActionUser } from "@/lib/auth/session";
-import { errorResponse } from "@/lib/api/http";
+import { downloadResponse, errorResponse } from "@/lib/api/http";
 import { AppError } from "@/lib/errors";
 import { brandChannels, dashboardData } from "@/lib/metrics/dashboard";
 import { dashboardTable, TABLES, toCsv } from "@/lib/metrics/dashboard-tables";
@@ -30,13 +30,7 @@ export async function GET(request: Request) {
     const range = parseRange({ from, to, timeZone: membership.timezone, strict: true });
     const data = await dashboardData({ brandId: membership.brandId, timeZone: membership.timezone, range, channelId: channel ?? null });
     const filename = `${membership.slug}-${table}-${range.fromDay}-${range.toDay}.csv`;
-    return new Response(toCsv(dashboardTable({ data, name: table })), {
-      headers: {
-        "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="${filename}"`,
-        "Cache-Control": "private, no-store",
-      },
-    });
+    return downloadResponse(toCsv(dashboardTable({ data, name: table })), { type: "text/csv; charset=utf-8", filename });
   } catch (error) {
     return errorResponse(error);
   }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { currentMembership } from "@/lib/auth/brand-context";
 import { getSessionUser } from "@/lib/auth/session";
-import { errorResponse } from "@/lib/api/http";
+import { downloadResponse, errorResponse } from "@/lib/api/http";
 import { AppError } from "@/lib/errors";
 import { translator } from "@/lib/i18n/messages";
 import { weeklyReportPdf } from "@/lib/reports/weekly/pdf";
@@ -23,13 +23,7 @@ export async function GET(request: Request) {
     const membership = currentMembership({ user, slug: parsed.data.brand });
     const report = await buildWeeklyReport({ actor: { kind: "member", user }, brandId: membership.brandId, week: parsed.data.week, staffingGap: plannerGap });
     const pdf = await weeklyReportPdf({ report, t: translator(user.locale), locale: user.locale });
-    return new Response(new Uint8Array(pdf), {
-      headers: {
-        "Content-Type": "application/pdf",
-        "Content-Disposition": `attachment; filename="${membership.slug}-weekly-${report.week}.pdf"`,
-        "Cache-Control": "private, no-store",
-      },
-    });
+    return downloadResponse(new Uint8Array(pdf), { type: "application/pdf", filename: `${membership.slug}-weekly-${report.week}.pdf` });
   } catch (error) {
     return errorResponse(error);
   }

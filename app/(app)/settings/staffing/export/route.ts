@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { errorResponse } from "@/lib/api/http";
+import { downloadResponse, errorResponse } from "@/lib/api/http";
 import { currentMembership } from "@/lib/auth/brand-context";
 import { getSessionUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
@@ -19,13 +19,7 @@ export async function GET(request: Request) {
     if (!brand.success) throw new AppError("bad_request:query", "Invalid export query.");
     const membership = currentMembership({ user, slug: brand.data });
     const plan = await staffingPlan({ actor: { kind: "member", user }, brandSlug: membership.slug, options: optionsFromQuery(pickQuery(search)) });
-    return new Response(staffingCsv(plan), {
-      headers: {
-        "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="${membership.slug}-staffing.csv"`,
-        "Cache-Control": "private, no-store",
-      },
-    });
+    return downloadResponse(staffingCsv(plan), { type: "text/csv; charset=utf-8", filename: `${membership.slug}-staffing.csv` });
   } catch (error) {
     return errorResponse(error);
   }
