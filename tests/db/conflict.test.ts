@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { sql } from "drizzle-orm";
-import { isRetryableConflict, retryOnConflict } from "@/db/conflict";
+import { DrizzleQueryError, eq, sql } from "drizzle-orm";
+import { brands } from "@/db/schema";
+import { isRetryableConflict, isUniqueViolation, retryOnConflict, sqlErrorCode } from "@/db/conflict";
 import { execute } from "@/db/sql";
 import { makeBrand, onPostgres, openAgain, row, testDb } from "../helpers/db";
 
@@ -24,6 +25,18 @@ describe("retryOnConflict", () => {
     expect(isRetryableConflict(null)).toBe(false);
   });
 
+  // The query builder wraps the driver's error; the code is read from its cause.
+  it("reads the code through the query builder's wrapper", async () => {
+    const wrapped = new DrizzleQueryError("update brands", [], conflict("40P01"));
+    expect(sqlErrorCode(wrapped)).toBe("40P01");
+    expect(isRetryableConflict(wrapped)).toBe(true);
+    expect(isUniqueViolation(new DrizzleQueryError("insert", [], conflict("23505")))).toBe(true);
+    expect(isUniqueViolation(conflict("SQLITE_CONSTRAINT_UNIQUE"))).toBe(true);
+    expect(isUniqueViolation(wrapped)).toBe(false);
+    let calls = 0;
+    expect(await retryOnConflict(async () => (++calls < 2 ? Promise.reject(wrapped) : "stored"))).toBe("stored");
+  });
+
   // Two servers (a process runs one transaction at a time) lock two rows in opposite orders:
   // PostgreSQL ends one transaction, which runs again, and both changes are stored.
   it.runIf(onPostgres())("stores both sides of a real PostgreSQL deadlock between two servers", async () => {
@@ -44,7 +57,8 @@ describe("retryOnConflict", () => {
           attempts++;
           await execute(tx, sql`UPDATE brands SET name = ${name} WHERE id = ${first}`);
           if (attempts <= 2) await bothHoldOne();
-          await execute(tx, sql`UPDATE brands SET name = ${name} WHERE id = ${second}`);
+          // Through the query builder, whose error arrives wrapped.
+          await tx.update(brands).set({ name }).where(eq(brands.id, second));
         }),
       );
     await Promise.all([side(0, a.id, b.id, "left"), side(1, b.id, a.id, "right")]);
