@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { and, eq, lt } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { apiIdempotency } from "@/db/schema";
+import { isUniqueViolation } from "@/db/conflict";
 import { AppError } from "@/lib/errors";
 
 export const IDEMPOTENCY_HOURS = 24;
@@ -27,6 +28,8 @@ export function requestHash({ method, path, body }: { method: string; path: stri
  * Runs a write once per token and key: the answer is stored in the same transaction as the write,
  * so a repeat within 24 hours gets the first status and body back and changes nothing. A failed
  * write stores nothing (it changed nothing either), so it may be retried with the same key.
+ * Two servers running the same new key at once: the second's insert meets the first's committed
+ * row, its transaction (its write included) rolls back, and it runs again to replay the first.
  */
 export async function oncePerKey({
   db,
@@ -48,7 +51,7 @@ export async function oncePerKey({
   if (key == null) return { ...(await db.transaction(run)), replayed: false };
   const hash = requestHash(request);
   const mine = and(eq(apiIdempotency.tokenId, tokenId), eq(apiIdempotency.key, key));
-  return db.transaction(async (tx) => {
+  const once = () => db.transaction(async (tx) => {
     await tx.delete(apiIdempotency).where(and(eq(apiIdempotency.tokenId, tokenId), lt(apiIdempotency.createdAt, new Date(now - IDEMPOTENCY_HOURS * 3_600_000))));
     const [seen] = await tx.select().from(apiIdempotency).where(mine).limit(1);
     if (seen) {
@@ -60,4 +63,10 @@ export async function oncePerKey({
     await tx.insert(apiIdempotency).values({ tokenId, brandId, key, requestHash: hash, status: answer.status, body: JSON.stringify(answer.body), createdAt: new Date(now) });
     return { ...answer, replayed: false };
   });
+  try {
+    return await once();
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return once();
+  }
 }

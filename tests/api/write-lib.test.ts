@@ -1,18 +1,20 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { apiIdempotency, messages } from "@/db/schema";
+import { apiIdempotency, brands, messages } from "@/db/schema";
 import { authenticateBearer, createToken, type TokenPrincipal } from "@/lib/auth/tokens";
 import { cliActor } from "@/lib/audit/record";
 import { ingestApiEvents } from "@/lib/api/events";
+import { oncePerKey } from "@/lib/api/idempotency";
 import { apiReply } from "@/lib/api/write";
 import { inboundEventSchema } from "@/lib/ingest/event";
 import { isAppError } from "@/lib/errors";
-import { makeBrand, makeMember, testDb } from "../helpers/db";
+import { makeBrand, makeMember, onPostgres, openAgain, testDb } from "../helpers/db";
 
 // The idempotent reply on whichever engine the run uses (SQLite, or PostgreSQL with
 // vitest.postgres.config.ts): rows arranged and read through db/ and lib/ only.
 let db: Db;
+let file: string;
 let token: TokenPrincipal;
 let brandId: number;
 
@@ -28,7 +30,7 @@ const reply = (id: number, key: string, text: string) =>
   apiReply({ db, token, id, body: { text, visibility: "public" }, raw: { text, visibility: "public" }, path: `/api/v1/conversations/${id}/replies`, idempotencyKey: key });
 
 beforeAll(async () => {
-  db = testDb().db;
+  ({ db, file } = testDb());
   const brand = await makeBrand({ db });
   brandId = brand.id;
   const agent = await makeMember({ db, brandId, role: "agent" });
@@ -56,5 +58,40 @@ describe("apiReply once per Idempotency-Key", () => {
     expect(await db.$count(apiIdempotency, eq(apiIdempotency.key, "k-2"))).toBe(0);
     const id = await conversation();
     expect((await reply(id, "k-2", "Hello")).status).toBe(201);
+  });
+
+  // Two servers get the same new key at the same instant (a client retrying on a timeout): both
+  // find no stored answer and write; the unique index refuses the later one, which runs again and
+  // replays the first answer instead of answering 500.
+  it.runIf(onPostgres())("replays the first answer to a second server that raced it with the same new key", async () => {
+    const servers = [db, openAgain(file)];
+    let arrived = 0;
+    const bothRead = () =>
+      new Promise<void>((resolve) => {
+        arrived++;
+        const wait = () => (arrived >= 2 ? resolve() : setTimeout(wait, 10));
+        wait();
+      });
+    let runs = 0;
+    const request = { method: "PATCH", path: "/race", body: { name: "Raced" } };
+    const call = (server: number) =>
+      oncePerKey({
+        db: servers[server],
+        tokenId: token.tokenId,
+        brandId,
+        key: "k-race",
+        request,
+        run: async (tx) => {
+          runs++;
+          if (runs <= 2) await bothRead();
+          await tx.update(brands).set({ name: `Raced ${server}` }).where(eq(brands.id, brandId));
+          return { status: 200, body: { server } };
+        },
+      });
+    const answers = await Promise.all([call(0), call(1)]);
+    expect(runs).toBe(2);
+    expect(answers.map((answer) => answer.replayed).sort()).toEqual([false, true]);
+    expect(answers[0].body).toEqual(answers[1].body);
+    expect(await db.$count(apiIdempotency, eq(apiIdempotency.key, "k-race"))).toBe(1);
   });
 });
