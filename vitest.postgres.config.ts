@@ -27,6 +27,7 @@ export const POSTGRES_SUITES = [
   "tests/worker/claim.test.ts",
   "tests/ingest/clock-start.test.ts",
   "tests/metrics/dashboard.test.ts",
+  "tests/metrics/figure-cache.test.ts",
   "tests/escalation/rules.test.ts",
   "tests/presence/presence.test.ts",
   "tests/ingest/webhooks.test.ts",

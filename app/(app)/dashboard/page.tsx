@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { hasRole } from "@/lib/auth/brand-context";
 import { pageMembership, requirePageUser } from "@/lib/auth/session";
-import { brandChannels, dashboardData } from "@/lib/metrics/dashboard";
+import { brandChannels } from "@/lib/metrics/dashboard";
+import { dashboardFigures, liveTileFigures } from "@/lib/metrics/figure-cache";
 import { parseRange } from "@/lib/metrics/local-time";
-import { liveTiles } from "@/lib/metrics/tiles";
 import { Escalations } from "./escalations";
 import { Filters } from "./filters";
 import { LiveRefresh } from "./live-refresh.client";
@@ -22,7 +22,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const user = await requirePageUser();
   const search = await searchParams;
   const membership = pageMembership({ user, slug: search.brand });
-  const tiles = await liveTiles({ brandId: membership.brandId, timeZone: membership.timezone });
+  const tiles = await liveTileFigures({ brandId: membership.brandId, timeZone: membership.timezone });
   const manager = hasRole(membership, "manager");
   return (
     <main className="min-w-0 space-y-6 p-4 md:p-6">
@@ -38,7 +38,7 @@ async function ManagerView({ brandId, slug, timeZone, search, locale }: { brandI
   const channels = await brandChannels({ brandId });
   const channel = channels.find((c) => String(c.id) === search.channel)?.id ?? null;
   const range = parseRange({ from: search.from, to: search.to, timeZone });
-  const data = await dashboardData({ brandId, timeZone, range, channelId: channel });
+  const data = await dashboardFigures({ brandId, timeZone, range, channelId: channel });
   return (
     <>
       <Filters state={{ brand: slug, channel, from: range.fromDay, to: range.toDay }} channels={channels} locale={locale} />
