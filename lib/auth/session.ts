@@ -1,19 +1,21 @@
 import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
 import { AppError } from "@/lib/errors";
 import { auth } from "./next-auth";
 import { loadSessionUser, type Membership, type SessionUser } from "./access";
 
 // Every page, action and route handler resolves the user from the database on each call:
 // a deactivated user or a removed membership takes effect immediately, whatever the JWT says.
-// auth() has already checked the session row (see the jwt callback in next-auth.ts).
-export async function getSignedIn(): Promise<{ user: SessionUser; sessionId: string } | null> {
+// auth() has already checked the session row (see the jwt callback in next-auth.ts). Within one
+// page render (layout, page, metadata) it is read once; every request reads it again.
+export const getSignedIn = cache(async function getSignedIn(): Promise<{ user: SessionUser; sessionId: string } | null> {
   const session = await auth();
   const id = Number(session?.user?.id);
   const sessionId = (session as { sid?: unknown } | null)?.sid;
   if (!Number.isInteger(id) || id <= 0 || typeof sessionId !== "string") return null;
   const user = await loadSessionUser({ userId: id });
   return user ? { user, sessionId } : null;
-}
+});
 
 export async function getSessionUser(): Promise<SessionUser | null> {
   return (await getSignedIn())?.user ?? null;
