@@ -153,6 +153,14 @@ export const settingsEn = {
   "audit.to": "To",
   "audit.apply": "Filter",
   "audit.clear": "Clear",
+  "retention.title": "Data retention",
+  "retention.intro": "Message texts older than the period you choose are erased: texts, names and attachment links are replaced by \"[erased on request]\", while conversations, reply times and figures stay. Off keeps everything.",
+  "retention.current": "Now: {months, plural, =0 {off} one {# month} other {# months}}",
+  "retention.months": "Keep message texts for (months)",
+  "retention.monthsHint": "1 to 240; leave empty to turn retention off.",
+  "retention.confirm": "{count, plural, one {# message is} other {# messages are}} older than {months, plural, one {# month} other {# months}}. Saving erases {count, plural, one {its text} other {their texts}} now, and later messages as they age. This cannot be undone.",
+  "retention.eraseAndSave": "Erase and save",
+  "retention.saved": "Retention saved: {months, plural, =0 {off} one {# month} other {# months}}.",
 } as const;
 
 export const settingsRu: Record<keyof typeof settingsEn, string> = {
@@ -309,4 +317,12 @@ export const settingsRu: Record<keyof typeof settingsEn, string> = {
   "audit.to": "По",
   "audit.apply": "Применить",
   "audit.clear": "Сбросить",
+  "retention.title": "Срок хранения данных",
+  "retention.intro": "Тексты сообщений старше выбранного срока стираются: тексты, имена и ссылки на вложения заменяются на «[erased on request]», а обращения, время ответа и показатели сохраняются. «Выключено» хранит всё.",
+  "retention.current": "Сейчас: {months, plural, =0 {выключено} one {# месяц} few {# месяца} many {# месяцев} other {# месяца}}",
+  "retention.months": "Хранить тексты сообщений (месяцев)",
+  "retention.monthsHint": "От 1 до 240; оставьте пустым, чтобы выключить.",
+  "retention.confirm": "{count, plural, one {# сообщение старше} few {# сообщения старше} many {# сообщений старше} other {# сообщения старше}} {months, plural, one {# месяца} other {# месяцев}}. Сохранение сотрёт их тексты сейчас, а более новые — по мере старения. Отменить это нельзя.",
+  "retention.eraseAndSave": "Стереть и сохранить",
+  "retention.saved": "Срок хранения сохранён: {months, plural, =0 {выключено} one {# месяц} few {# месяца} many {# месяцев} other {# месяца}}.",
 };

@@ -154,4 +154,12 @@ export const settingsBg: Record<keyof typeof settingsEn, string> = {
   "audit.to": "До",
   "audit.apply": "Филтрирай",
   "audit.clear": "Изчисти",
+  "retention.title": "Срок за съхранение на данни",
+  "retention.intro": "Текстовете на съобщенията, по-стари от избрания срок, се изтриват: текстове, имена и връзки към прикачени файлове се заменят с „[erased on request]“, а разговорите, времената за отговор и показателите остават. „Изключено“ пази всичко.",
+  "retention.current": "Сега: {months, plural, =0 {изключено} one {# месец} other {# месеца}}",
+  "retention.months": "Пази текстовете на съобщенията (месеци)",
+  "retention.monthsHint": "От 1 до 240; оставете празно, за да изключите.",
+  "retention.confirm": "{count, plural, one {# съобщение е} other {# съобщения са}} по-стари от {months, plural, one {# месец} other {# месеца}}. Запазването изтрива текстовете им сега, а по-новите — когато остареят. Това не може да се отмени.",
+  "retention.eraseAndSave": "Изтрий и запази",
+  "retention.saved": "Срокът е запазен: {months, plural, =0 {изключено} one {# месец} other {# месеца}}.",
 };

@@ -154,4 +154,12 @@ export const settingsSq: Record<keyof typeof settingsEn, string> = {
   "audit.to": "Deri",
   "audit.apply": "Filtro",
   "audit.clear": "Pastro",
+  "retention.title": "Ruajtja e të dhënave",
+  "retention.intro": "Tekstet e mesazheve më të vjetra se periudha që zgjidhni fshihen: tekstet, emrat dhe lidhjet e bashkëngjitjeve zëvendësohen me \"[erased on request]\", ndërsa bisedat, kohët e përgjigjes dhe shifrat mbeten. \"Joaktive\" i mban të gjitha.",
+  "retention.current": "Tani: {months, plural, =0 {joaktive} one {# muaj} other {# muaj}}",
+  "retention.months": "Mbaji tekstet e mesazheve (muaj)",
+  "retention.monthsHint": "Nga 1 deri në 240; lëreni bosh për ta çaktivizuar.",
+  "retention.confirm": "{count, plural, one {# mesazh është} other {# mesazhe janë}} më të vjetër se {months, plural, one {# muaj} other {# muaj}}. Ruajtja i fshin tekstet e tyre tani, dhe mesazhet e mëvonshme kur të vjetrohen. Kjo nuk mund të zhbëhet.",
+  "retention.eraseAndSave": "Fshi dhe ruaj",
+  "retention.saved": "Ruajtja u ruajt: {months, plural, =0 {joaktive} one {# muaj} other {# muaj}}.",
 };

@@ -338,6 +338,7 @@ export const ACTIONS: Record<string, ActionEntry> = {
     note: "an admin of any brand may open a new one and becomes its admin",
   },
   "app/(app)/settings/brands/actions.ts#updateBrandAction": { access: "admin", form: (w) => ({ brandId: A(w), name: "Authz A", timezone: "UTC" }) },
+  "app/(app)/settings/brands/actions.ts#saveRetentionAction": { access: "admin", form: (w) => ({ brandId: A(w), months: "120", confirm: "yes" }) },
 
   "app/(app)/settings/channels/actions.ts#createChannelAction": { access: "admin", form: (w) => ({ brandId: A(w), kind: "web", name: `Site ${fresh()}` }) },
   "app/(app)/settings/channels/actions.ts#updateChannelAction": {

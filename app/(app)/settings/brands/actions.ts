@@ -7,6 +7,7 @@ import { authorize } from "@/lib/auth/authorize";
 import { runAction, formValues, type ActionState } from "@/lib/auth/action-result";
 import { openBrand, updateBrand, slugSchema, timezoneSchema } from "@/lib/brands/brands";
 import { translator } from "@/lib/i18n/messages";
+import { setRetention } from "@/lib/privacy/retention";
 
 const createSchema = z.object({ slug: slugSchema, name: z.string().trim().min(1).max(120), timezone: timezoneSchema });
 const updateSchema = z.object({
@@ -53,5 +54,29 @@ export async function updateBrandAction(_prev: ActionState, formData: FormData):
     });
     revalidatePath("/", "layout");
     return { ok: translator(user.locale)("common.saved") };
+  });
+}
+
+export type RetentionState = (ActionState & { confirm?: { months: number; wouldErase: number } }) | null;
+
+const retentionSchema = z.object({
+  brandId: z.coerce.number().int().positive(),
+  months: z.union([z.literal(""), z.coerce.number().int().min(1).max(240)]),
+  confirm: z.enum(["yes"]).optional(),
+});
+
+// Turning retention on (or shortening it) first answers how many texts it would erase; the
+// second submission, confirmed, saves it (lib/privacy/retention.ts audits it).
+export async function saveRetentionAction(_prev: RetentionState, formData: FormData): Promise<RetentionState> {
+  const user = await requireActionUser();
+  const values = formValues(formData);
+  return runAction(values, async () => {
+    const input = retentionSchema.safeParse(values);
+    if (!input.success) return { error: firstIssue(input.error), values };
+    const months = input.data.months === "" ? null : input.data.months;
+    const result = await setRetention({ actor: { kind: "member", user }, brandId: input.data.brandId, months, confirm: input.data.confirm === "yes" });
+    if (!result.saved) return { values, confirm: { months: result.months!, wouldErase: result.wouldErase } };
+    revalidatePath("/settings/brands");
+    return { ok: translator(user.locale)("retention.saved", { months: months ?? 0 }) };
   });
 }

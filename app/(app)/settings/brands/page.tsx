@@ -5,6 +5,7 @@ import { requireBrandBySlug } from "@/lib/brands/brands";
 import { NoAccess } from "@/app/_components/no-access";
 import { translator } from "@/lib/i18n/messages";
 import { CreateBrandForm, EditBrandForm } from "./brand-forms.client";
+import { RetentionForm } from "./retention-form.client";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: translator((await requirePageUser()).locale)("settings.brands") };
@@ -24,6 +25,13 @@ export default async function BrandsSettings({ searchParams }: { searchParams: P
           {brand.name}
         </h1>
         <EditBrandForm brand={{ id: brand.id, name: brand.name, slug: brand.slug, timezone: brand.timezone, publicStatus: brand.publicStatus, retrainEveryHours: brand.retrainEveryHours, autoAssign: brand.autoAssign }} timezones={timezones} />
+      </section>
+      <section aria-labelledby="retention-heading" className="space-y-3">
+        <h2 id="retention-heading" className="text-base font-semibold">
+          {t("retention.title")}
+        </h2>
+        <p className="max-w-prose text-zinc-500">{t("retention.intro")}</p>
+        <RetentionForm brandId={brand.id} months={brand.retentionMonths} />
       </section>
       <section aria-labelledby="new-brand-heading" className="space-y-3">
         <h2 id="new-brand-heading" className="text-base font-semibold">
