@@ -670,14 +670,26 @@ function icuTranslator(locale: Locale): Translate {
       return text === undefined ? key.replaceAll("~", ".") : text;
     },
   }) as unknown as (key: string, vars?: Record<string, string | number | Date>) => string;
+  // next-intl keys its own cache by a JSON text of every argument on each call, and a dashboard
+  // formats a thousand texts, many alike: a text is pure in (key, values), so it is kept.
+  const done = new Map<string, string>();
   return (key, vars) => {
+    const memo = vars === undefined ? key : `${key}\u0000${JSON.stringify(vars)}`;
+    const hit = done.get(memo);
+    if (hit !== undefined) return hit;
+    let text: string;
     try {
-      return translate(alias(key), vars);
+      text = translate(alias(key), vars);
     } catch {
-      return en[key] ?? key;
+      text = en[key] ?? key;
     }
+    if (done.size >= MEMO_LIMIT) done.clear();
+    done.set(memo, text);
+    return text;
   };
 }
+
+const MEMO_LIMIT = 20_000;
 
 const TRANSLATORS = new Map<Locale, Translate>();
 
