@@ -1,7 +1,7 @@
 import { eq, max } from "drizzle-orm";
 import { database, type Db } from "@/db/client";
 import { changes } from "@/db/schema";
-import { dashboardData, type DashboardData, type DashboardScope } from "./dashboard";
+import { brandChannels, dashboardData, type DashboardData, type DashboardScope } from "./dashboard";
 import { liveTiles, startOfLocalDay, type LiveTiles } from "./tiles";
 
 // The dashboard's figures, computed once per change of the brand: a value is kept with the
@@ -45,10 +45,15 @@ export async function sinceLastChange<T>({ db, brandId, key, now, maxAgeMs = Num
   return { value: (await entry.value) as T, at: entry.at };
 }
 
+// Names are not counted figures and their edits record no change (a renamed channel or agent):
+// the channels are part of the key, and nothing is kept longer than five minutes.
+const DASHBOARD_MAX_AGE_MS = 5 * 60_000;
+
 /** dashboardData as of the brand's last change; the escalations' oldest wait ages with the clock. */
 export async function dashboardFigures({ db = database(), now = Date.now(), ...scope }: Omit<DashboardScope, "db"> & { db?: Db; now?: number }): Promise<DashboardData> {
-  const key = `dashboard|${scope.timeZone}|${scope.range.from}|${scope.range.to}|${scope.channelId ?? ""}`;
-  const { value, at } = await sinceLastChange({ db, brandId: scope.brandId, key, now, compute: () => dashboardData({ db, ...scope }) });
+  const channels = (await brandChannels({ db, brandId: scope.brandId })).map((c) => `${c.id}:${c.name}`).join(",");
+  const key = `dashboard|${scope.timeZone}|${scope.range.from}|${scope.range.to}|${scope.channelId ?? ""}|${channels}`;
+  const { value, at } = await sinceLastChange({ db, brandId: scope.brandId, key, now, maxAgeMs: DASHBOARD_MAX_AGE_MS, compute: () => dashboardData({ db, ...scope }) });
   const oldest = value.escalations.oldestUnacknowledgedSeconds;
   if (oldest == null || now === at) return value;
   return { ...value, escalations: { ...value.escalations, oldestUnacknowledgedSeconds: oldest + Math.round((now - at) / 1000) } };

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { channels } from "@/db/schema";
 import type { Classification } from "@/lib/classify/types";
 import { inboundEventSchema } from "@/lib/ingest/event";
 import { ingestBatch } from "@/lib/ingest/pipeline";
@@ -94,5 +96,24 @@ describe("figures kept until the brand's next change", () => {
     const later = await liveTileFigures({ db, brandId: brand.id, timeZone: TZ, now: now + 5_000 });
     expect(later.oldestWaitingSeconds).toBe(first.oldestWaitingSeconds! + 5);
     expect(later).toEqual(await liveTiles({ db, brandId: brand.id, timeZone: TZ, now: now + 5_000 }));
+  });
+});
+
+describe("what the change log does not record", () => {
+  it("shows a renamed channel at once and keeps nothing longer than five minutes", async () => {
+    const { db, brand, ingest } = await setup();
+    await ingest("Where is my refund?", Date.now() - 3_600_000);
+    const range = parseRange({ timeZone: TZ });
+    const scope = { db, brandId: brand.id, timeZone: TZ, range, channelId: null };
+    const now = Date.now();
+    const before = await dashboardFigures({ ...scope, now });
+    const channel = before.channels[0];
+    await db.transaction((tx) => tx.update(channels).set({ name: "Renamed" }).where(eq(channels.id, channel.id)));
+    const after = await dashboardFigures({ ...scope, now: now + 1_000 });
+    expect(after.channels.find((c) => c.id === channel.id)?.name).toBe("Renamed");
+    expect(after.volume.some((row) => "Renamed" in row.byChannel)).toBe(true);
+    const computed = await dashboardFigures({ ...scope, now: now + 2_000 });
+    expect(computed).toBe(after);
+    expect(await dashboardFigures({ ...scope, now: now + 2_000 + 5 * 60_000 })).not.toBe(after);
   });
 });
