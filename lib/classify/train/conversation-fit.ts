@@ -44,7 +44,8 @@ function solve(a: number[][], b: number[]): number[] {
 
 // Logistic regression by Newton's method on standardised features with a light L2 (deterministic,
 // exact to convergence), returned on the original scale.
-function fitLogistic(rows: { x: number[]; y: number }[], d: number, l2 = 1): { w: number[]; b: number } {
+// `positiveWeight`: a request author counts that many times (the threshold sits in the requests' tail).
+function fitLogistic({ rows, d, l2 = 1, positiveWeight = 1 }: { rows: { x: number[]; y: number }[]; d: number; l2?: number; positiveWeight?: number }): { w: number[]; b: number } {
   const mean = new Array<number>(d).fill(0);
   const sd = new Array<number>(d).fill(0);
   for (const r of rows) for (let j = 0; j < d; j++) mean[j] += r.x[j] / rows.length;
@@ -59,8 +60,9 @@ function fitLogistic(rows: { x: number[]; y: number }[], d: number, l2 = 1): { w
       let s = 0;
       for (let j = 0; j <= d; j++) s += beta[j] * x[j];
       const p = sigmoid(s);
-      const e = p - rows[n].y;
-      const wgt = Math.max(1e-6, p * (1 - p));
+      const cw = rows[n].y === 1 ? positiveWeight : 1;
+      const e = cw * (p - rows[n].y);
+      const wgt = cw * Math.max(1e-6, p * (1 - p));
       for (let i = 0; i <= d; i++) {
         g[i] += e * x[i];
         for (let j = i; j <= d; j++) h[i][j] += wgt * x[i] * x[j];
@@ -107,7 +109,7 @@ export const CONVERSATION_FEATURES = 14;
 // The author model: logistic regression (each author of each thread one example, gold = the author
 // wrote a request); then the highest threshold on the thread score (the best author's) that keeps
 // `minRecall` of the request messages in the queue.
-export function fitConversation({ threads, minRecall = 0.985, features }: { threads: ScoredThread[]; minRecall?: number; features?: number }): ConversationParams & { trainPrecision: number; trainRecall: number } {
+export function fitConversation({ threads, minRecall = 0.985, features, positiveWeight }: { threads: ScoredThread[]; minRecall?: number; features?: number; positiveWeight?: number }): ConversationParams & { trainPrecision: number; trainRecall: number } {
   const d = Math.min(features ?? CONVERSATION_FEATURES, AUTHOR_FEATURES.length);
   const rows: { x: number[]; y: number }[] = [];
   for (const t of threads) {
@@ -116,7 +118,7 @@ export function fitConversation({ threads, minRecall = 0.985, features }: { thre
       rows.push({ x: a.x.slice(0, d), y });
     }
   }
-  const { w, b } = fitLogistic(rows, d);
+  const { w, b } = fitLogistic({ rows, d, positiveWeight });
   const params: ConversationParams = { weights: w.map(round), bias: round(b), threshold: 0.5 };
   const scored = threadScores(threads, params);
   const totalRequests = scored.reduce((s, t) => s + t.requests, 0);
@@ -139,7 +141,7 @@ export function fitConversation({ threads, minRecall = 0.985, features }: { thre
 // Cross-validation of the author model and its threshold: threads in `folds` groups (by the
 // sentence template of their first message, so a sentence's threads sit in one group), each
 // group's queue decided by a model and threshold fitted on the others.
-export function crossValidateConversation<T extends ScoredThread>({ threads, folds = 4, minRecall = 0.985, features, groupOf }: { threads: T[]; folds?: number; minRecall?: number; features?: number; groupOf: (t: T, i: number) => string }): { precision: number; recall: number; size: number } {
+export function crossValidateConversation<T extends ScoredThread>({ threads, folds = 4, minRecall = 0.985, features, positiveWeight, groupOf }: { threads: T[]; folds?: number; minRecall?: number; features?: number; positiveWeight?: number; groupOf: (t: T, i: number) => string }): { precision: number; recall: number; size: number } {
   const hash = (s: string) => {
     let h = 2166136261;
     for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
@@ -148,7 +150,7 @@ export function crossValidateConversation<T extends ScoredThread>({ threads, fol
   const foldOf = threads.map((t, i) => hash(groupOf(t, i)));
   const out: { score: number; requests: number; threshold: number }[] = [];
   for (let f = 0; f < folds; f++) {
-    const fit = fitConversation({ threads: threads.filter((_, i) => foldOf[i] !== f), minRecall, features });
+    const fit = fitConversation({ threads: threads.filter((_, i) => foldOf[i] !== f), minRecall, features, positiveWeight });
     for (const s of threadScores(threads.filter((_, i) => foldOf[i] === f), fit)) out.push({ ...s, threshold: fit.threshold });
   }
   const queue = out.filter((t) => t.score >= t.threshold);

@@ -65,14 +65,16 @@ async function main(): Promise<void> {
       // Refit the author model alone on threads scored by an earlier `calibrate --save-scored`
       // (same folds, same message model): minutes instead of four retrainings.
       // `--features N`: the first N author features only (to compare with an earlier set);
-      // `--min-recall R`: the share of training request messages the threshold keeps.
+      // `--min-recall R`: the share of training request messages the threshold keeps;
+      // `--positive-weight W`: each request author counts W times in the fit.
       const threads = withTemplates(JSON.parse(fs.readFileSync(fromScored, "utf8")) as ScoredThread[]);
       const features = option(args, "features") ? Number(option(args, "features")) : undefined;
       const minRecall = Number(option(args, "min-recall") ?? 0.985);
-      const refit = fitConversation({ threads, minRecall, features });
+      const positiveWeight = Number(option(args, "positive-weight") ?? 1);
+      const refit = fitConversation({ threads, minRecall, features, positiveWeight });
       log(`conversation threshold ${refit.threshold}: training-fold queue precision ${refit.trainPrecision}, recall ${refit.trainRecall}`);
       // Cross-validated: each quarter of the threads decided by a model and threshold fitted on the rest.
-      const cv = crossValidateConversation({ threads, folds: 4, minRecall, features, groupOf: (t) => t.template });
+      const cv = crossValidateConversation({ threads, folds: 4, minRecall, features, positiveWeight, groupOf: (t) => t.template });
       if (args.includes("--patch-meta")) patchConversation(refit);
       console.log(JSON.stringify({ threshold: refit.threshold, precision: refit.trainPrecision, recall: refit.trainRecall, cv, weights: refit.weights, bias: refit.bias }));
       return;
