@@ -6,6 +6,8 @@ export type ConversationMessage = {
   authorId: string;
   classification: Pick<Classification, "category" | "confidence" | "complaint"> & { requestProbability?: number };
   context?: ClassifyContext | null;
+  // the message's text, for its shape (how many words, a question mark)
+  text?: string;
   // a person of the brand replied to this message (the proof it was a request)
   brandReplied?: boolean;
   // an agent's correction of this message's category
@@ -42,10 +44,21 @@ export const AUTHOR_FEATURES = [
   "logit of the strongest earlier message by another person (0 when none)",
   "mean logit of the author's messages",
   "logit of the author's second-strongest message (the strongest when alone)",
+  "the author's strongest message is short (three words or fewer)",
+  "logit of the author's strongest message when it is short (0 otherwise)",
+  "the author's strongest message has a question mark",
+  "the author's strongest message replies to another person",
+  "logit of the author's strongest message when it replies to another person (0 otherwise)",
+  "logit of the author's strongest message in a private chat (0 in public)",
+  "log of the words in the author's strongest message",
+  "share of the cycle's messages written by the author",
+  "a question mark in any of the author's messages",
+  "a complaint among the earlier messages by other people",
+  "logit of the strongest earlier message by another person when the author's strongest is short",
 ] as const;
 
 // Before any calibration: the author's strongest message decides at 0.5.
-const FALLBACK: ConversationParams = { weights: [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], bias: 0, threshold: 0.5 };
+const FALLBACK: ConversationParams = { weights: [1], bias: 0, threshold: 0.5 };
 
 const logit = (p: number) => {
   const q = Math.min(1 - 1e-4, Math.max(1e-4, p));
@@ -58,6 +71,15 @@ function probabilityOf(m: ConversationMessage): number {
   if (typeof c.requestProbability === "number") return c.requestProbability;
   // A classification stored before the probability was kept: its confidence says how far from 0.5.
   return c.category === "request" ? c.confidence : 1 - c.confidence;
+}
+
+// Words of a text: tokens with a letter or digit that are not a tag, a mention or a link.
+const WORD = /^[^@#][^\s]*[\p{L}\p{N}]/u;
+function shape(text: string | undefined): { words: number; question: boolean } | null {
+  if (text === undefined) return null;
+  let words = 0;
+  for (const token of text.split(/\s+/)) if (token && !token.startsWith("http") && WORD.test(token)) words++;
+  return { words, question: /[?？¿]/.test(text) };
 }
 
 // The features of each author of the cycle, in order of their first message.
@@ -80,12 +102,23 @@ export function authorFeatures(messages: ConversationMessage[]): { authorId: str
     const max = Math.max(...ps);
     // several weak "me too"s add up under noisy-or; their mean and the second one say they are weak
     const sorted = [...ps].sort((a, b) => b - a);
+    const strongest = idx[ps.indexOf(max)];
+    const sctx = messages[strongest].context;
+    // the text's shape is known only when the text is given; without it these features stay 0
+    const sh = shape(messages[strongest].text);
+    const short = sh !== null && sh.words <= 3 ? 1 : 0;
+    const toPerson = sctx?.replyTo === "customer" ? 1 : 0;
     const meanLogit = ps.reduce((sum, p) => sum + logit(p), 0) / ps.length;
     const none = ps.reduce((acc, p) => acc * (1 - Math.min(0.9999, p)), 1);
     const ctx = messages[first].context;
     // what the author reacts to: "me too" under chatter is chatter, under a complaint it is not alone
     let before = -1;
-    for (let i = 0; i < first; i++) if (messages[i].authorId !== authorId && messages[i].correction !== "noise") before = Math.max(before, probabilityOf(messages[i]));
+    let complaintBefore = 0;
+    for (let i = 0; i < first; i++) {
+      if (messages[i].authorId === authorId || messages[i].correction === "noise") continue;
+      before = Math.max(before, probabilityOf(messages[i]));
+      if (messages[i].classification.complaint) complaintBefore = 1;
+    }
     const x = [
       logit(max),
       logit(1 - none),
@@ -101,6 +134,17 @@ export function authorFeatures(messages: ConversationMessage[]): { authorId: str
       before < 0 ? 0 : logit(before),
       meanLogit,
       logit(sorted[1] ?? sorted[0]),
+      short,
+      short * logit(max),
+      sh?.question ? 1 : 0,
+      toPerson,
+      toPerson * logit(max),
+      sctx?.kind === "private_message" ? logit(max) : 0,
+      sh ? Math.log(1 + sh.words) : 0,
+      idx.length / messages.length,
+      idx.some((i) => shape(messages[i].text)?.question) ? 1 : 0,
+      complaintBefore,
+      before < 0 ? 0 : short * logit(before),
     ];
     return { authorId, first, x };
   });

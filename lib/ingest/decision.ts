@@ -13,7 +13,8 @@ import { queries, type CycleRow, type Queries } from "./queries";
 export type CycleMessage = Awaited<ReturnType<Queries["cycleMessages"]["execute"]>>[number];
 
 // A message not stored yet (the one being ingested), placed among the stored ones by its time.
-export type NewInbound = { authorId: string; at: number; classification: Classification; context?: ClassifyContext | null };
+// `kind` and `inReplyTo` place it as the stored ones are placed (private or public, whom it answers).
+export type NewInbound = { authorId: string; at: number; classification: Classification; context?: ClassifyContext | null; text?: string; kind?: ClassifyContext["kind"]; inReplyTo?: string };
 
 export type CycleDecision = { decision: ConversationDecision; starts: number[] };
 
@@ -26,6 +27,17 @@ function storedProbability(category: Category, confidence: number | null, langua
   return category === "request" ? t + (c - 0.5) * 2 * (1 - t) : t - (c - 0.5) * 2 * t;
 }
 
+// What the decision knows of a message's place: private or public, and whom it answers.
+function placed(kind: ClassifyContext["kind"], parent: CycleMessage | undefined): ClassifyContext {
+  return {
+    kind,
+    replyTo: parent ? (parent.direction === "outbound" ? "brand" : "customer") : "none",
+    mentions: { brand: false, others: 0 },
+    brandAnsweredAuthor: false,
+    authorHistory: { requests: 0, messages: 0 },
+  };
+}
+
 // `answers`: the external id named by a person's reply being ingested now.
 export function decideCycle(stored: CycleMessage[], added?: NewInbound, answers?: string): CycleDecision {
   // A person's reply names the message it answers: that message was a request.
@@ -35,14 +47,7 @@ export function decideCycle(stored: CycleMessage[], added?: NewInbound, answers?
   const items: { at: number; id: number; message: ConversationMessage }[] = [];
   for (const m of stored) {
     if (m.direction !== "inbound" || m.automated) continue;
-    const parent = m.inReplyTo ? byExternal.get(m.inReplyTo) : undefined;
-    const context: ClassifyContext = {
-      kind: m.visibility === "private" ? "private_message" : "public_comment",
-      replyTo: parent ? (parent.direction === "outbound" ? "brand" : "customer") : "none",
-      mentions: { brand: false, others: 0 },
-      brandAnsweredAuthor: false,
-      authorHistory: { requests: 0, messages: 0 },
-    };
+    const context = placed(m.visibility === "private" ? "private_message" : "public_comment", m.inReplyTo ? byExternal.get(m.inReplyTo) : undefined);
     const category = m.category ?? "noise";
     items.push({
       at: m.createdAt,
@@ -51,6 +56,7 @@ export function decideCycle(stored: CycleMessage[], added?: NewInbound, answers?
         authorId: String(m.contactId ?? `message:${m.id}`),
         classification: { category, confidence: m.confidence ?? 0.5, complaint: !!m.complaint, requestProbability: storedProbability(category, m.confidence, m.language) },
         context,
+        text: m.text ?? undefined,
         brandReplied: m.externalId != null && answered.has(m.externalId),
         correction: m.corrected ? category : null,
       },
@@ -64,7 +70,8 @@ export function decideCycle(stored: CycleMessage[], added?: NewInbound, answers?
       message: {
         authorId: added.authorId,
         classification: { category: c.category, confidence: c.confidence, complaint: c.complaint, requestProbability: c.requestProbability ?? storedProbability(c.category, c.confidence, c.language) },
-        context: added.context ?? null,
+        context: added.context ?? (added.kind ? placed(added.kind, added.inReplyTo ? byExternal.get(added.inReplyTo) : undefined) : null),
+        text: added.text,
       },
     });
   }

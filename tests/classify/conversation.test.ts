@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { classify } from "@/lib/classify";
-import { decideConversation, type ConversationMessage, type ConversationParams } from "@/lib/classify/conversation";
+import { AUTHOR_FEATURES, authorFeatures, decideConversation, type ConversationMessage, type ConversationParams } from "@/lib/classify/conversation";
 import type { ClassifyContext } from "@/lib/classify/types";
 
 const ctx = (over: Partial<ClassifyContext> = {}): ClassifyContext => ({
@@ -67,6 +67,28 @@ describe("decideConversation: the rules", () => {
   it("reads classifications stored without a probability", () => {
     const old = { authorId: "a", classification: { category: "request" as const, confidence: 0.9, complaint: false } };
     expect(decideConversation([old], { params: PLAIN }).category).toBe("request");
+  });
+});
+
+describe("authorFeatures: the shape of the strongest message", () => {
+  const feature = (x: number[], name: (typeof AUTHOR_FEATURES)[number]) => x[AUTHOR_FEATURES.indexOf(name)];
+
+  it("marks a short reply to another person and leaves the shape at 0 without a text", () => {
+    const [, metoo] = authorFeatures([
+      msg("anna", 0.9, { text: "where is my refund? order 88231945" }),
+      msg("fan", 0.6, { text: "@anna same here 😂", context: ctx({ replyTo: "customer" }) }),
+    ]);
+    expect(feature(metoo.x, "the author's strongest message is short (three words or fewer)")).toBe(1);
+    expect(feature(metoo.x, "the author's strongest message replies to another person")).toBe(1);
+    expect(feature(metoo.x, "logit of the author's strongest message when it is short (0 otherwise)")).toBeCloseTo(Math.log(0.6 / 0.4));
+    expect(feature(metoo.x, "logit of the strongest earlier message by another person when the author's strongest is short")).toBeCloseTo(Math.log(0.9 / 0.1));
+    const [asker] = authorFeatures([msg("anna", 0.9, { text: "where is my refund? order 88231945" })]);
+    expect(feature(asker.x, "the author's strongest message is short (three words or fewer)")).toBe(0);
+    expect(feature(asker.x, "a question mark in any of the author's messages")).toBe(1);
+    const [bare] = authorFeatures([msg("anna", 0.6)]);
+    expect(feature(bare.x, "the author's strongest message is short (three words or fewer)")).toBe(0);
+    expect(feature(bare.x, "log of the words in the author's strongest message")).toBe(0);
+    expect(authorFeatures([msg("a", 0.5)])[0].x).toHaveLength(AUTHOR_FEATURES.length);
   });
 });
 

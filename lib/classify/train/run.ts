@@ -2,14 +2,14 @@
 // `npm run classify`, keeps train / eval / cv / bench).
 import fs from "node:fs";
 import path from "node:path";
-import { modelDir } from "../paths";
+import { corpusDir, modelDir } from "../paths";
 import { writeThreadCorpus, HELDOUT_FILE } from "../corpus/threads/write";
 import { loadModel, readModel } from "../model";
 import { setLanguageProfiles } from "../language";
 import { buildBaseModel, saveBaseModel } from "./build";
-import { fitConversation, scoredThreads } from "./conversation-fit";
+import { crossValidateConversation, fitConversation, scoredThreads, type ScoredThread } from "./conversation-fit";
 import { jointCrossValidate } from "./cv";
-import { loadSources, SOURCE_NAMES } from "./sources";
+import { loadSources, SOURCE_NAMES, threadExamples } from "./sources";
 import { evaluateThreads } from "./thread-eval";
 import { buildLanguageProfiles, calibrateConversation } from "./build";
 import { featurize } from "./train-model";
@@ -64,10 +64,19 @@ async function main(): Promise<void> {
     if (fromScored) {
       // Refit the author model alone on threads scored by an earlier `calibrate --save-scored`
       // (same folds, same message model): minutes instead of four retrainings.
-      const refit = fitConversation({ threads: JSON.parse(fs.readFileSync(fromScored, "utf8")) });
+      // `--features N`: the first N author features only (to compare with an earlier set);
+      // `--min-recall R`: the share of training request messages the threshold keeps;
+      // `--positive-weight W`: each request author counts W times in the fit.
+      const threads = withTemplates(JSON.parse(fs.readFileSync(fromScored, "utf8")) as ScoredThread[]);
+      const features = option(args, "features") ? Number(option(args, "features")) : undefined;
+      const minRecall = Number(option(args, "min-recall") ?? 0.985);
+      const positiveWeight = Number(option(args, "positive-weight") ?? 1);
+      const refit = fitConversation({ threads, minRecall, features, positiveWeight });
       log(`conversation threshold ${refit.threshold}: training-fold queue precision ${refit.trainPrecision}, recall ${refit.trainRecall}`);
+      // Cross-validated: each quarter of the threads decided by a model and threshold fitted on the rest.
+      const cv = crossValidateConversation({ threads, folds: 4, minRecall, features, positiveWeight, groupOf: (t) => t.template });
       if (args.includes("--patch-meta")) patchConversation(refit);
-      console.log(JSON.stringify({ threshold: refit.threshold, precision: refit.trainPrecision, recall: refit.trainRecall }));
+      console.log(JSON.stringify({ threshold: refit.threshold, precision: refit.trainPrecision, recall: refit.trainRecall, cv, weights: refit.weights, bias: refit.bias }));
       return;
     }
     const examples = loadSources(sourcesOf(args));
@@ -101,6 +110,21 @@ async function main(): Promise<void> {
     return;
   }
   throw new Error("usage: run.ts threads | train [--sources a,b] [--out DIR] | cv [--sources a,b] [--folds k] [--json FILE] | eval-threads [FILE] [--model DIR]");
+}
+
+// Scored threads saved before messages carried their text get it back from the thread corpus (the
+// same generation, in the same order), with the sentence template of each thread's first message.
+function withTemplates(threads: ScoredThread[]): (ScoredThread & { template: string })[] {
+  const examples = threadExamples(fs.readFileSync(path.join(corpusDir(), "threads", "train.jsonl"), "utf8")).filter((e) => e.source === "threads");
+  const byGroup = new Map<string, typeof examples>();
+  for (const e of examples) byGroup.set(e.group, [...(byGroup.get(e.group) ?? []), e]);
+  const groups = [...byGroup.values()];
+  if (groups.length !== threads.length) throw new Error(`scored threads (${threads.length}) do not match the thread corpus (${groups.length})`);
+  return threads.map((t, i) => {
+    const g = groups[i];
+    if (g.length !== t.messages.length || g.some((e, j) => e.authorId !== t.messages[j].authorId)) throw new Error(`scored thread ${i} does not match the thread corpus`);
+    return { ...t, messages: t.messages.map((m, j) => ({ ...m, text: m.text ?? g[j].text })), template: g[0].template ?? String(i) };
+  });
 }
 
 // The conversation calibration written into the committed model's meta.json.

@@ -46,7 +46,7 @@ export function evaluateThreads({ file, model, params }: { file: string; model: 
       pairs.push({ gold, predicted: c.category === "request", lang: e.lang ?? c.language });
       plain.push({ gold, predicted: classifyWith({ model, text: e.text }).category === "request" });
       if (e.sentiment) neg.push({ gold: e.sentiment === "negative", predicted: c.sentiment === "negative" });
-      messages.push({ authorId: e.author.id, classification: c, context: contexts[i] });
+      messages.push({ authorId: e.author.id, classification: c, context: contexts[i], text: e.text });
     }
     const decision = decideConversation(messages, { params: params ?? model.meta.conversation });
     queue.push({ lang: thread[0].lang ?? "und", inQueue: decision.category === "request", requests });

@@ -26,7 +26,8 @@ export async function placeInCycle(
   // An auto-reply, bounce or bulk mail is kept in its conversation but opens and moves no clock.
   if (arrival.inbound && arrival.event.automated) return { cycle, nrtSeconds: null };
   if (arrival.inbound) {
-    const added: NewInbound = { authorId: String(authorId ?? `event:${arrival.event.externalId}`), at: arrival.at, classification: classification! };
+    const { event } = arrival;
+    const added: NewInbound = { authorId: String(authorId ?? `event:${event.externalId}`), at: arrival.at, classification: classification!, text: event.text, kind: event.kind, inReplyTo: event.inReplyTo };
     return { cycle: await placeInbound(batch, { conversation, current: cycle }, arrival.at, decideCycle(seen, added)), nrtSeconds: null };
   }
   if (arrival.event.automated || !cycle) return { cycle, nrtSeconds: null };
