@@ -82,8 +82,13 @@ function shape(text: string | undefined): { words: number; question: boolean } |
   return { words, question: /[?？¿]/.test(text) };
 }
 
-// The features of each author of the cycle, in order of their first message.
-export function authorFeatures(messages: ConversationMessage[]): { authorId: string; first: number; x: number[] }[] {
+// Base features (the decision's), then the text-shape candidates that training can try.
+const BASE_FEATURES = 14;
+
+// The features of each author of the cycle, in order of their first message: the first `count`
+// of AUTHOR_FEATURES (a decision computes only those its weights use; this runs for every
+// inbound message).
+export function authorFeatures(messages: ConversationMessage[], count: number = AUTHOR_FEATURES.length): { authorId: string; first: number; x: number[] }[] {
   const order: string[] = [];
   const byAuthor = new Map<string, number[]>();
   messages.forEach((m, i) => {
@@ -102,12 +107,6 @@ export function authorFeatures(messages: ConversationMessage[]): { authorId: str
     const max = Math.max(...ps);
     // several weak "me too"s add up under noisy-or; their mean and the second one say they are weak
     const sorted = [...ps].sort((a, b) => b - a);
-    const strongest = idx[ps.indexOf(max)];
-    const sctx = messages[strongest].context;
-    // the text's shape is known only when the text is given; without it these features stay 0
-    const sh = shape(messages[strongest].text);
-    const short = sh !== null && sh.words <= 3 ? 1 : 0;
-    const toPerson = sctx?.replyTo === "customer" ? 1 : 0;
     const meanLogit = ps.reduce((sum, p) => sum + logit(p), 0) / ps.length;
     const none = ps.reduce((acc, p) => acc * (1 - Math.min(0.9999, p)), 1);
     const ctx = messages[first].context;
@@ -134,19 +133,29 @@ export function authorFeatures(messages: ConversationMessage[]): { authorId: str
       before < 0 ? 0 : logit(before),
       meanLogit,
       logit(sorted[1] ?? sorted[0]),
-      short,
-      short * logit(max),
-      sh?.question ? 1 : 0,
-      toPerson,
-      toPerson * logit(max),
-      sctx?.kind === "private_message" ? logit(max) : 0,
-      sh ? Math.log(1 + sh.words) : 0,
-      idx.length / messages.length,
-      idx.some((i) => shape(messages[i].text)?.question) ? 1 : 0,
-      complaintBefore,
-      before < 0 ? 0 : short * logit(before),
     ];
-    return { authorId, first, x };
+    if (count > BASE_FEATURES) {
+      const strongest = idx[ps.indexOf(max)];
+      const sctx = messages[strongest].context;
+      // the text's shape is known only when the text is given; without it these features stay 0
+      const sh = shape(messages[strongest].text);
+      const short = sh !== null && sh.words <= 3 ? 1 : 0;
+      const toPerson = sctx?.replyTo === "customer" ? 1 : 0;
+      x.push(
+        short,
+        short * logit(max),
+        sh?.question ? 1 : 0,
+        toPerson,
+        toPerson * logit(max),
+        sctx?.kind === "private_message" ? logit(max) : 0,
+        sh ? Math.log(1 + sh.words) : 0,
+        idx.length / messages.length,
+        idx.some((i) => shape(messages[i].text)?.question) ? 1 : 0,
+        complaintBefore,
+        before < 0 ? 0 : short * logit(before),
+      );
+    }
+    return { authorId, first, x: count >= x.length ? x : x.slice(0, count) };
   });
 }
 
@@ -181,7 +190,7 @@ export function decideConversation(messages: ConversationMessage[], opts: { para
   if (messages.length === 0) return noise(1, "empty");
   const params = opts.params ?? defaultParams();
   const t = params.threshold;
-  const scored = authorFeatures(messages).map((a) => ({ authorId: a.authorId, first: a.first, score: authorScore({ x: a.x, params }) }));
+  const scored = authorFeatures(messages, params.weights.length).map((a) => ({ authorId: a.authorId, first: a.first, score: authorScore({ x: a.x, params }) }));
   const best = scored.reduce<(typeof scored)[number] | null>((b, a) => (!b || a.score > b.score ? a : b), null);
   const asking = scored.filter((a) => a.score >= t).map((a) => a.first);
   const replied = messages.findIndex((m) => m.brandReplied);
