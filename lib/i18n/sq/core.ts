@@ -12,6 +12,7 @@ export const coreSq: Record<CoreKey, string> = {
   "header.availableHint": "Merrni biseda të reja. Kaloni në „I larguar” për t'i ndalur.",
   "header.awayHint": "Nuk merrni biseda të reja. Kaloni në „I disponueshëm”.",
   "header.language": "Gjuha e ndërfaqes",
+  "header.brand": "Marka",
   "header.demo": "Hapësirë demo — të dhëna shembull, mesazhet e reja vazhdojnë të vijnë",
   "header.noBrand": "Ende nuk jeni anëtar i asnjë marke.",
   "header.noBrandHint": "Kërkojini një administratori t'ju shtojë në një markë.",
