@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/messages";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import { hashPassword, passwordProblem } from "@/lib/auth/password";
+import { catalogueError } from "@/lib/i18n/errors";
 import { endUserSessions } from "@/lib/auth/sessions";
 import { translator, type Translate } from "@/lib/i18n/messages";
 import { recordAvailability } from "@/lib/staffing/availability";
@@ -43,7 +44,7 @@ export async function createUser({
   const parsed = emailSchema.safeParse(email);
   if (!parsed.success) throw new AppError("bad_request:email", `Not an e-mail address: ${email}`);
   const problem = passwordProblem(password);
-  if (problem) throw new AppError("bad_request:password", `Weak password: ${problem}`);
+  if (problem) throw catalogueError("bad_request:password", problem);
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, parsed.data));
@@ -185,7 +186,7 @@ export async function setPassword({
   actor: Actor;
 }): Promise<void> {
   const problem = passwordProblem(password);
-  if (problem) throw new AppError("bad_request:password", `Weak password: ${problem}`);
+  if (problem) throw catalogueError("bad_request:password", problem);
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
     const [user] = await tx.update(users).set({ passwordHash, mustChangePassword }).where(eq(users.id, userId)).returning({ id: users.id });

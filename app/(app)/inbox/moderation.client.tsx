@@ -15,12 +15,12 @@ const REASONS = [
 ] as const;
 
 // Hiding asks for a reason; the comment stays in Replyhour, marked hidden.
-export function HideMessage({ brandId, messageId, negative, unsupportedReason }: { brandId: number; messageId: number; negative: boolean; unsupportedReason: string | null }) {
+export function HideMessage({ brandId, messageId, negative, unsupported }: { brandId: number; messageId: number; negative: boolean; unsupported: boolean }) {
   const [open, setOpen] = useState(false);
   const [state, action, pending] = useActionState(hideMessageAction, null);
   const formId = useId();
   const t = useT();
-  if (unsupportedReason) return null;
+  if (unsupported) return null;
   if (!open)
     return (
       <button type="button" className="text-xs text-zinc-500 underline-offset-2 hover:underline" onClick={() => setOpen(true)}>
