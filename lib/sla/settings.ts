@@ -8,6 +8,7 @@ import { authorize } from "@/lib/auth/authorize";
 import { recordChange } from "@/lib/realtime/record-change";
 import { ALWAYS_OPEN, type Calendar } from "./calendar";
 import { checkCalendar, checkName, checkPolicy, hasScope, sameScope, type CalendarInput, type PolicyInput } from "./settings-input";
+import { catalogueError } from "@/lib/i18n/errors";
 
 export type PolicyRow = typeof slaPolicies.$inferSelect;
 export type CalendarRow = typeof calendars.$inferSelect;
@@ -135,7 +136,7 @@ async function checkSiblings(tx: Tx, brandId: number, input: PolicyInput, id: nu
   }
   if (!hasScope(input)) throw new AppError("bad_request:policy", "Choose a channel, category or priority for this policy; conversations matching none of the policies get the default.");
   const twin = rows.find((r) => r.id !== id && !r.isDefault && sameScope(r, input));
-  if (twin) throw new AppError("conflict:policy", `“${twin.name}” already applies to exactly these conversations; change that policy or choose a different scope.`);
+  if (twin) throw catalogueError("conflict:policy", "twin", { name: twin.name });
 }
 
 // Brand-wide figures (the dashboard's target, the public badge) read the policies.
