@@ -7,7 +7,7 @@ import { FormMessage } from "@/app/_components/ui/form-message";
 import { TemplatePicker, type PickerTemplate } from "./composer-picker.client";
 import { ConflictNotice } from "./composer-conflict.client";
 import { filterTeammates, MentionList, mentionAt, type Teammate } from "./composer-mentions.client";
-import { useLocale, useT } from "@/app/_components/i18n.client";
+import { useFormat, useT } from "@/app/_components/i18n.client";
 
 import { DRAFT_PREFIX } from "@/app/_components/drafts.client";
 
@@ -65,8 +65,7 @@ export function Composer({
   const limit = mode === "note" ? 10000 : (LIMITS[channelKind] ?? 10000);
   const conflict = state?.conflict && state !== dismissed ? state.conflict : null;
   const t = useT();
-  const locale = useLocale();
-  const count = new Intl.NumberFormat(locale);
+  const format = useFormat();
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -248,7 +247,7 @@ export function Composer({
           {t(pending ? "composer.sending" : mode === "note" ? "composer.addNote" : "composer.send")}
         </Button>
         <span className={`text-xs tabular-nums ${text.length > limit * 0.9 ? "text-amber-700" : "text-zinc-500"}`}>
-          {count.format(text.length)} / {count.format(limit)}
+          {format.number(text.length)} / {format.number(limit)}
         </span>
         <FormMessage state={state} />
       </div>

@@ -8,8 +8,8 @@ import { buttonClass } from "@/app/_components/ui/button";
 import { fieldClass } from "@/app/_components/ui/input";
 import { Menu, MenuItem } from "@/app/_components/ui/menu";
 import { Select } from "@/app/_components/ui/select";
-import { useLocale, useT } from "@/app/_components/i18n.client";
-import { intlLocale, type MessageKey } from "@/lib/i18n/messages";
+import { useFormat, useT } from "@/app/_components/i18n.client";
+import type { MessageKey } from "@/lib/i18n/messages";
 
 function Hidden({ values }: { values: Record<string, string | number> }) {
   return (
@@ -63,7 +63,7 @@ export function ConversationToolbar({
   timezone: string;
 }) {
   const t = useT();
-  const locale = useLocale();
+  const format = useFormat();
   const [result, setResult] = useState<Result>(null);
   const [pending, startTransition] = useTransition();
   const [custom, setCustom] = useState<string | null>(null);
@@ -184,7 +184,7 @@ export function ConversationToolbar({
         <p className="text-xs text-zinc-500">
           {t("conversation.snoozedUntil")}{" "}
           <time dateTime={new Date(snoozedUntil).toISOString()}>
-            {new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "medium", timeStyle: "short", timeZone: timezone }).format(snoozedUntil)}
+            {format.dateTime(snoozedUntil, { dateStyle: "medium", timeStyle: "short", timeZone: timezone })}
           </time>
           {t("conversation.snoozedComesBack")}
         </p>
