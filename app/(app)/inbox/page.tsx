@@ -17,6 +17,7 @@ import { latestChangeId } from "@/lib/realtime/tail";
 import { InboxList } from "./inbox-list.client";
 import { InboxFilters } from "./inbox-filters.client";
 import { translator, type Locale, type Translate } from "@/lib/i18n/messages";
+import { navItemClass } from "@/app/_components/ui/nav-item";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: translator((await requirePageUser()).locale)("nav.inbox") };
@@ -190,7 +191,7 @@ function ViewLinks({ hrefOf, view, labels, counts }: { hrefOf: (v: View) => stri
           <Link
             href={hrefOf(v)}
             aria-current={v === view ? "page" : undefined}
-            className={`flex justify-between rounded-md px-2.5 py-2 md:py-1.5 ${v === view ? "bg-zinc-100 font-medium dark:bg-zinc-800" : "text-zinc-600 hover:bg-zinc-50 dark:text-zinc-400 dark:hover:bg-zinc-900"}`}
+            className={`flex justify-between py-2 md:py-1.5 ${navItemClass(v === view)}`}
           >
             <span>{labels[v]}</span>
             {counts[v] != null && <span className="tabular-nums text-zinc-600 dark:text-zinc-400">{counts[v]}</span>}
