@@ -6,10 +6,15 @@ export function escapeXml(text: string): string {
   return text.replace(/[<>&'"]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" })[c]!);
 }
 
-// The badge says the status page's sentence, in the language of the page it is embedded in.
+/** The sentence the badge and the status page show, in a language; plain text, escape before embedding. */
+export function figureSentence({ figure, locale = "en" }: { figure: PublicFigure; locale?: Locale }): string {
+  return statusTexts({ figure, locale }).figure;
+}
+
+// The badge speaks the language of the page it is embedded in.
 // Width from a rough per-character estimate: the badge must not clip in any font.
 export function badgeSvg({ figure, locale = "en" }: { figure: PublicFigure; locale?: Locale }): string {
-  const sentence = statusTexts({ figure, locale }).figure;
+  const sentence = figureSentence({ figure, locale });
   const text = escapeXml(sentence);
   const title = escapeXml(`${figure.brand}: ${sentence}`);
   const width = Math.ceil(sentence.length * 7 + 20);
