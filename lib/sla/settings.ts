@@ -63,9 +63,9 @@ async function requirePolicy(tx: Db, { brandId, id }: { brandId: number; id: num
   return row;
 }
 
-function uniqueName(rows: { id: number; name: string }[], name: string, id: number | null, what: string): void {
+function uniqueName(rows: { id: number; name: string }[], name: string, id: number | null, what: "calendar" | "policy"): void {
   const clash = rows.find((r) => r.id !== id && r.name.toLowerCase() === name.toLowerCase());
-  if (clash) throw new AppError("conflict:name", `There is already a ${what} called “${clash.name}”.`);
+  if (clash) throw catalogueError("conflict:name", what, { name: clash.name });
 }
 
 function calendarNames(tx: Tx, brandId: number) {
@@ -110,7 +110,7 @@ export async function deleteCalendar({ db = database(), user, brandId, id }: Sco
     const before = await requireCalendar({ db: tx, brandId, id });
     const users = await tx.select({ name: slaPolicies.name }).from(slaPolicies).where(and(eq(slaPolicies.brandId, brandId), eq(slaPolicies.calendarId, id)));
     if (users.length > 0)
-      throw new AppError("conflict:calendar", `“${before.name}” is used by ${users.map((u) => `“${u.name}”`).join(", ")}; give that policy another calendar first.`);
+      throw catalogueError("conflict:calendar", "used", { name: before.name, policies: users.map((u) => `“${u.name}”`).join(", ") });
     await tx.delete(calendars).where(and(eq(calendars.id, id), eq(calendars.brandId, brandId)));
     await recordAudit(tx, { actor, brandId, action: "calendar.delete", objectType: "calendar", objectId: id, before });
   });

@@ -6,6 +6,7 @@ import { passwordProblem } from "@/lib/auth/password";
 import { channelErrorText } from "@/lib/i18n/channel-errors";
 import { catalogueError, errorText } from "@/lib/i18n/errors";
 import { hideUnsupported, hideUnsupportedReason } from "@/lib/moderation/platform";
+import { requireMayHide } from "@/lib/moderation/actions";
 import { en, type MessageKey } from "@/lib/i18n/messages";
 import { session, sessionModule } from "../helpers/actions";
 import type { SessionUser } from "@/lib/auth/access";
@@ -55,6 +56,25 @@ describe("errors raised in lib/ in the reader's language", () => {
       expect(errorText({ error, locale: "ru" })).not.toBe(error.message);
     }
     expect(hideUnsupported("facebook")).toBeNull();
+  });
+
+  it("words lib/'s own refusals with values in the reader's language: hiding, duplicate names", () => {
+    const refusal = (run: () => void) => {
+      try {
+        run();
+      } catch (error) {
+        return error as AppError;
+      }
+      throw new Error("not refused");
+    };
+    const notSpam = refusal(() => requireMayHide({ role: "agent", sentiment: "negative", reason: "spam", spam: false }));
+    expect(notSpam.kind).toBe("forbidden");
+    expect(errorText({ error: notSpam, locale: "bg" })).toMatch(/^Коментарът не прилича на спам/);
+    const twin = catalogueError("conflict:name", "calendar", { name: "Office" });
+    expect(twin.message).toBe("There is already a calendar called “Office”.");
+    expect(errorText({ error: twin, locale: "ru" })).toBe("Календарь «Office» уже есть.");
+    expect(errorText({ error: catalogueError("forbidden:role", "needs", { role: "manager", brand: "Air" }), locale: "ru" })).toBe("Для этого нужна роль руководителя в Air.");
+    expect(errorText({ error: catalogueError("bad_request:labels", "max", { max: 20 }), locale: "ru" })).toBe("У обращения может быть не больше 20 меток.");
   });
 
   it("reads a channel's stored error in the reader's language, the platform's own words kept", () => {

@@ -18,6 +18,7 @@ import { InboxList } from "./inbox-list.client";
 import { InboxFilters } from "./inbox-filters.client";
 import { translator, type Locale, type Translate } from "@/lib/i18n/messages";
 import { navItemClass } from "@/app/_components/ui/nav-item";
+import { formatter } from "@/lib/i18n/format";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: translator((await requirePageUser()).locale)("nav.inbox") };
@@ -113,7 +114,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
           <p className="flex items-center gap-2 px-3 py-1.5 text-xs text-zinc-500">
             <span>
               {t("inbox.filtersOn", { count: activeFilterCount(filters), view: LABELS[view] })}
-              {filters.q ? ` · ${t("inbox.searchLimit", { count: SEARCH_HITS.toLocaleString(user.locale) })}` : ""}
+              {filters.q ? ` · ${t("inbox.searchLimit", { count: formatter(user.locale).number(SEARCH_HITS) })}` : ""}
             </span>
             <Link href={reset} className="ml-auto text-blue-700 underline dark:text-blue-400">
               {t("inbox.resetFilters")}
