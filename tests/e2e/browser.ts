@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 import { inject } from "vitest";
 import { openDatabase, closeDatabase } from "@/db/client";
 import { createToken } from "@/lib/auth/tokens";
@@ -27,8 +27,8 @@ export async function signIn(page: Page, email: string, password = inject("passw
  * Picks an option of the kit's Select as a person does: open the combobox named `label`, then
  * click (or, on a touch screen, tap) the option by its visible name. The list closes on choice.
  */
-export async function choose(page: Page, label: string, option: string, { touch = false } = {}): Promise<void> {
-  const combobox = page.getByRole("combobox", { name: label, exact: true }).first();
+export async function choose(page: Page, label: string, option: string, { touch = false, within }: { touch?: boolean; within?: Locator } = {}): Promise<void> {
+  const combobox = (within ?? page).getByRole("combobox", { name: label, exact: true }).first();
   if (touch) await combobox.tap();
   else await combobox.click();
   const item = page.getByRole("listbox").getByRole("option", { name: option, exact: true });

@@ -24,12 +24,17 @@ export function Select<T extends string>({
   disabled,
   size = "md",
   className = "",
+  describedBy,
+  invalid,
 }: {
   value: T | "";
   onChange: (value: T) => void;
   options: SelectOption<T>[];
-  label: string;
+  /** The accessible name; leave it out when a visible <label htmlFor={id}> names the field. */
+  label?: string;
   id?: string;
+  describedBy?: string;
+  invalid?: boolean;
   /** Shown while `value` is "" and no option has the value "". */
   placeholder?: string;
   disabled?: boolean;
@@ -43,6 +48,8 @@ export function Select<T extends string>({
       <RadixSelect.Trigger
         id={id}
         aria-label={label}
+        aria-describedby={describedBy}
+        aria-invalid={invalid || undefined}
         className={`inline-flex max-w-full min-w-0 items-center justify-between gap-1.5 rounded-md border border-zinc-300 bg-white text-zinc-900 hover:bg-zinc-50 disabled:cursor-not-allowed disabled:opacity-50 data-[placeholder]:text-zinc-600 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800 dark:data-[placeholder]:text-zinc-400 ${SIZES[size]} ${className}`}
       >
         <span className="truncate">
