@@ -2,7 +2,7 @@
 
 import { Button } from "@/app/_components/ui/button";
 import { useT } from "@/app/_components/i18n.client";
-import { Field, Input } from "@/app/_components/ui/input";
+import { Field, Input, fieldClass } from "@/app/_components/ui/input";
 import { Select as KitSelect } from "@/app/_components/ui/select";
 import { draftOf, specOf, type FieldSpec, type TypeSpec } from "./rule-fields";
 
@@ -74,7 +74,7 @@ function FieldInput({ spec, value, onChange, refs, id, error }: { spec: FieldSpe
       );
     }
     case "list":
-      return <textarea id={id} aria-describedby={described} aria-invalid={!!error} rows={2} value={String(value ?? "")} onChange={(e) => onChange(e.target.value)} className="block w-full rounded-md border border-zinc-300 bg-white px-2.5 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900" />;
+      return <textarea id={id} aria-describedby={described} aria-invalid={!!error} rows={2} value={String(value ?? "")} onChange={(e) => onChange(e.target.value)} className={`block w-full ${fieldClass()}`} />;
     default:
       return <Input id={id} aria-describedby={described} aria-invalid={!!error} type={spec.kind === "number" ? "number" : "text"} step={spec.step ?? (spec.kind === "number" ? 1 : undefined)} value={String(value ?? "")} onChange={(e) => onChange(e.target.value)} />;
   }
