@@ -41,7 +41,7 @@ const config = [
     // The browser boundary: client components never reach the database or the domain layer.
     files: ["app/**/*.client.tsx"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@/db/*", "@/lib/*", "!@/lib/metrics", "@/lib/metrics/*", "!@/lib/metrics/format", "!@/lib/i18n", "@/lib/i18n/*", "!@/lib/i18n/messages"], message: "Client components must not import lib/ or db/." }] }],
+      "no-restricted-imports": ["error", { patterns: [{ group: ["@/db/*", "@/lib/*", "!@/lib/metrics", "@/lib/metrics/*", "!@/lib/metrics/format", "!@/lib/i18n", "@/lib/i18n/*", "!@/lib/i18n/messages", "!@/lib/i18n/format"], message: "Client components must not import lib/ or db/." }] }],
     },
   },
 ];

@@ -29,11 +29,13 @@ export class AppError extends Error {
   readonly retryAfterSeconds?: number;
   /** Whether the raiser worded the message; otherwise it is the kind's default. */
   readonly worded: boolean;
+  /** A catalogue entry and its values, when the message names a value (lib/i18n/errors.ts). */
+  readonly text?: { key: string; values: Record<string, string | number> };
 
   constructor(
     code: `${ErrorKind}:${string}`,
     message?: string,
-    extra: { fields?: { path: string; message: string }[]; retryAfterSeconds?: number } = {},
+    extra: { fields?: { path: string; message: string }[]; retryAfterSeconds?: number; text?: { key: string; values: Record<string, string | number> } } = {},
   ) {
     const [kind, object] = code.split(":") as [ErrorKind, string];
     super(message ?? defaultMessage(kind, object));
@@ -41,6 +43,7 @@ export class AppError extends Error {
     this.object = object;
     this.fields = extra.fields;
     this.retryAfterSeconds = extra.retryAfterSeconds;
+    this.text = extra.text;
     this.worded = message !== undefined;
   }
 

@@ -1,10 +1,15 @@
 "use client";
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { Badge } from "@/app/_components/ui/badge";
+import { Select } from "@/app/_components/ui/select";
+import { useT } from "@/app/_components/i18n.client";
+import type { MessageKey } from "@/lib/i18n/messages";
 
 type BrandOption = { slug: string; name: string; role: string };
 
 export function BrandSwitcher({ brands }: { brands: BrandOption[] }) {
+  const t = useT();
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
@@ -12,31 +17,23 @@ export function BrandSwitcher({ brands }: { brands: BrandOption[] }) {
   const role = brands.find((b) => b.slug === current)?.role;
   if (brands.length === 0) return null;
   return (
-    <div className="flex items-center gap-2">
-      <label htmlFor="brand-switcher" className="sr-only">
-        Brand
-      </label>
-      <select
+    <div className="flex min-w-0 items-center gap-2">
+      <Select
         id="brand-switcher"
+        label={t("header.brand")}
         value={current}
-        onChange={(event) => {
+        onChange={(slug) => {
           const next = new URLSearchParams(params.toString());
-          next.set("brand", event.target.value);
+          next.set("brand", slug);
           next.delete("c");
           next.delete("cursor");
           router.push(`${pathname}?${next.toString()}`);
         }}
-        className="rounded-md border border-zinc-300 bg-white px-2 py-1 dark:border-zinc-700 dark:bg-zinc-900"
-      >
-        {brands.map((b) => (
-          <option key={b.slug} value={b.slug}>
-            {b.name}
-          </option>
-        ))}
-      </select>
+        options={brands.map((b) => ({ value: b.slug, label: b.name }))}
+      />
       {role && (
-        <span className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300" data-testid="current-role">
-          {role}
+        <span data-testid="current-role">
+          <Badge>{t(`role.${role}` as MessageKey)}</Badge>
         </span>
       )}
     </div>

@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useState } from "react";
 import { usePathname, useSearchParams } from "next/navigation";
+import { buttonClass } from "@/app/_components/ui/button";
 import { useT } from "@/app/_components/i18n.client";
 
 // Below 768 px the header's tools fold behind one button; from 768 px up they sit in the header row.
@@ -29,7 +30,7 @@ export function HeaderMenu({ children }: { children: React.ReactNode }) {
         aria-expanded={open}
         aria-controls={id}
         onClick={() => setOpen(!open)}
-        className="ml-auto rounded-md border border-zinc-300 px-3 py-1.5 md:hidden dark:border-zinc-700"
+        className={`ml-auto md:hidden ${buttonClass({ variant: "secondary" })}`}
       >
         {open ? t("header.closeMenu") : t("header.menu")}
       </button>

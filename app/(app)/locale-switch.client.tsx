@@ -1,33 +1,29 @@
 "use client";
 
-import { useRef } from "react";
+import { useTransition } from "react";
 import { setLocaleAction } from "./actions";
+import { Select } from "@/app/_components/ui/select";
 import { useLocale, useT } from "@/app/_components/i18n.client";
-import { LOCALES, LOCALE_NAMES } from "@/lib/i18n/messages";
+import { LOCALES, LOCALE_NAMES, type Locale } from "@/lib/i18n/messages";
 
-// The interface language is a per-person preference, kept on the account.
+// The interface language is a per-person preference, kept on the account; each language is named in itself.
 export function LocaleSwitch() {
   const locale = useLocale();
   const t = useT();
-  const form = useRef<HTMLFormElement>(null);
+  const [pending, startTransition] = useTransition();
+  const choose = (next: Locale) => {
+    const form = new FormData();
+    form.set("locale", next);
+    startTransition(() => setLocaleAction(form));
+  };
   return (
-    <form action={setLocaleAction} ref={form}>
-      <label className="sr-only" htmlFor="locale-switch">
-        {t("header.language")}
-      </label>
-      <select
-        id="locale-switch"
-        name="locale"
-        defaultValue={locale}
-        onChange={() => form.current?.requestSubmit()}
-        className="rounded border border-zinc-200 bg-transparent px-1 py-0.5 text-xs text-zinc-600 dark:border-zinc-700 dark:text-zinc-400"
-      >
-        {LOCALES.map((code) => (
-          <option key={code} value={code} lang={code}>
-            {LOCALE_NAMES[code]}
-          </option>
-        ))}
-      </select>
-    </form>
+    <Select<Locale>
+      label={t("header.language")}
+      value={locale}
+      onChange={choose}
+      disabled={pending}
+      size="sm"
+      options={LOCALES.map((code) => ({ value: code, label: LOCALE_NAMES[code], lang: code }))}
+    />
   );
 }

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useT } from "@/app/_components/i18n.client";
 import type { MessageKey } from "@/lib/i18n/messages";
+import { navItemClass } from "@/app/_components/ui/nav-item";
 
 const ITEMS: { href: string; label: MessageKey; settings?: boolean }[] = [
   { href: "/inbox", label: "nav.inbox" },
@@ -25,7 +26,7 @@ export function Nav({ showSettings }: { showSettings: boolean }) {
             key={item.href}
             href={brand ? `${item.href}?brand=${encodeURIComponent(brand)}` : item.href}
             aria-current={active ? "page" : undefined}
-            className={`rounded-md px-2.5 py-2 md:py-1 ${active ? "bg-zinc-100 font-medium dark:bg-zinc-800" : "text-zinc-600 hover:bg-zinc-50 dark:text-zinc-400 dark:hover:bg-zinc-900"}`}
+            className={`py-2 md:py-1 ${navItemClass(active)}`}
           >
             {t(item.label)}
           </Link>

@@ -1,6 +1,7 @@
 "use client";
 
 import { createContext, useContext, useMemo } from "react";
+import { formatter, type Formatter } from "@/lib/i18n/format";
 import { translator, type Locale, type Translate } from "@/lib/i18n/messages";
 
 const LocaleContext = createContext<Locale>("en");
@@ -16,4 +17,9 @@ export function useLocale(): Locale {
 export function useT(): Translate {
   const locale = useContext(LocaleContext);
   return useMemo(() => translator(locale), [locale]);
+}
+
+/** next-intl's dates and numbers in the reader's language (lib/i18n/format.ts). */
+export function useFormat(): Formatter {
+  return formatter(useContext(LocaleContext));
 }

@@ -3,6 +3,7 @@ import { database, type Db } from "@/db/client";
 import { brands, memberships, users, type Role } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/messages";
+import { catalogueError } from "@/lib/i18n/errors";
 
 const RANK: Record<Role, number> = { agent: 1, manager: 2, admin: 3 };
 
@@ -47,6 +48,6 @@ export async function loadSessionUser({ db = database(), userId }: { db?: Db; us
 export function requireMembership({ user, brandId, role = "agent" }: { user: SessionUser; brandId: number; role?: Role }): Membership {
   const membership = user.memberships.find((m) => m.brandId === brandId);
   if (!membership) throw new AppError("not_found:brand");
-  if (!roleAtLeast(membership.role, role)) throw new AppError("forbidden:role", `This needs the ${role} role in ${membership.name}.`);
+  if (!roleAtLeast(membership.role, role)) throw catalogueError("forbidden:role", "needs", { role, brand: membership.name });
   return membership;
 }

@@ -32,12 +32,14 @@ export async function verifyPassword({ password, hash }: { password: string; has
   return crypto.timingSafeEqual(key, expected);
 }
 
-export function passwordProblem(password: string): string | null {
-  if (password.length < 10) return "Use at least 10 characters.";
-  if (password.length > 200) return "Use at most 200 characters.";
-  if (/^(.)\1+$/.test(password)) return "Use more than one repeated character.";
-  if (!/[a-zA-Z]/.test(password) || !/[^a-zA-Z]/.test(password))
-    return "Mix letters with digits or symbols.";
+export type PasswordProblem = "short" | "long" | "repeated" | "mix";
+
+/** What is wrong with a new password, as a code the catalogue words (errors.bad_request.password.<code>). */
+export function passwordProblem(password: string): PasswordProblem | null {
+  if (password.length < 10) return "short";
+  if (password.length > 200) return "long";
+  if (/^(.)\1+$/.test(password)) return "repeated";
+  if (!/[a-zA-Z]/.test(password) || !/[^a-zA-Z]/.test(password)) return "mix";
   return null;
 }
 

@@ -9,6 +9,7 @@ import { roleAtLeast, type SessionUser } from "@/lib/auth/access";
 import { translator } from "@/lib/i18n/messages";
 import { setMembership } from "@/lib/team/users";
 import { DEFAULT_AT_RISK_SHARE, DEFAULT_FIRST_RESPONSE_SECONDS } from "@/lib/sla/defaults";
+import { catalogueError } from "@/lib/i18n/errors";
 
 export const slugSchema = z
   .string()
@@ -44,7 +45,7 @@ export async function createBrand({
   const parsedSlug = slugSchema.safeParse(slug);
   if (!parsedSlug.success) throw new AppError("bad_request:slug", parsedSlug.error.issues[0].message);
   if (!name.trim()) throw new AppError("bad_request:name", "A brand needs a name.");
-  if (!isValidTimezone(timezone)) throw new AppError("bad_request:timezone", `Unknown time zone: ${timezone}`);
+  if (!isValidTimezone(timezone)) throw catalogueError("bad_request:timezone", "unknown", { timezone });
   return db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: brands.id }).from(brands).where(eq(brands.slug, slug));
     if (existing) throw new AppError("conflict:brand", `A brand with slug "${slug}" already exists.`);
@@ -84,7 +85,7 @@ export async function updateBrand({
 }): Promise<Brand> {
   if (name !== undefined && !name.trim()) throw new AppError("bad_request:name", "A brand needs a name.");
   if (timezone !== undefined && !isValidTimezone(timezone))
-    throw new AppError("bad_request:timezone", `Unknown time zone: ${timezone}`);
+    throw catalogueError("bad_request:timezone", "unknown", { timezone });
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(brands).where(eq(brands.id, brandId));
     if (!before) throw new AppError("not_found:brand");

@@ -12,6 +12,8 @@ export type ChannelHealth = {
   reason: string;
   /** Silence longer than this is flagged: the p95 gap of recent inbound messages, at least 6 h. */
   silenceThresholdMs: number;
+  /** How long a silent channel has been quiet, for a reader's own wording of `reason`. */
+  silentForMs?: number;
 };
 
 /** Nearest-rank 95th percentile of the gaps between consecutive timestamps (ascending or not). */
@@ -37,7 +39,7 @@ export function assessHealth({ channel, inboundTimes, now }: {
   if (lastEvent == null) return { state: "waiting", flagged: false, reason: "No event received yet.", silenceThresholdMs };
   const silentFor = now - lastEvent;
   if (silentFor > silenceThresholdMs)
-    return { state: "silent", flagged: true, reason: `Silent for ${hours(silentFor)}, longer than its usual gap (${hours(silenceThresholdMs)}).`, silenceThresholdMs };
+    return { state: "silent", flagged: true, reason: `Silent for ${hours(silentFor)}, longer than its usual gap (${hours(silenceThresholdMs)}).`, silenceThresholdMs, silentForMs: silentFor };
   return { state: "ok", flagged: false, reason: "Receiving events.", silenceThresholdMs };
 }
 

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { database, type Db } from "@/db/client";
 import { webChannels } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import { catalogueError } from "@/lib/i18n/errors";
 
 export const WEB_MODES = ["chat", "form"] as const;
 export type WebMode = (typeof WEB_MODES)[number];
@@ -19,10 +20,10 @@ export function normalizeOrigin(raw: string): string {
   try {
     url = new URL(raw.trim());
   } catch {
-    throw new AppError("bad_request:origins", `"${raw.trim()}" is not an origin such as https://www.example.com.`);
+    throw catalogueError("bad_request:origins", "invalid", { origin: raw.trim() });
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw new AppError("bad_request:origins", `"${raw.trim()}" must start with https:// or http://.`);
-  if (url.pathname !== "/" || url.search || url.hash || url.username) throw new AppError("bad_request:origins", `"${raw.trim()}" must be an origin only, without a path.`);
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw catalogueError("bad_request:origins", "scheme", { origin: raw.trim() });
+  if (url.pathname !== "/" || url.search || url.hash || url.username) throw catalogueError("bad_request:origins", "path", { origin: raw.trim() });
   return url.origin;
 }
 
@@ -59,7 +60,7 @@ export async function saveWebConfig({ db, brandId, channelId, config }: { db: Db
     const others = await tx.select({ channelId: webChannels.channelId, origins: webChannels.origins }).from(webChannels).where(eq(webChannels.brandId, brandId));
     for (const other of others) {
       const shared = other.channelId !== channelId && config.origins.find((o) => other.origins.includes(o));
-      if (shared) throw new AppError("conflict:origins", `${shared} already has a web channel of this brand: one web channel per site.`);
+      if (shared) throw catalogueError("conflict:origins", "shared", { origin: shared });
     }
     const [existing] = await tx.select().from(webChannels).where(and(eq(webChannels.channelId, channelId), eq(webChannels.brandId, brandId)));
     if (existing) {

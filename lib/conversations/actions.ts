@@ -11,6 +11,7 @@ import { notify } from "@/lib/notifications/notify";
 import type { Translate } from "@/lib/i18n/messages";
 import { requireConversation, requireConversations } from "@/lib/inbox/conversation";
 import { resolveConversations } from "./resolve";
+import { catalogueError } from "@/lib/i18n/errors";
 
 type Priority = (typeof PRIORITIES)[number];
 
@@ -116,7 +117,7 @@ export async function changeLabels({ db = database(), brandId, actor, conversati
     const { labels: before } = await requireConversation({ db: tx, brandId, id: conversationId });
     const removed = new Set(remove.map(normalizeLabel));
     const after = [...new Set([...before, ...add.map(normalizeLabel).filter(Boolean)])].filter((l) => !removed.has(l));
-    if (after.length > MAX_LABELS) throw new AppError("bad_request:labels", `At most ${MAX_LABELS} labels on a conversation.`);
+    if (after.length > MAX_LABELS) throw catalogueError("bad_request:labels", "max", { max: MAX_LABELS });
     if (after.length === before.length && after.every((l, i) => l === before[i])) return before;
     await tx.update(c).set({ labels: after, updatedAt: new Date() }).where(thisConversation(conversationId, brandId));
     await recordAudit(tx, { actor, brandId, action: "conversation.labels", objectType: "conversation", objectId: conversationId, before: { labels: before }, after: { labels: after } });

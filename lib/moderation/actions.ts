@@ -8,7 +8,8 @@ import { authorize, type Principal } from "@/lib/auth/authorize";
 import { recordChange } from "@/lib/realtime/record-change";
 import { decryptCredentials } from "@/lib/security/credentials";
 import { clientFor } from "@/lib/outbound/registry";
-import { hideOnPlatform, hideUnsupportedReason, type HideRequest, type HideResult } from "./platform";
+import { hideOnPlatform, hideUnsupported, type HideRequest, type HideResult } from "./platform";
+import { catalogueError } from "@/lib/i18n/errors";
 
 export const HIDE_REASONS = ["spam", "abuse", "personal_data", "other"] as const;
 export type HideReason = (typeof HIDE_REASONS)[number];
@@ -23,7 +24,7 @@ type Ctx = { db?: Db; brandId: number; actor: Principal };
 export function requireMayHide({ role, sentiment, reason, spam }: { role: Role | null; sentiment: string | null; reason: HideReason; spam: boolean }): void {
   if (sentiment !== "negative" || (role && roleAtLeast(role, "manager"))) return;
   if (reason === "spam" && !spam)
-    throw new AppError("forbidden:hide", "This comment does not look like spam (no link, and its author was not blocked before it arrived): hiding it needs a manager.");
+    throw catalogueError("forbidden:hide", "notSpam");
   if (reason !== "spam") throw new AppError("forbidden:hide", "Hiding a negative comment that is not spam needs a manager. Answer it, or ask a manager.");
 }
 
@@ -91,8 +92,8 @@ export async function hideMessage({
   const received = await receivedSentiment(db, { brandId, messageId, current: message.sentiment });
   const sentiment = message.sentiment === "negative" || received === "negative" ? "negative" : message.sentiment;
   requireMayHide({ role, sentiment, reason, spam: spamEvidence(message) });
-  const unsupported = hideUnsupportedReason(message.channelKind);
-  if (unsupported) throw new AppError("bad_request:hide", unsupported);
+  const unsupported = hideUnsupported(message.channelKind);
+  if (unsupported) throw catalogueError("bad_request:hide", `unsupported.${unsupported}`);
 
   const credentials = decryptCredentials(message.credentials);
   const client = clientFor({ kind: message.channelKind, credentials });
@@ -104,7 +105,7 @@ export async function hideMessage({
     await db.transaction((tx) =>
       recordAudit(tx, { actor, brandId, action: "message.hide_failed", objectType: "message", objectId: messageId, after: { reason, note: text, error: result.reason } }),
     );
-    throw new AppError("conflict:platform", `The platform refused to hide the comment: ${result.reason}`);
+    throw catalogueError("conflict:platform", "hide", { reason: result.reason });
   }
   await db.transaction(async (tx) => {
     await tx

@@ -1,5 +1,6 @@
 import { type Failure, callHttp, httpFailure, isObject, joinUrl, missing } from "@/lib/outbound/clients/http";
 import { graphFailure } from "@/lib/outbound/clients/meta";
+import { catalogueError } from "@/lib/i18n/errors";
 
 export type HideRequest = {
   kind: string;
@@ -14,17 +15,18 @@ export type HideResult = { ok: true } | Failure;
 // Platforms that let a page hide a comment from everyone but its author and friends, without deleting it.
 export const HIDEABLE_KINDS = new Set(["facebook", "instagram", "twitter", "youtube"]);
 
-const UNSUPPORTED: Record<string, string> = {
-  vk: "VK cannot hide a comment, only delete it, and Replyhour never deletes customers' messages.",
-  telegram: "Telegram cannot hide a message, only delete it, and Replyhour never deletes customers' messages.",
-  email: "An e-mail cannot be hidden on a platform.",
-  web: "Messages from the site are not public.",
-  api: "Messages from the API have no platform to hide them on.",
-};
+const UNSUPPORTED = new Set(["vk", "telegram", "email", "web", "api"]);
 
-export function hideUnsupportedReason(kind: string): string | null {
+/** Why a channel cannot hide, as a code the catalogue words (errors.bad_request.hide.unsupported.<code>); null when it can. */
+export function hideUnsupported(kind: string): string | null {
   if (HIDEABLE_KINDS.has(kind)) return null;
-  return UNSUPPORTED[kind] ?? "This channel cannot hide messages.";
+  return UNSUPPORTED.has(kind) ? kind : "other";
+}
+
+/** The same reason in English, for the audit log and the platform client's failure. */
+export function hideUnsupportedReason(kind: string): string | null {
+  const code = hideUnsupported(kind);
+  return code && catalogueError("bad_request:hide", `unsupported.${code}`).message;
 }
 
 /** Hides a public comment through the platform's own moderation API. */

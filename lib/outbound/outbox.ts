@@ -15,6 +15,7 @@ import { replyToken } from "@/lib/ingest/adapters/email/token";
 import { getSecrets } from "@/lib/security/secrets";
 import { sendWebReply } from "@/lib/widget/answer-mail";
 import { clientFor } from "./registry";
+import { isLocale, translator } from "@/lib/i18n/messages";
 
 const MAX_ATTEMPTS = 8;
 const m = messages;
@@ -111,6 +112,7 @@ async function replyToSend(db: Db, id: number, brandId: number) {
       channelId: m.channelId,
       conversationKind: conversations.kind,
       externalThreadId: conversations.externalThreadId,
+      language: conversations.language,
       contactExternalId: contacts.externalId,
       contactHandle: contacts.handle,
       channelKind: channels.kind,
@@ -156,8 +158,9 @@ async function inReplyTo(db: Db, message: Due): Promise<{ externalId: string | n
   return parent ?? null;
 }
 
-function replySubject(subject: string | null | undefined): string | undefined {
-  if (!subject) return undefined;
+/** An e-mail reply's subject: "Re: " and the customer's, or, when theirs is unknown, a plain one in their language. */
+export function replySubject({ subject, language }: { subject: string | null | undefined; language: string | null }): string {
+  if (!subject) return translator(isLocale(language) ? language : "en")("outbound.mail.subject");
   return /^(re|aw|sv|ответ)\s*:/i.test(subject) ? subject : `Re: ${subject}`;
 }
 
@@ -210,7 +213,7 @@ async function send(db: Db, message: Due, parent: { externalId: string | null; s
     timeoutMs: 15_000,
   };
   if (message.channelKind === "email") {
-    request.subject = replySubject(parent?.subject);
+    request.subject = replySubject({ subject: parent?.subject, language: message.language });
     request.threadToken = replyToken({ secret: getSecrets().credentialsKey, channelId: message.channelId, conversationId: message.conversationId });
   }
   try {

@@ -8,6 +8,7 @@ import { authorize } from "@/lib/auth/authorize";
 import { recordChange } from "@/lib/realtime/record-change";
 import { ALWAYS_OPEN, type Calendar } from "./calendar";
 import { checkCalendar, checkName, checkPolicy, hasScope, sameScope, type CalendarInput, type PolicyInput } from "./settings-input";
+import { catalogueError } from "@/lib/i18n/errors";
 
 export type PolicyRow = typeof slaPolicies.$inferSelect;
 export type CalendarRow = typeof calendars.$inferSelect;
@@ -62,9 +63,9 @@ async function requirePolicy(tx: Db, { brandId, id }: { brandId: number; id: num
   return row;
 }
 
-function uniqueName(rows: { id: number; name: string }[], name: string, id: number | null, what: string): void {
+function uniqueName(rows: { id: number; name: string }[], name: string, id: number | null, what: "calendar" | "policy"): void {
   const clash = rows.find((r) => r.id !== id && r.name.toLowerCase() === name.toLowerCase());
-  if (clash) throw new AppError("conflict:name", `There is already a ${what} called “${clash.name}”.`);
+  if (clash) throw catalogueError("conflict:name", what, { name: clash.name });
 }
 
 function calendarNames(tx: Tx, brandId: number) {
@@ -109,7 +110,7 @@ export async function deleteCalendar({ db = database(), user, brandId, id }: Sco
     const before = await requireCalendar({ db: tx, brandId, id });
     const users = await tx.select({ name: slaPolicies.name }).from(slaPolicies).where(and(eq(slaPolicies.brandId, brandId), eq(slaPolicies.calendarId, id)));
     if (users.length > 0)
-      throw new AppError("conflict:calendar", `“${before.name}” is used by ${users.map((u) => `“${u.name}”`).join(", ")}; give that policy another calendar first.`);
+      throw catalogueError("conflict:calendar", "used", { name: before.name, policies: users.map((u) => `“${u.name}”`).join(", ") });
     await tx.delete(calendars).where(and(eq(calendars.id, id), eq(calendars.brandId, brandId)));
     await recordAudit(tx, { actor, brandId, action: "calendar.delete", objectType: "calendar", objectId: id, before });
   });
@@ -135,7 +136,7 @@ async function checkSiblings(tx: Tx, brandId: number, input: PolicyInput, id: nu
   }
   if (!hasScope(input)) throw new AppError("bad_request:policy", "Choose a channel, category or priority for this policy; conversations matching none of the policies get the default.");
   const twin = rows.find((r) => r.id !== id && !r.isDefault && sameScope(r, input));
-  if (twin) throw new AppError("conflict:policy", `“${twin.name}” already applies to exactly these conversations; change that policy or choose a different scope.`);
+  if (twin) throw catalogueError("conflict:policy", "twin", { name: twin.name });
 }
 
 // Brand-wide figures (the dashboard's target, the public badge) read the policies.

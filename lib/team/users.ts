@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/messages";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import { hashPassword, passwordProblem } from "@/lib/auth/password";
+import { catalogueError } from "@/lib/i18n/errors";
 import { endUserSessions } from "@/lib/auth/sessions";
 import { translator, type Translate } from "@/lib/i18n/messages";
 import { recordAvailability } from "@/lib/staffing/availability";
@@ -41,13 +42,13 @@ export async function createUser({
   actor: Actor;
 }): Promise<PublicUser> {
   const parsed = emailSchema.safeParse(email);
-  if (!parsed.success) throw new AppError("bad_request:email", `Not an e-mail address: ${email}`);
+  if (!parsed.success) throw catalogueError("bad_request:email", "invalid", { email });
   const problem = passwordProblem(password);
-  if (problem) throw new AppError("bad_request:password", `Weak password: ${problem}`);
+  if (problem) throw catalogueError("bad_request:password", problem);
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, parsed.data));
-    if (existing) throw new AppError("conflict:user", `A user with e-mail ${parsed.data} already exists.`);
+    if (existing) throw catalogueError("conflict:user", "exists", { email: parsed.data });
     const [user] = await tx
       .insert(users)
       .values({ email: parsed.data, name: name?.trim() || parsed.data.split("@")[0], passwordHash, mustChangePassword, languages, homeBrandId })
@@ -64,7 +65,7 @@ export async function getUserByEmail({ db = database(), email }: { db?: Db; emai
 
 export async function requireUserByEmail({ db = database(), email }: { db?: Db; email: string }): Promise<User> {
   const user = await getUserByEmail({ db, email });
-  if (!user) throw new AppError("not_found:user", `No user with e-mail ${email}.`);
+  if (!user) throw catalogueError("not_found:user", "email", { email });
   return user;
 }
 
@@ -185,7 +186,7 @@ export async function setPassword({
   actor: Actor;
 }): Promise<void> {
   const problem = passwordProblem(password);
-  if (problem) throw new AppError("bad_request:password", `Weak password: ${problem}`);
+  if (problem) throw catalogueError("bad_request:password", problem);
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
     const [user] = await tx.update(users).set({ passwordHash, mustChangePassword }).where(eq(users.id, userId)).returning({ id: users.id });

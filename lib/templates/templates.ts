@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import { recordChange } from "@/lib/realtime/record-change";
 import { TEMPLATE_VARIABLES, unknownVariables } from "./variables";
+import { catalogueError } from "@/lib/i18n/errors";
 
 export type Template = typeof templates.$inferSelect;
 
@@ -66,7 +67,7 @@ async function validate({ db, brandId, id, input }: { db: Db; brandId: number; i
     );
   if (value.shortcut) {
     const taken = (await listTemplates({ db, brandId })).find((t) => t.shortcut === value.shortcut && t.id !== id);
-    if (taken) throw new AppError("conflict:shortcut", `The shortcut ${value.shortcut} is already used by “${taken.title}”.`);
+    if (taken) throw catalogueError("conflict:shortcut", "taken", { shortcut: value.shortcut, title: taken.title });
   }
   return value;
 }

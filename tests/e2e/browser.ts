@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 import { inject } from "vitest";
 import { openDatabase, closeDatabase } from "@/db/client";
 import { createToken } from "@/lib/auth/tokens";
@@ -21,6 +21,20 @@ export async function signIn(page: Page, email: string, password = inject("passw
   await page.getByLabel("E-mail").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/**
+ * Picks an option of the kit's Select as a person does: open the combobox named `label`, then
+ * click (or, on a touch screen, tap) the option by its visible name. The list closes on choice.
+ */
+export async function choose(page: Page, label: string, option: string, { touch = false, within }: { touch?: boolean; within?: Locator } = {}): Promise<void> {
+  const combobox = (within ?? page).getByRole("combobox", { name: label, exact: true }).first();
+  if (touch) await combobox.tap();
+  else await combobox.click();
+  const item = page.getByRole("listbox").getByRole("option", { name: option, exact: true });
+  if (touch) await item.tap();
+  else await item.click();
+  await page.getByRole("listbox").waitFor({ state: "detached" });
 }
 
 /** An ingest token of the e2e brand, straight in the test database. */

@@ -61,6 +61,15 @@ describe("manager dashboard in Chromium", () => {
     expect(summary).toContain(`${expected.unanswered} requests without a reply`);
     await expect(page.getByRole("heading", { name: "First response by day" }).isVisible()).resolves.toBe(true);
     await expect(page.getByRole("heading", { name: "Agents" }).isVisible()).resolves.toBe(true);
+    // A chart switches to its numbers as a table, and back with the arrow keys.
+    const daily = page.getByRole("region", { name: "First response by day" });
+    const asTable = daily.getByRole("tab", { name: "Table" });
+    await asTable.click();
+    const shown = daily.getByRole("tabpanel").getByRole("table");
+    await shown.waitFor();
+    expect(await shown.getByRole("row").count()).toBeGreaterThan(1);
+    await asTable.press("ArrowLeft");
+    await expect.poll(() => daily.getByRole("tab", { name: "Chart" }).getAttribute("aria-selected")).toBe("true");
 
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "daily", exact: true }).click()]);
     expect(download.suggestedFilename()).toMatch(/^e2e-air-daily-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);

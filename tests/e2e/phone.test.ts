@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { ingestToken, launch, postEvents, signIn } from "./browser";
+import { choose, ingestToken, launch, postEvents, signIn } from "./browser";
 import { overflowingElements, sidewaysOverflow } from "./axe";
 
 // An agent on a 390×844 phone: views → list → conversation → back, one pane at a time, led by the URL.
@@ -82,7 +82,7 @@ describe("the phone layout in Chromium", () => {
     // Triage: take it and raise its priority.
     await page.getByRole("button", { name: "Assign to me" }).tap();
     await page.getByRole("button", { name: "Assigned to you" }).waitFor();
-    await page.getByRole("combobox", { name: "Priority", exact: true }).selectOption("high");
+    await choose(page, "Priority", "Priority: high", { touch: true });
     await expect
       .poll(() => sqlite.prepare("SELECT c.priority, u.email FROM conversations c JOIN users u ON u.id = c.assignee_id WHERE c.id = ?").get(conversationId), { timeout: 10_000 })
       .toEqual({ priority: "high", email: inject("people").agent });

@@ -2,7 +2,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { AppError } from "@/lib/errors";
-import { errorText } from "@/lib/i18n/errors";
+import { passwordProblem } from "@/lib/auth/password";
+import { channelErrorText } from "@/lib/i18n/channel-errors";
+import { catalogueError, errorText } from "@/lib/i18n/errors";
+import { hideUnsupported, hideUnsupportedReason } from "@/lib/moderation/platform";
+import { requireMayHide } from "@/lib/moderation/actions";
 import { en, type MessageKey } from "@/lib/i18n/messages";
 import { session, sessionModule } from "../helpers/actions";
 import type { SessionUser } from "@/lib/auth/access";
@@ -25,7 +29,68 @@ describe("errors raised in lib/ in the reader's language", () => {
     expect(specific.length).toBeGreaterThan(30);
     for (const key of specific) {
       const [, kind, object] = key.split(".");
+      // A message that names a value is raised by its code and variant (catalogueError), the variant
+      // literal or a code lib/ computes (a password rule, a channel kind; tested below).
+      if (lib.includes(`catalogueError("${kind}:${object}", `)) continue;
       expect(lib, key).toContain(`new AppError("${kind}:${object}", ${JSON.stringify(en[key])}`);
+    }
+  });
+
+  it("raises coded errors with their values, English in the message and the reader's language through errorText", async () => {
+    const refused = catalogueError("conflict:platform", "hide", { reason: "HTTP 403" });
+    expect(refused.message).toBe("The platform refused to hide the comment: HTTP 403");
+    expect(refused.status).toBe(409);
+    expect(errorText({ error: refused, locale: "ru" })).toBe("Платформа отказалась скрыть комментарий: HTTP 403");
+    expect(errorText({ error: refused, locale: "sq" })).toBe("Platforma refuzoi të fshehë komentin: HTTP 403");
+    expect(() => catalogueError("conflict:platform", "nothing")).toThrow(/No catalogue entry/);
+    // Every password rule and every channel that cannot hide has its entry.
+    for (const password of ["short1", "x".repeat(201), "1111111111111", "onlyletterslong"]) {
+      const problem = passwordProblem(password)!;
+      const error = catalogueError("bad_request:password", problem);
+      expect(errorText({ error, locale: "bg" })).not.toBe(error.message);
+    }
+    expect(catalogueError("bad_request:password", "short").message).toBe("Weak password: use at least 10 characters.");
+    for (const kind of ["vk", "telegram", "email", "web", "api", "someday"]) {
+      const error = catalogueError("bad_request:hide", `unsupported.${hideUnsupported(kind)}`);
+      expect(error.message).toBe(hideUnsupportedReason(kind));
+      expect(errorText({ error, locale: "ru" })).not.toBe(error.message);
+    }
+    expect(hideUnsupported("facebook")).toBeNull();
+  });
+
+  it("words lib/'s own refusals with values in the reader's language: hiding, duplicate names", () => {
+    const refusal = (run: () => void) => {
+      try {
+        run();
+      } catch (error) {
+        return error as AppError;
+      }
+      throw new Error("not refused");
+    };
+    const notSpam = refusal(() => requireMayHide({ role: "agent", sentiment: "negative", reason: "spam", spam: false }));
+    expect(notSpam.kind).toBe("forbidden");
+    expect(errorText({ error: notSpam, locale: "bg" })).toMatch(/^Коментарът не прилича на спам/);
+    const twin = catalogueError("conflict:name", "calendar", { name: "Office" });
+    expect(twin.message).toBe("There is already a calendar called “Office”.");
+    expect(errorText({ error: twin, locale: "ru" })).toBe("Календарь «Office» уже есть.");
+    expect(errorText({ error: catalogueError("forbidden:role", "needs", { role: "manager", brand: "Air" }), locale: "ru" })).toBe("Для этого нужна роль руководителя в Air.");
+    expect(errorText({ error: catalogueError("bad_request:labels", "max", { max: 20 }), locale: "ru" })).toBe("У обращения может быть не больше 20 меток.");
+  });
+
+  it("reads a channel's stored error in the reader's language, the platform's own words kept", () => {
+    expect(channelErrorText({ text: "Poll failed: The platform did not answer in time", locale: "ru" })).toBe("Опрос не удался: Платформа не ответила вовремя");
+    expect(channelErrorText({ text: "Poll failed: HTTP 503", locale: "bg" })).toBe("Проверката беше неуспешна: Платформата отговори с HTTP 503");
+    expect(channelErrorText({ text: "Poll failed: Network error: connect ECONNREFUSED", locale: "sq" })).toBe("Kontrolli dështoi: Gabim rrjeti: connect ECONNREFUSED");
+    expect(channelErrorText({ text: "Poll failed: Usage cap exceeded: Monthly product cap", locale: "ru" })).toBe("Опрос не удался: Usage cap exceeded: Monthly product cap");
+    expect(channelErrorText({ text: "The stored credentials cannot be decrypted (was CREDENTIALS_KEY changed?).", locale: "ru" })).toContain("CREDENTIALS_KEY");
+    expect(channelErrorText({ text: "The stored credentials cannot be decrypted (was CREDENTIALS_KEY changed?).", locale: "ru" })).not.toContain("cannot");
+    expect(channelErrorText({ text: "Poll failed: HTTP 503", locale: "en" })).toBe("Poll failed: HTTP 503");
+    expect(channelErrorText({ text: "Something else entirely", locale: "bg" })).toBe("Something else entirely");
+    // The English entries are what lib/ writes.
+    const lib = sources("lib");
+    for (const key of (Object.keys(en) as MessageKey[]).filter((k) => k.startsWith("channels.error."))) {
+      const fixed = en[key].split(/\{[a-z]+\}/i)[0];
+      expect(lib, key).toContain(fixed);
     }
   });
 

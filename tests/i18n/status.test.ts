@@ -17,9 +17,11 @@ const base: PublicFigure = {
 
 describe("the public status page's texts", () => {
   it("says in English exactly what the badge says", () => {
-    expect(statusTexts({ figure: base, locale: "en" }).figure).toBe(figureSentence({ figure: base }));
+    expect(statusTexts({ figure: base, locale: "en" }).figure).toBe("We reply in about 14 min");
+    expect(figureSentence({ figure: base })).toBe("We reply in about 14 min");
     const none = { ...base, displaySeconds: null, medianSeconds: null, basis: "none" as const, sampleSize: 0 };
     expect(statusTexts({ figure: none, locale: "en" }).figure).toBe(figureSentence({ figure: none }));
+    expect(figureSentence({ figure: none, locale: "sq" })).toBe("Asnjë përgjigje në 24 orët e fundit");
   });
 
   it("explains the basis in English", () => {

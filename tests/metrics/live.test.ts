@@ -113,4 +113,13 @@ describe("badge", () => {
     expect(svg).not.toContain("<\"x\">");
     expect(escapeXml("'")).toBe("&apos;");
   });
+
+  it("speaks the language it is asked in, also when there is no figure", () => {
+    const figure = { brand: "Air", displaySeconds: 14 * 60, medianSeconds: 14 * 60, oldestWaitingSeconds: null, waitingMedianSeconds: null, basis: "60m" as const, sampleSize: 6, targetSeconds: 3600, updatedAt: iso(NOW) };
+    const ru = badgeSvg({ figure, locale: "ru" });
+    expect(ru).toContain("Отвечаем примерно за 14 мин");
+    expect(ru).toContain('xml:lang="ru"');
+    expect(badgeSvg({ figure: { ...figure, displaySeconds: null, basis: "none" as const }, locale: "bg" })).toContain("Няма отговори през последните 24 часа");
+    expect(badgeSvg({ figure: { ...figure, displaySeconds: null, basis: "none" as const } })).toContain("No replies in the last 24 hours");
+  });
 });

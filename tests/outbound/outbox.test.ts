@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { channels } from "@/db/schema";
 import { ingestBatch } from "@/lib/ingest/pipeline";
 import { inboundEventSchema } from "@/lib/ingest/event";
-import { INTERRUPTED_REASON, queueReply, sendDueReplies } from "@/lib/outbound/outbox";
+import { INTERRUPTED_REASON, queueReply, replySubject, sendDueReplies } from "@/lib/outbound/outbox";
 import { encryptCredentials } from "@/lib/security/credentials";
 import { startFakeTelegram } from "../fakes/telegram";
 import { makeBrand, makeMember, testDb, row as rowOf, run } from "../helpers/db";
@@ -80,5 +80,16 @@ describe("the outbox", () => {
     expect((await row()).delivery_state).toBe("failed");
     expect((await row()).last_error).toBe(INTERRUPTED_REASON);
     expect(fake.requests).toHaveLength(0);
+  });
+});
+
+describe("the subject of an e-mail reply", () => {
+  it("answers the customer's subject once, and words a missing one in the conversation's language", () => {
+    expect(replySubject({ subject: "Order 1234 missing", language: "en" })).toBe("Re: Order 1234 missing");
+    expect(replySubject({ subject: "RE: Order 1234 missing", language: "en" })).toBe("RE: Order 1234 missing");
+    expect(replySubject({ subject: null, language: "ru" })).toBe("Re: ваше сообщение");
+    expect(replySubject({ subject: "", language: "sq" })).toBe("Re: mesazhi juaj");
+    expect(replySubject({ subject: null, language: "de" })).toBe("Re: your message");
+    expect(replySubject({ subject: undefined, language: null })).toBe("Re: your message");
   });
 });

@@ -1,11 +1,13 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { useLocale, useT } from "@/app/_components/i18n.client";
+import { useFormat, useT } from "@/app/_components/i18n.client";
+import type { Formatter } from "@/lib/i18n/format";
 
 const COLORS = ["#2563eb", "#16a34a", "#d97706", "#9333ea", "#dc2626", "#0891b2", "#4b5563", "#db2777", "#65a30d"];
-const shortDay = (day: string) => day.slice(5);
-const fmt = (unit: string, locale: string) => (value: unknown) => (typeof value === "number" ? `${value.toLocaleString(locale, { maximumFractionDigits: 1 })}${unit}` : "—");
+// Days are calendar dates (YYYY-MM-DD) of the brand's zone: read at UTC so the date stays the same.
+const shortDay = (format: Formatter) => (day: string) => format.dateTime(Date.parse(`${day}T00:00:00Z`), { day: "numeric", month: "short", timeZone: "UTC" });
+const fmt = (unit: string, format: Formatter) => (value: unknown) => (typeof value === "number" ? `${format.number(value, { maximumFractionDigits: 1 })}${unit}` : "—");
 
 export type ResponsePoint = { day: string; median: number | null; p90: number | null; within: number | null };
 
@@ -14,17 +16,17 @@ export type ResponsePoint = { day: string; median: number | null; p90: number | 
 /** Minutes on the left axis, share within target (%) on the right. */
 export function ResponseChart({ data }: { data: ResponsePoint[] }) {
   const t = useT();
-  const locale = useLocale();
+  const format = useFormat();
   const min = t("dashboard.chart.min");
   return (
     <div className="h-64" aria-hidden="true">
       <ResponsiveContainer width="100%" height="100%">
         <LineChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.3} />
-          <XAxis dataKey="day" tickFormatter={shortDay} fontSize={11} />
+          <XAxis dataKey="day" tickFormatter={shortDay(format)} fontSize={11} />
           <YAxis yAxisId="min" fontSize={11} unit={min} width={60} />
           <YAxis yAxisId="pct" orientation="right" domain={[0, 100]} fontSize={11} unit="%" width={44} />
-          <Tooltip formatter={(value, name, item) => [fmt(item.dataKey === "within" ? "%" : min, locale)(value), name]} />
+          <Tooltip formatter={(value, name, item) => [fmt(item.dataKey === "within" ? "%" : min, format)(value), name]} />
           <Legend />
           <Line yAxisId="min" type="monotone" dataKey="median" name={t("dashboard.chart.median")} stroke={COLORS[0]} strokeWidth={2} connectNulls dot={false} />
           <Line yAxisId="min" type="monotone" dataKey="p90" name={t("dashboard.chart.p90")} stroke={COLORS[2]} strokeWidth={2} strokeDasharray="5 3" connectNulls dot={false} />
@@ -36,12 +38,13 @@ export function ResponseChart({ data }: { data: ResponsePoint[] }) {
 }
 
 export function VolumeChart({ data, channels }: { data: Record<string, string | number>[]; channels: string[] }) {
+  const format = useFormat();
   return (
     <div className="h-64" aria-hidden="true">
       <ResponsiveContainer width="100%" height="100%">
         <BarChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.3} />
-          <XAxis dataKey="day" tickFormatter={shortDay} fontSize={11} />
+          <XAxis dataKey="day" tickFormatter={shortDay(format)} fontSize={11} />
           <YAxis fontSize={11} allowDecimals={false} width={48} />
           <Tooltip />
           <Legend />
@@ -58,15 +61,15 @@ export type MixPoint = { day: string; requestShare: number | null; toRequestShar
 
 export function MixChart({ data }: { data: MixPoint[] }) {
   const t = useT();
-  const locale = useLocale();
+  const format = useFormat();
   return (
     <div className="h-56" aria-hidden="true">
       <ResponsiveContainer width="100%" height="100%">
         <LineChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.3} />
-          <XAxis dataKey="day" tickFormatter={shortDay} fontSize={11} />
+          <XAxis dataKey="day" tickFormatter={shortDay(format)} fontSize={11} />
           <YAxis domain={[0, 100]} unit="%" fontSize={11} width={48} />
-          <Tooltip formatter={(value, name) => [fmt("%", locale)(value), name]} />
+          <Tooltip formatter={(value, name) => [fmt("%", format)(value), name]} />
           <Legend />
           <Line type="monotone" dataKey="requestShare" name={t("dashboard.chart.requests")} stroke={COLORS[0]} strokeWidth={2} connectNulls dot={false} />
           <Line type="monotone" dataKey="toRequestShare" name={t("dashboard.chart.toRequest")} stroke={COLORS[3]} strokeWidth={2} connectNulls dot={false} />

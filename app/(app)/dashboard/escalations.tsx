@@ -2,6 +2,7 @@ import { formatDuration } from "@/lib/metrics/format";
 import type { DashboardData } from "@/lib/metrics/dashboard";
 import { dashboardTable } from "@/lib/metrics/dashboard-tables";
 import { DataTable } from "./data-table";
+import { formatter } from "@/lib/i18n/format";
 import { translator, type Locale } from "@/lib/i18n/messages";
 
 function Figure({ label, value, hint, id }: { label: string; value: string; hint?: string; id: string }) {
@@ -46,7 +47,7 @@ export function Escalations({ data, locale }: { data: DashboardData; locale: Loc
         <Figure
           id="per-day"
           label={t("dashboard.esc.perDay")}
-          value={e.daily.length === 0 ? "—" : (Math.round((e.created / e.daily.length) * 10) / 10).toLocaleString(locale)}
+          value={e.daily.length === 0 ? "—" : formatter(locale).number(e.created / e.daily.length, { maximumFractionDigits: 1 })}
           hint={t("dashboard.esc.overDays", { count: e.daily.length })}
         />
       </dl>

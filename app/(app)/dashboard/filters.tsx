@@ -1,3 +1,5 @@
+import { Button } from "@/app/_components/ui/button";
+import { fieldClass } from "@/app/_components/ui/input";
 import type { ChannelInfo } from "@/lib/metrics/dashboard";
 import { TABLES } from "@/lib/metrics/dashboard-tables";
 import { translator, type Locale } from "@/lib/i18n/messages";
@@ -10,10 +12,11 @@ export function exportHref(state: FilterState, table: string): string {
   return `/dashboard/export?${query}`;
 }
 
-// A plain GET form: the filters live in the URL, so a link reproduces the view.
+// A plain GET form: the filters live in the URL, so a link reproduces the view. Its fields stay
+// native so it works before (and without) JavaScript.
 export function Filters({ state, channels, locale }: { state: FilterState; channels: ChannelInfo[]; locale: Locale }) {
   const t = translator(locale);
-  const field = "rounded border border-zinc-300 bg-transparent px-2 py-1 dark:border-zinc-700";
+  const field = fieldClass("sm");
   return (
     <form method="get" action="/dashboard" className="flex flex-wrap items-end gap-3" aria-label={t("dashboard.filters")}>
       <input type="hidden" name="brand" value={state.brand} />
@@ -32,7 +35,7 @@ export function Filters({ state, channels, locale }: { state: FilterState; chann
         {t("dashboard.to")}
         <input type="date" name="to" defaultValue={state.to} className={field} />
       </label>
-      <button type="submit" className="rounded bg-zinc-900 px-3 py-1.5 text-white dark:bg-zinc-100 dark:text-zinc-900">{t("dashboard.apply")}</button>
+      <Button type="submit">{t("dashboard.apply")}</Button>
       <span className="ml-auto text-xs text-zinc-500">
         CSV:{" "}
         {TABLES.map((name, i) => (

@@ -1,5 +1,6 @@
 import type { HeatCell } from "@/lib/metrics/dashboard";
 import { formatDuration } from "@/lib/metrics/format";
+import { formatter } from "@/lib/i18n/format";
 import { translator, type Locale } from "@/lib/i18n/messages";
 
 // Cells are narrow: units lose their space and, where the language allows, shrink to a letter.
@@ -11,7 +12,7 @@ const COMPACT: Record<Locale, [string, string][]> = {
 };
 
 // Monday first; 1 January 2024 was a Monday.
-const weekdays = (locale: Locale) => Array.from({ length: 7 }, (_, d) => new Intl.DateTimeFormat(locale, { weekday: "short", timeZone: "UTC" }).format(Date.UTC(2024, 0, 1 + d)));
+const weekdays = (locale: Locale) => Array.from({ length: 7 }, (_, d) => formatter(locale).dateTime(Date.UTC(2024, 0, 1 + d), { weekday: "short", timeZone: "UTC" }));
 
 // A plain table is its own accessible alternative; shade carries the same number as the text.
 export function Heatmap({ cells, metric, caption, locale }: { cells: HeatCell[]; metric: "arrivals" | "median"; caption: string; locale: Locale }) {
@@ -22,7 +23,7 @@ export function Heatmap({ cells, metric, caption, locale }: { cells: HeatCell[];
     const v = value(c);
     if (v == null) return "";
     const compact = formatDuration({ seconds: v, locale });
-    return metric === "arrivals" ? String(v) : COMPACT[locale].reduce((text, [long, short]) => text.replace(long, short), compact);
+    return metric === "arrivals" ? formatter(locale).number(v) : COMPACT[locale].reduce((text, [long, short]) => text.replace(long, short), compact);
   };
   return (
     // Scrolls sideways on a phone, so it takes focus to be scrolled by keyboard.

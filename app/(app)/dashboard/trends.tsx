@@ -4,7 +4,9 @@ import { formatDuration } from "@/lib/metrics/format";
 import { MixChart, ResponseChart, VolumeChart } from "./charts.client";
 import { DataTable } from "./data-table";
 import { Heatmap } from "./heatmap";
-import { translator, type Locale } from "@/lib/i18n/messages";
+import { Tabs } from "@/app/_components/ui/tabs";
+import { formatter } from "@/lib/i18n/format";
+import { translator, type Locale, type Translate } from "@/lib/i18n/messages";
 
 const minutes = (s: number | null) => (s == null ? null : Math.round((s / 60) * 10) / 10);
 const percent = (share: number | null) => (share == null ? null : Math.round(share * 1000) / 10);
@@ -19,12 +21,31 @@ function Section({ title, summary, children }: { title: string; summary?: string
   );
 }
 
+// Shares are fractions (0.725): the language's percent format says 72.5 % or 72,5 %.
+const share = (locale: Locale, value: number) => formatter(locale).number(value, { style: "percent", maximumFractionDigits: 1 });
+
 const cellFormat = (locale: Locale) => (value: string | number | null, column: string): string => {
   if (value == null) return "—";
   if (typeof value === "number" && column.endsWith("_seconds")) return formatDuration({ seconds: value, locale });
-  if (typeof value === "number" && column.endsWith("_share")) return `${(Math.round(value * 1000) / 10).toLocaleString(locale)}%`;
+  if (typeof value === "number" && column.endsWith("_share")) return share(locale, value);
+  if (typeof value === "number") return formatter(locale).number(value);
+  if (column === "day") return formatter(locale).dateTime(Date.parse(`${value}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
   return String(value);
 };
+
+// A chart or its numbers as a table, which reads better on a phone; screen readers get the table in both.
+function ChartOrTable({ t, title, chart, table, hiddenTable }: { t: Translate; title: string; chart: React.ReactNode; table: React.ReactNode; hiddenTable: React.ReactNode }) {
+  return (
+    <Tabs
+      label={t("dashboard.showAs", { title })}
+      defaultValue="chart"
+      tabs={[
+        { value: "chart", label: t("dashboard.view.chart"), content: <>{chart}{hiddenTable}</> },
+        { value: "table", label: t("dashboard.view.table"), content: table },
+      ]}
+    />
+  );
+}
 
 // The manager's view: charts over the range, each with its data as a hidden table.
 export function Trends({ data, locale }: { data: DashboardData; locale: Locale }) {
@@ -37,23 +58,38 @@ export function Trends({ data, locale }: { data: DashboardData; locale: Locale }
     answered: total.answered,
     median: d(total.medianSeconds),
     p90: d(total.p90Seconds),
-    within: total.withinTargetShare == null ? "—" : `${percent(total.withinTargetShare)!.toLocaleString(locale)}%`,
+    within: total.withinTargetShare == null ? "—" : share(locale, total.withinTargetShare),
     unanswered: total.unanswered,
   });
   return (
     <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
       <Section title={t("dashboard.daily")} summary={summary}>
         <p className="sr-only" data-testid="range-summary">{summary}</p>
-        <ResponseChart data={data.daily.map((r) => ({ day: r.day, median: minutes(r.medianSeconds), p90: minutes(r.p90Seconds), within: percent(r.withinTargetShare) }))} />
-        <DataTable table={dashboardTable({ data, name: "daily" })} name="daily" locale={locale} hidden format={format} />
+        <ChartOrTable
+          t={t}
+          title={t("dashboard.daily")}
+          chart={<ResponseChart data={data.daily.map((r) => ({ day: r.day, median: minutes(r.medianSeconds), p90: minutes(r.p90Seconds), within: percent(r.withinTargetShare) }))} />}
+          hiddenTable={<DataTable table={dashboardTable({ data, name: "daily" })} name="daily" locale={locale} hidden format={format} />}
+          table={<DataTable table={dashboardTable({ data, name: "daily" })} name="daily" locale={locale} format={format} />}
+        />
       </Section>
       <Section title={t("dashboard.volume")}>
-        <VolumeChart data={data.volume.map((v) => ({ day: v.day, ...v.byChannel }))} channels={channelNames} />
-        <DataTable table={dashboardTable({ data, name: "volume" })} name="volume" locale={locale} hidden />
+        <ChartOrTable
+          t={t}
+          title={t("dashboard.volume")}
+          chart={<VolumeChart data={data.volume.map((v) => ({ day: v.day, ...v.byChannel }))} channels={channelNames} />}
+          hiddenTable={<DataTable table={dashboardTable({ data, name: "volume" })} name="volume" locale={locale} hidden format={format} />}
+          table={<DataTable table={dashboardTable({ data, name: "volume" })} name="volume" locale={locale} format={format} />}
+        />
       </Section>
       <Section title={t("dashboard.mix")} summary={t("dashboard.mixSummary")}>
-        <MixChart data={data.mix.map((m) => ({ day: m.day, requestShare: percent(m.requestShare), toRequestShare: percent(m.toRequestShare), toNoiseShare: percent(m.toNoiseShare) }))} />
-        <DataTable table={dashboardTable({ data, name: "mix" })} name="mix" locale={locale} hidden format={format} />
+        <ChartOrTable
+          t={t}
+          title={t("dashboard.mix")}
+          chart={<MixChart data={data.mix.map((m) => ({ day: m.day, requestShare: percent(m.requestShare), toRequestShare: percent(m.toRequestShare), toNoiseShare: percent(m.toNoiseShare) }))} />}
+          hiddenTable={<DataTable table={dashboardTable({ data, name: "mix" })} name="mix" locale={locale} hidden format={format} />}
+          table={<DataTable table={dashboardTable({ data, name: "mix" })} name="mix" locale={locale} format={format} />}
+        />
       </Section>
       <Section title={t("dashboard.arrivals")} summary={t("dashboard.arrivalsSummary")}>
         <Heatmap cells={data.heatmap} metric="arrivals" caption={t("dashboard.arrivals")} locale={locale} />

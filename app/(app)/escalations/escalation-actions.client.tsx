@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { Button } from "@/app/_components/ui/button";
+import { fieldClass } from "@/app/_components/ui/input";
 import { FormMessage } from "@/app/_components/ui/form-message";
 import type { ActionResult } from "@/app/_components/ui/form-message";
 import { acknowledgeAction, raiseAction, rerouteAction, resolveAction } from "./actions";
@@ -53,6 +54,7 @@ export function EscalationActions({ brandId, escalation, people }: { brandId: nu
             </Button>
           </form>
         )}
+        {/* Native on purpose: the form posts before JavaScript loads, and the choice keeps its groups. */}
         <form action={act} className="flex items-center gap-1">
           {hidden("reroute")}
           <label className="flex items-center gap-1.5 text-sm text-zinc-600 dark:text-zinc-400">
@@ -61,7 +63,7 @@ export function EscalationActions({ brandId, escalation, people }: { brandId: nu
               name="target"
               required
               defaultValue={state?.values?.target ?? ""}
-              className="w-56 rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+              className={`${fieldClass()} w-56`}
             >
               <option value="" disabled>
                 {t("escalations.choose")}
@@ -98,7 +100,7 @@ export function EscalationActions({ brandId, escalation, people }: { brandId: nu
             maxLength={2000}
             rows={2}
             defaultValue={state?.values?.note}
-            className="rounded-md border border-zinc-300 bg-white px-2.5 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+            className={fieldClass()}
           />
           <div>
             <Button type="submit" disabled={pending}>

@@ -12,6 +12,7 @@ import { EscalationActions } from "./escalation-actions.client";
 import { LiveAge } from "./live-age.client";
 import { isMessageKey, translator, type Translate } from "@/lib/i18n/messages";
 import { cueText } from "@/lib/i18n/cues";
+import { navItemClass } from "@/app/_components/ui/nav-item";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: translator((await requirePageUser()).locale)("nav.escalations") };
@@ -44,7 +45,7 @@ function FilterLink({ to, active, children }: { to: string; active: boolean; chi
     <Link
       href={to}
       aria-current={active ? "page" : undefined}
-      className={`rounded-md px-2.5 py-1 ${active ? "bg-zinc-100 font-medium dark:bg-zinc-800" : "text-zinc-600 hover:bg-zinc-50 dark:text-zinc-400 dark:hover:bg-zinc-900"}`}
+      className={`py-1 ${navItemClass(active)}`}
     >
       {children}
     </Link>

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef } from "react";
 import { Button } from "@/app/_components/ui/button";
-import { useLocale, useT } from "@/app/_components/i18n.client";
+import { useFormat, useT } from "@/app/_components/i18n.client";
 
 export type NewerReply = { id: number; direction: "outbound" | "note"; author: string; text: string; createdAt: number };
 
@@ -12,7 +12,7 @@ export function ConflictNotice({ replies, pending, onEdit }: { replies: NewerRep
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const t = useT();
-  const locale = useLocale();
+  const format = useFormat();
   const replied = replies.some((r) => r.direction === "outbound");
   return (
     <section role="alertdialog" aria-labelledby="conflict-heading" className="space-y-2 rounded-md border border-amber-400 bg-amber-50 p-3 text-sm dark:border-amber-700 dark:bg-amber-950">
@@ -23,7 +23,7 @@ export function ConflictNotice({ replies, pending, onEdit }: { replies: NewerRep
         {replies.map((r) => (
           <li key={r.id} className="rounded border border-amber-200 bg-white p-2 dark:border-amber-900 dark:bg-zinc-900">
             <p className="text-xs text-zinc-500">
-              {r.author} · {t(r.direction === "note" ? "composer.conflict.kindNote" : "composer.conflict.kindReply")} · <time dateTime={new Date(r.createdAt).toISOString()}>{new Date(r.createdAt).toLocaleTimeString(locale, { hour: "2-digit", minute: "2-digit" })}</time>
+              {r.author} · {t(r.direction === "note" ? "composer.conflict.kindNote" : "composer.conflict.kindReply")} · <time dateTime={new Date(r.createdAt).toISOString()}>{format.dateTime(new Date(r.createdAt), { hour: "2-digit", minute: "2-digit" })}</time>
             </p>
             <p className="whitespace-pre-wrap break-words">{r.text}</p>
           </li>

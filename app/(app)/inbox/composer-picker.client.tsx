@@ -1,5 +1,6 @@
 "use client";
 
+import { fieldClass } from "@/app/_components/ui/input";
 import Link from "next/link";
 import { useId, useState } from "react";
 import { useT } from "@/app/_components/i18n.client";
@@ -62,7 +63,7 @@ export function TemplatePicker({
         }}
         onKeyDown={onKeyDown}
         placeholder={language ? t("composer.picker.searchLanguage", { language }) : t("composer.picker.search")}
-        className="block w-full rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+        className={`block w-full ${fieldClass("sm")}`}
       />
       {templates.length === 0 ? (
         <p className="px-1 py-2 text-sm text-zinc-500">

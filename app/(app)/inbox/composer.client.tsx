@@ -7,7 +7,8 @@ import { FormMessage } from "@/app/_components/ui/form-message";
 import { TemplatePicker, type PickerTemplate } from "./composer-picker.client";
 import { ConflictNotice } from "./composer-conflict.client";
 import { filterTeammates, MentionList, mentionAt, type Teammate } from "./composer-mentions.client";
-import { useLocale, useT } from "@/app/_components/i18n.client";
+import { useFormat, useT } from "@/app/_components/i18n.client";
+import { Segmented } from "@/app/_components/ui/segmented";
 
 import { DRAFT_PREFIX } from "@/app/_components/drafts.client";
 
@@ -65,8 +66,7 @@ export function Composer({
   const limit = mode === "note" ? 10000 : (LIMITS[channelKind] ?? 10000);
   const conflict = state?.conflict && state !== dismissed ? state.conflict : null;
   const t = useT();
-  const locale = useLocale();
-  const count = new Intl.NumberFormat(locale);
+  const format = useFormat();
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -76,7 +76,7 @@ export function Composer({
         return;
       }
       const target = event.target as HTMLElement;
-      if (target.closest("input, textarea, select, [contenteditable]") || event.metaKey || event.ctrlKey || event.altKey) return;
+      if (target.closest("input, textarea, select, [contenteditable], [role=combobox], [role=listbox], [role=menu]") || event.metaKey || event.ctrlKey || event.altKey) return;
       if (event.key === "r" || event.key === "n") {
         event.preventDefault();
         setMode(event.key === "n" ? "note" : allowPublic ? "public" : "private");
@@ -173,24 +173,16 @@ export function Composer({
       <input type="hidden" name="mode" value={mode} />
       <input type="hidden" name="seenMessageId" value={baseline} />
       <div className="flex flex-wrap items-center gap-1 text-xs">
-        <div role="radiogroup" aria-label={t("composer.replyType")} className="flex gap-1">
-          {(["public", "private", "note"] as const).map((m) => {
-            const disabled = (m === "public" && !allowPublic) || (m === "private" && !allowPrivate);
-            return (
-              <button
-                key={m}
-                type="button"
-                role="radio"
-                aria-checked={mode === m}
-                disabled={disabled}
-                onClick={() => setMode(m)}
-                className={`rounded px-2 py-1 ${mode === m ? "bg-zinc-900 text-white dark:bg-zinc-100 dark:text-zinc-900" : "bg-zinc-100 dark:bg-zinc-800"} disabled:opacity-40`}
-              >
-                {t(m === "public" ? "composer.public" : m === "private" ? "composer.private" : "composer.note")}
-              </button>
-            );
-          })}
-        </div>
+        <Segmented
+          label={t("composer.replyType")}
+          value={mode}
+          onChange={setMode}
+          options={(["public", "private", "note"] as const).map((m) => ({
+            value: m,
+            label: t(m === "public" ? "composer.public" : m === "private" ? "composer.private" : "composer.note"),
+            disabled: (m === "public" && !allowPublic) || (m === "private" && !allowPrivate),
+          }))}
+        />
         <button
           type="button"
           aria-haspopup="dialog"
@@ -248,7 +240,7 @@ export function Composer({
           {t(pending ? "composer.sending" : mode === "note" ? "composer.addNote" : "composer.send")}
         </Button>
         <span className={`text-xs tabular-nums ${text.length > limit * 0.9 ? "text-amber-700" : "text-zinc-500"}`}>
-          {count.format(text.length)} / {count.format(limit)}
+          {format.number(text.length)} / {format.number(limit)}
         </span>
         <FormMessage state={state} />
       </div>

@@ -1,12 +1,15 @@
 "use client";
 
 import { useActionState, useEffect, useRef, useState, useTransition } from "react";
-import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
 import { assignAction, correctAction, labelsAction, markNoiseAction, priorityAction, retryAction, statusAction } from "./actions";
 import { isTypingTarget } from "./inbox-clock.client";
 import { FormMessage } from "@/app/_components/ui/form-message";
-import { useLocale, useT } from "@/app/_components/i18n.client";
-import { intlLocale, type MessageKey } from "@/lib/i18n/messages";
+import { buttonClass } from "@/app/_components/ui/button";
+import { fieldClass } from "@/app/_components/ui/input";
+import { Menu, MenuItem } from "@/app/_components/ui/menu";
+import { Select } from "@/app/_components/ui/select";
+import { useFormat, useT } from "@/app/_components/i18n.client";
+import type { MessageKey } from "@/lib/i18n/messages";
 
 function Hidden({ values }: { values: Record<string, string | number> }) {
   return (
@@ -29,8 +32,7 @@ const SNOOZES: [string, MessageKey][] = [
 ];
 const PRIORITIES = ["urgent", "high", "normal", "low"] as const;
 
-const pill = "rounded-md border border-zinc-300 px-2.5 py-1 text-sm hover:bg-zinc-50 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800";
-const field = "rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900";
+const pill = buttonClass({ variant: "secondary", size: "sm" });
 
 // Toolbar of the open conversation: assign, status (with snooze), noise, priority, labels; a, e, m from the keyboard.
 export function ConversationToolbar({
@@ -61,7 +63,7 @@ export function ConversationToolbar({
   timezone: string;
 }) {
   const t = useT();
-  const locale = useLocale();
+  const format = useFormat();
   const [result, setResult] = useState<Result>(null);
   const [pending, startTransition] = useTransition();
   const [custom, setCustom] = useState<string | null>(null);
@@ -109,24 +111,20 @@ export function ConversationToolbar({
         </button>
         {canAssignOthers && (
           <>
-            <label htmlFor={`assign-${conversationId}`} className="sr-only">
-              {t("conversation.assignee")}
-            </label>
-            <select
+            <Select
               id={`assign-${conversationId}`}
-              className={field}
-              value={assigneeId ?? ""}
+              label={t("conversation.assignee")}
+              value={assigneeId == null ? "" : String(assigneeId)}
               disabled={pending}
-              onChange={(event) => run(assignAction, { assignee: event.target.value || "none" })}
-            >
-              <option value="">{t("conversation.unassigned")}</option>
-              {teammates.map((mate) => (
-                <option key={mate.id} value={mate.id}>
-                  {mate.id === userId ? t("conversation.you", { name: mate.name }) : mate.name}
-                  {mate.available ? "" : ` ${t("inbox.away")}`}
-                </option>
-              ))}
-            </select>
+              onChange={(value) => run(assignAction, { assignee: value || "none" })}
+              options={[
+                { value: "", label: t("conversation.unassigned") },
+                ...teammates.map((mate) => ({
+                  value: String(mate.id),
+                  label: `${mate.id === userId ? t("conversation.you", { name: mate.name }) : mate.name}${mate.available ? "" : ` ${t("inbox.away")}`}`,
+                })),
+              ]}
+            />
           </>
         )}
         {!canAssignOthers && assigneeId != null && assigneeId !== userId && (
@@ -141,43 +139,28 @@ export function ConversationToolbar({
         <button type="button" className={pill} disabled={pending || resolved || status === "pending"} onClick={() => run(statusAction, { status: "pending" })}>
           {t("conversation.pending")}
         </button>
-        <DropdownMenu.Root>
-          <DropdownMenu.Trigger className={pill} disabled={pending || resolved}>
-            {t("conversation.snooze")} ▾
-          </DropdownMenu.Trigger>
-          <DropdownMenu.Portal>
-            <DropdownMenu.Content align="start" className="z-50 min-w-48 rounded-md border border-zinc-200 bg-white p-1 text-sm shadow-lg dark:border-zinc-800 dark:bg-zinc-900">
-              {SNOOZES.map(([preset, key]) => (
-                <DropdownMenu.Item
-                  key={preset}
-                  className="cursor-pointer rounded px-2 py-1.5 outline-none data-[highlighted]:bg-zinc-100 dark:data-[highlighted]:bg-zinc-800"
-                  onSelect={() => run(statusAction, { status: "snoozed", snooze: preset })}
-                >
-                  {t(key)}
-                </DropdownMenu.Item>
-              ))}
-              <DropdownMenu.Item className="cursor-pointer rounded px-2 py-1.5 outline-none data-[highlighted]:bg-zinc-100 dark:data-[highlighted]:bg-zinc-800" onSelect={() => setCustom("")}>
-                {t("conversation.snooze.pick")}
-              </DropdownMenu.Item>
-            </DropdownMenu.Content>
-          </DropdownMenu.Portal>
-        </DropdownMenu.Root>
+        <Menu look="button" align="start" disabled={pending || resolved} trigger={<>{t("conversation.snooze")} ▾</>}>
+          {SNOOZES.map(([preset, key]) => (
+            <MenuItem key={preset} onSelect={() => run(statusAction, { status: "snoozed", snooze: preset })}>
+              {t(key)}
+            </MenuItem>
+          ))}
+          <MenuItem onSelect={() => setCustom("")}>{t("conversation.snooze.pick")}</MenuItem>
+        </Menu>
         <button type="button" className={pill} disabled={pending || resolved} onClick={() => run(statusAction, { status: "resolved" })} aria-keyshortcuts="e">
           {t("conversation.resolve")}
         </button>
         <button type="button" className={pill} disabled={pending} onClick={() => run(markNoiseAction, {})} aria-keyshortcuts="m">
           {t("conversation.markNoiseShort")}
         </button>
-        <label htmlFor={`priority-${conversationId}`} className="sr-only">
-          {t("conversation.priority")}
-        </label>
-        <select id={`priority-${conversationId}`} className={field} value={priority} disabled={pending} onChange={(event) => run(priorityAction, { priority: event.target.value })}>
-          {PRIORITIES.map((p) => (
-            <option key={p} value={p}>
-              {t("conversation.priorityOption", { priority: t(`conversation.priority.${p}`) })}
-            </option>
-          ))}
-        </select>
+        <Select
+          id={`priority-${conversationId}`}
+          label={t("conversation.priority")}
+          value={priority}
+          disabled={pending}
+          onChange={(value) => run(priorityAction, { priority: value })}
+          options={PRIORITIES.map((p) => ({ value: p, label: t("conversation.priorityOption", { priority: t(`conversation.priority.${p}`) }) }))}
+        />
       </div>
       {custom != null && (
         <form
@@ -188,7 +171,7 @@ export function ConversationToolbar({
           }}
         >
           <label htmlFor={`snooze-${conversationId}`}>{t("conversation.snooze.until", { timezone })}</label>
-          <input id={`snooze-${conversationId}`} type="datetime-local" required className={field} value={custom} onChange={(event) => setCustom(event.target.value)} />
+          <input id={`snooze-${conversationId}`} type="datetime-local" required className={fieldClass("sm")} value={custom} onChange={(event) => setCustom(event.target.value)} />
           <button type="submit" className={pill} disabled={pending || !custom}>
             {t("conversation.snooze")}
           </button>
@@ -201,7 +184,7 @@ export function ConversationToolbar({
         <p className="text-xs text-zinc-500">
           {t("conversation.snoozedUntil")}{" "}
           <time dateTime={new Date(snoozedUntil).toISOString()}>
-            {new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "medium", timeStyle: "short", timeZone: timezone }).format(snoozedUntil)}
+            {format.dateTime(snoozedUntil, { dateStyle: "medium", timeStyle: "short", timeZone: timezone })}
           </time>
           {t("conversation.snoozedComesBack")}
         </p>
@@ -232,7 +215,7 @@ export function ConversationToolbar({
             maxLength={40}
             onChange={(event) => setLabel(event.target.value)}
             placeholder={t("conversation.addLabelPlaceholder")}
-            className={`${field} w-28 py-0.5 text-xs`}
+            className={`${fieldClass("xs")} w-28`}
           />
           <datalist id={`labels-${conversationId}`}>
             {labelSuggestions.filter((s) => !labels.includes(s)).map((s) => (

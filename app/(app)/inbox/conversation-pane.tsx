@@ -10,7 +10,7 @@ import { ConversationToolbar, MessageCorrection, RetryReply } from "./conversati
 import { EscalationTimeline } from "./escalation-timeline";
 import { BlockAuthor, HideMessage } from "./moderation.client";
 import { MailHtml } from "./mail-html.client";
-import { hideUnsupportedReason } from "@/lib/moderation/platform";
+import { hideUnsupported } from "@/lib/moderation/platform";
 import { displayHandle, platformLink, PLATFORM_NAMES } from "@/lib/inbox/contact-link";
 import { roleAtLeast } from "@/lib/auth/access";
 import { EraseContact } from "./privacy.client";
@@ -65,7 +65,7 @@ export async function ConversationPane({ brandId, conversationId, timezone }: { 
   ]);
   const isManager = viewer.memberships.some((m) => m.brandId === brandId && roleAtLeast(m.role, "manager"));
   const isAdmin = viewer.memberships.some((m) => m.brandId === brandId && m.role === "admin");
-  const hideUnsupported = hideUnsupportedReason(conversation.channel.kind);
+  const cannotHide = hideUnsupported(conversation.channel.kind) != null;
   const link = platformLink({ kind: conversation.channel.kind, handle: conversation.contact.handle, messageUrls: messages.filter((m) => m.direction === "inbound").map((m) => m.url) });
   return (
     <article className="space-y-4 p-4">
@@ -87,7 +87,7 @@ export async function ConversationPane({ brandId, conversationId, timezone }: { 
           <SlaBadge state={conversation.slaState} />
           <SentimentBadge sentiment={conversation.sentiment} />
           {conversation.complaint && <Badge tone="bad">{t("conversation.complaint")}</Badge>}
-          {conversation.contact.followers != null && <Badge>{t("conversation.followers", { count: locale === "en" ? String(conversation.contact.followers) : conversation.contact.followers.toLocaleString(locale) })}</Badge>}
+          {conversation.contact.followers != null && <Badge>{t("conversation.followers", { count: formatter(locale).number(conversation.contact.followers) })}</Badge>}
           {conversation.contact.blocked && <Badge tone="warn">{t("conversation.authorBlocked")}</Badge>}
           <BlockAuthor brandId={brandId} contactId={conversation.contact.id} blocked={conversation.contact.blocked} canUnblock={isManager} />
           {isAdmin && <EraseContact brandId={brandId} contactId={conversation.contact.id} />}
@@ -152,7 +152,7 @@ export async function ConversationPane({ brandId, conversationId, timezone }: { 
                 {m.reasons.length > 0 && <span>{t("conversation.why", { reasons: m.reasons.join(" · ") })}</span>}
                 <MessageCorrection brandId={brandId} messageId={m.id} category={m.category} />
                 {m.visibility === "public" && !m.hiddenAt && (
-                  <HideMessage brandId={brandId} messageId={m.id} negative={m.sentiment === "negative"} unsupportedReason={hideUnsupported} />
+                  <HideMessage brandId={brandId} messageId={m.id} negative={m.sentiment === "negative"} unsupported={cannotHide} />
                 )}
               </div>
             )}

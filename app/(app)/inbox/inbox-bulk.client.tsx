@@ -2,6 +2,8 @@
 
 import { useEffect, useState, useTransition, type RefObject } from "react";
 import { assignAction, markNoiseAction, statusAction } from "./actions";
+import { buttonClass } from "@/app/_components/ui/button";
+import { Select } from "@/app/_components/ui/select";
 import { useT } from "@/app/_components/i18n.client";
 
 export type Teammate = { id: number; name: string; available: boolean };
@@ -54,7 +56,7 @@ export function BulkBar({
   });
 
   const count = selectedIds.length;
-  const button = "rounded border border-zinc-300 px-2 py-0.5 hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800";
+  const button = buttonClass({ variant: "secondary", size: "xs" });
   return (
     <div className="flex min-w-0 flex-wrap items-center gap-1.5" role="group" aria-label={t("inbox.bulk.label")}>
       {count > 0 ? (
@@ -71,24 +73,16 @@ export function BulkBar({
           </button>
           {canAssignOthers && (
             <>
-              <label htmlFor="bulk-assignee" className="sr-only">
-                {t("inbox.bulk.assignTo")}
-              </label>
-              <select
+              <Select
                 id="bulk-assignee"
-                className="rounded border border-zinc-300 bg-transparent px-1 py-0.5 dark:border-zinc-700"
+                size="sm"
+                label={t("inbox.bulk.assignTo")}
+                placeholder={t("inbox.bulk.assignPlaceholder")}
                 value=""
                 disabled={pending}
-                onChange={(event) => event.target.value && run({ assignee: Number(event.target.value) })}
-              >
-                <option value="">{t("inbox.bulk.assignPlaceholder")}</option>
-                {teammates.map((mate) => (
-                  <option key={mate.id} value={mate.id}>
-                    {mate.name}
-                    {mate.available ? "" : ` ${t("inbox.away")}`}
-                  </option>
-                ))}
-              </select>
+                onChange={(value) => run({ assignee: Number(value) })}
+                options={teammates.map((mate) => ({ value: String(mate.id), label: `${mate.name}${mate.available ? "" : ` ${t("inbox.away")}`}` }))}
+              />
             </>
           )}
         </>

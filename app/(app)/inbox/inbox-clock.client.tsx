@@ -88,7 +88,8 @@ export function Age({ since, serverNow }: { since: number | null; serverNow: num
 // Focus only counts as typing in a field that takes text; a checkbox or button does not block shortcuts.
 export function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable || target.closest("textarea, select, [contenteditable=''], [contenteditable='true']")) return true;
+  // A combobox, its list and menus take letters for type-ahead: they are not shortcuts there.
+  if (target.isContentEditable || target.closest("textarea, select, [contenteditable=''], [contenteditable='true'], [role=combobox], [role=listbox], [role=menu]")) return true;
   const input = target.closest("input");
   return !!input && !["checkbox", "radio", "button", "submit", "reset"].includes(input.type);
 }

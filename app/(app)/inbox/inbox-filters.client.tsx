@@ -2,6 +2,8 @@
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
+import { Input } from "@/app/_components/ui/input";
+import { Select } from "@/app/_components/ui/select";
 import { useT } from "@/app/_components/i18n.client";
 import type { Translate } from "@/lib/i18n/messages";
 
@@ -30,8 +32,6 @@ const selects = (t: Translate): { key: string; label: string; options: [string, 
   { key: "priority", label: t("inbox.filter.priority"), options: (["urgent", "high", "normal", "low"] as const).map((p) => [p, capital(t(`conversation.priority.${p}`))]) },
 ];
 
-const field = "rounded border border-zinc-300 bg-white px-1.5 py-1 text-xs dark:border-zinc-700 dark:bg-zinc-900";
-
 // Every filter is a URL parameter: a link or a reload shows the same list, Back undoes a change.
 export function InboxFilters({ options }: { options: FilterOptions }) {
   const t = useT();
@@ -58,17 +58,14 @@ export function InboxFilters({ options }: { options: FilterOptions }) {
   };
 
   const select = (key: string, label: string, list: [string, string][]) => (
-    <label key={key} className="flex items-center gap-1">
-      <span className="sr-only">{label}</span>
-      <select name={key} value={params.get(key) ?? ""} onChange={(event) => go({ [key]: event.target.value })} className={field} aria-label={label}>
-        <option value="">{t("inbox.filter.any", { label })}</option>
-        {list.map(([value, text]) => (
-          <option key={value} value={value}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </label>
+    <Select
+      key={key}
+      size="sm"
+      label={label}
+      value={params.get(key) ?? ""}
+      onChange={(value) => go({ [key]: value })}
+      options={[{ value: "", label: t("inbox.filter.any", { label }) }, ...list.map(([value, text]) => ({ value, label: text }))]}
+    />
   );
 
   return (
@@ -83,7 +80,7 @@ export function InboxFilters({ options }: { options: FilterOptions }) {
         <label htmlFor="inbox-search" className="sr-only">
           {t("inbox.filter.searchLabel")}
         </label>
-        <input
+        <Input
           id="inbox-search"
           type="search"
           value={q}
@@ -96,7 +93,6 @@ export function InboxFilters({ options }: { options: FilterOptions }) {
           }}
           placeholder={t("inbox.filter.searchPlaceholder")}
           aria-keyshortcuts="/"
-          className="block w-full rounded-md border border-zinc-300 bg-white px-2.5 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900"
         />
       </form>
       <div className="flex flex-wrap gap-1.5" aria-label={t("inbox.filter.group")} role="group">

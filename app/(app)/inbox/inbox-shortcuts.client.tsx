@@ -1,5 +1,6 @@
 "use client";
 
+import { buttonClass } from "@/app/_components/ui/button";
 import * as Dialog from "@radix-ui/react-dialog";
 import { useRef } from "react";
 import { useT } from "@/app/_components/i18n.client";
@@ -75,7 +76,7 @@ export function ShortcutsDialog({ open, onOpenChange }: { open: boolean; onOpenC
               </dl>
             </section>
           ))}
-          <Dialog.Close className="mt-2 rounded-md border border-zinc-300 px-3 py-1.5 text-sm dark:border-zinc-700">{t("inbox.keys.close")}</Dialog.Close>
+          <Dialog.Close className={`mt-2 ${buttonClass({ variant: "secondary" })}`}>{t("inbox.keys.close")}</Dialog.Close>
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>

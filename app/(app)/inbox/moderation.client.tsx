@@ -4,6 +4,7 @@ import { useActionState, useId, useState } from "react";
 import { blockContactAction, hideMessageAction } from "./moderation-actions";
 import { Button } from "@/app/_components/ui/button";
 import { FormMessage } from "@/app/_components/ui/form-message";
+import { fieldClass } from "@/app/_components/ui/input";
 import { useT } from "@/app/_components/i18n.client";
 
 const REASONS = [
@@ -14,12 +15,12 @@ const REASONS = [
 ] as const;
 
 // Hiding asks for a reason; the comment stays in Replyhour, marked hidden.
-export function HideMessage({ brandId, messageId, negative, unsupportedReason }: { brandId: number; messageId: number; negative: boolean; unsupportedReason: string | null }) {
+export function HideMessage({ brandId, messageId, negative, unsupported }: { brandId: number; messageId: number; negative: boolean; unsupported: boolean }) {
   const [open, setOpen] = useState(false);
   const [state, action, pending] = useActionState(hideMessageAction, null);
   const formId = useId();
   const t = useT();
-  if (unsupportedReason) return null;
+  if (unsupported) return null;
   if (!open)
     return (
       <button type="button" className="text-xs text-zinc-500 underline-offset-2 hover:underline" onClick={() => setOpen(true)}>
@@ -32,7 +33,7 @@ export function HideMessage({ brandId, messageId, negative, unsupportedReason }:
       <input type="hidden" name="messageId" value={messageId} />
       <label className="flex flex-col gap-1" htmlFor={`${formId}-reason`}>
         {t("moderation.reason")}
-        <select id={`${formId}-reason`} name="reason" defaultValue={state?.values?.reason ?? "spam"} className="rounded border border-zinc-300 px-1.5 py-1 dark:border-zinc-700 dark:bg-zinc-900">
+        <select id={`${formId}-reason`} name="reason" defaultValue={state?.values?.reason ?? "spam"} className={fieldClass("xs")}>
           {REASONS.map((r) => (
             <option key={r.value} value={r.value}>
               {t(r.label)}
@@ -42,7 +43,7 @@ export function HideMessage({ brandId, messageId, negative, unsupportedReason }:
       </label>
       <label className="flex min-w-48 flex-1 flex-col gap-1" htmlFor={`${formId}-note`}>
         {t("moderation.note")}
-        <input id={`${formId}-note`} name="note" required minLength={3} maxLength={500} defaultValue={state?.values?.note} className="rounded border border-zinc-300 px-1.5 py-1 dark:border-zinc-700 dark:bg-zinc-900" />
+        <input id={`${formId}-note`} name="note" required minLength={3} maxLength={500} defaultValue={state?.values?.note} className={fieldClass("xs")} />
       </label>
       <Button type="submit" variant="secondary" disabled={pending}>
         {t(pending ? "moderation.hiding" : "moderation.hide")}

@@ -17,6 +17,8 @@ import { latestChangeId } from "@/lib/realtime/tail";
 import { InboxList } from "./inbox-list.client";
 import { InboxFilters } from "./inbox-filters.client";
 import { translator, type Locale, type Translate } from "@/lib/i18n/messages";
+import { navItemClass } from "@/app/_components/ui/nav-item";
+import { formatter } from "@/lib/i18n/format";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: translator((await requirePageUser()).locale)("nav.inbox") };
@@ -112,7 +114,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
           <p className="flex items-center gap-2 px-3 py-1.5 text-xs text-zinc-500">
             <span>
               {t("inbox.filtersOn", { count: activeFilterCount(filters), view: LABELS[view] })}
-              {filters.q ? ` · ${t("inbox.searchLimit", { count: SEARCH_HITS.toLocaleString(user.locale) })}` : ""}
+              {filters.q ? ` · ${t("inbox.searchLimit", { count: formatter(user.locale).number(SEARCH_HITS) })}` : ""}
             </span>
             <Link href={reset} className="ml-auto text-blue-700 underline dark:text-blue-400">
               {t("inbox.resetFilters")}
@@ -190,7 +192,7 @@ function ViewLinks({ hrefOf, view, labels, counts }: { hrefOf: (v: View) => stri
           <Link
             href={hrefOf(v)}
             aria-current={v === view ? "page" : undefined}
-            className={`flex justify-between rounded-md px-2.5 py-2 md:py-1.5 ${v === view ? "bg-zinc-100 font-medium dark:bg-zinc-800" : "text-zinc-600 hover:bg-zinc-50 dark:text-zinc-400 dark:hover:bg-zinc-900"}`}
+            className={`flex justify-between py-2 md:py-1.5 ${navItemClass(v === view)}`}
           >
             <span>{labels[v]}</span>
             {counts[v] != null && <span className="tabular-nums text-zinc-600 dark:text-zinc-400">{counts[v]}</span>}

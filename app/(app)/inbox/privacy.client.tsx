@@ -1,5 +1,6 @@
 "use client";
 
+import { fieldClass } from "@/app/_components/ui/input";
 import { useActionState, useId, useState } from "react";
 import { eraseContactAction } from "./privacy-actions";
 import { Button } from "@/app/_components/ui/button";
@@ -25,7 +26,7 @@ export function EraseContact({ brandId, contactId }: { brandId: number; contactI
       <p className="text-zinc-600 dark:text-zinc-300">{t("privacy.eraseWarning")}</p>
       <label className="flex flex-col gap-1" htmlFor={`${formId}-reason`}>
         {t("privacy.reason")}
-        <input id={`${formId}-reason`} name="reason" required minLength={3} maxLength={500} defaultValue={state?.values?.reason} className="rounded border border-zinc-300 px-1.5 py-1 dark:border-zinc-700 dark:bg-zinc-900" />
+        <input id={`${formId}-reason`} name="reason" required minLength={3} maxLength={500} defaultValue={state?.values?.reason} className={fieldClass("xs")} />
       </label>
       <label className="flex items-center gap-2" htmlFor={`${formId}-confirm`}>
         <input id={`${formId}-confirm`} type="checkbox" name="confirm" value="yes" required />

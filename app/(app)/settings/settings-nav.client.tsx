@@ -4,6 +4,7 @@ import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useT } from "@/app/_components/i18n.client";
 import type { MessageKey } from "@/lib/i18n/messages";
+import { navItemClass } from "@/app/_components/ui/nav-item";
 
 const ITEMS: { href: string; label: MessageKey }[] = [
   { href: "/settings/brands", label: "settings.brands" },
@@ -28,7 +29,7 @@ export function SettingsNav() {
             <Link
               href={brand ? `${item.href}?brand=${encodeURIComponent(brand)}` : item.href}
               aria-current={pathname === item.href ? "page" : undefined}
-              className={`block rounded-md px-2.5 py-2 md:py-1.5 ${pathname === item.href ? "bg-zinc-100 font-medium dark:bg-zinc-800" : "text-zinc-600 hover:bg-zinc-50 dark:text-zinc-400 dark:hover:bg-zinc-900"}`}
+              className={`block py-2 md:py-1.5 ${navItemClass(pathname === item.href)}`}
             >
               {t(item.label)}
             </Link>

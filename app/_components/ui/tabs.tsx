@@ -2,10 +2,28 @@
 
 import * as RadixTabs from "@radix-ui/react-tabs";
 
-/** Tabs with roving focus: arrow keys move between tabs, each tab names its panel. */
-export function Tabs<T extends string>({ value, onChange, label, tabs }: { value: T; onChange: (value: T) => void; label: string; tabs: { value: T; label: string; disabled?: boolean; content?: React.ReactNode }[] }) {
+type Tab<T extends string> = { value: T; label: string; disabled?: boolean; content?: React.ReactNode };
+
+/**
+ * Tabs with roving focus: arrow keys move between tabs, each tab names its panel. Controlled
+ * (`value`, `onChange`) or not (`defaultValue`). Every panel stays in the page, hidden while
+ * inactive, so each tab's aria-controls names a real element and a chart keeps its size.
+ */
+export function Tabs<T extends string>({
+  value,
+  defaultValue,
+  onChange,
+  label,
+  tabs,
+}: {
+  value?: T;
+  defaultValue?: T;
+  onChange?: (value: T) => void;
+  label: string;
+  tabs: Tab<T>[];
+}) {
   return (
-    <RadixTabs.Root value={value} onValueChange={(v) => onChange(v as T)}>
+    <RadixTabs.Root value={value} defaultValue={defaultValue} onValueChange={onChange && ((v) => onChange(v as T))}>
       <RadixTabs.List aria-label={label} className="inline-flex flex-wrap gap-1 rounded-md bg-zinc-100 p-0.5 dark:bg-zinc-800">
         {tabs.map((tab) => (
           <RadixTabs.Trigger
@@ -18,7 +36,14 @@ export function Tabs<T extends string>({ value, onChange, label, tabs }: { value
           </RadixTabs.Trigger>
         ))}
       </RadixTabs.List>
-      {tabs.map((tab) => tab.content !== undefined && <RadixTabs.Content key={tab.value} value={tab.value}>{tab.content}</RadixTabs.Content>)}
+      {tabs.map(
+        (tab) =>
+          tab.content !== undefined && (
+            <RadixTabs.Content key={tab.value} value={tab.value} forceMount className="mt-2 data-[state=inactive]:hidden">
+              {tab.content}
+            </RadixTabs.Content>
+          ),
+      )}
     </RadixTabs.Root>
   );
 }

@@ -199,6 +199,7 @@ export const inboxBg: Record<keyof typeof inboxEn, string> = {
   "conversation.hideImages": "Скрий външните изображения",
   "conversation.imagesBlocked": "Външните изображения не се зареждат, така че подателят не разбира, че писмото е отворено.",
   "widget.mail.subject": "Вашето съобщение до {brand}",
+  "outbound.mail.subject": "Re: вашето съобщение",
   "widget.mail.continue": "За да продължите разговора, отворете {link}",
   "conversation.attachments": "Прикачени файлове (остават на пощенския сървър, не се отварят тук)",
 };

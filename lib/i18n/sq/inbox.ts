@@ -199,6 +199,7 @@ export const inboxSq: Record<keyof typeof inboxEn, string> = {
   "conversation.hideImages": "Fshih imazhet e jashtme",
   "conversation.imagesBlocked": "Imazhet e jashtme nuk ngarkohen, kështu dërguesi nuk e merr vesh që email-i u hap.",
   "widget.mail.subject": "Mesazhi juaj për {brand}",
+  "outbound.mail.subject": "Re: mesazhi juaj",
   "widget.mail.continue": "Për të vazhduar bisedën, hapni {link}",
   "conversation.attachments": "Bashkëngjitjet (mbeten në serverin e postës, nuk hapen këtu)",
 };

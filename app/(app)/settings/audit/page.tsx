@@ -1,3 +1,4 @@
+import { buttonClass } from "@/app/_components/ui/button";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { pageMembership, requirePageUser } from "@/lib/auth/session";
@@ -73,12 +74,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       )}
       <nav aria-label={t("audit.pages")} className="flex gap-3">
         {filters.cursor && (
-          <Link className="rounded-md border border-zinc-300 px-3 py-1.5 dark:border-zinc-700" href={href(membership.slug, filters, { cursor: undefined })}>
+          <Link className={buttonClass({ variant: "secondary" })} href={href(membership.slug, filters, { cursor: undefined })}>
             {t("audit.newest")}
           </Link>
         )}
         {nextCursor && (
-          <Link className="rounded-md border border-zinc-300 px-3 py-1.5 dark:border-zinc-700" href={href(membership.slug, filters, { cursor: nextCursor })} rel="next">
+          <Link className={buttonClass({ variant: "secondary" })} href={href(membership.slug, filters, { cursor: nextCursor })} rel="next">
             {t("audit.older")}
           </Link>
         )}

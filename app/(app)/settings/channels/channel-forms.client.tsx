@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { Button } from "@/app/_components/ui/button";
-import { Field, Input, Select } from "@/app/_components/ui/input";
+import { Field, Input, Select, fieldClass } from "@/app/_components/ui/input";
 import { FormMessage } from "@/app/_components/ui/form-message";
 import { useT } from "@/app/_components/i18n.client";
 import { createChannelAction, setChannelPausedAction, updateChannelAction } from "./actions";
@@ -12,8 +12,7 @@ type KindForm = { kind: string; accountIdLabel: string | null; fields: Credentia
 type WebProps = { origins: string[]; mode: "chat" | "form"; showResponseTime: boolean };
 type ChannelProps = { id: number; name: string; accountId: string | null; status: string; credentialKeys: string[]; web: WebProps | null };
 
-const TEXTAREA =
-  "block w-full rounded-md border border-zinc-300 bg-white px-2.5 py-1.5 font-mono text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100";
+const TEXTAREA = `block w-full font-mono ${fieldClass()}`;
 
 // The widget's settings of a web channel; a failed form keeps what was typed.
 function WebInputs({ prefix, web, values }: { prefix: string; web: WebProps | null; values?: Record<string, string> }) {

@@ -5,7 +5,10 @@ import { hasRole } from "@/lib/auth/brand-context";
 import { channelSettings } from "@/lib/channels/settings";
 import { NoAccess } from "@/app/_components/no-access";
 import { Badge, type Tone } from "@/app/_components/ui/badge";
+import { channelErrorText } from "@/lib/i18n/channel-errors";
+import { formatter } from "@/lib/i18n/format";
 import { isMessageKey, translator, type Translate } from "@/lib/i18n/messages";
+import { formatDuration } from "@/lib/metrics/format";
 import { embedSnippet } from "@/lib/channels/web";
 import { AddChannelForm, ChannelEditor } from "./channel-forms.client";
 
@@ -30,15 +33,21 @@ function localText(t: Translate, key: string, fallback: string): string {
 export default async function ChannelSettings({ searchParams }: { searchParams: Promise<{ brand?: string }> }) {
   const user = await requirePageUser();
   const t = translator(user.locale);
-  const when = new Intl.DateTimeFormat(user.locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-  const at = (iso: string) => `${when.format(new Date(iso))} UTC`;
+  const at = (iso: string) => `${formatter(user.locale).dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC`;
+  const duration = (ms: number) => formatDuration({ seconds: ms / 1000, locale: user.locale });
   const membership = pageMembership({ user, slug: (await searchParams).brand });
   if (!hasRole(membership, "admin")) return <NoAccess what={t("channels.noAccess")} />;
   const settings = await channelSettings({ brandId: membership.brandId });
   const channels = settings.channels.map((c) => {
-    // Failing and silent reasons carry the platform's error or a measured gap: shown as lib/ words them.
-    const reason = c.health.state === "ok" || c.health.state === "paused" || c.health.state === "waiting" ? localText(t, `channels.reason.${c.health.state}`, c.health.reason) : c.health.reason;
-    return { ...c, health: { ...c.health, reason } };
+    // A failing channel's reason is its stored error; a silent one's names the measured gaps.
+    const h = c.health;
+    const reason =
+      h.state === "failing"
+        ? channelErrorText({ text: h.reason, locale: user.locale })
+        : h.state === "silent" && h.silentForMs !== undefined
+          ? t("channels.reason.silent", { silent: duration(h.silentForMs), usual: duration(h.silenceThresholdMs) })
+          : localText(t, `channels.reason.${h.state}`, h.reason);
+    return { ...c, lastError: c.lastError && channelErrorText({ text: c.lastError, locale: user.locale }), health: { ...h, reason } };
   });
   const kinds = settings.kinds.map((k) => ({
     ...k,

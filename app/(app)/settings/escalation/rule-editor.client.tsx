@@ -3,7 +3,8 @@
 import { useState, useTransition } from "react";
 import { Button } from "@/app/_components/ui/button";
 import { useT } from "@/app/_components/i18n.client";
-import { Field, Input, Select } from "@/app/_components/ui/input";
+import { Field, Input } from "@/app/_components/ui/input";
+import { Select as KitSelect } from "@/app/_components/ui/select";
 import { FormMessage } from "@/app/_components/ui/form-message";
 import { dryRunAction, saveRuleAction, type RuleFormState } from "./actions";
 import { ACTIONS, CONDITIONS, draftOf } from "./rule-fields";
@@ -108,10 +109,16 @@ export function RuleEditor({ brandId, rule, refs, onDone }: { brandId: number; r
           <Input id={`${prefix}-name`} value={draft.name} maxLength={80} aria-invalid={!!errors.name} aria-describedby={errors.name ? `${prefix}-name-error` : undefined} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
         </Field>
         <Field label={t("rules.match")} htmlFor={`${prefix}-match`}>
-          <Select id={`${prefix}-match`} value={draft.match} onChange={(e) => setDraft({ ...draft, match: e.target.value as "all" | "any" })}>
-            <option value="all">{t("rules.match.all")}</option>
-            <option value="any">{t("rules.match.any")}</option>
-          </Select>
+          <KitSelect<"all" | "any">
+            id={`${prefix}-match`}
+            className="w-full"
+            value={draft.match}
+            onChange={(match) => setDraft({ ...draft, match })}
+            options={[
+              { value: "all", label: t("rules.match.all") },
+              { value: "any", label: t("rules.match.any") },
+            ]}
+          />
         </Field>
         <label className="flex items-center gap-1.5 pb-1.5 text-sm">
           <input type="checkbox" checked={draft.enabled} onChange={(e) => setDraft({ ...draft, enabled: e.target.checked })} /> {t("rules.enabledLabel")}

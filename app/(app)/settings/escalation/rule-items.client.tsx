@@ -2,7 +2,8 @@
 
 import { Button } from "@/app/_components/ui/button";
 import { useT } from "@/app/_components/i18n.client";
-import { Field, Input, Select } from "@/app/_components/ui/input";
+import { Field, Input, fieldClass } from "@/app/_components/ui/input";
+import { Select as KitSelect } from "@/app/_components/ui/select";
 import { draftOf, specOf, type FieldSpec, type TypeSpec } from "./rule-fields";
 
 export type Option = { id: number; name: string; detail?: string };
@@ -58,18 +59,22 @@ function FieldInput({ spec, value, onChange, refs, id, error }: { spec: FieldSpe
     case "endpoint": {
       const options = spec.kind === "choice" ? (spec.options ?? []).map((o) => ({ value: o.value, label: t(o.label) })) : spec.kind === "person" ? people : refs.endpoints.map((e) => ({ value: String(e.id), label: e.detail ? `${e.name} (${e.detail})` : e.name }));
       return (
-        <Select id={id} aria-describedby={described} aria-invalid={!!error} value={String(value ?? "")} onChange={(e) => onChange(e.target.value)}>
-          {spec.kind !== "choice" && <option value="">{options.length ? t("rules.choose") : spec.kind === "endpoint" ? t("rules.noEndpoints") : t("rules.nobody")}</option>}
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </Select>
+        <KitSelect
+          id={id}
+          className="w-full"
+          describedBy={described}
+          invalid={!!error}
+          value={String(value ?? "")}
+          onChange={onChange}
+          options={[
+            ...(spec.kind !== "choice" ? [{ value: "", label: options.length ? t("rules.choose") : spec.kind === "endpoint" ? t("rules.noEndpoints") : t("rules.nobody") }] : []),
+            ...options,
+          ]}
+        />
       );
     }
     case "list":
-      return <textarea id={id} aria-describedby={described} aria-invalid={!!error} rows={2} value={String(value ?? "")} onChange={(e) => onChange(e.target.value)} className="block w-full rounded-md border border-zinc-300 bg-white px-2.5 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900" />;
+      return <textarea id={id} aria-describedby={described} aria-invalid={!!error} rows={2} value={String(value ?? "")} onChange={(e) => onChange(e.target.value)} className={`block w-full ${fieldClass()}`} />;
     default:
       return <Input id={id} aria-describedby={described} aria-invalid={!!error} type={spec.kind === "number" ? "number" : "text"} step={spec.step ?? (spec.kind === "number" ? 1 : undefined)} value={String(value ?? "")} onChange={(e) => onChange(e.target.value)} />;
   }
@@ -108,13 +113,7 @@ export function Items({
             <div className="flex items-end gap-2">
               <div className="flex-1">
                 <Field label={t(path === "conditions" ? "rules.condition" : "rules.action", { n: i + 1 })} htmlFor={`${base}-type`}>
-                  <Select id={`${base}-type`} value={spec.type} onChange={(e) => update(i, draftOf(specOf(specs, e.target.value)))}>
-                    {specs.map((s) => (
-                      <option key={s.type} value={s.type}>
-                        {t(s.label)}
-                      </option>
-                    ))}
-                  </Select>
+                  <KitSelect id={`${base}-type`} className="w-full" value={spec.type} onChange={(type) => update(i, draftOf(specOf(specs, type)))} options={specs.map((s) => ({ value: s.type, label: t(s.label) }))} />
                 </Field>
               </div>
               <Button type="button" variant="ghost" onClick={() => setItems(items.filter((_, j) => j !== i))} aria-label={t(path === "conditions" ? "rules.removeCondition" : "rules.removeAction", { n: i + 1 })}>

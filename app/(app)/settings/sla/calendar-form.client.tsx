@@ -6,8 +6,9 @@ import { FormMessage } from "@/app/_components/ui/form-message";
 import { Field, Input } from "@/app/_components/ui/input";
 import { createCalendarAction, deleteCalendarAction, updateCalendarAction } from "./actions";
 import { LivePreview, usePreview, type PreviewState } from "./live-preview.client";
-import { useLocale, useT } from "@/app/_components/i18n.client";
-import type { Locale, Translate } from "@/lib/i18n/messages";
+import { useFormat, useT } from "@/app/_components/i18n.client";
+import type { Formatter } from "@/lib/i18n/format";
+import type { Translate } from "@/lib/i18n/messages";
 
 export type CalendarValues = { id: number; name: string; timezone: string; intervals: { day: number; start: string; end: string }[] | null; holidays: string[] };
 type Row = { key: number; day: number; start: string; end: string };
@@ -16,9 +17,9 @@ type Draft = { timezone: string; alwaysOpen: boolean; rows: Row[]; holidays: str
 // Monday first, as people read a week; day numbers are the engine's (0 = Sunday).
 const WEEK = [1, 2, 3, 4, 5, 6, 0];
 // Day 0 is Sunday; 7 January 2024 was a Sunday.
-const dayNames = (locale: Locale) =>
+const dayNames = (format: Formatter) =>
   Array.from({ length: 7 }, (_, d) => {
-    const name = new Intl.DateTimeFormat(locale, { weekday: "long", timeZone: "UTC" }).format(Date.UTC(2024, 0, 7 + d));
+    const name = format.dateTime(Date.UTC(2024, 0, 7 + d), { weekday: "long", timeZone: "UTC" });
     return name.charAt(0).toUpperCase() + name.slice(1);
   });
 const OFFICE_HOURS = [1, 2, 3, 4, 5].map((day) => ({ day, start: "09:00", end: "17:00" }));
@@ -47,7 +48,7 @@ function endHint(row: Row, t: Translate): string | null {
 
 function DayRows({ day, rows, update, remove, add }: { day: number; rows: Row[]; update: (key: number, patch: Partial<Row>) => void; remove: (key: number) => void; add: (day: number) => void }) {
   const t = useT();
-  const DAY = dayNames(useLocale());
+  const DAY = dayNames(useFormat());
   return (
     <div className="grid grid-cols-[7rem_1fr] items-start gap-2 border-t border-zinc-100 py-2 dark:border-zinc-800" role="group" aria-label={DAY[day]}>
       <span className="pt-1.5 text-sm font-medium">{DAY[day]}</span>

@@ -1,11 +1,12 @@
 // Readable summaries of a calendar's weekly hours for the settings list.
+import { formatter } from "@/lib/i18n/format";
 import { translator, type Locale, type Translate } from "@/lib/i18n/messages";
 
 type Interval = { day: number; start: string; end: string };
 
 const WEEK = [1, 2, 3, 4, 5, 6, 0];
 // Day 0 is Sunday, as in the engine; 7 January 2024 was a Sunday.
-const shortDays = (locale: Locale) => Array.from({ length: 7 }, (_, d) => new Intl.DateTimeFormat(locale, { weekday: "short", timeZone: "UTC" }).format(Date.UTC(2024, 0, 7 + d)));
+const shortDays = (locale: Locale) => Array.from({ length: 7 }, (_, d) => formatter(locale).dateTime(Date.UTC(2024, 0, 7 + d), { weekday: "short", timeZone: "UTC" }));
 
 function span(i: Interval, t: Translate): string {
   const end = i.end === "24:00" || i.end === "00:00" ? t("sla.settings.hours.midnight") : i.end;

@@ -1,4 +1,5 @@
 import { formatDuration } from "@/lib/metrics/format";
+import { formatter } from "@/lib/i18n/format";
 import { translator, type Locale, type MessageKey } from "@/lib/i18n/messages";
 
 // Mirrors lib/sla/settings-preview's PreviewExample: client files may not import lib types.
@@ -14,9 +15,9 @@ const SAMPLES: Record<string, MessageKey> = {
 // Shared by the server page and the live editors (each passes the reader's locale); plain markup.
 export function PreviewList({ examples, timeZone, testId, locale }: { examples: PreviewView[]; timeZone: string; testId?: string; locale: Locale }) {
   const t = translator(locale);
-  // English keeps the engine's own wording; other languages format the instants themselves.
+  // The engine's own wording (English) only when it sent no instant.
   const when = (text: string, at: number | undefined) =>
-    locale === "en" || at === undefined ? text : new Intl.DateTimeFormat(locale, { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone }).format(at);
+    at === undefined ? text : formatter(locale).dateTime(at, { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone });
   if (examples.length === 0) return <p className="text-xs text-zinc-500">{t("sla.settings.noPreview")}</p>;
   return (
     <ul className="space-y-0.5 text-xs text-zinc-600 dark:text-zinc-400" data-testid={testId}>

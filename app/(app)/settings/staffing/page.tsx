@@ -7,7 +7,9 @@ import { EmptyState } from "@/app/_components/ui/table";
 import { hasRole } from "@/lib/auth/brand-context";
 import { pageMembership, requirePageUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
-import { intlLocale, translator, type Translate } from "@/lib/i18n/messages";
+import { errorText } from "@/lib/i18n/errors";
+import { formatter } from "@/lib/i18n/format";
+import { translator, type Locale, type Translate } from "@/lib/i18n/messages";
 import { formatDuration } from "@/lib/metrics/format";
 import { staffingPlan, type StaffingPlan } from "@/lib/staffing/plan";
 import { optionsFromQuery, pickQuery, type StaffingQuery } from "@/lib/staffing/query";
@@ -19,8 +21,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Search = Record<string, string | string[] | undefined>;
 
-function handleText(plan: StaffingPlan, t: Translate, locale: string): string {
-  const duration = (s: number) => `${formatDuration({ seconds: s, locale })} (${Math.round(s)} s)`;
+function handleText(plan: StaffingPlan, t: Translate, locale: Locale): string {
+  const duration = (s: number) => `${formatDuration({ seconds: s, locale })} (${formatter(locale).number(Math.round(s), { style: "unit", unit: "second", unitDisplay: "narrow" })})`;
   const h = plan.handleTime;
   const aht = duration(h.ahtSeconds);
   if (h.method === "override") return t("staffing.handle.override", { aht });
@@ -43,13 +45,12 @@ export default async function StaffingPage({ searchParams }: { searchParams: Pro
     plan = await staffingPlan({ actor, brandSlug: membership.slug, options: optionsFromQuery(query) });
   } catch (error) {
     if (!(error instanceof AppError) || error.kind !== "bad_request") throw error;
-    invalid = error.message;
+    invalid = errorText({ error, locale: user.locale });
     plan = await staffingPlan({ actor, brandSlug: membership.slug });
     query = {};
   }
   const { report } = plan;
-  const locale = intlLocale(user.locale);
-  const percent = (n: number) => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(n);
+  const percent = (n: number) => formatter(user.locale).number(n, { style: "percent", maximumFractionDigits: 0 });
   const totalArrivals = report.hours.reduce((s, h) => s + h.arrivalsPerHour, 0);
   const weighted = (pick: (h: (typeof report.hours)[number]) => number) => (totalArrivals === 0 ? 1 : report.hours.reduce((s, h) => s + h.arrivalsPerHour * pick(h), 0) / totalArrivals);
   const exportParams = new URLSearchParams({ brand: membership.slug, ...query });

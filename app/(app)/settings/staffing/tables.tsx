@@ -1,5 +1,6 @@
 import { Table, Td, Th } from "@/app/_components/ui/table";
-import { intlLocale, translator, type Locale, type MessageKey } from "@/lib/i18n/messages";
+import { formatter } from "@/lib/i18n/format";
+import { translator, type Locale, type MessageKey } from "@/lib/i18n/messages";
 import type { StaffingPlan } from "@/lib/staffing/plan";
 
 const DAYS = [1, 2, 3, 4, 5, 6, 7] as const;
@@ -52,7 +53,7 @@ function WeekTable({ title, hint, dayLabel, cell }: { title: string; hint: strin
 
 export function StaffingTables({ plan, locale }: { plan: StaffingPlan; locale: Locale }) {
   const t = translator(locale);
-  const number = new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 1 });
+  const number = { format: (n: number) => formatter(locale).number(n, { maximumFractionDigits: 1 }) };
   // column 0 is the hour column
   const dayLabel = (d: number) => (d === 0 ? t("staffing.hour") : t(`staffing.day.${d}` as MessageKey));
   const at = (d: number, h: number) => (d - 1) * 24 + h;

@@ -2,7 +2,7 @@
 
 import { useActionState, useRef, useState, useTransition } from "react";
 import { Button } from "@/app/_components/ui/button";
-import { Field, Input } from "@/app/_components/ui/input";
+import { Field, Input, fieldClass } from "@/app/_components/ui/input";
 import { FormMessage } from "@/app/_components/ui/form-message";
 import { useT } from "@/app/_components/i18n.client";
 import { deleteTemplateAction, previewTemplateAction, saveTemplateAction, type Preview } from "./actions";
@@ -91,7 +91,7 @@ export function TemplateForm({
             maxLength={10_000}
             value={fields.body}
             onChange={(e) => set("body", e.target.value)}
-            className="block w-full rounded-md border border-zinc-300 bg-white p-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+            className={`block w-full ${fieldClass()}`}
           />
         </Field>
         <div className="flex items-center gap-3">

@@ -1,10 +1,12 @@
 import { badgeSvg } from "@/lib/metrics/badge";
 import { brandLiveFigure } from "@/lib/metrics/live";
+import { isLocale, localeFromHeader } from "@/lib/i18n/messages";
 
 export const dynamic = "force-dynamic";
 
-// The badge for a site or a profile header; same figure and cache as the JSON endpoint.
-export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
+// The badge for a site or a profile header; same figure and cache as the JSON endpoint. Its words
+// follow ?lang= (en, ru, bg, sq: the embedding site's language), else the browser's Accept-Language.
+export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const figure = slug.length <= 64 ? await brandLiveFigure({ slug }) : null;
   if (!figure) {
@@ -13,7 +15,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
       { status: 404, headers: { "Cache-Control": "no-store" } },
     );
   }
-  return new Response(badgeSvg({ figure }), {
-    headers: { "Content-Type": "image/svg+xml; charset=utf-8", "Cache-Control": "public, max-age=60" },
+  const lang = new URL(request.url).searchParams.get("lang");
+  const locale = isLocale(lang) ? lang : localeFromHeader(request.headers.get("accept-language"));
+  return new Response(badgeSvg({ figure, locale }), {
+    headers: { "Content-Type": "image/svg+xml; charset=utf-8", "Cache-Control": "public, max-age=60", Vary: "Accept-Language" },
   });
 }
