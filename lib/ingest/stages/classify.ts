@@ -71,7 +71,8 @@ async function contextOf(
       ? "brand_post"
       : "none";
   const brand = await brandHandles(batch, channelId);
-  const handles = tokenize(event.text).handles;
+  // Only a text with an "@" names handles (folding never makes one): most skip the tokenizer here.
+  const handles = event.text.includes("@") ? tokenize(event.text).handles : [];
   // What happened before this message in the cycle: the author's words, the brand's answers to them.
   const before = seen.filter((m) => m.createdAt <= at);
   const byExternal = new Map(before.map((m) => [m.externalId, m]));
