@@ -43,6 +43,7 @@ export function Select<T extends string>({
 }) {
   const inner = (v: string) => (v === "" ? EMPTY : v);
   const hasEmpty = options.some((o) => o.value === "");
+  const chosen = value === "" && !hasEmpty ? undefined : options.find((o) => o.value === value);
   return (
     <RadixSelect.Root value={value === "" && !hasEmpty ? "" : inner(value)} onValueChange={(v) => onChange((v === EMPTY ? "" : v) as T)} disabled={disabled}>
       <RadixSelect.Trigger
@@ -53,7 +54,8 @@ export function Select<T extends string>({
         className={`inline-flex max-w-full min-w-0 items-center justify-between gap-1.5 rounded-md border border-zinc-300 bg-white text-zinc-900 hover:bg-zinc-50 disabled:cursor-not-allowed disabled:opacity-50 data-[placeholder]:text-zinc-600 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800 dark:data-[placeholder]:text-zinc-400 ${SIZES[size]} ${className}`}
       >
         <span className="truncate">
-          <RadixSelect.Value placeholder={placeholder} />
+          {/* The chosen label written out: Radix would find it only once the options mount in the browser, so a reload showed an empty field until then. */}
+          <RadixSelect.Value placeholder={placeholder}>{chosen?.label}</RadixSelect.Value>
         </span>
         <RadixSelect.Icon aria-hidden="true" className="text-zinc-500">
           ▾
