@@ -9,6 +9,7 @@ import { oncePerKey } from "@/lib/api/idempotency";
 import { apiReply } from "@/lib/api/write";
 import { inboundEventSchema } from "@/lib/ingest/event";
 import { isAppError } from "@/lib/errors";
+import { barrier } from "../helpers/barrier";
 import { makeBrand, makeMember, onPostgres, openAgain, testDb } from "../helpers/db";
 
 // The idempotent reply on whichever engine the run uses (SQLite, or PostgreSQL with
@@ -65,13 +66,7 @@ describe("apiReply once per Idempotency-Key", () => {
   // replays the first answer instead of answering 500.
   it.runIf(onPostgres())("replays the first answer to a second server that raced it with the same new key", async () => {
     const servers = [db, openAgain(file)];
-    let arrived = 0;
-    const bothRead = () =>
-      new Promise<void>((resolve) => {
-        arrived++;
-        const wait = () => (arrived >= 2 ? resolve() : setTimeout(wait, 10));
-        wait();
-      });
+    const bothRead = barrier(2);
     let runs = 0;
     const request = { method: "PATCH", path: "/race", body: { name: "Raced" } };
     const call = (server: number) =>

@@ -3,6 +3,7 @@ import { DrizzleQueryError, eq, sql } from "drizzle-orm";
 import { brands } from "@/db/schema";
 import { isRetryableConflict, isUniqueViolation, retryOnConflict, sqlErrorCode } from "@/db/conflict";
 import { execute } from "@/db/sql";
+import { barrier } from "../helpers/barrier";
 import { makeBrand, onPostgres, openAgain, row, testDb } from "../helpers/db";
 
 const conflict = (code: string) => Object.assign(new Error(`conflict ${code}`), { code });
@@ -43,13 +44,7 @@ describe("retryOnConflict", () => {
     const { db, file } = testDb();
     const servers = [db, openAgain(file)];
     const [a, b] = [await makeBrand({ db }), await makeBrand({ db })];
-    let arrived = 0;
-    const bothHoldOne = () =>
-      new Promise<void>((resolve) => {
-        arrived++;
-        const wait = () => (arrived >= 2 ? resolve() : setTimeout(wait, 10));
-        wait();
-      });
+    const bothHoldOne = barrier(2);
     let attempts = 0;
     const side = (server: number, first: number, second: number, name: string) =>
       retryOnConflict(() =>
