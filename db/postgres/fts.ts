@@ -39,7 +39,7 @@ export function searchMatch(_brandId: number, words: readonly string[]): string 
 // LIMIT n" directly, the planner walks the primary key backwards and computes each message's
 // tsvector until n match: at 200,000 conversations about 1 s for an everyday word, against 25–200 ms
 // this way. OFFSET 0 keeps the inner query planned on its own.
-function newestMatches({ match, brandId, limit }: { match: string | SQL; brandId: number | SQL; limit: number }): SQL {
+export function searchHitsQuery({ match, brandId, limit }: { match: string | SQL; brandId: number | SQL; limit: number }): SQL {
   return sql`SELECT conversation_id FROM (
        SELECT id, conversation_id FROM messages
          WHERE brand_id = ${brandId} AND to_tsvector('replyhour_search', text) @@ to_tsquery('replyhour_search', ${match})
@@ -47,14 +47,11 @@ function newestMatches({ match, brandId, limit }: { match: string | SQL; brandId
        ORDER BY id DESC LIMIT ${sql.raw(String(Math.trunc(limit)))}`;
 }
 
-export function searchHitsQuery(args: { match: string | SQL; brandId: number | SQL; limit: number }): SQL {
-  return newestMatches(args);
-}
 
 /** The conversations of the brand's newest messages that contain every word (the last as a prefix), newest first. */
 export async function searchConversationIds(db: Db, { brandId, words, limit }: { brandId: number; words: readonly string[]; limit: number }): Promise<number[]> {
   if (words.length === 0 || !Number.isSafeInteger(brandId)) return [];
-  const rows = await selectRows<{ conversation_id: number }>(db, newestMatches({ match: tsQuery(words), brandId, limit }));
+  const rows = await selectRows<{ conversation_id: number }>(db, searchHitsQuery({ match: tsQuery(words), brandId, limit }));
   return rows.map((r) => Number(r.conversation_id));
 }
 
