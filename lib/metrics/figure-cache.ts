@@ -1,7 +1,7 @@
 import { eq, max } from "drizzle-orm";
 import { database, type Db } from "@/db/client";
 import { changes } from "@/db/schema";
-import { brandChannels, dashboardData, type DashboardData, type DashboardScope } from "./dashboard";
+import { brandChannels, dashboardData, type ChannelInfo, type DashboardData, type DashboardScope } from "./dashboard";
 import { liveTiles, startOfLocalDay, type LiveTiles } from "./tiles";
 
 // The dashboard's figures, computed once per change of the brand: a value is kept with the
@@ -50,8 +50,13 @@ export async function sinceLastChange<T>({ db, brandId, key, now, maxAgeMs = Num
 const DASHBOARD_MAX_AGE_MS = 5 * 60_000;
 
 /** dashboardData as of the brand's last change; the escalations' oldest wait ages with the clock. */
-export async function dashboardFigures({ db = database(), now = Date.now(), ...scope }: Omit<DashboardScope, "db"> & { db?: Db; now?: number }): Promise<DashboardData> {
-  const channels = (await brandChannels({ db, brandId: scope.brandId })).map((c) => `${c.id}:${c.name}`).join(",");
+export async function dashboardFigures({
+  db = database(),
+  now = Date.now(),
+  channels: given,
+  ...scope
+}: Omit<DashboardScope, "db"> & { db?: Db; now?: number; /** The brand's channels, when the caller has read them already. */ channels?: ChannelInfo[] }): Promise<DashboardData> {
+  const channels = (given ?? (await brandChannels({ db, brandId: scope.brandId }))).map((c) => `${c.id}:${c.name}`).join(",");
   const key = `dashboard|${scope.timeZone}|${scope.range.from}|${scope.range.to}|${scope.channelId ?? ""}|${channels}`;
   const { value, at } = await sinceLastChange({ db, brandId: scope.brandId, key, now, maxAgeMs: DASHBOARD_MAX_AGE_MS, compute: () => dashboardData({ db, ...scope }) });
   const oldest = value.escalations.oldestUnacknowledgedSeconds;

@@ -38,7 +38,7 @@ async function ManagerView({ brandId, slug, timeZone, search, locale }: { brandI
   const channels = await brandChannels({ brandId });
   const channel = channels.find((c) => String(c.id) === search.channel)?.id ?? null;
   const range = parseRange({ from: search.from, to: search.to, timeZone });
-  const data = await dashboardFigures({ brandId, timeZone, range, channelId: channel });
+  const data = await dashboardFigures({ brandId, timeZone, range, channelId: channel, channels });
   return (
     <>
       <Filters state={{ brand: slug, channel, from: range.fromDay, to: range.toDay }} channels={channels} locale={locale} />
