@@ -1,5 +1,5 @@
 import type { DashboardData } from "@/lib/metrics/dashboard";
-import { dashboardTable } from "@/lib/metrics/dashboard-tables";
+import { dashboardTable, type TableName } from "@/lib/metrics/dashboard-tables";
 import { formatDuration } from "@/lib/metrics/format";
 import { MixChart, ResponseChart, VolumeChart } from "./charts.client";
 import { DataTable } from "./data-table";
@@ -24,7 +24,9 @@ function Section({ title, summary, children }: { title: string; summary?: string
 // Shares are fractions (0.725): the language's percent format says 72.5 % or 72,5 %.
 const share = (locale: Locale, value: number) => formatter(locale).number(value, { style: "percent", maximumFractionDigits: 1 });
 
-const cellFormat = (locale: Locale) => (value: string | number | null, column: string): string => {
+type CellFormat = (value: string | number | null, column: string) => string;
+
+const cellFormat = (locale: Locale): CellFormat => (value, column) => {
   if (value == null) return "—";
   if (typeof value === "number" && column.endsWith("_seconds")) return formatDuration({ seconds: value, locale });
   if (typeof value === "number" && column.endsWith("_share")) return share(locale, value);
@@ -34,14 +36,15 @@ const cellFormat = (locale: Locale) => (value: string | number | null, column: s
 };
 
 // A chart or its numbers as a table, which reads better on a phone; screen readers get the table in both.
-function ChartOrTable({ t, title, chart, table, hiddenTable }: { t: Translate; title: string; chart: React.ReactNode; table: React.ReactNode; hiddenTable: React.ReactNode }) {
+function ChartOrTable({ t, title, chart, data, name, locale, format }: { t: Translate; title: string; chart: React.ReactNode; data: DashboardData; name: TableName; locale: Locale; format: CellFormat }) {
+  const table = dashboardTable({ data, name });
   return (
     <Tabs
       label={t("dashboard.showAs", { title })}
       defaultValue="chart"
       tabs={[
-        { value: "chart", label: t("dashboard.view.chart"), content: <>{chart}{hiddenTable}</> },
-        { value: "table", label: t("dashboard.view.table"), content: table },
+        { value: "chart", label: t("dashboard.view.chart"), content: <>{chart}<DataTable table={table} name={name} locale={locale} hidden format={format} /></> },
+        { value: "table", label: t("dashboard.view.table"), content: <DataTable table={table} name={name} locale={locale} format={format} /> },
       ]}
     />
   );
@@ -69,8 +72,10 @@ export function Trends({ data, locale }: { data: DashboardData; locale: Locale }
           t={t}
           title={t("dashboard.daily")}
           chart={<ResponseChart data={data.daily.map((r) => ({ day: r.day, median: minutes(r.medianSeconds), p90: minutes(r.p90Seconds), within: percent(r.withinTargetShare) }))} />}
-          hiddenTable={<DataTable table={dashboardTable({ data, name: "daily" })} name="daily" locale={locale} hidden format={format} />}
-          table={<DataTable table={dashboardTable({ data, name: "daily" })} name="daily" locale={locale} format={format} />}
+          data={data}
+          name="daily"
+          locale={locale}
+          format={format}
         />
       </Section>
       <Section title={t("dashboard.volume")}>
@@ -78,8 +83,10 @@ export function Trends({ data, locale }: { data: DashboardData; locale: Locale }
           t={t}
           title={t("dashboard.volume")}
           chart={<VolumeChart data={data.volume.map((v) => ({ day: v.day, ...v.byChannel }))} channels={channelNames} />}
-          hiddenTable={<DataTable table={dashboardTable({ data, name: "volume" })} name="volume" locale={locale} hidden format={format} />}
-          table={<DataTable table={dashboardTable({ data, name: "volume" })} name="volume" locale={locale} format={format} />}
+          data={data}
+          name="volume"
+          locale={locale}
+          format={format}
         />
       </Section>
       <Section title={t("dashboard.mix")} summary={t("dashboard.mixSummary")}>
@@ -87,8 +94,10 @@ export function Trends({ data, locale }: { data: DashboardData; locale: Locale }
           t={t}
           title={t("dashboard.mix")}
           chart={<MixChart data={data.mix.map((m) => ({ day: m.day, requestShare: percent(m.requestShare), toRequestShare: percent(m.toRequestShare), toNoiseShare: percent(m.toNoiseShare) }))} />}
-          hiddenTable={<DataTable table={dashboardTable({ data, name: "mix" })} name="mix" locale={locale} hidden format={format} />}
-          table={<DataTable table={dashboardTable({ data, name: "mix" })} name="mix" locale={locale} format={format} />}
+          data={data}
+          name="mix"
+          locale={locale}
+          format={format}
         />
       </Section>
       <Section title={t("dashboard.arrivals")} summary={t("dashboard.arrivalsSummary")}>
