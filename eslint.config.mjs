@@ -1,5 +1,6 @@
 import next from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import replyhour from "./scripts/lint/no-import-cycle.mjs";
 
 const config = [
   ...next,
@@ -13,7 +14,8 @@ const config = [
   {
     // No import cycles: a module's dependencies can be read before it.
     files: ["lib/**/*.ts", "app/**/*.ts", "app/**/*.tsx", "db/**/*.ts"],
-    rules: { "import/no-cycle": ["error", { ignoreExternal: true }] },
+    plugins: { replyhour },
+    rules: { "replyhour/no-import-cycle": "error" },
   },
   {
     // One door: app/ calls lib/, never the database.
