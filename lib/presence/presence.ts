@@ -3,6 +3,9 @@ import { database, type Db } from "@/db/client";
 import { memberships, presence, users } from "@/db/schema";
 import { requireConversation } from "@/lib/inbox/conversation";
 import { recordChange } from "@/lib/realtime/record-change";
+import type { SessionUser } from "@/lib/auth/access";
+import { authorize } from "@/lib/auth/authorize";
+import { AppError } from "@/lib/errors";
 
 export const PRESENCE_TTL_MS = 30_000;
 // A typing heartbeat that is not renewed decays to viewing: a closed laptop never types forever.
@@ -47,14 +50,16 @@ export async function listPresence({ db = database(), brandId, conversationId, e
 // `view` names the page view that sends it: requests of one view may arrive out of order (a
 // heartbeat still in flight when the tab navigates away), and one that arrives after that
 // view's leave is stale.
-export async function recordPresence({ db = database(), brandId, conversationId, userId, state, view = null, now = Date.now() }: Beat & { state: PresenceState }): Promise<Viewer[]> {
+// `alive`: the view itself proves it is open (its live stream connected again), so an earlier
+// leave of that view does not hold.
+export async function recordPresence({ db = database(), brandId, conversationId, userId, state, view = null, now = Date.now(), alive = false }: Beat & { state: PresenceState; alive?: boolean }): Promise<Viewer[]> {
   return db.transaction(async (tx) => {
     await requireConversation({ db: tx, brandId, id: conversationId });
     const [before] = await tx
       .select({ state: presence.state, at: presence.at, view: presence.view })
       .from(presence)
       .where(and(eq(presence.userId, userId), eq(presence.conversationId, conversationId)));
-    const stale = view !== null && before?.state === "left" && before.view === view && shown({ ...before, state: "viewing" }, now) !== "gone";
+    const stale = !alive && view !== null && before?.state === "left" && before.view === view && shown({ ...before, state: "viewing" }, now) !== "gone";
     if (stale) return listPresence({ db: tx, brandId, conversationId, excludeUserId: userId, now });
     await tx
       .insert(presence)
@@ -90,4 +95,32 @@ export async function leavePresence({ db = database(), brandId, conversationId, 
     }
     if (shown(before, now) !== "gone") await recordChange(tx, { brandId, kind: "presence", objectId: userId, conversationId, userId, data: { state: "left" }, at: now });
   });
+}
+
+const STREAM_VIEW = /^(\d{1,15})\.(\d{1,15})\.([A-Za-z0-9-]{8,64})$/;
+
+/**
+ * The page view a live stream belongs to (`brandId.conversationId.view`, from the stream's
+ * `presence` parameter): the stream's end is the view's leave, since a closed tab, a lost
+ * connection or a navigation that cut the page's own leave request off all end it; a stream that
+ * connects again brings the view back. Null when the stream names no view.
+ */
+export function streamPresence({ db = database(), param, user }: { db?: Db; param: string | null; user: SessionUser }): { arrive(): Promise<void>; leave(): Promise<void> } | null {
+  if (param == null) return null;
+  const match = STREAM_VIEW.exec(param);
+  if (!match) throw new AppError("bad_request:presence", "presence: brandId.conversationId.view expected");
+  const [brandId, conversationId] = [Number(match[1]), Number(match[2])];
+  const view = match[3];
+  authorize({ actor: { kind: "member", user }, brandId, needs: "agent" });
+  let left = false;
+  return {
+    arrive: async () => {
+      await recordPresence({ db, brandId, conversationId, userId: user.id, state: "viewing", view, alive: true });
+    },
+    leave: async () => {
+      if (left) return;
+      left = true;
+      await leavePresence({ db, brandId, conversationId, userId: user.id, view });
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadSessionUser, requireMembership } from "@/lib/auth/access";
-import { leavePresence, listPresence, PRESENCE_TTL_MS, recordPresence, TYPING_TTL_MS } from "@/lib/presence/presence";
+import { leavePresence, listPresence, PRESENCE_TTL_MS, recordPresence, streamPresence, TYPING_TTL_MS } from "@/lib/presence/presence";
 import { makeBrand, makeMember, testDb, count, rows, run } from "../helpers/db";
 import { makeConversation } from "./fixtures";
 
@@ -112,5 +112,34 @@ describe("presence", () => {
     await recordPresence({ db, brandId: brand.id, conversationId, userId: max.id, state: "viewing" });
     await run(db, "DELETE FROM memberships WHERE user_id = ? AND brand_id = ?", max.id, brand.id);
     expect(await listPresence({ db, brandId: brand.id, conversationId, excludeUserId: anna.id })).toEqual([]);
+  });
+
+  it("takes a view off when its live stream ends, and back when the stream connects again", async () => {
+    const { db, brand, anna, max, conversationId } = await setup();
+    const seenByMax = () => listPresence({ db, brandId: brand.id, conversationId, excludeUserId: max.id });
+    const user = (await loadSessionUser({ db, userId: anna.id }))!;
+    expect(streamPresence({ db, param: null, user })).toBeNull();
+    const stream = streamPresence({ db, param: `${brand.id}.${conversationId}.pane-view-7`, user })!;
+    await stream.arrive();
+    expect(await seenByMax()).toEqual([{ userId: anna.id, name: anna.name, state: "viewing" }]);
+    // The tab closed without a word: the stream's end is the leave; a heartbeat already on its way stays stale.
+    await stream.leave();
+    await recordPresence({ db, brandId: brand.id, conversationId, userId: anna.id, state: "typing", view: "pane-view-7" });
+    expect(await seenByMax()).toEqual([]);
+    // A dropped connection that comes back is the same view, alive.
+    await streamPresence({ db, param: `${brand.id}.${conversationId}.pane-view-7`, user })!.arrive();
+    expect(await seenByMax()).toEqual([{ userId: anna.id, name: anna.name, state: "viewing" }]);
+  });
+
+  it("refuses a stream's view that is malformed or of a brand the user is not in", async () => {
+    const { db, brand, conversationId } = await setup();
+    const other = await makeBrand({ db });
+    const outsider = await makeMember({ db, brandId: other.id, role: "admin" });
+    const user = (await loadSessionUser({ db, userId: outsider.id }))!;
+    expect(() => streamPresence({ db, param: `${brand.id}.${conversationId}`, user })).toThrow(/brandId\.conversationId\.view/);
+    expect(() => streamPresence({ db, param: `${brand.id}.${conversationId}.<script>`, user })).toThrow(/brandId\.conversationId\.view/);
+    expect(() => streamPresence({ db, param: `${brand.id}.${conversationId}.view-of-outsider`, user })).toThrow(/not found/);
+    await expect(streamPresence({ db, param: `${other.id}.${conversationId}.view-of-outsider`, user })!.arrive()).rejects.toThrow(/not found/);
+    expect(await count(db, "SELECT count(*) FROM presence WHERE user_id = ?", outsider.id)).toBe(0);
   });
 });

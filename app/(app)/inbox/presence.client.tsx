@@ -11,7 +11,8 @@ const TYPING_RENEW_MS = 4_000;
 
 // Collision detection: announces this agent (viewing, typing) and shows who else has the
 // conversation open. The heartbeat's answer keeps the list fresh (entries expire on the
-// server after 30 s); presence changes on the server's change stream make it immediate.
+// server after 30 s, or at once when the view's stream ends); presence changes on the server's
+// change stream make it immediate.
 export function Presence({ brandId, conversationId }: { brandId: number; conversationId: number }) {
   const [others, setOthers] = useState<Viewer[]>([]);
   const t = useT();
@@ -54,7 +55,9 @@ export function Presence({ brandId, conversationId }: { brandId: number; convers
         void send("viewing");
       }, TYPING_IDLE_MS);
     };
-    const source = new EventSource("/api/realtime");
+    // The stream names this view: when it ends (the tab closes, the page navigates away, the
+    // connection drops) the server takes the agent off, even if the leave request below is lost.
+    const source = new EventSource(`/api/realtime?presence=${brandId}.${conversationId}.${view}`);
     source.addEventListener("change", (event) => {
       const change = JSON.parse((event as MessageEvent).data) as { kind: string; conversationId: number | null };
       if (change.kind === "presence" && change.conversationId === conversationId) void refresh();

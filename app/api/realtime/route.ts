@@ -1,4 +1,6 @@
+import { errorResponse } from "@/lib/api/http";
 import { getSignedIn } from "@/lib/auth/session";
+import { streamPresence } from "@/lib/presence/presence";
 import { streamBrands } from "@/lib/realtime/access";
 import { changeWaiter, changesSince, latestChangeId } from "@/lib/realtime/tail";
 
@@ -13,8 +15,18 @@ export async function GET(request: Request) {
   const { user, sessionId } = signedIn;
   if (user.mustChangePassword) return Response.json({ error: { code: "forbidden", message: "Choose your own password first (Account)." } }, { status: 403 });
   // Resume from the browser's Last-Event-ID, else from the change the page was rendered at.
-  const resume = request.headers.get("last-event-id") ?? new URL(request.url).searchParams.get("after");
+  const params = new URL(request.url).searchParams;
+  const resume = request.headers.get("last-event-id") ?? params.get("after");
   const resumeId = resume != null && /^\d{1,15}$/.test(resume) ? Number(resume) : null;
+  // A conversation pane's stream carries its page view: the stream's end is the view's leave.
+  let presence: ReturnType<typeof streamPresence>;
+  try {
+    presence = streamPresence({ param: params.get("presence"), user });
+    await presence?.arrive();
+  } catch (error) {
+    return errorResponse(error);
+  }
+  const leave = () => void presence?.leave().catch(() => undefined);
   let cursor = resumeId ?? (await latestChangeId());
   const encoder = new TextEncoder();
   const waiter = changeWaiter();
@@ -26,6 +38,7 @@ export async function GET(request: Request) {
         if (!open) return;
         open = false;
         waiter.stop();
+        leave();
         try {
           controller.close();
         } catch {
@@ -66,6 +79,7 @@ export async function GET(request: Request) {
     cancel() {
       open = false;
       waiter.stop();
+      leave();
     },
   });
   return new Response(stream, {

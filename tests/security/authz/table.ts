@@ -397,7 +397,7 @@ export const ROUTES: Record<string, RouteEntry> = {
   "POST /api/widget/[key]/messages": { access: "public", request: (w) => widgetCall(w, "messages", json({ text: `Hello ${fresh()}` })) },
   "OPTIONS /api/widget/[key]/messages": { access: "public", request: (w) => widgetCall(w, "messages", { method: "OPTIONS" }) },
   "GET /api/widget/[key]/stream": { access: "public", request: (w) => widgetCall(w, "stream") },
-  "GET /api/realtime": { access: "signed-in", request: () => ({ url: "/api/realtime?after=0" }) },
+  "GET /api/realtime": { access: "signed-in", request: () => ({ url: "/api/realtime?after=0" }), note: "a stream naming a page view (?presence=brand.conversation.view) is checked as an agent of that brand, as POST /api/presence (tests/presence)" },
   "GET /api/presence": {
     access: "agent",
     request: async (w) => ({ url: `/api/presence?brandId=${w.a.id}&conversationId=${(await w.conversation()).conversationId}` }),
