@@ -1,5 +1,6 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { database, type Db } from "@/db/client";
+import { prepared } from "@/db/prepared";
 import { brands, memberships, users, type Role } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/messages";
@@ -23,15 +24,21 @@ export function roleAtLeast(role: Role, needed: Role): boolean {
   return RANK[role] >= RANK[needed];
 }
 
-export async function loadSessionUser({ db = database(), userId }: { db?: Db; userId: number }): Promise<SessionUser | null> {
-  const [user] = await db.select().from(users).where(eq(users.id, userId));
-  if (!user || user.disabled) return null;
-  const rows = await db
+// Every page and every call reads these: prepared once per connection, not built per request.
+const prepareUser = (db: Db) => db.select().from(users).where(eq(users.id, sql.placeholder("userId"))).prepare();
+const prepareMemberships = (db: Db) =>
+  db
     .select({ brandId: brands.id, slug: brands.slug, name: brands.name, timezone: brands.timezone, role: memberships.role })
     .from(memberships)
     .innerJoin(brands, eq(brands.id, memberships.brandId))
-    .where(eq(memberships.userId, userId))
-    .orderBy(brands.name);
+    .where(eq(memberships.userId, sql.placeholder("userId")))
+    .orderBy(brands.name)
+    .prepare();
+
+export async function loadSessionUser({ db = database(), userId }: { db?: Db; userId: number }): Promise<SessionUser | null> {
+  const [user] = await prepared(db, "auth.user", prepareUser).execute({ userId });
+  if (!user || user.disabled) return null;
+  const rows = await prepared(db, "auth.memberships", prepareMemberships).execute({ userId });
   return {
     id: user.id,
     email: user.email,

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
-import { and, desc, eq, isNull, ne } from "drizzle-orm";
+import { and, desc, eq, isNull, ne, sql } from "drizzle-orm";
 import { database, type Db, type Tx } from "@/db/client";
+import { prepared } from "@/db/prepared";
 import { sessions, users } from "@/db/schema";
 
 // A session ends after 12 hours without a request, and after 7 days whatever happens, so a
@@ -26,13 +27,18 @@ function live(row: SessionRow | undefined, userId: number, now: Date): row is Se
   return now.getTime() - row.lastSeenAt.getTime() < SESSION_IDLE_MS && now.getTime() - row.createdAt.getTime() < SESSION_MAX_MS;
 }
 
-/** Whether the session is still open for this user (an active account); counts as activity. */
-export async function checkSession({ db = database(), sessionId, userId, now = new Date() }: { db?: Db; sessionId: string; userId: number; now?: Date }): Promise<boolean> {
-  const [row] = await db
+// Read on every request: prepared once per connection.
+const prepareSession = (db: Db) =>
+  db
     .select({ session: sessions, disabled: users.disabled })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, sessionId));
+    .where(eq(sessions.id, sql.placeholder("sessionId")))
+    .prepare();
+
+/** Whether the session is still open for this user (an active account); counts as activity. */
+export async function checkSession({ db = database(), sessionId, userId, now = new Date() }: { db?: Db; sessionId: string; userId: number; now?: Date }): Promise<boolean> {
+  const [row] = await prepared(db, "auth.session", prepareSession).execute({ sessionId });
   if (!row || row.disabled || !live(row.session, userId, now)) return false;
   if (now.getTime() - row.session.lastSeenAt.getTime() >= TOUCH_MS)
     await db.transaction((tx) => tx.update(sessions).set({ lastSeenAt: now }).where(and(eq(sessions.id, sessionId), isNull(sessions.endedAt))));
