@@ -1,5 +1,6 @@
-import { and, desc, eq, exists, inArray, isNull, sql } from "drizzle-orm";
+import { and, count, desc, eq, exists, inArray, isNull, sql, type Placeholder } from "drizzle-orm";
 import { database, type Db } from "@/db/client";
+import { prepared } from "@/db/prepared";
 import { brands, memberships, notifications } from "@/db/schema";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import { recordChange } from "@/lib/realtime/record-change";
@@ -19,7 +20,7 @@ export type NotificationItem = {
 export type NotificationSummary = { unread: number; items: NotificationItem[] };
 
 // Only brands the user still belongs to: a removed membership takes its notifications with it.
-function scope(db: Db, userId: number) {
+function scope(db: Db, userId: number | Placeholder) {
   const member = db
     .select({ one: sql`1` })
     .from(memberships)
@@ -27,8 +28,9 @@ function scope(db: Db, userId: number) {
   return and(eq(notifications.userId, userId), exists(member));
 }
 
-export async function listNotifications({ db = database(), userId, limit = 20 }: { db?: Db; userId: number; limit?: number }): Promise<NotificationItem[]> {
-  return db
+// The bell on every page reads these two: prepared once per connection.
+const prepareList = (db: Db) =>
+  db
     .select({
       id: notifications.id,
       brandId: notifications.brandId,
@@ -42,13 +44,25 @@ export async function listNotifications({ db = database(), userId, limit = 20 }:
     })
     .from(notifications)
     .innerJoin(brands, eq(brands.id, notifications.brandId))
-    .where(scope(db, userId))
+    .where(scope(db, sql.placeholder("userId")))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
-    .limit(Math.min(Math.max(limit, 1), 100));
+    .limit(sql.placeholder("limit") as unknown as number)
+    .prepare();
+
+const prepareUnread = (db: Db) =>
+  db
+    .select({ n: count() })
+    .from(notifications)
+    .where(and(scope(db, sql.placeholder("userId")), isNull(notifications.readAt)))
+    .prepare();
+
+export async function listNotifications({ db = database(), userId, limit = 20 }: { db?: Db; userId: number; limit?: number }): Promise<NotificationItem[]> {
+  return prepared(db, "notifications.list", prepareList).execute({ userId, limit: Math.min(Math.max(Math.trunc(limit), 1), 100) });
 }
 
 export async function unreadCount({ db = database(), userId }: { db?: Db; userId: number }): Promise<number> {
-  return db.$count(notifications, and(scope(db, userId), isNull(notifications.readAt)));
+  const [row] = await prepared(db, "notifications.unread", prepareUnread).execute({ userId });
+  return row?.n ?? 0;
 }
 
 export async function notificationSummary({ db = database(), userId, limit }: { db?: Db; userId: number; limit?: number }): Promise<NotificationSummary> {

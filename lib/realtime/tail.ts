@@ -1,4 +1,5 @@
 import { and, asc, gt, inArray, max } from "drizzle-orm";
+import { prepared } from "@/db/prepared";
 import { database, type Db } from "@/db/client";
 import { watchChanges } from "@/db/changes";
 import { changes } from "@/db/schema";
@@ -6,8 +7,11 @@ import { changes } from "@/db/schema";
 // `seq` is the change's place in commit order: the cursor of every tail and the SSE event id.
 export type ChangeRow = { seq: number; brandId: number; kind: string; objectId: number | null; conversationId: number | null; userId: number | null };
 
+// Every page and stream starts from here: prepared once per connection.
+const prepareLatest = (db: Db) => db.select({ seq: max(changes.seq) }).from(changes).prepare();
+
 export async function latestChangeId({ db = database() }: { db?: Db } = {}): Promise<number> {
-  const [row] = await db.select({ seq: max(changes.seq) }).from(changes);
+  const [row] = await prepared(db, "realtime.latest", prepareLatest).execute();
   return row?.seq ?? 0;
 }
 
