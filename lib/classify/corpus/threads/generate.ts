@@ -4,6 +4,9 @@ import type { ThreadEvent } from "../../thread";
 import { BRANDS, EMOJI_ONLY, fill, HAPPY, KINDS, SAD, SENTIMENT, TEMPLATES } from "../generate";
 import { en, fr, de, ru, uk, bg, sq, type Phrases } from "./phrases-a";
 import { es, it, pt, nl, pl, tr } from "./phrases-b";
+import * as moreA from "./more-a";
+import * as moreB from "./more-b";
+import type { MorePhrases } from "./more-a";
 
 // Thread-shaped traffic to brands, written by Replyhour from its own templates: comment sections
 // under brand posts, @mentions and private chats, in the 13 languages, about 1 request in 7
@@ -12,10 +15,18 @@ import { es, it, pt, nl, pl, tr } from "./phrases-b";
 // never seen in any form; the held-out part also uses its own thread seeds.
 
 export const PHRASES: Record<string, Phrases> = { en, ru, uk, bg, sq, de, fr, es, it, pt, nl, pl, tr };
+// The second round of material (more-a.ts, more-b.ts): training only, ids `<lang>:more-<kind>:<i>`.
+export const MORE: Record<string, MorePhrases> = {
+  en: moreA.en, ru: moreA.ru, uk: moreA.uk, bg: moreA.bg, sq: moreA.sq, de: moreA.de, fr: moreA.fr,
+  es: moreB.es, it: moreB.it, pt: moreB.pt, nl: moreB.nl, pl: moreB.pl, tr: moreB.tr,
+};
 const LANGS = Object.keys(PHRASES);
 export type Part = "train" | "heldout";
 
+// The held-out threads are built from the first round's templates only, so that file stays the
+// same yardstick for every model; the second round's sentences all train.
 export function isHeldOutTemplate(id: string): boolean {
+  if (id.includes(":more-")) return false;
   return hashString(`heldout:${id}`) % 5 === 0;
 }
 
@@ -46,6 +57,13 @@ function poolsOf({ lang, part }: { lang: string; part: Part }): Pool {
       else add(kind, id, line);
     });
   }
+  for (const [kind, lines] of Object.entries(MORE[lang] ?? {})) {
+    lines.forEach((line, i) => {
+      const id = `${lang}:more-${kind}:${i}`;
+      if (kind === "mix") add(`mix${line[0]}`, id, line.slice(2));
+      else add(kind, id, line);
+    });
+  }
   return pool;
 }
 
@@ -56,6 +74,7 @@ const LABELS: Record<string, Omit<Pick, "text" | "template">> = {
   sarcasm: { request: true, complaint: true, sentiment: "negative" },
   between: { request: false, complaint: false, sentiment: "neutral" },
   metoo: { request: false, complaint: false, sentiment: "neutral" },
+  crowd: { request: false, complaint: false, sentiment: "neutral" },
   idiom: { request: false, complaint: false, sentiment: "positive" },
   wish: { request: false, complaint: false, sentiment: "positive" },
   scam: { request: false, complaint: false, sentiment: "neutral" },
@@ -141,7 +160,7 @@ export function generateThreads({ part, threads }: { part: Part; threads: number
   };
 
   const REQ_CODES = ["Q0", "Q+", "R0", "C0", "C-", "polite", "polite", "sarcasm", "mixQ"];
-  const CHATTER = ["T+", "F0", "F+", "H0", "H+", "N-", "idiom", "wish", "answer", "answer", "mixH", "S0", "scam"];
+  const CHATTER = ["T+", "F0", "F+", "H0", "H+", "N-", "idiom", "wish", "answer", "answer", "mixH", "S0", "scam", "crowd"];
   const REPLY_CHATTER = ["between", "metoo", "metoo", "H0", "H+", "answer", "F+"];
 
   while (made < threads) {
@@ -192,7 +211,7 @@ export function generateThreads({ part, threads }: { part: Part; threads: number
       const th = new Thread({ part, id: `${part}-t${made++}`, channel: "twitter", kind: "public_comment", lang, start: clock, random });
       const author = person(lang);
       const asks = random() < 0.3;
-      const p = asks ? say({ lang, codes: REQ_CODES, brand }) : say({ lang, codes: ["T+", "wish", "idiom", "H+", "N-", "S0", "scam", "F+", "between"], brand });
+      const p = asks ? say({ lang, codes: REQ_CODES, brand }) : say({ lang, codes: ["T+", "wish", "idiom", "H+", "N-", "S0", "scam", "F+", "between", "crowd"], brand });
       const text = /@/.test(p.text) || random() < 0.2 ? p.text : `${brand} ${p.text}`;
       const top = th.add({ author, pick: { ...p, text } });
       if (asks && random() < 0.3) th.add({ author, pick: say({ lang, codes: ["follow"] }), parent: top });
