@@ -57,7 +57,7 @@ export function Escalations({ data, locale }: { data: DashboardData; locale: Loc
         <details>
           <summary className="cursor-pointer text-sm text-zinc-600 dark:text-zinc-400">{t("dashboard.esc.byDay")}</summary>
           <div className="mt-2">
-            <DataTable table={dashboardTable({ data, name: "escalations" })} name="escalations" locale={locale} format={cell} />
+            <DataTable table={dashboardTable({ data, name: "escalations" })} name="escalations" locale={locale} format={cell} framed />
           </div>
         </details>
       )}

@@ -2,7 +2,7 @@ import type { DashboardData } from "@/lib/metrics/dashboard";
 import { dashboardTable, type TableName } from "@/lib/metrics/dashboard-tables";
 import { formatDuration } from "@/lib/metrics/format";
 import { MixChart, ResponseChart, VolumeChart } from "./charts.client";
-import { DataTable } from "./data-table";
+import { DataTable, TABLE_FRAME } from "./data-table";
 import { Heatmap } from "./heatmap";
 import { Tabs } from "@/app/_components/ui/tabs";
 import { formatter } from "@/lib/i18n/format";
@@ -35,22 +35,28 @@ const cellFormat = (locale: Locale): CellFormat => (value, column) => {
   return String(value);
 };
 
-// A chart or its numbers as a table, which reads better on a phone; screen readers get the table in both.
+// A chart or its numbers as a table, which reads better on a phone. The table is written once:
+// the table tab shows it, and under the chart tab it stays for screen readers as the chart's text.
 function ChartOrTable({ t, title, chart, data, name, locale, format }: { t: Translate; title: string; chart: React.ReactNode; data: DashboardData; name: TableName; locale: Locale; format: CellFormat }) {
-  const table = dashboardTable({ data, name });
   return (
     <Tabs
       label={t("dashboard.showAs", { title })}
       defaultValue="chart"
       tabs={[
-        { value: "chart", label: t("dashboard.view.chart"), content: <>{chart}<DataTable table={table} name={name} locale={locale} hidden format={format} /></> },
-        { value: "table", label: t("dashboard.view.table"), content: <DataTable table={table} name={name} locale={locale} format={format} /> },
+        { value: "chart", label: t("dashboard.view.chart"), content: chart },
+        {
+          value: "table",
+          label: t("dashboard.view.table"),
+          content: <DataTable table={dashboardTable({ data, name })} name={name} locale={locale} format={format} />,
+          panelClassName: TABLE_FRAME,
+          readWhenInactive: true,
+        },
       ]}
     />
   );
 }
 
-// The manager's view: charts over the range, each with its data as a hidden table.
+// The manager's view: charts over the range, each with its data as a table.
 export function Trends({ data, locale }: { data: DashboardData; locale: Locale }) {
   const t = translator(locale);
   const format = cellFormat(locale);
@@ -110,7 +116,7 @@ export function Trends({ data, locale }: { data: DashboardData; locale: Locale }
         {data.agents.length === 0 ? (
           <p className="text-zinc-500">{t("dashboard.noReplies")}</p>
         ) : (
-          <DataTable table={dashboardTable({ data, name: "agents" })} name="agents" locale={locale} format={format} />
+          <DataTable table={dashboardTable({ data, name: "agents" })} name="agents" locale={locale} format={format} framed />
         )}
       </Section>
     </div>
