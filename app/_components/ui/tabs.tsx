@@ -17,7 +17,8 @@ type Tab<T extends string> = {
 /**
  * Tabs with roving focus: arrow keys move between tabs, each tab names its panel. Controlled
  * (`value`, `onChange`) or not (`defaultValue`). Every panel stays in the page, hidden while
- * inactive, so each tab's aria-controls names a real element and a chart keeps its size.
+ * inactive (or only visually, with `readWhenInactive`), so each tab's aria-controls names a real
+ * element and a chart keeps its size.
  */
 export function Tabs<T extends string>({
   value,
