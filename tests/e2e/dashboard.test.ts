@@ -63,6 +63,8 @@ describe("manager dashboard in Chromium", () => {
     await expect(page.getByRole("heading", { name: "Agents" }).isVisible()).resolves.toBe(true);
     // A chart switches to its numbers as a table, and back with the arrow keys.
     const daily = page.getByRole("region", { name: "First response by day" });
+    // The chart is drawn in the browser, once the page has hydrated.
+    await daily.locator("svg.recharts-surface").first().waitFor();
     const asTable = daily.getByRole("tab", { name: "Table" });
     await asTable.click();
     const shown = daily.getByRole("tabpanel").getByRole("table");

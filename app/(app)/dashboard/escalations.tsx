@@ -1,6 +1,5 @@
 import { formatDuration } from "@/lib/metrics/format";
 import type { DashboardData } from "@/lib/metrics/dashboard";
-import { dashboardTable } from "@/lib/metrics/dashboard-tables";
 import { DataTable } from "./data-table";
 import { formatter } from "@/lib/i18n/format";
 import { translator, type Locale } from "@/lib/i18n/messages";
@@ -23,10 +22,6 @@ const durationIn = (locale: Locale) => (s: number | null) => (s == null ? "—" 
 export function Escalations({ data, locale }: { data: DashboardData; locale: Locale }) {
   const t = translator(locale);
   const duration = durationIn(locale);
-  const cell = (value: string | number | null, column: string): string => {
-    if (value == null) return "—";
-    return typeof value === "number" && column.endsWith("_seconds") ? duration(value) : String(value);
-  };
   const e = data.escalations;
   const busyDays = e.daily.filter((d) => d.created > 0).length;
   return (
@@ -57,7 +52,7 @@ export function Escalations({ data, locale }: { data: DashboardData; locale: Loc
         <details>
           <summary className="cursor-pointer text-sm text-zinc-600 dark:text-zinc-400">{t("dashboard.esc.byDay")}</summary>
           <div className="mt-2">
-            <DataTable table={dashboardTable({ data, name: "escalations" })} name="escalations" locale={locale} format={cell} />
+            <DataTable data={data} name="escalations" locale={locale} framed />
           </div>
         </details>
       )}

@@ -2,6 +2,7 @@ import type { HeatCell } from "@/lib/metrics/dashboard";
 import { formatDuration } from "@/lib/metrics/format";
 import { formatter } from "@/lib/i18n/format";
 import { translator, type Locale } from "@/lib/i18n/messages";
+import { escapeHtml, keptMarkup } from "./markup";
 
 // Cells are narrow: units lose their space and, where the language allows, shrink to a letter.
 const COMPACT: Record<Locale, [string, string][]> = {
@@ -14,8 +15,13 @@ const COMPACT: Record<Locale, [string, string][]> = {
 // Monday first; 1 January 2024 was a Monday.
 const weekdays = (locale: Locale) => Array.from({ length: 7 }, (_, d) => formatter(locale).dateTime(Date.UTC(2024, 0, 1 + d), { weekday: "short", timeZone: "UTC" }));
 
-// A plain table is its own accessible alternative; shade carries the same number as the text.
-export function Heatmap({ cells, metric, caption, locale }: { cells: HeatCell[]; metric: "arrivals" | "median"; caption: string; locale: Locale }) {
+// 2 × 168 cells: their look is said once on the table. Muted headers name their dark colour, as
+// globals.css does for text-zinc-500.
+const HEAT_TABLE =
+  "border-separate border-spacing-0.5 text-[10px] tabular-nums [&_th]:w-8 [&_th]:font-normal [&_th]:text-zinc-500 dark:[&_th]:text-zinc-400 [&_tbody_th]:w-auto [&_tbody_th]:pr-1 [&_tbody_th]:text-right [&_td]:h-6 [&_td]:w-8 [&_td]:rounded [&_td]:text-center";
+
+// The caption, hour header and one row per weekday as HTML; each cell's tip says both figures.
+function heatmapMarkup({ cells, metric, caption, locale }: { cells: HeatCell[]; metric: "arrivals" | "median"; caption: string; locale: Locale }): string {
   const t = translator(locale);
   const value = (c: HeatCell) => (metric === "arrivals" ? c.arrivals : c.medianSeconds);
   const max = Math.max(1, ...cells.map((c) => value(c) ?? 0));
@@ -25,36 +31,28 @@ export function Heatmap({ cells, metric, caption, locale }: { cells: HeatCell[];
     const compact = formatDuration({ seconds: v, locale });
     return metric === "arrivals" ? formatter(locale).number(v) : COMPACT[locale].reduce((text, [long, short]) => text.replace(long, short), compact);
   };
+  const rgb = metric === "arrivals" ? "37,99,235" : "220,38,38";
+  const hours = Array.from({ length: 24 }, (_, h) => `<th scope="col">${h}</th>`).join("");
+  const rows = weekdays(locale).map((day, d) => {
+    const row = cells.filter((c) => c.weekday === d).map((c) => {
+      const v = value(c);
+      // Capped shade: the text on it keeps 4.5:1 contrast in both themes.
+      const alpha = v == null ? 0 : Math.round((0.06 + 0.54 * (v / max)) * 1000) / 1000;
+      const tip = t("dashboard.heatTip", { day, hour: c.hour, arrivals: c.arrivals, median: c.medianSeconds == null ? "—" : formatDuration({ seconds: c.medianSeconds, locale }) });
+      return `<td title="${escapeHtml(tip)}" style="background-color:rgba(${rgb},${alpha})">${escapeHtml(label(c))}</td>`;
+    });
+    return `<tr><th scope="row">${escapeHtml(day)}</th>${row.join("")}</tr>`;
+  });
+  return `<caption class="sr-only">${escapeHtml(caption)}</caption><thead><tr><th scope="col"></th>${hours}</tr></thead><tbody>${rows.join("")}</tbody>`;
+}
+
+// A plain table is its own accessible alternative; shade carries the same number as the text.
+export function Heatmap({ cells, metric, caption, locale }: { cells: HeatCell[]; metric: "arrivals" | "median"; caption: string; locale: Locale }) {
+  const html = keptMarkup({ rows: cells, key: `${metric}|${locale}|${caption}`, render: () => heatmapMarkup({ cells, metric, caption, locale }) });
   return (
     // Scrolls sideways on a phone, so it takes focus to be scrolled by keyboard.
     <div className="max-w-full overflow-x-auto" tabIndex={0} role="region" aria-label={caption}>
-      <table className="border-separate border-spacing-0.5 text-[10px] tabular-nums" data-testid={`heatmap-${metric}`}>
-        <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="w-8" />
-            {Array.from({ length: 24 }, (_, h) => <th key={h} scope="col" className="w-8 font-normal text-zinc-500">{h}</th>)}
-          </tr>
-        </thead>
-        <tbody>
-          {weekdays(locale).map((day, d) => (
-            <tr key={day}>
-              <th scope="row" className="pr-1 text-right font-normal text-zinc-500">{day}</th>
-              {cells.filter((c) => c.weekday === d).map((c) => {
-                const v = value(c);
-                // Capped shade: the text on it keeps 4.5:1 contrast in both themes.
-                const alpha = v == null ? 0 : 0.06 + 0.54 * (v / max);
-                const tip = t("dashboard.heatTip", { day, hour: c.hour, arrivals: c.arrivals, median: c.medianSeconds == null ? "—" : formatDuration({ seconds: c.medianSeconds, locale }) });
-                return (
-                  <td key={c.hour} title={tip} className="h-6 w-8 rounded text-center" style={{ backgroundColor: `rgba(${metric === "arrivals" ? "37,99,235" : "220,38,38"},${alpha})`}}>
-                    {label(c)}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <table className={HEAT_TABLE} data-testid={`heatmap-${metric}`} dangerouslySetInnerHTML={{ __html: html }} />
     </div>
   );
 }

@@ -1,11 +1,10 @@
 import type { DashboardData } from "@/lib/metrics/dashboard";
-import { dashboardTable, type TableName } from "@/lib/metrics/dashboard-tables";
+import type { TableName } from "@/lib/metrics/dashboard-tables";
 import { formatDuration } from "@/lib/metrics/format";
 import { MixChart, ResponseChart, VolumeChart } from "./charts.client";
-import { DataTable } from "./data-table";
+import { DataTable, percentIn, TABLE_FRAME } from "./data-table";
 import { Heatmap } from "./heatmap";
 import { Tabs } from "@/app/_components/ui/tabs";
-import { formatter } from "@/lib/i18n/format";
 import { translator, type Locale, type Translate } from "@/lib/i18n/messages";
 
 const minutes = (s: number | null) => (s == null ? null : Math.round((s / 60) * 10) / 10);
@@ -21,39 +20,30 @@ function Section({ title, summary, children }: { title: string; summary?: string
   );
 }
 
-// Shares are fractions (0.725): the language's percent format says 72.5 % or 72,5 %.
-const share = (locale: Locale, value: number) => formatter(locale).number(value, { style: "percent", maximumFractionDigits: 1 });
-
-type CellFormat = (value: string | number | null, column: string) => string;
-
-const cellFormat = (locale: Locale): CellFormat => (value, column) => {
-  if (value == null) return "—";
-  if (typeof value === "number" && column.endsWith("_seconds")) return formatDuration({ seconds: value, locale });
-  if (typeof value === "number" && column.endsWith("_share")) return share(locale, value);
-  if (typeof value === "number") return formatter(locale).number(value);
-  if (column === "day") return formatter(locale).dateTime(Date.parse(`${value}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
-  return String(value);
-};
-
-// A chart or its numbers as a table, which reads better on a phone; screen readers get the table in both.
-function ChartOrTable({ t, title, chart, data, name, locale, format }: { t: Translate; title: string; chart: React.ReactNode; data: DashboardData; name: TableName; locale: Locale; format: CellFormat }) {
-  const table = dashboardTable({ data, name });
+// A chart or its numbers as a table, which reads better on a phone. The table is written once:
+// the table tab shows it, and under the chart tab it stays for screen readers as the chart's text.
+function ChartOrTable({ t, title, chart, data, name, locale }: { t: Translate; title: string; chart: React.ReactNode; data: DashboardData; name: TableName; locale: Locale }) {
   return (
     <Tabs
       label={t("dashboard.showAs", { title })}
       defaultValue="chart"
       tabs={[
-        { value: "chart", label: t("dashboard.view.chart"), content: <>{chart}<DataTable table={table} name={name} locale={locale} hidden format={format} /></> },
-        { value: "table", label: t("dashboard.view.table"), content: <DataTable table={table} name={name} locale={locale} format={format} /> },
+        { value: "chart", label: t("dashboard.view.chart"), content: chart },
+        {
+          value: "table",
+          label: t("dashboard.view.table"),
+          content: <DataTable data={data} name={name} locale={locale} />,
+          panelClassName: TABLE_FRAME,
+          readWhenInactive: true,
+        },
       ]}
     />
   );
 }
 
-// The manager's view: charts over the range, each with its data as a hidden table.
+// The manager's view: charts over the range, each with its data as a table.
 export function Trends({ data, locale }: { data: DashboardData; locale: Locale }) {
   const t = translator(locale);
-  const format = cellFormat(locale);
   const total = data.total;
   const channelNames = [...new Set(data.volume.flatMap((v) => Object.keys(v.byChannel)))].sort();
   const d = (s: number | null) => (s == null ? "—" : formatDuration({ seconds: s, locale }));
@@ -61,7 +51,7 @@ export function Trends({ data, locale }: { data: DashboardData; locale: Locale }
     answered: total.answered,
     median: d(total.medianSeconds),
     p90: d(total.p90Seconds),
-    within: total.withinTargetShare == null ? "—" : share(locale, total.withinTargetShare),
+    within: total.withinTargetShare == null ? "—" : percentIn(locale, total.withinTargetShare),
     unanswered: total.unanswered,
   });
   return (
@@ -75,7 +65,6 @@ export function Trends({ data, locale }: { data: DashboardData; locale: Locale }
           data={data}
           name="daily"
           locale={locale}
-          format={format}
         />
       </Section>
       <Section title={t("dashboard.volume")}>
@@ -86,7 +75,6 @@ export function Trends({ data, locale }: { data: DashboardData; locale: Locale }
           data={data}
           name="volume"
           locale={locale}
-          format={format}
         />
       </Section>
       <Section title={t("dashboard.mix")} summary={t("dashboard.mixSummary")}>
@@ -97,7 +85,6 @@ export function Trends({ data, locale }: { data: DashboardData; locale: Locale }
           data={data}
           name="mix"
           locale={locale}
-          format={format}
         />
       </Section>
       <Section title={t("dashboard.arrivals")} summary={t("dashboard.arrivalsSummary")}>
@@ -110,7 +97,7 @@ export function Trends({ data, locale }: { data: DashboardData; locale: Locale }
         {data.agents.length === 0 ? (
           <p className="text-zinc-500">{t("dashboard.noReplies")}</p>
         ) : (
-          <DataTable table={dashboardTable({ data, name: "agents" })} name="agents" locale={locale} format={format} />
+          <DataTable data={data} name="agents" locale={locale} framed />
         )}
       </Section>
     </div>
