@@ -47,7 +47,6 @@ export function searchHitsQuery({ match, brandId, limit }: { match: string | SQL
        ORDER BY id DESC LIMIT ${sql.raw(String(Math.trunc(limit)))}`;
 }
 
-
 /** The conversations of the brand's newest messages that contain every word (the last as a prefix), newest first. */
 export async function searchConversationIds(db: Db, { brandId, words, limit }: { brandId: number; words: readonly string[]; limit: number }): Promise<number[]> {
   if (words.length === 0 || !Number.isSafeInteger(brandId)) return [];

@@ -1,5 +1,6 @@
-import { eq, max } from "drizzle-orm";
+import { eq, max, sql } from "drizzle-orm";
 import { database, type Db } from "@/db/client";
+import { prepared } from "@/db/prepared";
 import { changes } from "@/db/schema";
 import { brandChannels, dashboardData, type ChannelInfo, type DashboardData, type DashboardScope } from "./dashboard";
 import { liveTiles, startOfLocalDay, type LiveTiles } from "./tiles";
@@ -15,8 +16,11 @@ const MAX_ENTRIES = 256;
 type Entry = { seq: number; at: number; value: Promise<unknown> };
 const caches = new WeakMap<Db, Map<string, Entry>>();
 
+// Read for every kept figure a page shows: prepared once per connection.
+const preparePosition = (db: Db) => db.select({ seq: max(changes.seq) }).from(changes).where(eq(changes.brandId, sql.placeholder("brandId"))).prepare();
+
 async function brandPosition(db: Db, brandId: number): Promise<number> {
-  const [row] = await db.select({ seq: max(changes.seq) }).from(changes).where(eq(changes.brandId, brandId));
+  const [row] = await prepared(db, "metrics.brandPosition", preparePosition).execute({ brandId });
   return Number(row?.seq ?? 0);
 }
 

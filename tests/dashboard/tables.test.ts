@@ -3,7 +3,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { DataTable } from "@/app/(app)/dashboard/data-table";
 import { Heatmap } from "@/app/(app)/dashboard/heatmap";
-import { escapeHtml } from "@/app/(app)/dashboard/markup";
+import { escapeHtml } from "@/lib/security/html";
 import type { DashboardData, HeatCell } from "@/lib/metrics/dashboard";
 import { translator, type Locale } from "@/lib/i18n/messages";
 

@@ -3,7 +3,8 @@ import { dashboardTable, type Cell, type TableName } from "@/lib/metrics/dashboa
 import { formatDuration } from "@/lib/metrics/format";
 import { formatter } from "@/lib/i18n/format";
 import { isMessageKey, translator, type Locale } from "@/lib/i18n/messages";
-import { escapeHtml, keptMarkup } from "./markup";
+import { escapeHtml } from "@/lib/security/html";
+import { keptMarkup } from "./markup";
 
 // The look of every cell is said once on the table, not on each of its hundreds of cells; the
 // first column names the row, the others are numbers.

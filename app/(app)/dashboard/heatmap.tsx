@@ -2,7 +2,8 @@ import type { HeatCell } from "@/lib/metrics/dashboard";
 import { formatDuration } from "@/lib/metrics/format";
 import { formatter } from "@/lib/i18n/format";
 import { translator, type Locale } from "@/lib/i18n/messages";
-import { escapeHtml, keptMarkup } from "./markup";
+import { escapeHtml } from "@/lib/security/html";
+import { keptMarkup } from "./markup";
 
 // Cells are narrow: units lose their space and, where the language allows, shrink to a letter.
 const COMPACT: Record<Locale, [string, string][]> = {

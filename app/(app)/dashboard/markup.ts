@@ -2,13 +2,6 @@
 // elements, serialise into the page's payload and render again to HTML for every page. They are
 // written once as HTML per kept figures and language, every value escaped.
 
-const ESCAPED: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-
-/** Text made safe as an element's content or a quoted attribute value. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPED[c]);
-}
-
 // Keyed by the figures' own rows: figure-cache makes new rows whenever the brand's change log
 // moves (or the figures expire), so markup lives exactly as long as the figures it shows.
 const kept = new WeakMap<object, Map<string, string>>();

@@ -2,6 +2,7 @@ import sharp from "sharp";
 import type { Locale, Translate } from "@/lib/i18n/messages";
 import { weekdayLabels } from "./present";
 import type { WeeklyReport } from "./report";
+import { escapeHtml } from "@/lib/security/html";
 
 export type Chart = { id: string; title: string; svg: string };
 
@@ -10,7 +11,6 @@ const HEIGHT = 240;
 const PAD = { top: 36, right: 12, bottom: 36, left: 40 };
 const COLORS = { current: "#2563eb", previous: "#a1a1aa", text: "#27272a", grid: "#e4e4e7" };
 
-const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
 
 /**
  * Two series of bars over the same labels (last week beside the week before), with a legend and
@@ -27,11 +27,11 @@ function barChart({ title, labels, current, previous, legend, labelEvery = 1 }: 
   const bar = Math.max(1, (slot * 0.8) / 2);
   const y = (v: number) => PAD.top + plotH - (v / top) * plotH;
   const parts: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="DejaVu Sans, Arial, sans-serif" role="img" aria-label="${escape(title)}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="DejaVu Sans, Arial, sans-serif" role="img" aria-label="${escapeHtml(title)}">`,
     `<rect width="${WIDTH}" height="${HEIGHT}" fill="#ffffff"/>`,
-    `<text x="${PAD.left}" y="18" font-size="14" font-weight="bold" fill="${COLORS.text}">${escape(title)}</text>`,
-    `<rect x="${WIDTH - 250}" y="8" width="10" height="10" fill="${COLORS.current}"/><text x="${WIDTH - 236}" y="17" font-size="11" fill="${COLORS.text}">${escape(legend[0])}</text>`,
-    `<rect x="${WIDTH - 130}" y="8" width="10" height="10" fill="${COLORS.previous}"/><text x="${WIDTH - 116}" y="17" font-size="11" fill="${COLORS.text}">${escape(legend[1])}</text>`,
+    `<text x="${PAD.left}" y="18" font-size="14" font-weight="bold" fill="${COLORS.text}">${escapeHtml(title)}</text>`,
+    `<rect x="${WIDTH - 250}" y="8" width="10" height="10" fill="${COLORS.current}"/><text x="${WIDTH - 236}" y="17" font-size="11" fill="${COLORS.text}">${escapeHtml(legend[0])}</text>`,
+    `<rect x="${WIDTH - 130}" y="8" width="10" height="10" fill="${COLORS.previous}"/><text x="${WIDTH - 116}" y="17" font-size="11" fill="${COLORS.text}">${escapeHtml(legend[1])}</text>`,
   ];
   for (const v of [0, top / 2, top]) {
     parts.push(`<line x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${y(v)}" y2="${y(v)}" stroke="${COLORS.grid}"/>`);
@@ -41,7 +41,7 @@ function barChart({ title, labels, current, previous, legend, labelEvery = 1 }: 
     const x = PAD.left + i * slot + slot * 0.1;
     parts.push(`<rect x="${x.toFixed(1)}" y="${y(current[i]).toFixed(1)}" width="${bar.toFixed(1)}" height="${(PAD.top + plotH - y(current[i])).toFixed(1)}" fill="${COLORS.current}"/>`);
     parts.push(`<rect x="${(x + bar).toFixed(1)}" y="${y(previous[i]).toFixed(1)}" width="${bar.toFixed(1)}" height="${(PAD.top + plotH - y(previous[i])).toFixed(1)}" fill="${COLORS.previous}"/>`);
-    if (i % labelEvery === 0) parts.push(`<text x="${(PAD.left + i * slot + slot / 2).toFixed(1)}" y="${HEIGHT - PAD.bottom + 16}" font-size="10" text-anchor="middle" fill="${COLORS.text}">${escape(label)}</text>`);
+    if (i % labelEvery === 0) parts.push(`<text x="${(PAD.left + i * slot + slot / 2).toFixed(1)}" y="${HEIGHT - PAD.bottom + 16}" font-size="10" text-anchor="middle" fill="${COLORS.text}">${escapeHtml(label)}</text>`);
   });
   parts.push("</svg>");
   return parts.join("");
