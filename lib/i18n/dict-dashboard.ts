@@ -37,7 +37,7 @@ export const dashboardEn = {
   "dashboard.agents": "Agents",
   "dashboard.agentsSummary": "Replies sent; median first response of the requests they answered first; conversations they resolved, and how many came back.",
   "dashboard.noReplies": "No replies in this range yet.",
-  "dashboard.heatTip": "{day} {hour}:00 — {arrivals} new requests, median first response {median}",
+  "dashboard.heatTip": "{day} {hour}:00 — {arrivals, plural, one {# new request} other {# new requests}}, median first response {median}",
   "dashboard.chart.median": "Median",
   "dashboard.chart.p90": "p90",
   "dashboard.chart.within": "Within target",

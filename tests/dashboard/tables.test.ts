@@ -70,7 +70,15 @@ describe("dashboard tables", () => {
     const html = renderToStaticMarkup(createElement(Heatmap, { cells: figures().heatmap, metric: "median", caption: "Median <first> response", locale: "en" }));
     expect(html).toContain("<caption class=\"sr-only\">Median &lt;first&gt; response</caption>");
     expect([...html.matchAll(/<td /g)]).toHaveLength(168);
-    expect(html).toContain(`<td title="Mon 0:00 — 7 new requests, median first response 10 min" style="background-color:rgba(220,38,38,0.6)">10m</td>`);
-    expect(html).toContain(`style="background-color:rgba(220,38,38,0)"></td>`);
+    expect(html).toContain(`<td title="Mon 0:00 — 7 new requests, median first response 10 min" style="--a:0.6">10m</td>`);
+    expect(html).toContain(`style="--a:0"></td>`);
+    expect(html).toContain("[&amp;_td]:bg-[rgba(220,38,38,var(--a))]");
+  });
+
+  it("says one new request in the singular", () => {
+    const cells = figures().heatmap.map((c, i) => (i === 1 ? { ...c, arrivals: 1, medianSeconds: 60 } : c));
+    const html = renderToStaticMarkup(createElement(Heatmap, { cells, metric: "arrivals", caption: "New requests", locale: "en" }));
+    expect(html).toContain(`title="Mon 1:00 — 1 new request, median first response 1 min"`);
+    expect(html).toContain("[&amp;_td]:bg-[rgba(37,99,235,var(--a))]");
   });
 });
