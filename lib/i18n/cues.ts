@@ -7,14 +7,14 @@ const SHAPES: [RegExp, (t: Translate, m: RegExpMatchArray) => string][] = [
   [/^negative sentiment \(([\d.]+)\)$/, (t, m) => t("cue.negative", { strength: m[1] })],
   [/^complaint$/, (t) => t("cue.complaint")],
   [/^([\d,]+) followers$/, (t, m) => t("cue.followers", { count: m[1] })],
-  [/^repeat contact: (\d+) conversations in (\d+) d$/, (t, m) => t("cue.repeat", { count: m[1], days: m[2] })],
+  [/^repeat contact: (\d+) conversations in (\d+) d$/, (t, m) => t("cue.repeat", { count: Number(m[1]), days: m[2] })],
   [/^SLA at risk$/, (t) => t("cue.sla.at_risk")],
   [/^SLA breached$/, (t) => t("cue.sla.breached")],
   [/^channel: (.+)$/, (t, m) => t("cue.channel", { kind: m[1] })],
   [/^public$/, (t) => t("cue.visibility.public")],
   [/^private$/, (t) => t("cue.visibility.private")],
   [/^language: (.+)$/, (t, m) => t("cue.language", { language: m[1] })],
-  [/^(\d+) requests waiting \(alert above (\d+)\)$/, (t, m) => t("cue.waiting", { count: m[1], limit: m[2] })],
+  [/^(\d+) requests waiting \(alert above (\d+)\)$/, (t, m) => t("cue.waiting", { count: Number(m[1]), limit: m[2] })],
   [/^live response time (\d+) min \(alert above (\d+) min\)$/, (t, m) => t("cue.live", { minutes: m[1], limit: m[2] })],
 ];
 

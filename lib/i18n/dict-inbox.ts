@@ -127,7 +127,7 @@ export const inboxEn = {
   "conversation.notFound": "This conversation does not exist in this brand.",
   "conversation.onChannel": "on {channel}",
   "conversation.complaint": "complaint",
-  "conversation.followers": "{count} followers",
+  "conversation.followers": "{count, plural, one {# follower} other {# followers}}",
   "conversation.authorBlocked": "author blocked",
   "conversation.edited": "edited",
   "conversation.automated": "automated — starts no clock",
@@ -200,7 +200,7 @@ export const inboxEn = {
   "privacy.reason": "Who asked, and why",
   "privacy.confirm": "I understand this cannot be undone",
   "privacy.erasing": "Erasing…",
-  "privacy.erased": "Erased: {count} messages.",
+  "privacy.erased": "Erased: {count, plural, one {# message} other {# messages}}.",
 } as const;
 
 export const inboxRu: Record<keyof typeof inboxEn, string> = {

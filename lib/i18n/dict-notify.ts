@@ -26,14 +26,14 @@ export const notifyEn = {
   "cue.negative": "negative sentiment ({strength})",
   "cue.complaint": "complaint",
   "cue.followers": "{count} followers",
-  "cue.repeat": "repeat contact: {count} conversations in {days} d",
+  "cue.repeat": "repeat contact: {count, plural, one {# conversation} other {# conversations}} in {days} d",
   "cue.sla.at_risk": "SLA at risk",
   "cue.sla.breached": "SLA breached",
   "cue.channel": "channel: {kind}",
   "cue.visibility.public": "public",
   "cue.visibility.private": "private",
   "cue.language": "language: {language}",
-  "cue.waiting": "{count} requests waiting (alert above {limit})",
+  "cue.waiting": "{count, plural, one {# request} other {# requests}} waiting (alert above {limit})",
   "cue.live": "live response time {minutes} min (alert above {limit} min)",
 };
 

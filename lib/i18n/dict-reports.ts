@@ -19,7 +19,7 @@ export const reportsEn = {
   "reports.weekly.ackMedian": "Median time to acknowledge",
   "reports.weekly.ackP90": "90th percentile time to acknowledge",
   "reports.weekly.busiest": "Busiest hours",
-  "reports.weekly.busiestItem": "{day} {hour}:00 — {n} requests",
+  "reports.weekly.busiestItem": "{day} {hour}:00 — {n, plural, one {# request} other {# requests}}",
   "reports.weekly.busiestNone": "No requests last week.",
   "reports.weekly.requestsChart": "Requests per day",
   "reports.weekly.breachesChart": "Target breaches by hour of the day",

@@ -3,7 +3,7 @@ export const staffingEn = {
   "settings.staffing": "Staffing",
   "staffing.noAccess": "The staffing planner is for managers and admins.",
   "staffing.title": "Staffing — {brand}",
-  "staffing.intro": "How many agents each hour of the week needs to answer the target share of requests in time, from the request cycles of the last {weeks} weeks ({used} with data). Hours are in {timezone}.",
+  "staffing.intro": "How many agents each hour of the week needs to answer the target share of requests in time, from the request cycles of {weeks, plural, one {the last week} other {the last # weeks}} ({used} with data). Hours are in {timezone}.",
   "staffing.whatIf": "What if",
   "staffing.target": "Target (minutes)",
   "staffing.level": "Within target (%)",

@@ -25,6 +25,20 @@ describe("plural forms (ICU, through next-intl)", () => {
     expect(translator("ru")("status.basis", { count: 12345, span: "24 часа" })).toBe("Медиана времени первого ответа по 12\u00a0345 обращениям за 24 часа.");
   });
 
+  it("says one thing in the singular in English wherever a count can be 1", () => {
+    const en = translator("en");
+    expect(en("conversation.followers", { count: 1 })).toBe("1 follower");
+    expect(en("conversation.followers", { count: 12345 })).toBe("12,345 followers");
+    expect(en("privacy.erased", { count: 1 })).toBe("Erased: 1 message.");
+    expect(en("dashboard.esc.overDays", { count: 1 })).toBe("over 1 day");
+    expect(en("reports.weekly.busiestItem", { day: "Mon", hour: "09", n: 1 })).toBe("Mon 09:00 — 1 request");
+    expect(en("cue.waiting", { count: 1, limit: 0 })).toBe("1 request waiting (alert above 0)");
+    expect(en("cue.repeat", { count: 1, days: 7 })).toBe("repeat contact: 1 conversation in 7 d");
+    expect(en("dashboard.summary", { answered: 3, median: "5 min", p90: "9 min", within: "80%", unanswered: 1 })).toContain("; 1 request without a reply.");
+    expect(en("staffing.intro", { weeks: 1, used: 1, timezone: "UTC" })).toContain("of the last week (1 with data)");
+    expect(en("staffing.intro", { weeks: 4, used: 3, timezone: "UTC" })).toContain("of the last 4 weeks (3 with data)");
+  });
+
   it("gives every Russian plural its few and many forms", () => {
     for (const [key, text] of Object.entries(ruCatalogue)) if (text.includes(", plural,")) expect(text, key).toMatch(/ few \{.* many \{/);
   });

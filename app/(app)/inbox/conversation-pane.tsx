@@ -87,7 +87,7 @@ export async function ConversationPane({ brandId, conversationId, timezone }: { 
           <SlaBadge state={conversation.slaState} />
           <SentimentBadge sentiment={conversation.sentiment} />
           {conversation.complaint && <Badge tone="bad">{t("conversation.complaint")}</Badge>}
-          {conversation.contact.followers != null && <Badge>{t("conversation.followers", { count: formatter(locale).number(conversation.contact.followers) })}</Badge>}
+          {conversation.contact.followers != null && <Badge>{t("conversation.followers", { count: conversation.contact.followers })}</Badge>}
           {conversation.contact.blocked && <Badge tone="warn">{t("conversation.authorBlocked")}</Badge>}
           <BlockAuthor brandId={brandId} contactId={conversation.contact.id} blocked={conversation.contact.blocked} canUnblock={isManager} />
           {isAdmin && <EraseContact brandId={brandId} contactId={conversation.contact.id} />}

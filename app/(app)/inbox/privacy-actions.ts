@@ -16,6 +16,6 @@ export async function eraseContactAction(_prev: ActionState, formData: FormData)
     const input = parseInput(z.object({ brandId: id, contactId: id, reason: z.string().trim().min(3).max(500), confirm: z.literal("yes") }), formData);
     const { counts } = await eraseContact({ brandId: input.brandId, actor: { kind: "member", user }, contactId: input.contactId, reason: input.reason });
     revalidatePath("/inbox");
-    return { ok: translator(user.locale)("privacy.erased", { count: String(counts.messages) }) };
+    return { ok: translator(user.locale)("privacy.erased", { count: counts.messages }) };
   });
 }

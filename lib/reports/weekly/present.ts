@@ -50,7 +50,7 @@ export function presentReport({ report, t, locale }: { report: WeeklyReport; t: 
       row(t("reports.weekly.ackMedian"), (w) => w.escalations.medianAckSeconds, "time"),
       row(t("reports.weekly.ackP90"), (w) => w.escalations.p90AckSeconds, "time"),
     ],
-    busiest: c.busiestHours.map((h) => t("reports.weekly.busiestItem", { day: weekday(locale, h.weekday), hour: String(h.hour).padStart(2, "0"), n: count(h.requests) })),
+    busiest: c.busiestHours.map((h) => t("reports.weekly.busiestItem", { day: weekday(locale, h.weekday), hour: String(h.hour).padStart(2, "0"), n: h.requests })),
     staffing:
       report.staffing == null
         ? null
