@@ -25,6 +25,9 @@ export type Features = {
   // indices into the hashed space, in buffer[0..count); the buffer is reused by the next call
   buffer: Int32Array;
   count: number;
+  // buffer[0..lexical): the word, word-bigram and @handle features (the rest: stems, character
+  // n-grams, context and cue/shape features); training can treat the two parts differently
+  lexical: number;
   // names of the shape and cue features that fired, for reasons
   flags: string[];
 };
@@ -98,6 +101,7 @@ export function extractFeatures(text: string, out: Int32Array = shared, context?
   }
   out[k++] = combineHashes(prev, hashString("</s>", SEED_WORD)) & MASK;
   for (const h of tokens.handles) if (k < MAX_FEATURES - 64) out[k++] = hashString(`@${h}`, SEED_WORD) & MASK;
+  const lexical = k;
   for (const w of tokens.words) {
     if (k >= MAX_FEATURES - 64) break;
     const stem = stemOf(w);
@@ -110,7 +114,7 @@ export function extractFeatures(text: string, out: Int32Array = shared, context?
     k = addContextCrosses({ context, flags, extra: c.hidden, out, at: k });
   }
   for (const f of flags) if (k < MAX_FEATURES) out[k++] = hashString(f, FNV_OFFSET) & MASK;
-  return { tokens, language, buffer: out, count: k, flags };
+  return { tokens, language, buffer: out, count: k, lexical, flags };
 }
 
 const REPLY_NAMES: Record<ClassifyContext["replyTo"], string> = {

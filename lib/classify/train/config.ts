@@ -3,6 +3,16 @@ import type { SgdOptions } from "./sgd";
 
 export const SGD: Omit<SgdOptions, "seed"> = { epochs: 6, rate: 0.25, l2: 1e-5 };
 
+// The request head against memorised sentences (model card, "Fourth round"): `dropout` drops that
+// share of each example's word, word-bigram and @handle features in every pass, `otherDropout` the
+// same share of the rest; `charBlend` > 0 trains a second request head (`second`: "chars" without
+// the lexical features, "nb" naive-Bayes-scaled) and averages the two in logit space with that
+// weight on the second (one linear model: the weights are averaged, so scoring costs the same);
+// `epochs` and `l2`, when set, replace SGD's for the request head. All unset or 0: the training of
+// the third round.
+export type RequestTraining = { dropout: number; otherDropout: number; charBlend: number; second: "chars" | "nb"; epochs?: number; l2?: number };
+export const REQUEST_TRAINING: RequestTraining = { dropout: 0, otherDropout: 0, charBlend: 0, second: "chars" };
+
 // Heads trained as NB-LR (naive-Bayes-scaled features), with the smoothing alpha; the others are
 // plain. Chosen by cross-validation: it helped the negative head on every set, no other head.
 export const NB_ALPHA: Partial<Record<HeadName, number>> = { negative: 2 };

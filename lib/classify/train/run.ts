@@ -15,6 +15,7 @@ import { buildLanguageProfiles, calibrateConversation } from "./build";
 import { featurize } from "./train-model";
 import { binaryMetrics } from "./metrics";
 import { readProfiles } from "../lang/profiles";
+import { REQUEST_TRAINING } from "./config";
 import { chooseThresholds, crossFittedFigures, readThresholds, THRESHOLDS_FILE } from "./thresholds";
 
 const log = (m: string) => process.stderr.write(`${m}\n`);
@@ -22,10 +23,32 @@ const option = (args: string[], name: string) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : undefined;
 };
+// `--dropout P`, `--other-dropout P`, `--char-blend W`, `--second chars|nb`, `--epochs N`, `--l2 L`: the request head's training (config.ts REQUEST_TRAINING)
+// for train, cv and calibrate.
+function requestTrainingOf(args: string[]): void {
+  const dropout = option(args, "dropout");
+  const blend = option(args, "char-blend");
+  if (dropout !== undefined) REQUEST_TRAINING.dropout = Number(dropout);
+  if (blend !== undefined) REQUEST_TRAINING.charBlend = Number(blend);
+  const other = option(args, "other-dropout");
+  if (other !== undefined) REQUEST_TRAINING.otherDropout = Number(other);
+  const second = option(args, "second");
+  if (second === "nb" || second === "chars") REQUEST_TRAINING.second = second;
+  else if (second !== undefined) throw new Error("--second must be chars or nb");
+  const epochs = option(args, "epochs");
+  if (epochs !== undefined) REQUEST_TRAINING.epochs = Number(epochs);
+  const l2 = option(args, "l2");
+  if (l2 !== undefined) REQUEST_TRAINING.l2 = Number(l2);
+  if (!(REQUEST_TRAINING.dropout >= 0 && REQUEST_TRAINING.dropout < 1 && REQUEST_TRAINING.charBlend >= 0 && REQUEST_TRAINING.charBlend <= 1)) {
+    throw new Error("--dropout must be in [0, 1) and --char-blend in [0, 1]");
+  }
+  log(`request head: ${JSON.stringify(REQUEST_TRAINING)}`);
+}
 const sourcesOf = (args: string[]) => option(args, "sources")?.split(",").filter(Boolean) ?? SOURCE_NAMES;
 
 async function main(): Promise<void> {
   const [command, ...args] = process.argv.slice(2);
+  requestTrainingOf(args);
   if (command === "threads") {
     console.log(JSON.stringify(writeThreadCorpus()));
     return;
@@ -67,7 +90,10 @@ async function main(): Promise<void> {
       // `--features N`: the first N author features only (to compare with an earlier set);
       // `--min-recall R`: the share of training request messages the threshold keeps;
       // `--positive-weight W`: each request author counts W times in the fit.
-      const threads = withTemplates(JSON.parse(fs.readFileSync(fromScored, "utf8")) as ScoredThread[]);
+      // `--temperature T`: each message's request logit divided by T first (a calibration of the
+      // message probability on out-of-fold scores, tried in the fourth round).
+      const temperature = Number(option(args, "temperature") ?? 1);
+      const threads = withTemplates(JSON.parse(fs.readFileSync(fromScored, "utf8")) as ScoredThread[]).map((t) => (temperature === 1 ? t : { ...t, messages: t.messages.map((m) => ({ ...m, classification: { ...m.classification, requestProbability: tempered(m.classification.requestProbability ?? 0, temperature) } })) }));
       const features = option(args, "features") ? Number(option(args, "features")) : undefined;
       const minRecall = Number(option(args, "min-recall") ?? 0.985);
       const positiveWeight = Number(option(args, "positive-weight") ?? 1);
@@ -125,6 +151,11 @@ function withTemplates(threads: ScoredThread[]): (ScoredThread & { template: str
     if (g.length !== t.messages.length || g.some((e, j) => e.authorId !== t.messages[j].authorId)) throw new Error(`scored thread ${i} does not match the thread corpus`);
     return { ...t, messages: t.messages.map((m, j) => ({ ...m, text: m.text ?? g[j].text })), template: g[0].template ?? String(i) };
   });
+}
+
+function tempered(p: number, t: number): number {
+  const q = Math.min(1 - 1e-6, Math.max(1e-6, p));
+  return 1 / (1 + Math.exp(-Math.log(q / (1 - q)) / t));
 }
 
 // The conversation calibration written into the committed model's meta.json.
