@@ -334,6 +334,8 @@ export const messages = sqliteTable(
     sentiment: text("sentiment", { enum: SENTIMENTS }),
     sentimentScore: real("sentiment_score"),
     confidence: real("confidence"),
+    // The classifier's request probability (complaints included), which the conversation decision reads.
+    requestProbability: real("request_probability"),
     reasons: text("reasons", { mode: "json" }).$type<string[]>(),
     corrected: bool("corrected").notNull().default(false),
     // the model's category before an agent first corrected it (the dashboard counts corrections each way)

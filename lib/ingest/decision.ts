@@ -18,8 +18,9 @@ export type NewInbound = { authorId: string; at: number; classification: Classif
 
 export type CycleDecision = { decision: ConversationDecision; starts: number[] };
 
-// The request probability a stored message was classified with, from its stored confidence (the
-// distance from its language's threshold, mapped onto 0.5..1 on each side; lib/classify/classify.ts).
+// The request probability of a message stored before it was kept (migration 0025): read back from
+// its confidence (the distance from its language's threshold, mapped onto 0.5..1 on each side;
+// lib/classify/classify.ts). Exact but for complaints and brands with their own layer.
 function storedProbability(category: Category, confidence: number | null, language: string | null): number {
   const meta = loadModel().meta;
   const t = (language ? meta.thresholds?.request?.[language] : undefined) ?? meta.heads[0].threshold;
@@ -54,7 +55,7 @@ export function decideCycle(stored: CycleMessage[], added?: NewInbound, answers?
       id: m.id,
       message: {
         authorId: String(m.contactId ?? `message:${m.id}`),
-        classification: { category, confidence: m.confidence ?? 0.5, complaint: !!m.complaint, requestProbability: storedProbability(category, m.confidence, m.language) },
+        classification: { category, confidence: m.confidence ?? 0.5, complaint: !!m.complaint, requestProbability: m.requestProbability ?? storedProbability(category, m.confidence, m.language) },
         context,
         text: m.text ?? undefined,
         brandReplied: m.externalId != null && answered.has(m.externalId),

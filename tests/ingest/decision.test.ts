@@ -17,6 +17,7 @@ const stored: CycleMessage = {
   category: "noise",
   complaint: false,
   confidence: 0.99,
+  requestProbability: null,
   language: "en",
   corrected: false,
   visibility: "public",
@@ -47,5 +48,18 @@ describe("decideCycle: the message being ingested", () => {
     const topLevel = decideCycle([stored], added).decision;
     // "the author's first message replies to another person" weighs in the shipped decision
     expect(reply.confidence).not.toBe(topLevel.confidence);
+  });
+});
+
+describe("decideCycle: the stored messages", () => {
+  it("reads the request probability the classifier gave, and falls back to the confidence only for rows stored before it was kept", () => {
+    // A complaint: its category is request whatever the request head said, and its confidence is
+    // the complaint head's, so the confidence alone cannot say the probability.
+    const complaint = { ...stored, text: "still no refund after 3 weeks", category: "request" as const, complaint: true, confidence: 0.9 };
+    const kept = decideCycle([{ ...complaint, requestProbability: 0.97 }]).decision;
+    const mapped = decideCycle([{ ...complaint, requestProbability: null }]).decision;
+    const asAdded = decideCycle([], { authorId: "7", at: complaint.createdAt, classification: { ...classify(complaint.text), category: "request", complaint: true, confidence: 0.9, requestProbability: 0.97 }, text: complaint.text, kind: "public_comment" }).decision;
+    expect(kept).toEqual(asAdded);
+    expect(kept.confidence).not.toBe(mapped.confidence);
   });
 });

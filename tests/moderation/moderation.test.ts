@@ -18,9 +18,11 @@ const T0 = Date.parse("2026-03-02T10:00:00Z");
 
 function classify(text: string): Classification {
   const negative = /awful|scam|worst/i.test(text);
+  const request = /\?|awful/i.test(text);
   return {
     language: "en",
-    category: /\?|awful/i.test(text) ? "request" : "noise",
+    category: request ? "request" : "noise",
+    requestProbability: request ? 0.8 : 0.05,
     complaint: negative,
     sentiment: negative ? "negative" : "neutral",
     sentimentScore: negative ? -0.9 : 0,
@@ -178,6 +180,9 @@ describe("blocking an author", () => {
     await setContactBlocked({ db: t.db, brandId: t.brand.id, actor: await memberOf(t.db, t.agent), contactId, blocked: true });
     const later = await t.ingest("c_b2", "Is this awful thing still for sale?", "bot-1");
     expect((await t.message(later.messageId!)).category).toBe("noise");
+    // ...and weigh nothing in the conversation decision, which reads the stored probability.
+    expect((await t.message(first.messageId!)).request_probability).toBe(0.8);
+    expect((await t.message(later.messageId!)).request_probability).toBe(0);
     await expect(setContactBlocked({ db: t.db, brandId: t.brand.id, actor: await memberOf(t.db, t.agent), contactId, blocked: false })).rejects.toThrow(/Only a manager/);
     await setContactBlocked({ db: t.db, brandId: t.brand.id, actor: await memberOf(t.db, t.manager), contactId, blocked: false });
     expect((await t.message((await t.ingest("c_b3", "Is this awful thing for sale?", "bot-1")).messageId!)).category).toBe("request");

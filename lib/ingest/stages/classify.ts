@@ -16,9 +16,9 @@ export async function classifyMessage(batch: Batch, { arrival, contact, found, s
   if (!arrival.inbound) return null;
   const context = await contextOf(batch, { arrival, contact, found, seen });
   const result = withLanguageHint(batch.classifyText(arrival.event.text, context), arrival.event.text, arrival.event.author.language);
-  if (arrival.event.automated) return { ...result, category: "noise", complaint: false, confidence: 1, reasons: ["automated: auto-reply, bounce or bulk mail", ...result.reasons] };
+  if (arrival.event.automated) return { ...result, category: "noise", complaint: false, confidence: 1, requestProbability: 0, reasons: ["automated: auto-reply, bounce or bulk mail", ...result.reasons] };
   if (!contact?.blocked) return result;
-  return { ...result, category: "noise", complaint: false, confidence: 1, reasons: ["author blocked", ...result.reasons] };
+  return { ...result, category: "noise", complaint: false, confidence: 1, requestProbability: 0, reasons: ["author blocked", ...result.reasons] };
 }
 
 // The stored messages of the cycle an inbound message joins: none when it opens a new cycle.

@@ -51,6 +51,7 @@ export async function storeMessage(batch: Batch, { arrival, contact, conversatio
     sentiment: classification?.sentiment ?? null,
     sentimentScore: classification?.sentimentScore ?? null,
     confidence: classification?.confidence ?? null,
+    requestProbability: classification?.requestProbability ?? null,
     reasons: classification ? JSON.stringify(classification.reasons) : null,
     url: event.url ?? null,
     attachments: event.attachments ? JSON.stringify(event.attachments) : null,
