@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { closeDatabase, databasePath, openDatabase } from "@/db/client";
 import { engineKind, isPostgresUrl } from "@/db/engine";
 import { parseArgs, requireFlag, runCli, UsageError } from "./lib/args";
-import { copyToPostgres } from "./lib/copy";
+import { copyToPostgres } from "@/db/copy";
 
 // npm run db:copy -- --to postgres://…  copies the SQLite installation of DATABASE_PATH into an
 // empty PostgreSQL database; run it again after an interruption and it resumes.

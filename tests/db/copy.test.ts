@@ -6,7 +6,7 @@ import { closeDatabase, databaseReady } from "@/db/client";
 import { brands, messages } from "@/db/schema";
 import { cliActor } from "@/lib/audit/record";
 import { createBrand } from "@/lib/brands/brands";
-import { copyToPostgres } from "@/scripts/lib/copy";
+import { copyToPostgres } from "@/db/copy";
 import { databaseEnv, onPostgres, tempDir, testDb } from "../helpers/db";
 
 // A child without DATABASE_URL runs on SQLite (this process's tables are PostgreSQL's).

@@ -3,12 +3,12 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { drizzle } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
-import { postgresMigrationsFolder } from "@/db/client";
+import { postgresMigrationsFolder } from "./client";
 
-// Copies a SQLite installation into an empty PostgreSQL database of the same schema version.
-// Each batch is inserted in one PostgreSQL transaction together with the copy's progress
-// (replyhour_copy: the last SQLite rowid per table), so an interrupted copy resumes where its
-// last batch committed. Verified at the end by row counts and a checksum per table, computed the
+// `npm run db:copy`: copies a SQLite installation into an empty PostgreSQL database of the same
+// schema version. Each batch is inserted in one PostgreSQL transaction together with the copy's
+// progress (replyhour_copy: the last SQLite rowid per table), so an interrupted copy resumes where
+// its last batch committed. Verified at the end by row counts and a checksum per table, computed the
 // same way from both sides' values; the progress table is dropped once every table matches.
 
 const PROGRESS = "replyhour_copy";
