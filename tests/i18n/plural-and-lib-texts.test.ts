@@ -37,6 +37,17 @@ describe("plural forms (ICU, through next-intl)", () => {
     expect(en("dashboard.summary", { answered: 3, median: "5 min", p90: "9 min", within: "80%", unanswered: 1 })).toContain("; 1 request without a reply.");
     expect(en("staffing.intro", { weeks: 1, used: 1, timezone: "UTC" })).toContain("of the last week (1 with data)");
     expect(en("staffing.intro", { weeks: 4, used: 3, timezone: "UTC" })).toContain("of the last 4 weeks (3 with data)");
+    expect(en("rules.cond.waiting_above.count.short", { value: 1 })).toBe("1 request");
+    expect(en("rules.cond.repeat_contact.days.short", { value: 1 })).toBe("in 1 day");
+    expect(en("rules.cond.followers.min.short", { value: 10000 })).toBe("≥ 10,000 followers");
+  });
+
+  it("says a rule's counts in the right form in every language", () => {
+    const ru = translator("ru");
+    expect([1, 3, 5].map((value) => ru("rules.cond.waiting_above.count.short", { value }))).toEqual(["1 обращение", "3 обращения", "5 обращений"]);
+    expect([1, 2, 21].map((value) => ru("rules.cond.repeat_contact.conversations.short", { value }))).toEqual(["≥ 1 обращения", "≥ 2 обращений", "≥ 21 обращения"]);
+    expect([1, 5].map((value) => translator("bg")("rules.cond.repeat_contact.days.short", { value }))).toEqual(["за 1 ден", "за 5 дни"]);
+    expect([1, 5].map((value) => translator("sq")("rules.cond.waiting_above.count.short", { value }))).toEqual(["1 kërkesë", "5 kërkesa"]);
   });
 
   it("gives every Russian plural its few and many forms", () => {

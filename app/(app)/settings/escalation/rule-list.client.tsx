@@ -27,7 +27,8 @@ function describeItem(item: Record<string, unknown>, specs: TypeSpec[], refs: Ed
       if (f.kind === "endpoint") return name(refs.endpoints, value);
       const option = f.options?.find((o) => o.value === String(value));
       const shown = option ? t(option.label) : String(value);
-      return f.short ? t(f.short, { value: shown }) : shown;
+      // A number goes in as a number: the text may say it in the singular or plural.
+      return f.short ? t(f.short, { value: typeof value === "number" && !option ? value : shown }) : shown;
     })
     .filter(Boolean);
   return parts.length ? `${t(spec.label)}: ${parts.join(" · ")}` : t(spec.label);
