@@ -3,6 +3,7 @@ import { database, type Db } from "@/db/client";
 import { bind, prepared } from "@/db/prepared";
 import { conversations, memberships } from "@/db/schema";
 import { skipIndex } from "@/db/inbox";
+import { sinceLastChange } from "@/lib/realtime/kept";
 import { ACTIVE, unresolvedEscalations, type View } from "./views";
 
 const c = conversations;
@@ -10,19 +11,27 @@ const c = conversations;
 /*
  * The view counts, each read from an index rather than the table: the status index covers the
  * per-status counts, the queue index the waiting count, a person's assignments the rest.
- * Resolved is not counted: it only grows, and nobody works from that number.
+ * Resolved is not counted: it only grows, and nobody works from that number. The brand's counts
+ * are kept until its next change (lib/realtime/kept.ts), so agents paging through the inbox share
+ * one count; a membership change records none, hence the short bound.
  */
-export async function countViews({ db = database(), brandId, userId }: { db?: Db; brandId: number; userId: number }): Promise<Record<View, number | null>> {
+export async function countViews({ db = database(), brandId, userId, now = Date.now() }: { db?: Db; brandId: number; userId: number; now?: number }): Promise<Record<View, number | null>> {
   const q = prepared(db, "inbox.counts", prepareCounts);
+  const { value: brand } = await sinceLastChange({ db, brandId, key: "inbox.counts", now, maxAgeMs: COUNTS_MAX_AGE_MS, compute: () => brandCounts(q, brandId) });
+  const [mine] = await q.mine.execute({ brandId, userId });
+  return { ...brand, mine: mine.n };
+}
+
+const COUNTS_MAX_AGE_MS = 30_000;
+
+async function brandCounts(q: ReturnType<typeof prepareCounts>, brandId: number): Promise<Omit<Record<View, number | null>, "mine">> {
   const groups = await q.groups.execute({ brandId });
   const sum = (test: (g: { status: string; category: string }) => boolean) => groups.filter(test).reduce((total, g) => total + g.n, 0);
   const [waiting] = await q.waiting.execute({ brandId });
-  const [mine] = await q.mine.execute({ brandId, userId });
   const [assignedRequests] = await q.assignedRequests.execute({ brandId });
   const [escalated] = await q.escalated.execute({ brandId });
   return {
     waiting: waiting.n,
-    mine: mine.n,
     unassigned: sum((g) => g.category === "request") - assignedRequests.n,
     open: sum((g) => g.status === "open" && g.category === "request"),
     pending: sum((g) => g.status === "pending"),

@@ -5,6 +5,7 @@ import { queryPlan } from "@/db/sqlite/inbox";
 import { countViews } from "@/lib/inbox/counts";
 import { listConversations, listStatements } from "@/lib/inbox/list";
 import { VIEWS, type View } from "@/lib/inbox/views";
+import { recordChange } from "@/lib/realtime/record-change";
 import { parseInboxFilters, type InboxFilters } from "@/lib/inbox/filters";
 import { makeBrand, makeMember, testDb, sqlite } from "../helpers/db";
 import { seedScale } from "./scale-seed";
@@ -155,6 +156,25 @@ describe("inbox list with filters", () => {
     const counts = await countViews({ db, brandId: brand.id, userId: agents[0].id });
     for (const view of VIEWS.filter((v) => v !== "resolved")) expect(counts[view], view).toBe(expected(rows, view, {}, agents[0].id).length);
     expect(counts.resolved).toBeNull();
+  });
+
+  it("keeps the brand's counts until its next change, at most 30 s, and counts each agent's own", async () => {
+    const { db, brand, agents, rows } = await world();
+    const waiting = () => sqlite(db).prepare("SELECT id FROM conversations WHERE brand_id = ? AND awaiting_first_response = 1 AND category = 'request' AND status = 'open' LIMIT 1").get(brand.id) as { id: number };
+    const before = await countViews({ db, brandId: brand.id, userId: agents[0].id, now: 1_000 });
+    const other = await countViews({ db, brandId: brand.id, userId: agents[1].id, now: 1_000 });
+    expect(other.mine).toBe(expected(rows, "mine", {}, agents[1].id).length);
+    expect({ ...other, mine: before.mine }).toEqual(before);
+    // A write that records no change is not seen while the count is kept...
+    sqlite(db).prepare("UPDATE conversations SET status = 'resolved', awaiting_first_response = 0 WHERE id = ?").run(waiting().id);
+    expect((await countViews({ db, brandId: brand.id, userId: agents[0].id, now: 2_000 })).waiting).toBe(before.waiting);
+    // ...a change of the brand renews it...
+    await db.transaction((tx) => recordChange(tx, { brandId: brand.id, kind: "conversation", at: 3_000 }));
+    expect((await countViews({ db, brandId: brand.id, userId: agents[0].id, now: 3_000 })).waiting).toBe(before.waiting! - 1);
+    // ...and so does time.
+    sqlite(db).prepare("UPDATE conversations SET status = 'resolved', awaiting_first_response = 0 WHERE id = ?").run(waiting().id);
+    expect((await countViews({ db, brandId: brand.id, userId: agents[0].id, now: 3_000 + 29_000 })).waiting).toBe(before.waiting! - 1);
+    expect((await countViews({ db, brandId: brand.id, userId: agents[0].id, now: 3_000 + 30_000 })).waiting).toBe(before.waiting! - 2);
   });
 });
 
