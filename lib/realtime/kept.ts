@@ -1,7 +1,5 @@
-import { eq, max, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { prepared } from "@/db/prepared";
-import { changes } from "@/db/schema";
+import { brandChangeId } from "./tail";
 
 // Values kept until the brand's next change: a value is kept with the brand's change-log position
 // read before computing it, and served again only while that position has not moved. Every write
@@ -14,20 +12,12 @@ const MAX_ENTRIES = 256;
 type Entry = { seq: number; at: number; value: Promise<unknown> };
 const caches = new WeakMap<Db, Map<string, Entry>>();
 
-// Read for every kept figure a page shows: prepared once per connection.
-const preparePosition = (db: Db) => db.select({ seq: max(changes.seq) }).from(changes).where(eq(changes.brandId, sql.placeholder("brandId"))).prepare();
-
-async function brandPosition(db: Db, brandId: number): Promise<number> {
-  const [row] = await prepared(db, "metrics.brandPosition", preparePosition).execute({ brandId });
-  return Number(row?.seq ?? 0);
-}
-
 /**
  * `compute()`'s value for `key`, computed again when the brand's change log moved or the value
  * is `maxAgeMs` old. `at` is when the value was computed (for figures that age with the clock).
  */
 export async function sinceLastChange<T>({ db, brandId, key, now, maxAgeMs = Number.POSITIVE_INFINITY, compute }: { db: Db; brandId: number; key: string; now: number; maxAgeMs?: number; compute: () => Promise<T> }): Promise<{ value: T; at: number }> {
-  const seq = await brandPosition(db, brandId);
+  const seq = await brandChangeId({ db, brandId });
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
   const name = `${brandId}|${key}`;

@@ -1,4 +1,4 @@
-import { and, asc, gt, inArray, max } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, max, sql } from "drizzle-orm";
 import { prepared } from "@/db/prepared";
 import { database, type Db } from "@/db/client";
 import { watchChanges } from "@/db/changes";
@@ -13,6 +13,14 @@ const prepareLatest = (db: Db) => db.select({ seq: max(changes.seq) }).from(chan
 export async function latestChangeId({ db = database() }: { db?: Db } = {}): Promise<number> {
   const [row] = await prepared(db, "realtime.latest", prepareLatest).execute();
   return row?.seq ?? 0;
+}
+
+const prepareBrandLatest = (db: Db) => db.select({ seq: max(changes.seq) }).from(changes).where(eq(changes.brandId, sql.placeholder("brandId"))).prepare();
+
+/** The brand's position in the change log: it moves with every write the brand's pages show. */
+export async function brandChangeId({ db = database(), brandId }: { db?: Db; brandId: number }): Promise<number> {
+  const [row] = await prepared(db, "realtime.brandLatest", prepareBrandLatest).execute({ brandId });
+  return Number(row?.seq ?? 0);
 }
 
 /**
