@@ -42,3 +42,135 @@ export async function insertRows(tx: Tx, table: Table, rows: Record<string, unkn
     await engine.client.query(`INSERT INTO "${getTableName(table)}" (${names}) VALUES ${tuples.join(", ")}${ignoreDuplicates ? " ON CONFLICT DO NOTHING" : ""}`, params);
   }
 }
+
+// The ingest path's statements: many rows of one table in one statement, values given as the
+// driver stores them (ms since the epoch, 0/1, JSON text), written by hand on both engines.
+
+type Driver = { run(text: string, params: unknown[]): Promise<void>; placeholder(index: number): string; cast(column: Column, mark: string): string };
+
+const SQLITE_MAX_PARAMETERS = 32_766;
+const sqliteStatements = new WeakMap<object, Map<string, { run(...params: unknown[]): unknown }>>();
+
+function driverOf(tx: Tx): Driver {
+  const engine = engineOf(tx);
+  if (engine.kind === "postgres")
+    return {
+      run: async (text, params) => void (await engine.client.query(text, params)),
+      placeholder: (i) => `$${i}`,
+      // VALUES in FROM carries no column types: each value is cast to its column's.
+      cast: (column, mark) => `${mark}::${column.getSQLType()}`,
+    };
+  const writer = engine.writer;
+  let cache = sqliteStatements.get(writer);
+  if (!cache) sqliteStatements.set(writer, (cache = new Map()));
+  const statements = cache;
+  return {
+    run: async (text, params) => {
+      let statement = statements.get(text);
+      if (!statement) {
+        if (statements.size > 200) statements.clear();
+        statements.set(text, (statement = writer.prepare(text)));
+      }
+      statement.run(...params);
+    },
+    placeholder: () => "?",
+    cast: (_column, mark) => mark,
+  };
+}
+
+function columnsOf(table: Table, keys: string[]): Column[] {
+  const all = getTableColumns(table) as Record<string, Column>;
+  return keys.map((key) => {
+    const column = all[key];
+    if (!column) throw new Error(`${getTableName(table)} has no column ${key}`);
+    return column;
+  });
+}
+
+function perStatement(tx: Tx, width: number): number {
+  return Math.max(1, Math.floor((engineOf(tx).kind === "postgres" ? MAX_PARAMETERS : SQLITE_MAX_PARAMETERS) / width));
+}
+
+/** Inserts rows (arrays of driver values in the order of `keys`, the table's column keys) in as few statements as the engine allows. */
+export async function insertValues(tx: Tx, table: Table, keys: string[], rows: unknown[][], { ignoreDuplicates = false }: { ignoreDuplicates?: boolean } = {}): Promise<void> {
+  if (rows.length === 0) return;
+  const driver = driverOf(tx);
+  const names = columnsOf(table, keys)
+    .map((c) => `"${c.name}"`)
+    .join(", ");
+  const step = perStatement(tx, keys.length);
+  for (let start = 0; start < rows.length; start += step) {
+    const params: unknown[] = [];
+    const tuples = rows.slice(start, start + step).map((row) => `(${row.map((value) => (params.push(value), driver.placeholder(params.length))).join(", ")})`);
+    await driver.run(`INSERT INTO "${getTableName(table)}" (${names}) VALUES ${tuples.join(", ")}${ignoreDuplicates ? " ON CONFLICT DO NOTHING" : ""}`, params);
+  }
+}
+
+/**
+ * Updates rows by id, one statement for many: `keys[0]` is "id", each row an array of driver
+ * values in the order of `keys`. `set` may give a column's new value as an expression of the
+ * row's given values (`value(key)`) and the stored one; other columns take the given value. Only
+ * rows of `brandId` are touched.
+ */
+export async function updateValues(
+  tx: Tx,
+  table: Table,
+  { brandId, keys, rows, set = {} }: { brandId: number; keys: string[]; rows: unknown[][]; set?: Record<string, (value: (key: string) => string, stored: string) => string> },
+): Promise<void> {
+  if (rows.length === 0) return;
+  if (keys[0] !== "id") throw new Error("updateValues: the first key is the row id");
+  const driver = driverOf(tx);
+  const columns = columnsOf(table, [...keys, "brandId"]);
+  const name = getTableName(table);
+  const value = (key: string) => {
+    const i = keys.indexOf(key);
+    if (i < 0) throw new Error(`updateValues: no value for ${key}`);
+    return driver.cast(columns[i], `v.column${i + 1}`);
+  };
+  const assignments = keys
+    .slice(1)
+    .map((key, i) => {
+      const column = columns[i + 1];
+      const t = `"${name}"."${column.name}"`;
+      return `"${column.name}" = ${set[key] ? set[key](value, t) : value(key)}`;
+    })
+    .join(", ");
+  const step = perStatement(tx, keys.length);
+  for (let start = 0; start < rows.length; start += step) {
+    const params: unknown[] = [];
+    const tuples = rows.slice(start, start + step).map((row) => `(${row.map((value) => (params.push(value), driver.placeholder(params.length))).join(", ")})`);
+    params.push(brandId);
+    const where = `"${name}"."id" = ${driver.cast(columns[0], "v.column1")} AND "${name}"."${columns[columns.length - 1].name}" = ${driver.placeholder(params.length)}`;
+    await driver.run(`UPDATE "${name}" SET ${assignments} FROM (VALUES ${tuples.join(", ")}) AS v WHERE ${where}`, params);
+  }
+}
+
+/**
+ * Ids for rows a transaction will insert with the ids given: `count` per table, in order. On
+ * SQLite (one writer at a time) the next ids after the table's sequence; on PostgreSQL drawn
+ * from the table's identity sequence, so concurrent writers never receive the same.
+ */
+export async function reserveIds(tx: Tx, tables: Table[], count: number): Promise<number[][]> {
+  const engine = engineOf(tx);
+  const names = tables.map((t) => getTableName(t));
+  if (engine.kind === "postgres") {
+    const select = names.map((n, i) => `nextval(pg_get_serial_sequence('"${n}"', 'id')) AS c${i}`).join(", ");
+    const result = await engine.client.query(`SELECT ${select} FROM generate_series(1, $1)`, [count]);
+    return names.map((_, i) => result.rows.map((row: Record<string, string>) => Number(row[`c${i}`])));
+  }
+  const writer = engine.writer;
+  return names.map((n) => {
+    const seq = writer.prepare("SELECT seq FROM sqlite_sequence WHERE name = ?").pluck().get(n) as number | undefined;
+    const max = writer.prepare(`SELECT coalesce(max(id), 0) FROM "${n}"`).pluck().get() as number;
+    const from = Math.max(seq ?? 0, max) + 1;
+    return Array.from({ length: count }, (_, i) => from + i);
+  });
+}
+
+/** On PostgreSQL, makes the transaction the brand's only ingest writer until it ends; SQLite runs one writer at a time anyway. */
+export async function lockBrandIngest(tx: Tx, brandId: number): Promise<void> {
+  const engine = engineOf(tx);
+  if (engine.kind === "postgres") await engine.client.query("SELECT pg_advisory_xact_lock($1, $2)", [INGEST_LOCK, brandId]);
+}
+
+const INGEST_LOCK = 7_321;

@@ -3,6 +3,7 @@ import type { Classification, ClassifyContext } from "@/lib/classify/types";
 import type { BrandPolicy } from "@/lib/sla/policy-store";
 import type { InboundEvent } from "./event";
 import { queries, type Queries } from "./queries";
+import { IngestStore } from "./store";
 
 export type IngestItem = { event: InboundEvent; channelId: number; userId?: number | null };
 
@@ -18,6 +19,8 @@ export type IngestOutcome = {
 export type Batch = {
   tx: Tx;
   q: Queries;
+  // The rows the batch reads and writes, read ahead and stored set-based (lib/ingest/store.ts).
+  store: IngestStore;
   brandId: number;
   now: number;
   policies: BrandPolicy[];
@@ -33,14 +36,9 @@ export type Batch = {
   brandHandles: Map<number, Set<string>>;
   // Outbound authors' handles seen before their channel's account was read.
   pendingBrandHandles: [number, string][];
-  // Which of the ids the batch names are stored, per channel (lib/ingest/sightings.ts); null
-  // when not read ahead, and every lookup runs.
-  sightings: Sightings | null;
+  // The escalation rules' work of each stored message, run in order once the batch's rows are stored.
+  afterStore: (() => Promise<void>)[];
 };
-
-// Ids a batch asked about when it opened, and those found stored (or stored by it since).
-export type SightedIds = { asked: Set<string>; found: Set<string> };
-export type Sightings = Map<number, { messages: SightedIds; replies: SightedIds; contacts: SightedIds }>;
 
 // The brand's classifier: the text, and what the pipeline knows about where it was written.
 export type ClassifyText = (text: string, context?: ClassifyContext | null) => Classification;
@@ -58,7 +56,7 @@ export function openBatch({
   policies: BrandPolicy[];
   classifyText: ClassifyText;
 }): Batch {
-  return { tx, q: queries(tx), brandId, now, policies, classifyText, channelKinds: new Map(), erasedChannels: new Set(), touched: new Map(), channelsWithEvents: new Set(), brandHandles: new Map(), pendingBrandHandles: [], sightings: null };
+  return { tx, q: queries(tx), store: new IngestStore({ tx, brandId }), brandId, now, policies, classifyText, channelKinds: new Map(), erasedChannels: new Set(), touched: new Map(), channelsWithEvents: new Set(), brandHandles: new Map(), pendingBrandHandles: [], afterStore: [] };
 }
 
 // One event on its way through the stages; each stage fills in what it found.

@@ -1,8 +1,11 @@
 import { ALWAYS_OPEN, type Calendar } from "@/lib/sla/calendar";
 import { slaStateAt, responseSeconds } from "@/lib/sla/state";
 import { deadlinesFor, termsFor, type BrandPolicy, type CycleTerms } from "@/lib/sla/policy-store";
-import { insertedRowId } from "@/db/rowid";
-import type { ConversationRow, CycleRow, Queries } from "./queries";
+import type { ConversationRow, CycleRow } from "./queries";
+import type { CycleSave, IngestStore } from "./store";
+
+// Where saveCycle writes: the batch's store (lib/ingest/store.ts), or a prepared statement.
+export type CycleWriter = { updateCycle: { execute(values: CycleSave): Promise<unknown> } };
 
 // A response cycle: from a customer's first waiting message to the brand's first reply (FRT),
 // with its SLA deadlines. The pipeline's cycle stage and a sent reply change cycles through these.
@@ -39,7 +42,7 @@ export function stateOf({ cycle, now }: { cycle: CycleRow; now: number }) {
 }
 
 export async function startCycle({
-  q,
+  store,
   conversation,
   number,
   startedAt,
@@ -47,7 +50,7 @@ export async function startCycle({
   policies,
   now,
 }: {
-  q: Queries;
+  store: IngestStore;
   conversation: ConversationRow;
   number: number;
   startedAt: number;
@@ -60,7 +63,7 @@ export async function startCycle({
   const { targetSeconds, atRiskShare } = terms;
   const calendar = JSON.stringify(terms.calendar);
   const slaState = slaStateAt({ startedAt: new Date(startedAt), firstResponseAt: null, targetSeconds, atRiskShare, calendar: terms.calendar, now: new Date(now) });
-  const result = await q.insertCycle.execute({
+  const id = await store.insertCycle({
     conversationId: conversation.id,
     brandId: conversation.brandId,
     channelId: conversation.channelId,
@@ -78,8 +81,8 @@ export async function startCycle({
     reopened: number > 1 ? 1 : 0,
     now,
   });
-  return {
-    id: insertedRowId(result),
+  const cycle: CycleRow = {
+    id,
     conversationId: conversation.id,
     number,
     category,
@@ -93,10 +96,12 @@ export async function startCycle({
     awaitingSince: null,
     resolvedAt: null,
   };
+  store.addCycle(cycle);
+  return cycle;
 }
 
 // Writes the cycle back with its deadlines and SLA state recomputed from its stored terms.
-export async function saveCycle({ q, brandId, cycle, now, responderId = null }: { q: Queries; brandId: number; cycle: CycleRow; now: number; responderId?: number | null }): Promise<void> {
+export async function saveCycle({ q, brandId, cycle, now, responderId = null }: { q: CycleWriter; brandId: number; cycle: CycleRow; now: number; responderId?: number | null }): Promise<void> {
   const terms = storedTerms(cycle);
   const { atRiskAt, dueAt } = deadlinesFor({ terms, startedAt: cycle.startedAt });
   cycle.dueAt = dueAt;

@@ -5,7 +5,6 @@ import { loadBrandModel } from "@/lib/classify/brand-training";
 import { loadBrandPolicies } from "@/lib/sla/policy-store";
 import { openBatch, type Batch, type ClassifyText, type IngestItem, type IngestOutcome } from "./batch";
 import { admitChannels, arrive, dedupe } from "./stages/dedupe";
-import { readSightings } from "./sightings";
 import { findContact } from "./stages/contact";
 import { thread } from "./stages/thread";
 import { classifyMessage, currentCycleMessages } from "./stages/classify";
@@ -44,9 +43,11 @@ export async function ingestBatch({
     db.transaction(async (tx) => {
       const batch = openBatch({ tx, brandId, now, policies, classifyText: classifier });
       await admitChannels(batch, items);
-      await readSightings(batch, items);
+      await batch.store.readAhead(batch, items);
       const outcomes: IngestOutcome[] = [];
       for (const item of items) outcomes.push(await ingestOne(batch, item));
+      await batch.store.flush();
+      for (const run of batch.afterStore) await run();
       await recordBatch(batch);
       return outcomes;
     }),

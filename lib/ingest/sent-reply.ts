@@ -4,8 +4,8 @@ import { channels, messages } from "@/db/schema";
 import { classify as defaultClassify } from "@/lib/classify";
 import { resolveOnReply } from "@/lib/escalation/resolve-on-reply";
 import { openBatch } from "./batch";
-import { refreshConversation } from "./conversation-state";
-import { countReply, currentCycle } from "./stages/cycle";
+import { lockBrandIngest } from "@/db/bulk";
+import { countReply } from "./stages/cycle";
 import { logTouched } from "./stages/changes";
 import { recordChange } from "@/lib/realtime/record-change";
 
@@ -23,6 +23,8 @@ export async function recordSentReply({ db, messageId, externalId, sentAt, now =
       .innerJoin(channels, eq(channels.id, messages.channelId))
       .where(eq(messages.id, messageId));
     const { brandId, userId } = message;
+    // The message takes its platform id: no ingest of the brand may look for that id meanwhile.
+    await lockBrandIngest(tx, brandId);
     const mine = and(eq(messages.id, messageId), eq(messages.brandId, brandId));
     await tx
       .update(messages)
@@ -34,11 +36,11 @@ export async function recordSentReply({ db, messageId, externalId, sentAt, now =
     }
     const batch = openBatch({ tx, brandId, now, policies: [], classifyText: (text, context) => defaultClassify(text, { context }) });
     batch.channelKinds.set(message.channelId, message.channelKind);
-    const [conversation] = await batch.q.conversation.execute({ id: message.conversationId });
-    const cycle = await currentCycle(batch.q, conversation);
+    const { conversation, cycle } = (await batch.store.thread(message.conversationId))!;
     const nrtSeconds = await countReply(batch, { conversation, cycle, at: sentAt, userId });
     if (nrtSeconds != null) await tx.update(messages).set({ nrtSeconds }).where(mine);
-    await refreshConversation({ tx, brandId, conversationId: conversation.id, now });
+    await batch.store.refresh(conversation, cycle, { inbound: false, now });
+    await batch.store.flush();
     await resolveOnReply({ tx, brandId, conversationId: conversation.id, messageId, userId, now });
     batch.touched.set(conversation.id, messageId);
     await logTouched(batch);

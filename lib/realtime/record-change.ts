@@ -1,7 +1,7 @@
 import type { Tx } from "@/db/client";
 import { bind, prepared } from "@/db/prepared";
 import { changes } from "@/db/schema";
-import { changeInserted, insertedChangeSeq } from "@/db/changes";
+import { changeInserted, insertChanges, insertedChangeSeq } from "@/db/changes";
 
 export type ChangeKind = "conversation" | "message" | "escalation" | "notification" | "presence" | "brand";
 
@@ -45,4 +45,21 @@ export async function recordChange(tx: Tx, change: Change): Promise<void> {
     at: change.at ?? Date.now(),
   });
   changeInserted(tx, Number(result.lastInsertRowid));
+}
+
+/** Several changes of one transaction in one statement (an ingest batch's conversations). */
+export async function recordChanges(tx: Tx, list: Change[]): Promise<void> {
+  const at = Date.now();
+  await insertChanges(
+    tx,
+    list.map((c) => ({
+      brandId: c.brandId,
+      kind: c.kind,
+      objectId: c.objectId ?? null,
+      conversationId: c.conversationId ?? null,
+      userId: c.userId ?? null,
+      data: c.data === undefined ? null : JSON.stringify(c.data),
+      createdAt: c.at ?? at,
+    })),
+  );
 }

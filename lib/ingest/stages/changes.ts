@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { channels } from "@/db/schema";
 import { indexNewMessages } from "@/db/search";
 import { greatest } from "@/db/sql";
-import { recordChange } from "@/lib/realtime/record-change";
+import { recordChanges } from "@/lib/realtime/record-change";
 import type { Batch } from "../batch";
 
 // Stage 8, once per batch. The change log that live pages tail, each channel's last event time,
@@ -20,6 +20,8 @@ export async function recordBatch(batch: Batch): Promise<void> {
 }
 
 export async function logTouched({ tx, brandId, now, touched }: Batch): Promise<void> {
-  for (const [conversationId, messageId] of touched)
-    await recordChange(tx, { brandId, kind: "conversation", objectId: conversationId, conversationId, data: { messageId }, at: now });
+  await recordChanges(
+    tx,
+    [...touched].map(([conversationId, messageId]) => ({ brandId, kind: "conversation" as const, objectId: conversationId, conversationId, data: { messageId }, at: now })),
+  );
 }

@@ -3,7 +3,6 @@ import type { Classification, ClassifyContext } from "@/lib/classify/types";
 import type { CycleMessage, Thread } from "../queries";
 import type { Arrival, Batch } from "../batch";
 import type { Contact } from "./contact";
-import { mayBeStored } from "../sightings";
 
 // Stage 4. An inbound message is classified (request or noise, complaint, sentiment, language)
 // in its place, as an agent reads it: private or public, what it replies to, whom it mentions,
@@ -26,7 +25,7 @@ export async function currentCycleMessages(batch: Batch, { conversation, cycle }
   if (!cycle) return [];
   const reopens = conversation.status === "resolved" && (cycle.resolvedAt == null || at >= cycle.resolvedAt);
   if (reopens) return [];
-  return batch.q.cycleMessages.execute({ conversationId: conversation.id, cycleId: cycle.id });
+  return batch.store.cycleMessages(conversation.id, cycle.id);
 }
 
 const norm = (h: string) => h.replace(/^@/, "").toLowerCase();
@@ -60,7 +59,7 @@ async function contextOf(
   let parent: { direction: string } | undefined;
   if (event.inReplyTo) {
     parent = seen.find((m) => m.externalId === event.inReplyTo);
-    if (!parent && mayBeStored(batch, channelId, event.inReplyTo)) [parent] = await batch.q.messageRef.execute({ channelId, externalId: event.inReplyTo });
+    if (!parent) parent = (await batch.store.message(channelId, event.inReplyTo)) ?? undefined;
   }
   const post = event.post;
   const replyTo: ClassifyContext["replyTo"] = parent
@@ -87,8 +86,8 @@ async function contextOf(
   let authorHistory = { requests: 0, messages: 0 };
   // A contact first seen in this event has no earlier conversation to count.
   if (contact && !contact.created) {
-    const [history] = await batch.q.contactHistory.execute({ contactId: contact.id, conversationId: found.conversation.id });
-    if (history) authorHistory = { requests: history.requests, messages: history.conversations };
+    const history = await batch.store.contactHistory(contact.id, found.conversation.id);
+    authorHistory = { requests: history.requests, messages: history.conversations };
   }
   return {
     kind: event.kind,

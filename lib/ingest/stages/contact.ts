@@ -1,6 +1,4 @@
-import { insertedRowId } from "@/db/rowid";
 import type { Arrival, Batch } from "../batch";
-import { mayBeContact, sawContact } from "../sightings";
 
 // Stage 2. The author of an inbound message is a contact of the channel, created on first sight.
 
@@ -12,10 +10,10 @@ export async function findContact(batch: Batch, arrival: Arrival): Promise<Conta
 }
 
 export async function upsertContact(batch: Batch, { event, channelId }: Arrival): Promise<Contact> {
-  const { q, now, brandId } = batch;
+  const { store, now } = batch;
   const { id: externalId, handle, name, followers } = event.author;
   // Most messages come from a known contact whose profile did not change: a read, not a write.
-  const [known] = mayBeContact(batch, channelId, externalId) ? await q.contactByExternal.execute({ channelId, externalId }) : [];
+  const known = await store.contact(channelId, externalId);
   if (
     known &&
     (handle == null || handle === known.handle) &&
@@ -25,10 +23,9 @@ export async function upsertContact(batch: Batch, { event, channelId }: Arrival)
     return { id: known.id, blocked: known.blocked };
   const profile = { handle: handle ?? null, name: name ?? null, followers: followers ?? null };
   if (known) {
-    await q.updateContact.execute({ id: known.id, ...profile });
+    await store.updateContact(known, profile);
     return { id: known.id, blocked: known.blocked };
   }
-  const id = insertedRowId(await q.insertContact.execute({ brandId, channelId, externalId, ...profile, now }));
-  sawContact(batch, channelId, externalId);
+  const { id } = await store.insertContact({ channelId, externalId, ...profile, now });
   return { id, blocked: false, created: true };
 }

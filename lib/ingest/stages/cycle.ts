@@ -1,7 +1,7 @@
 import type { Classification } from "@/lib/classify/types";
 import { applyPersonReply, saveCycle, startCycle } from "../cycles";
-import { linkConversations, refreshConversation } from "../conversation-state";
-import type { ConversationRow, CycleRow, Queries, Thread } from "../queries";
+import { linkConversations } from "../conversation-state";
+import type { ConversationRow, CycleRow, Thread } from "../queries";
 import type { Arrival, Batch } from "../batch";
 import { applyDecision, decideCycle, type CycleDecision, type CycleMessage, type NewInbound } from "../decision";
 
@@ -38,20 +38,14 @@ export async function placeInCycle(
   return { cycle, nrtSeconds };
 }
 
-export async function currentCycle(q: Queries, conversation: ConversationRow): Promise<CycleRow | null> {
-  if (!conversation.currentCycleId) return null;
-  const [cycle] = await q.cycle.execute({ id: conversation.currentCycleId });
-  return cycle ?? null;
-}
-
 // The cycle's category and clock start come from the conversation decision over its inbound
 // messages, the new one included (lib/ingest/decision.ts).
 async function placeInbound(batch: Batch, { conversation, current }: { conversation: ConversationRow; current: CycleRow | null }, at: number, decided: CycleDecision): Promise<CycleRow> {
-  const { q, brandId, now } = batch;
+  const { store, brandId, now } = batch;
   const reopens = current && conversation.status === "resolved" && (current.resolvedAt == null || at >= current.resolvedAt);
   if (!current || reopens) {
     const { category } = decided.decision;
-    const cycle = await startCycle({ q, conversation, number: (current?.number ?? 0) + 1, startedAt: at, category, policies: batch.policies, now });
+    const cycle = await startCycle({ store, conversation, number: (current?.number ?? 0) + 1, startedAt: at, category, policies: batch.policies, now });
     // The message stage writes both onto the conversation with its summary.
     conversation.currentCycleId = cycle.id;
     conversation.status = "open";
@@ -60,7 +54,7 @@ async function placeInbound(batch: Batch, { conversation, current }: { conversat
   // The decision sets the category and the clock start; saveCycle recomputes the deadlines.
   applyDecision(current, decided);
   if (current.firstResponseAt != null && current.awaitingSince == null && at >= current.firstResponseAt) current.awaitingSince = at;
-  await saveCycle({ q, brandId, cycle: current, now });
+  await saveCycle({ q: store.cycleWriter, brandId, cycle: current, now });
   conversation.status = "open";
   return current;
 }
@@ -79,7 +73,7 @@ export async function countReply(
     const result = applyPersonReply({ cycle, at });
     nrtSeconds = result.nrtSeconds;
     if (result.firstResponse) await recordReplyExample(batch, cycle, at);
-    await saveCycle({ q: batch.q, brandId: batch.brandId, cycle, now: batch.now, responderId: userId });
+    await saveCycle({ q: batch.store.cycleWriter, brandId: batch.brandId, cycle, now: batch.now, responderId: userId });
   }
   // "Please DM us" is a social-network answer; an e-mail or site thread is answered in itself.
   if (conversation.kind === "private_message" && !THREAD_ANSWERED_IN_ITSELF.has(batch.channelKinds.get(conversation.channelId) ?? "")) await answerPublicByDm(batch, conversation, at, userId);
@@ -87,21 +81,25 @@ export async function countReply(
 }
 
 // The message a first response answered is a request, in this brand's words: the brand's classifier learns from it.
-async function recordReplyExample({ q, brandId, now }: Batch, cycle: CycleRow, at: number): Promise<void> {
-  const [message] = await q.latestInboundBefore.execute({ conversationId: cycle.conversationId, cycleId: cycle.id, at });
-  if (message) await q.replyExample.execute({ brandId, messageId: message.id, text: message.text, language: message.language, now });
+async function recordReplyExample({ store, now }: Batch, cycle: CycleRow, at: number): Promise<void> {
+  const message = await store.latestInboundBefore(cycle.conversationId, cycle.id, at);
+  if (message) store.replyExample({ messageId: message.id, text: message.text, language: message.language, now });
 }
 
 // "Please DM us": a private message from the brand to the author answers their waiting public comments.
 async function answerPublicByDm(batch: Batch, dm: ConversationRow, at: number, userId: number | null): Promise<void> {
-  const { tx, q, brandId, now } = batch;
+  const { tx, q, store, brandId, now } = batch;
+  if (!(await store.hasPublicConversation(dm.contactId, dm.channelId, dm.id))) return;
+  await store.flush();
   const waiting = await q.unansweredPublicOfContact.execute({ channelId: dm.channelId, contactId: dm.contactId, dmId: dm.id, at });
   for (const row of waiting) {
-    const [cycle] = await q.cycle.execute({ id: row.cycleId });
+    const found = await store.thread(row.conversationId);
+    const cycle = found?.cycle;
+    if (!found || !cycle || cycle.id !== row.cycleId) continue;
     applyPersonReply({ cycle, at });
-    await saveCycle({ q, brandId, cycle, now, responderId: userId });
+    await saveCycle({ q: store.cycleWriter, brandId, cycle, now, responderId: userId });
     await linkConversations(tx, { brandId, a: dm.id, b: row.conversationId });
-    await refreshConversation({ tx, brandId, conversationId: row.conversationId, now });
+    await store.refresh(found.conversation, cycle, { inbound: false, now });
     batch.touched.set(row.conversationId, 0);
   }
 }

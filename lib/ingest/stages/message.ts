@@ -1,13 +1,11 @@
 import { and, asc, eq } from "drizzle-orm";
 import { conversations, messages, type SlaState } from "@/db/schema";
-import { insertedRowId } from "@/db/rowid";
 import type { Classification } from "@/lib/classify/types";
 import { applyPersonReply, saveCycle } from "../cycles";
-import { linkConversations, refreshConversation } from "../conversation-state";
-import type { ConversationRow, CycleRow, Summary } from "../queries";
+import { linkConversations } from "../conversation-state";
+import type { ConversationRow, CycleRow } from "../queries";
 import type { Arrival, Batch } from "../batch";
 import type { Contact } from "./contact";
-import { mayHaveReplies, sawMessage } from "../sightings";
 import { editTime } from "./dedupe";
 import { sanitizeMailHtml } from "../adapters/email/html";
 
@@ -28,11 +26,10 @@ export type Placement = {
 // The stored message, and the conversation's SLA state as its summary now says.
 export type Stored = { messageId: number; slaState: SlaState | null };
 
-export async function storeMessage(batch: Batch, { arrival, contact, conversation, created = false, classification, cycle, nrtSeconds }: Placement): Promise<Stored> {
+export async function storeMessage(batch: Batch, { arrival, contact, conversation, classification, cycle, nrtSeconds }: Placement): Promise<Stored> {
   const { event, channelId, userId, at, inbound } = arrival;
-  const stored = await batch.q.insertMessage.execute({
+  const messageId = await batch.store.insertMessage({
     conversationId: conversation.id,
-    brandId: batch.brandId,
     channelId,
     cycleId: cycle?.id ?? null,
     direction: event.direction,
@@ -64,38 +61,21 @@ export async function storeMessage(batch: Batch, { arrival, contact, conversatio
     deliveryState: inbound ? null : "sent",
     sentAt: inbound ? null : at,
   });
-  const messageId = insertedRowId(stored);
-  sawMessage(batch, channelId, event.externalId, event.inReplyTo);
-  const adopted = await linkOrphans(batch, { conversation, channelId, externalId: event.externalId, cycle });
   // A conversation this event started holds only this message, unless it adopted earlier replies.
-  const summary = created && !adopted ? onlyMessage({ inbound, at, text: event.text, classification, cycle }) : undefined;
-  const { slaState } = await refreshConversation({ tx: batch.tx, brandId: batch.brandId, conversationId: conversation.id, now: batch.now, inbound, known: { conversation, cycle }, summary });
+  await linkOrphans(batch, { conversation, channelId, externalId: event.externalId, cycle });
+  await batch.store.refresh(conversation, cycle, { inbound, now: batch.now });
   batch.channelsWithEvents.add(channelId);
   batch.touched.set(conversation.id, messageId);
-  return { messageId, slaState };
-}
-
-// The summary query's answer (queries.ts summary) for a conversation whose only message this is.
-function onlyMessage({ inbound, at, text, classification, cycle }: { inbound: boolean; at: number; text: string; classification: Classification | null; cycle: CycleRow | null }): Summary {
-  if (!inbound) return { first: null, lastInbound: null, last: at, language: null, complaint: null, latestText: null, latestSentiment: null, latestScore: null };
-  return {
-    first: at,
-    lastInbound: at,
-    last: at,
-    language: classification?.language ?? null,
-    complaint: cycle ? (classification?.complaint ? 1 : 0) : null,
-    latestText: text,
-    latestSentiment: classification?.sentiment ?? null,
-    latestScore: classification?.sentimentScore ?? null,
-  };
+  return { messageId, slaState: cycle?.slaState ?? null };
 }
 
 // Replies that arrived before their parent: a brand-only orphan is the brand's answer and joins
 // the parent's thread; a customer's orphan stays its own conversation and is linked. True when
 // the conversation took over another's messages.
 async function linkOrphans(batch: Batch, { conversation, channelId, externalId, cycle }: { conversation: ConversationRow; channelId: number; externalId: string; cycle: CycleRow | null }): Promise<boolean> {
-  const { tx, brandId, now } = batch;
-  if (!mayHaveReplies(batch, channelId, externalId)) return false;
+  const { tx, brandId, now, store } = batch;
+  if (!store.mayHaveReplies(channelId, externalId)) return false;
+  await store.flush();
   let adopted = false;
   const orphans = await batch.q.orphansOf.execute({ channelId, externalId, conversationId: conversation.id });
   for (const orphan of orphans) {
@@ -103,11 +83,13 @@ async function linkOrphans(batch: Batch, { conversation, channelId, externalId, 
     if (inbound === 0 && cycle) {
       await tx.update(messages).set({ conversationId: conversation.id, cycleId: cycle.id }).where(and(eq(messages.conversationId, orphan.id), eq(messages.brandId, brandId)));
       await tx.update(conversations).set({ status: "resolved", updatedAt: new Date(now) }).where(and(eq(conversations.id, orphan.id), eq(conversations.brandId, brandId)));
+      store.forget(conversation.id);
       await reapplyAdoptedReplies(batch, conversation.id, cycle);
       adopted = true;
     } else {
       await linkConversations(tx, { brandId, a: conversation.id, b: orphan.id });
     }
+    store.forget(orphan.id, { rows: true });
     batch.touched.set(orphan.id, 0);
   }
   return adopted;
@@ -120,5 +102,5 @@ async function reapplyAdoptedReplies(batch: Batch, conversationId: number, cycle
     .where(and(eq(messages.conversationId, conversationId), eq(messages.direction, "outbound"), eq(messages.automated, false)))
     .orderBy(asc(messages.createdAt));
   for (const reply of replies) applyPersonReply({ cycle, at: reply.createdAt.getTime() });
-  await saveCycle({ q: batch.q, brandId: batch.brandId, cycle, now: batch.now });
+  await saveCycle({ q: batch.store.cycleWriter, brandId: batch.brandId, cycle, now: batch.now });
 }

@@ -1,11 +1,9 @@
-import { insertedRowId } from "@/db/rowid";
 import { getSecrets } from "@/lib/security/secrets";
 import { verifyReplyToken } from "../adapters/email/token";
 import type { InboundEvent } from "../event";
 import type { Thread } from "../queries";
 import type { Arrival, Batch } from "../batch";
 import { upsertContact, type Contact } from "./contact";
-import { mayBeStored } from "../sightings";
 
 // Stage 3. DESIGN.md threads: reply-to links first (a comment and every reply under it), then
 // the platform's thread id; a private dialogue is one conversation per contact and channel.
@@ -17,21 +15,8 @@ export async function thread(batch: Batch, arrival: Arrival, contact: Contact | 
   const found = batch.channelKinds.get(arrival.channelId) === "email" ? await findMailThread(batch, arrival) : await findThread(batch, arrival);
   if (found) return found;
   const owner = contact ?? (await upsertContact(batch, arrival));
-  const { brandId } = batch;
   const { channelId, at, event } = arrival;
-  const result = await batch.q.insertConversation.execute({ brandId, channelId, contactId: owner.id, threadKey: threadKey(event), kind: event.kind, at, now: batch.now });
-  const conversation = {
-    id: insertedRowId(result),
-    brandId,
-    channelId,
-    contactId: owner.id,
-    kind: event.kind,
-    status: "open" as const,
-    category: "noise" as const,
-    currentCycleId: null,
-    priority: "normal" as const,
-    lastMessageAt: at,
-  };
+  const conversation = await batch.store.insertConversation({ channelId, contactId: owner.id, threadKey: threadKey(event), kind: event.kind, at, now: batch.now });
   return { conversation, cycle: null, created: true };
 }
 
@@ -42,12 +27,11 @@ export function threadKey(event: InboundEvent): string {
 }
 
 async function findThread(batch: Batch, { event, channelId }: Arrival): Promise<Thread | null> {
-  const { q } = batch;
   if (event.kind === "private_message") {
     const key = event.threadId ?? (event.direction === "inbound" ? event.author.id : null);
     if (key) {
-      const [byKey] = await q.threadByKey.execute({ channelId, threadKey: key, kind: "private_message" });
-      if (byKey) return withCycle(byKey);
+      const byKey = await batch.store.threadByKey(channelId, key, "private_message");
+      if (byKey) return byKey;
     }
     return event.inReplyTo ? threadOf(batch, channelId, event.inReplyTo) : null;
   }
@@ -64,32 +48,23 @@ async function findThread(batch: Batch, { event, channelId }: Arrival): Promise<
 // The mail it answers, then any earlier mail of its References (newest first), then the root it
 // names, then the signed token of the reply address it was sent to.
 async function findMailThread(batch: Batch, { event, channelId }: Arrival): Promise<Thread | null> {
-  const { q } = batch;
+  const { store } = batch;
   const chain = [...new Set([event.inReplyTo, ...(event.references ?? []).toReversed()].filter((id): id is string => Boolean(id) && id !== event.externalId))];
   for (const id of chain) {
     const found = await threadOf(batch, channelId, id);
     if (found) return found;
   }
   if (event.threadId && event.threadId !== event.externalId) {
-    const [byKey] = await q.threadByKey.execute({ channelId, threadKey: event.threadId, kind: event.kind });
-    if (byKey) return withCycle(byKey);
+    const byKey = await store.threadByKey(channelId, event.threadId, event.kind);
+    if (byKey) return byKey;
   }
   const conversationId = event.replyToken ? verifyReplyToken({ secret: getSecrets().credentialsKey, channelId, token: event.replyToken }) : null;
   if (conversationId == null) return null;
-  const [conversation] = await q.conversation.execute({ id: conversationId });
-  if (!conversation || conversation.channelId !== channelId) return null;
-  const [cycle] = conversation.currentCycleId ? await q.cycle.execute({ id: conversation.currentCycleId }) : [];
-  return { conversation, cycle: cycle ?? null };
+  const found = await store.thread(conversationId);
+  return found && found.conversation.channelId === channelId ? found : null;
 }
 
 // The thread of a message seen on the channel.
-async function threadOf(batch: Batch, channelId: number, externalId: string): Promise<Thread | null> {
-  if (!mayBeStored(batch, channelId, externalId)) return null;
-  const [row] = await batch.q.threadOfMessage.execute({ channelId, externalId });
-  return row ? withCycle(row) : null;
-}
-
-// A conversation without a cycle comes back with a cycle of nulls from the outer join.
-function withCycle(row: { conversation: Thread["conversation"]; cycle: Thread["cycle"] }): Thread {
-  return { conversation: row.conversation, cycle: row.cycle?.id == null ? null : row.cycle };
+function threadOf(batch: Batch, channelId: number, externalId: string): Promise<Thread | null> {
+  return batch.store.threadOfMessage(channelId, externalId);
 }
