@@ -126,7 +126,7 @@ export class IngestStore {
 
   // ---- read-ahead ----
 
-  /** Reads every row the batch's events name, in a few statements per channel. */
+  /** Reads every row the batch's events name, in a few statements. */
   async readAhead(batch: Batch, items: IngestItem[]): Promise<void> {
     await lockBrandIngest(this.tx, this.brandId);
     this.reserveCount = items.length;
@@ -148,48 +148,58 @@ export class IngestStore {
       }
     }
     const conversationIds = new Set<number>();
+    const channelIds = [...perChannel.keys()];
+    const all = (pick: (c: { messages: Set<string>; contacts: Set<string>; threads: Set<string>; replies: Set<string> }) => Set<string>) => [...new Set([...perChannel.values()].flatMap((c) => [...pick(c)]))];
     for (const [channelId, c] of perChannel) {
       for (const id of c.messages) this.messagesByKey.set(key(channelId, id), null);
-      for (const row of await this.inList("messages", channelId, [...c.messages])) {
-        const m = row as MessageRow;
-        this.messagesByKey.set(key(channelId, m.externalId), m);
-        conversationIds.add(m.conversationId);
-      }
       for (const id of c.contacts) this.contactsByKey.set(key(channelId, id), null);
-      for (const row of await this.inList("contacts", channelId, [...c.contacts])) {
-        const { externalId, ...contact } = row as ContactRow & { externalId: string };
-        this.contactsByKey.set(key(channelId, externalId), contact);
-      }
-      if (c.threads.size) {
-        for (const id of c.threads) this.privateThreads.set(key(channelId, id), null);
-        // Newest first: the first row of a key is its conversation.
-        for (const row of (await this.inList("threads", channelId, [...c.threads])) as { id: number; threadKey: string }[]) {
-          const k = key(channelId, row.threadKey);
-          if (this.privateThreads.get(k) == null) this.privateThreads.set(k, row.id);
-          conversationIds.add(row.id);
-        }
-      }
-      const replied = new Set<string>();
-      for (const row of (await this.inList("replies", channelId, [...c.replies])) as { id: string | null }[]) if (row.id !== null) replied.add(row.id);
-      this.repliedTo.set(channelId, replied);
+      for (const id of c.threads) this.privateThreads.set(key(channelId, id), null);
+      this.repliedTo.set(channelId, new Set());
       this.askedReplies.set(channelId, c.replies);
     }
+    // One statement per kind for every channel of the batch; a row of an id asked on another channel is not kept.
+    for (const row of (await this.inList("messages", channelIds, all((c) => c.messages))) as (MessageRow & { channelId: number })[]) {
+      const k = key(row.channelId, row.externalId);
+      if (!this.messagesByKey.has(k)) continue;
+      const { channelId: _channel, ...m } = row;
+      this.messagesByKey.set(k, m);
+      conversationIds.add(m.conversationId);
+    }
+    for (const row of (await this.inList("contacts", channelIds, all((c) => c.contacts))) as (ContactRow & { externalId: string; channelId: number })[]) {
+      const k = key(row.channelId, row.externalId);
+      if (!this.contactsByKey.has(k)) continue;
+      const { externalId: _id, channelId: _channel, ...contact } = row;
+      this.contactsByKey.set(k, contact);
+    }
+    const threads = all((c) => c.threads);
+    // Newest first: the first row of a key is its conversation.
+    if (threads.length)
+      for (const row of (await this.inList("threads", channelIds, threads)) as { id: number; threadKey: string; channelId: number }[]) {
+        const k = key(row.channelId, row.threadKey);
+        if (!this.privateThreads.has(k) || this.privateThreads.get(k) != null) continue;
+        this.privateThreads.set(k, row.id);
+        conversationIds.add(row.id);
+      }
+    for (const row of (await this.inList("replies", channelIds, all((c) => c.replies))) as { id: string | null; channelId: number }[]) if (row.id !== null) this.repliedTo.get(row.channelId)?.add(row.id);
     await this.loadConversations([...conversationIds]);
     await this.loadHistories([...new Set([...this.contactsByKey.values()].filter((c): c is ContactRow => c != null).map((c) => c.id))]);
     await this.loadChannelAccounts(batch, [...perChannel.keys()]);
   }
 
-  private async inList(kind: ListKind, channelId: number, ids: string[]): Promise<unknown[]> {
+  private async inList(kind: ListKind, channelIds: number[], ids: string[]): Promise<unknown[]> {
     const out: unknown[] = [];
     const largest = SIZES[SIZES.length - 1];
-    for (let i = 0; i < ids.length; i += largest) {
-      const chunk = ids.slice(i, i + largest);
-      const size = SIZES.find((n) => n >= chunk.length)!;
-      const values: Record<string, unknown> = { channelId };
-      for (let k = 0; k < size; k++) values[`id${k}`] = chunk[Math.min(k, chunk.length - 1)];
-      const query = prepared(this.tx, `ingest.store.${kind}.${size}`, (tx) => listQueries[kind](tx, size));
-      out.push(...(await query.execute(values)));
-    }
+    for (let c = 0; c < channelIds.length; c += CHANNELS)
+      for (let i = 0; i < ids.length; i += largest) {
+        const channels = channelIds.slice(c, c + CHANNELS);
+        const chunk = ids.slice(i, i + largest);
+        const size = SIZES.find((n) => n >= chunk.length)!;
+        const values: Record<string, unknown> = {};
+        for (let k = 0; k < CHANNELS; k++) values[`ch${k}`] = channels[Math.min(k, channels.length - 1)];
+        for (let k = 0; k < size; k++) values[`id${k}`] = chunk[Math.min(k, chunk.length - 1)];
+        const query = prepared(this.tx, `ingest.store.${kind}.${size}`, (tx) => listQueries[kind](tx, size));
+        out.push(...(await query.execute(values)));
+      }
     return out;
   }
 
@@ -259,7 +269,7 @@ export class IngestStore {
       if (known) return known;
       if (known === undefined) {
         await this.flush();
-        const [row] = (await this.inList("messages", channelId, [id])) as MessageRow[];
+        const [row] = (await this.inList("messages", [channelId], [id])) as MessageRow[];
         this.messagesByKey.set(k, row ?? null);
         if (row) return row;
       }
@@ -272,7 +282,7 @@ export class IngestStore {
     let known = this.contactsByKey.get(k);
     if (known === undefined) {
       await this.flush();
-      const [row] = (await this.inList("contacts", channelId, [externalId])) as (ContactRow & { externalId: string })[];
+      const [row] = (await this.inList("contacts", [channelId], [externalId])) as (ContactRow & { externalId: string })[];
       known = row ? { id: row.id, blocked: row.blocked, handle: row.handle, name: row.name, followers: row.followers } : null;
       this.contactsByKey.set(k, known);
       if (known) await this.loadHistories([known.id]);
@@ -633,8 +643,10 @@ function keepSummary(s: Kept, values: Record<string, unknown> & { cycleId: numbe
 // Prepared for a few list lengths, the list padded with its last value: building and compiling a
 // statement for each batch's exact count cost more than the lookups it saves.
 const SIZES = [16, 64, 256, 512];
+// Channels a read-ahead statement names at most (a brand has a handful).
+const CHANNELS = 16;
+const channelList = Array.from({ length: CHANNELS }, (_, i) => sql.placeholder(`ch${i}`));
 const listOf = (size: number) => Array.from({ length: size }, (_, i) => sql.placeholder(`id${i}`));
-const p = sql.placeholder;
 const ms = (column: Parameters<typeof sql>[1]) => sql<number>`${column}`;
 const msOrNull = (column: Parameters<typeof sql>[1]) => sql<number | null>`${column}`;
 
@@ -673,28 +685,28 @@ const cycleColumns = {
 const listQueries: Record<ListKind, (tx: Tx, size: number) => Prepared> = {
   messages: (tx, size) =>
     tx
-      .select({ id: messages.id, conversationId: messages.conversationId, externalId: messages.externalId, text: messages.text, deletedOnPlatformAt: messages.deletedOnPlatformAt, direction: messages.direction, contactId: messages.contactId })
+      .select({ id: messages.id, conversationId: messages.conversationId, externalId: messages.externalId, text: messages.text, deletedOnPlatformAt: messages.deletedOnPlatformAt, direction: messages.direction, contactId: messages.contactId, channelId: messages.channelId })
       .from(messages)
-      .where(and(eq(messages.channelId, p("channelId")), inArray(messages.externalId, listOf(size))))
+      .where(and(inArray(messages.channelId, channelList), inArray(messages.externalId, listOf(size))))
       .prepare(),
   contacts: (tx, size) =>
     tx
-      .select({ id: contacts.id, externalId: contacts.externalId, blocked: contacts.blocked, handle: contacts.handle, name: contacts.name, followers: contacts.followers })
+      .select({ id: contacts.id, externalId: contacts.externalId, blocked: contacts.blocked, handle: contacts.handle, name: contacts.name, followers: contacts.followers, channelId: contacts.channelId })
       .from(contacts)
-      .where(and(eq(contacts.channelId, p("channelId")), inArray(contacts.externalId, listOf(size))))
+      .where(and(inArray(contacts.channelId, channelList), inArray(contacts.externalId, listOf(size))))
       .prepare(),
   threads: (tx, size) =>
     tx
-      .select({ id: conversations.id, threadKey: sql<string>`${conversations.externalThreadId}` })
+      .select({ id: conversations.id, threadKey: sql<string>`${conversations.externalThreadId}`, channelId: conversations.channelId })
       .from(conversations)
-      .where(and(eq(conversations.channelId, p("channelId")), eq(conversations.kind, "private_message"), inArray(conversations.externalThreadId, listOf(size))))
+      .where(and(inArray(conversations.channelId, channelList), eq(conversations.kind, "private_message"), inArray(conversations.externalThreadId, listOf(size))))
       .orderBy(desc(conversations.id))
       .prepare(),
   replies: (tx, size) =>
     tx
-      .selectDistinct({ id: messages.inReplyToExternalId })
+      .selectDistinct({ id: messages.inReplyToExternalId, channelId: messages.channelId })
       .from(messages)
-      .where(and(eq(messages.channelId, p("channelId")), inArray(messages.inReplyToExternalId, listOf(size))))
+      .where(and(inArray(messages.channelId, channelList), inArray(messages.inReplyToExternalId, listOf(size))))
       .prepare(),
 };
 
