@@ -6,7 +6,7 @@ import type { Classification } from "@/lib/classify/types";
 import type { InboundEvent } from "@/lib/ingest/event";
 import { loadBrandRules, type BrandRules } from "./compiled";
 import type { MessageFacts } from "./evaluate";
-import { fireRule, firingMemo, type FiringMemo } from "./fire";
+import { fireRule, firingMemo, readBatchFacts, type BatchFacts, type FiringMemo } from "./fire";
 import { resolveOnReply } from "./resolve-on-reply";
 
 const DAY = 86_400_000;
@@ -37,10 +37,12 @@ export type EscalateIngested = {
   batch: object;
   // The batch's channel kinds by id, when the pipeline already has them.
   channelKinds?: Map<number, string>;
+  // Every conversation of the batch, once its rows are stored: their facts are then read once.
+  conversationIds?: () => number[];
   message: IngestedMessage;
 };
 
-type BatchState = { rules: Promise<BrandRules>; loaded?: BrandRules; memo: FiringMemo };
+type BatchState = { rules: Promise<BrandRules>; loaded?: BrandRules; memo: FiringMemo; facts?: Promise<BatchFacts> };
 
 const perBatch = new WeakMap<object, BatchState>();
 
@@ -50,15 +52,24 @@ function batchState({ tx, brandId, batch }: Pick<EscalateIngested, "tx" | "brand
   return state;
 }
 
+// The batch's conversations and open escalations, read with its first message's rules.
+async function batchFacts(state: BatchState, { tx, brandId, conversationIds }: { tx: Tx; brandId: number; conversationIds?: () => number[] }): Promise<void> {
+  if (!conversationIds) return;
+  state.memo.batch ??= await (state.facts ??= readBatchFacts(tx, brandId, conversationIds()));
+}
+
 /**
  * The pipeline's hook, awaited once per stored message inside the ingest transaction: an
  * inbound message runs the brand's rules in order; a person's reply (made elsewhere and
  * ingested) resolves the conversation's open escalations. Only database work: deliveries are
  * queued rows that the worker sends later.
  */
-export async function escalateIngested({ tx, brandId, now, batch, channelKinds, message: m }: EscalateIngested): Promise<void> {
+export async function escalateIngested({ tx, brandId, now, batch, channelKinds, conversationIds, message: m }: EscalateIngested): Promise<void> {
   if (m.event.direction === "outbound") {
-    if (!m.event.automated) await resolveOnReply({ tx, brandId, conversationId: m.conversationId, messageId: m.messageId, userId: m.userId, now });
+    if (m.event.automated) return;
+    const state = batchState({ tx, brandId, batch });
+    await batchFacts(state, { tx, brandId, conversationIds });
+    await resolveOnReply({ tx, brandId, conversationId: m.conversationId, messageId: m.messageId, userId: m.userId, now, open: state.memo.batch?.open });
     return;
   }
   if (m.event.direction !== "inbound" || !m.classification || m.contact?.blocked || m.event.automated) return;
@@ -66,6 +77,7 @@ export async function escalateIngested({ tx, brandId, now, batch, channelKinds, 
   const state = batchState({ tx, brandId, batch });
   const rules = (state.loaded ??= await state.rules).message;
   if (rules.length === 0) return;
+  await batchFacts(state, { tx, brandId, conversationIds });
   const facts = messageFacts(tx, {
     text: m.event.text,
     classification: m.classification,

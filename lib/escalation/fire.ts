@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ne, sql, type Column } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne, sql, type Column } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { bind, ONE, prepared } from "@/db/prepared";
 import { brands, channels, conversations, escalations, PRIORITIES } from "@/db/schema";
@@ -27,8 +27,14 @@ export type Firing = {
   memo?: FiringMemo;
 };
 
-// What does not change while one transaction runs rules: the brand, its members by role.
-export type FiringMemo = { brand?: Promise<Notice["brand"]>; roles: RoleMemo };
+// What does not change while one transaction runs rules: the brand, its members by role. An
+// ingest batch also reads its conversations and their open escalations once (readBatchFacts),
+// and the firings keep them up to date.
+export type FiringMemo = { brand?: Promise<Notice["brand"]>; roles: RoleMemo; batch?: BatchFacts };
+
+export type ConversationFacts = Awaited<ReturnType<ReturnType<typeof prepareConversation>["execute"]>>[number];
+export type OpenEscalation = { id: number; level: number; cues: string[]; status: string };
+export type BatchFacts = { conversations: Map<number, ConversationFacts>; open: Map<number, OpenEscalation[]> };
 
 export const firingMemo = (): FiringMemo => ({ roles: new Map() });
 
@@ -39,18 +45,20 @@ export const ruleActor = (rule: { name: string }): Actor => ({ userId: null, lab
 const p = sql.placeholder;
 const ofBrand = (t: { id: Column; brandId: Column }) => and(eq(t.id, p("id")), eq(t.brandId, p("brandId")));
 
+const conversationFacts = {
+  id: conversations.id,
+  priority: conversations.priority,
+  assigneeId: conversations.assigneeId,
+  labels: conversations.labels,
+  currentCycleId: conversations.currentCycleId,
+  preview: conversations.preview,
+  kind: conversations.kind,
+  channelKind: channels.kind,
+};
+
 const prepareConversation = (tx: Tx) =>
   tx
-    .select({
-      id: conversations.id,
-      priority: conversations.priority,
-      assigneeId: conversations.assigneeId,
-      labels: conversations.labels,
-      currentCycleId: conversations.currentCycleId,
-      preview: conversations.preview,
-      kind: conversations.kind,
-      channelKind: channels.kind,
-    })
+    .select(conversationFacts)
     .from(conversations)
     .innerJoin(channels, eq(channels.id, conversations.channelId))
     .where(ofBrand(conversations))
@@ -102,9 +110,40 @@ const prepareRaiseLevel = (tx: Tx) =>
 
 const prepareSetPriority = (tx: Tx) => tx.update(conversations).set({ priority: bind("priority"), updatedAt: bind("now") }).where(ofBrand(conversations)).prepare();
 
-async function loadConversation(tx: Tx, brandId: number, conversationId: number) {
+async function loadConversation(tx: Tx, brandId: number, conversationId: number, memo?: FiringMemo) {
+  const known = memo?.batch?.conversations.get(conversationId);
+  if (known) return known;
   const [row] = await prepared(tx, "escalation.conversation", prepareConversation).execute({ id: conversationId, brandId });
   return row;
+}
+
+// The conversation's highest open escalation.
+async function openEscalation(tx: Tx, brandId: number, conversationId: number, memo?: FiringMemo): Promise<OpenEscalation | undefined> {
+  const open = memo?.batch?.open;
+  if (open?.has(conversationId)) return [...open.get(conversationId)!].sort((a, b) => b.level - a.level || a.id - b.id)[0];
+  const [row] = await prepared(tx, "escalation.open", prepareOpenEscalation).execute({ conversationId, brandId });
+  return row ? { ...row, status: "open" } : undefined;
+}
+
+/** The conversations of an ingest batch and their open escalations, read once for its rules. */
+export async function readBatchFacts(tx: Tx, brandId: number, conversationIds: number[]): Promise<BatchFacts> {
+  const facts: BatchFacts = { conversations: new Map(), open: new Map() };
+  for (const id of conversationIds) facts.open.set(id, []);
+  for (let i = 0; i < conversationIds.length; i += 500) {
+    const ids = conversationIds.slice(i, i + 500);
+    const rows = await tx
+      .select({ ...conversationFacts, id: conversations.id })
+      .from(conversations)
+      .innerJoin(channels, eq(channels.id, conversations.channelId))
+      .where(and(inArray(conversations.id, ids), eq(conversations.brandId, brandId)));
+    for (const row of rows) facts.conversations.set(row.id, row);
+    const open = await tx
+      .select({ id: escalations.id, level: escalations.level, cues: escalations.cues, status: escalations.status, conversationId: escalations.conversationId })
+      .from(escalations)
+      .where(and(inArray(escalations.conversationId, ids), eq(escalations.brandId, brandId), ne(escalations.status, "resolved")));
+    for (const { conversationId, ...e } of open) facts.open.get(conversationId)?.push(e);
+  }
+  return facts;
 }
 
 export async function brandOf(tx: Tx, brandId: number): Promise<Notice["brand"]> {
@@ -119,10 +158,10 @@ export async function brandOf(tx: Tx, brandId: number): Promise<Notice["brand"]>
  */
 export async function fireRule(f: Firing): Promise<boolean> {
   const { tx, brandId, now, rule } = f;
-  const conversation = await loadConversation(tx, brandId, f.conversationId);
+  const conversation = await loadConversation(tx, brandId, f.conversationId, f.memo);
   if (!conversation) return false;
   const escalate = rule.actions.find((a) => a.type === "escalate");
-  const [open] = await prepared(tx, "escalation.open", prepareOpenEscalation).execute({ conversationId: conversation.id, brandId });
+  const open = await openEscalation(tx, brandId, conversation.id, f.memo);
   if (escalate ? open && open.level >= escalate.level : await ruleFiredInCycle(tx, { conversationId: conversation.id, ruleId: rule.id, cycleId: conversation.currentCycleId })) return false;
 
   const actor = ruleActor(rule);
@@ -139,6 +178,8 @@ export async function fireRule(f: Firing): Promise<boolean> {
       await recordAudit(tx, { actor, brandId, action: "escalation.raise", objectType: "escalation", objectId: open.id, before: { level: open.level }, after: { level: escalate.level, reason: rule.name, ruleId: rule.id, cues: f.cues, ownerId: owner } });
       escalation = { id: open.id, level: escalate.level };
       event = "escalation.raised";
+      open.level = escalate.level;
+      open.cues = cues;
     } else {
       const inserted = await prepared(tx, "escalation.insert", prepareInsertEscalation).execute({
         brandId,
@@ -152,6 +193,7 @@ export async function fireRule(f: Firing): Promise<boolean> {
         now,
       });
       const id = insertedRowId(inserted);
+      f.memo?.batch?.open.get(conversation.id)?.push({ id, level: escalate.level, cues: f.cues, status: "open" });
       await recordAudit(tx, { actor, brandId, action: "escalation.create", objectType: "escalation", objectId: id, after: { level: escalate.level, reason: rule.name, ruleId: rule.id, cues: f.cues, conversationId: conversation.id, messageId: f.messageId, ownerId: owner } });
       escalation = { id, level: escalate.level };
       event = "escalation.created";

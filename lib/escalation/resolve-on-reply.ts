@@ -46,8 +46,26 @@ const prepareUserEmail = (db: Db) => db.select({ email: users.email }).from(user
  * transaction. A reply before anyone acknowledged also counts as the acknowledgement, so time
  * to acknowledge is never left open on answered escalations. Their notifications are marked read.
  */
-export async function resolveOnReply({ tx, brandId, conversationId, messageId, userId, now }: { tx: Tx; brandId: number; conversationId: number; messageId: number; userId: number | null; now: number }): Promise<number> {
-  const rows = await prepared(tx, "escalation.openOfConversation", prepareOpen).execute({ conversationId, brandId });
+export async function resolveOnReply({
+  tx,
+  brandId,
+  conversationId,
+  messageId,
+  userId,
+  now,
+  open,
+}: {
+  tx: Tx;
+  brandId: number;
+  conversationId: number;
+  messageId: number;
+  userId: number | null;
+  now: number;
+  // The batch's open escalations by conversation (lib/escalation/fire.ts readBatchFacts), kept up to date here.
+  open?: Map<number, { id: number; status: string }[]>;
+}): Promise<number> {
+  const known = open?.get(conversationId);
+  const rows = known ? known.splice(0) : await prepared(tx, "escalation.openOfConversation", prepareOpen).execute({ conversationId, brandId });
   if (rows.length === 0) return 0;
   const actor = userId != null ? { userId, label: await userLabel(tx, userId) } : { userId: null, label: "system:reply" };
   for (const e of rows) {

@@ -220,23 +220,26 @@ export class IngestStore {
   private async loadConversations(ids: number[]): Promise<void> {
     const wanted = ids.filter((id) => !this.conversationRows.has(id));
     if (wanted.length === 0) return;
-    const cycleIds: number[] = [];
+    const loaded: ConversationRow[] = [];
     for (const row of (await this.byIds("conversations", wanted)) as { conversation: ConversationRow; cycle: CycleRow | null }[]) {
       if (row.conversation.brandId !== this.brandId) continue;
       this.conversationRows.set(row.conversation.id, row.conversation);
+      loaded.push(row.conversation);
       if (row.cycle?.id != null) {
         this.cycleRows.set(row.cycle.id, row.cycle);
-        cycleIds.push(row.cycle.id);
+        this.cycleLists.set(row.cycle.id, []);
       }
     }
-    if (cycleIds.length === 0) return;
-    for (const id of cycleIds) this.cycleLists.set(id, []);
-    // By conversation (its index), kept when of the current cycle.
-    const conversationIds = cycleIds.map((id) => this.cycleRows.get(id)!.conversationId);
-    for (const row of (await this.byIds("cycleMessages", conversationIds)) as (CycleMessage & { cycleId: number | null })[]) {
-      const { cycleId, ...message } = row;
+    if (loaded.length === 0) return;
+    // Every message of these conversations (their index), oldest first: the current cycle's are
+    // kept, and the inbox summary is computed from all of them.
+    const all = new Map<number, LoadedMessage[]>(loaded.map((c) => [c.id, []]));
+    for (const row of (await this.byIds("cycleMessages", loaded.map((c) => c.id))) as LoadedMessage[]) {
+      all.get(row.conversationId)?.push(row);
+      const { cycleId, conversationId: _c, sentiment: _s, sentimentScore: _score, ...message } = row;
       if (cycleId != null) this.cycleLists.get(cycleId)?.push(message);
     }
+    for (const c of loaded) if (!this.summaries.has(c.id)) this.summaries.set(c.id, summaryOf(all.get(c.id)!, c.currentCycleId));
   }
 
   private async loadHistories(contactIds: number[]): Promise<void> {
@@ -621,6 +624,29 @@ export class IngestStore {
   }
 }
 
+type LoadedMessage = CycleMessage & { cycleId: number | null; conversationId: number; sentiment: Summary["latestSentiment"]; sentimentScore: number | null };
+
+// What the summary query (lib/ingest/queries.ts) returns, from a conversation's messages in time order.
+function summaryOf(list: LoadedMessage[], cycleId: number | null): Kept {
+  const s: Kept = { first: null, lastInbound: null, last: null, language: null, complaint: null, latestText: null, latestSentiment: null, latestScore: null, cycleId };
+  let latest: LoadedMessage | undefined;
+  for (const m of list) {
+    if (m.direction !== "note") s.last = s.last == null ? m.createdAt : Math.max(s.last, m.createdAt);
+    if (m.direction !== "inbound") continue;
+    if (s.first == null) s.first = m.createdAt;
+    s.lastInbound = m.createdAt;
+    if (s.language == null && m.language != null) s.language = m.language;
+    if (cycleId != null && m.cycleId === cycleId) s.complaint = Math.max(s.complaint ?? 0, m.complaint ? 1 : 0);
+    latest = m;
+  }
+  if (latest) {
+    s.latestText = latest.text;
+    s.latestSentiment = latest.sentiment;
+    s.latestScore = latest.sentimentScore;
+  }
+  return s;
+}
+
 // A stored message moves the summary as the summary query would.
 function keepSummary(s: Kept, values: Record<string, unknown> & { cycleId: number | null; direction: string; createdAt: number; text: string }): void {
   const at = values.createdAt;
@@ -728,6 +754,9 @@ const idQueries: Record<"conversations" | "histories" | "cycleMessages", (tx: Tx
     tx
       .select({
         cycleId: messages.cycleId,
+        conversationId: messages.conversationId,
+        sentiment: messages.sentiment,
+        sentimentScore: messages.sentimentScore,
         id: messages.id,
         externalId: messages.externalId,
         direction: messages.direction,

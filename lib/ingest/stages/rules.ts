@@ -26,6 +26,7 @@ export async function runRules(
     now: batch.now,
     batch,
     channelKinds: batch.channelKinds,
+    conversationIds: () => [...batch.touched.keys()],
     message: { messageId, conversationId, channelId: arrival.channelId, event: arrival.event, classification, contact, userId: arrival.userId, slaState },
   }));
 }
