@@ -1,4 +1,5 @@
 import type { Tx } from "@/db/client";
+import { insertValues } from "@/db/bulk";
 import { bind, prepared } from "@/db/prepared";
 import { auditLog } from "@/db/schema";
 
@@ -39,7 +40,7 @@ export async function recordAudit(
     after?: unknown;
   },
 ): Promise<void> {
-  await prepared(tx, "audit.insert", prepareInsert).execute({
+  const row = {
     actor: entry.actor.label,
     userId: entry.actor.userId ?? null,
     brandId: entry.brandId ?? null,
@@ -48,5 +49,34 @@ export async function recordAudit(
     objectId: entry.objectId == null ? null : String(entry.objectId),
     before: json(entry.before),
     after: json(entry.after),
-  });
+  };
+  const kept = keptAudits.get(tx);
+  if (kept) kept.push({ row, after: entry.after });
+  else await prepared(tx, "audit.insert", prepareInsert).execute(row);
+}
+
+type KeptAudit = { row: Record<(typeof AUDIT_KEYS)[number], unknown>; after: unknown };
+const AUDIT_KEYS = ["actor", "userId", "brandId", "action", "objectType", "objectId", "before", "after"] as const;
+
+// A transaction's entries kept to be written together (an ingest batch's rules). One process
+// runs one transaction at a time on either engine, so the handle names this one while it runs.
+const keptAudits = new WeakMap<object, KeptAudit[]>();
+
+/** Runs `fn` with the transaction's audit entries kept and written in one statement at its end. */
+export async function keepingAudits<T>(tx: Tx, fn: () => Promise<T>): Promise<T> {
+  const kept: KeptAudit[] = [];
+  keptAudits.set(tx, kept);
+  try {
+    const result = await fn();
+    keptAudits.delete(tx);
+    await insertValues(tx, auditLog, [...AUDIT_KEYS], kept.map((k) => AUDIT_KEYS.map((key) => k.row[key])));
+    return result;
+  } finally {
+    keptAudits.delete(tx);
+  }
+}
+
+/** Entries of this transaction not written yet that match `test` (their `after` as given). */
+export function keptAudit(tx: Tx, test: (entry: { action: string; objectType: string; objectId: unknown; after: unknown }) => boolean): boolean {
+  return keptAudits.get(tx)?.some((k) => test({ action: k.row.action as string, objectType: k.row.objectType as string, objectId: k.row.objectId, after: k.after })) ?? false;
 }

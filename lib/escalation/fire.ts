@@ -4,7 +4,7 @@ import { bind, ONE, prepared } from "@/db/prepared";
 import { brands, channels, conversations, escalations, PRIORITIES } from "@/db/schema";
 import { ruleFiredInCycle } from "@/db/json";
 import { insertedRowId } from "@/db/rowid";
-import { recordAudit, type Actor } from "@/lib/audit/record";
+import { keptAudit, recordAudit, type Actor } from "@/lib/audit/record";
 import { recordChange } from "@/lib/realtime/record-change";
 import { notify, type NotificationKind } from "@/lib/notifications/notify";
 import type { CompiledRule } from "./evaluate";
@@ -125,6 +125,15 @@ async function openEscalation(tx: Tx, brandId: number, conversationId: number, m
   return row ? { ...row, status: "open" } : undefined;
 }
 
+// The rule fired in the cycle: recorded, or recorded by this transaction and not written yet.
+async function firedInCycle(tx: Tx, query: { conversationId: number; ruleId: number; cycleId: number | null }): Promise<boolean> {
+  const kept = keptAudit(tx, (e) => {
+    const after = e.after as { ruleId?: number; cycleId?: number | null } | undefined;
+    return e.action === "escalation_rule.fire" && e.objectType === "conversation" && e.objectId === String(query.conversationId) && after?.ruleId === query.ruleId && (after?.cycleId ?? null) === query.cycleId;
+  });
+  return kept || ruleFiredInCycle(tx, query);
+}
+
 /** The conversations of an ingest batch and their open escalations, read once for its rules. */
 export async function readBatchFacts(tx: Tx, brandId: number, conversationIds: number[]): Promise<BatchFacts> {
   const facts: BatchFacts = { conversations: new Map(), open: new Map() };
@@ -162,7 +171,7 @@ export async function fireRule(f: Firing): Promise<boolean> {
   if (!conversation) return false;
   const escalate = rule.actions.find((a) => a.type === "escalate");
   const open = await openEscalation(tx, brandId, conversation.id, f.memo);
-  if (escalate ? open && open.level >= escalate.level : await ruleFiredInCycle(tx, { conversationId: conversation.id, ruleId: rule.id, cycleId: conversation.currentCycleId })) return false;
+  if (escalate ? open && open.level >= escalate.level : await firedInCycle(tx, { conversationId: conversation.id, ruleId: rule.id, cycleId: conversation.currentCycleId })) return false;
 
   const actor = ruleActor(rule);
   const brand = await (f.memo ? (f.memo.brand ??= brandOf(tx, brandId)) : brandOf(tx, brandId));

@@ -12,6 +12,8 @@ import { placeInCycle } from "./stages/cycle";
 import { storeMessage } from "./stages/message";
 import { runRules } from "./stages/rules";
 import { recordBatch } from "./stages/changes";
+import { keepingAudits } from "@/lib/audit/record";
+import { keepingChanges } from "@/lib/realtime/record-change";
 
 export type { IngestItem, IngestOutcome } from "./batch";
 export { recordSentReply } from "./sent-reply";
@@ -47,7 +49,10 @@ export async function ingestBatch({
       const outcomes: IngestOutcome[] = [];
       for (const item of items) outcomes.push(await ingestOne(batch, item));
       await batch.store.flush();
-      for (const run of batch.afterStore) await run();
+      // The rules' audit entries and changes are written together when they are done.
+      await keepingAudits(tx, () => keepingChanges(tx, async () => {
+        for (const run of batch.afterStore) await run();
+      }));
       await recordBatch(batch);
       return outcomes;
     }),

@@ -35,6 +35,11 @@ function prepareInsert(tx: Tx) {
 // Appended in the same transaction as the write it describes; live pages tail this table in
 // commit order (`seq`).
 export async function recordChange(tx: Tx, change: Change): Promise<void> {
+  const kept = keptChanges.get(tx);
+  if (kept) {
+    kept.push({ ...change, at: change.at ?? Date.now() });
+    return;
+  }
   const result = await prepared(tx, "realtime.change", prepareInsert).execute({
     brandId: change.brandId,
     kind: change.kind,
@@ -62,4 +67,22 @@ export async function recordChanges(tx: Tx, list: Change[]): Promise<void> {
       createdAt: c.at ?? at,
     })),
   );
+}
+
+// A transaction's changes kept to be written together (an ingest batch's rules). One process runs
+// one transaction at a time on either engine, so the handle names this one while it runs.
+const keptChanges = new WeakMap<object, Change[]>();
+
+/** Runs `fn` with the transaction's changes kept and written in one statement at its end. */
+export async function keepingChanges<T>(tx: Tx, fn: () => Promise<T>): Promise<T> {
+  const kept: Change[] = [];
+  keptChanges.set(tx, kept);
+  try {
+    const result = await fn();
+    keptChanges.delete(tx);
+    await recordChanges(tx, kept);
+    return result;
+  } finally {
+    keptChanges.delete(tx);
+  }
 }
