@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gt, inArray, isNull, lt, not, or, sql, type SQL, ty
 import { database, type Db } from "@/db/client";
 import { bind, prepared } from "@/db/prepared";
 import { CATEGORIES, STATUSES, channels, contacts, conversations, responseCycles, users } from "@/db/schema";
-import { idList, inIdList, skipIndex } from "@/db/inbox";
+import { idList, inIdList, rangeWalkReadsRows, skipIndex } from "@/db/inbox";
 import { filterConditions, type InboxFilters } from "./filters";
 import { searchHitsMatch, searchHitsSubquery } from "./search";
 import { ACTIVE, unresolvedEscalations, viewCondition, type View } from "./views";
@@ -193,15 +193,27 @@ export function listStatements({ db, brandId, view = "waiting", userId, filters 
   const filter = filterConditions(filters, userId);
   const common = { ...filter.values, k: after?.k, id: after?.id, limit: limit + 1 };
   const shape = `${view}.${after ? "after" : "first"}.${filter.shape}`;
+  // The page's ids first, from conversations alone; then the joins for those rows only. Joined
+  // before the limit, PostgreSQL joined every candidate (thousands with a filter) and sorted after.
+  // The joins never drop a row (channel and contact are required), so the page is the same.
   const rows = (name: string, where: (SQL | undefined)[], values: Record<string, unknown>) =>
     new InboxQuery<Row>(
       db,
       `inbox.${name}.${shape}`,
       (h) =>
         listRows(h)
-          .where(and(...where, ...filter.where))
-          .orderBy(direction(key), direction(c.id))
-          .limit(sql.placeholder("limit")),
+          .where(
+            inArray(
+              c.id,
+              h
+                .select({ id: c.id })
+                .from(c)
+                .where(and(...where, ...filter.where))
+                .orderBy(direction(key), direction(c.id))
+                .limit(sql.placeholder("limit")),
+            ),
+          )
+          .orderBy(direction(key), direction(c.id)),
       { ...common, ...values },
     );
   if (filter.words || view === "escalated") {
@@ -218,19 +230,22 @@ export function listStatements({ db, brandId, view = "waiting", userId, filters 
   }
   const { ranges: list, residual } = segments(view, brandId, userId, filter.assigneeId);
   const bounded = filter.where.length > 0 || residual != null;
+  // Where the walk reads each row anyway (db/inbox.ts), it says which rows pass the filters, so
+  // only those travel on to the page's query instead of every entry walked.
+  const check = bounded && rangeWalkReadsRows() ? and(...filter.where, residual) : undefined;
   const candidates = list.map(
     (range) => (window: number) =>
-      new InboxQuery<{ id: number; at: Date | null }>(
+      new InboxQuery<{ id: number; at: Date | null; hit?: boolean | null }>(
         db,
-        `inbox.range.${order}.${range.shape}.${after ? "after" : "first"}`,
+        `inbox.range.${order}.${range.shape}.${after ? "after" : "first"}${check ? `.${view}.${filter.shape}` : ""}`,
         (h) =>
           h
-            .select({ id: c.id, at: key })
+            .select({ id: c.id, at: key, ...(check ? { hit: sql<boolean | null>`${check}` } : {}) })
             .from(c)
             .where(and(range.condition, keyset))
             .orderBy(direction(key), direction(c.id))
             .limit(sql.placeholder("window")),
-        { ...range.values, k: after?.k, id: after?.id, window },
+        { ...range.values, ...(check ? filter.values : {}), k: after?.k, id: after?.id, window },
       ),
   );
   return {
@@ -267,7 +282,7 @@ export async function listConversations({ db = database(), ...args }: Omit<ListA
     const ids: number[] = [];
     for (const candidates of plan.candidates) {
       const found = await candidates(window).execute();
-      for (const row of found) ids.push(row.id);
+      for (const row of found) if (row.hit === undefined || row.hit === true) ids.push(row.id);
       const tail = found[found.length - 1];
       const last = tail && { k: tail.at?.getTime() ?? 0, id: tail.id };
       if (found.length === window && last && (!boundary || compare(plan.order, last, boundary) < 0)) boundary = last;
