@@ -14,5 +14,11 @@ export const inIdList = (column: Column, ids: readonly number[] | SQL) => fragme
 // The value bound to an inIdList placeholder of a prepared query.
 export const idList = (ids: readonly number[]): unknown => fragments().idList(ids);
 export const jsonArrayHas = (column: Column, value: string | SQL) => fragments().jsonArrayHas(column, value);
+// Whether a walk of an index range reads each conversation's row (PostgreSQL's indexes hold no
+// row id, SQLite's do): then checking the filters during the walk costs nothing more.
+export const rangeWalkReadsRows = (): boolean => fragments().RANGE_WALK_READS_ROWS;
+// Whether each statement is a round trip to a server (PostgreSQL), so that a page's walks of
+// several index ranges are better said as one statement.
+export const walksTogether = (): boolean => fragments().STATEMENT_IS_ROUND_TRIP;
 export const recentLabels = (db: Db, query: { brandId: number; recent: number; limit: number }) => on(db).recentLabels(db, query);
 export const queryPlan = (db: Db, query: SQLWrapper) => on(db).queryPlan(db, query);

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { engineOf, type Db, type Tx } from "./client";
+import { nameStatement } from "./postgres/prepared";
 
 // Queries that run for every ingested event, built once: drizzle builds a query (walks its
 // SQL chunks, encodes its parameters) each time it is awaited, and on the ingest path that costs
@@ -15,11 +16,17 @@ import { engineOf, type Db, type Tx } from "./client";
 const caches = new WeakMap<object, Map<string, unknown>>();
 
 export function prepared<H extends Db | Tx, Q>(handle: H, key: string, build: (handle: H) => Q): Q {
-  const connection = engineOf(handle).connection("insert" in handle);
+  const engine = engineOf(handle);
+  const connection = engine.connection("insert" in handle);
   let cache = caches.get(connection);
   if (!cache) caches.set(connection, (cache = new Map()));
   let query = cache.get(key) as Q | undefined;
-  if (query === undefined) cache.set(key, (query = build(handle)));
+  if (query === undefined) {
+    query = build(handle);
+    // On PostgreSQL a named statement: parsed once per pooled connection (db/postgres/prepared.ts).
+    if (engine.kind === "postgres") nameStatement(query);
+    cache.set(key, query);
+  }
   return query;
 }
 

@@ -93,6 +93,10 @@ export function openPostgres({ url, runMigrations = true, ready, migrationsFolde
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE) || 10 });
   // An idle client that loses its server must not crash the process; the next query reconnects.
   pool.on("error", () => undefined);
+  // Prepared queries are named statements (db/prepared.ts): parsed once, but planned for each
+  // call's values, as they were unnamed. A generic plan guesses at a search's words and a filter's
+  // rarity; forced, it made the inbox's search and rare filters slower.
+  pool.on("connect", (client) => void client.query("SET plan_cache_mode = force_custom_plan").catch(() => undefined));
   const prepared = (async () => {
     await ready;
     if (!runMigrations) return;

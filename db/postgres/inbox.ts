@@ -15,6 +15,12 @@ export function inIdList(column: Column, ids: readonly number[] | SQL): SQL {
   return sql`${column} = ANY(${Array.isArray(ids) ? sql.param(ids.map(Number)) : ids}::bigint[])`;
 }
 
+// A walk of an index range reads each row: an index entry holds no id, the row has it.
+export const RANGE_WALK_READS_ROWS = true;
+
+// Each statement is a round trip to the server.
+export const STATEMENT_IS_ROUND_TRIP = true;
+
 // The value of an inIdList placeholder.
 export function idList(ids: readonly number[]): number[] {
   return ids.map(Number);

@@ -18,6 +18,12 @@ export function inIdList(column: Column, ids: readonly number[] | SQL): SQL {
   return sql`${column} IN (SELECT value FROM json_each(${Array.isArray(ids) ? JSON.stringify(ids) : ids}))`;
 }
 
+// A walk of an index range reads no row: an index entry holds the rowid, so the walk stays in the index.
+export const RANGE_WALK_READS_ROWS = false;
+
+// A statement runs in the process: no round trip.
+export const STATEMENT_IS_ROUND_TRIP = false;
+
 // The value of an inIdList placeholder.
 export function idList(ids: readonly number[]): string {
   return JSON.stringify(ids);

@@ -17,19 +17,25 @@ const c = conversations;
  */
 export async function countViews({ db = database(), brandId, userId, now = Date.now() }: { db?: Db; brandId: number; userId: number; now?: number }): Promise<Record<View, number | null>> {
   const q = prepared(db, "inbox.counts", prepareCounts);
-  const { value: brand } = await sinceLastChange({ db, brandId, key: "inbox.counts", now, maxAgeMs: COUNTS_MAX_AGE_MS, compute: () => brandCounts(q, brandId) });
-  const [mine] = await q.mine.execute({ brandId, userId });
+  // Side by side: on PostgreSQL they are two round trips, on two pooled connections.
+  const [{ value: brand }, [mine]] = await Promise.all([
+    sinceLastChange({ db, brandId, key: "inbox.counts", now, maxAgeMs: COUNTS_MAX_AGE_MS, compute: () => brandCounts(q, brandId) }),
+    q.mine.execute({ brandId, userId }),
+  ]);
   return { ...brand, mine: mine.n };
 }
 
 const COUNTS_MAX_AGE_MS = 30_000;
 
 async function brandCounts(q: ReturnType<typeof prepareCounts>, brandId: number): Promise<Omit<Record<View, number | null>, "mine">> {
-  const groups = await q.groups.execute({ brandId });
+  // Four statements at once: on PostgreSQL each is a round trip, and the pool runs them side by side.
+  const [groups, [waiting], [assignedRequests], [escalated]] = await Promise.all([
+    q.groups.execute({ brandId }),
+    q.waiting.execute({ brandId }),
+    q.assignedRequests.execute({ brandId }),
+    q.escalated.execute({ brandId }),
+  ]);
   const sum = (test: (g: { status: string; category: string }) => boolean) => groups.filter(test).reduce((total, g) => total + g.n, 0);
-  const [waiting] = await q.waiting.execute({ brandId });
-  const [assignedRequests] = await q.assignedRequests.execute({ brandId });
-  const [escalated] = await q.escalated.execute({ brandId });
   return {
     waiting: waiting.n,
     unassigned: sum((g) => g.category === "request") - assignedRequests.n,

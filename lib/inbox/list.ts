@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gt, inArray, isNull, lt, not, or, sql, type SQL, ty
 import { database, type Db } from "@/db/client";
 import { bind, prepared } from "@/db/prepared";
 import { CATEGORIES, STATUSES, channels, contacts, conversations, responseCycles, users } from "@/db/schema";
-import { idList, inIdList, skipIndex } from "@/db/inbox";
+import { idList, inIdList, rangeWalkReadsRows, skipIndex, walksTogether } from "@/db/inbox";
 import { filterConditions, type InboxFilters } from "./filters";
 import { searchHitsMatch, searchHitsSubquery } from "./search";
 import { ACTIVE, unresolvedEscalations, viewCondition, type View } from "./views";
@@ -77,7 +77,10 @@ export class InboxQuery<Row> implements SQLWrapper {
   }
 }
 
-type Range = { shape: string; condition: SQL; values: Record<string, unknown> };
+// `condition(s)` names its placeholders with the suffix s, so several ranges fit in one statement.
+type Range = { shape: string; condition: (s: string) => SQL; values: Record<string, unknown> };
+
+const suffixed = (values: Record<string, unknown>, s: string) => Object.fromEntries(Object.entries(values).map(([name, value]) => [name + s, value]));
 
 /*
  * Each view is a union of index ranges that are already in the view's order: equality on an
@@ -89,13 +92,14 @@ function ranges(brandId: number, statuses: readonly (typeof STATUSES)[number][],
   if (assigneeId != null)
     return statuses.map((status) => ({
       shape: category ? "assignee+category" : "assignee",
-      condition: and(eq(c.assigneeId, bind("assigneeId")), eq(c.status, bind("status")), eq(skipIndex(c.brandId), bind("brandId")), category ? eq(skipIndex(c.category), bind("category")) : undefined)!,
+      condition: (s: string) =>
+        and(eq(c.assigneeId, bind(`assigneeId${s}`)), eq(c.status, bind(`status${s}`)), eq(skipIndex(c.brandId), bind(`brandId${s}`)), category ? eq(skipIndex(c.category), bind(`category${s}`)) : undefined)!,
       values: { assigneeId, status, brandId, category },
     }));
   return statuses.flatMap((status) =>
     (category ? [category] : CATEGORIES).map((cat) => ({
       shape: "status",
-      condition: and(eq(c.brandId, bind("brandId")), eq(c.status, bind("status")), eq(c.category, bind("category")))!,
+      condition: (s: string) => and(eq(c.brandId, bind(`brandId${s}`)), eq(c.status, bind(`status${s}`)), eq(c.category, bind(`category${s}`)))!,
       values: { brandId, status, category: cat },
     })),
   );
@@ -107,7 +111,7 @@ function segments(view: View, brandId: number, userId: number, assigneeId: numbe
       // awaiting_first_response = 1 never holds for a resolved conversation (resolving clears it).
       return assigneeId != null
         ? { ranges: ranges(brandId, ACTIVE, "request", assigneeId), residual: eq(skipIndex(c.awaitingFirstResponse), 1) }
-        : { ranges: [{ shape: "queue", condition: and(eq(c.brandId, bind("brandId")), eq(c.awaitingFirstResponse, true), eq(c.category, "request"))!, values: { brandId } }], residual: undefined };
+        : { ranges: [{ shape: "queue", condition: (s: string) => and(eq(c.brandId, bind(`brandId${s}`)), eq(c.awaitingFirstResponse, true), eq(c.category, "request"))!, values: { brandId } }], residual: undefined };
     case "mine":
       return { ranges: ranges(brandId, ACTIVE, null, userId), residual: undefined };
     case "unassigned":
@@ -193,15 +197,27 @@ export function listStatements({ db, brandId, view = "waiting", userId, filters 
   const filter = filterConditions(filters, userId);
   const common = { ...filter.values, k: after?.k, id: after?.id, limit: limit + 1 };
   const shape = `${view}.${after ? "after" : "first"}.${filter.shape}`;
+  // The page's ids first, from conversations alone; then the joins for those rows only. Joined
+  // before the limit, PostgreSQL joined every candidate (thousands with a filter) and sorted after.
+  // The joins never drop a row (channel and contact are required), so the page is the same.
   const rows = (name: string, where: (SQL | undefined)[], values: Record<string, unknown>) =>
     new InboxQuery<Row>(
       db,
       `inbox.${name}.${shape}`,
       (h) =>
         listRows(h)
-          .where(and(...where, ...filter.where))
-          .orderBy(direction(key), direction(c.id))
-          .limit(sql.placeholder("limit")),
+          .where(
+            inArray(
+              c.id,
+              h
+                .select({ id: c.id })
+                .from(c)
+                .where(and(...where, ...filter.where))
+                .orderBy(direction(key), direction(c.id))
+                .limit(sql.placeholder("limit")),
+            ),
+          )
+          .orderBy(direction(key), direction(c.id)),
       { ...common, ...values },
     );
   if (filter.words || view === "escalated") {
@@ -218,27 +234,40 @@ export function listStatements({ db, brandId, view = "waiting", userId, filters 
   }
   const { ranges: list, residual } = segments(view, brandId, userId, filter.assigneeId);
   const bounded = filter.where.length > 0 || residual != null;
+  // Where the walk reads each row anyway (db/inbox.ts), it says which rows pass the filters, so
+  // only those travel on to the page's query instead of every entry walked.
+  const check = bounded && rangeWalkReadsRows() ? and(...filter.where, residual) : undefined;
+  const walkKey = `${order}.${after ? "after" : "first"}${check ? `.${view}.${filter.shape}` : ""}`;
+  const walkValues = (window: number) => ({ ...(check ? filter.values : {}), k: after?.k, id: after?.id, window });
+  const walk = (h: Db, range: Range, s: string) =>
+    h
+      .select({ r: sql<number>`${sql.raw(String(Number(s || 0)))}`.mapWith(Number), id: c.id, at: key, ...(check ? { hit: sql<boolean | null>`${check}` } : {}) })
+      .from(c)
+      .where(and(range.condition(s), keyset))
+      .orderBy(direction(key), direction(c.id))
+      .limit(sql.placeholder("window"));
+  type Walked = { r: number; id: number; at: Date | null; hit?: boolean | null };
   const candidates = list.map(
-    (range) => (window: number) =>
-      new InboxQuery<{ id: number; at: Date | null }>(
-        db,
-        `inbox.range.${order}.${range.shape}.${after ? "after" : "first"}`,
-        (h) =>
-          h
-            .select({ id: c.id, at: key })
-            .from(c)
-            .where(and(range.condition, keyset))
-            .orderBy(direction(key), direction(c.id))
-            .limit(sql.placeholder("window")),
-        { ...range.values, k: after?.k, id: after?.id, window },
-      ),
+    (range) => (window: number) => new InboxQuery<Walked>(db, `inbox.range.${range.shape}.${walkKey}`, (h) => walk(h, range, ""), { ...range.values, ...walkValues(window) }),
   );
+  // Where each statement is a round trip to a server (db/inbox.ts), the ranges walk in one statement (UNION ALL).
+  const together =
+    list.length > 1 && walksTogether()
+      ? (window: number) =>
+          new InboxQuery<Walked>(
+            db,
+            `inbox.ranges.${list.map((range) => range.shape).join("+")}.${walkKey}`,
+            (h) => list.map((range, i) => walk(h, range, String(i))).reduce((all, one) => (all as typeof one).unionAll(one) as unknown as typeof one),
+            Object.assign({}, ...list.map((range, i) => suffixed(range.values, String(i))), walkValues(window)),
+          )
+      : null;
   return {
     kind: "ranges" as const,
     order,
     limit,
     windows: bounded ? SCAN_WINDOWS : ([limit + 1] as const),
     candidates,
+    together,
     // Rows past the boundary (the earliest point where a range stopped) could hide unseen matches.
     rows: (ids: number[], boundary: Key | null) =>
       rows(boundary ? "bounded" : "rows", [inIdList(c.id, bind("ids")), residual, boundary ? not(beyond("bk", "bid")) : undefined], { ids: idList(ids), bk: boundary?.k, bid: boundary?.id }),
@@ -265,9 +294,14 @@ export async function listConversations({ db = database(), ...args }: Omit<ListA
     // Each range is complete down to its last candidate; past the earliest such stop, rows may be unseen.
     let boundary: Key | null = null;
     const ids: number[] = [];
-    for (const candidates of plan.candidates) {
-      const found = await candidates(window).execute();
-      for (const row of found) ids.push(row.id);
+    const walked = plan.together ? await plan.together(window).execute() : null;
+    for (const [r, candidates] of plan.candidates.entries()) {
+      // A UNION ALL keeps each part's order in practice, not by promise: sorted again to be sure,
+      // a missing key last as PostgreSQL (the only engine that walks together) orders it.
+      const found = walked
+        ? walked.filter((row) => row.r === r).sort((a, b) => compare(plan.order, { k: a.at?.getTime() ?? Infinity, id: a.id }, { k: b.at?.getTime() ?? Infinity, id: b.id }))
+        : await candidates(window).execute();
+      for (const row of found) if (row.hit === undefined || row.hit === true) ids.push(row.id);
       const tail = found[found.length - 1];
       const last = tail && { k: tail.at?.getTime() ?? 0, id: tail.id };
       if (found.length === window && last && (!boundary || compare(plan.order, last, boundary) < 0)) boundary = last;
