@@ -7,9 +7,9 @@ export type BenchServer = { url: string; pid: number; stop: () => Promise<void>;
 
 
 /**
- * `next start` of the production build in NEXT_DIST_DIR against the bench database (DATABASE_PATH
- * or DATABASE_URL in `env`), with the worker and the demo off. The API rate limit is lifted: the
- * bench measures the server, not the limiter.
+ * The web server (scripts/serve.ts, as `npm start` runs it) of the production build in
+ * NEXT_DIST_DIR against the bench database (DATABASE_PATH or DATABASE_URL in `env`), with the
+ * worker and the demo off. The API rate limit is lifted: the bench measures the server, not the limiter.
  */
 export async function startServer({ env }: { env: Record<string, string> }): Promise<BenchServer> {
   const dist = process.env.NEXT_DIST_DIR || ".next";
