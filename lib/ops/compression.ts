@@ -16,7 +16,13 @@ export const GZIP_LEVEL = 3;
 /** Bodies smaller than this go out as they are: the framing would eat the gain. */
 export const MIN_BYTES = 1024;
 /** A piece is handed to the compressor before the turn ends once it grows past this. */
-const MAX_PENDING_BYTES = 64 * 1024;
+const MAX_PENDING_BYTES = 256 * 1024;
+/** The compressor's output comes in pieces of this size: a whole compressed page is usually one. */
+const OUTPUT_CHUNK_BYTES = 64 * 1024;
+// Next replaces setImmediate and nextTick once loaded (to run its own queue while it renders);
+// these are the plain ones, as scripts/serve.ts loads this module first.
+const { setImmediate, clearImmediate } = globalThis;
+const nextTick = process.nextTick.bind(process);
 
 /** The encoding to answer with: Brotli or gzip by the client's preference (ties go to Brotli), else identity. */
 export function chooseEncoding(acceptEncoding: string | string[] | undefined): Encoding {
@@ -52,8 +58,9 @@ function addVary(res: ServerResponse, field: string): void {
 }
 
 function compressor(encoding: Exclude<Encoding, "identity">): zlib.BrotliCompress | zlib.Gzip {
-  if (encoding === "gzip") return zlib.createGzip({ level: GZIP_LEVEL });
+  if (encoding === "gzip") return zlib.createGzip({ level: GZIP_LEVEL, chunkSize: OUTPUT_CHUNK_BYTES });
   return zlib.createBrotliCompress({
+    chunkSize: OUTPUT_CHUNK_BYTES,
     params: {
       [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
       [zlib.constants.BROTLI_PARAM_LGWIN]: BROTLI_WINDOW_BITS,
@@ -96,11 +103,13 @@ export function compressResponse(req: IncomingMessage, res: ServerResponse): voi
   const write = res.write.bind(res) as (chunk: Chunk, encoding?: BufferEncoding | Callback, callback?: Callback) => boolean;
   const end = res.end.bind(res) as (chunk?: Chunk, encoding?: BufferEncoding | (() => void), callback?: () => void) => ServerResponse;
   const writeHead = res.writeHead.bind(res) as (status: number, message?: string) => ServerResponse;
+  const flushHeaders = res.flushHeaders.bind(res);
   let decided = false;
   let gather = false;
   let stream: zlib.BrotliCompress | zlib.Gzip | undefined;
   let pending: Buffer[] = [];
   let pendingBytes = 0;
+  const tail: Buffer[] = [];
   let scheduled: NodeJS.Immediate | undefined;
   let ended = false;
 
@@ -121,7 +130,9 @@ export function compressResponse(req: IncomingMessage, res: ServerResponse): voi
     res.removeHeader("Content-Length");
     const output = (stream = compressor(accepted));
     output.on("data", (data: Buffer) => {
-      if (!write(data)) output.pause();
+      // The last of it goes out with the response's end, in one write.
+      if (ended) tail.push(data);
+      else if (!write(data)) output.pause();
     });
     // Node's own 'drain' on the response (its socket drained) lets the compressor go on; the
     // compressor's drain is the response's when the socket is not the one holding things up.
@@ -178,7 +189,7 @@ export function compressResponse(req: IncomingMessage, res: ServerResponse): voi
     }
     if (pendingBytes >= MAX_PENDING_BYTES) send(false);
     schedule();
-    if (callback) process.nextTick(callback);
+    if (callback) nextTick(callback);
     return !(res.writableNeedDrain || stream?.writableNeedDrain);
   } as ServerResponse["write"];
 
@@ -197,10 +208,18 @@ export function compressResponse(req: IncomingMessage, res: ServerResponse): voi
     scheduled = undefined;
     if (!stream) return end(pendingBytes ? takePending() : undefined, callback);
     const output = stream;
-    output.once("end", () => end(undefined, callback));
+    output.once("end", () => end(tail.length ? Buffer.concat(tail) : undefined, callback));
     output.end(pendingBytes ? takePending() : undefined);
     return res;
   } as ServerResponse["end"];
+
+  // Next flushes the headers before the first chunk; a gathered body's headers are only fixed
+  // then, and go out with its first piece: one socket write instead of two.
+  res.flushHeaders = function () {
+    decide();
+    if (!gather) return flushHeaders();
+    if (!res.headersSent) res.writeHead(res.statusCode);
+  };
 
   // Next calls this after each chunk it streams; the gathered chunks go out once the turn ends.
   (res as ServerResponse & { flush: () => void }).flush = schedule;
