@@ -8,6 +8,8 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // scripts/serve.ts compresses (Brotli at a low quality costs less CPU than Next's gzip).
+  compress: false,
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // `npm run typecheck` checks types (CI runs it before the tests); the build need not do it twice.
   typescript: { ignoreBuildErrors: true },

@@ -12,7 +12,7 @@ classifier, realtime delivery, 16 users on the dashboard and on the inbox pages,
 servers' memory.
   --db sqlite     (default) DATABASE_PATH, else a temporary file
   --db postgres   DATABASE_URL (an empty database), else a throwaway cluster of the system's PostgreSQL
-  --servers N     N \`next start\` processes on the same database, the load spread across them (1)
+  --servers N     N web server processes (as \`npm start\` runs) on the same database, the load spread across them (1)
   --events N      fresh events for the ingest and HTTP measures (default: a quarter of the conversations, 2,000 to 30,000)
   --page-seconds S  how long each 16-user page measure runs (20)`;
 

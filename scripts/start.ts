@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
-import path from "node:path";
 import { closeDatabase, database, databaseLabel, databaseReady } from "@/db/client";
+import { SERVER_EXEC_ARGV, SERVER_FILE, serverArgs } from "@/lib/ops/next-server";
 import { getSecrets } from "@/lib/security/secrets";
 import { demoEnabled, readDemoLogins, saveDemoLogins } from "@/lib/seed/demo-logins";
 import { createDemoWorkspace, isEmpty, seedHistory } from "@/lib/seed/seed-demo";
@@ -35,11 +35,10 @@ async function main() {
   // LISTEN_HOST (e.g. 127.0.0.1 behind a reverse proxy); all interfaces otherwise, as containers
   // need. HOSTNAME is not read: Docker sets it to the container id.
   const host = process.env.LISTEN_HOST?.trim();
-  const next = path.join("node_modules", "next", "dist", "bin", "next");
-  const args = ["start", "-p", port, ...(host ? ["-H", host] : [])];
+  const args = serverArgs({ port, host });
   const env = { ...process.env, AUTH_SECRET: secrets.authSecret, CREDENTIALS_KEY: secrets.credentialsKey, ERASURE_KEY: secrets.erasureKey, NEXT_TELEMETRY_DISABLED: "1" };
-  const child = processes > 1 ? undefined : spawn(process.execPath, [next, ...args], { stdio: "inherit", env });
-  const servers = processes > 1 ? startCluster({ count: processes, file: next, args, env }) : undefined;
+  const child = processes > 1 ? undefined : spawn(process.execPath, [...SERVER_EXEC_ARGV, SERVER_FILE, ...args], { stdio: "inherit", env });
+  const servers = processes > 1 ? startCluster({ count: processes, execArgv: SERVER_EXEC_ARGV, file: SERVER_FILE, args, env }) : undefined;
   process.stdout.write(`\nReplyhour is starting on http://${host && host !== "0.0.0.0" && host !== "::" ? (host.includes(":") ? `[${host}]` : host) : "localhost"}:${port}\n`);
   if (logins.length) {
     process.stdout.write("Demo logins (also shown on the sign-in page):\n");

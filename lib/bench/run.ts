@@ -42,7 +42,7 @@ export type BenchOptions = {
   databasePath: string;
   /** An empty PostgreSQL database (postgres://…); the process must run on PostgreSQL (db/engine.ts). */
   databaseUrl?: string;
-  /** How many `next start` processes serve the HTTP measures; the users are spread across them. */
+  /** How many web server processes serve the HTTP measures; the users are spread across them. */
   servers?: number;
   conversations: number;
   days: number;
@@ -120,7 +120,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
 }
 
 async function serverPhases({ db, database, servers, workspace, sizes, pageSeconds, log }: { db: Db; database: Record<string, string>; servers: number; workspace: BenchWorkspace; sizes: { http: number; quick: boolean }; pageSeconds: number; log: (line: string) => void }) {
-  log(`server: starting ${servers} \`next start\` process${servers > 1 ? "es" : ""} against the filled database…`);
+  log(`server: starting ${servers} web server process${servers > 1 ? "es" : ""} against the filled database…`);
   const env = { ...database, AUTH_SECRET: process.env.AUTH_SECRET!, CREDENTIALS_KEY: process.env.CREDENTIALS_KEY! };
   const started = await Promise.allSettled(Array.from({ length: servers }, () => startServer({ env })));
   const running = started.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));

@@ -1,22 +1,22 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { freePort, waitForServer } from "@/lib/ops/next-server";
+import { freePort, serverCommand, waitForServer } from "@/lib/ops/next-server";
 
 export type BenchServer = { url: string; pid: number; stop: () => Promise<void>; output: () => string };
 
 
 /**
- * `next start` of the production build in NEXT_DIST_DIR against the bench database (DATABASE_PATH
- * or DATABASE_URL in `env`), with the worker and the demo off. The API rate limit is lifted: the
- * bench measures the server, not the limiter.
+ * The web server (scripts/serve.ts, as `npm start` runs it) of the production build in
+ * NEXT_DIST_DIR against the bench database (DATABASE_PATH or DATABASE_URL in `env`), with the
+ * worker and the demo off. The API rate limit is lifted: the bench measures the server, not the limiter.
  */
 export async function startServer({ env }: { env: Record<string, string> }): Promise<BenchServer> {
   const dist = process.env.NEXT_DIST_DIR || ".next";
   if (!fs.existsSync(path.join(dist, "BUILD_ID"))) throw new Error(`No production build in ${dist}: run \`npm run build\` (or the bench without --no-build).`);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, serverCommand({ port, host: "127.0.0.1" }), {
     env: { ...withoutDatabase(process.env), ...env, REPLYHOUR_WORKER: "0", DEMO: "0", NEXT_TELEMETRY_DISABLED: "1", API_RATE_PER_MINUTE: "100000000" },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -14,13 +14,13 @@ export function webConcurrency(value = process.env.WEB_CONCURRENCY): number {
 }
 
 /**
- * Runs `count` copies of the Next server (`file` with `args`) as a node cluster: they share the
- * one listening port and the primary hands connections to them in turn. The first process runs
- * the background worker (the jobs' leases would keep the others out anyway); one that dies is
- * started again. Returns a stop that passes the signal on.
+ * Runs `count` copies of the web server (node `execArgv` `file` `args`) as a node cluster: they
+ * share the one listening port and the primary hands connections to them in turn. The first
+ * process runs the background worker (the jobs' leases would keep the others out anyway); one
+ * that dies is started again. Returns a stop that passes the signal on.
  */
-export function startCluster({ count, file, args, env }: { count: number; file: string; args: string[]; env: NodeJS.ProcessEnv }): { stop: (signal: NodeJS.Signals) => void; exited: Promise<number> } {
-  cluster.setupPrimary({ exec: file, args, execArgv: [] });
+export function startCluster({ count, execArgv = [], file, args, env }: { count: number; execArgv?: string[]; file: string; args: string[]; env: NodeJS.ProcessEnv }): { stop: (signal: NodeJS.Signals) => void; exited: Promise<number> } {
+  cluster.setupPrimary({ exec: file, args, execArgv });
   let stopping = false;
   const started = new Map<Worker, { slot: number; at: number }>();
   const fork = (slot: number) => {

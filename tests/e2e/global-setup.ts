@@ -7,7 +7,7 @@ import { cliActor } from "@/lib/audit/record";
 import { createBrand } from "@/lib/brands/brands";
 import { createUser, setMembership } from "@/lib/team/users";
 import { tempDir } from "../helpers/db";
-import { freePort, waitForServer } from "@/lib/ops/next-server";
+import { freePort, serverCommand, waitForServer } from "@/lib/ops/next-server";
 
 export const PASSWORD = "e2e-password-42";
 
@@ -36,7 +36,7 @@ export default async function setup(project: TestProject) {
   // The server reads META_GRAPH_URL at send time; tests start a fake Graph API on this port.
   const metaGraphPort = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, serverCommand({ port, host: "127.0.0.1" }), {
     env: {
       ...process.env,
       DATABASE_PATH: file,

@@ -8,14 +8,14 @@ import { cliActor } from "@/lib/audit/record";
 import { createBrand } from "@/lib/brands/brands";
 import { createToken } from "@/lib/auth/tokens";
 import { tempDir } from "../helpers/db";
-import { freePort, waitForServer } from "@/lib/ops/next-server";
+import { freePort, serverCommand, waitForServer } from "@/lib/ops/next-server";
 
 const LOOPS = 4;
 const BATCH = 50;
 
 
 function startServer({ file, port }: { file: string; port: number }): ChildProcess {
-  return spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  return spawn(process.execPath, serverCommand({ port, host: "127.0.0.1" }), {
     env: {
       ...process.env,
       DATABASE_PATH: file,

@@ -4,7 +4,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { databaseUrl, startCluster, type Cluster } from "@/scripts/lib/postgres";
-import { freePort, waitForServer } from "@/lib/ops/next-server";
+import { freePort, serverCommand, waitForServer } from "@/lib/ops/next-server";
 import { startFakeTelegram } from "../fakes/telegram";
 import { httpSignIn } from "../security/http-session";
 
@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 function startServer({ url, port, telegram }: { url: string; port: number; telegram: string }): ChildProcess {
-  const child = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, serverCommand({ port, host: "127.0.0.1" }), {
     env: {
       ...process.env,
       DATABASE_URL: url,

@@ -13,7 +13,7 @@ import { createUser, setMembership } from "@/lib/team/users";
 import { signMetaPayload } from "../fakes/payloads";
 import { tempDir } from "../helpers/db";
 import { httpSignIn } from "../security/http-session";
-import { freePort } from "@/lib/ops/next-server";
+import { freePort, serverCommand } from "@/lib/ops/next-server";
 
 // A server of its own, so its whole stdout/stderr is ours and sign-in limits hurt nobody else.
 const DIST = process.env.NEXT_DIST_DIR || ".next";
@@ -60,7 +60,7 @@ beforeAll(async () => {
 
   const port = await freePort();
   baseUrl = `http://127.0.0.1:${port}`;
-  child = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  child = spawn(process.execPath, serverCommand({ port, host: "127.0.0.1" }), {
     env: { ...process.env, ...SECRETS, DATABASE_PATH: file, DEMO: "0", DEMO_TRAFFIC: "0", NEXT_TELEMETRY_DISABLED: "1", TELEGRAM_API_URL: "http://127.0.0.1:9", TRUSTED_PROXIES: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],
   });

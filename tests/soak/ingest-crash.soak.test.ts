@@ -8,7 +8,7 @@ import { cliActor } from "@/lib/audit/record";
 import { createBrand } from "@/lib/brands/brands";
 import { createToken } from "@/lib/auth/tokens";
 import { tempDir } from "../helpers/db";
-import { freePort, waitForServer } from "@/lib/ops/next-server";
+import { freePort, serverCommand, waitForServer } from "@/lib/ops/next-server";
 
 // The soak variant of tests/e2e/ingest-crash.test.ts: several kill -9 rounds on one database,
 // replays of every acknowledged batch across restarts, then the count must be exact.
@@ -19,7 +19,7 @@ const DIST = process.env.NEXT_DIST_DIR || ".next";
 
 
 function start(file: string, port: number): ChildProcess {
-  return spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  return spawn(process.execPath, serverCommand({ port, host: "127.0.0.1" }), {
     env: { ...process.env, DATABASE_PATH: file, AUTH_SECRET: "soak-auth-secret-0123456789abcdef0123", CREDENTIALS_KEY: "soak-credentials-key-0123456789abcdef", DEMO: "0", DEMO_TRAFFIC: "0", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: "ignore",
   });
