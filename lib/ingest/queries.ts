@@ -13,7 +13,7 @@ const ms = (column: Column) => sql<number>`${column}`;
 const msOrNull = (column: Column) => sql<number | null>`${column}`;
 
 // Only the columns the path reads: wide rows cost more to materialise than the lookup itself.
-const conversationRow = {
+export const conversationRow = {
   id: conversations.id,
   brandId: conversations.brandId,
   channelId: conversations.channelId,
@@ -26,7 +26,7 @@ const conversationRow = {
   lastMessageAt: ms(conversations.lastMessageAt),
 };
 
-const cycleRow = {
+export const cycleRow = {
   id: responseCycles.id,
   conversationId: responseCycles.conversationId,
   number: responseCycles.number,
@@ -41,6 +41,26 @@ const cycleRow = {
   slaState: responseCycles.slaState,
   awaitingSince: msOrNull(responseCycles.awaitingSince),
   resolvedAt: msOrNull(responseCycles.resolvedAt),
+};
+
+// What the decision reads of each message of a cycle.
+export const cycleMessageRow = {
+  id: messages.id,
+  externalId: messages.externalId,
+  direction: messages.direction,
+  contactId: messages.contactId,
+  userId: messages.userId,
+  text: messages.text,
+  inReplyTo: messages.inReplyToExternalId,
+  createdAt: ms(messages.createdAt),
+  automated: messages.automated,
+  category: messages.category,
+  complaint: messages.complaint,
+  confidence: messages.confidence,
+  requestProbability: messages.requestProbability,
+  language: messages.language,
+  corrected: messages.corrected,
+  visibility: messages.visibility,
 };
 
 // A column of the conversation's latest inbound message.
@@ -191,24 +211,7 @@ function prepare(tx: Tx) {
       .limit(ONE)
       .prepare(),
     cycleMessages: tx
-      .select({
-        id: messages.id,
-        externalId: messages.externalId,
-        direction: messages.direction,
-        contactId: messages.contactId,
-        userId: messages.userId,
-        text: messages.text,
-        inReplyTo: messages.inReplyToExternalId,
-        createdAt: ms(messages.createdAt),
-        automated: messages.automated,
-        category: messages.category,
-        complaint: messages.complaint,
-        confidence: messages.confidence,
-        requestProbability: messages.requestProbability,
-        language: messages.language,
-        corrected: messages.corrected,
-        visibility: messages.visibility,
-      })
+      .select(cycleMessageRow)
       .from(messages)
       .where(and(eq(messages.conversationId, p("conversationId")), eq(messages.cycleId, p("cycleId"))))
       .orderBy(messages.createdAt, messages.id)

@@ -5,7 +5,7 @@ import { prepared } from "@/db/prepared";
 import { channels, classifierExamples, contacts, conversations, messages, responseCycles } from "@/db/schema";
 import { erasedId } from "@/lib/privacy/token";
 import type { Batch, IngestItem } from "./batch";
-import { queries, type ConversationRow, type CycleMessage, type CycleRow, type Queries, type Summary, type Thread } from "./queries";
+import { conversationRow, cycleMessageRow, cycleRow, queries, type ConversationRow, type CycleMessage, type CycleRow, type Queries, type Summary, type Thread } from "./queries";
 
 // What one ingest batch reads and writes, set-based: the rows its events name are read in a few
 // statements when the batch opens, the stages work on those rows in memory, and what they write
@@ -673,40 +673,9 @@ const SIZES = [16, 64, 256, 512];
 const CHANNELS = 16;
 const channelList = Array.from({ length: CHANNELS }, (_, i) => sql.placeholder(`ch${i}`));
 const listOf = (size: number) => Array.from({ length: size }, (_, i) => sql.placeholder(`id${i}`));
-const ms = (column: Parameters<typeof sql>[1]) => sql<number>`${column}`;
-const msOrNull = (column: Parameters<typeof sql>[1]) => sql<number | null>`${column}`;
 
 type ListKind = "messages" | "contacts" | "threads" | "replies";
 type Prepared = { execute(values: Record<string, unknown>): Promise<unknown[]> };
-
-const conversationColumns = {
-  id: conversations.id,
-  brandId: conversations.brandId,
-  channelId: conversations.channelId,
-  contactId: conversations.contactId,
-  kind: conversations.kind,
-  status: conversations.status,
-  category: conversations.category,
-  currentCycleId: conversations.currentCycleId,
-  priority: conversations.priority,
-  lastMessageAt: ms(conversations.lastMessageAt),
-};
-
-const cycleColumns = {
-  id: responseCycles.id,
-  conversationId: responseCycles.conversationId,
-  number: responseCycles.number,
-  category: responseCycles.category,
-  startedAt: ms(responseCycles.startedAt),
-  firstResponseAt: msOrNull(responseCycles.firstResponseAt),
-  targetSeconds: responseCycles.targetSeconds,
-  atRiskShare: responseCycles.atRiskShare,
-  calendar: sql<string | null>`${responseCycles.calendar}`,
-  dueAt: ms(responseCycles.dueAt),
-  slaState: responseCycles.slaState,
-  awaitingSince: msOrNull(responseCycles.awaitingSince),
-  resolvedAt: msOrNull(responseCycles.resolvedAt),
-};
 
 const listQueries: Record<ListKind, (tx: Tx, size: number) => Prepared> = {
   messages: (tx, size) =>
@@ -739,7 +708,7 @@ const listQueries: Record<ListKind, (tx: Tx, size: number) => Prepared> = {
 const idQueries: Record<"conversations" | "histories" | "cycleMessages", (tx: Tx, size: number) => Prepared> = {
   conversations: (tx, size) =>
     tx
-      .select({ conversation: conversationColumns, cycle: cycleColumns })
+      .select({ conversation: conversationRow, cycle: cycleRow })
       .from(conversations)
       .leftJoin(responseCycles, eq(responseCycles.id, conversations.currentCycleId))
       .where(inArray(conversations.id, listOf(size)))
@@ -753,26 +722,11 @@ const idQueries: Record<"conversations" | "histories" | "cycleMessages", (tx: Tx
   cycleMessages: (tx, size) =>
     tx
       .select({
+        ...cycleMessageRow,
         cycleId: messages.cycleId,
         conversationId: messages.conversationId,
         sentiment: messages.sentiment,
         sentimentScore: messages.sentimentScore,
-        id: messages.id,
-        externalId: messages.externalId,
-        direction: messages.direction,
-        contactId: messages.contactId,
-        userId: messages.userId,
-        text: messages.text,
-        inReplyTo: messages.inReplyToExternalId,
-        createdAt: ms(messages.createdAt),
-        automated: messages.automated,
-        category: messages.category,
-        complaint: messages.complaint,
-        confidence: messages.confidence,
-        requestProbability: messages.requestProbability,
-        language: messages.language,
-        corrected: messages.corrected,
-        visibility: messages.visibility,
       })
       .from(messages)
       .where(inArray(messages.conversationId, listOf(size)))
