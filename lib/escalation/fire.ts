@@ -146,11 +146,12 @@ export async function readBatchFacts(tx: Tx, brandId: number, conversationIds: n
       .innerJoin(channels, eq(channels.id, conversations.channelId))
       .where(and(inArray(conversations.id, ids), eq(conversations.brandId, brandId)));
     for (const row of rows) facts.conversations.set(row.id, row);
+    // By conversation only (its index): with the brand in the statement SQLite walked all the brand's escalations.
     const open = await tx
-      .select({ id: escalations.id, level: escalations.level, cues: escalations.cues, status: escalations.status, conversationId: escalations.conversationId })
+      .select({ id: escalations.id, level: escalations.level, cues: escalations.cues, status: escalations.status, conversationId: escalations.conversationId, brandId: escalations.brandId })
       .from(escalations)
-      .where(and(inArray(escalations.conversationId, ids), eq(escalations.brandId, brandId), ne(escalations.status, "resolved")));
-    for (const { conversationId, ...e } of open) facts.open.get(conversationId)?.push(e);
+      .where(and(inArray(escalations.conversationId, ids), ne(escalations.status, "resolved")));
+    for (const { conversationId, brandId: owner, ...e } of open) if (owner === brandId) facts.open.get(conversationId)?.push(e);
   }
   return facts;
 }
