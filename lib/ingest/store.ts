@@ -83,7 +83,8 @@ export type CycleInsert = {
 // The conversation's summary as refreshConversation stores it, kept up to date message by message.
 type Kept = Summary & { cycleId: number | null };
 
-type Held = { category: string; kind: string; channelId: number };
+// A contact's conversations with the brand, counted: all, requests, public ones per channel.
+type Held = { conversations: number; requests: number; publicByChannel: Map<number, number> };
 
 type Reserved = { contacts: number[]; conversations: number[]; cycles: number[]; messages: number[] };
 
@@ -99,7 +100,7 @@ export class IngestStore {
   private readonly cycleLists = new Map<number, CycleMessage[]>();
   private readonly summaries = new Map<number, Kept>();
   // contact id → their conversations: category, and where
-  private readonly histories = new Map<number, Map<number, Held>>();
+  private readonly histories = new Map<number, Held>();
   // Channel → the batch's external ids that stored messages reply to (orphans waiting for a parent).
   private readonly repliedTo = new Map<number, Set<string>>();
   private readonly askedReplies = new Map<number, Set<string>>();
@@ -244,10 +245,14 @@ export class IngestStore {
 
   private async loadHistories(contactIds: number[]): Promise<void> {
     const wanted = contactIds.filter((id) => !this.histories.has(id));
-    for (const id of wanted) this.histories.set(id, new Map());
+    for (const id of wanted) this.histories.set(id, held());
     if (wanted.length === 0) return;
-    for (const row of (await this.byIds("histories", wanted)) as (Held & { id: number; contactId: number })[])
-      this.histories.get(row.contactId)!.set(row.id, { category: row.category, kind: row.kind, channelId: row.channelId });
+    for (const row of (await this.byIds("histories", wanted)) as { contactId: number; category: string; kind: string; channelId: number; n: number }[]) {
+      const h = this.histories.get(row.contactId)!;
+      h.conversations += row.n;
+      if (row.category === "request") h.requests += row.n;
+      if (row.kind === "public_comment") h.publicByChannel.set(row.channelId, (h.publicByChannel.get(row.channelId) ?? 0) + row.n);
+    }
   }
 
   private async loadChannelAccounts(batch: Batch, channelIds: number[]): Promise<void> {
@@ -351,14 +356,10 @@ export class IngestStore {
       await this.flush();
       await this.loadHistories([contactId]);
     }
-    let count = 0;
-    let requests = 0;
-    for (const [id, held] of this.histories.get(contactId)!) {
-      if (id === conversationId) continue;
-      count++;
-      if (held.category === "request") requests++;
-    }
-    return { conversations: count, requests };
+    const h = this.histories.get(contactId)!;
+    const own = this.conversationRows.get(conversationId);
+    const mine = own?.contactId === contactId;
+    return { conversations: h.conversations - (mine ? 1 : 0), requests: h.requests - (mine && own.category === "request" ? 1 : 0) };
   }
 
   /** Whether the contact has a public conversation on the channel besides `exceptId`. */
@@ -367,8 +368,9 @@ export class IngestStore {
       await this.flush();
       await this.loadHistories([contactId]);
     }
-    for (const [id, held] of this.histories.get(contactId)!) if (id !== exceptId && held.kind === "public_comment" && held.channelId === channelId) return true;
-    return false;
+    const except = this.conversationRows.get(exceptId);
+    const counted = except?.contactId === contactId && except.kind === "public_comment" && except.channelId === channelId ? 1 : 0;
+    return (this.histories.get(contactId)!.publicByChannel.get(channelId) ?? 0) - counted > 0;
   }
 
   /** False when no stored message replies to this external id of the batch. */
@@ -396,7 +398,7 @@ export class IngestStore {
     this.newIds.contacts.add(id);
     const row: ContactRow = { id, blocked: false, handle, name, followers };
     this.contactsByKey.set(key(channelId, externalId), row);
-    this.histories.set(id, new Map());
+    this.histories.set(id, held());
     return row;
   }
 
@@ -422,7 +424,11 @@ export class IngestStore {
     const row: ConversationRow = { id, brandId: this.brandId, channelId, contactId, kind, status: "open", category: "noise", currentCycleId: null, priority: "normal", lastMessageAt: at };
     this.conversationRows.set(id, row);
     if (kind === "private_message") this.privateThreads.set(key(channelId, threadKey), id);
-    this.histories.get(contactId)?.set(id, { category: "noise", kind, channelId });
+    const h = this.histories.get(contactId);
+    if (h) {
+      h.conversations++;
+      if (kind === "public_comment") h.publicByChannel.set(channelId, (h.publicByChannel.get(channelId) ?? 0) + 1);
+    }
     this.summaries.set(id, { first: null, lastInbound: null, last: null, language: null, complaint: null, latestText: null, latestSentiment: null, latestScore: null, cycleId: null });
     return row;
   }
@@ -549,11 +555,11 @@ export class IngestStore {
       (s.latestText ?? "").slice(0, 140),
       now,
     ]);
+    const h = this.histories.get(conversation.contactId);
+    if (h && conversation.category !== category) h.requests += (category === "request" ? 1 : 0) - (conversation.category === "request" ? 1 : 0);
     conversation.category = category;
     conversation.currentCycleId = cycle?.id ?? null;
     conversation.lastMessageAt = last;
-    const held = this.histories.get(conversation.contactId)?.get(conversation.id);
-    if (held) held.category = category;
   }
 
   replyExample(values: { messageId: number; text: string; language: string | null; now: number }): void {
@@ -623,6 +629,8 @@ export class IngestStore {
     this.examples = [];
   }
 }
+
+const held = (): Held => ({ conversations: 0, requests: 0, publicByChannel: new Map() });
 
 type LoadedMessage = CycleMessage & { cycleId: number | null; conversationId: number; sentiment: Summary["latestSentiment"]; sentimentScore: number | null };
 
@@ -715,9 +723,10 @@ const idQueries: Record<"conversations" | "histories" | "cycleMessages", (tx: Tx
       .prepare(),
   histories: (tx, size) =>
     tx
-      .select({ id: conversations.id, contactId: sql<number>`${conversations.contactId}`, category: conversations.category, kind: conversations.kind, channelId: conversations.channelId })
+      .select({ contactId: sql<number>`${conversations.contactId}`, category: conversations.category, kind: conversations.kind, channelId: conversations.channelId, n: sql<number>`count(*)`.mapWith(Number) })
       .from(conversations)
       .where(inArray(conversations.contactId, listOf(size)))
+      .groupBy(conversations.contactId, conversations.category, conversations.kind, conversations.channelId)
       .prepare(),
   cycleMessages: (tx, size) =>
     tx
