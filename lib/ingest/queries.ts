@@ -1,7 +1,7 @@
-import { and, desc, eq, inArray, isNull, lte, ne, sql, type Column } from "drizzle-orm";
+import { and, desc, eq, isNull, lte, ne, sql, type Column } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { bind, ONE, prepared } from "@/db/prepared";
-import { channels, classifierExamples, contacts, conversations, messages, responseCycles } from "@/db/schema";
+import { channels, contacts, conversations, messages, responseCycles } from "@/db/schema";
 
 // The per-event queries of the ingest path, prepared once per connection (db/prepared.ts):
 // building a query costs more than running it here. Timestamps travel as milliseconds, as the
@@ -71,22 +71,6 @@ const brandScoped = (id: Column, brandId: Column) => and(eq(id, p("id")), eq(bra
 
 function prepare(tx: Tx) {
   return {
-    messageByExternal: tx
-      .select({ id: messages.id, conversationId: messages.conversationId, externalId: messages.externalId, text: messages.text, deletedOnPlatformAt: messages.deletedOnPlatformAt })
-      .from(messages)
-      // The id as sent, or the token it was replaced by when its text was erased (lib/privacy).
-      .where(and(eq(messages.channelId, p("channelId")), inArray(messages.externalId, [p("externalId"), p("erasedId")])))
-      .limit(ONE)
-      .prepare(),
-    contactByExternal: tx
-      .select({ id: contacts.id, blocked: contacts.blocked, handle: contacts.handle, name: contacts.name, followers: contacts.followers })
-      .from(contacts)
-      .where(and(eq(contacts.channelId, p("channelId")), eq(contacts.externalId, p("externalId"))))
-      .prepare(),
-    insertContact: tx
-      .insert(contacts)
-      .values({ brandId: bind("brandId"), channelId: bind("channelId"), externalId: bind("externalId"), handle: bind("handle"), name: bind("name"), followers: bind("followers"), createdAt: bind("now") })
-      .prepare(),
     updateContact: tx
       .update(contacts)
       .set({
@@ -106,51 +90,7 @@ function prepare(tx: Tx) {
       .orderBy(desc(conversations.id))
       .limit(ONE)
       .prepare(),
-    threadOfMessage: tx
-      .select({ conversation: conversationRow, cycle: cycleRow })
-      .from(messages)
-      .innerJoin(conversations, eq(conversations.id, messages.conversationId))
-      .leftJoin(responseCycles, eq(responseCycles.id, conversations.currentCycleId))
-      .where(and(eq(messages.channelId, p("channelId")), eq(messages.externalId, p("externalId"))))
-      .prepare(),
-    insertConversation: tx
-      .insert(conversations)
-      .values({
-        brandId: bind("brandId"),
-        channelId: bind("channelId"),
-        contactId: bind("contactId"),
-        externalThreadId: bind("threadKey"),
-        kind: bind("kind"),
-        status: "open",
-        category: "noise",
-        lastMessageAt: bind("at"),
-        createdAt: bind("now"),
-        updatedAt: bind("now"),
-        preview: "",
-      })
-      .prepare(),
     cycle: tx.select(cycleRow).from(responseCycles).where(eq(responseCycles.id, p("id"))).prepare(),
-    insertCycle: tx
-      .insert(responseCycles)
-      .values({
-        conversationId: bind("conversationId"),
-        brandId: bind("brandId"),
-        channelId: bind("channelId"),
-        number: bind("number"),
-        category: bind("category"),
-        startedAt: bind("startedAt"),
-        policyId: bind("policyId"),
-        targetSeconds: bind("targetSeconds"),
-        nextResponseTargetSeconds: bind("nextTarget"),
-        atRiskShare: bind("atRiskShare"),
-        calendar: bind("calendar"),
-        atRiskAt: bind("atRiskAt"),
-        dueAt: bind("dueAt"),
-        slaState: bind("slaState"),
-        reopened: bind("reopened"),
-        createdAt: bind("now"),
-      })
-      .prepare(),
     updateCycle: tx
       .update(responseCycles)
       .set({
@@ -167,96 +107,17 @@ function prepare(tx: Tx) {
       })
       .where(brandScoped(responseCycles.id, responseCycles.brandId))
       .prepare(),
-    insertMessage: tx
-      .insert(messages)
-      .values({
-        conversationId: bind("conversationId"),
-        brandId: bind("brandId"),
-        channelId: bind("channelId"),
-        cycleId: bind("cycleId"),
-        direction: bind("direction"),
-        visibility: bind("visibility"),
-        externalId: bind("externalId"),
-        inReplyToExternalId: bind("inReplyTo"),
-        contactId: bind("contactId"),
-        userId: bind("userId"),
-        text: bind("text"),
-        createdAt: bind("createdAt"),
-        receivedAt: bind("receivedAt"),
-        automated: bind("automated"),
-        language: bind("language"),
-        category: bind("category"),
-        complaint: bind("complaint"),
-        sentiment: bind("sentiment"),
-        sentimentScore: bind("sentimentScore"),
-        confidence: bind("confidence"),
-        requestProbability: bind("requestProbability"),
-        reasons: bind("reasons"),
-        url: bind("url"),
-        attachments: bind("attachments"),
-        subject: bind("subject"),
-        quotedText: bind("quotedText"),
-        html: bind("html"),
-        editedAt: bind("editedAt"),
-        nrtSeconds: bind("nrtSeconds"),
-        deliveryState: bind("deliveryState"),
-        sentAt: bind("sentAt"),
-      })
-      .prepare(),
-    // What the classify and cycle stages read of a parent message and of the current cycle.
-    messageRef: tx
-      .select({ direction: messages.direction, contactId: messages.contactId })
-      .from(messages)
-      .where(and(eq(messages.channelId, p("channelId")), eq(messages.externalId, p("externalId"))))
-      .limit(ONE)
-      .prepare(),
     cycleMessages: tx
       .select(cycleMessageRow)
       .from(messages)
       .where(and(eq(messages.conversationId, p("conversationId")), eq(messages.cycleId, p("cycleId"))))
       .orderBy(messages.createdAt, messages.id)
       .prepare(),
-    // The author's earlier conversations with the brand on this channel, and how many were requests.
-    contactHistory: tx
-      .select({
-        conversations: sql<number>`count(*)`.mapWith(Number),
-        requests: sql<number>`coalesce(sum(CASE WHEN ${conversations.category} = 'request' THEN 1 ELSE 0 END), 0)`.mapWith(Number),
-      })
-      .from(conversations)
-      .where(and(eq(conversations.contactId, p("contactId")), ne(conversations.id, p("conversationId"))))
-      .prepare(),
     channelAccount: tx.select({ name: channels.name, accountId: channels.accountId }).from(channels).where(eq(channels.id, p("channelId"))).prepare(),
     orphansOf: tx
       .selectDistinct({ id: messages.conversationId })
       .from(messages)
       .where(and(eq(messages.channelId, p("channelId")), eq(messages.inReplyToExternalId, p("externalId")), ne(messages.conversationId, p("conversationId"))))
-      .prepare(),
-    latestInboundBefore: tx
-      .select({ id: messages.id, text: messages.text, language: messages.language })
-      .from(messages)
-      .where(
-        and(
-          eq(messages.conversationId, p("conversationId")),
-          eq(messages.cycleId, p("cycleId")),
-          eq(messages.direction, "inbound"),
-          lte(messages.createdAt, p("at")),
-        ),
-      )
-      .orderBy(desc(messages.createdAt))
-      .limit(ONE)
-      .prepare(),
-    replyExample: tx
-      .insert(classifierExamples)
-      .values({
-        brandId: bind("brandId"),
-        messageId: bind("messageId"),
-        text: bind("text"),
-        language: bind("language"),
-        request: true,
-        source: "reply",
-        createdAt: bind("now"),
-      })
-      .onConflictDoNothing()
       .prepare(),
     unansweredPublicOfContact: tx
       .select({ conversationId: conversations.id, cycleId: responseCycles.id })
@@ -320,7 +181,6 @@ export type Queries = ReturnType<typeof prepare>;
 type Row<K extends keyof Queries> = Awaited<ReturnType<Queries[K]["execute"]>> extends (infer R)[] ? R : never;
 export type ConversationRow = Row<"conversation">;
 export type CycleRow = Row<"cycle">;
-export type MessageRef = Row<"messageByExternal">;
 export type CycleMessage = Row<"cycleMessages">;
 // `created`: the conversation was started by the event being stored.
 export type Thread = { conversation: ConversationRow; cycle: CycleRow | null; created?: boolean };
