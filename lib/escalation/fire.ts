@@ -140,13 +140,14 @@ export async function readBatchFacts(tx: Tx, brandId: number, conversationIds: n
   for (const id of conversationIds) facts.open.set(id, []);
   for (let i = 0; i < conversationIds.length; i += 500) {
     const ids = conversationIds.slice(i, i + 500);
+    // By id only, the brand checked here: with the brand in the statement SQLite walked all the
+    // brand's conversations (or escalations) through a brand index instead of looking the ids up.
     const rows = await tx
-      .select({ ...conversationFacts, id: conversations.id })
+      .select({ ...conversationFacts, brandId: conversations.brandId })
       .from(conversations)
       .innerJoin(channels, eq(channels.id, conversations.channelId))
-      .where(and(inArray(conversations.id, ids), eq(conversations.brandId, brandId)));
-    for (const row of rows) facts.conversations.set(row.id, row);
-    // By conversation only (its index): with the brand in the statement SQLite walked all the brand's escalations.
+      .where(inArray(conversations.id, ids));
+    for (const { brandId: owner, ...row } of rows) if (owner === brandId) facts.conversations.set(row.id, row);
     const open = await tx
       .select({ id: escalations.id, level: escalations.level, cues: escalations.cues, status: escalations.status, conversationId: escalations.conversationId, brandId: escalations.brandId })
       .from(escalations)
