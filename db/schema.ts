@@ -545,7 +545,9 @@ export const notifications = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [
-    index("notifications_user").on(t.userId, t.readAt, t.createdAt),
+    // The bell on every page: a person's newest 20, and the count of their unread without reading a row.
+    index("notifications_user").on(t.userId, t.createdAt, t.id),
+    index("notifications_unread").on(t.userId, t.readAt, t.brandId),
     // Resolving an escalation clears its bell entries.
     index("notifications_escalation").on(t.escalationId, t.readAt),
   ],

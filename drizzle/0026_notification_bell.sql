@@ -1,0 +1,3 @@
+DROP INDEX `notifications_user`;--> statement-breakpoint
+CREATE INDEX `notifications_unread` ON `notifications` (`user_id`,`read_at`,`brand_id`);--> statement-breakpoint
+CREATE INDEX `notifications_user` ON `notifications` (`user_id`,`created_at`,`id`);
