@@ -15,7 +15,7 @@ class DisabledSignIn extends CredentialsSignin {
 const addressOf = (request: Request) => clientAddress(request.headers);
 
 // Lazy config: secrets are read (or generated beside the database) on the first request, not at build.
-export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+export const { handlers, signIn, signOut } = NextAuth(() => ({
   secret: getSecrets().authSecret,
   trustHost: true,
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },

@@ -2,7 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { closeDatabase, database } from "@/db/client";
+import { encode } from "next-auth/jwt";
 import { roleAtLeast } from "@/lib/auth/access";
+import { checkSession, startSession } from "@/lib/auth/sessions";
 import { isAppError } from "@/lib/errors";
 import { resetSecretsCache } from "@/lib/security/secrets";
 import { tempDir } from "../helpers/db";
@@ -10,11 +12,11 @@ import { scanActions, scanRoutes } from "./authz/scan";
 import { ACTION_VARIANTS, ACTIONS, ROUTES, type Access, type ActionEntry, type RouteCall } from "./authz/table";
 import { dbFingerprint, makeWorld, PERSONAS, STORED, type Persona, type World } from "./authz/world";
 
-// Only the session provider (Auth.js), Next's cache and its request cookie jar are substituted: the session lookup in
-// lib/auth/session.ts, the membership and role checks and every query run for real.
-const session = vi.hoisted(() => ({ userId: null as number | null }));
+// Only Auth.js's own routes, Next's cache and its request headers and cookie jar are substituted:
+// each persona signs in with a real session row and an encrypted session cookie, and the cookie
+// check in lib/auth/session.ts, the membership and role checks and every query run for real.
+const session = vi.hoisted(() => ({ cookie: null as string | null }));
 vi.mock("@/lib/auth/next-auth", () => ({
-  auth: async () => (session.userId == null ? null : { user: { id: String(session.userId) }, sid: "authz-session", expires: new Date(Date.now() + 3600_000).toISOString() }),
   signIn: async () => undefined,
   signOut: async () => undefined,
   handlers: { GET: async () => new Response(null, { status: 404 }), POST: async () => new Response(null, { status: 404 }) },
@@ -36,6 +38,7 @@ vi.mock("next/cache", async (importOriginal) => ({
 const cookieJar = vi.hoisted(() => new Map<string, string>());
 vi.mock("next/headers", async (importOriginal) => ({
   ...(await importOriginal<typeof import("next/headers")>()),
+  headers: async () => new Headers({ "x-forwarded-proto": "http", ...(session.cookie ? { cookie: session.cookie } : {}) }),
   cookies: async () => ({
     get: (name: string) => (cookieJar.has(name) ? { name, value: cookieJar.get(name)! } : undefined),
     set: (name: string, value: string) => void cookieJar.set(name, value),
@@ -65,8 +68,21 @@ function expected(access: Access, persona: Persona, outsider: ActionEntry["outsi
   return roleAtLeast(persona, access) ? "allowed" : "forbidden";
 }
 
-function signInAs(persona: Persona) {
-  session.userId = persona === "signed-out" ? null : w.people[persona].id;
+// A live session of the persona's own (an action may have ended the last one), in the cookie Auth.js sets over http.
+const sessionIds = new Map<Persona, string>();
+async function signInAs(persona: Persona) {
+  if (persona === "signed-out") {
+    session.cookie = null;
+    return;
+  }
+  const userId = w.people[persona].id;
+  let sid = sessionIds.get(persona);
+  if (!sid || !(await checkSession({ sessionId: sid, userId }))) {
+    sid = await startSession({ userId });
+    sessionIds.set(persona, sid);
+  }
+  const token = await encode({ token: { uid: String(userId), sid }, secret: process.env.AUTH_SECRET!, salt: "authjs.session-token", maxAge: 3600 });
+  session.cookie = `authjs.session-token=${token}`;
 }
 
 function fromThrown(error: unknown): Outcome {
@@ -98,7 +114,7 @@ async function callAction(key: string, entry: ActionEntry, persona: Persona, bui
   const form = new FormData();
   for (const [k, v] of Object.entries(values)) form.append(k, v);
   const args = entry.noArgs ? [] : entry.args ? await entry.args(w, persona) : entry.formOnly ? [form] : [null, form];
-  signInAs(persona);
+  await signInAs(persona);
   const before = dbFingerprint(w.db);
   let outcome: Outcome;
   try {
@@ -216,7 +232,7 @@ describe.each(Object.entries(ROUTES))("route %s", (key, entry) => {
   }
   const access = entry.access;
   it.each(PERSONAS.map((p) => [p]))("as %s", async (persona) => {
-    signInAs(persona);
+    await signInAs(persona);
     const response = await callRoute(key, await entry.request(w));
     const want = expected(access, persona);
     // A public route must not depend on a session; a 404 for a brand without a public page is fine.
@@ -227,7 +243,7 @@ describe.each(Object.entries(ROUTES))("route %s", (key, entry) => {
     const cross = entry.cross;
     it("changes nothing when brand A's objects are named from brand B", async () => {
       const call = await cross(w);
-      signInAs("outsider");
+      await signInAs("outsider");
       const before = dbFingerprint(w.db);
       const response = await callRoute(key, call);
       expect(response.status).toBeLessThan(500);
