@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, or, sql, type SQLWrapper } from "drizzle-orm";
 import { database, type Db } from "@/db/client";
+import { skipIndex } from "@/db/inbox";
 import { auditLog, channels, contacts, conversations, messages } from "@/db/schema";
 import { authorize, type Principal } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
@@ -53,11 +54,11 @@ export async function exportContact({ db = database(), actor, brandId, contactId
   // The same rows an erasure would change: what is exported is what is erased.
   const target = await contactTarget(db, { brandId, contactId });
   const messageRows = target.messageIds.length
-    ? await db.select().from(messages).where(and(eq(messages.brandId, brandId), inArray(messages.id, target.messageIds))).orderBy(asc(messages.createdAt), asc(messages.id))
+    ? await db.select().from(messages).where(and(eq(skipIndex(messages.brandId), brandId), inArray(messages.id, target.messageIds))).orderBy(asc(messages.createdAt), asc(messages.id))
     : [];
   const conversationIds = [...new Set([...target.conversationIds, ...messageRows.map((m) => m.conversationId)])];
   const conversationRows = conversationIds.length
-    ? await db.select().from(conversations).where(and(eq(conversations.brandId, brandId), inArray(conversations.id, conversationIds))).orderBy(asc(conversations.id))
+    ? await db.select().from(conversations).where(and(eq(skipIndex(conversations.brandId), brandId), inArray(conversations.id, conversationIds))).orderBy(asc(conversations.id))
     : [];
   const mentioning = target.needles.length
     ? await db

@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Tx } from "@/db/client";
+import { skipIndex } from "@/db/inbox";
 import { channels, classifierExamples, contacts, conversations, drafts, escalations, messages, notifications } from "@/db/schema";
 import { PREVIEW_CHARS } from "@/lib/ingest/conversation-state";
 import { scrubText } from "./scrub";
@@ -64,7 +65,7 @@ export async function eraseMessageRows(tx: Tx, { brandId, messageIds }: EraseTar
     const rows = await tx
       .select({ id: messages.id, channelId: messages.channelId, externalId: messages.externalId, inReplyTo: messages.inReplyToExternalId, subject: messages.subject, quotedText: messages.quotedText, url: messages.url, attachments: messages.attachments, hiddenReason: messages.hiddenReason })
       .from(messages)
-      .where(and(eq(messages.brandId, brandId), inArray(messages.id, part)));
+      .where(and(eq(skipIndex(messages.brandId), brandId), inArray(messages.id, part)));
     for (const row of rows) {
       await tx
         .update(messages)
@@ -120,11 +121,11 @@ export async function eraseConversationRows(tx: Tx, target: EraseTarget): Promis
       .update(conversations)
       .set({ preview: ERASED, externalThreadId: tokenise(row.channelId, row.thread) })
       .where(and(eq(conversations.id, row.id), eq(conversations.brandId, brandId)));
-  const touched = await tx.selectDistinct({ id: messages.conversationId }).from(messages).where(and(eq(messages.brandId, brandId), anyOf(messages.id, messageIds)));
+  const touched = await tx.selectDistinct({ id: messages.conversationId }).from(messages).where(and(eq(skipIndex(messages.brandId), brandId), anyOf(messages.id, messageIds)));
   const ownIds = new Set(conversationIds);
   const others = touched.map((r) => r.id).filter((id) => !ownIds.has(id));
   const latest = sql`(SELECT substr(m.text, 1, ${PREVIEW_CHARS}) FROM messages m WHERE m.conversation_id = ${conversations.id} AND m.direction = 'inbound' ORDER BY m.created_at DESC, m.id DESC LIMIT 1)`;
-  for (const part of chunks(others)) await tx.update(conversations).set({ preview: sql`coalesce(${latest}, '')` }).where(and(eq(conversations.brandId, brandId), inArray(conversations.id, part)));
+  for (const part of chunks(others)) await tx.update(conversations).set({ preview: sql`coalesce(${latest}, '')` }).where(and(eq(skipIndex(conversations.brandId), brandId), inArray(conversations.id, part)));
   return own.length + others.length;
 }
 
