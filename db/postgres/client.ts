@@ -89,14 +89,21 @@ class Router implements Queryable {
  * code sees the same order of events on both engines; reads outside a transaction run on the
  * pool beside it and see only committed rows.
  */
+// Prepared queries are named statements (db/prepared.ts): parsed once, but planned for each call's
+// values, as they were unnamed. A generic plan guesses at a search's words and a filter's rarity;
+// forced, it made the inbox's search and rare filters slower. Said in the connection's start-up
+// (after any options the URL gives), so it holds from the first query and costs no round trip.
+export function withSessionSettings(url: string): string {
+  const parsed = new URL(url);
+  const given = parsed.searchParams.get("options");
+  parsed.searchParams.set("options", [given, "-c plan_cache_mode=force_custom_plan"].filter(Boolean).join(" "));
+  return parsed.toString();
+}
+
 export function openPostgres({ url, runMigrations = true, ready, migrationsFolder }: { url: string; runMigrations?: boolean; ready?: Promise<unknown>; migrationsFolder: string }): Db {
-  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE) || 10 });
+  const pool = new pg.Pool({ connectionString: withSessionSettings(url), max: Number(process.env.DATABASE_POOL_SIZE) || 10 });
   // An idle client that loses its server must not crash the process; the next query reconnects.
   pool.on("error", () => undefined);
-  // Prepared queries are named statements (db/prepared.ts): parsed once, but planned for each
-  // call's values, as they were unnamed. A generic plan guesses at a search's words and a filter's
-  // rarity; forced, it made the inbox's search and rare filters slower.
-  pool.on("connect", (client) => void client.query("SET plan_cache_mode = force_custom_plan").catch(() => undefined));
   const prepared = (async () => {
     await ready;
     if (!runMigrations) return;

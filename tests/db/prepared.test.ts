@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { bind, prepared } from "@/db/prepared";
+import { withSessionSettings } from "@/db/postgres/client";
 import { selectRows } from "@/db/sql";
 import { brands } from "@/db/schema";
 import { makeBrand, onPostgres, testDb } from "../helpers/db";
@@ -32,4 +33,14 @@ describe("prepared queries", () => {
     expect(seen.statements[0].name).toMatch(/^rh_/);
     expect(seen.mode).toBe("force_custom_plan");
   });
+
+  it("ask PostgreSQL for per-call plans in the connection's start-up, after the URL's own options", () => {
+    const options = (url: string) => new URL(withSessionSettings(url)).searchParams.get("options");
+    expect(options("postgres://app:s%40cret@db.internal:5432/replyhour")).toBe("-c plan_cache_mode=force_custom_plan");
+    expect(options("postgresql://app@db/replyhour?options=-c%20statement_timeout%3D5000&sslmode=require")).toBe("-c statement_timeout=5000 -c plan_cache_mode=force_custom_plan");
+    const socket = new URL(withSessionSettings("postgres:///replyhour?host=/var/run/postgresql"));
+    expect([socket.pathname, socket.searchParams.get("host")]).toEqual(["/replyhour", "/var/run/postgresql"]);
+    expect(new URL(withSessionSettings("postgres://app:s%40cret@db/x")).password).toBe("s%40cret");
+  });
 });
+
