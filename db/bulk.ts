@@ -1,4 +1,4 @@
-import { getTableColumns, getTableName, type Column, type Table } from "drizzle-orm";
+import { getTableColumns, getTableName, sql, type Column, type SQL, type Table } from "drizzle-orm";
 import { engineOf, type Tx } from "./client";
 
 // Many rows of one table in one statement, for bulk loads (the bench's fill). On PostgreSQL the
@@ -174,3 +174,14 @@ export async function lockBrandIngest(tx: Tx, brandId: number): Promise<void> {
 }
 
 const INGEST_LOCK = 7_321;
+
+/**
+ * Rows named by (channel, key) pairs, many at once. On PostgreSQL a statement joins the table to
+ * the pairs given as two arrays (placeholders `pairChannels` and `pairKeys`): one index probe a
+ * pair, and one plan whatever their number. Lists of channels and of keys, padded to a few
+ * prepared sizes, made it scan the whole table once the lists were long. SQLite takes the lists.
+ */
+export const lookupByPairs = (tx: Tx): boolean => engineOf(tx).kind === "postgres";
+export const KEY_PAIRS: SQL = sql`unnest(${sql.placeholder("pairChannels")}::bigint[], ${sql.placeholder("pairKeys")}::text[]) AS pair(channel_id, key)`;
+export const pairMatches = (channel: Column, key: Column): SQL => sql`${channel} = pair.channel_id AND ${key} = pair.key`;
+

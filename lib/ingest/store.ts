@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { insertValues, lockBrandIngest, reserveIds, updateValues } from "@/db/bulk";
+import { insertValues, KEY_PAIRS, lockBrandIngest, lookupByPairs, pairMatches, reserveIds, updateValues } from "@/db/bulk";
 import { prepared } from "@/db/prepared";
 import { channels, classifierExamples, contacts, conversations, messages, responseCycles } from "@/db/schema";
 import { erasedId } from "@/lib/privacy/token";
@@ -131,7 +131,7 @@ export class IngestStore {
   async readAhead(batch: Batch, items: IngestItem[]): Promise<void> {
     await lockBrandIngest(this.tx, this.brandId);
     this.reserveCount = items.length;
-    const perChannel = new Map<number, { messages: Set<string>; contacts: Set<string>; threads: Set<string>; replies: Set<string> }>();
+    const perChannel = new Map<number, Lists>();
     for (const { event, channelId } of items) {
       let c = perChannel.get(channelId);
       if (!c) perChannel.set(channelId, (c = { messages: new Set(), contacts: new Set(), threads: new Set(), replies: new Set() }));
@@ -149,8 +149,6 @@ export class IngestStore {
       }
     }
     const conversationIds = new Set<number>();
-    const channelIds = [...perChannel.keys()];
-    const all = (pick: (c: { messages: Set<string>; contacts: Set<string>; threads: Set<string>; replies: Set<string> }) => Set<string>) => [...new Set([...perChannel.values()].flatMap((c) => [...pick(c)]))];
     for (const [channelId, c] of perChannel) {
       for (const id of c.messages) this.messagesByKey.set(key(channelId, id), null);
       for (const id of c.contacts) this.contactsByKey.set(key(channelId, id), null);
@@ -158,33 +156,46 @@ export class IngestStore {
       this.repliedTo.set(channelId, new Set());
       this.askedReplies.set(channelId, c.replies);
     }
-    // One statement per kind for every channel of the batch; a row of an id asked on another channel is not kept.
-    for (const row of (await this.inList("messages", channelIds, all((c) => c.messages))) as (MessageRow & { channelId: number })[]) {
+    // One statement per kind for every channel of the batch; a row of an id asked on another channel (SQLite's lists) is not kept.
+    for (const row of (await this.lookup("messages", perChannel, (c) => c.messages)) as (MessageRow & { channelId: number })[]) {
       const k = key(row.channelId, row.externalId);
       if (!this.messagesByKey.has(k)) continue;
       const { channelId: _channel, ...m } = row;
       this.messagesByKey.set(k, m);
       conversationIds.add(m.conversationId);
     }
-    for (const row of (await this.inList("contacts", channelIds, all((c) => c.contacts))) as (ContactRow & { externalId: string; channelId: number })[]) {
+    for (const row of (await this.lookup("contacts", perChannel, (c) => c.contacts)) as (ContactRow & { externalId: string; channelId: number })[]) {
       const k = key(row.channelId, row.externalId);
       if (!this.contactsByKey.has(k)) continue;
       const { externalId: _id, channelId: _channel, ...contact } = row;
       this.contactsByKey.set(k, contact);
     }
-    const threads = all((c) => c.threads);
     // Newest first: the first row of a key is its conversation.
-    if (threads.length)
-      for (const row of (await this.inList("threads", channelIds, threads)) as { id: number; threadKey: string; channelId: number }[]) {
+    if ([...perChannel.values()].some((c) => c.threads.size > 0))
+      for (const row of (await this.lookup("threads", perChannel, (c) => c.threads)) as { id: number; threadKey: string; channelId: number }[]) {
         const k = key(row.channelId, row.threadKey);
         if (!this.privateThreads.has(k) || this.privateThreads.get(k) != null) continue;
         this.privateThreads.set(k, row.id);
         conversationIds.add(row.id);
       }
-    for (const row of (await this.inList("replies", channelIds, all((c) => c.replies))) as { id: string | null; channelId: number }[]) if (row.id !== null) this.repliedTo.get(row.channelId)?.add(row.id);
+    for (const row of (await this.lookup("replies", perChannel, (c) => c.replies)) as { id: string | null; channelId: number }[]) if (row.id !== null) this.repliedTo.get(row.channelId)?.add(row.id);
     await this.loadConversations([...conversationIds]);
     await this.loadHistories([...new Set([...this.contactsByKey.values()].filter((c): c is ContactRow => c != null).map((c) => c.id))]);
     await this.loadChannelAccounts(batch, [...perChannel.keys()]);
+  }
+
+  // The rows of these (channel, id) pairs: one statement of pairs on PostgreSQL, lists of channels and ids on SQLite.
+  private async lookup(kind: ListKind, perChannel: Map<number, Lists>, pick: (c: Lists) => Set<string>): Promise<unknown[]> {
+    if (!lookupByPairs(this.tx)) return this.inList(kind, [...perChannel.keys()], [...new Set([...perChannel.values()].flatMap((c) => [...pick(c)]))]);
+    const pairChannels: number[] = [];
+    const pairKeys: string[] = [];
+    for (const [channelId, c] of perChannel)
+      for (const id of pick(c)) {
+        pairChannels.push(channelId);
+        pairKeys.push(id);
+      }
+    if (pairKeys.length === 0) return [];
+    return prepared(this.tx, `ingest.store.${kind}.pairs`, (tx) => pairQueries[kind](tx)).execute({ pairChannels, pairKeys });
   }
 
   private async inList(kind: ListKind, channelIds: number[], ids: string[]): Promise<unknown[]> {
@@ -683,6 +694,7 @@ const channelList = Array.from({ length: CHANNELS }, (_, i) => sql.placeholder(`
 const listOf = (size: number) => Array.from({ length: size }, (_, i) => sql.placeholder(`id${i}`));
 
 type ListKind = "messages" | "contacts" | "threads" | "replies";
+type Lists = Record<ListKind, Set<string>>;
 type Prepared = { execute(values: Record<string, unknown>): Promise<unknown[]> };
 
 const listQueries: Record<ListKind, (tx: Tx, size: number) => Prepared> = {
@@ -710,6 +722,36 @@ const listQueries: Record<ListKind, (tx: Tx, size: number) => Prepared> = {
       .selectDistinct({ id: messages.inReplyToExternalId, channelId: messages.channelId })
       .from(messages)
       .where(and(inArray(messages.channelId, channelList), inArray(messages.inReplyToExternalId, listOf(size))))
+      .prepare(),
+};
+
+// PostgreSQL's twins of listQueries, by (channel, id) pairs (db/bulk.ts KEY_PAIRS).
+const pairQueries: Record<ListKind, (tx: Tx) => Prepared> = {
+  messages: (tx) =>
+    tx
+      .select({ id: messages.id, conversationId: messages.conversationId, externalId: messages.externalId, text: messages.text, deletedOnPlatformAt: messages.deletedOnPlatformAt, direction: messages.direction, contactId: messages.contactId, channelId: messages.channelId })
+      .from(messages)
+      .innerJoin(KEY_PAIRS, pairMatches(messages.channelId, messages.externalId))
+      .prepare(),
+  contacts: (tx) =>
+    tx
+      .select({ id: contacts.id, externalId: contacts.externalId, blocked: contacts.blocked, handle: contacts.handle, name: contacts.name, followers: contacts.followers, channelId: contacts.channelId })
+      .from(contacts)
+      .innerJoin(KEY_PAIRS, pairMatches(contacts.channelId, contacts.externalId))
+      .prepare(),
+  threads: (tx) =>
+    tx
+      .select({ id: conversations.id, threadKey: sql<string>`${conversations.externalThreadId}`, channelId: conversations.channelId })
+      .from(conversations)
+      .innerJoin(KEY_PAIRS, pairMatches(conversations.channelId, conversations.externalThreadId))
+      .where(eq(conversations.kind, "private_message"))
+      .orderBy(desc(conversations.id))
+      .prepare(),
+  replies: (tx) =>
+    tx
+      .selectDistinct({ id: messages.inReplyToExternalId, channelId: messages.channelId })
+      .from(messages)
+      .innerJoin(KEY_PAIRS, pairMatches(messages.channelId, messages.inReplyToExternalId))
       .prepare(),
 };
 
