@@ -37,6 +37,9 @@ const droppedIndexes = new WeakMap<object, { name: string; definition: string }[
  * are counted over all messages at the end. Rows written with their own ids leave the id
  * sequences behind: at the end each continues after the highest id. Call outside a transaction.
  */
+// The messages' rollup triggers: per statement for inserts, per row for updates and deletes (drizzle-pg/0016).
+const ROLLUP_TRIGGERS = ["message_rollups_count", "message_rollups_count_inserted"];
+
 export async function bulkLoadMode(db: Db, on: boolean): Promise<void> {
   const engine = engineOf(db);
   if (engine.kind !== "postgres") throw new Error("Not a PostgreSQL database.");
@@ -51,7 +54,7 @@ export async function bulkLoadMode(db: Db, on: boolean): Promise<void> {
       );
       for (const fk of rows) await client.query(`ALTER TABLE ${fk.table} DROP CONSTRAINT "${fk.name}"`);
       dropped.set(engine, [...(dropped.get(engine) ?? []), ...rows]);
-      await client.query(`ALTER TABLE "messages" DISABLE TRIGGER "message_rollups_count"`);
+      for (const trigger of ROLLUP_TRIGGERS) await client.query(`ALTER TABLE "messages" DISABLE TRIGGER "${trigger}"`);
       // Indexes that check nothing (not unique, no constraint) are built once at the end, as pg_restore does.
       const indexes = await client.query<{ name: string; definition: string }>(
         `SELECT i.indexname AS name, i.indexdef AS definition FROM pg_indexes i
@@ -69,7 +72,7 @@ export async function bulkLoadMode(db: Db, on: boolean): Promise<void> {
       droppedIndexes.delete(engine);
       // Counted again from every message, by the trigger's own function (drizzle-pg/0007), once
       // per group of messages that fall into the same rollup row.
-      await client.query(`ALTER TABLE "messages" ENABLE TRIGGER "message_rollups_count"`);
+      for (const trigger of ROLLUP_TRIGGERS) await client.query(`ALTER TABLE "messages" ENABLE TRIGGER "${trigger}"`);
       await client.query(`DELETE FROM "message_rollups"`);
       await client.query(
         `SELECT "message_rollups_add"(m, g.n) FROM (
