@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import os from "node:os";
 import type { Db } from "@/db/client";
 import { cliActor } from "@/lib/audit/record";
 import type { Role } from "@/db/schema";
@@ -22,7 +23,22 @@ export type PagesFigures = {
   /** How many app servers the users were spread across. */
   servers: number;
   loadGeneratorCpu: LoadGeneratorCpu;
+  /** The whole machine's CPU while the pages ran, in cores: what servers, database and load generator used together, and what was left. */
+  machineCpu: MachineCpu;
 };
+
+export type MachineCpu = { cores: number; busyCores: number; idleCores: number };
+
+// Every core's busy and idle time so far (os.cpus(): milliseconds).
+function cpuTimes(): { busy: number; idle: number } {
+  let busy = 0;
+  let idle = 0;
+  for (const { times } of os.cpus()) {
+    busy += times.user + times.nice + times.sys + times.irq;
+    idle += times.idle;
+  }
+  return { busy, idle };
+}
 
 export type DashboardPagesFigures = PagesFigures;
 export type InboxPagesFigures = PagesFigures;
@@ -80,6 +96,7 @@ export async function benchPages({
   await Promise.all(users.map(load));
   const samples: number[] = [];
   const cpu = process.cpuUsage();
+  const machine = cpuTimes();
   const started = performance.now();
   const until = started + seconds * 1000;
   await Promise.all(
@@ -93,6 +110,7 @@ export async function benchPages({
   );
   const elapsed = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
+  const after = cpuTimes();
   const { p50Ms, p95Ms } = latency(samples);
   return {
     concurrency,
@@ -104,6 +122,7 @@ export async function benchPages({
     brand: brand.slug,
     servers: urls.length,
     loadGeneratorCpu: { userSeconds: round(used.user / 1e6, 2), systemSeconds: round(used.system / 1e6, 2), cores: round((used.user + used.system) / 1e6 / elapsed, 2) },
+    machineCpu: { cores: os.cpus().length, busyCores: round((after.busy - machine.busy) / 1000 / elapsed, 2), idleCores: round((after.idle - machine.idle) / 1000 / elapsed, 2) },
   };
 }
 

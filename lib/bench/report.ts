@@ -82,7 +82,7 @@ export function toText(r: BenchResult): string {
   for (const [what, who, p] of [["dashboard pages", "managers", r.dashboardPages], ["inbox pages (Waiting)", "agents", r.inboxPages]] as const)
     if (p)
       out.push(
-        `${what}: ${p.concurrency} ${who} on ${p.brand} across ${p.servers} server${p.servers > 1 ? "s" : ""} for ${p.seconds} s: ${n(p.pages)} pages, ${p.pagesPerSecond} pages/s, p50 ${p.p50Ms} ms, p95 ${p.p95Ms} ms; the load generator used ${p.loadGeneratorCpu.userSeconds} s user + ${p.loadGeneratorCpu.systemSeconds} s system CPU (${p.loadGeneratorCpu.cores} cores)`,
+        `${what}: ${p.concurrency} ${who} on ${p.brand} across ${p.servers} server${p.servers > 1 ? "s" : ""} for ${p.seconds} s: ${n(p.pages)} pages, ${p.pagesPerSecond} pages/s, p50 ${p.p50Ms} ms, p95 ${p.p95Ms} ms; the load generator used ${p.loadGeneratorCpu.userSeconds} s user + ${p.loadGeneratorCpu.systemSeconds} s system CPU (${p.loadGeneratorCpu.cores} cores); the machine was busy ${p.machineCpu.busyCores} of ${p.machineCpu.cores} cores`,
       );
   return out.join("\n") + "\n";
 }

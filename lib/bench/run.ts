@@ -150,10 +150,10 @@ async function serverPhases({ db, database, servers, workspace, sizes, pageSecon
     const dashboardPage = await pageLatency({ url: `${server.url}/dashboard`, cookie });
     log(`dashboard pages: 16 managers at once on the biggest brand, ${pageSeconds} s…`);
     const dashboardPages = await benchDashboardPages({ urls, db, workspace, seconds: pageSeconds });
-    log(`dashboard pages: ${dashboardPages.pagesPerSecond} pages/s, p50 ${dashboardPages.p50Ms} ms, p95 ${dashboardPages.p95Ms} ms; load generator ${dashboardPages.loadGeneratorCpu.cores} cores`);
+    log(`dashboard pages: ${dashboardPages.pagesPerSecond} pages/s, p50 ${dashboardPages.p50Ms} ms, p95 ${dashboardPages.p95Ms} ms; load generator ${dashboardPages.loadGeneratorCpu.cores} cores, machine busy ${dashboardPages.machineCpu.busyCores} of ${dashboardPages.machineCpu.cores}`);
     log(`inbox pages: 16 agents at once on the biggest brand's Waiting view, ${pageSeconds} s…`);
     const inboxPages = await benchInboxPages({ urls, db, workspace, seconds: pageSeconds });
-    log(`inbox pages: ${inboxPages.pagesPerSecond} pages/s, p50 ${inboxPages.p50Ms} ms, p95 ${inboxPages.p95Ms} ms; load generator ${inboxPages.loadGeneratorCpu.cores} cores`);
+    log(`inbox pages: ${inboxPages.pagesPerSecond} pages/s, p50 ${inboxPages.p50Ms} ms, p95 ${inboxPages.p95Ms} ms; load generator ${inboxPages.loadGeneratorCpu.cores} cores, machine busy ${inboxPages.machineCpu.busyCores} of ${inboxPages.machineCpu.cores}`);
     const rssMb = Math.round(running.reduce((sum, s) => sum + treeRssMb(s.pid), 0) * 10) / 10;
     log(`memory: server RSS ${rssMb} MB${servers > 1 ? ` (${servers} servers together)` : ""}`);
     return { http, realtime, inboxPage, dashboardPage, dashboardPages, inboxPages, rssMb };

@@ -147,6 +147,10 @@ describe.skipIf(!hasPostgres)("bench on PostgreSQL", () => {
       for (const key of ["pagesPerSecond", "p50Ms", "p95Ms"]) positive(pages[key]);
       positive(pages.loadGeneratorCpu.userSeconds + pages.loadGeneratorCpu.systemSeconds);
       expect(pages.loadGeneratorCpu.cores).toBeGreaterThan(0);
+      // The machine's busy cores include the load generator's own.
+      expect(pages.machineCpu.cores).toBeGreaterThan(0);
+      expect(pages.machineCpu.busyCores).toBeGreaterThanOrEqual(pages.loadGeneratorCpu.cores * 0.9);
+      expect(pages.machineCpu.busyCores + pages.machineCpu.idleCores).toBeLessThanOrEqual(pages.machineCpu.cores * 1.05);
     }
     positive(json.memory.serverRssMb);
   }, 150_000);
