@@ -1,5 +1,6 @@
 import type { Tx } from "@/db/client";
 import { insertValues } from "@/db/bulk";
+import { keptWrites } from "@/db/kept-writes";
 import { bind, prepared } from "@/db/prepared";
 import { auditLog } from "@/db/schema";
 
@@ -50,7 +51,7 @@ export async function recordAudit(
     before: json(entry.before),
     after: json(entry.after),
   };
-  const kept = keptAudits.get(tx);
+  const kept = keptAudits.of(tx);
   if (kept) kept.push({ row, after: entry.after });
   else await prepared(tx, "audit.insert", prepareInsert).execute(row);
 }
@@ -58,25 +59,12 @@ export async function recordAudit(
 type KeptAudit = { row: Record<(typeof AUDIT_KEYS)[number], unknown>; after: unknown };
 const AUDIT_KEYS = ["actor", "userId", "brandId", "action", "objectType", "objectId", "before", "after"] as const;
 
-// A transaction's entries kept to be written together (an ingest batch's rules). One process
-// runs one transaction at a time on either engine, so the handle names this one while it runs.
-const keptAudits = new WeakMap<object, KeptAudit[]>();
+const keptAudits = keptWrites<KeptAudit>((tx, kept) => insertValues(tx, auditLog, [...AUDIT_KEYS], kept.map((k) => AUDIT_KEYS.map((key) => k.row[key]))));
 
 /** Runs `fn` with the transaction's audit entries kept and written in one statement at its end. */
-export async function keepingAudits<T>(tx: Tx, fn: () => Promise<T>): Promise<T> {
-  const kept: KeptAudit[] = [];
-  keptAudits.set(tx, kept);
-  try {
-    const result = await fn();
-    keptAudits.delete(tx);
-    await insertValues(tx, auditLog, [...AUDIT_KEYS], kept.map((k) => AUDIT_KEYS.map((key) => k.row[key])));
-    return result;
-  } finally {
-    keptAudits.delete(tx);
-  }
-}
+export const keepingAudits = <T>(tx: Tx, fn: () => Promise<T>): Promise<T> => keptAudits.around(tx, fn);
 
 /** Entries of this transaction not written yet that match `test` (their `after` as given). */
 export function keptAudit(tx: Tx, test: (entry: { action: string; objectType: string; objectId: unknown; after: unknown }) => boolean): boolean {
-  return keptAudits.get(tx)?.some((k) => test({ action: k.row.action as string, objectType: k.row.objectType as string, objectId: k.row.objectId, after: k.after })) ?? false;
+  return keptAudits.of(tx)?.some((k) => test({ action: k.row.action as string, objectType: k.row.objectType as string, objectId: k.row.objectId, after: k.after })) ?? false;
 }
