@@ -5,6 +5,7 @@ import { prepared } from "@/db/prepared";
 import { channels, classifierExamples, contacts, conversations, messages, responseCycles } from "@/db/schema";
 import { erasedId } from "@/lib/privacy/token";
 import type { Batch, IngestItem } from "./batch";
+import { keepBrandHandles } from "./brand-handles";
 import { conversationRow, cycleMessageRow, cycleRow, queries, type ConversationRow, type CycleMessage, type CycleRow, type Queries, type Summary, type Thread } from "./queries";
 
 // What one ingest batch reads and writes, set-based: the rows its events name are read in a few
@@ -117,7 +118,6 @@ export class IngestStore {
   private examples: Row[] = [];
   // Conversations with messages not stored yet.
   private readonly pendingIn = new Set<number>();
-  private readonly newIds = { contacts: new Set<number>(), cycles: new Set<number>(), conversations: new Set<number>() };
 
   constructor(batch: Pick<Batch, "tx" | "brandId">) {
     this.tx = batch.tx;
@@ -185,7 +185,7 @@ export class IngestStore {
   }
 
   // The rows of these (channel, id) pairs: one statement of pairs on PostgreSQL, lists of channels and ids on SQLite.
-  private async lookup(kind: ListKind, perChannel: Map<number, Lists>, pick: (c: Lists) => Set<string>): Promise<unknown[]> {
+  private async lookup<C>(kind: ListKind, perChannel: Map<number, C>, pick: (c: C) => Iterable<string>): Promise<unknown[]> {
     if (!lookupByPairs(this.tx)) return this.inList(kind, [...perChannel.keys()], [...new Set([...perChannel.values()].flatMap((c) => [...pick(c)]))]);
     const pairChannels: number[] = [];
     const pairKeys: string[] = [];
@@ -196,6 +196,11 @@ export class IngestStore {
       }
     if (pairKeys.length === 0) return [];
     return prepared(this.tx, `ingest.store.${kind}.pairs`, (tx) => pairQueries[kind](tx)).execute({ pairChannels, pairKeys });
+  }
+
+  // One id the read-ahead did not cover, the same way.
+  private lookupOne(kind: ListKind, channelId: number, id: string): Promise<unknown[]> {
+    return this.lookup(kind, new Map([[channelId, null]]), () => [id]);
   }
 
   private async inList(kind: ListKind, channelIds: number[], ids: string[]): Promise<unknown[]> {
@@ -270,12 +275,7 @@ export class IngestStore {
     const wanted = channelIds.filter((id) => !batch.brandHandles.has(id));
     if (wanted.length === 0) return;
     const rows = await this.tx.select({ id: channels.id, name: channels.name, accountId: channels.accountId }).from(channels).where(and(inArray(channels.id, wanted), eq(channels.brandId, this.brandId)));
-    for (const row of rows) {
-      const handles = new Set<string>();
-      for (const h of [row.name, row.accountId]) if (h) handles.add(h.replace(/^@/, "").toLowerCase());
-      for (const [id, h] of batch.pendingBrandHandles) if (id === row.id) handles.add(h);
-      batch.brandHandles.set(row.id, handles);
-    }
+    for (const row of rows) keepBrandHandles(batch, row.id, row);
   }
 
   // ---- reads ----
@@ -288,7 +288,7 @@ export class IngestStore {
       if (known) return known;
       if (known === undefined) {
         await this.flush();
-        const [row] = (await this.inList("messages", [channelId], [id])) as MessageRow[];
+        const [row] = (await this.lookupOne("messages", channelId, id)) as MessageRow[];
         this.messagesByKey.set(k, row ?? null);
         if (row) return row;
       }
@@ -301,7 +301,7 @@ export class IngestStore {
     let known = this.contactsByKey.get(k);
     if (known === undefined) {
       await this.flush();
-      const [row] = (await this.inList("contacts", [channelId], [externalId])) as (ContactRow & { externalId: string })[];
+      const [row] = (await this.lookupOne("contacts", channelId, externalId)) as (ContactRow & { externalId: string })[];
       known = row ? { id: row.id, blocked: row.blocked, handle: row.handle, name: row.name, followers: row.followers } : null;
       this.contactsByKey.set(k, known);
       if (known) await this.loadHistories([known.id]);
@@ -406,7 +406,6 @@ export class IngestStore {
   async insertContact({ channelId, externalId, handle, name, followers, now }: { channelId: number; externalId: string; handle: string | null; name: string | null; followers: number | null; now: number }): Promise<ContactRow> {
     const id = await this.next("contacts");
     this.newContacts.set(id, [id, this.brandId, channelId, externalId, handle, name, followers, now]);
-    this.newIds.contacts.add(id);
     const row: ContactRow = { id, blocked: false, handle, name, followers };
     this.contactsByKey.set(key(channelId, externalId), row);
     this.histories.set(id, held());
@@ -431,7 +430,6 @@ export class IngestStore {
     const id = await this.next("conversations");
     const { channelId, contactId, threadKey, kind, at, now } = values;
     this.newConversations.push([id, this.brandId, channelId, contactId, threadKey, kind, "open", "noise", at, now, now, ""]);
-    this.newIds.conversations.add(id);
     const row: ConversationRow = { id, brandId: this.brandId, channelId, contactId, kind, status: "open", category: "noise", currentCycleId: null, priority: "normal", lastMessageAt: at };
     this.conversationRows.set(id, row);
     if (kind === "private_message") this.privateThreads.set(key(channelId, threadKey), id);
@@ -448,7 +446,6 @@ export class IngestStore {
   async insertCycle(values: CycleInsert): Promise<number> {
     const id = await this.next("cycles");
     this.newCycles.set(id, { ...values, id, firstResponseAt: null, firstResponseSeconds: null, firstResponseBusinessSeconds: null, firstResponderId: null, awaitingSince: null });
-    this.newIds.cycles.add(id);
     this.cycleLists.set(id, []);
     return id;
   }
