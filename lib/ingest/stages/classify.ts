@@ -2,6 +2,7 @@ import { tokenize } from "@/lib/classify/text";
 import type { Classification, ClassifyContext } from "@/lib/classify/types";
 import type { CycleMessage, Thread } from "../queries";
 import type { Arrival, Batch } from "../batch";
+import { keepBrandHandles, normHandle } from "../brand-handles";
 import type { Contact } from "./contact";
 
 // Stage 4. An inbound message is classified (request or noise, complaint, sentiment, language)
@@ -28,25 +29,19 @@ export async function currentCycleMessages(batch: Batch, { conversation, cycle }
   return batch.store.cycleMessages(conversation.id, cycle.id);
 }
 
-const norm = (h: string) => h.replace(/^@/, "").toLowerCase();
-
 // An outbound author's handle is one of the brand's own accounts on that channel.
 function noteBrandHandle(batch: Batch, { event, channelId, inbound }: Arrival): void {
   if (inbound || !event.author.handle) return;
   const known = batch.brandHandles.get(channelId);
-  if (known) known.add(norm(event.author.handle));
-  else batch.pendingBrandHandles.push([channelId, norm(event.author.handle)]);
+  if (known) known.add(normHandle(event.author.handle));
+  else batch.pendingBrandHandles.push([channelId, normHandle(event.author.handle)]);
 }
 
 async function brandHandles(batch: Batch, channelId: number): Promise<Set<string>> {
-  let handles = batch.brandHandles.get(channelId);
+  const handles = batch.brandHandles.get(channelId);
   if (handles) return handles;
-  handles = new Set<string>();
   const [account] = await batch.q.channelAccount.execute({ channelId });
-  for (const h of [account?.name, account?.accountId]) if (h) handles.add(norm(h));
-  for (const [id, h] of batch.pendingBrandHandles) if (id === channelId) handles.add(h);
-  batch.brandHandles.set(channelId, handles);
-  return handles;
+  return keepBrandHandles(batch, channelId, account);
 }
 
 // The context the thread corpus was labelled in (lib/classify/thread.ts threadContexts), from
