@@ -19,28 +19,11 @@ export async function insertRows(tx: Tx, table: Table, rows: Record<string, unkn
     await (ignoreDuplicates ? insert.onConflictDoNothing() : insert);
     return;
   }
-  const all = getTableColumns(table) as Record<string, Column>;
-  const keys = Object.keys(rows[0]).filter((key) => key in all);
-  const unknown = Object.keys(rows[0]).find((key) => !(key in all));
-  if (unknown) throw new Error(`${getTableName(table)} has no column ${unknown}`);
-  const columns = keys.map((key) => all[key]);
-  const names = columns.map((c) => `"${c.name}"`).join(", ");
-  const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / keys.length));
-  for (let start = 0; start < rows.length; start += perStatement) {
-    const slice = rows.slice(start, start + perStatement);
-    const params: unknown[] = [];
-    const tuples: string[] = [];
-    for (const row of slice) {
-      const marks: string[] = [];
-      for (let i = 0; i < keys.length; i++) {
-        const value = row[keys[i]];
-        params.push(value == null ? null : columns[i].mapToDriverValue(value));
-        marks.push(`$${params.length}`);
-      }
-      tuples.push(`(${marks.join(", ")})`);
-    }
-    await engine.client.query(`INSERT INTO "${getTableName(table)}" (${names}) VALUES ${tuples.join(", ")}${ignoreDuplicates ? " ON CONFLICT DO NOTHING" : ""}`, params);
-  }
+  const keys = Object.keys(rows[0]);
+  const columns = columnsOf(table, keys);
+  // The app's values (dates, booleans, JSON) as the driver stores them, then as the ingest path writes.
+  const values = rows.map((row) => keys.map((key, i) => (row[key] == null ? null : columns[i].mapToDriverValue(row[key]))));
+  await insertValues(tx, table, keys, values, { ignoreDuplicates });
 }
 
 // The ingest path's statements: many rows of one table in one statement, values given as the
