@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, ne, sql, type Column } from "drizzle-orm";
 import type { Tx } from "@/db/client";
+import { skipIndex } from "@/db/inbox";
 import { bind, ONE, prepared } from "@/db/prepared";
 import { brands, channels, conversations, escalations, PRIORITIES } from "@/db/schema";
 import { ruleFiredInCycle } from "@/db/json";
@@ -140,19 +141,19 @@ export async function readBatchFacts(tx: Tx, brandId: number, conversationIds: n
   for (const id of conversationIds) facts.open.set(id, []);
   for (let i = 0; i < conversationIds.length; i += 500) {
     const ids = conversationIds.slice(i, i + 500);
-    // By id only, the brand checked here: with the brand in the statement SQLite walked all the
-    // brand's conversations (or escalations) through a brand index instead of looking the ids up.
+    // The brand never drives the lookup (skipIndex): SQLite would walk all the brand's
+    // conversations or escalations through a brand index instead of looking the ids up.
     const rows = await tx
-      .select({ ...conversationFacts, brandId: conversations.brandId })
+      .select(conversationFacts)
       .from(conversations)
       .innerJoin(channels, eq(channels.id, conversations.channelId))
-      .where(inArray(conversations.id, ids));
-    for (const { brandId: owner, ...row } of rows) if (owner === brandId) facts.conversations.set(row.id, row);
+      .where(and(inArray(conversations.id, ids), eq(skipIndex(conversations.brandId), brandId)));
+    for (const row of rows) facts.conversations.set(row.id, row);
     const open = await tx
-      .select({ id: escalations.id, level: escalations.level, cues: escalations.cues, status: escalations.status, conversationId: escalations.conversationId, brandId: escalations.brandId })
+      .select({ id: escalations.id, level: escalations.level, cues: escalations.cues, status: escalations.status, conversationId: escalations.conversationId })
       .from(escalations)
-      .where(and(inArray(escalations.conversationId, ids), ne(escalations.status, "resolved")));
-    for (const { conversationId, brandId: owner, ...e } of open) if (owner === brandId) facts.open.get(conversationId)?.push(e);
+      .where(and(inArray(escalations.conversationId, ids), eq(skipIndex(escalations.brandId), brandId), ne(escalations.status, "resolved")));
+    for (const { conversationId, ...e } of open) facts.open.get(conversationId)?.push(e);
   }
   return facts;
 }
