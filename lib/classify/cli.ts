@@ -53,11 +53,23 @@ async function evaluate(args: string[]): Promise<void> {
     const { evaluateThreads } = await import("./thread-eval");
     const days = Number(option({ args, name: "days" }) ?? 14);
     if (!Number.isInteger(days) || days < 1 || days > 60) throw new Error("--days must be a whole number from 1 to 60");
-    console.log(JSON.stringify(await evaluateThreads({ ...demoEvalLines({ days }), log, errors: errorCount(args) })));
+    const demo = demoEvalLines({ days });
+    if (args.includes("--learn")) {
+      if (days < 2) throw new Error("--learn needs at least 2 days");
+      // The last day's traffic, classified by the base model alone and then by the layer a team
+      // that triaged every earlier day has taught.
+      const since = Math.max(...demo.lines.map((l) => Date.parse(l.event.createdAt))) + 1 - 24 * 3600_000;
+      const pick = ({ queue, request, examples }: { queue: unknown; request?: unknown; examples: number }) => ({ queue, request, examples });
+      const without = pick(await evaluateThreads({ ...demo, log, since }));
+      const learned = pick(await evaluateThreads({ ...demo, log, since, learnDaily: true, errors: errorCount(args) }));
+      console.log(JSON.stringify({ days, since: new Date(since).toISOString(), without, learned }));
+      return;
+    }
+    console.log(JSON.stringify(await evaluateThreads({ ...demo, log, errors: errorCount(args) })));
     return;
   }
   const file = args.find((a, i) => !a.startsWith("--") && !args[i - 1]?.startsWith("--errors"));
-  if (!file) throw new Error("usage: classify eval FILE.jsonl [--errors N] | eval --demo [--days N] [--errors N]");
+  if (!file) throw new Error("usage: classify eval FILE.jsonl [--errors N] | eval --demo [--days N] [--learn] [--errors N]");
   const raw = fs
     .readFileSync(file, "utf8")
     .split("\n")
@@ -114,5 +126,5 @@ export async function runCli(argv: string[]): Promise<void> {
     console.log(JSON.stringify(benchmark()));
     return;
   }
-  throw new Error("usage: classify train [--sources a,b] [--brand SLUG] | eval FILE.jsonl [--errors N] | eval --demo [--days N] [--errors N] | predict | cv [--sources a,b] [--folds k] [--targets a,b] | corpus | bench");
+  throw new Error("usage: classify train [--sources a,b] [--brand SLUG] | eval FILE.jsonl [--errors N] | eval --demo [--days N] [--learn] [--errors N] | predict | cv [--sources a,b] [--folds k] [--targets a,b] | corpus | bench");
 }

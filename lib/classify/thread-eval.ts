@@ -9,6 +9,8 @@ import { createBrand } from "@/lib/brands/brands";
 import { createChannel } from "@/lib/channels/channels";
 import { inboundEventSchema } from "@/lib/ingest/event";
 import { ingestBatch, type IngestItem } from "@/lib/ingest/pipeline";
+import { triageMisreads } from "@/lib/demo/triage";
+import { retrainBrand } from "./brand-training";
 import type { ClassifyText } from "@/lib/ingest/batch";
 import type { Classification, Sentiment } from "./types";
 import { summarize, type EvalLine, type EvalResult } from "./train/evaluate";
@@ -60,6 +62,8 @@ export async function evaluateThreads({
   log = () => undefined,
   classifyText,
   errors = 0,
+  learnDaily = false,
+  since,
 }: {
   lines: ThreadLine[];
   channels?: EvalChannel[];
@@ -67,7 +71,12 @@ export async function evaluateThreads({
   classifyText?: ClassifyText;
   // print up to this many queue mistakes each way (chatter queued, requests left out) to the log
   errors?: number;
-}): Promise<ThreadEvalResult> {
+  // ingest a day at a time; after each day a team marks the queued conversations that hold no
+  // labelled request "Not a request" and the brand's layer retrains, as a team using it would
+  learnDaily?: boolean;
+  // score only the inbound messages from this time on, and the conversations they are in
+  since?: number;
+}): Promise<ThreadEvalResult & { examples: number }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "replyhour-eval-"));
   const db = openDatabase({ file: path.join(dir, "eval.db") });
   try {
@@ -79,13 +88,23 @@ export async function evaluateThreads({
       channelOf.set(key, (await createChannel({ db, brandId: brand.id, kind, name: spec?.name ?? kind, accountId: spec?.accountId, actor: cliActor })).id);
     }
     const ordered = [...lines].sort((a, b) => Date.parse(a.event.createdAt) - Date.parse(b.event.createdAt));
+    const asks = new Set(ordered.filter((l) => l.label === "request").map((l) => `${channelOf.get(channelKeyOf(l))}:${l.event.externalId}`));
+    const days = learnDaily ? dayChunks(ordered) : [{ until: Infinity, lines: ordered }];
+    let examples = 0;
     const started = performance.now();
-    for (let i = 0; i < ordered.length; i += BATCH) {
-      await ingestBatch({ db, brandId: brand.id, classifyText, items: ordered.slice(i, i + BATCH).map((l) => ({ event: l.event, channelId: channelOf.get(channelKeyOf(l))! })) });
-      log(`ingested ${Math.min(i + BATCH, ordered.length)} of ${ordered.length} events`);
+    let ingested = 0;
+    for (const [d, { until, lines: day }] of days.entries()) {
+      for (let i = 0; i < day.length; i += BATCH) {
+        await ingestBatch({ db, brandId: brand.id, classifyText, items: day.slice(i, i + BATCH).map((l) => ({ event: l.event, channelId: channelOf.get(channelKeyOf(l))! })) });
+        ingested += Math.min(BATCH, day.length - i);
+        log(`ingested ${ingested} of ${ordered.length} events`);
+      }
+      if (d === days.length - 1) continue;
+      await triageMisreads({ db, brandId: brand.id, actor: cliActor, asks: (channelId, externalId) => asks.has(`${channelId}:${externalId}`), at: until });
+      examples = (await retrainBrand({ db, brandId: brand.id })).examples;
     }
     const ms = performance.now() - started;
-    return { ...(await score({ db, brandId: brand.id, lines, channelOf, errors, log })), msPerMessage: Math.round((ms / Math.max(1, lines.length)) * 1e5) / 1e5 };
+    return { ...(await score({ db, brandId: brand.id, lines, channelOf, errors, log, since })), examples, msPerMessage: Math.round((ms / Math.max(1, lines.length)) * 1e5) / 1e5 };
   } finally {
     closeDatabase(db);
     fs.rmSync(dir, { recursive: true, force: true });
@@ -94,6 +113,22 @@ export async function evaluateThreads({
 
 const channelKeyOf = (l: ThreadLine): string => l.channelKey ?? l.kind;
 
+const DAY = 24 * 3600_000;
+
+// Time-ordered lines cut into 24-hour days counted back from the last line, oldest first, each
+// with the time it ends.
+function dayChunks(ordered: ThreadLine[]): { until: number; lines: ThreadLine[] }[] {
+  const end = Date.parse(ordered[ordered.length - 1]?.event.createdAt ?? "0") + 1;
+  const byAge = new Map<number, ThreadLine[]>();
+  for (const line of ordered) {
+    const age = Math.floor((end - Date.parse(line.event.createdAt)) / DAY);
+    const list = byAge.get(age);
+    if (list) list.push(line);
+    else byAge.set(age, [line]);
+  }
+  return [...byAge.keys()].sort((x, y) => y - x).map((age) => ({ until: end - age * DAY, lines: byAge.get(age)! }));
+}
+
 async function score({
   db,
   brandId,
@@ -101,6 +136,7 @@ async function score({
   channelOf,
   errors,
   log,
+  since = -Infinity,
 }: {
   db: Db;
   brandId: number;
@@ -108,8 +144,9 @@ async function score({
   channelOf: Map<string, number>;
   errors: number;
   log: (m: string) => void;
+  since?: number;
 }): Promise<Omit<ThreadEvalResult, "msPerMessage">> {
-  const stored = await db
+  const rows = await db
     .select({
       externalId: messages.externalId,
       channelId: messages.channelId,
@@ -118,14 +155,17 @@ async function score({
       complaint: messages.complaint,
       sentiment: messages.sentiment,
       language: messages.language,
+      requestProbability: messages.requestProbability,
     })
     .from(messages)
     .where(and(eq(messages.brandId, brandId), eq(messages.direction, "inbound")));
-  const byKey = new Map(stored.map((m) => [`${m.channelId}:${m.externalId}`, m]));
-  const inbound = lines
+  const byKey = new Map(rows.map((m) => [`${m.channelId}:${m.externalId}`, m]));
+  const stored = lines
     .filter((l) => l.event.direction === "inbound")
     .map((l) => ({ line: l, message: byKey.get(`${channelOf.get(channelKeyOf(l))}:${l.event.externalId}`) }))
     .filter((x): x is { line: ThreadLine; message: NonNullable<typeof x.message> } => !!x.message);
+  const inbound = stored.filter((x) => Date.parse(x.line.event.createdAt) >= since);
+  const scored = new Set(inbound.map((x) => x.message.conversationId));
 
   const queued = new Set(
     (
@@ -134,23 +174,26 @@ async function score({
         .from(conversations)
         .innerJoin(responseCycles, eq(responseCycles.id, conversations.currentCycleId))
         .where(and(eq(conversations.brandId, brandId), eq(responseCycles.category, "request"), inArray(conversations.status, ["open", "pending", "snoozed"])))
-    ).map((c) => c.id),
+    )
+      .map((c) => c.id)
+      .filter((id) => scored.has(id)),
   );
   const labelled = inbound.filter((x) => x.line.label);
   const requests = labelled.filter((x) => x.line.label === "request");
-  const holdsRequest = new Set(requests.map((x) => x.message.conversationId));
+  // a conversation in the queue holds a request when any of its messages is one, scored or earlier
+  const holdsRequest = new Set(stored.filter((x) => x.line.label === "request").map((x) => x.message.conversationId));
   const queuedWithRequest = [...queued].filter((id) => holdsRequest.has(id)).length;
   if (errors > 0) {
     const show = (title: string, ids: number[]) => {
       log(`${title}: ${ids.length}`);
       for (const id of ids.slice(0, errors)) {
         log(`  conversation ${id}`);
-        for (const x of inbound.filter((m) => m.message.conversationId === id))
-          log(`    [${x.line.label ?? "?"} → ${x.message.category ?? "?"}] ${x.line.event.author.id}: ${x.line.event.text.replace(/\s+/g, " ").slice(0, 140)}`);
+        for (const x of stored.filter((m) => m.message.conversationId === id))
+          log(`    [${x.line.label ?? "?"} → ${x.message.category ?? "?"}${x.message.requestProbability === null ? "" : ` ${x.message.requestProbability.toFixed(3)}`}] ${x.line.event.createdAt} ${x.line.event.author.id}: ${x.line.event.text.replace(/\s+/g, " ").slice(0, 140)}`);
       }
     };
     show("queued without a request", [...queued].filter((id) => !holdsRequest.has(id)));
-    show("requests left out of the queue", [...holdsRequest].filter((id) => !queued.has(id)));
+    show("requests left out of the queue", [...new Set(requests.map((x) => x.message.conversationId))].filter((id) => !queued.has(id)));
   }
   const round = (n: number) => Math.round(n * 10000) / 10000;
 
@@ -170,7 +213,7 @@ async function score({
   const messageFigures = summarize({ lines: evalLines, predictions, ms: 0 });
   return {
     ...messageFigures,
-    conversations: new Set(inbound.map((x) => x.message.conversationId)).size,
+    conversations: scored.size,
     queue: {
       precision: queued.size ? round(queuedWithRequest / queued.size) : 0,
       recall: requests.length ? round(requests.filter((x) => queued.has(x.message.conversationId)).length / requests.length) : 0,

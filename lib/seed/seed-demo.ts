@@ -9,10 +9,11 @@ import { generatePassword } from "@/lib/auth/password";
 import { inboundEventSchema } from "@/lib/ingest/event";
 import { ingestBatch, type IngestItem } from "@/lib/ingest/pipeline";
 import { resolveConversations } from "@/lib/conversations/resolve";
-import { markConversationsNoise } from "@/lib/conversations/actions";
+import { retrainBrand } from "@/lib/classify/brand-training";
 import { settleDemoEscalations } from "@/lib/escalation/demo-history";
 import { DEMO_BRANDS } from "@/lib/demo/brands";
 import { generateHistory, type DemoItem } from "@/lib/demo/generate";
+import { triageMisreads } from "@/lib/demo/triage";
 import { encryptCredentials } from "@/lib/security/credentials";
 import type { DemoLogin } from "./demo-logins";
 import { seedDemoAvailability } from "./demo-availability";
@@ -25,6 +26,9 @@ export type DemoWorkspace = {
 
 const BATCH = 500;
 const HOUR = 3600_000;
+const DAY = 24 * HOUR;
+// The demo brands retrain their layer nightly, so what a visitor corrects is learned too.
+const RETRAIN_EVERY_HOURS = 24;
 
 export async function isEmpty({ db = database() }: { db?: Db } = {}): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(brands);
@@ -88,8 +92,11 @@ export function toIngestItem(workspace: DemoWorkspace, item: DemoItem): IngestIt
   };
 }
 
-// Two weeks of history through the real pipeline, then the team's past work: answered
-// conversations quiet for a few hours were resolved, unanswered ones closed the next day.
+// Two weeks of history through the real pipeline, a day at a time as a team lives it: each
+// evening the day's misreads are marked "Not a request" and the brands' layers retrain on the
+// corrections and replies so far (the schedule the demo brands keep, below), so the next day is
+// classified by what the team taught. Then the team's past work: answered conversations quiet
+// for a few hours were resolved, unanswered ones closed the next day.
 export async function seedHistory({
   db = database(),
   workspace,
@@ -104,8 +111,9 @@ export async function seedHistory({
   onProgress?: (done: number) => void;
 }): Promise<number> {
   const pending = new Map<string, IngestItem[]>();
-  // what each inbound message really is, for the team's triage below
-  const asks = new Map<string, boolean>();
+  // what each inbound message really is, for the team's triage
+  const truth = new Map<string, boolean>();
+  const asks = (channelId: number, externalId: string) => truth.get(`${channelId}:${externalId}`) === true;
   let done = 0;
   const flush = async (slug: string) => {
     const items = pending.get(slug);
@@ -116,47 +124,41 @@ export async function seedHistory({
     pending.set(slug, []);
     onProgress?.(done);
   };
+  const flushAll = async () => {
+    for (const slug of pending.keys()) await flush(slug);
+  };
+  for (const brandId of workspace.brandIds.values()) await updateBrand({ db, brandId, retrainEveryHours: RETRAIN_EVERY_HOURS, actor: cliActor });
+  let evening = now - (days - 1) * DAY;
   for (const item of generateHistory({ seed: 20261122, end: new Date(now), days })) {
-    const list = pending.get(item.brandSlug) ?? [];
+    const at = Date.parse(item.event.createdAt);
+    for (; at >= evening && evening < now; evening += DAY) {
+      await flushAll();
+      await triageHistory({ db, workspace, at: evening, asks });
+      for (const brandId of workspace.brandIds.values()) await retrainBrand({ db, brandId });
+    }
     const ingestItem = toIngestItem(workspace, item);
-    if (item.event.direction === "inbound") asks.set(`${ingestItem.channelId}:${ingestItem.event.externalId}`, item.truth.request);
+    if (item.event.direction === "inbound") truth.set(`${ingestItem.channelId}:${ingestItem.event.externalId}`, item.truth.request);
+    const list = pending.get(item.brandSlug) ?? [];
     list.push(ingestItem);
     pending.set(item.brandSlug, list);
     if (list.length >= BATCH) await flush(item.brandSlug);
   }
-  for (const slug of pending.keys()) await flush(slug);
-  await triageHistory({ db, workspace, now, asks });
+  await flushAll();
+  await triageHistory({ db, workspace, at: now, asks });
   await resolveAnsweredHistory({ db, workspace, now });
   await settleDemoEscalations({ db, brandIds: workspace.brandIds.values(), now });
-  await seedDemoAvailability({ db, brandIds: workspace.brandIds.values(), agentIds: [...workspace.agentIds.values()], since: now - days * 24 * HOUR, now });
+  await seedDemoAvailability({ db, brandIds: workspace.brandIds.values(), agentIds: [...workspace.agentIds.values()], since: now - days * DAY, now });
   return done;
 }
 
-// The team's triage, as agents work the queue: a conversation the classifier put in the queue
-// without a real request is marked "Not a request" by the brand's agent within the hour (a
-// correction the brand's model learns from). What arrived in the last hour is not triaged yet.
+// Each brand's first agent triages its queue; what arrived in the last hour is not triaged yet.
 // `classify -- eval --demo` measures the classifier on the same traffic without this.
-async function triageHistory({ db, workspace, now, asks }: { db: Db; workspace: DemoWorkspace; now: number; asks: Map<string, boolean> }): Promise<void> {
-  const c = conversations;
+async function triageHistory({ db, workspace, at, asks }: { db: Db; workspace: DemoWorkspace; at: number; asks: (channelId: number, externalId: string) => boolean }): Promise<void> {
   for (const demo of DEMO_BRANDS) {
-    const brandId = workspace.brandIds.get(demo.slug)!;
     const agent = demo.agents[0];
     if (!agent) continue;
     const actor = { userId: workspace.agentIds.get(agent.key) ?? null, label: agent.email };
-    const rows = await db
-      .select({ conversationId: c.id, channelId: messages.channelId, externalId: messages.externalId, at: messages.createdAt })
-      .from(c)
-      .innerJoin(messages, and(eq(messages.conversationId, c.id), eq(messages.cycleId, c.currentCycleId)))
-      .where(and(eq(c.brandId, brandId), ne(c.status, "resolved"), eq(c.awaitingFirstResponse, true), eq(messages.direction, "inbound")));
-    const byConversation = new Map<number, { asks: boolean; last: number }>();
-    for (const r of rows) {
-      const entry = byConversation.get(r.conversationId) ?? { asks: false, last: 0 };
-      entry.asks ||= asks.get(`${r.channelId}:${r.externalId}`) === true;
-      entry.last = Math.max(entry.last, r.at.getTime());
-      byConversation.set(r.conversationId, entry);
-    }
-    const misread = [...byConversation].filter(([, e]) => !e.asks && e.last < now - HOUR).map(([id]) => id);
-    if (misread.length) await markConversationsNoise({ db, brandId, actor, conversationIds: misread });
+    await triageMisreads({ db, brandId: workspace.brandIds.get(demo.slug)!, actor, asks, at });
   }
 }
 

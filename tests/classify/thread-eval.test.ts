@@ -54,4 +54,21 @@ describe("eval on thread-shaped InboundEvents", () => {
     expect(result.n).toBe(inbound.length);
     expect(result.queue.queued).toBeGreaterThan(0);
   });
+
+  it("learns from a team's daily corrections: the last day scored alone, with and without the brand's layer", async () => {
+    const now = Date.parse("2026-03-04T12:00:00Z");
+    const { lines, channels } = demoEvalLines({ now, days: 3 });
+    const since = Math.max(...lines.map((l) => Date.parse(l.event.createdAt))) + 1 - 24 * 3600_000;
+    const lastDay = lines.filter((l) => l.event.direction === "inbound" && Date.parse(l.event.createdAt) >= since);
+    const without = await evaluateThreads({ lines, channels, since });
+    const learned = await evaluateThreads({ lines, channels, since, learnDaily: true });
+    expect(without.n).toBe(lastDay.length);
+    expect(learned.n).toBe(lastDay.length);
+    expect(without.examples).toBe(0);
+    // two evenings of corrections and replies taught the layer
+    expect(learned.examples).toBeGreaterThan(100);
+    expect(learned.queue.requests).toBe(lastDay.filter((l) => l.label === "request").length);
+    expect(learned.queue.precision).toBeGreaterThan(without.queue.precision);
+    expect(learned.queue.recall).toBeGreaterThanOrEqual(without.queue.recall);
+  }, 120_000);
 });

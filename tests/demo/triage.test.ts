@@ -36,5 +36,13 @@ describe("the demo team's triage", () => {
     expect(corrections.n).toBeGreaterThan(0);
     const examples = sqlite(db).prepare("SELECT count(*) AS n FROM classifier_examples WHERE source = 'correction' AND request = 0").get() as { n: number };
     expect(examples.n).toBe(corrections.n);
+
+    // Each evening the brands' layers retrained on what the team taught so far, and keep doing so.
+    const layers = sqlite(db).prepare("SELECT b.slug, b.retrain_every_hours AS every, m.examples FROM brands b LEFT JOIN classifier_models m ON m.brand_id = b.id").all() as { slug: string; every: number; examples: number | null }[];
+    expect(layers.length).toBeGreaterThan(1);
+    for (const layer of layers) {
+      expect(layer.every).toBe(24);
+      expect(layer.examples).toBeGreaterThan(0);
+    }
   }, 300_000);
 });
