@@ -158,12 +158,12 @@ async function score({
       requestProbability: messages.requestProbability,
     })
     .from(messages)
-    .where(and(eq(messages.brandId, brandId), eq(messages.direction, "inbound")));
+    .where(eq(messages.brandId, brandId));
   const byKey = new Map(rows.map((m) => [`${m.channelId}:${m.externalId}`, m]));
-  const stored = lines
-    .filter((l) => l.event.direction === "inbound")
+  const both = lines
     .map((l) => ({ line: l, message: byKey.get(`${channelOf.get(channelKeyOf(l))}:${l.event.externalId}`) }))
     .filter((x): x is { line: ThreadLine; message: NonNullable<typeof x.message> } => !!x.message);
+  const stored = both.filter((x) => x.line.event.direction === "inbound");
   const inbound = stored.filter((x) => Date.parse(x.line.event.createdAt) >= since);
   const scored = new Set(inbound.map((x) => x.message.conversationId));
 
@@ -188,8 +188,11 @@ async function score({
       log(`${title}: ${ids.length}`);
       for (const id of ids.slice(0, errors)) {
         log(`  conversation ${id}`);
-        for (const x of stored.filter((m) => m.message.conversationId === id))
-          log(`    [${x.line.label ?? "?"} → ${x.message.category ?? "?"}${x.message.requestProbability === null ? "" : ` ${x.message.requestProbability.toFixed(3)}`}] ${x.line.event.createdAt} ${x.line.event.author.id}: ${x.line.event.text.replace(/\s+/g, " ").slice(0, 140)}`);
+        for (const x of both.filter((m) => m.message.conversationId === id)) {
+          const p = x.message.requestProbability;
+          const what = x.line.event.direction === "inbound" ? `${x.line.label ?? "?"} → ${x.message.category ?? "?"}${p === null ? "" : ` ${p.toFixed(3)}`}` : "brand";
+          log(`    [${what}] ${x.line.event.createdAt} ${x.line.event.author.id}: ${x.line.event.text.replace(/\s+/g, " ").slice(0, 140)}`);
+        }
       }
     };
     show("queued without a request", [...queued].filter((id) => !holdsRequest.has(id)));
