@@ -34,17 +34,12 @@ export function searchMatch(_brandId: number, words: readonly string[]): string 
   return tsQuery(words);
 }
 
-// The statement of searchConversationIds, to stand as a subquery of a larger query.
-// The matches are gathered through the GIN index, then the newest kept. Asked for "newest first,
-// LIMIT n" directly, the planner walks the primary key backwards and computes each message's
-// tsvector until n match: at 200,000 conversations about 1 s for an everyday word, against 25–200 ms
-// this way. OFFSET 0 keeps the inner query planned on its own.
+// The statement of searchConversationIds, to stand as a subquery of a larger query: the newest
+// matches, window by window from the newest message back (message_search_hits,
+// drizzle-pg/0017_search_newest_first.sql), so an everyday word reads the rows of its newest
+// matches only, not of every match.
 export function searchHitsQuery({ match, brandId, limit }: { match: string | SQL; brandId: number | SQL; limit: number }): SQL {
-  return sql`SELECT conversation_id FROM (
-       SELECT id, conversation_id FROM messages
-         WHERE brand_id = ${brandId} AND to_tsvector('replyhour_search', text) @@ to_tsquery('replyhour_search', ${match})
-         OFFSET 0) AS hits
-       ORDER BY id DESC LIMIT ${sql.raw(String(Math.trunc(limit)))}`;
+  return sql`SELECT conversation_id FROM message_search_hits(${brandId}, to_tsquery('replyhour_search', ${match}), ${sql.raw(String(Math.trunc(limit)))})`;
 }
 
 /** The conversations of the brand's newest messages that contain every word (the last as a prefix), newest first. */

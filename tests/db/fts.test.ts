@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { desc, eq } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import { channels, contacts, conversations, messages, workerState } from "@/db/schema";
 import { checkSearchIndex, indexNewMessages, rebuildSearchIndex, searchConversationIds } from "@/db/search";
 import { ftsMatch } from "@/db/sqlite/fts";
 import { tsQuery } from "@/db/postgres/fts";
 import type { Db } from "@/db/client";
+import { selectRows } from "@/db/sql";
 import { makeBrand, onPostgres, sqlite, testDb } from "../helpers/db";
 
 const T0 = new Date("2026-06-01T08:00:00Z");
@@ -114,5 +115,24 @@ describe("full-text search", () => {
     await indexNewMessages(db);
     sqlite(db).prepare("INSERT INTO messages_fts (rowid, text, brand_id) VALUES (999999, 'ghost', ?)").run(brand.id);
     await expect(checkSearchIndex(db)).rejects.toThrow();
+  });
+
+  it.runIf(onPostgres())("finds the newest matches window by window from the newest message back, the same as one gathering of every match", async () => {
+    const { db } = testDb();
+    const brand = await makeBrand({ db });
+    const other = await makeBrand({ db });
+    const texts = Array.from({ length: 40 }, (_, i) => (i % 3 === 0 ? `refund ${i}` : i % 7 === 0 ? `refunded bag ${i}` : `hello ${i}`));
+    await addMessages(db, brand.id, texts);
+    await addMessages(db, other.id, ["refund elsewhere"]);
+    const hits = async (words: string[], wanted: number, width: number) =>
+      (await selectRows<{ conversation_id: number }>(db, sql`SELECT conversation_id FROM message_search_hits(${brand.id}, to_tsquery('replyhour_search', ${tsQuery(words)}), ${wanted}, ${width})`)).map((r) => Number(r.conversation_id));
+    for (const words of [["refund"], ["bag"], ["refunded", "bag"], ["nothing"]])
+      for (const wanted of [1, 3, 10, 100]) {
+        const all = await hits(words, wanted, 1_000_000);
+        // windows of 1 message, then 8, 64, …: several statements, the same hits in the same order
+        expect(await hits(words, wanted, 1)).toEqual(all);
+        expect(await hits(words, wanted, 5)).toEqual(all);
+        expect(all.length).toBe(Math.min(wanted, texts.filter((t) => words.every((w) => t.includes(w))).length));
+      }
   });
 });
