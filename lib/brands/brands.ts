@@ -28,6 +28,9 @@ export const timezoneSchema = z.string().refine(isValidTimezone, "Unknown time z
 
 export type Brand = typeof brands.$inferSelect;
 
+// A new brand learns from its team's corrections and replies nightly until an admin changes it.
+export const DEFAULT_RETRAIN_EVERY_HOURS = 24;
+
 // A brand always has its `api` channel and a default one-hour, 24/7 SLA policy.
 export async function createBrand({
   db = database(),
@@ -49,7 +52,7 @@ export async function createBrand({
   return db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: brands.id }).from(brands).where(eq(brands.slug, slug));
     if (existing) throw new AppError("conflict:brand", `A brand with slug "${slug}" already exists.`);
-    const [brand] = await tx.insert(brands).values({ slug, name: name.trim(), timezone }).returning();
+    const [brand] = await tx.insert(brands).values({ slug, name: name.trim(), timezone, retrainEveryHours: DEFAULT_RETRAIN_EVERY_HOURS }).returning();
     await tx.insert(channels).values({ brandId: brand.id, kind: "api", name: "API" });
     await tx.insert(slaPolicies).values({
       brandId: brand.id,

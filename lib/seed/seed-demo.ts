@@ -27,8 +27,6 @@ export type DemoWorkspace = {
 const BATCH = 500;
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
-// The demo brands retrain their layer nightly, so what a visitor corrects is learned too.
-const RETRAIN_EVERY_HOURS = 24;
 
 export async function isEmpty({ db = database() }: { db?: Db } = {}): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(brands);
@@ -94,7 +92,7 @@ export function toIngestItem(workspace: DemoWorkspace, item: DemoItem): IngestIt
 
 // Two weeks of history through the real pipeline, a day at a time as a team lives it: each
 // evening the day's misreads are marked "Not a request" and the brands' layers retrain on the
-// corrections and replies so far (the schedule the demo brands keep, below), so the next day is
+// corrections and replies so far (every brand's default schedule), so the next day is
 // classified by what the team taught. Then the team's past work: answered conversations quiet
 // for a few hours were resolved, unanswered ones closed the next day.
 export async function seedHistory({
@@ -127,7 +125,6 @@ export async function seedHistory({
   const flushAll = async () => {
     for (const slug of pending.keys()) await flush(slug);
   };
-  for (const brandId of workspace.brandIds.values()) await updateBrand({ db, brandId, retrainEveryHours: RETRAIN_EVERY_HOURS, actor: cliActor });
   let evening = now - (days - 1) * DAY;
   for (const item of generateHistory({ seed: 20261122, end: new Date(now), days })) {
     const at = Date.parse(item.event.createdAt);

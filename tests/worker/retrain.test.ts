@@ -30,6 +30,9 @@ describe("scheduled per-brand retraining", () => {
     const before = requests(first);
     // This audience asks it under every post and the brand does not answer it: noise for this brand.
     for (const outcome of first) await correctMessage({ db, brandId: brand.id, actor: { userId: agent.id, label: agent.email }, messageId: Number(outcome.messageId), request: false });
+    // nightly by default; an admin can turn the schedule off
+    expect(brand.retrainEveryHours).toBe(24);
+    await updateBrand({ db, brandId: brand.id, retrainEveryHours: null, actor: cliActor });
     expect(await retrainDueBrands({ db })).toBe(0);
     await updateBrand({ db, brandId: brand.id, retrainEveryHours: 24, actor: cliActor });
     expect(await retrainDueBrands({ db })).toBe(1);
