@@ -1,6 +1,7 @@
 import { extractFeatures, type Features } from "./features";
 import { hashString, shuffleInPlace } from "./hash";
 import { featureScale, scoreFeatures, sigmoid } from "./score";
+import { headThreshold, logit } from "./head-threshold";
 import { HEADS, type HeadName, type LabelledText } from "./types";
 import { loadModel, type BaseModel } from "./model";
 
@@ -15,6 +16,9 @@ export type BrandModel = {
   heads: BrandHead[];
   // [text key, request, complaint, negative, positive] with 1 / 0, or -1 when unknown
   memory: number[][];
+  // "language": learned around the base model's per-language thresholds, which still decide;
+  // absent (layers trained before): learned around 0.5, which decides for every language
+  boundary?: "language";
 };
 
 type Item = { idx: Int32Array; scale: number; base: number; y: number };
@@ -76,7 +80,9 @@ export function trainBrandModel({ examples, model = loadModel() }: { examples: L
   for (const e of examples) {
     const features = extractFeatures(e.text);
     const targets = targetsOf(e);
-    const base = scoreFeatures({ model, features });
+    // Centred on each head's threshold for the message's language, so the layer corrects the
+    // base decision where it is wrong and the threshold stays the one that decides.
+    const base = scoreFeatures({ model, features }).map((z, h) => z - logit(headThreshold({ model, head: h, language: features.language })));
     const idx = features.buffer.slice(0, features.count);
     const scale = featureScale(features.count);
     targets.forEach((y, h) => {
@@ -90,6 +96,7 @@ export function trainBrandModel({ examples, model = loadModel() }: { examples: L
   const body = { heads, memory: [...memory.entries()].map(([k, t]) => [k, ...t]) };
   return {
     kind: "replyhour-brand",
+    boundary: "language",
     baseVersion: model.meta.version,
     id: hashString(JSON.stringify(body)).toString(16).padStart(8, "0"),
     examples: examples.length,

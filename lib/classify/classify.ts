@@ -3,6 +3,7 @@ import type { BrandModel } from "./brand-model";
 import { extractFeatures } from "./features";
 import { loadModel, type BaseModel } from "./model";
 import { explain } from "./reasons";
+import { headThreshold } from "./head-threshold";
 import { scoreFeatures, sigmoid } from "./score";
 import type { Classification, ClassifyContext, Sentiment } from "./types";
 
@@ -22,19 +23,20 @@ export function classifyWith({ model, text, brandModel, context }: { model: Base
   const features = extractFeatures(text, undefined, context);
   const logits = scoreFeatures({ model, features });
   const remembered = brandModel ? applyBrand({ brand: brandModel, features, logits }) : false;
-  const [req, comp, neg, pos] = model.meta.heads;
+  const pos = model.meta.heads[3];
   const pRequest = sigmoid(logits[0]);
   const pComplaint = sigmoid(logits[1]);
   const pNegative = sigmoid(logits[2]);
   const pPositive = sigmoid(logits[3]);
   const t = features.tokens;
-  // A brand's layer learns its own boundary from the brand's corrections at the heads' plain
-  // thresholds; without one, the per-language thresholds chosen in cross-validation apply.
-  const byLang = brandModel ? undefined : model.meta.thresholds;
-  const lang = features.language;
-  const reqT = byLang?.request?.[lang] ?? req.threshold;
-  const compT = byLang?.complaint?.[lang] ?? comp.threshold;
-  const negT = byLang?.negative?.[lang] ?? neg.threshold;
+  // The per-language thresholds chosen in cross-validation decide; a brand's layer learns its
+  // corrections around them. A layer trained before it did so learned its boundary at the
+  // heads' plain thresholds, which then decide.
+  const plain = !!brandModel && brandModel.boundary !== "language";
+  const at = (head: number) => (plain ? model.meta.heads[head].threshold : headThreshold({ model, head, language: features.language }));
+  const reqT = at(0);
+  const compT = at(1);
+  const negT = at(2);
   // Emoji-only, tags-only and link-only messages carry nothing an agent could answer.
   const empty = t.words.length === 0 && t.questions === 0 && t.longNumbers === 0 && !remembered;
   const complaint = !empty && pComplaint >= compT;

@@ -68,4 +68,26 @@ describe("per-brand learning", () => {
     expect(c.category).toBe("noise");
     expect(c.sentiment).toBe("positive");
   });
+
+  it("keeps the per-language thresholds deciding: a layer without sentiment examples leaves sentiment as it was", () => {
+    // The quiz brand's corrections carry no sentiment, so the layer has no sentiment heads.
+    const texts = [
+      "El servicio fue horrible, nunca más",
+      "Qué decepción con este vuelo",
+      "Otra vez tarde, qué pena",
+      "Das war wirklich enttäuschend",
+      "Leider wieder verspätet, schade",
+      "Nicht so toll heute",
+      "Kam pritur dy orë në telefon",
+      "Nuk jam i kënaqur me shërbimin",
+      "Jammer, weer te laat",
+      "Ist die App down? kann mich seit heute früh nicht einloggen",
+      "Ich will mit einem echten Menschen sprechen",
+    ];
+    const plain = { ...brandModel, boundary: undefined };
+    expect(brandModel.boundary).toBe("language");
+    for (const text of texts) expect(classify(text, { brandModel }).sentiment).toBe(classify(text).sentiment);
+    // a layer trained before learned its boundary at 0.5, which then decided every language
+    expect(texts.some((text) => classify(text, { brandModel: plain }).sentiment !== classify(text).sentiment)).toBe(true);
+  });
 });
