@@ -53,7 +53,10 @@ async function evaluate(args: string[]): Promise<void> {
     const { evaluateThreads } = await import("./thread-eval");
     const days = Number(option({ args, name: "days" }) ?? 14);
     if (!Number.isInteger(days) || days < 1 || days > 60) throw new Error("--days must be a whole number from 1 to 60");
-    const demo = demoEvalLines({ days });
+    const nowArg = option({ args, name: "now" });
+    const now = nowArg === undefined ? Date.now() : Date.parse(nowArg);
+    if (!Number.isFinite(now)) throw new Error("--now must be an ISO date and time");
+    const demo = demoEvalLines({ now, days });
     if (args.includes("--learn")) {
       if (days < 2) throw new Error("--learn needs at least 2 days");
       // The last day's traffic, classified by the base model alone and then by the layer a team
@@ -69,7 +72,7 @@ async function evaluate(args: string[]): Promise<void> {
     return;
   }
   const file = args.find((a, i) => !a.startsWith("--") && !args[i - 1]?.startsWith("--errors"));
-  if (!file) throw new Error("usage: classify eval FILE.jsonl [--errors N] | eval --demo [--days N] [--learn] [--errors N]");
+  if (!file) throw new Error("usage: classify eval FILE.jsonl [--errors N] | eval --demo [--days N] [--now ISO] [--learn] [--errors N]");
   const raw = fs
     .readFileSync(file, "utf8")
     .split("\n")
@@ -126,5 +129,5 @@ export async function runCli(argv: string[]): Promise<void> {
     console.log(JSON.stringify(benchmark()));
     return;
   }
-  throw new Error("usage: classify train [--sources a,b] [--brand SLUG] | eval FILE.jsonl [--errors N] | eval --demo [--days N] [--learn] [--errors N] | predict | cv [--sources a,b] [--folds k] [--targets a,b] | corpus | bench");
+  throw new Error("usage: classify train [--sources a,b] [--brand SLUG] | eval FILE.jsonl [--errors N] | eval --demo [--days N] [--now ISO] [--learn] [--errors N] | predict | cv [--sources a,b] [--folds k] [--targets a,b] | corpus | bench");
 }
