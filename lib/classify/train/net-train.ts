@@ -39,7 +39,7 @@ export function trainNet({ data, options, log = () => {} }: { data: Featurized[]
     HEADS.forEach((name, h) => {
       const y = d.targets[h];
       if (y < 0) return;
-      const w = weightOf({ source: d.source, head: name, y });
+      const w = weightOf({ source: d.source, head: name, y }) * options.tasks[h];
       if (w > 0) out.push(h, y, w);
     });
     return out;

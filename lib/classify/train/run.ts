@@ -46,7 +46,8 @@ function requestTrainingOf(args: string[]): void {
 }
 // `--net`: train the small network beside the linear heads (config.ts NET_TRAINING), with
 // `--net-bits B`, `--net-dim D`, `--net-hidden U`, `--net-epochs N`, `--net-rate R`,
-// `--net-emb-rate R`, `--net-init A`, `--net-dropout P`, `--net-seed S`, `--net-blend b0,b1,b2,b3`.
+// `--net-emb-rate R`, `--net-init A`, `--net-dropout P`, `--net-seed S`, `--net-blend b0,b1,b2,b3`,
+// `--net-tasks t0,t1,t2,t3`.
 function netTrainingOf(args: string[]): void {
   if (!args.includes("--net")) return;
   NET_TRAINING.enabled = true;
@@ -67,6 +68,8 @@ function netTrainingOf(args: string[]): void {
   }
   const blend = option(args, "net-blend");
   if (blend !== undefined) NET_TRAINING.blend = blend.split(",").map(Number);
+  const tasks = option(args, "net-tasks");
+  if (tasks !== undefined) NET_TRAINING.tasks = tasks.split(",").map(Number);
   if (NET_TRAINING.blend.length !== 4 || NET_TRAINING.blend.some((b) => !(b >= 0 && b <= 1))) throw new Error("--net-blend takes four weights in [0, 1]");
   log(`network: ${JSON.stringify(NET_TRAINING)}`);
 }
