@@ -1,6 +1,7 @@
 import type { Features } from "./features";
 import type { BaseModel } from "./model";
 import { HEADS } from "./types";
+import { blendNet } from "./net";
 
 const H = HEADS.length;
 
@@ -12,7 +13,8 @@ export function featureScale(count: number): number {
   return count > 0 ? 1 / Math.sqrt(count) : 0;
 }
 
-// Logits of every head for one message: bias + scale * sum of its feature weights.
+// Logits of every head for one message: bias + scale * sum of its feature weights, averaged with
+// the network's where the model has one.
 export function scoreFeatures({ model, features }: { model: BaseModel; features: Features }): Float64Array {
   const { weights, meta } = model;
   const { buffer, count } = features;
@@ -33,5 +35,6 @@ export function scoreFeatures({ model, features }: { model: BaseModel; features:
   out[1] = meta.heads[1].bias + s1 * scale;
   out[2] = meta.heads[2].bias + s2 * scale;
   out[3] = meta.heads[3].bias + s3 * scale;
+  if (model.net) blendNet({ net: model.net, idx: buffer, count, scale, out });
   return out;
 }

@@ -10,6 +10,7 @@ import type { Example } from "./sources";
 import { featurize, trainModel } from "./train-model";
 import { classifyWith } from "../classify";
 import { hashString } from "../hash";
+import { withBlend } from "../net";
 import type { Classification } from "../types";
 import { fitConversation, scoredThreads } from "./conversation-fit";
 import { readThresholds, type Thresholds } from "./thresholds";
@@ -58,19 +59,26 @@ export function saveBaseModel({ model, profiles, dir = modelDir() }: { model: Ba
 // has not seen: each fold of the training threads is scored by a model trained without it.
 // Folds by sentence template: a message is scored by a model that never saw its sentence, in a
 // thread or in the corpus, as the held-out threads will be.
-export function calibrateConversation({ examples, data, log, thresholds }: { examples: Example[]; data: ReturnType<typeof featurize>; log: (m: string) => void; thresholds?: Thresholds }) {
+// `blends`: the fold models' messages also scored with the network's request blend at each of
+// these weights (byBlend), to choose the blend on these folds.
+export function calibrateConversation({ examples, data, log, thresholds, blends }: { examples: Example[]; data: ReturnType<typeof featurize>; log: (m: string) => void; thresholds?: Thresholds; blends?: number[] }) {
   const threadIdx = examples.flatMap((e, i) => (e.source === "threads" ? [i] : []));
   if (threadIdx.length === 0) return null;
   const predictions = new Map<number, Classification>();
+  const byBlend = new Map<number, Map<number, Classification>>((blends ?? []).map((b) => [b, new Map()]));
   const foldOf = (i: number) => (examples[i].template ? hashString(`calibrate:${examples[i].template}`) % CALIBRATION_FOLDS : -1);
   for (let fold = 0; fold < CALIBRATION_FOLDS; fold++) {
     const held = threadIdx.filter((i) => foldOf(i) === fold);
     const foldModel = trainModel({ data: data.filter((_, i) => foldOf(i) !== fold) });
     if (thresholds) foldModel.meta.thresholds = thresholds;
     for (const i of held) predictions.set(i, classifyWith({ model: foldModel, text: examples[i].text, context: examples[i].context }));
+    for (const [b, map] of byBlend) {
+      const variant = withBlend(foldModel, [b, ...(foldModel.net?.meta.blend.slice(1) ?? [0, 0, 0])]);
+      for (const i of held) map.set(i, classifyWith({ model: variant, text: examples[i].text, context: examples[i].context }));
+    }
     log(`conversation calibration: fold ${fold + 1}/${CALIBRATION_FOLDS}`);
   }
   const fit = fitConversation({ threads: scoredThreads({ examples, predictions }) });
   log(`conversation threshold ${fit.threshold}: training-fold queue precision ${fit.trainPrecision}, recall ${fit.trainRecall}`);
-  return { ...fit, predictions };
+  return { ...fit, predictions, byBlend };
 }

@@ -13,6 +13,26 @@ export const SGD: Omit<SgdOptions, "seed"> = { epochs: 6, rate: 0.25, l2: 1e-5 }
 export type RequestTraining = { dropout: number; otherDropout: number; charBlend: number; second: "chars" | "nb"; epochs?: number; l2?: number };
 export const REQUEST_TRAINING: RequestTraining = { dropout: 0, otherDropout: 0, charBlend: 0, second: "chars" };
 
+// The small network (net.ts, train/net-train.ts), off by default: trained beside the linear heads
+// when `enabled`, its logits averaged with theirs with `blend[h]` on its side (model card, "Fifth
+// round"). `bucketBits`: the feature index folded into 2^bits embedding rows; `tasks[h]`: how much
+// head h's loss counts in the network (0: the head is not trained there, its blend must be 0).
+export type NetTraining = {
+  enabled: boolean;
+  bucketBits: number;
+  dim: number;
+  hidden: number;
+  epochs: number;
+  rate: number;
+  embRate: number;
+  init: number;
+  dropout: number;
+  seed: number;
+  blend: number[];
+  tasks: number[];
+};
+export const NET_TRAINING: NetTraining = { enabled: false, bucketBits: 17, dim: 32, hidden: 32, epochs: 4, rate: 0.05, embRate: 0.2, init: 0.1, dropout: 0, seed: 1, blend: [0.5, 0, 0, 0], tasks: [1, 1, 1, 1] };
+
 // Heads trained as NB-LR (naive-Bayes-scaled features), with the smoothing alpha; the others are
 // plain. Chosen by cross-validation: it helped the negative head on every set, no other head.
 export const NB_ALPHA: Partial<Record<HeadName, number>> = { negative: 2 };

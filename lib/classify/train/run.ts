@@ -15,7 +15,7 @@ import { buildLanguageProfiles, calibrateConversation } from "./build";
 import { featurize } from "./train-model";
 import { binaryMetrics } from "./metrics";
 import { readProfiles } from "../lang/profiles";
-import { REQUEST_TRAINING } from "./config";
+import { NET_TRAINING, REQUEST_TRAINING } from "./config";
 import { chooseThresholds, crossFittedFigures, readThresholds, THRESHOLDS_FILE } from "./thresholds";
 
 const log = (m: string) => process.stderr.write(`${m}\n`);
@@ -44,11 +44,41 @@ function requestTrainingOf(args: string[]): void {
   }
   log(`request head: ${JSON.stringify(REQUEST_TRAINING)}`);
 }
+// `--net`: train the small network beside the linear heads (config.ts NET_TRAINING), with
+// `--net-bits B`, `--net-dim D`, `--net-hidden U`, `--net-epochs N`, `--net-rate R`,
+// `--net-emb-rate R`, `--net-init A`, `--net-dropout P`, `--net-seed S`, `--net-blend b0,b1,b2,b3`,
+// `--net-tasks t0,t1,t2,t3`.
+function netTrainingOf(args: string[]): void {
+  if (!args.includes("--net")) return;
+  NET_TRAINING.enabled = true;
+  const numbers: [string, "bucketBits" | "dim" | "hidden" | "epochs" | "rate" | "embRate" | "init" | "dropout" | "seed"][] = [
+    ["net-bits", "bucketBits"],
+    ["net-dim", "dim"],
+    ["net-hidden", "hidden"],
+    ["net-epochs", "epochs"],
+    ["net-rate", "rate"],
+    ["net-emb-rate", "embRate"],
+    ["net-init", "init"],
+    ["net-dropout", "dropout"],
+    ["net-seed", "seed"],
+  ];
+  for (const [flag, key] of numbers) {
+    const v = option(args, flag);
+    if (v !== undefined) NET_TRAINING[key] = Number(v);
+  }
+  const blend = option(args, "net-blend");
+  if (blend !== undefined) NET_TRAINING.blend = blend.split(",").map(Number);
+  const tasks = option(args, "net-tasks");
+  if (tasks !== undefined) NET_TRAINING.tasks = tasks.split(",").map(Number);
+  if (NET_TRAINING.blend.length !== 4 || NET_TRAINING.blend.some((b) => !(b >= 0 && b <= 1))) throw new Error("--net-blend takes four weights in [0, 1]");
+  log(`network: ${JSON.stringify(NET_TRAINING)}`);
+}
 const sourcesOf = (args: string[]) => option(args, "sources")?.split(",").filter(Boolean) ?? SOURCE_NAMES;
 
 async function main(): Promise<void> {
   const [command, ...args] = process.argv.slice(2);
   requestTrainingOf(args);
+  netTrainingOf(args);
   if (command === "threads") {
     console.log(JSON.stringify(writeThreadCorpus()));
     return;
@@ -107,8 +137,17 @@ async function main(): Promise<void> {
     }
     const examples = loadSources(sourcesOf(args));
     setLanguageProfiles(buildLanguageProfiles(examples));
-    const fit = calibrateConversation({ examples, data: featurize(examples), log, thresholds: readThresholds() });
+    // `--blends b,…` (with --net): the request head's blend with the network swept on the same
+    // fold models; each blend's scored threads saved as F-b<blend>.json, with their message AUC.
+    const blends = option(args, "blends")?.split(",").map(Number);
+    const fit = calibrateConversation({ examples, data: featurize(examples), log, thresholds: readThresholds(), blends });
     if (!fit) return;
+    const saveAs = option(args, "save-scored");
+    for (const [b, predictions] of fit.byBlend ?? []) {
+      const threads = scoredThreads({ examples, predictions });
+      if (saveAs) fs.writeFileSync(saveAs.replace(/\.json$/, `-b${b}.json`), JSON.stringify(threads));
+      log(`blend ${b}: thread message AUC ${requestAuc(threads)}`);
+    }
     const pairs = [...fit.predictions.entries()].map(([i, c]) => ({ gold: examples[i].request === true || examples[i].complaint === true, predicted: c.category === "request" }));
     // The scored training threads, to try author-model variants without the folds' retraining.
     const scoredFile = option(args, "save-scored");
@@ -151,6 +190,30 @@ function withTemplates(threads: ScoredThread[]): (ScoredThread & { template: str
     if (g.length !== t.messages.length || g.some((e, j) => e.authorId !== t.messages[j].authorId)) throw new Error(`scored thread ${i} does not match the thread corpus`);
     return { ...t, messages: t.messages.map((m, j) => ({ ...m, text: m.text ?? g[j].text })), template: g[0].template ?? String(i) };
   });
+}
+
+// Area under the ROC curve of the thread messages' request probability (ties count half).
+function requestAuc(threads: ScoredThread[]): number {
+  const ps = threads.flatMap((t) => t.messages.map((m, i) => ({ p: m.classification.requestProbability ?? 0, y: t.gold[i] })));
+  ps.sort((a, b) => a.p - b.p);
+  let pos = 0;
+  let neg = 0;
+  let sum = 0;
+  for (let i = 0; i < ps.length; ) {
+    let j = i;
+    let p = 0;
+    let n = 0;
+    while (j < ps.length && ps[j].p === ps[i].p) {
+      if (ps[j].y) p++;
+      else n++;
+      j++;
+    }
+    sum += p * (neg + n / 2);
+    pos += p;
+    neg += n;
+    i = j;
+  }
+  return Math.round((sum / Math.max(1, pos * neg)) * 1e4) / 1e4;
 }
 
 function tempered(p: number, t: number): number {

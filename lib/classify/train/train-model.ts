@@ -4,7 +4,8 @@ import type { BaseModel } from "../model";
 import { featureScale } from "../score";
 import { targetsOf } from "../brand-model";
 import { HEADS } from "../types";
-import { NB_ALPHA, REQUEST_TRAINING, SGD, THRESHOLDS, weightOf, type RequestTraining } from "./config";
+import { NB_ALPHA, NET_TRAINING, REQUEST_TRAINING, SGD, THRESHOLDS, weightOf, type NetTraining, type RequestTraining } from "./config";
+import { trainNet } from "./net-train";
 import { nbScales, trainLogistic, type TrainItem } from "./sgd";
 import type { Example } from "./sources";
 
@@ -33,14 +34,16 @@ export function featurize(examples: Example[]): Featurized[] {
   });
 }
 
-function versionOf(weights: Float32Array): string {
-  const bits = new Int32Array(weights.buffer);
+function versionOf(weights: Float32Array, net?: Float32Array): string {
   let h = hashString("replyhour-classify");
-  for (let i = 0; i < bits.length; i++) h = Math.imul(h ^ bits[i], 0x01000193);
+  for (const a of net ? [weights, net] : [weights]) {
+    const bits = new Int32Array(a.buffer, a.byteOffset, a.length);
+    for (let i = 0; i < bits.length; i++) h = Math.imul(h ^ bits[i], 0x01000193);
+  }
   return `rh-clf-1.${(h >>> 0).toString(16).padStart(8, "0")}`;
 }
 
-export function trainModel({ data, log = () => {}, request = REQUEST_TRAINING }: { data: Featurized[]; log?: (m: string) => void; request?: RequestTraining }): BaseModel {
+export function trainModel({ data, log = () => {}, request = REQUEST_TRAINING, net = NET_TRAINING }: { data: Featurized[]; log?: (m: string) => void; request?: RequestTraining; net?: NetTraining }): BaseModel {
   const weights = new Float32Array(DIM * HEADS.length);
   const heads = HEADS.map((name, h) => {
     const items: TrainItem[] = [];
@@ -74,5 +77,7 @@ export function trainModel({ data, log = () => {}, request = REQUEST_TRAINING }:
   const examples: Record<string, number> = {};
   for (const d of data) examples[d.source] = (examples[d.source] ?? 0) + 1;
   const sources = Object.keys(examples).sort();
-  return { meta: { version: versionOf(weights), dim: DIM, heads, sources, examples }, weights };
+  if (!net.enabled) return { meta: { version: versionOf(weights), dim: DIM, heads, sources, examples }, weights };
+  const network = trainNet({ data, options: net, log });
+  return { meta: { version: versionOf(weights, network.emb), dim: DIM, heads, sources, examples, net: network.meta }, weights, net: network };
 }
