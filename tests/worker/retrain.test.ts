@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { channels } from "@/db/schema";
+import { channels, classifierExamples } from "@/db/schema";
 import { ingestBatch } from "@/lib/ingest/pipeline";
 import { inboundEventSchema } from "@/lib/ingest/event";
 import { correctMessage } from "@/lib/conversations/actions";
 import { updateBrand } from "@/lib/brands/brands";
 import { retrainDueBrands } from "@/lib/worker/retrain";
+import { loadBrandModel, retrainBrand } from "@/lib/classify/brand-training";
+import { classify } from "@/lib/classify";
 import { cliActor } from "@/lib/audit/record";
 import { makeBrand, makeMember, testDb, sqlite } from "../helpers/db";
 
@@ -40,5 +42,18 @@ describe("scheduled per-brand retraining", () => {
     const later = await ingest(100, 10);
     expect(before).toBeGreaterThan(20);
     expect(requests(later)).toBe(0);
+  });
+
+  it("learns from the brand's newest examples only, so a busy brand's nightly retraining stays short", async () => {
+    const { db } = testDb();
+    const brand = await makeBrand({ db });
+    const texts = ["first lucky draw?", "second lucky draw?", "third lucky draw?", "fourth lucky draw?", "fifth lucky draw?"];
+    await db.transaction((tx) =>
+      tx.insert(classifierExamples).values(texts.map((text, i) => ({ brandId: brand.id, text, language: "en", request: false, source: "correction" as const, createdAt: new Date(Date.UTC(2026, 4, 1, 10, i)) }))),
+    );
+    expect((await retrainBrand({ db, brandId: brand.id, limit: 3 })).examples).toBe(3);
+    const brandModel = await loadBrandModel({ db, brandId: brand.id });
+    const remembered = (text: string) => classify(text, { brandModel }).reasons.includes("corrected before for this brand");
+    expect(texts.map(remembered)).toEqual([false, false, true, true, true]);
   });
 });
