@@ -27,6 +27,7 @@ export const POSTGRES_SUITES = [
   "tests/worker/claim.test.ts",
   "tests/ingest/clock-start.test.ts",
   "tests/ingest/set-based.test.ts",
+  "tests/ingest/contact-profile.test.ts",
   "tests/metrics/dashboard.test.ts",
   "tests/metrics/figure-cache.test.ts",
   "tests/escalation/rules.test.ts",

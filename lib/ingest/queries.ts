@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull, lte, ne, sql, type Column } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { bind, ONE, prepared } from "@/db/prepared";
-import { channels, contacts, conversations, messages, responseCycles } from "@/db/schema";
+import { channels, conversations, messages, responseCycles } from "@/db/schema";
 
 // The per-event queries of the ingest path, prepared once per connection (db/prepared.ts):
 // building a query costs more than running it here. Timestamps travel as milliseconds, as the
@@ -71,15 +71,6 @@ const brandScoped = (id: Column, brandId: Column) => and(eq(id, p("id")), eq(bra
 
 function prepare(tx: Tx) {
   return {
-    updateContact: tx
-      .update(contacts)
-      .set({
-        handle: sql`coalesce(${p("handle")}, ${contacts.handle})`,
-        name: sql`coalesce(${p("name")}, ${contacts.name})`,
-        followers: sql`coalesce(${p("followers")}, ${contacts.followers})`,
-      })
-      .where(eq(contacts.id, p("id")))
-      .prepare(),
     conversation: tx.select(conversationRow).from(conversations).where(eq(conversations.id, p("id"))).prepare(),
     // A thread with its current cycle, found by the key it was filed under or by one of its messages.
     threadByKey: tx

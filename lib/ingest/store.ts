@@ -110,6 +110,8 @@ export class IngestStore {
   private reserveCount = 0;
 
   private newContacts = new Map<number, Row>();
+  // Stored contacts' new profile values ([id, handle, name, followers], null where unchanged).
+  private contactUpdates = new Map<number, Row>();
   private newConversations: Row[] = [];
   private newCycles = new Map<number, Record<string, unknown>>();
   private cycleSaves = new Map<number, CycleSave>();
@@ -423,7 +425,11 @@ export class IngestStore {
       pending[6] = contact.followers;
       return;
     }
-    await this.q.updateContact.execute({ id: contact.id, ...profile });
+    const update = this.contactUpdates.get(contact.id) ?? [contact.id, null, null, null];
+    if (profile.handle != null) update[1] = profile.handle;
+    if (profile.name != null) update[2] = profile.name;
+    if (profile.followers != null) update[3] = profile.followers;
+    this.contactUpdates.set(contact.id, update);
   }
 
   async insertConversation(values: { channelId: number; contactId: number; threadKey: string; kind: "public_comment" | "private_message"; at: number; now: number }): Promise<ConversationRow> {
@@ -601,6 +607,15 @@ export class IngestStore {
     const { tx, brandId } = this;
     if (this.newContacts.size) await insertValues(tx, contacts, CONTACT_KEYS, [...this.newContacts.values()]);
     this.newContacts = new Map();
+    if (this.contactUpdates.size)
+      await updateValues(tx, contacts, {
+        brandId,
+        keys: ["id", "handle", "name", "followers"],
+        rows: [...this.contactUpdates.values()],
+        // a value the event did not carry keeps the stored one
+        set: Object.fromEntries(["handle", "name", "followers"].map((k) => [k, (value: (key: string) => string, t: string) => `coalesce(${value(k)}, ${t})`])),
+      });
+    this.contactUpdates = new Map();
     if (this.newConversations.length) await insertValues(tx, conversations, CONVERSATION_KEYS, this.newConversations);
     this.newConversations = [];
     if (this.newCycles.size)
