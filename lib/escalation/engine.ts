@@ -6,8 +6,9 @@ import type { Classification } from "@/lib/classify/types";
 import type { InboundEvent } from "@/lib/ingest/event";
 import { loadBrandRules, type BrandRules } from "./compiled";
 import type { MessageFacts } from "./evaluate";
-import { fireRule, firingMemo, readBatchFacts, type BatchFacts, type FiringMemo } from "./fire";
-import { resolveOnReply } from "./resolve-on-reply";
+import { fireRule, firingMemo, keepingConversationWrites, readBatchFacts, type BatchFacts, type FiringMemo } from "./fire";
+import { keepingResolves, resolveOnReply } from "./resolve-on-reply";
+import { keepingNotifications } from "@/lib/notifications/notify";
 
 const DAY = 86_400_000;
 // A message that reaches us more than a day after it was written is history (an import, a
@@ -69,7 +70,7 @@ export async function escalateIngested({ tx, brandId, now, batch, channelKinds, 
     if (m.event.automated) return;
     const state = batchState({ tx, brandId, batch });
     await batchFacts(state, { tx, brandId, conversationIds });
-    await resolveOnReply({ tx, brandId, conversationId: m.conversationId, messageId: m.messageId, userId: m.userId, now, open: state.memo.batch?.open });
+    await resolveOnReply({ tx, brandId, conversationId: m.conversationId, messageId: m.messageId, userId: m.userId, now, open: state.memo.batch?.open, labels: state.memo.labels });
     return;
   }
   if (m.event.direction !== "inbound" || !m.classification || m.contact?.blocked || m.event.automated) return;
@@ -96,6 +97,14 @@ export async function escalateIngested({ tx, brandId, now, batch, channelKinds, 
     if (cues) await fireRule({ tx, brandId, now, rule, cues, conversationId: m.conversationId, messageId: m.messageId, trigger: "message", memo: state.memo });
   }
 }
+
+/**
+ * Runs `fn` (an ingest batch's rules) with what its rules write kept and written together at its
+ * end, a few statements for the batch: the conversations' levels and priorities, then the
+ * notifications, then the escalations replies resolved (and their notifications, new ones too, read).
+ */
+export const keepingRuleWrites = <T>(tx: Tx, fn: () => Promise<T>): Promise<T> =>
+  keepingResolves(tx, () => keepingNotifications(tx, () => keepingConversationWrites(tx, fn)));
 
 type FactInput = {
   text: string;

@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, inArray, ne, sql, type Column } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { skipIndex } from "@/db/inbox";
+import { updateValues } from "@/db/bulk";
+import { keptWrites } from "@/db/kept-writes";
 import { bind, ONE, prepared } from "@/db/prepared";
 import { brands, channels, conversations, escalations, PRIORITIES } from "@/db/schema";
 import { ruleFiredInCycle } from "@/db/json";
@@ -31,13 +33,13 @@ export type Firing = {
 // What does not change while one transaction runs rules: the brand, its members by role. An
 // ingest batch also reads its conversations and their open escalations once (readBatchFacts),
 // and the firings keep them up to date.
-export type FiringMemo = { brand?: Promise<Notice["brand"]>; roles: RoleMemo; batch?: BatchFacts };
+export type FiringMemo = { brand?: Promise<Notice["brand"]>; roles: RoleMemo; batch?: BatchFacts; labels: Map<number, string> };
 
 export type ConversationFacts = Awaited<ReturnType<ReturnType<typeof prepareConversation>["execute"]>>[number];
 export type OpenEscalation = { id: number; level: number; cues: string[]; status: string };
 export type BatchFacts = { conversations: Map<number, ConversationFacts>; open: Map<number, OpenEscalation[]> };
 
-export const firingMemo = (): FiringMemo => ({ roles: new Map() });
+export const firingMemo = (): FiringMemo => ({ roles: new Map(), labels: new Map() });
 
 export const ruleActor = (rule: { name: string }): Actor => ({ userId: null, label: `rule: ${rule.name}` });
 
@@ -110,6 +112,52 @@ const prepareRaiseLevel = (tx: Tx) =>
     .prepare();
 
 const prepareSetPriority = (tx: Tx) => tx.update(conversations).set({ priority: bind("priority"), updatedAt: bind("now") }).where(ofBrand(conversations)).prepare();
+
+type ConversationWrite = { id: number; brandId: number; level: number | null; priority: string | null; now: number };
+
+async function raiseConversationLevel(tx: Tx, w: { id: number; brandId: number; level: number; now: number }): Promise<void> {
+  const kept = keptConversationWrites.of(tx);
+  if (kept) kept.push({ ...w, priority: null });
+  else await prepared(tx, "escalation.raiseLevel", prepareRaiseLevel).execute(w);
+}
+
+async function setConversationPriority(tx: Tx, w: { id: number; brandId: number; priority: string; now: number }): Promise<void> {
+  const kept = keptConversationWrites.of(tx);
+  if (kept) kept.push({ ...w, level: null });
+  else await prepared(tx, "escalation.priority", prepareSetPriority).execute(w);
+}
+
+// A batch's raised levels and priorities, one row per conversation in a statement per brand.
+// Levels only go up; a priority is only ever raised (fireRule checks), so the last one holds.
+async function writeConversations(tx: Tx, list: ConversationWrite[]): Promise<void> {
+  const merged = new Map<number, ConversationWrite>();
+  for (const w of list) {
+    const seen = merged.get(w.id);
+    if (!seen) merged.set(w.id, { ...w });
+    else {
+      if (w.level != null) seen.level = Math.max(seen.level ?? w.level, w.level);
+      seen.priority = w.priority ?? seen.priority;
+      seen.now = Math.max(seen.now, w.now);
+    }
+  }
+  for (const brandId of new Set(list.map((w) => w.brandId))) {
+    const rows = [...merged.values()].filter((w) => w.brandId === brandId).map((w) => [w.id, w.level, w.priority, w.now]);
+    await updateValues(tx, conversations, {
+      brandId,
+      keys: ["id", "escalationLevel", "priority", "updatedAt"],
+      rows,
+      set: {
+        escalationLevel: (value, stored) => `CASE WHEN ${value("escalationLevel")} > ${stored} THEN ${value("escalationLevel")} ELSE ${stored} END`,
+        priority: (value, stored) => `coalesce(${value("priority")}, ${stored})`,
+      },
+    });
+  }
+}
+
+const keptConversationWrites = keptWrites<ConversationWrite>(writeConversations);
+
+/** Runs `fn` with the levels and priorities its rules set kept and written together at its end. */
+export const keepingConversationWrites = <T>(tx: Tx, fn: () => Promise<T>): Promise<T> => keptConversationWrites.around(tx, fn);
 
 async function loadConversation(tx: Tx, brandId: number, conversationId: number, memo?: FiringMemo) {
   const known = memo?.batch?.conversations.get(conversationId);
@@ -210,7 +258,7 @@ export async function fireRule(f: Firing): Promise<boolean> {
       escalation = { id, level: escalate.level };
       event = "escalation.created";
     }
-    await prepared(tx, "escalation.raiseLevel", prepareRaiseLevel).execute({ id: conversation.id, brandId, level: escalate.level, now });
+    await raiseConversationLevel(tx, { id: conversation.id, brandId, level: escalate.level, now });
     await recordChange(tx, { brandId, kind: "escalation", objectId: escalation.id, conversationId: conversation.id, data: { level: escalation.level, event }, at: now });
     for (const id of await audienceUserIds(tx, { brandId, audience: levelAudience(escalate.level, escalate.userIds), memo: f.memo?.roles })) inApp.add(id);
   }
@@ -231,7 +279,7 @@ export async function fireRule(f: Firing): Promise<boolean> {
     switch (action.type) {
       case "set_priority":
         if (PRIORITIES.indexOf(action.priority) > PRIORITIES.indexOf(conversation.priority)) {
-          await prepared(tx, "escalation.priority", prepareSetPriority).execute({ id: conversation.id, brandId, priority: action.priority, now });
+          await setConversationPriority(tx, { id: conversation.id, brandId, priority: action.priority, now });
           await recordAudit(tx, { actor, brandId, action: "conversation.priority", objectType: "conversation", objectId: conversation.id, before: { priority: conversation.priority }, after: { priority: action.priority } });
           conversation.priority = action.priority;
         }

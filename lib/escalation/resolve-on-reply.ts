@@ -1,5 +1,7 @@
 import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
+import { updateValues } from "@/db/bulk";
+import { keptWrites } from "@/db/kept-writes";
 import { bind, prepared } from "@/db/prepared";
 import { escalations, notifications, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
@@ -32,13 +34,6 @@ const prepareResolve = (tx: Tx) =>
     .where(and(eq(escalations.id, p("id")), eq(escalations.brandId, p("brandId"))))
     .prepare();
 
-const prepareUnread = (tx: Tx) =>
-  tx
-    .select({ id: notifications.id, userId: notifications.userId })
-    .from(notifications)
-    .where(and(eq(notifications.escalationId, p("escalationId")), isNull(notifications.readAt), eq(notifications.brandId, p("brandId"))))
-    .prepare();
-
 const prepareUserEmail = (db: Db) => db.select({ email: users.email }).from(users).where(eq(users.id, p("id"))).prepare();
 
 /**
@@ -54,6 +49,7 @@ export async function resolveOnReply({
   userId,
   now,
   open,
+  labels,
 }: {
   tx: Tx;
   brandId: number;
@@ -63,19 +59,55 @@ export async function resolveOnReply({
   now: number;
   // The batch's open escalations by conversation (lib/escalation/fire.ts readBatchFacts), kept up to date here.
   open?: Map<number, { id: number; status: string }[]>;
+  // The batch's people's labels by id, filled here.
+  labels?: Map<number, string>;
 }): Promise<number> {
   const known = open?.get(conversationId);
   const rows = known ? known.splice(0) : await prepared(tx, "escalation.openOfConversation", prepareOpen).execute({ conversationId, brandId });
   if (rows.length === 0) return 0;
-  const actor = userId != null ? { userId, label: await userLabel(tx, userId) } : { userId: null, label: "system:reply" };
+  let actor = { userId, label: "system:reply" };
+  if (userId != null) {
+    const label = labels?.get(userId) ?? (await userLabel(tx, userId));
+    labels?.set(userId, label);
+    actor = { userId, label };
+  }
+  const kept = keptResolves.of(tx);
   for (const e of rows) {
-    await prepared(tx, "escalation.resolveByReply", prepareResolve).execute({ id: e.id, brandId, userId, now });
-    await markNotificationsRead(tx, { brandId, escalationId: e.id, now });
+    if (kept) kept.push({ id: e.id, brandId, userId, now });
+    else {
+      await prepared(tx, "escalation.resolveByReply", prepareResolve).execute({ id: e.id, brandId, userId, now });
+      await markNotificationsRead(tx, { brandId, escalationId: e.id, now });
+    }
     await recordAudit(tx, { actor, brandId, action: "escalation.resolve", objectType: "escalation", objectId: e.id, before: { status: e.status }, after: { status: "resolved", note: REPLY_NOTE, messageId, auto: true } });
     await recordChange(tx, { brandId, kind: "escalation", objectId: e.id, conversationId, userId, data: { status: "resolved" }, at: now });
   }
   return rows.length;
 }
+
+type KeptResolve = { id: number; brandId: number; userId: number | null; now: number };
+
+// A batch's resolutions in a statement per brand, then their notifications read together.
+async function writeResolves(tx: Tx, list: KeptResolve[]): Promise<void> {
+  for (const brandId of new Set(list.map((r) => r.brandId))) {
+    const mine = list.filter((r) => r.brandId === brandId);
+    await updateValues(tx, escalations, {
+      brandId,
+      keys: ["id", "status", "resolvedBy", "resolvedAt", "note", "acknowledgedAt", "acknowledgedBy"],
+      rows: mine.map((r) => [r.id, "resolved", r.userId, r.now, REPLY_NOTE, r.now, r.userId]),
+      set: {
+        acknowledgedAt: (value, stored) => `coalesce(${stored}, ${value("acknowledgedAt")})`,
+        acknowledgedBy: (value, stored) => `coalesce(${stored}, ${value("acknowledgedBy")})`,
+      },
+    });
+    for (const now of new Set(mine.map((r) => r.now)))
+      await markNotificationsReadOf(tx, { brandId, escalationIds: mine.filter((r) => r.now === now).map((r) => r.id), now });
+  }
+}
+
+const keptResolves = keptWrites<KeptResolve>(writeResolves);
+
+/** Runs `fn` with the transaction's resolutions by reply kept and written together at its end. */
+export const keepingResolves = <T>(tx: Tx, fn: () => Promise<T>): Promise<T> => keptResolves.around(tx, fn);
 
 export async function userLabel(db: Db, userId: number): Promise<string> {
   const [user] = await prepared(db, "escalation.userEmail", prepareUserEmail).execute({ id: userId });
@@ -83,12 +115,15 @@ export async function userLabel(db: Db, userId: number): Promise<string> {
 }
 
 // A resolved escalation needs nobody any more; its bell entries stop counting as unread.
-export async function markNotificationsRead(tx: Tx, { brandId, escalationId, now }: { brandId: number; escalationId: number; now: number }): Promise<void> {
-  const rows = await prepared(tx, "escalation.unreadNotifications", prepareUnread).execute({ escalationId, brandId });
-  if (rows.length === 0) return;
-  await tx
+export function markNotificationsRead(tx: Tx, { brandId, escalationId, now }: { brandId: number; escalationId: number; now: number }): Promise<void> {
+  return markNotificationsReadOf(tx, { brandId, escalationIds: [escalationId], now });
+}
+
+async function markNotificationsReadOf(tx: Tx, { brandId, escalationIds, now }: { brandId: number; escalationIds: number[]; now: number }): Promise<void> {
+  const rows = await tx
     .update(notifications)
     .set({ readAt: new Date(now) })
-    .where(and(inArray(notifications.id, rows.map((r) => r.id)), eq(notifications.brandId, brandId)));
-  for (const row of rows) await recordChange(tx, { brandId, kind: "notification", objectId: row.id, userId: row.userId, at: now });
+    .where(and(inArray(notifications.escalationId, escalationIds), isNull(notifications.readAt), eq(notifications.brandId, brandId)))
+    .returning({ id: notifications.id, userId: notifications.userId });
+  for (const row of rows.sort((a, b) => a.id - b.id)) await recordChange(tx, { brandId, kind: "notification", objectId: row.id, userId: row.userId, at: now });
 }

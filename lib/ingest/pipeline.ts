@@ -14,6 +14,7 @@ import { runRules } from "./stages/rules";
 import { recordBatch } from "./stages/changes";
 import { keepingAudits } from "@/lib/audit/record";
 import { keepingChanges } from "@/lib/realtime/record-change";
+import { keepingRuleWrites } from "@/lib/escalation/engine";
 
 export type { IngestItem, IngestOutcome } from "./batch";
 export { recordSentReply } from "./sent-reply";
@@ -49,10 +50,14 @@ export async function ingestBatch({
       const outcomes: IngestOutcome[] = [];
       for (const item of items) outcomes.push(await ingestOne(batch, item));
       await batch.store.flush();
-      // The rules' audit entries and changes are written together when they are done.
-      await keepingAudits(tx, () => keepingChanges(tx, async () => {
-        for (const run of batch.afterStore) await run();
-      }));
+      // What the rules write (their audit entries and changes too) is written together when they are done.
+      await keepingAudits(tx, () =>
+        keepingChanges(tx, () =>
+          keepingRuleWrites(tx, async () => {
+            for (const run of batch.afterStore) await run();
+          }),
+        ),
+      );
       await recordBatch(batch);
       return outcomes;
     }),

@@ -151,6 +151,46 @@ describe("escalation on ingest", () => {
   });
 });
 
+describe("a batch's rules write together", () => {
+  // Everything the rules of a batch did, by thread and role, to compare two ways of ingesting.
+  async function outcome(h: Awaited<ReturnType<typeof escalationBrand>>) {
+    const role = new Map([h.admin, h.manager, h.agent].map((u, i) => [u.id, ["admin", "manager", "agent"][i]]));
+    const thread = new Map((await h.list<{ id: number; external_thread_id: string }>("SELECT id, external_thread_id FROM conversations WHERE brand_id = ?", h.brand.id)).map((c) => [c.id, c.external_thread_id]));
+    const conversations = (await h.list<{ id: number; escalation_level: number; priority: string }>("SELECT id, escalation_level, priority FROM conversations WHERE brand_id = ?", h.brand.id))
+      .map((c) => `${thread.get(c.id)} level ${c.escalation_level} ${c.priority}`)
+      .sort();
+    const escalations = (await h.list<Esc & { conversation_id: number; acknowledged_by: number | null }>("SELECT * FROM escalations WHERE brand_id = ?", h.brand.id))
+      .map((e) => `${thread.get(e.conversation_id)} level ${e.level} ${e.status} ${e.reason} ack ${role.get(e.acknowledged_by ?? 0) ?? "-"}`)
+      .sort();
+    const notifications = (await h.list<{ id: number; user_id: number; kind: string; conversation_id: number; read_at: unknown }>("SELECT * FROM notifications WHERE brand_id = ?", h.brand.id))
+      .map((n) => `${thread.get(n.conversation_id)} ${role.get(n.user_id)} ${n.kind} ${n.read_at == null ? "unread" : "read"}`)
+      .sort();
+    const changes = await h.oneRow<{ n: number }>("SELECT count(*) AS n FROM changes WHERE brand_id = ? AND kind IN ('notification', 'escalation')", h.brand.id);
+    return { conversations, escalations, notifications, changes: Number(changes.n) };
+  }
+
+  it("end as the same events one batch each do: levels raised, priorities set, notifications written, and a reply in the batch resolves what it escalated", async () => {
+    const now = Date.now();
+    const events = (agentId: number) => [
+      { id: "a1", text: NEGATIVE, opts: { author: "ann", now } },
+      { id: "a2", text: `${NEGATIVE} Still waiting!`, opts: { author: "bob", followers: 10_000, threadId: "a1", now } },
+      { id: "r1", text: "We're sorry, Ann: send us your booking code.", opts: { direction: "outbound" as const, userId: agentId, author: "brand", threadId: "a1", now } },
+      { id: "b1", text: NEGATIVE, opts: { author: "cid", now } },
+      { id: "c1", text: PRAISE, opts: { author: "dee", now } },
+    ];
+    const batched = await escalationBrand({ keepDefaults: true });
+    await batched.ingestAll(events(batched.agent.id), now);
+    const single = await escalationBrand({ keepDefaults: true, db: batched.db });
+    for (const e of events(single.agent.id)) await single.ingestAll([e], now);
+
+    const got = await outcome(batched);
+    expect(got).toEqual(await outcome(single));
+    expect(got.conversations).toEqual(["a1 level 2 high", "b1 level 1 high", "c1 level 0 normal"]);
+    expect(got.escalations).toEqual(["a1 level 2 resolved Negative from a large audience ack agent", "b1 level 1 open Negative public comment ack -"]);
+    expect(got.notifications).toEqual(["a1 admin escalation read", "a1 manager escalation read", "b1 manager escalation unread"]);
+  });
+});
+
 describe("escalation on SLA transitions", () => {
   it("the default breach rule notifies managers once, for requests only", async () => {
     const { db, manager, ingest, list } = await escalationBrand({ keepDefaults: true });
