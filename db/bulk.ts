@@ -150,6 +150,23 @@ export async function reserveIds(tx: Tx, tables: Table[], count: number): Promis
   });
 }
 
+/**
+ * Ids of `table` handed out one at a time as a transaction needs them, for rows it writes later
+ * with those ids: reserved a block at a time on PostgreSQL; on SQLite counted on from the first
+ * reservation, so every insert into the table in the transaction must take its id here.
+ */
+export function idSource(tx: Tx, table: Table, block = 32): () => Promise<number> {
+  const postgres = engineOf(tx).kind === "postgres";
+  let ids: number[] = [];
+  let last: number | undefined;
+  return async () => {
+    if (!postgres && last !== undefined) return ++last;
+    if (ids.length === 0) [ids] = await reserveIds(tx, [table], block);
+    last = ids.shift()!;
+    return last;
+  };
+}
+
 /** On PostgreSQL, makes the transaction the brand's only ingest writer until it ends; SQLite runs one writer at a time anyway. */
 export async function lockBrandIngest(tx: Tx, brandId: number): Promise<void> {
   const engine = engineOf(tx);

@@ -6,7 +6,7 @@ import type { Classification } from "@/lib/classify/types";
 import type { InboundEvent } from "@/lib/ingest/event";
 import { loadBrandRules, type BrandRules } from "./compiled";
 import type { MessageFacts } from "./evaluate";
-import { fireRule, firingMemo, keepingConversationWrites, readBatchFacts, type BatchFacts, type FiringMemo } from "./fire";
+import { fireRule, firingMemo, keepingFirings, readBatchFacts, type BatchFacts, type FiringMemo } from "./fire";
 import { keepingResolves, resolveOnReply } from "./resolve-on-reply";
 import { keepingNotifications } from "@/lib/notifications/notify";
 
@@ -100,11 +100,12 @@ export async function escalateIngested({ tx, brandId, now, batch, channelKinds, 
 
 /**
  * Runs `fn` (an ingest batch's rules) with what its rules write kept and written together at its
- * end, a few statements for the batch: the conversations' levels and priorities, then the
- * notifications, then the escalations replies resolved (and their notifications, new ones too, read).
+ * end, a few statements for the batch: the new escalations and the conversations' levels and
+ * priorities, then the notifications, then the escalations replies resolved (and their
+ * notifications, new ones too, read).
  */
 export const keepingRuleWrites = <T>(tx: Tx, fn: () => Promise<T>): Promise<T> =>
-  keepingResolves(tx, () => keepingNotifications(tx, () => keepingConversationWrites(tx, fn)));
+  keepingResolves(tx, () => keepingNotifications(tx, () => keepingFirings(tx, fn)));
 
 type FactInput = {
   text: string;

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, ne, sql, type Column } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { skipIndex } from "@/db/inbox";
-import { updateValues } from "@/db/bulk";
+import { idSource, insertValues, updateValues } from "@/db/bulk";
 import { keptWrites } from "@/db/kept-writes";
 import { bind, ONE, prepared } from "@/db/prepared";
 import { brands, channels, conversations, escalations, PRIORITIES } from "@/db/schema";
@@ -156,8 +156,37 @@ async function writeConversations(tx: Tx, list: ConversationWrite[]): Promise<vo
 
 const keptConversationWrites = keptWrites<ConversationWrite>(writeConversations);
 
-/** Runs `fn` with the levels and priorities its rules set kept and written together at its end. */
-export const keepingConversationWrites = <T>(tx: Tx, fn: () => Promise<T>): Promise<T> => keptConversationWrites.around(tx, fn);
+type EscalationRow = { id: number; brandId: number; conversationId: number; messageId: number | null; ruleId: number; level: number; reason: string; cues: string; ownerId: number | null; now: number };
+
+// A kept escalation takes its id now (the notifications, audit entries and changes of its firing
+// name it) and is written with the others.
+async function insertEscalation(tx: Tx, row: Omit<EscalationRow, "id">): Promise<number> {
+  const kept = keptEscalations.of(tx);
+  if (!kept) return insertedRowId(await prepared(tx, "escalation.insert", prepareInsertEscalation).execute(row));
+  let next = escalationIds.get(kept);
+  if (!next) escalationIds.set(kept, (next = idSource(tx, escalations)));
+  const id = await next();
+  kept.push({ ...row, id });
+  return id;
+}
+
+async function raiseEscalation(tx: Tx, raise: Pick<EscalationRow, "id" | "brandId" | "level" | "ruleId" | "reason" | "cues" | "ownerId">): Promise<void> {
+  const row = keptEscalations.of(tx)?.find((e) => e.id === raise.id);
+  if (row) Object.assign(row, { level: raise.level, ruleId: raise.ruleId, reason: raise.reason, cues: raise.cues, ownerId: raise.ownerId ?? row.ownerId });
+  else await prepared(tx, "escalation.raise", prepareRaiseEscalation).execute(raise);
+}
+
+const ESCALATION_KEYS = ["id", "brandId", "conversationId", "messageId", "ruleId", "level", "reason", "cues", "ownerId", "status", "createdAt"];
+const keptEscalations = keptWrites<EscalationRow>((tx, rows) =>
+  insertValues(tx, escalations, ESCALATION_KEYS, rows.map((e) => [e.id, e.brandId, e.conversationId, e.messageId, e.ruleId, e.level, e.reason, e.cues, e.ownerId, "open", e.now])),
+);
+const escalationIds = new WeakMap<object, () => Promise<number>>();
+
+/**
+ * Runs `fn` with what its rules' firings write to escalations and conversations kept and
+ * written together at its end: the new escalations, then the conversations' levels and priorities.
+ */
+export const keepingFirings = <T>(tx: Tx, fn: () => Promise<T>): Promise<T> => keptConversationWrites.around(tx, () => keptEscalations.around(tx, fn));
 
 async function loadConversation(tx: Tx, brandId: number, conversationId: number, memo?: FiringMemo) {
   const known = memo?.batch?.conversations.get(conversationId);
@@ -234,14 +263,14 @@ export async function fireRule(f: Firing): Promise<boolean> {
     const owner = escalate.userIds.length === 1 ? escalate.userIds[0] : null;
     if (open) {
       const cues = [...new Set([...open.cues, ...f.cues])];
-      await prepared(tx, "escalation.raise", prepareRaiseEscalation).execute({ id: open.id, brandId, level: escalate.level, ruleId: rule.id, reason: rule.name, cues: JSON.stringify(cues), ownerId: owner });
+      await raiseEscalation(tx, { id: open.id, brandId, level: escalate.level, ruleId: rule.id, reason: rule.name, cues: JSON.stringify(cues), ownerId: owner });
       await recordAudit(tx, { actor, brandId, action: "escalation.raise", objectType: "escalation", objectId: open.id, before: { level: open.level }, after: { level: escalate.level, reason: rule.name, ruleId: rule.id, cues: f.cues, ownerId: owner } });
       escalation = { id: open.id, level: escalate.level };
       event = "escalation.raised";
       open.level = escalate.level;
       open.cues = cues;
     } else {
-      const inserted = await prepared(tx, "escalation.insert", prepareInsertEscalation).execute({
+      const id = await insertEscalation(tx, {
         brandId,
         conversationId: conversation.id,
         messageId: f.messageId,
@@ -252,7 +281,6 @@ export async function fireRule(f: Firing): Promise<boolean> {
         ownerId: owner,
         now,
       });
-      const id = insertedRowId(inserted);
       f.memo?.batch?.open.get(conversation.id)?.push({ id, level: escalate.level, cues: f.cues, status: "open" });
       await recordAudit(tx, { actor, brandId, action: "escalation.create", objectType: "escalation", objectId: id, after: { level: escalate.level, reason: rule.name, ruleId: rule.id, cues: f.cues, conversationId: conversation.id, messageId: f.messageId, ownerId: owner } });
       escalation = { id, level: escalate.level };
