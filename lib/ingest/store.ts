@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { insertValues, KEY_PAIRS, lockBrandIngest, lookupByPairs, pairMatches, reserveIds, updateValues } from "@/db/bulk";
+import { fromPairs, insertValues, pairFields, lockBrandIngest, lookupByPairs, reserveIds, updateValues } from "@/db/bulk";
 import { prepared } from "@/db/prepared";
 import { channels, classifierExamples, contacts, conversations, messages, responseCycles } from "@/db/schema";
 import { erasedId } from "@/lib/privacy/token";
@@ -737,33 +737,29 @@ const listQueries: Record<ListKind, (tx: Tx, size: number) => Prepared> = {
       .prepare(),
 };
 
-// PostgreSQL's twins of listQueries, by (channel, id) pairs (db/bulk.ts KEY_PAIRS).
+// PostgreSQL's twins of listQueries, by (channel, id) pairs (db/bulk.ts fromPairs).
 const pairQueries: Record<ListKind, (tx: Tx) => Prepared> = {
   messages: (tx) =>
     tx
-      .select({ id: messages.id, conversationId: messages.conversationId, externalId: messages.externalId, text: messages.text, deletedOnPlatformAt: messages.deletedOnPlatformAt, direction: messages.direction, contactId: messages.contactId, channelId: messages.channelId })
-      .from(messages)
-      .innerJoin(KEY_PAIRS, pairMatches(messages.channelId, messages.externalId))
+      .select(pairFields({ id: messages.id, conversationId: messages.conversationId, externalId: messages.externalId, text: messages.text, deletedOnPlatformAt: messages.deletedOnPlatformAt, direction: messages.direction, contactId: messages.contactId, channelId: messages.channelId }))
+      .from(fromPairs(messages, messages.channelId, messages.externalId))
       .prepare(),
   contacts: (tx) =>
     tx
-      .select({ id: contacts.id, externalId: contacts.externalId, blocked: contacts.blocked, handle: contacts.handle, name: contacts.name, followers: contacts.followers, channelId: contacts.channelId })
-      .from(contacts)
-      .innerJoin(KEY_PAIRS, pairMatches(contacts.channelId, contacts.externalId))
+      .select(pairFields({ id: contacts.id, externalId: contacts.externalId, blocked: contacts.blocked, handle: contacts.handle, name: contacts.name, followers: contacts.followers, channelId: contacts.channelId }))
+      .from(fromPairs(contacts, contacts.channelId, contacts.externalId))
       .prepare(),
   threads: (tx) =>
     tx
-      .select({ id: conversations.id, threadKey: sql<string>`${conversations.externalThreadId}`, channelId: conversations.channelId })
-      .from(conversations)
-      .innerJoin(KEY_PAIRS, pairMatches(conversations.channelId, conversations.externalThreadId))
+      .select(pairFields({ id: conversations.id, threadKey: sql<string>`${conversations.externalThreadId}`, channelId: conversations.channelId }))
+      .from(fromPairs(conversations, conversations.channelId, conversations.externalThreadId))
       .where(eq(conversations.kind, "private_message"))
       .orderBy(desc(conversations.id))
       .prepare(),
   replies: (tx) =>
     tx
-      .selectDistinct({ id: messages.inReplyToExternalId, channelId: messages.channelId })
-      .from(messages)
-      .innerJoin(KEY_PAIRS, pairMatches(messages.channelId, messages.inReplyToExternalId))
+      .selectDistinct(pairFields({ id: messages.inReplyToExternalId, channelId: messages.channelId }))
+      .from(fromPairs(messages, messages.channelId, messages.inReplyToExternalId))
       .prepare(),
 };
 
