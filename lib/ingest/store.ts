@@ -331,6 +331,16 @@ export class IngestStore {
     return this.thread(row.conversation.id);
   }
 
+  /** The conversations the batch has read or started of this contact on this channel. */
+  batchConversationsOf(contactId: number, channelId: number): number[] {
+    return [...this.conversationRows.values()].filter((c) => c.contactId === contactId && c.channelId === channelId).map((c) => c.id);
+  }
+
+  /** Reads these conversations and their cycles, those the batch has not read yet: nothing of theirs is pending, so nothing is stored first. */
+  async readStored(conversationIds: number[]): Promise<void> {
+    await this.loadConversations(conversationIds);
+  }
+
   async thread(conversationId: number): Promise<Thread | null> {
     if (!this.conversationRows.has(conversationId)) {
       await this.flush();

@@ -90,16 +90,22 @@ async function recordReplyExample({ store, now }: Batch, cycle: CycleRow, at: nu
 async function answerPublicByDm(batch: Batch, dm: ConversationRow, at: number, userId: number | null): Promise<void> {
   const { tx, q, store, brandId, now } = batch;
   if (!(await store.hasPublicConversation(dm.contactId, dm.channelId, dm.id))) return;
-  await store.flush();
-  const waiting = await q.unansweredPublicOfContact.execute({ channelId: dm.channelId, contactId: dm.contactId, dmId: dm.id, at });
-  for (const row of waiting) {
-    const found = await store.thread(row.conversationId);
+  // The stored conversations that were waiting, and the batch's own, each judged as the batch now
+  // sees it: nothing pending needs storing first (a batch of DMs stored each one's rows apart).
+  const stored = await q.unansweredPublicOfContact.execute({ channelId: dm.channelId, contactId: dm.contactId, dmId: dm.id, at });
+  const ids = new Set([...stored.map((row) => row.conversationId), ...store.batchConversationsOf(dm.contactId, dm.channelId)]);
+  ids.delete(dm.id);
+  await store.readStored([...ids]);
+  for (const id of [...ids].sort((a, b) => a - b)) {
+    const found = await store.thread(id);
     const cycle = found?.cycle;
-    if (!found || !cycle || cycle.id !== row.cycleId) continue;
+    if (!found || !cycle || cycle.firstResponseAt != null || cycle.startedAt > at) continue;
+    const { conversation } = found;
+    if (conversation.kind !== "public_comment" || conversation.contactId !== dm.contactId || conversation.channelId !== dm.channelId) continue;
     applyPersonReply({ cycle, at });
     await saveCycle({ q: store.cycleWriter, brandId, cycle, now, responderId: userId });
-    await linkConversations(tx, { brandId, a: dm.id, b: row.conversationId });
-    await store.refresh(found.conversation, cycle, { inbound: false, now });
-    batch.touched.set(row.conversationId, 0);
+    await linkConversations(tx, { brandId, a: dm.id, b: id });
+    await store.refresh(conversation, cycle, { inbound: false, now });
+    batch.touched.set(id, 0);
   }
 }
