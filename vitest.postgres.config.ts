@@ -28,6 +28,7 @@ export const POSTGRES_SUITES = [
   "tests/ingest/clock-start.test.ts",
   "tests/ingest/set-based.test.ts",
   "tests/ingest/contact-profile.test.ts",
+  "tests/ingest/together.test.ts",
   "tests/metrics/dashboard.test.ts",
   "tests/metrics/figure-cache.test.ts",
   "tests/escalation/rules.test.ts",

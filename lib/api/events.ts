@@ -7,7 +7,8 @@ import { authorize } from "@/lib/auth/authorize";
 import type { TokenPrincipal } from "@/lib/auth/tokens";
 import { apiChannelId } from "@/lib/brands/brands";
 import { inboundEventSchema, type InboundEvent } from "@/lib/ingest/event";
-import { ingestBatch, type IngestOutcome } from "@/lib/ingest/pipeline";
+import type { IngestOutcome } from "@/lib/ingest/pipeline";
+import { ingestTogether } from "@/lib/ingest/together";
 
 export const MAX_EVENTS = 1000;
 
@@ -63,7 +64,7 @@ export async function ingestApiEvents({ db, brandId, events }: { db: Db; brandId
   }
   if (fields.length) throw new AppError("bad_request:channel", fields.map((f) => f.message).join("; "), { fields });
   await requireOwnEdits({ db, events, channelOf: (event) => (event.channel ? known.get(event.channel)! : defaultChannel) });
-  const outcomes = await ingestBatch({
+  const outcomes = await ingestTogether({
     db,
     brandId,
     items: events.map((event) => ({ event, channelId: event.channel ? known.get(event.channel)! : defaultChannel })),

@@ -4,7 +4,8 @@ import { channels, type ChannelKind } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { decryptCredentials } from "@/lib/security/credentials";
 import { inboundEventSchema, type InboundEventInput } from "@/lib/ingest/event";
-import { ingestBatch, type IngestOutcome } from "@/lib/ingest/pipeline";
+import type { IngestOutcome } from "@/lib/ingest/pipeline";
+import { ingestTogether } from "@/lib/ingest/together";
 import { recordChannelError, recordChannelSuccess } from "@/lib/channels/status";
 
 export type WebhookChannel = { id: number; brandId: number; kind: ChannelKind; accountId: string | null; status: string; credentials: Record<string, string> };
@@ -41,7 +42,7 @@ export async function ingestForChannel({ db, channel, events, now }: { db: Db; c
   if (channel.status === "paused" || events.length === 0) return [];
   const items = events.map((event) => ({ event: inboundEventSchema.parse(event), channelId: channel.id }));
   try {
-    const outcomes = await ingestBatch({ db, brandId: channel.brandId, items, now });
+    const outcomes = await ingestTogether({ db, brandId: channel.brandId, items, now });
     await recordChannelSuccess({ db, channelId: channel.id });
     return outcomes;
   } catch (error) {
