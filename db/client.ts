@@ -195,6 +195,16 @@ export function engineOf(handle: Db | Tx): Engine {
 }
 
 /**
+ * A write of one statement, atomic by itself (an upsert of a counter). On PostgreSQL it runs at
+ * once on a pooled connection, beside a transaction this process has in progress, rather than
+ * queued after it; on SQLite it is a transaction of its own.
+ */
+export function writeAlone<T>(db: Db, fn: (w: Tx) => Promise<T>): Promise<T> {
+  const engine = engineOf(db);
+  return engine.kind === "postgres" ? fn(engine.handle) : db.transaction(fn);
+}
+
+/**
  * True when the handle's engine runs one write transaction at a time (SQLite): inside one,
  * nothing is stored but by the transaction itself.
  */

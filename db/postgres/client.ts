@@ -17,6 +17,8 @@ export type PostgresEngine = {
   pool: pg.Pool;
   // Runs a statement on the transaction's client in its async context, else on the pool.
   client: Queryable;
+  // The query builder on `client`: outside a transaction, each statement commits by itself.
+  handle: Tx;
   connection(write: boolean): Queryable;
   compile(query: SQL): { sql: string; params: unknown[] };
   // Settles when the database is migrated (or could not be).
@@ -174,6 +176,7 @@ export function openPostgres({ url, runMigrations = true, ready, migrationsFolde
     url,
     pool,
     client: router,
+    handle,
     ready: prepared,
     connection: () => router,
     beforeCommit<T>(key: string, make: () => PreCommit<T>): T {

@@ -1,5 +1,5 @@
 import { lte, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { writeAlone, type Db } from "@/db/client";
 import { rateLimits } from "@/db/schema";
 
 export type RateHit = { allowed: true } | { allowed: false; retryAfterSeconds: number };
@@ -7,11 +7,12 @@ export type RateHit = { allowed: true } | { allowed: false; retryAfterSeconds: n
 /**
  * Counts one request for `key` and says whether it is within `limit` per window. The window
  * starts at the key's first request and the count lives in the database, so every server (and
- * every process of one) counts against the same limit. One upsert, atomic on both engines.
+ * every process of one) counts against the same limit. One upsert, atomic on both engines, and
+ * on PostgreSQL not queued behind a transaction in progress (an ingest batch).
  */
 export async function hitRateLimit({ db, key, limit, windowMs = 60_000, now = Date.now() }: { db: Db; key: string; limit: number; windowMs?: number; now?: number }): Promise<RateHit> {
   const open = sql`${rateLimits.resetAt} > ${now}`;
-  const [row] = await db.transaction((tx) =>
+  const [row] = await writeAlone(db, (tx) =>
     tx
       .insert(rateLimits)
       .values({ key, hits: 1, resetAt: now + windowMs })
