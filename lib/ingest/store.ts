@@ -47,6 +47,9 @@ const CONVERSATION_UPDATE_KEYS = [
   "id", "status", "category", "complaint", "sentiment", "sentimentScore", "language", "currentCycleId", "slaState", "firstResponseDueAt", "awaitingFirstResponse", "firstInboundAt", "lastMessageAt", "lastInboundAt", "lastInboundReceivedAt", "snoozedUntil", "preview", "updatedAt",
 ];
 
+// A new conversation's columns with its refreshed state: the insert's first, then the update's others.
+const NEW_CONVERSATION_KEYS = [...CONVERSATION_KEYS, ...CONVERSATION_UPDATE_KEYS.filter((k) => !CONVERSATION_KEYS.includes(k))];
+
 export type CycleSave = {
   id: number;
   brandId: number;
@@ -612,6 +615,25 @@ export class IngestStore {
     this.summaries.delete(conversationId);
   }
 
+  // A new conversation is inserted as the batch left it: its refreshed state goes into the insert
+  // rather than into an update of the row just inserted (each index written once, no dead row).
+  private async insertConversations(): Promise<void> {
+    const bare: Row[] = [];
+    const whole: Row[] = [];
+    for (const row of this.newConversations) {
+      const update = this.conversationUpdates.get(row[0] as number);
+      if (!update) {
+        bare.push(row);
+        continue;
+      }
+      this.conversationUpdates.delete(row[0] as number);
+      const value = (k: string) => update[CONVERSATION_UPDATE_KEYS.indexOf(k)];
+      whole.push(NEW_CONVERSATION_KEYS.map((k, i) => (k === "snoozedUntil" ? null : CONVERSATION_UPDATE_KEYS.includes(k) ? value(k) : row[i])));
+    }
+    if (bare.length) await insertValues(this.tx, conversations, CONVERSATION_KEYS, bare);
+    if (whole.length) await insertValues(this.tx, conversations, NEW_CONVERSATION_KEYS, whole);
+  }
+
   /** Stores everything pending, in the order the foreign keys need. */
   async flush(): Promise<void> {
     const { tx, brandId } = this;
@@ -626,7 +648,7 @@ export class IngestStore {
         set: Object.fromEntries(["handle", "name", "followers"].map((k) => [k, (value: (key: string) => string, t: string) => `coalesce(${value(k)}, ${t})`])),
       });
     this.contactUpdates = new Map();
-    if (this.newConversations.length) await insertValues(tx, conversations, CONVERSATION_KEYS, this.newConversations);
+    if (this.newConversations.length) await this.insertConversations();
     this.newConversations = [];
     if (this.newCycles.size)
       await insertValues(
