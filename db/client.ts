@@ -201,7 +201,8 @@ export function engineOf(handle: Db | Tx): Engine {
  */
 export function writeAlone<T>(db: Db, fn: (w: Tx) => Promise<T>): Promise<T> {
   const engine = engineOf(db);
-  return engine.kind === "postgres" ? fn(engine.handle) : db.transaction(fn);
+  // A handle of its own: what a transaction in progress keeps by its handle (kept writes) is not this write's.
+  return engine.kind === "postgres" ? fn(Object.create(engine.handle) as Tx) : db.transaction(fn);
 }
 
 /**
