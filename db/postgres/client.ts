@@ -41,9 +41,27 @@ pg.types.setTypeParser(pg.types.builtins.JSONB, (value) => value);
 pg.types.setTypeParser(pg.types.builtins.JSON, (value) => value);
 
 export type PreCommit<T> = { value: T; run: (client: pg.PoolClient) => Promise<void> };
-type TxStore = { client: pg.PoolClient; beforeCommit: Map<string, PreCommit<unknown>> };
+// A transaction's own handle (what lib/ keeps by its handle is this transaction's), its client, its hooks.
+type TxStore = { handle: Tx; client: pg.PoolClient; beforeCommit: Map<string, PreCommit<unknown>> };
 
 const dialect = new PgDialect();
+
+// Transactions one process runs at once; the pool keeps connections for reads beside them.
+const CONCURRENT_TRANSACTIONS = 4;
+
+// Waiting transactions start in the order they asked.
+function transactionSlots(size: number) {
+  let free = size;
+  const waiting: (() => void)[] = [];
+  return {
+    take: (): Promise<void> => (free > 0 ? (free--, Promise.resolve()) : new Promise((resolve) => waiting.push(resolve))),
+    give: (): void => {
+      const next = waiting.shift();
+      if (next) next();
+      else free++;
+    },
+  };
+}
 // Any number but one: migrations of several servers starting at once run one after another.
 const MIGRATION_LOCK = 7_420_514;
 
@@ -87,9 +105,10 @@ class Router implements Queryable {
 /**
  * A pool of connections to the PostgreSQL database at `url`. A transaction is BEGIN … COMMIT on
  * one pooled client; a transaction started inside another (same async context) is a savepoint
- * of it. As on SQLite, one process runs one transaction at a time (a promise chain), so lib/
- * code sees the same order of events on both engines; reads outside a transaction run on the
- * pool beside it and see only committed rows.
+ * of it. A process runs a few transactions at once (CONCURRENT_TRANSACTIONS), as several
+ * servers do: one's statements wait on the database while another's JavaScript runs. Each gets
+ * a handle of its own. Reads outside a transaction run on the pool beside them and see only
+ * committed rows.
  */
 // Prepared queries are named statements (db/prepared.ts): parsed once, but planned for each call's
 // values, as they were unnamed. A generic plan guesses at a search's words and a filter's rarity;
@@ -123,15 +142,15 @@ export function openPostgres({ url, runMigrations = true, ready, migrationsFolde
   const holder = new AsyncLocalStorage<TxStore>();
   const router = new Router(pool, prepared, holder);
   const handle = drizzle(router as unknown as pg.Pool, { schema }) as unknown as Tx;
-  let tail: Promise<unknown> = Promise.resolve();
+  const slots = transactionSlots(CONCURRENT_TRANSACTIONS);
   let savepoints = 0;
 
   const nested: Transact = async (fn) => {
-    const { client } = holder.getStore()!;
+    const { client, handle: own } = holder.getStore()!;
     const name = `sp${++savepoints}`;
     await client.query(`SAVEPOINT ${name}`);
     try {
-      const result = await fn(handle);
+      const result = await fn(own);
       await client.query(`RELEASE SAVEPOINT ${name}`);
       return result;
     } catch (error) {
@@ -141,18 +160,20 @@ export function openPostgres({ url, runMigrations = true, ready, migrationsFolde
     }
   };
 
-  const outer: Transact = (fn) => {
+  const outer: Transact = async (fn) => {
     if (holder.getStore()) return nested(fn);
-    const run = tail.then(async () => {
+    await slots.take();
+    try {
       await prepared;
       const client = await pool.connect();
       let broken = false;
       try {
-        const store: TxStore = { client, beforeCommit: new Map() };
+        const own = Object.create(handle) as Tx;
+        const store: TxStore = { handle: own, client, beforeCommit: new Map() };
         return await holder.run(store, async () => {
           await client.query("BEGIN");
           try {
-            const result = await fn(handle);
+            const result = await fn(own);
             for (const hook of store.beforeCommit.values()) await hook.run(client);
             await client.query("COMMIT");
             return result;
@@ -164,9 +185,9 @@ export function openPostgres({ url, runMigrations = true, ready, migrationsFolde
       } finally {
         client.release(broken);
       }
-    });
-    tail = run.catch(() => undefined);
-    return run;
+    } finally {
+      slots.give();
+    }
   };
   Object.defineProperty(handle, "transaction", { value: outer });
 

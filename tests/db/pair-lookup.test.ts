@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { engineOf } from "@/db/client";
+import { closeDatabase, engineOf } from "@/db/client";
 import { fromPairs, insertRows, pairFields } from "@/db/bulk";
 import { channels, contacts } from "@/db/schema";
 import { makeBrand, onPostgres, testDb } from "../helpers/db";
@@ -26,5 +26,6 @@ describe.skipIf(!onPostgres())("rows by (channel, key) pairs", () => {
     const plan = (await engine.client.query(`EXPLAIN ${text}`, values)).rows.map((r: Record<string, string>) => r["QUERY PLAN"]).join("\n");
     expect(plan).toContain("Index Scan using contacts_channel_external");
     expect(plan).not.toMatch(/Hash Join|Seq Scan on contacts|Merge Join/);
+    await closeDatabase(db);
   });
 });

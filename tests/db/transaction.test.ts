@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { workerState } from "@/db/schema";
 import { closeDatabase, type Db, type Tx } from "@/db/client";
-import { testDb } from "../helpers/db";
+import { onPostgres, testDb } from "../helpers/db";
 
 const put = (tx: Tx, key: string, value: string) => tx.insert(workerState).values({ key, value, updatedAt: new Date(0) });
 // Migrations seed worker_state with the search-index cursor; these tests look at their own keys.
@@ -24,10 +24,12 @@ describe("the one transaction primitive", () => {
     closeDatabase(db);
   });
 
-  it("serialises transactions: two never interleave, whatever they await", async () => {
+  it("on SQLite serialises transactions: two never interleave, whatever they await; on PostgreSQL each has a handle of its own", async () => {
     const { db } = testDb();
     const log: string[] = [];
+    const handles: Tx[] = [];
     const body = (name: string) => async (tx: Tx) => {
+      handles.push(tx);
       log.push(`${name}:begin`);
       await put(tx, name, "x");
       await tick();
@@ -35,7 +37,35 @@ describe("the one transaction primitive", () => {
       log.push(`${name}:end`);
     };
     await Promise.all([db.transaction(body("a")), db.transaction(body("b")), db.transaction(body("c"))]);
-    expect(log).toEqual(["a:begin", "a:end", "b:begin", "b:end", "c:begin", "c:end"]);
+    if (onPostgres()) expect(new Set(handles).size).toBe(3);
+    else expect(log).toEqual(["a:begin", "a:end", "b:begin", "b:end", "c:begin", "c:end"]);
+    expect(await keys(db)).toEqual(["a", "b", "c"]);
+    closeDatabase(db);
+  });
+
+  it("on PostgreSQL four transactions run at once and the others wait for a free turn", async () => {
+    if (!onPostgres()) return;
+    const { db } = testDb();
+    let inside = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const all = Promise.all(
+      Array.from({ length: 7 }, (_, i) =>
+        db.transaction(async (tx) => {
+          inside++;
+          await put(tx, `k${i}`, "x");
+          await gate;
+        }),
+      ),
+    );
+    while (inside < 4) await new Promise((resolve) => setTimeout(resolve, 10));
+    // Time enough for a fifth to begin, were it let in.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(inside).toBe(4);
+    release();
+    await all;
+    expect(inside).toBe(7);
+    expect(await keys(db)).toHaveLength(7);
     closeDatabase(db);
   });
 

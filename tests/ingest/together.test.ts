@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { Db } from "@/db/client";
+import { closeDatabase, type Db } from "@/db/client";
 import { channels } from "@/db/schema";
 import { inboundEventSchema } from "@/lib/ingest/event";
 import type { IngestItem } from "@/lib/ingest/pipeline";
@@ -42,6 +42,7 @@ describe("requests stored together", () => {
     // The first request went alone; the three that waited for it were stored together.
     expect(new Set(["b1", "c1", "c2", "c3", "d1"].map((id) => at.get(id))).size).toBe(1);
     expect(at.get("a1")).not.toBe(at.get("b1"));
+    await closeDatabase(db);
   });
 
   it("a request that fails fails alone: the others that waited with it are stored", async () => {
@@ -59,5 +60,6 @@ describe("requests stored together", () => {
     expect(String((settled[2] as PromiseRejectedResult).reason)).toMatch(/Unknown channel/);
     expect([...(await receivedAt(db, brand.id)).keys()].sort()).toEqual(["x1", "x2", "x4"]);
     expect(await receivedAt(db, other.brand.id)).toEqual(new Map());
+    await closeDatabase(db);
   });
 });
