@@ -9,6 +9,14 @@ import * as sqlite from "./sqlite/fts";
 const on = (db: Db) => (engineOf(db).kind === "postgres" ? postgres : sqlite);
 
 export const indexNewMessages = (db: Db, now?: number) => on(db).indexNewMessages(db, now);
+/**
+ * At the end of a transaction that wrote messages, so they are found once it commits: SQLite
+ * indexes them (FTS5); PostgreSQL's GIN index took them with the insert, and the worker moves the
+ * cursor (writing it here made every writing transaction wait on one row).
+ */
+export const indexWrittenMessages = async (db: Db, now?: number): Promise<void> => {
+  if (engineOf(db).kind !== "postgres") await sqlite.indexNewMessages(db, now);
+};
 // The hits as a subquery of a larger (prepared) query: `match` from searchMatch, either value may be a placeholder.
 export const searchMatch = (brandId: number, words: readonly string[]) => (engineKind() === "postgres" ? postgres : sqlite).searchMatch(brandId, words);
 export const searchHitsQuery = (query: { match: string | SQL; brandId: number | SQL; limit: number }) => (engineKind() === "postgres" ? postgres : sqlite).searchHitsQuery(query);

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { database, type Db, type Tx } from "@/db/client";
 import { classifierExamples, conversations, memberships, messages, users, type PRIORITIES } from "@/db/schema";
-import { indexNewMessages } from "@/db/search";
+import { indexWrittenMessages } from "@/db/search";
 import { AppError } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import { refreshConversation } from "@/lib/ingest/conversation-state";
@@ -198,7 +198,7 @@ export async function addNote({ db = database(), brandId, actor, conversationId,
       .returning({ id: messages.id });
     await recordAudit(tx, { actor, brandId, action: "conversation.note", objectType: "conversation", objectId: conversationId, after: { messageId: note.id } });
     await change(tx, brandId, conversationId, actor.userId);
-    await indexNewMessages(tx, now);
+    await indexWrittenMessages(tx, now);
     return note.id;
   });
 }

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { and, desc, eq, isNull, lte, notInArray, or, sql } from "drizzle-orm";
 import { database, type Db } from "@/db/client";
 import { channels, contacts, conversations, messages } from "@/db/schema";
-import { indexNewMessages } from "@/db/search";
+import { indexWrittenMessages } from "@/db/search";
 import { nextUnclaimed } from "@/db/claim";
 import { AppError } from "@/lib/errors";
 import { decryptCredentials } from "@/lib/security/credentials";
@@ -63,7 +63,7 @@ export async function queueReply({
       .returning({ id: m.id });
     await recordChange(tx, { brandId, kind: "message", objectId: reply.id, conversationId, userId: actor.userId, at: now });
     await recordAudit(tx, { actor, brandId, action: "message.reply", objectType: "conversation", objectId: conversationId, after: { messageId: reply.id, visibility, ...(automated ? { automated } : {}) } });
-    await indexNewMessages(tx, now);
+    await indexWrittenMessages(tx, now);
     return reply.id;
   });
 }

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { channels } from "@/db/schema";
-import { indexNewMessages } from "@/db/search";
+import { indexWrittenMessages } from "@/db/search";
 import { greatest } from "@/db/sql";
 import { recordChanges } from "@/lib/realtime/record-change";
 import type { Batch } from "../batch";
@@ -16,7 +16,7 @@ export async function recordBatch(batch: Batch): Promise<void> {
       .update(channels)
       .set({ lastEventAt: greatest(sql`coalesce(${channels.lastEventAt}, 0)`, now) })
       .where(and(inArray(channels.id, [...batch.channelsWithEvents]), eq(channels.brandId, brandId)));
-  await indexNewMessages(tx, now);
+  await indexWrittenMessages(tx, now);
 }
 
 export async function logTouched({ tx, brandId, now, touched }: Batch): Promise<void> {
