@@ -10,6 +10,12 @@ export function keptWrites<T>(write: (tx: Tx, rows: T[]) => Promise<void>) {
   return {
     /** The rows kept so far, or undefined when the transaction keeps none (write at once). */
     of: (tx: Tx): T[] | undefined => kept.get(tx),
+    /** Keeps the row when the transaction keeps rows, else writes it at once. */
+    async add(tx: Tx, row: T): Promise<void> {
+      const rows = kept.get(tx);
+      if (rows) rows.push(row);
+      else await write(tx, [row]);
+    },
     /** Runs `fn` with the transaction's rows kept, and writes them in one go when it returns. */
     async around<R>(tx: Tx, fn: () => Promise<R>): Promise<R> {
       const rows: T[] = [];

@@ -14,7 +14,6 @@ import type { CompiledRule } from "./evaluate";
 import { enqueueEmail, enqueueWebhook } from "./deliveries";
 import { noticeText, type Notice, type NoticeEvent } from "./payload";
 import { audienceUserIds, mailRecipients, isActiveMember, levelAudience, type RoleMemo } from "./people";
-import { raisedLevel } from "./sql";
 
 export type Firing = {
   tx: Tx;
@@ -103,32 +102,11 @@ const prepareRaiseEscalation = (tx: Tx) =>
     .where(ofBrand(escalations))
     .prepare();
 
-// The level only ever goes up: a later, milder rule never hides a serious one.
-const prepareRaiseLevel = (tx: Tx) =>
-  tx
-    .update(conversations)
-    .set({ escalationLevel: raisedLevel(conversations.escalationLevel, p("level")), updatedAt: bind("now") })
-    .where(ofBrand(conversations))
-    .prepare();
-
-const prepareSetPriority = (tx: Tx) => tx.update(conversations).set({ priority: bind("priority"), updatedAt: bind("now") }).where(ofBrand(conversations)).prepare();
-
 type ConversationWrite = { id: number; brandId: number; level: number | null; priority: string | null; now: number };
 
-async function raiseConversationLevel(tx: Tx, w: { id: number; brandId: number; level: number; now: number }): Promise<void> {
-  const kept = keptConversationWrites.of(tx);
-  if (kept) kept.push({ ...w, priority: null });
-  else await prepared(tx, "escalation.raiseLevel", prepareRaiseLevel).execute(w);
-}
-
-async function setConversationPriority(tx: Tx, w: { id: number; brandId: number; priority: string; now: number }): Promise<void> {
-  const kept = keptConversationWrites.of(tx);
-  if (kept) kept.push({ ...w, level: null });
-  else await prepared(tx, "escalation.priority", prepareSetPriority).execute(w);
-}
-
-// A batch's raised levels and priorities, one row per conversation in a statement per brand.
-// Levels only go up; a priority is only ever raised (fireRule checks), so the last one holds.
+// Raised levels and priorities, one row per conversation in a statement per brand. A level only
+// ever goes up (a later, milder rule never hides a serious one); a priority is only ever raised
+// (fireRule checks), so the last one holds.
 async function writeConversations(tx: Tx, list: ConversationWrite[]): Promise<void> {
   const merged = new Map<number, ConversationWrite>();
   for (const w of list) {
@@ -286,7 +264,7 @@ export async function fireRule(f: Firing): Promise<boolean> {
       escalation = { id, level: escalate.level };
       event = "escalation.created";
     }
-    await raiseConversationLevel(tx, { id: conversation.id, brandId, level: escalate.level, now });
+    await keptConversationWrites.add(tx, { id: conversation.id, brandId, level: escalate.level, priority: null, now });
     await recordChange(tx, { brandId, kind: "escalation", objectId: escalation.id, conversationId: conversation.id, data: { level: escalation.level, event }, at: now });
     for (const id of await audienceUserIds(tx, { brandId, audience: levelAudience(escalate.level, escalate.userIds), memo: f.memo?.roles })) inApp.add(id);
   }
@@ -307,7 +285,7 @@ export async function fireRule(f: Firing): Promise<boolean> {
     switch (action.type) {
       case "set_priority":
         if (PRIORITIES.indexOf(action.priority) > PRIORITIES.indexOf(conversation.priority)) {
-          await setConversationPriority(tx, { id: conversation.id, brandId, priority: action.priority, now });
+          await keptConversationWrites.add(tx, { id: conversation.id, brandId, level: null, priority: action.priority, now });
           await recordAudit(tx, { actor, brandId, action: "conversation.priority", objectType: "conversation", objectId: conversation.id, before: { priority: conversation.priority }, after: { priority: action.priority } });
           conversation.priority = action.priority;
         }

@@ -2,15 +2,14 @@ import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { updateValues } from "@/db/bulk";
 import { keptWrites } from "@/db/kept-writes";
-import { bind, prepared } from "@/db/prepared";
+import { prepared } from "@/db/prepared";
 import { escalations, notifications, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { recordChange } from "@/lib/realtime/record-change";
 
 export const REPLY_NOTE = "Resolved by a reply in the conversation.";
 
-// Asked for every outbound message ingested, and for each escalation a reply resolves:
-// prepared once per connection.
+// Asked for every outbound message ingested: prepared once per connection.
 const p = sql.placeholder;
 
 const prepareOpen = (tx: Tx) =>
@@ -18,20 +17,6 @@ const prepareOpen = (tx: Tx) =>
     .select({ id: escalations.id, status: escalations.status })
     .from(escalations)
     .where(and(eq(escalations.conversationId, p("conversationId")), eq(escalations.brandId, p("brandId")), ne(escalations.status, "resolved")))
-    .prepare();
-
-const prepareResolve = (tx: Tx) =>
-  tx
-    .update(escalations)
-    .set({
-      status: "resolved",
-      resolvedBy: bind("userId"),
-      resolvedAt: bind("now"),
-      note: REPLY_NOTE,
-      acknowledgedAt: sql`coalesce(${escalations.acknowledgedAt}, ${p("now")})`,
-      acknowledgedBy: sql`coalesce(${escalations.acknowledgedBy}, ${p("userId")})`,
-    })
-    .where(and(eq(escalations.id, p("id")), eq(escalations.brandId, p("brandId"))))
     .prepare();
 
 const prepareUserEmail = (db: Db) => db.select({ email: users.email }).from(users).where(eq(users.id, p("id"))).prepare();
@@ -71,13 +56,8 @@ export async function resolveOnReply({
     labels?.set(userId, label);
     actor = { userId, label };
   }
-  const kept = keptResolves.of(tx);
   for (const e of rows) {
-    if (kept) kept.push({ id: e.id, brandId, userId, now });
-    else {
-      await prepared(tx, "escalation.resolveByReply", prepareResolve).execute({ id: e.id, brandId, userId, now });
-      await markNotificationsRead(tx, { brandId, escalationId: e.id, now });
-    }
+    await keptResolves.add(tx, { id: e.id, brandId, userId, now });
     await recordAudit(tx, { actor, brandId, action: "escalation.resolve", objectType: "escalation", objectId: e.id, before: { status: e.status }, after: { status: "resolved", note: REPLY_NOTE, messageId, auto: true } });
     await recordChange(tx, { brandId, kind: "escalation", objectId: e.id, conversationId, userId, data: { status: "resolved" }, at: now });
   }
