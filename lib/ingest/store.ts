@@ -334,9 +334,9 @@ export class IngestStore {
     return this.thread(row.conversation.id);
   }
 
-  /** The conversations the batch has read or started of this contact on this channel. */
-  batchConversationsOf(contactId: number, channelId: number): number[] {
-    return [...this.conversationRows.values()].filter((c) => c.contactId === contactId && c.channelId === channelId).map((c) => c.id);
+  /** The conversations of this kind the batch has read or started, of this contact on this channel. */
+  batchConversationsOf(contactId: number, channelId: number, kind: string): number[] {
+    return [...this.conversationRows.values()].filter((c) => c.contactId === contactId && c.channelId === channelId && c.kind === kind).map((c) => c.id);
   }
 
   /** Reads these conversations and their cycles, those the batch has not read yet: nothing of theirs is pending, so nothing is stored first. */
@@ -783,7 +783,7 @@ const pairQueries: Record<ListKind, (tx: Tx) => Prepared> = {
       .prepare(),
   threads: (tx) =>
     tx
-      .select(pairFields({ id: conversations.id, threadKey: sql<string>`${conversations.externalThreadId}`, channelId: conversations.channelId }))
+      .select(pairFields({ id: conversations.id, threadKey: conversations.externalThreadId, channelId: conversations.channelId }))
       .from(fromPairs(conversations, conversations.channelId, conversations.externalThreadId))
       .where(eq(conversations.kind, "private_message"))
       .orderBy(desc(conversations.id))

@@ -93,19 +93,17 @@ async function answerPublicByDm(batch: Batch, dm: ConversationRow, at: number, u
   // The stored conversations that were waiting, and the batch's own, each judged as the batch now
   // sees it: nothing pending needs storing first (a batch of DMs stored each one's rows apart).
   const stored = await q.unansweredPublicOfContact.execute({ channelId: dm.channelId, contactId: dm.contactId, dmId: dm.id, at });
-  const ids = new Set([...stored.map((row) => row.conversationId), ...store.batchConversationsOf(dm.contactId, dm.channelId)]);
+  const ids = new Set([...stored.map((row) => row.conversationId), ...store.batchConversationsOf(dm.contactId, dm.channelId, "public_comment")]);
   ids.delete(dm.id);
   await store.readStored([...ids]);
   for (const id of [...ids].sort((a, b) => a - b)) {
     const found = await store.thread(id);
     const cycle = found?.cycle;
     if (!found || !cycle || cycle.firstResponseAt != null || cycle.startedAt > at) continue;
-    const { conversation } = found;
-    if (conversation.kind !== "public_comment" || conversation.contactId !== dm.contactId || conversation.channelId !== dm.channelId) continue;
     applyPersonReply({ cycle, at });
     await saveCycle({ q: store.cycleWriter, brandId, cycle, now, responderId: userId });
     await linkConversations(tx, { brandId, a: dm.id, b: id });
-    await store.refresh(conversation, cycle, { inbound: false, now });
+    await store.refresh(found.conversation, cycle, { inbound: false, now });
     batch.touched.set(id, 0);
   }
 }
