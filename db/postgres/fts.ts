@@ -3,9 +3,10 @@ import type { Db, Tx } from "../client";
 import { messages, workerState } from "../schema";
 import { execute, selectRows } from "../sql";
 
-// PostgreSQL full-text search over message texts: a GIN index over the brand and
-// to_tsvector('replyhour_search', text) (drizzle-pg/0001_search.sql, 0017; the configuration
-// folds case and accents, as SQLite's unicode61 remove_diacritics does). PostgreSQL keeps the index
+// PostgreSQL full-text search over message texts: a GIN index over the words of
+// to_tsvector('replyhour_search', text), each tagged with the brand and the message's stretch of
+// ids (drizzle-pg/0001_search.sql, 0018; the configuration folds case and accents, as SQLite's
+// unicode61 remove_diacritics does). PostgreSQL keeps the index
 // current with every commit; the cursor is kept as on SQLite, so both report the same.
 
 const CURSOR = "fts-cursor";
@@ -35,9 +36,9 @@ export function searchMatch(_brandId: number, words: readonly string[]): string 
 }
 
 // The statement of searchConversationIds, to stand as a subquery of a larger query: the newest
-// matches, window by window from the newest message back (message_search_hits,
-// drizzle-pg/0017_search_newest_first.sql), so an everyday word reads the rows of its newest
-// matches, not of every match: at 1M conversations 35–130 ms a search, against 250–1,230 ms.
+// matches, stretch by stretch from the newest message back (message_search_hits,
+// drizzle-pg/0018_search_by_stretch.sql), so an everyday word reads the index entries and rows
+// of its newest matches only: at 1M conversations p50 2.7 ms, p95 7 ms, against 10 and 150.
 export function searchHitsQuery({ match, brandId, limit }: { match: string | SQL; brandId: number | SQL; limit: number }): SQL {
   return sql`SELECT conversation_id FROM message_search_hits(${brandId}, to_tsquery('replyhour_search', ${match}), ${sql.raw(String(Math.trunc(limit)))})`;
 }

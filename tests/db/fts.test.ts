@@ -5,7 +5,7 @@ import { checkSearchIndex, indexNewMessages, rebuildSearchIndex, searchConversat
 import { ftsMatch } from "@/db/sqlite/fts";
 import { tsQuery } from "@/db/postgres/fts";
 import type { Db } from "@/db/client";
-import { selectRows } from "@/db/sql";
+import { execute, selectRows } from "@/db/sql";
 import { makeBrand, onPostgres, sqlite, testDb } from "../helpers/db";
 
 const T0 = new Date("2026-06-01T08:00:00Z");
@@ -117,19 +117,24 @@ describe("full-text search", () => {
     await expect(checkSearchIndex(db)).rejects.toThrow();
   });
 
-  it.runIf(onPostgres())("finds the newest matches window by window from the newest message back, the same as one gathering of every match", async () => {
+  it.runIf(onPostgres())("finds the newest matches stretch by stretch from the newest message back, the same as one gathering of every match", async () => {
     const { db } = testDb();
     const brand = await makeBrand({ db });
     const other = await makeBrand({ db });
     const texts = Array.from({ length: 40 }, (_, i) => (i % 3 === 0 ? `refund ${i}` : i % 7 === 0 ? `refunded bag ${i}` : `hello ${i}`));
-    await addMessages(db, brand.id, texts);
-    await addMessages(db, other.id, ["refund elsewhere"]);
+    texts.push("user_name here", "name user there", "l'avion d\\'abord");
+    // ids 30,000 apart: the messages lie in many stretches of 65,536 ids, some stretches empty
+    for (const text of texts) {
+      await execute(db, sql`SELECT setval(pg_get_serial_sequence('messages', 'id'), nextval(pg_get_serial_sequence('messages', 'id')) + 30000)`);
+      await addMessages(db, brand.id, [text]);
+      await addMessages(db, other.id, [`${text} elsewhere`]);
+    }
     const hits = async (words: string[], wanted: number, width: number) =>
       (await selectRows<{ conversation_id: number }>(db, sql`SELECT conversation_id FROM message_search_hits(${brand.id}, to_tsquery('replyhour_search', ${tsQuery(words)}), ${wanted}, ${width})`)).map((r) => Number(r.conversation_id));
-    for (const words of [["refund"], ["bag"], ["refunded", "bag"], ["nothing"]])
+    for (const words of [["refund"], ["bag"], ["refunded", "bag"], ["ref"], ["user_name"], ["avion"], ["nothing"]])
       for (const wanted of [1, 3, 10, 100]) {
-        const all = await hits(words, wanted, 1_000_000);
-        // windows of 1 message, then 8, 64, …: several statements, the same hits in the same order
+        const all = await hits(words, wanted, 1_000_000_000);
+        // first steps of 1 and 5 ids, then stretches as the rate says: several statements, the same hits in the same order
         expect(await hits(words, wanted, 1)).toEqual(all);
         expect(await hits(words, wanted, 5)).toEqual(all);
         expect(all.length).toBe(Math.min(wanted, texts.filter((t) => words.every((w) => t.includes(w))).length));
