@@ -70,8 +70,21 @@ function columnsOf(table: Table, keys: string[]): Column[] {
   });
 }
 
-function perStatement(tx: Tx, width: number): number {
-  return Math.max(1, Math.floor((engineOf(tx).kind === "postgres" ? MAX_PARAMETERS : SQLITE_MAX_PARAMETERS) / width));
+// SQLite keeps each statement text it prepared (driverOf), so there rows go in chunks of a few
+// fixed sizes, largest first: a batch's statements are then ones already prepared, where a
+// statement of exactly its own row count was prepared anew each time (8 % of an ingest's CPU).
+// PostgreSQL parses every statement it is sent anyway: one statement as large as allowed.
+const SQLITE_CHUNKS = [256, 64, 16, 4, 1];
+
+function* chunks(tx: Tx, total: number, width: number): Generator<[number, number]> {
+  const postgres = engineOf(tx).kind === "postgres";
+  const most = Math.max(1, Math.floor((postgres ? MAX_PARAMETERS : SQLITE_MAX_PARAMETERS) / width));
+  for (let start = 0; start < total; ) {
+    const left = Math.min(total - start, most);
+    const size = postgres ? left : (SQLITE_CHUNKS.find((c) => c <= left) ?? 1);
+    yield [start, start + size];
+    start += size;
+  }
 }
 
 /** Inserts rows (arrays of driver values in the order of `keys`, the table's column keys) in as few statements as the engine allows. */
@@ -81,10 +94,9 @@ export async function insertValues(tx: Tx, table: Table, keys: string[], rows: u
   const names = columnsOf(table, keys)
     .map((c) => `"${c.name}"`)
     .join(", ");
-  const step = perStatement(tx, keys.length);
-  for (let start = 0; start < rows.length; start += step) {
+  for (const [start, end] of chunks(tx, rows.length, keys.length)) {
     const params: unknown[] = [];
-    const tuples = rows.slice(start, start + step).map((row) => `(${row.map((value) => (params.push(value), driver.placeholder(params.length))).join(", ")})`);
+    const tuples = rows.slice(start, end).map((row) => `(${row.map((value) => (params.push(value), driver.placeholder(params.length))).join(", ")})`);
     await driver.run(`INSERT INTO "${getTableName(table)}" (${names}) VALUES ${tuples.join(", ")}${ignoreDuplicates ? " ON CONFLICT DO NOTHING" : ""}`, params);
   }
 }
@@ -118,10 +130,9 @@ export async function updateValues(
       return `"${column.name}" = ${set[key] ? set[key](value, t) : value(key)}`;
     })
     .join(", ");
-  const step = perStatement(tx, keys.length);
-  for (let start = 0; start < rows.length; start += step) {
+  for (const [start, end] of chunks(tx, rows.length, keys.length)) {
     const params: unknown[] = [];
-    const tuples = rows.slice(start, start + step).map((row) => `(${row.map((value) => (params.push(value), driver.placeholder(params.length))).join(", ")})`);
+    const tuples = rows.slice(start, end).map((row) => `(${row.map((value) => (params.push(value), driver.placeholder(params.length))).join(", ")})`);
     params.push(brandId);
     const where = `"${name}"."id" = ${driver.cast(columns[0], "v.column1")} AND "${name}"."${columns[columns.length - 1].name}" = ${driver.placeholder(params.length)}`;
     await driver.run(`UPDATE "${name}" SET ${assignments} FROM (VALUES ${tuples.join(", ")}) AS v WHERE ${where}`, params);
