@@ -244,7 +244,8 @@ export const conversations = sqliteTable(
   },
   (t) => [
     index("conversations_thread").on(t.channelId, t.externalThreadId),
-    index("conversations_contact").on(t.contactId, t.kind),
+    // A person's history with the brand (ingest) is counted from this index alone.
+    index("conversations_contact").on(t.contactId, t.kind, t.category, t.channelId),
     // Default inbox view: waiting requests by due time.
     index("conversations_queue").on(t.brandId, t.awaitingFirstResponse, t.category, t.firstResponseDueAt),
     index("conversations_status").on(t.brandId, t.status, t.category, t.lastMessageAt),

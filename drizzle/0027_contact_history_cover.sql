@@ -1,0 +1,2 @@
+DROP INDEX `conversations_contact`;--> statement-breakpoint
+CREATE INDEX `conversations_contact` ON `conversations` (`contact_id`,`kind`,`category`,`channel_id`);
