@@ -5,7 +5,7 @@ import { checkSearchIndex, indexNewMessages, rebuildSearchIndex, searchConversat
 import { ftsMatch } from "@/db/sqlite/fts";
 import { tsQuery } from "@/db/postgres/fts";
 import type { Db } from "@/db/client";
-import { execute, selectRows } from "@/db/sql";
+import { selectRows } from "@/db/sql";
 import { makeBrand, onPostgres, sqlite, testDb } from "../helpers/db";
 
 const T0 = new Date("2026-06-01T08:00:00Z");
@@ -125,7 +125,7 @@ describe("full-text search", () => {
     texts.push("user_name here", "name user there", "l'avion d\\'abord");
     // ids 30,000 apart: the messages lie in many stretches of 65,536 ids, some stretches empty
     for (const text of texts) {
-      await execute(db, sql`SELECT setval(pg_get_serial_sequence('messages', 'id'), nextval(pg_get_serial_sequence('messages', 'id')) + 30000)`);
+      await selectRows(db, sql`SELECT setval(pg_get_serial_sequence('messages', 'id'), nextval(pg_get_serial_sequence('messages', 'id')) + 30000)`);
       await addMessages(db, brand.id, [text]);
       await addMessages(db, other.id, [`${text} elsewhere`]);
     }
