@@ -88,7 +88,7 @@ runCli(async () => {
   try {
     const { runBench } = await import("@/lib/bench/run");
     const { toJson, toText } = await import("@/lib/bench/report");
-    const result = await runBench({ databasePath, databaseUrl, conversations, days, server, servers, ingestEvents: events, httpEvents: events, pageSeconds, log });
+    const result = await runBench({ databasePath, databaseUrl, localDatabase: cluster !== undefined, conversations, days, server, servers, ingestEvents: events, httpEvents: events, pageSeconds, log });
     process.stdout.write(switches.has("--json") ? JSON.stringify(toJson(result)) + "\n" : toText(result));
   } finally {
     stopCluster();

@@ -7,6 +7,7 @@ import { DEMO_BRANDS } from "@/lib/demo/brands";
 import { createUser, setMembership } from "@/lib/team/users";
 import type { BenchWorkspace } from "./fill";
 import { signInCookie } from "./server";
+import { cpuTimes } from "./cpu";
 import { latency } from "./stats";
 
 /** The bench process's own CPU while it drove the pages: it shares the cores with the servers and the database. */
@@ -29,16 +30,6 @@ export type PagesFigures = {
 
 export type MachineCpu = { cores: number; busyCores: number; idleCores: number };
 
-// Every core's busy and idle time so far (os.cpus(): milliseconds).
-function cpuTimes(): { busy: number; idle: number } {
-  let busy = 0;
-  let idle = 0;
-  for (const { times } of os.cpus()) {
-    busy += times.user + times.nice + times.sys + times.irq;
-    idle += times.idle;
-  }
-  return { busy, idle };
-}
 
 export type DashboardPagesFigures = PagesFigures;
 export type InboxPagesFigures = PagesFigures;

@@ -76,6 +76,12 @@ export function toText(r: BenchResult): string {
     `dashboard range: ${n(r.dashboard.cyclesInRange)} cycles started in the last 30 days`,
   ];
   if (r.http) out.push("", `http: ${n(r.http.events)} events in ${n(r.http.requests)} requests of ${r.http.batchSize}, ${r.http.clients} clients on ${r.http.servers} server${r.http.servers > 1 ? "s" : ""}; p50 ${r.http.p50Ms} ms, p95 ${r.http.p95Ms} ms a request${r.http.retried ? `; ${r.http.retried} answered 5xx and were sent again` : ""}`);
+  if (r.http?.cpu) {
+    const c = r.http.cpu;
+    out.push(
+      `  CPU per event: ${c.msPerEvent.machine} ms on the machine (busy ${c.busyCores} of ${c.cores} cores): servers ${c.msPerEvent.server ?? "–"} ms, database ${c.msPerEvent.database ?? "– (in the servers, or another machine)"} ms, load generator ${c.msPerEvent.loadGenerator} ms`,
+    );
+  }
   if (r.realtime) out.push(`realtime: ${r.realtime.samples} ingests, p50 ${r.realtime.p50Ms} ms, p95 ${r.realtime.p95Ms} ms, max ${r.realtime.maxMs} ms${r.realtime.missed ? `, ${r.realtime.missed} never arrived` : ""}`);
   if (r.inbox.serverPage && r.dashboard.serverPage)
     out.push(`rendered pages over HTTP (p50 / p95): /inbox ${r.inbox.serverPage.p50Ms} / ${r.inbox.serverPage.p95Ms} ms, /dashboard ${r.dashboard.serverPage.p50Ms} / ${r.dashboard.serverPage.p95Ms} ms`);

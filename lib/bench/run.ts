@@ -15,7 +15,7 @@ import { benchInbox, type InboxFigures } from "./inbox";
 import { benchIngest, type IngestFigures } from "./ingest";
 import { profileIngest, type ProfileRow } from "./ingest-profile";
 import { benchRealtime, type RealtimeFigures } from "./realtime";
-import { signInCookie, startServer, treeRssMb } from "./server";
+import { processTree, signInCookie, startServer, treeRssMb } from "./server";
 import { latency, type Latency } from "./stats";
 
 export type BenchResult = {
@@ -42,6 +42,8 @@ export type BenchOptions = {
   databasePath: string;
   /** An empty PostgreSQL database (postgres://…); the process must run on PostgreSQL (db/engine.ts). */
   databaseUrl?: string;
+  /** The PostgreSQL server runs on this machine (the bench's throwaway cluster): its processes' CPU is counted in the HTTP figures. */
+  localDatabase?: boolean;
   /** How many web server processes serve the HTTP measures; the users are spread across them. */
   servers?: number;
   conversations: number;
@@ -90,7 +92,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const dashboard: BenchResult["dashboard"] = await benchDashboard({ db, workspace, now: Date.now() });
     log("classifier…");
     const classifier = benchClassifier({ texts: ingestEvents.filter((e) => e.event.direction === "inbound").map((e) => e.event.text), minMs: options.classifierMs });
-    const served = servers ? await serverPhases({ db, database: databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_PATH: databasePath }, servers, workspace, sizes, pageSeconds: options.pageSeconds ?? 20, log }) : null;
+    const served = servers ? await serverPhases({ db, database: databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_PATH: databasePath }, localDatabase: Boolean(databaseUrl && options.localDatabase), servers, workspace, sizes, pageSeconds: options.pageSeconds ?? 20, log }) : null;
     if (served) {
       inbox.serverPage = served.inboxPage;
       dashboard.serverPage = served.dashboardPage;
@@ -119,7 +121,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   }
 }
 
-async function serverPhases({ db, database, servers, workspace, sizes, pageSeconds, log }: { db: Db; database: Record<string, string>; servers: number; workspace: BenchWorkspace; sizes: { http: number; quick: boolean }; pageSeconds: number; log: (line: string) => void }) {
+async function serverPhases({ db, database, localDatabase, servers, workspace, sizes, pageSeconds, log }: { db: Db; database: Record<string, string>; localDatabase: boolean; servers: number; workspace: BenchWorkspace; sizes: { http: number; quick: boolean }; pageSeconds: number; log: (line: string) => void }) {
   log(`server: starting ${servers} web server process${servers > 1 ? "es" : ""} against the filled database…`);
   const env = { ...database, AUTH_SECRET: process.env.AUTH_SECRET!, CREDENTIALS_KEY: process.env.CREDENTIALS_KEY! };
   const started = await Promise.allSettled(Array.from({ length: servers }, () => startServer({ env })));
@@ -139,8 +141,17 @@ async function serverPhases({ db, database, servers, workspace, sizes, pageSecon
     const warmUp = quick ? 2 : HTTP_WARM_UP;
     const httpEvents = freshEvents({ count: sizes.http + warmUp * HTTP_BATCH, now: Date.now(), seed: 83, suffix: "~h" });
     log(`http: ${httpEvents.length.toLocaleString("en")} events, batches of 100, 8 clients…`);
-    const http = await benchHttp({ urls, warmUp, bodies: requestBodies({ workspace, events: httpEvents, tokens }) });
-    log(`http: ${http.eventsPerSecond.toLocaleString("en")} events/s, p95 ${http.p95Ms} ms`);
+    const http = await benchHttp({
+      urls,
+      warmUp,
+      bodies: requestBodies({ workspace, events: httpEvents, tokens }),
+      serverPids: running.flatMap((s) => processTree(s.pid)),
+      databaseProcess: localDatabase ? "postgres" : undefined,
+    });
+    const spent = http.cpu.msPerEvent;
+    log(
+      `http: ${http.eventsPerSecond.toLocaleString("en")} events/s, p95 ${http.p95Ms} ms; CPU per event ${spent.machine} ms on the machine (servers ${spent.server ?? "?"}, database ${spent.database ?? "in the servers or elsewhere"}, load generator ${spent.loadGenerator}), busy ${http.cpu.busyCores} of ${http.cpu.cores} cores`,
+    );
     const admin = workspace.logins.find((l) => l.role === "admin")!;
     const cookie = await signInCookie({ url: server.url, email: admin.email, password: admin.password });
     const realtimeEvents = freshEvents({ count: quick ? 10 : 50, now: Date.now(), seed: 84, suffix: "~r" });

@@ -141,6 +141,10 @@ describe.skipIf(!hasPostgres)("bench on PostgreSQL", () => {
     if (!hasBuild) return;
     positive(json.http.eventsPerSecond);
     expect(json.http.servers).toBe(2);
+    // Where the HTTP measure's CPU went: the servers' and the throwaway cluster's processes are counted, and within the machine's.
+    const spent = json.http.cpu.msPerEvent;
+    for (const part of [spent.server, spent.database, spent.machine]) positive(part);
+    expect(spent.server + spent.database + spent.loadGenerator).toBeLessThanOrEqual(spent.machine * 1.25 + 0.2);
     expect(json.realtime.missed).toBe(0);
     for (const pages of [json.dashboardPages, json.inboxPages]) {
       expect(pages).toMatchObject({ concurrency: 16, servers: 2 });
