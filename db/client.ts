@@ -110,6 +110,10 @@ function openSqlite({ file, runMigrations = true }: { file: string; runMigration
   writer.pragma("synchronous = NORMAL");
   // Freed space is zeroed, so an erased text leaves no copy in free pages (lib/privacy).
   writer.pragma("secure_delete = ON");
+  // A checkpoint after every 10,000 pages of WAL (40 MB), not SQLite's 1,000: an ingest batch
+  // writes thousands of pages, so each commit used to copy them into the file again at once
+  // (in-process ingest 3,530-3,630 -> 3,930-3,990 events/s on a 20k bench database).
+  writer.pragma("wal_autocheckpoint = 10000");
   configure(writer);
   if (runMigrations) migrateSqlite(writer);
   const reader = new Database(file, { readonly: true });
