@@ -244,6 +244,9 @@ export const conversations = sqliteTable(
   },
   (t) => [
     index("conversations_thread").on(t.channelId, t.externalThreadId),
+    // A conversation's channel and brand by its id from the index alone: reports filtered by channel
+    // check it for every escalation or resolution of the range.
+    index("conversations_id_channel").on(t.id, t.channelId, t.brandId),
     // A person's history with the brand (ingest) is counted from this index alone.
     index("conversations_contact").on(t.contactId, t.kind, t.category, t.channelId),
     // Default inbox view: waiting requests by due time.
@@ -289,6 +292,8 @@ export const responseCycles = sqliteTable(
   },
   (t) => [
     uniqueIndex("cycles_conversation_number").on(t.conversationId, t.number),
+    // "Did it come back": a later cycle of the conversation, answered from the index (dashboard agents table).
+    index("cycles_conversation_started").on(t.conversationId, t.startedAt),
     // Covering for the dashboard and the report: a range scan never touches the table.
     index("cycles_brand_started").on(
       t.brandId,

@@ -1,0 +1,2 @@
+CREATE INDEX "conversations_id_channel" ON "conversations" USING btree ("id","channel_id","brand_id");--> statement-breakpoint
+CREATE INDEX "cycles_conversation_started" ON "response_cycles" USING btree ("conversation_id","started_at");

@@ -1,0 +1,2 @@
+CREATE INDEX `conversations_id_channel` ON `conversations` (`id`,`channel_id`,`brand_id`);--> statement-breakpoint
+CREATE INDEX `cycles_conversation_started` ON `response_cycles` (`conversation_id`,`started_at`);
