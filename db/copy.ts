@@ -147,8 +147,8 @@ async function copyTable(source: Database.Database, client: pg.Client, table: Ta
     );
   await client.query(`INSERT INTO ${PROGRESS} (table_name, last_rowid, done) VALUES ($1, $2, true) ON CONFLICT (table_name) DO UPDATE SET done = true`, [table.name, last]);
   await client.query("COMMIT");
-  // The planner's statistics and the visibility map for the copied rows, before the app's first query (see bulkLoadMode).
-  await client.query(`VACUUM (ANALYZE) ${q(table.name)}`);
+  // The planner's statistics for the copied rows, before the app's first query (see bulkLoadMode).
+  await client.query(`ANALYZE ${q(table.name)}`);
   if (copied) log(`\r  ${table.name}: ${copied} rows\n`);
   return copied;
 }
