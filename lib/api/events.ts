@@ -49,17 +49,20 @@ export async function receiveEvents({ db = database(), token, readBody }: { db?:
   return ingestApiEvents({ db, brandId, events });
 }
 
+// A channel named by its id: digits only, within a safe integer.
+const channelIdOf = (channel: string | undefined): number | null => (channel && /^\d{1,15}$/.test(channel) ? Number(channel) : null);
+
 export async function ingestApiEvents({ db, brandId, events }: { db: Db; brandId: number; events: InboundEvent[] }): Promise<IngestResult> {
   const defaultChannel = await apiChannelId({ db, brandId });
   // The channels the events name, of the token's brand, read in one statement.
-  const named = [...new Set(events.map((e) => e.channel).filter((c): c is string => !!c && /^\d{1,15}$/.test(c)))];
-  const ours = new Set(named.length ? (await db.select({ id: channels.id }).from(channels).where(and(inArray(channels.id, named.map(Number)), eq(channels.brandId, brandId)))).map((c) => c.id) : []);
+  const named = [...new Set(events.map((e) => channelIdOf(e.channel)).filter((id): id is number => id != null))];
+  const ours = new Set(named.length ? (await db.select({ id: channels.id }).from(channels).where(and(inArray(channels.id, named), eq(channels.brandId, brandId)))).map((c) => c.id) : []);
   const known = new Map<string, number>();
   const fields: FieldError[] = [];
   for (const [index, event] of events.entries()) {
     if (!event.channel || known.has(event.channel)) continue;
-    const id = Number(event.channel);
-    if (/^\d{1,15}$/.test(event.channel) && ours.has(id)) known.set(event.channel, id);
+    const id = channelIdOf(event.channel);
+    if (id != null && ours.has(id)) known.set(event.channel, id);
     else fields.push({ path: `events[${index}].channel`, message: `Unknown channel ${event.channel}` });
   }
   if (fields.length) throw new AppError("bad_request:channel", fields.map((f) => f.message).join("; "), { fields });

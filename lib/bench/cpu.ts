@@ -18,11 +18,13 @@ export function cpuTimes(): { busy: number; idle: number } {
 // /proc counts in clock ticks of USER_HZ, 100 a second on every Linux Node runs on.
 const TICKS_PER_SECOND = 100;
 
-function ticksOf(pid: string): { name: string; ticks: number } | null {
+/** A process's name, parent and CPU ticks so far, from /proc/<pid>/stat; null when it is gone or there is no /proc. */
+export function procStat(pid: number | string): { name: string; ppid: number; ticks: number } | null {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    // The name is in parentheses and may hold spaces; the fields after it are space-separated.
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return { name: stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")), ticks: Number(fields[11]) + Number(fields[12]) };
+    return { name: stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")), ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) };
   } catch {
     return null;
   }
@@ -31,7 +33,7 @@ function ticksOf(pid: string): { name: string; ticks: number } | null {
 /** CPU seconds (user + system) these processes have used so far; null without /proc. */
 export function processCpuSeconds(pids: number[]): number | null {
   if (!fs.existsSync("/proc/self/stat")) return null;
-  return pids.reduce((sum, pid) => sum + (ticksOf(String(pid))?.ticks ?? 0), 0) / TICKS_PER_SECOND;
+  return pids.reduce((sum, pid) => sum + (procStat(pid)?.ticks ?? 0), 0) / TICKS_PER_SECOND;
 }
 
 /** CPU seconds used so far by this machine's processes named `name` (e.g. every PostgreSQL backend); null without /proc. */
@@ -40,7 +42,7 @@ export function namedProcessesCpuSeconds(name: string): number | null {
   let ticks = 0;
   for (const entry of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
-    const stat = ticksOf(entry);
+    const stat = procStat(entry);
     if (stat?.name === name) ticks += stat.ticks;
   }
   return ticks / TICKS_PER_SECOND;

@@ -30,7 +30,6 @@ export type PagesFigures = {
 
 export type MachineCpu = { cores: number; busyCores: number; idleCores: number };
 
-
 export type DashboardPagesFigures = PagesFigures;
 export type InboxPagesFigures = PagesFigures;
 

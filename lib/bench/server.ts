@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { freePort, serverCommand, waitForServer } from "@/lib/ops/next-server";
+import { procStat } from "./cpu";
 
 export type BenchServer = { url: string; pid: number; stop: () => Promise<void>; output: () => string };
 
@@ -64,13 +65,9 @@ export function processTree(rootPid: number): number[] {
   const children = new Map<number, number[]>();
   for (const entry of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      // The process ended while we looked.
-    }
+    // null: the process ended while we looked
+    const stat = procStat(entry);
+    if (stat) children.set(stat.ppid, [...(children.get(stat.ppid) ?? []), Number(entry)]);
   }
   const tree: number[] = [];
   const stack = [rootPid];
