@@ -239,13 +239,13 @@ export function listStatements({ db, brandId, view = "waiting", userId, filters 
   const check = bounded && rangeWalkReadsRows() ? and(...filter.where, residual) : undefined;
   const walkKey = `${order}.${after ? "after" : "first"}${check ? `.${view}.${filter.shape}` : ""}`;
   const walkValues = (window: number) => ({ ...(check ? filter.values : {}), k: after?.k, id: after?.id, window });
-  const walk = (h: Db, range: Range, s: string) =>
+  const walk = (h: Db, range: Range, s: string, from: SQL | undefined = keyset, window = "window") =>
     h
       .select({ r: sql<number>`${sql.raw(String(Number(s || 0)))}`.mapWith(Number), id: c.id, at: key, ...(check ? { hit: sql<boolean | null>`${check}` } : {}) })
       .from(c)
-      .where(and(range.condition(s), keyset))
+      .where(and(range.condition(s), from))
       .orderBy(direction(key), direction(c.id))
-      .limit(sql.placeholder("window"));
+      .limit(sql.placeholder(window));
   type Walked = { r: number; id: number; at: Date | null; hit?: boolean | null };
   const candidates = list.map(
     (range) => (window: number) => new InboxQuery<Walked>(db, `inbox.range.${range.shape}.${walkKey}`, (h) => walk(h, range, ""), { ...range.values, ...walkValues(window) }),
@@ -261,6 +261,25 @@ export function listStatements({ db, brandId, view = "waiting", userId, filters 
             Object.assign({}, ...list.map((range, i) => suffixed(range.values, String(i))), walkValues(window)),
           )
       : null;
+  // Each range walked on past its own last row (placeholders k<i>, id<i>) by window<i> rows (0
+  // leaves it out), in one statement, where the walk says which rows pass the filters.
+  const onwardKey = `${order}.${view}.${filter.shape}`;
+  const onwardValues = (tails: (Key | null)[], windows: number[]) =>
+    Object.assign(
+      { ...filter.values },
+      ...list.map((range, i) => ({ ...suffixed(range.values, String(i)), [`k${i}`]: tails[i]?.k ?? 0, [`id${i}`]: tails[i]?.id ?? 0, [`window${i}`]: windows[i] })),
+    ) as Record<string, unknown>;
+  const onwardOf = (h: Db, range: Range, i: number) => walk(h, range, String(i), beyond(`k${i}`, `id${i}`), `window${i}`);
+  const onward =
+    check && walksTogether()
+      ? (tails: (Key | null)[], windows: number[]) =>
+          new InboxQuery<Walked>(
+            db,
+            `inbox.onward.${list.map((range) => range.shape).join("+")}.${onwardKey}`,
+            (h) => list.map((range, i) => onwardOf(h, range, i)).reduce((all, one) => (all as typeof one).unionAll(one) as unknown as typeof one),
+            onwardValues(tails, windows),
+          )
+      : null;
   return {
     kind: "ranges" as const,
     order,
@@ -268,6 +287,7 @@ export function listStatements({ db, brandId, view = "waiting", userId, filters 
     windows: bounded ? SCAN_WINDOWS : ([limit + 1] as const),
     candidates,
     together,
+    onward: bounded ? onward : null,
     // Rows past the boundary (the earliest point where a range stopped) could hide unseen matches.
     rows: (ids: number[], boundary: Key | null) =>
       rows(boundary ? "bounded" : "rows", [inIdList(c.id, bind("ids")), residual, boundary ? not(beyond("bk", "bid")) : undefined], { ids: idList(ids), bk: boundary?.k, bid: boundary?.id }),
@@ -289,6 +309,13 @@ export async function listConversations({ db = database(), ...args }: Omit<ListA
     return { items: page, nextCursor: boundary ? cursorOf(boundary) : null, partial: !!boundary };
   };
   if (plan.kind === "hits") return pageOf((await plan.rows().execute()).map(toItem), null);
+  if (plan.onward) {
+    const walked = await walkOnward(plan as typeof plan & { onward: NonNullable<typeof plan.onward> });
+    if (walked) {
+      const rows = walked.ids.length ? (await plan.rows(walked.ids, walked.boundary).execute()).map(toItem) : [];
+      return pageOf(rows, walked.boundary);
+    }
+  }
   let result: ConversationPage = { items: [], nextCursor: null, partial: false };
   for (const window of plan.windows) {
     // Each range is complete down to its last candidate; past the earliest such stop, rows may be unseen.
@@ -311,6 +338,71 @@ export async function listConversations({ db = database(), ...args }: Omit<ListA
     if (!result.partial) break;
   }
   return result;
+}
+
+type Walk = { hits: Key[]; first: Key | null; tail: Key | null; walked: number; done: boolean };
+
+/*
+ * A filtered page where the walk says which rows pass (PostgreSQL): every range walks a first
+ * small window, then only the ranges that could still hold a row before the page's last match walk
+ * on from where they stopped, each by as many rows as its own density says it needs, until each
+ * range is complete down to that point or has read its share (the last of SCAN_WINDOWS). A view
+ * whose ranges differ in density (a year of noise beside a week of requests) reads a few hundred
+ * rows instead of walking every range to the same large window. Null when a row has no sort key
+ * (the caller then walks by fixed windows).
+ */
+async function walkOnward(plan: Extract<ReturnType<typeof listStatements>, { kind: "ranges" }> & { onward: NonNullable<ReturnType<typeof listStatements>["onward"]> }) {
+  const budget = SCAN_WINDOWS[SCAN_WINDOWS.length - 1];
+  const order = plan.order;
+  const walks: Walk[] = plan.candidates.map(() => ({ hits: [], first: null, tail: null, walked: 0, done: false }));
+  const absorb = (found: { r: number; id: number; at: Date | null; hit?: boolean | null }[], windows: number[]): boolean => {
+    const byRange = walks.map(() => [] as typeof found);
+    for (const row of found) byRange[row.r]?.push(row);
+    for (const [r, rows] of byRange.entries()) {
+      if (windows[r] === 0) continue;
+      const walk = walks[r];
+      for (const row of rows) {
+        if (row.at == null) return false;
+        const key = { k: row.at.getTime(), id: row.id };
+        // A UNION ALL keeps each part's order in practice, not by promise: the tail is the last in order.
+        if (!walk.first || compare(order, key, walk.first) < 0) walk.first = key;
+        if (!walk.tail || compare(order, key, walk.tail) > 0) walk.tail = key;
+        if (row.hit === true) walk.hits.push(key);
+      }
+      walk.walked += rows.length;
+      walk.done = rows.length < windows[r];
+    }
+    return true;
+  };
+  let windows: number[] = walks.map(() => SCAN_WINDOWS[0]);
+  if (walks.length === 0) return { ids: [], boundary: null };
+  const first = await (plan.together ?? plan.candidates[0])(windows[0]).execute();
+  if (!absorb(first, windows)) return null;
+  for (let round = 0; round < 8; round++) {
+    const hits = walks.flatMap((w) => w.hits).sort((a, b) => compare(order, a, b));
+    const cutoff = hits.length > plan.limit ? hits[plan.limit] : null;
+    windows = walks.map((w) => {
+      if (w.done || !w.tail || w.walked >= budget || (cutoff && compare(order, w.tail, cutoff) > 0)) return 0;
+      let want: number;
+      if (cutoff && w.first && w.first.k !== w.tail.k) want = Math.ceil((w.walked / Math.abs(w.first.k - w.tail.k)) * Math.abs(w.tail.k - cutoff.k) * 1.25) + 16;
+      else if (hits.length > 0) want = Math.ceil(w.walked * ((plan.limit + 1) / hits.length) * 1.25);
+      else want = w.walked * 4;
+      return Math.max(64, Math.min(budget - w.walked, want));
+    });
+    if (windows.every((n) => n === 0)) break;
+    const found = await plan.onward(walks.map((w) => w.tail), windows).execute();
+    if (!absorb(found, windows)) return null;
+  }
+  // Each range is complete down to its tail; past the earliest tail of a range cut short, rows may be unseen.
+  let boundary: Key | null = null;
+  for (const w of walks) if (!w.done && w.tail && (!boundary || compare(order, w.tail, boundary) < 0)) boundary = w.tail;
+  const ids = walks
+    .flatMap((w) => w.hits)
+    .filter((key) => !boundary || compare(order, key, boundary) <= 0)
+    .sort((a, b) => compare(order, a, b))
+    .slice(0, plan.limit + 1)
+    .map((key) => key.id);
+  return { ids, boundary };
 }
 
 function cursorOf(key: Key): string {

@@ -130,4 +130,61 @@ describe("the inbox list on this engine", () => {
       }
     }
   }, 120_000);
+  it("walks a dense range past the page's matches in a sparse one, and says where a rare filter stopped", async () => {
+    // A year of resolved noise beside a trickle of resolved requests: twenty noise conversations
+    // between two requests, more noise than one walk of a range may read (the last SCAN_WINDOWS).
+    const { db } = testDb();
+    const brand = await makeBrand({ db });
+    const agent = await makeMember({ db, brandId: brand.id, role: "agent" });
+    const { channel, contact } = await db.transaction(async (tx) => {
+      const [channel] = await tx.insert(channels).values({ brandId: brand.id, kind: "api", name: "API" }).returning();
+      const [contact] = await tx.insert(contacts).values({ brandId: brand.id, channelId: channel.id, externalId: "c" }).returning();
+      return { channel, contact };
+    });
+    const values = Array.from({ length: 6300 }, (_, i) => {
+      const request = i % 21 === 0;
+      return {
+        brandId: brand.id,
+        channelId: channel.id,
+        contactId: contact.id,
+        kind: "public_comment" as const,
+        status: "resolved" as const,
+        category: request ? ("request" as const) : ("noise" as const),
+        language: request && i % (21 * 40) === 0 ? "de" : "en",
+        slaState: request ? ("breached" as const) : null,
+        lastMessageAt: new Date(5_000_000 + i * 1000),
+        updatedAt: new Date(5_000_000),
+      };
+    });
+    const rows: { id: number; category: string; language: string | null; slaState: string | null; lastMessageAt: Date }[] = [];
+    await db.transaction(async (tx) => {
+      for (let i = 0; i < values.length; i += 1000) rows.push(...(await tx.insert(conversations).values(values.slice(i, i + 1000)).returning()));
+    });
+    const newest = (keep: (r: (typeof rows)[number]) => boolean) =>
+      rows
+        .filter(keep)
+        .sort((x, y) => y.lastMessageAt.getTime() - x.lastMessageAt.getTime() || y.id - x.id)
+        .map((r) => r.id);
+
+    // The requests' first page needs about 420 noise rows walked: complete, not partial.
+    const breached = await listConversations({ db, brandId: brand.id, view: "resolved", userId: agent.id, filters: { sla: "breached" }, limit: 20 });
+    expect(breached.partial).toBe(false);
+    expect(breached.items.map((i) => i.id)).toEqual(newest((r) => r.slaState === "breached").slice(0, 20));
+
+    // Eight German requests spread over all 6,300 rows: found page by page, partial pages included.
+    const want = newest((r) => r.language === "de");
+    const got: number[] = [];
+    let cursor: string | null = null;
+    let partial = 0;
+    for (let pages = 0; pages < 50; pages++) {
+      const page = await listConversations({ db, brandId: brand.id, view: "resolved", userId: agent.id, filters: { language: "de" }, limit: 3, cursor });
+      got.push(...page.items.map((i) => i.id));
+      if (page.partial) partial++;
+      cursor = page.nextCursor;
+      if (!cursor) break;
+    }
+    expect(got).toEqual(want);
+    expect(want.length).toBe(8);
+    if (onPostgres()) expect(partial).toBeGreaterThan(0);
+  }, 60_000);
 });
