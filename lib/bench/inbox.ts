@@ -94,6 +94,8 @@ async function searchWords(db: Db, rng: Rng): Promise<string[]> {
       .select({ text: messages.text })
       .from(messages)
       .where(and(gte(messages.id, rng.int(1, Math.max(1, last ?? 0))), eq(messages.direction, "inbound")))
+      // Without an order PostgreSQL returns the first such row of the table for every id.
+      .orderBy(messages.id)
       .limit(1);
     const candidates = row?.text.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 5) ?? [];
     if (candidates.length) words.push(rng.pick(candidates).toLowerCase());
