@@ -27,17 +27,19 @@ describe("prepared queries", () => {
       for (let i = 0; i < 3; i++) expect(await prepared(tx, "test.brandById", byId).execute({ id: brand.id })).toEqual([{ slug: brand.slug }]);
       const statements = await selectRows<{ name: string; statement: string }>(tx, sql`SELECT name, statement FROM pg_prepared_statements WHERE statement LIKE '%from "brands"%'`);
       const [mode] = await selectRows<{ plan_cache_mode: string }>(tx, sql`SHOW plan_cache_mode`);
-      return { statements, mode: mode.plan_cache_mode };
+      const [jit] = await selectRows<{ jit: string }>(tx, sql`SHOW jit`);
+      return { statements, mode: mode.plan_cache_mode, jit: jit.jit };
     });
     expect(seen.statements).toHaveLength(1);
     expect(seen.statements[0].name).toMatch(/^rh_/);
     expect(seen.mode).toBe("force_custom_plan");
+    expect(seen.jit).toBe("off");
   });
 
-  it("ask PostgreSQL for per-call plans in the connection's start-up, after the URL's own options", () => {
+  it("ask PostgreSQL for per-call plans and no JIT in the connection's start-up, after the URL's own options", () => {
     const options = (url: string) => new URL(withSessionSettings(url)).searchParams.get("options");
-    expect(options("postgres://app:s%40cret@db.internal:5432/replyhour")).toBe("-c plan_cache_mode=force_custom_plan");
-    expect(options("postgresql://app@db/replyhour?options=-c%20statement_timeout%3D5000&sslmode=require")).toBe("-c statement_timeout=5000 -c plan_cache_mode=force_custom_plan");
+    expect(options("postgres://app:s%40cret@db.internal:5432/replyhour")).toBe("-c plan_cache_mode=force_custom_plan -c jit=off");
+    expect(options("postgresql://app@db/replyhour?options=-c%20statement_timeout%3D5000&sslmode=require")).toBe("-c statement_timeout=5000 -c plan_cache_mode=force_custom_plan -c jit=off");
     const socket = new URL(withSessionSettings("postgres:///replyhour?host=/var/run/postgresql"));
     expect([socket.pathname, socket.searchParams.get("host")]).toEqual(["/replyhour", "/var/run/postgresql"]);
     expect(new URL(withSessionSettings("postgres://app:s%40cret@db/x")).password).toBe("s%40cret");
