@@ -16,3 +16,8 @@ export async function databaseMb(db: Db): Promise<number> {
   if (engine.kind === "postgres") return postgres.databaseMb(db);
   return Math.round(fs.statSync(engine.file).size / 1e5) / 10;
 }
+
+/** PostgreSQL's `shared_buffers` (e.g. "1GB"); null on SQLite. */
+export async function sharedBuffers(db: Db): Promise<string | null> {
+  return engineOf(db).kind === "postgres" ? postgres.sharedBuffers(db) : null;
+}

@@ -49,3 +49,11 @@ export async function databaseMb(db: Db): Promise<number> {
   const { rows } = await engine.client.query("SELECT pg_database_size(current_database()) AS bytes");
   return Math.round(Number((rows[0] as { bytes: number }).bytes) / 1e5) / 10;
 }
+
+/** The server's buffer cache (`shared_buffers`), which the figures depend on. */
+export async function sharedBuffers(db: Db): Promise<string> {
+  const engine = engineOf(db);
+  if (engine.kind !== "postgres") throw new Error("Not a PostgreSQL database.");
+  const { rows } = await engine.client.query("SHOW shared_buffers");
+  return String((rows[0] as { shared_buffers: string }).shared_buffers);
+}

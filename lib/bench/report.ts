@@ -36,7 +36,7 @@ export function toJson(r: BenchResult) {
     classifier: r.classifier,
     realtime: r.realtime ?? { p95Ms: null, skipped: true },
     memory: r.memory,
-    setup: { engine: r.fill.engine, servers: r.servers, conversations: r.fill.conversations, messages: r.fill.messages, fillSeconds: Math.round(r.fill.seconds), databaseMb: r.fill.databaseMb },
+    setup: { engine: r.fill.engine, servers: r.servers, conversations: r.fill.conversations, messages: r.fill.messages, fillSeconds: Math.round(r.fill.seconds), databaseMb: r.fill.databaseMb, sharedBuffers: r.fill.sharedBuffers },
   };
 }
 
@@ -52,7 +52,7 @@ export function toText(r: BenchResult): string {
   const f = r.fill;
   const out: string[] = [
     `Replyhour bench — ${n(f.conversations)} conversations, ${n(f.messages)} messages, ${n(f.cycles)} cycles, ${n(f.contacts)} contacts over ${f.days} days`,
-    `${f.engine === "postgres" ? "PostgreSQL" : "SQLite"} database ${f.databasePath} (${n(f.databaseMb)} MB), filled in ${f.seconds.toFixed(0)} s; whole run ${r.seconds.toFixed(0)} s; ${r.servers === 0 ? "no app server" : `${r.servers} app server${r.servers > 1 ? "s" : ""}`}`,
+    `${f.engine === "postgres" ? "PostgreSQL" : "SQLite"} database ${f.databasePath} (${n(f.databaseMb)} MB${f.sharedBuffers ? `, shared_buffers ${f.sharedBuffers}` : ""}), filled in ${f.seconds.toFixed(0)} s; whole run ${r.seconds.toFixed(0)} s; ${r.servers === 0 ? "no app server" : `${r.servers} app server${r.servers > 1 ? "s" : ""}`}`,
     `machine: ${r.memory.cpus} cores, load average ${r.memory.loadAverage.start} at the start, ${r.memory.loadAverage.end} at the end (figures from a busy machine are low)`,
     "",
     table(

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
-import { databaseMb } from "@/db/bench";
+import { databaseMb, sharedBuffers } from "@/db/bench";
 import { closeDatabase, openDatabase, type Db } from "@/db/client";
 import { cliActor } from "@/lib/audit/record";
 import { createToken } from "@/lib/auth/tokens";
@@ -31,7 +31,7 @@ export type BenchResult = {
   realtime: RealtimeFigures | null;
   /** The machine is shared: the load average at the start and the end says how much it was. */
   memory: { serverRssMb: number | null; benchRssMb: number; cpus: number; loadAverage: { start: number; end: number } };
-  fill: Omit<FillResult, "workspace"> & { engine: "sqlite" | "postgres"; databasePath: string; databaseMb: number; days: number };
+  fill: Omit<FillResult, "workspace"> & { engine: "sqlite" | "postgres"; databasePath: string; databaseMb: number; sharedBuffers: string | null; days: number };
   /** App servers the HTTP measures ran against (0 without the server). */
   servers: number;
   seconds: number;
@@ -112,7 +112,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         cpus: os.cpus().length,
         loadAverage: { start: Math.round(loadAtStart * 10) / 10, end: Math.round(os.loadavg()[0] * 10) / 10 },
       },
-      fill: { ...fill, engine: databaseUrl ? "postgres" : "sqlite", databasePath, databaseMb: await databaseMb(db), days },
+      fill: { ...fill, engine: databaseUrl ? "postgres" : "sqlite", databasePath, databaseMb: await databaseMb(db), sharedBuffers: await sharedBuffers(db), days },
       servers,
       seconds: Math.round((performance.now() - started) / 100) / 10,
     };
