@@ -374,15 +374,16 @@ async function walkOnward(plan: Extract<ReturnType<typeof listStatements>, { kin
     }
     return true;
   };
-  let windows: number[] = walks.map(() => SCAN_WINDOWS[0]);
   if (walks.length === 0) return { ids: [], boundary: null };
+  let windows: number[] = walks.map(() => SCAN_WINDOWS[0]);
   const first = await (plan.together ?? plan.candidates[0])(windows[0]).execute();
   if (!absorb(first, windows)) return null;
   for (let round = 0; round < 8; round++) {
     const hits = walks.flatMap((w) => w.hits).sort((a, b) => compare(order, a, b));
     const cutoff = hits.length > plan.limit ? hits[plan.limit] : null;
     windows = walks.map((w) => {
-      if (w.done || !w.tail || w.walked >= budget || (cutoff && compare(order, w.tail, cutoff) > 0)) return 0;
+      // Rows past a range's tail come after it: from the cut-off on, they cannot enter the page.
+      if (w.done || !w.tail || w.walked >= budget || (cutoff && compare(order, w.tail, cutoff) >= 0)) return 0;
       let want: number;
       if (cutoff && w.first && w.first.k !== w.tail.k) want = Math.ceil((w.walked / Math.abs(w.first.k - w.tail.k)) * Math.abs(w.tail.k - cutoff.k) * 1.25) + 16;
       else if (hits.length > 0) want = Math.ceil(w.walked * ((plan.limit + 1) / hits.length) * 1.25);
