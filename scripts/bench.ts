@@ -5,12 +5,6 @@ import { ensureBuild } from "./lib/build";
 import { parseArgs, runCli, UsageError } from "./lib/args";
 import { emptyDatabase, startCluster, type Cluster } from "./lib/postgres";
 
-// The throwaway cluster's buffer cache, as a database server sized for the 4 GB that 1M
-// conversations take would have it (a quarter of such a server's memory). With the default
-// 128 MB the newest messages did not stay cached, and each search read 500–1,000 of them
-// through the kernel (about 16 µs a page here, against about 1 µs from the cache).
-const BENCH_SHARED_BUFFERS = "1GB";
-
 const USAGE = `Usage: npm run --silent bench -- [--db sqlite|postgres] [--servers N] [--conversations N] [--days D] [--events N] [--page-seconds S] [--json] [--keep] [--no-build] [--no-server]
 
 Fills a fresh database and measures ingest, the HTTP API, the inbox, the dashboard, the
@@ -69,7 +63,7 @@ runCli(async () => {
     if (databaseUrl && !/^postgres(ql)?:\/\//i.test(databaseUrl)) throw new UsageError("--db postgres needs DATABASE_URL to be a postgres:// URL, or unset for a throwaway cluster");
     if (!databaseUrl) {
       log("database: starting a throwaway PostgreSQL cluster…");
-      cluster = await startCluster({ prefix: "replyhour-bench-pg-", sharedBuffers: BENCH_SHARED_BUFFERS });
+      cluster = await startCluster({ prefix: "replyhour-bench-pg-" });
       databaseUrl = cluster.url;
     } else if (!(await emptyDatabase(databaseUrl))) throw new Error(`${hidePassword(databaseUrl)} has tables: the bench fills an empty database and never writes into an existing one.`);
     databasePath = hidePassword(databaseUrl);

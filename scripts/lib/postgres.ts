@@ -34,7 +34,7 @@ function run(command: string, args: string[], asPostgres: boolean): void {
  * Starts a cluster in a temporary directory on a free port, tuned for tests (no fsync: a crash
  * of a throwaway cluster loses nothing that matters). `stop()` stops it and removes its files.
  */
-export async function startCluster({ prefix = "replyhour-pg-", sharedBuffers = "128MB" }: { prefix?: string; sharedBuffers?: string } = {}): Promise<Cluster> {
+export async function startCluster({ prefix = "replyhour-pg-" }: { prefix?: string } = {}): Promise<Cluster> {
   const bin = postgresBin();
   if (!bin) throw new Error(MISSING);
   const asPostgres = process.getuid?.() === 0;
@@ -56,7 +56,7 @@ export async function startCluster({ prefix = "replyhour-pg-", sharedBuffers = "
     "-c synchronous_commit=off",
     "-c full_page_writes=off",
     "-c max_connections=300",
-    `-c shared_buffers=${sharedBuffers}`,
+    "-c shared_buffers=128MB",
   ].join(" ");
   run(path.join(bin, "pg_ctl"), ["-D", data, "-o", options, "-l", path.join(dir, "log"), "-w", "start"], asPostgres);
   let stopped = false;
