@@ -113,8 +113,8 @@ class Router implements Queryable {
 // Prepared queries are named statements (db/prepared.ts): parsed once, but planned for each call's
 // values, as they were unnamed. A generic plan guesses at a search's words and a filter's rarity;
 // forced, it made the inbox's search and rare filters slower. No JIT compilation: the dashboard's
-// statements pass its cost threshold at 1M conversations and compiling took longer than running
-// them (the agents table's resolved count: 150 ms with JIT, 80 ms without). Said in the
+// statements pass its cost threshold at 1M conversations and JIT made them slower (the agents
+// table's resolved count: 150 ms with JIT, 80 ms without). Said in the
 // connection's start-up (after any options the URL gives), so it holds from the first query and
 // costs no round trip.
 export function withSessionSettings(url: string): string {
