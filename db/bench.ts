@@ -17,7 +17,7 @@ export async function databaseMb(db: Db): Promise<number> {
   return Math.round(fs.statSync(engine.file).size / 1e5) / 10;
 }
 
-/** PostgreSQL's `shared_buffers` (e.g. "1GB"); null on SQLite. */
+/** PostgreSQL's `shared_buffers` (e.g. "128MB"); null on SQLite. */
 export async function sharedBuffers(db: Db): Promise<string | null> {
   return engineOf(db).kind === "postgres" ? postgres.sharedBuffers(db) : null;
 }

@@ -114,9 +114,8 @@ class Router implements Queryable {
 // values, as they were unnamed. A generic plan guesses at a search's words and a filter's rarity;
 // forced, it made the inbox's search and rare filters slower. No JIT compilation: the dashboard's
 // statements pass its cost threshold at 1M conversations and JIT made them slower (the agents
-// table's resolved count: 150 ms with JIT, 80 ms without). Said in the
-// connection's start-up (after any options the URL gives), so it holds from the first query and
-// costs no round trip.
+// table's resolved count: 150 ms with JIT, 80 ms without). Said in the connection's start-up
+// (after any options the URL gives), so it holds from the first query and costs no round trip.
 export function withSessionSettings(url: string): string {
   const parsed = new URL(url);
   const given = parsed.searchParams.get("options");

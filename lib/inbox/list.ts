@@ -166,6 +166,13 @@ type Row = Awaited<ReturnType<typeof listRows>>[number];
 
 type Key = { k: number; id: number };
 
+// A row of an index range's walk: its range, id and sort key, and whether it passes the filters
+// when the walk checks them (PostgreSQL).
+type Walked = { r: number; id: number; at: Date | null; hit?: boolean | null };
+
+// The walks of several ranges as one statement.
+const unionOf = <Q extends { unionAll(other: Q): unknown }>(parts: Q[]): Q => parts.reduce((all, one) => all.unionAll(one) as Q);
+
 function parseCursor(cursor: string | null | undefined): Key | null {
   const match = cursor ? /^(-?\d+):(\d+)$/.exec(cursor) : null;
   return match ? { k: Number(match[1]), id: Number(match[2]) } : null;
@@ -246,7 +253,6 @@ export function listStatements({ db, brandId, view = "waiting", userId, filters 
       .where(and(range.condition(s), from))
       .orderBy(direction(key), direction(c.id))
       .limit(sql.placeholder(window));
-  type Walked = { r: number; id: number; at: Date | null; hit?: boolean | null };
   const candidates = list.map(
     (range) => (window: number) => new InboxQuery<Walked>(db, `inbox.range.${range.shape}.${walkKey}`, (h) => walk(h, range, ""), { ...range.values, ...walkValues(window) }),
   );
@@ -257,7 +263,7 @@ export function listStatements({ db, brandId, view = "waiting", userId, filters 
           new InboxQuery<Walked>(
             db,
             `inbox.ranges.${list.map((range) => range.shape).join("+")}.${walkKey}`,
-            (h) => list.map((range, i) => walk(h, range, String(i))).reduce((all, one) => (all as typeof one).unionAll(one) as unknown as typeof one),
+            (h) => unionOf(list.map((range, i) => walk(h, range, String(i)))),
             Object.assign({}, ...list.map((range, i) => suffixed(range.values, String(i))), walkValues(window)),
           )
       : null;
@@ -276,7 +282,7 @@ export function listStatements({ db, brandId, view = "waiting", userId, filters 
           new InboxQuery<Walked>(
             db,
             `inbox.onward.${list.map((range) => range.shape).join("+")}.${onwardKey}`,
-            (h) => list.map((range, i) => onwardOf(h, range, i)).reduce((all, one) => (all as typeof one).unionAll(one) as unknown as typeof one),
+            (h) => unionOf(list.map((range, i) => onwardOf(h, range, i))),
             onwardValues(tails, windows),
           )
       : null;
@@ -287,7 +293,7 @@ export function listStatements({ db, brandId, view = "waiting", userId, filters 
     windows: bounded ? SCAN_WINDOWS : ([limit + 1] as const),
     candidates,
     together,
-    onward: bounded ? onward : null,
+    onward,
     // Rows past the boundary (the earliest point where a range stopped) could hide unseen matches.
     rows: (ids: number[], boundary: Key | null) =>
       rows(boundary ? "bounded" : "rows", [inIdList(c.id, bind("ids")), residual, boundary ? not(beyond("bk", "bid")) : undefined], { ids: idList(ids), bk: boundary?.k, bid: boundary?.id }),
@@ -310,7 +316,7 @@ export async function listConversations({ db = database(), ...args }: Omit<ListA
   };
   if (plan.kind === "hits") return pageOf((await plan.rows().execute()).map(toItem), null);
   if (plan.onward) {
-    const walked = await walkOnward(plan as typeof plan & { onward: NonNullable<typeof plan.onward> });
+    const walked = await walkOnward(plan, plan.onward);
     if (walked) {
       const rows = walked.ids.length ? (await plan.rows(walked.ids, walked.boundary).execute()).map(toItem) : [];
       return pageOf(rows, walked.boundary);
@@ -341,6 +347,7 @@ export async function listConversations({ db = database(), ...args }: Omit<ListA
 }
 
 type Walk = { hits: Key[]; first: Key | null; tail: Key | null; walked: number; done: boolean };
+type RangesPlan = Extract<ReturnType<typeof listStatements>, { kind: "ranges" }>;
 
 /*
  * A filtered page where the walk says which rows pass (PostgreSQL): every range walks a first
@@ -351,11 +358,11 @@ type Walk = { hits: Key[]; first: Key | null; tail: Key | null; walked: number; 
  * rows instead of walking every range to the same large window. Null when a row has no sort key
  * (the caller then walks by fixed windows).
  */
-async function walkOnward(plan: Extract<ReturnType<typeof listStatements>, { kind: "ranges" }> & { onward: NonNullable<ReturnType<typeof listStatements>["onward"]> }) {
+async function walkOnward(plan: RangesPlan, onward: NonNullable<RangesPlan["onward"]>) {
   const budget = SCAN_WINDOWS[SCAN_WINDOWS.length - 1];
   const order = plan.order;
   const walks: Walk[] = plan.candidates.map(() => ({ hits: [], first: null, tail: null, walked: 0, done: false }));
-  const absorb = (found: { r: number; id: number; at: Date | null; hit?: boolean | null }[], windows: number[]): boolean => {
+  const absorb = (found: Walked[], windows: number[]): boolean => {
     const byRange = walks.map(() => [] as typeof found);
     for (const row of found) byRange[row.r]?.push(row);
     for (const [r, rows] of byRange.entries()) {
@@ -391,7 +398,7 @@ async function walkOnward(plan: Extract<ReturnType<typeof listStatements>, { kin
       return Math.max(64, Math.min(budget - w.walked, want));
     });
     if (windows.every((n) => n === 0)) break;
-    const found = await plan.onward(walks.map((w) => w.tail), windows).execute();
+    const found = await onward(walks.map((w) => w.tail), windows).execute();
     if (!absorb(found, windows)) return null;
   }
   // Each range is complete down to its tail; past the earliest tail of a range cut short, rows may be unseen.
