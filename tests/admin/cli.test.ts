@@ -6,7 +6,7 @@ import Database from "better-sqlite3";
 import { tempDir } from "../helpers/db";
 
 function admin(dbFile: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/admin.ts", ...args], {
+  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/admin.ts", ...args], {
     env: { ...process.env, DATABASE_PATH: dbFile },
     encoding: "utf8",
   });

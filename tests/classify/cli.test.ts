@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 
 function run({ args, input }: { args: string[]; input?: string }) {
-  const out = spawnSync("npx", ["tsx", "scripts/classify.ts", ...args], { input, encoding: "utf8", timeout: 20_000 });
+  const out = spawnSync(process.execPath, ["--import", "tsx", "scripts/classify.ts", ...args], { input, encoding: "utf8", timeout: 20_000 });
   expect(out.status, out.stderr).toBe(0);
   return out.stdout;
 }

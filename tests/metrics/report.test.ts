@@ -121,7 +121,7 @@ describe("responseTimeReport on the TWCS sample", () => {
 
   it("prints only the JSON on stdout from the CLI, and one error line for a bad brand", async () => {
     const run = (...args: string[]) =>
-      spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/report.ts", ...args], {
+      spawnSync(process.execPath, ["--import", "tsx", "scripts/report.ts", ...args], {
         env: { ...process.env, ...databaseEnv(file) },
         encoding: "utf8",
       });

@@ -9,7 +9,7 @@ import { seedPerson } from "./seed";
 const KEYS = { AUTH_SECRET: "a".repeat(43), CREDENTIALS_KEY: "c".repeat(43), ERASURE_KEY: "e".repeat(43) };
 
 function admin(file: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/admin.ts", ...args], { env: { ...process.env, ...KEYS, DATABASE_PATH: file }, encoding: "utf8" });
+  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/admin.ts", ...args], { env: { ...process.env, ...KEYS, DATABASE_PATH: file }, encoding: "utf8" });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -60,7 +60,7 @@ function scanCommands(): string[] {
 
 function run(file: string, args: string[]) {
   const [script, ...rest] = args;
-  const result = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", SCRIPTS[script], ...rest], {
+  const result = spawnSync(process.execPath, ["--import", "tsx", SCRIPTS[script], ...rest], {
     env: { ...process.env, DATABASE_PATH: file },
     encoding: "utf8",
   });

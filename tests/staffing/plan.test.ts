@@ -112,7 +112,7 @@ describe("staffingPlan", () => {
 
   it.skipIf(onPostgres())("prints the report as JSON with exactly the named fields, and refuses bad flags", () => {
     const run = (...args: string[]) =>
-      spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/report.ts", ...args], { cwd: path.resolve(import.meta.dirname, "../.."), env: { ...process.env, ...databaseEnv(file) }, encoding: "utf8" });
+      spawnSync(process.execPath, ["--import", "tsx", "scripts/report.ts", ...args], { cwd: path.resolve(import.meta.dirname, "../.."), env: { ...process.env, ...databaseEnv(file) }, encoding: "utf8" });
     const result = run("staffing", "--brand", "plan-air", "--json", "--until", UNTIL, "--aht-seconds", "1200", "--target-seconds", "300");
     expect(result.stderr).toBe("");
     const json = JSON.parse(result.stdout);
