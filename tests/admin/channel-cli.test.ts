@@ -1,13 +1,13 @@
-import { spawnSync } from "node:child_process";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import type { ChannelKind } from "@/db/schema";
 import { channelCredentials } from "@/lib/channels/config";
 import { tempDir } from "../helpers/db";
+import { runScript } from "../helpers/cli";
 
 function admin(env: Record<string, string>, ...args: string[]) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/admin.ts", ...args], { env: { ...process.env, ...env }, encoding: "utf8" });
+  const result = runScript("scripts/admin.ts", args, { env: { ...process.env, ...env } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

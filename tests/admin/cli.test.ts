@@ -1,15 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { tempDir } from "../helpers/db";
+import { runScript } from "../helpers/cli";
 
 function admin(dbFile: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/admin.ts", ...args], {
-    env: { ...process.env, DATABASE_PATH: dbFile },
-    encoding: "utf8",
-  });
+  const result = runScript("scripts/admin.ts", args, { env: { ...process.env, DATABASE_PATH: dbFile } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

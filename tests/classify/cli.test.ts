@@ -1,8 +1,8 @@
-import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
+import { runScript } from "../helpers/cli";
 
 function run({ args, input }: { args: string[]; input?: string }) {
-  const out = spawnSync(process.execPath, ["--import", "tsx", "scripts/classify.ts", ...args], { input, encoding: "utf8", timeout: 20_000 });
+  const out = runScript("scripts/classify.ts", args, { input, timeout: 20_000 });
   expect(out.status, out.stderr).toBe(0);
   return out.stdout;
 }

@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
@@ -8,11 +7,13 @@ import { cliActor } from "@/lib/audit/record";
 import { createBrand } from "@/lib/brands/brands";
 import { copyToPostgres } from "@/db/copy";
 import { databaseEnv, onPostgres, tempDir, testDb } from "../helpers/db";
+import { runScript } from "../helpers/cli";
 
 // A child without DATABASE_URL runs on SQLite (this process's tables are PostgreSQL's).
 function run(args: string[], env: Record<string, string>) {
   const { DATABASE_URL: _, ...rest } = process.env;
-  return spawnSync(process.execPath, ["--import", "tsx", ...args], { env: { ...rest, ...env, DEMO: "1" }, encoding: "utf8", timeout: 120_000 });
+  const [script, ...scriptArgs] = args;
+  return runScript(script, scriptArgs, { env: { ...rest, ...env, DEMO: "1" }, timeout: 120_000 });
 }
 
 describe.skipIf(!onPostgres())("npm run db:copy", () => {

@@ -1,5 +1,4 @@
 import { operator } from "@/lib/auth/authorize";
-import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -14,6 +13,7 @@ import { ingestBatch } from "@/lib/ingest/pipeline";
 import { median, percentile } from "@/lib/metrics/percentile";
 import { responseTimeReport } from "@/lib/metrics/report";
 import { databaseEnv, testDb } from "../helpers/db";
+import { runScript } from "../helpers/cli";
 
 const csv = readFileSync(path.join(import.meta.dirname, "../fixtures/twcs-sample.csv"), "utf8");
 const NOW = Date.parse("2026-01-01T00:00:00Z");
@@ -121,10 +121,7 @@ describe("responseTimeReport on the TWCS sample", () => {
 
   it("prints only the JSON on stdout from the CLI, and one error line for a bad brand", async () => {
     const run = (...args: string[]) =>
-      spawnSync(process.execPath, ["--import", "tsx", "scripts/report.ts", ...args], {
-        env: { ...process.env, ...databaseEnv(file) },
-        encoding: "utf8",
-      });
+      runScript("scripts/report.ts", args, { env: { ...process.env, ...databaseEnv(file) } });
     const ok = run("response-time", "--json", "--brand", "applesupport");
     expect(ok.status).toBe(0);
     const parsed = JSON.parse(ok.stdout);

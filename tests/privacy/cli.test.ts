@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { closeDatabase, openDatabase } from "@/db/client";
 import { tempDir } from "../helpers/db";
 import { seedPerson } from "./seed";
+import { runScript } from "../helpers/cli";
 
 // The same key in this process and the CLI's, so both tokenise platform ids alike.
 const KEYS = { AUTH_SECRET: "a".repeat(43), CREDENTIALS_KEY: "c".repeat(43), ERASURE_KEY: "e".repeat(43) };
 
 function admin(file: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/admin.ts", ...args], { env: { ...process.env, ...KEYS, DATABASE_PATH: file }, encoding: "utf8" });
+  const result = runScript("scripts/admin.ts", args, { env: { ...process.env, ...KEYS, DATABASE_PATH: file } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
-import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
 import { tempDir } from "../helpers/db";
+import { runScript } from "../helpers/cli";
 
 // The CLIs act as the operator: every role, through the same authorize() and the same
 // invariants as the app. Each command is listed here; the scan fails for one that is not.
@@ -60,10 +60,7 @@ function scanCommands(): string[] {
 
 function run(file: string, args: string[]) {
   const [script, ...rest] = args;
-  const result = spawnSync(process.execPath, ["--import", "tsx", SCRIPTS[script], ...rest], {
-    env: { ...process.env, DATABASE_PATH: file },
-    encoding: "utf8",
-  });
+  const result = runScript(SCRIPTS[script], rest, { env: { ...process.env, DATABASE_PATH: file } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
@@ -16,6 +15,7 @@ import { staffingPlan } from "@/lib/staffing/plan";
 import { plannerGap } from "@/lib/reports/weekly/staffing";
 import { createUser, setMembership } from "@/lib/team/users";
 import { databaseEnv, onPostgres, testDb } from "../helpers/db";
+import { runScript } from "../helpers/cli";
 
 const request = (): Classification => ({ language: "en", category: "request", complaint: false, sentiment: "neutral", sentimentScore: 0, confidence: 1, reasons: [], modelVersion: "test" });
 // Berlin is UTC+1 in January: Wednesday 2026-01-14 10:00 local is 09:00Z.
@@ -112,7 +112,7 @@ describe("staffingPlan", () => {
 
   it.skipIf(onPostgres())("prints the report as JSON with exactly the named fields, and refuses bad flags", () => {
     const run = (...args: string[]) =>
-      spawnSync(process.execPath, ["--import", "tsx", "scripts/report.ts", ...args], { cwd: path.resolve(import.meta.dirname, "../.."), env: { ...process.env, ...databaseEnv(file) }, encoding: "utf8" });
+      runScript("scripts/report.ts", args, { cwd: path.resolve(import.meta.dirname, "../.."), env: { ...process.env, ...databaseEnv(file) } });
     const result = run("staffing", "--brand", "plan-air", "--json", "--until", UNTIL, "--aht-seconds", "1200", "--target-seconds", "300");
     expect(result.stderr).toBe("");
     const json = JSON.parse(result.stdout);
